@@ -1,0 +1,66 @@
+//! The channel manager (CONTRACT §4).
+
+use super::contract;
+use super::http::Request;
+use super::keycloak::seg;
+use super::session::Session;
+use crate::error::Error;
+use serde::Serialize;
+use serde_json::Value;
+
+/// A channel as listed by the channel manager.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Channel {
+    pub id: String,
+    pub name: String,
+    #[serde(rename = "serviceIdentifier")]
+    pub service_identifier: String,
+    /// `channelType.name`, e.g. `EMAIL`, `SMS`, `WEB`.
+    #[serde(rename = "channelType")]
+    pub channel_type: String,
+    pub connector: String,
+}
+
+impl Channel {
+    fn from_value(v: &Value) -> Self {
+        let s = |p: &str| v.pointer(p).and_then(Value::as_str).unwrap_or("").to_string();
+        Channel {
+            id: s("/id"),
+            name: s("/name"),
+            service_identifier: s("/serviceIdentifier"),
+            channel_type: s("/channelType/name"),
+            connector: s("/channelConnector/name"),
+        }
+    }
+}
+
+pub struct Channels<'a> {
+    pub s: &'a Session,
+}
+
+impl<'a> Channels<'a> {
+    pub fn new(s: &'a Session) -> Self {
+        Channels { s }
+    }
+
+    /// The deployment's channels; `None` when the list endpoint does not exist (404).
+    pub async fn list(&self) -> Result<Option<Vec<Channel>>, Error> {
+        let resp = self.s.authed(Request::get(self.s.ep.ccm(contract::CCM_CHANNEL_LIST_PATH))).await?;
+        if resp.status == 404 {
+            return Ok(None);
+        }
+        let v = resp.check()?.json()?;
+        Ok(Some(v.as_array().map(|a| a.iter().map(Channel::from_value).collect()).unwrap_or_default()))
+    }
+
+    /// Whether a channel with this service identifier exists (the configuration probe); its
+    /// configuration entries when it does.
+    pub async fn probe(&self, identifier: &str) -> Result<Option<Value>, Error> {
+        let url = self.s.ep.ccm(&format!("{}{}", contract::CCM_PROBE_PATH, seg(identifier)));
+        let resp = self.s.authed(Request::get(url)).await?;
+        if resp.status == 404 {
+            return Ok(None);
+        }
+        Ok(Some(resp.check()?.json()?))
+    }
+}

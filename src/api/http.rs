@@ -1,0 +1,458 @@
+//! The HTTP core every client uses: timeouts, retries for idempotent calls, errors that name
+//! the method and URL, and a `--debug` trace with secrets redacted.
+
+use super::secret::Secret;
+use crate::error::{Error, Kind};
+use crate::output::Printer;
+use crate::settings::secrets;
+use reqwest::Method;
+use serde_json::Value;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// A request body.
+#[derive(Debug, Clone)]
+pub enum Body {
+    Empty,
+    Json(Value),
+    Form(Vec<(String, Secretish)>),
+    /// Multipart parts: (name, file name, content type, bytes).
+    Multipart(Vec<(String, Option<String>, String, Vec<u8>)>),
+}
+
+/// A form value that may be secret.
+#[derive(Debug, Clone)]
+pub enum Secretish {
+    Plain(String),
+    Secret(Secret),
+}
+
+/// One call.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub method: Method,
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+    pub bearer: Option<Secret>,
+    pub body: Body,
+    /// Safe to send again after a 429, 5xx or dropped connection.
+    pub retry: bool,
+}
+
+impl Request {
+    pub fn new(method: Method, url: impl Into<String>) -> Self {
+        let retry = method == Method::GET;
+        Request { method, url: url.into(), headers: vec![], bearer: None, body: Body::Empty, retry }
+    }
+    pub fn get(url: impl Into<String>) -> Self {
+        Self::new(Method::GET, url)
+    }
+    pub fn post(url: impl Into<String>) -> Self {
+        Self::new(Method::POST, url)
+    }
+    pub fn json(mut self, v: Value) -> Self {
+        self.body = Body::Json(v);
+        self
+    }
+    pub fn header(mut self, k: &str, v: impl Into<String>) -> Self {
+        self.headers.push((k.to_string(), v.into()));
+        self
+    }
+    pub fn bearer(mut self, token: Secret) -> Self {
+        self.bearer = Some(token);
+        self
+    }
+    pub fn retry(mut self, yes: bool) -> Self {
+        self.retry = yes;
+        self
+    }
+}
+
+/// An answer of any status.
+#[derive(Debug, Clone)]
+pub struct Response {
+    pub method: Method,
+    pub url: String,
+    pub status: u16,
+    pub body: Vec<u8>,
+    pub retry_after: Option<u64>,
+    pub attempts: u32,
+}
+
+impl Response {
+    pub fn ok(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+    /// The answer as an error when it is not a success.
+    pub fn check(self) -> Result<Response, Error> {
+        if self.ok() {
+            Ok(self)
+        } else {
+            Err(status_error(&self))
+        }
+    }
+    pub fn json(&self) -> Result<Value, Error> {
+        serde_json::from_slice(&self.body).map_err(|e| {
+            Error::network(format!("{} {} answered {} with a body that is not JSON: {e}", self.method, self.url, self.status))
+                .with_cause(snippet(&self.body))
+                .with_hint("the URL may point at a proxy or a different service; check `--url` and run with `--debug`")
+                .with_url(&self.url)
+                .with_status(self.status)
+        })
+    }
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// The first few hundred bytes of a body, for messages.
+pub fn snippet(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body);
+    let text = text.trim();
+    let mut end = text.len().min(300);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    if end < text.len() {
+        format!("{}…", &text[..end])
+    } else {
+        text.to_string()
+    }
+}
+
+/// The server's own explanation: `error_message` (platform), `error_description` (Keycloak),
+/// `message` (OTP manager), else the body's start.
+pub fn server_message(body: &[u8]) -> String {
+    if let Ok(v) = serde_json::from_slice::<Value>(body) {
+        let mut parts = vec![];
+        for k in ["error_message", "errorMessage", "error_description", "message", "error"] {
+            if let Some(s) = v.get(k).and_then(Value::as_str) {
+                parts.push(s.to_string());
+                break;
+            }
+        }
+        if let Some(d) = v.get("error_detail") {
+            parts.push(d.as_str().map(str::to_string).unwrap_or_else(|| d.to_string()));
+        }
+        if !parts.is_empty() {
+            return parts.join(": ");
+        }
+    }
+    snippet(body)
+}
+
+/// Maps a non-success answer to an error with its exit code and a hint.
+pub fn status_error(r: &Response) -> Error {
+    let what = server_message(&r.body);
+    let head = format!("`{} {}` answered {}", r.method, r.url, r.status);
+    let (kind, hint) = match r.status {
+        401 => (Kind::Auth, "the token is missing, expired or the credentials are wrong; check `CX2FA_USERNAME`/`CX2FA_PASSWORD` or run `cx2fa auth login`"),
+        403 => (Kind::Auth, "the account is not allowed to do this; use a master-realm admin"),
+        404 => (Kind::NotFound, "check the name and `--url`; a proxy answering 404 usually means a wrong path prefix"),
+        409 => (Kind::Conflict, "it already exists or was changed concurrently; re-read and try again"),
+        429 => (Kind::Network, "the server is rate-limiting; wait and retry, or lower `--concurrency`"),
+        500..=599 => (Kind::Network, "the server failed; retry later, and check the service's logs"),
+        _ => (Kind::Failed, "the server refused the request; the message above says why"),
+    };
+    let mut e = Error::new(kind, head).with_hint(hint).with_url(&r.url).with_status(r.status);
+    if !what.is_empty() {
+        e = e.with_cause(what);
+    }
+    e
+}
+
+/// Keys whose values the debug trace hides beyond the tenant document's secrets.
+const LOG_SECRET_KEYS: &[&str] = &["otpCode", "code", "passcode", "client_secret", "password", "refresh_token", "access_token"];
+
+/// A JSON value made safe for the debug trace.
+pub fn redact_value(v: &Value) -> Value {
+    let mut v = secrets::mask(v);
+    fn walk(v: &mut Value) {
+        match v {
+            Value::Object(m) => {
+                let is_input = m.get("name").and_then(Value::as_str) == Some("SECURID");
+                for (k, val) in m.iter_mut() {
+                    if (LOG_SECRET_KEYS.contains(&k.as_str()) || (is_input && k == "value")) && val.is_string() {
+                        *val = Value::String(secrets::MASK.into());
+                    } else {
+                        walk(val);
+                    }
+                }
+            }
+            Value::Array(a) => a.iter_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    walk(&mut v);
+    v
+}
+
+/// Shared HTTP machinery.
+#[derive(Clone)]
+pub struct Http {
+    client: reqwest::Client,
+    trace: Option<Printer>,
+    /// Strings never to show in the trace (passwords typed or read from the environment).
+    known_secrets: Arc<Mutex<Vec<String>>>,
+    pub max_retries: u32,
+    pub timeout: Duration,
+}
+
+/// Transport settings.
+#[derive(Debug, Clone)]
+pub struct Transport {
+    pub timeout: Duration,
+    pub ca_cert: Option<std::path::PathBuf>,
+    pub insecure: bool,
+}
+
+impl Default for Transport {
+    fn default() -> Self {
+        Transport { timeout: Duration::from_secs(30), ca_cert: None, insecure: false }
+    }
+}
+
+impl Http {
+    pub fn new(t: &Transport, trace: Option<Printer>) -> Result<Self, Error> {
+        let mut b = reqwest::Client::builder()
+            .use_rustls_tls()
+            .timeout(t.timeout)
+            .connect_timeout(t.timeout.min(Duration::from_secs(10)))
+            .user_agent(concat!("cx2fa/", env!("CARGO_PKG_VERSION")))
+            .pool_max_idle_per_host(64);
+        if let Some(path) = &t.ca_cert {
+            let pem = std::fs::read(path)
+                .map_err(|e| Error::usage(format!("cannot read CA certificate `{}`: {e}", path.display())))?;
+            let cert = reqwest::Certificate::from_pem(&pem)
+                .map_err(|e| Error::usage(format!("`{}` is not a PEM certificate: {e}", path.display())))?;
+            b = b.add_root_certificate(cert);
+        }
+        if t.insecure {
+            b = b.danger_accept_invalid_certs(true);
+        }
+        let client = b.build().map_err(|e| Error::failed(format!("cannot set up HTTP: {e}")))?;
+        Ok(Http { client, trace, known_secrets: Arc::default(), max_retries: 3, timeout: t.timeout })
+    }
+
+    /// Registers a string that must never appear in the trace.
+    pub fn forget(&self, secret: &str) {
+        if secret.len() >= 3 {
+            self.known_secrets.lock().expect("lock").push(secret.to_string());
+        }
+    }
+
+    fn scrub(&self, text: &str) -> String {
+        let mut t = text.to_string();
+        for s in self.known_secrets.lock().expect("lock").iter() {
+            t = t.replace(s.as_str(), secrets::MASK);
+        }
+        t
+    }
+
+    fn trace_body(&self, body: &[u8]) -> String {
+        match serde_json::from_slice::<Value>(body) {
+            Ok(v) => self.scrub(&redact_value(&v).to_string()),
+            Err(_) => self.scrub(&snippet(body)),
+        }
+    }
+
+    fn trace_request(&self, r: &Request, attempt: u32) {
+        let Some(p) = &self.trace else { return };
+        let mut line = format!("→ {} {}", r.method, r.url);
+        if attempt > 1 {
+            line.push_str(&format!(" (attempt {attempt})"));
+        }
+        if r.bearer.is_some() {
+            line.push_str(" [Authorization: Bearer ********]");
+        }
+        for (k, v) in &r.headers {
+            let v = if secrets::is_secret_key(k) { secrets::MASK } else { v };
+            line.push_str(&format!(" [{k}: {v}]"));
+        }
+        match &r.body {
+            Body::Empty => {}
+            Body::Json(v) => line.push_str(&format!(" {}", self.scrub(&redact_value(v).to_string()))),
+            Body::Form(f) => {
+                let shown: Vec<String> = f
+                    .iter()
+                    .map(|(k, v)| match v {
+                        Secretish::Plain(s) if !LOG_SECRET_KEYS.contains(&k.as_str()) => format!("{k}={s}"),
+                        _ => format!("{k}={}", secrets::MASK),
+                    })
+                    .collect();
+                line.push_str(&format!(" form: {}", self.scrub(&shown.join("&"))));
+            }
+            Body::Multipart(parts) => {
+                for (name, file, ctype, bytes) in parts {
+                    let shown = if file.is_some() { format!("<{} bytes>", bytes.len()) } else { self.trace_body(bytes) };
+                    line.push_str(&format!(" part {name} ({ctype}): {shown}"));
+                }
+            }
+        }
+        p.debug(line);
+    }
+
+    fn build(&self, r: &Request) -> Result<reqwest::RequestBuilder, Error> {
+        let mut b = self.client.request(r.method.clone(), &r.url);
+        for (k, v) in &r.headers {
+            b = b.header(k, v);
+        }
+        if let Some(t) = &r.bearer {
+            b = b.bearer_auth(t.expose());
+        }
+        b = match &r.body {
+            Body::Empty => b,
+            Body::Json(v) => b.json(v),
+            Body::Form(f) => {
+                let pairs: Vec<(&str, &str)> = f
+                    .iter()
+                    .map(|(k, v)| match v {
+                        Secretish::Plain(s) => (k.as_str(), s.as_str()),
+                        Secretish::Secret(s) => (k.as_str(), s.expose()),
+                    })
+                    .collect();
+                b.form(&pairs)
+            }
+            Body::Multipart(parts) => {
+                let mut form = reqwest::multipart::Form::new();
+                for (name, file, ctype, bytes) in parts {
+                    let mut part = reqwest::multipart::Part::bytes(bytes.clone())
+                        .mime_str(ctype)
+                        .map_err(|e| Error::failed(format!("bad content type `{ctype}`: {e}")))?;
+                    if let Some(f) = file {
+                        part = part.file_name(f.clone());
+                    }
+                    form = form.part(name.clone(), part);
+                }
+                b.multipart(form)
+            }
+        };
+        Ok(b)
+    }
+
+    /// Sends `r`; answers of any status come back as [`Response`]; transport failures, and
+    /// 429/5xx once retries are spent, as errors. Retries only when `r.retry`.
+    pub async fn send(&self, r: Request) -> Result<Response, Error> {
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            self.trace_request(&r, attempt);
+            let started = Instant::now();
+            let result = async {
+                let resp = self.build(&r)?.send().await.map_err(|e| transport_error(&r, e, self.timeout))?;
+                let status = resp.status().as_u16();
+                let retry_after = resp
+                    .headers()
+                    .get(reqwest::header::RETRY_AFTER)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|v| v.trim().parse::<u64>().ok());
+                let body = resp.bytes().await.map_err(|e| transport_error(&r, e, self.timeout))?.to_vec();
+                Ok::<_, Error>(Response { method: r.method.clone(), url: r.url.clone(), status, body, retry_after, attempts: attempt })
+            }
+            .await;
+            if let Some(p) = &self.trace {
+                match &result {
+                    Ok(resp) => p.debug(format!(
+                        "← {} {} {} ({} ms) {}",
+                        resp.status,
+                        r.method,
+                        r.url,
+                        started.elapsed().as_millis(),
+                        self.trace_body(&resp.body)
+                    )),
+                    Err(e) => p.debug(format!("← {} {} failed: {}", r.method, r.url, e.message)),
+                }
+            }
+            let transient = match &result {
+                Ok(resp) => resp.status == 429 || resp.status >= 500,
+                Err(e) => e.kind == Kind::Network,
+            };
+            if !(r.retry && transient && attempt <= self.max_retries) {
+                return match result {
+                    Ok(mut resp) => {
+                        resp.attempts = attempt;
+                        if resp.status == 429 || resp.status >= 500 {
+                            let mut e = status_error(&resp);
+                            if attempt > 1 {
+                                e = e.with_cause(format!("gave up after {attempt} attempts"));
+                            }
+                            return Err(e);
+                        }
+                        Ok(resp)
+                    }
+                    Err(e) => Err(e),
+                };
+            }
+            let wait = match &result {
+                Ok(resp) => resp.retry_after.map(|s| Duration::from_secs(s.min(30))),
+                Err(_) => None,
+            }
+            .unwrap_or_else(|| backoff(attempt));
+            tokio::time::sleep(wait).await;
+        }
+    }
+}
+
+/// Exponential backoff with jitter: ~100 ms, 200 ms, 400 ms …, capped at 5 s.
+pub fn backoff(attempt: u32) -> Duration {
+    let base = 100u64.saturating_mul(1 << attempt.saturating_sub(1).min(6));
+    let jitter = rand::random::<u64>() % (base / 2 + 1);
+    Duration::from_millis((base + jitter).min(5_000))
+}
+
+fn transport_error(r: &Request, e: reqwest::Error, timeout: Duration) -> Error {
+    let full = {
+        let mut s = e.to_string();
+        let mut src = std::error::Error::source(&e);
+        while let Some(inner) = src {
+            s.push_str(&format!(": {inner}"));
+            src = inner.source();
+        }
+        s
+    };
+    let lower = full.to_lowercase();
+    let url = &r.url;
+    let e2 = if e.is_timeout() {
+        Error::network(format!("`{} {url}` timed out after {} s", r.method, timeout.as_secs()))
+            .with_hint("the server is slow or unreachable; raise `--timeout` or check the network")
+    } else if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake") {
+        Error::network(format!("TLS failed for `{url}`"))
+            .with_cause(full.clone())
+            .with_hint("pass the deployment's CA with `--ca-cert FILE` (or `ca_cert` in the profile)")
+    } else if e.is_connect() {
+        Error::network(format!("cannot reach `{url}`"))
+            .with_cause(full.clone())
+            .with_hint("check `--url` and that the service is running; in-cluster URLs need a port-forward and an override")
+    } else {
+        Error::network(format!("`{} {url}` failed: the connection broke", r.method))
+            .with_cause(full.clone())
+            .with_hint("retry; if it persists, check proxies between you and the deployment")
+    };
+    e2.with_url(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn server_message_prefers_the_platform_fields() {
+        assert_eq!(server_message(br#"{"error_message":"bad","error_detail":"x"}"#), "bad: x");
+        assert_eq!(server_message(br#"{"error":"invalid_grant","error_description":"Invalid user credentials"}"#), "Invalid user credentials");
+        assert_eq!(server_message(b"<html>502</html>"), "<html>502</html>");
+    }
+
+    #[test]
+    fn redaction_covers_tokens_otps_and_securid_inputs() {
+        let v = json!({"access_token": "a", "otpCode": "123456", "subjectCredentials": [{"collectedInputs": [{"name": "SECURID", "value": "pin123456"}]}]});
+        let r = redact_value(&v).to_string();
+        assert!(!r.contains("\"a\"") && !r.contains("123456") && !r.contains("pin123456"), "{r}");
+    }
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        assert!(backoff(1) < Duration::from_millis(200));
+        assert!(backoff(10) <= Duration::from_secs(5));
+    }
+}

@@ -1,0 +1,177 @@
+//! Keycloak: tokens (CONTRACT §2, §6) and the admin users API (§5).
+
+use super::http::{Body, Http, Request, Secretish};
+use super::secret::Secret;
+use super::session::Session;
+use crate::error::Error;
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use reqwest::Method;
+use serde_json::{Map, Value};
+use std::time::{Duration, Instant};
+
+/// An access token and when it stops being valid.
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub access: Secret,
+    pub expires_at: Instant,
+    pub refresh: Option<Secret>,
+}
+
+/// An OAuth grant.
+#[derive(Debug, Clone)]
+pub enum Grant {
+    Password { client: String, client_secret: Option<Secret>, username: String, password: Secret },
+    Client { id: String, secret: Secret },
+    Refresh { client: String, refresh: Secret },
+}
+
+/// Everything but RFC 3986 unreserved characters.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+
+/// Percent-encodes one path segment or query value (`@` → `%40`, `+` → `%2B`).
+pub fn seg(s: &str) -> String {
+    utf8_percent_encode(s, SEGMENT).to_string()
+}
+
+/// `POST {keycloak}realms/<realm>/protocol/openid-connect/token`.
+pub async fn token(http: &Http, keycloak: &str, realm: &str, grant: &Grant) -> Result<Token, Error> {
+    let url = format!("{keycloak}realms/{}/protocol/openid-connect/token", seg(realm));
+    let plain = |k: &str, v: &str| (k.to_string(), Secretish::Plain(v.to_string()));
+    let secret = |k: &str, v: &Secret| (k.to_string(), Secretish::Secret(v.clone()));
+    let fields = match grant {
+        Grant::Password { client, client_secret, username, password } => {
+            let mut f = vec![plain("grant_type", "password"), plain("client_id", client), plain("username", username), secret("password", password)];
+            if let Some(s) = client_secret {
+                f.push(secret("client_secret", s));
+            }
+            f
+        }
+        Grant::Client { id, secret: s } => vec![plain("grant_type", "client_credentials"), plain("client_id", id), secret("client_secret", s)],
+        Grant::Refresh { client, refresh } => vec![plain("grant_type", "refresh_token"), plain("client_id", client), secret("refresh_token", refresh)],
+    };
+    let mut req = Request::post(url);
+    req.body = Body::Form(fields);
+    let resp = http.send(req).await?.check()?;
+    let v = resp.json()?;
+    let access = v.get("access_token").and_then(Value::as_str).ok_or_else(|| {
+        Error::network(format!("`{}` answered without an access_token", resp.url)).with_url(&resp.url)
+    })?;
+    http.forget(access);
+    let refresh = v.get("refresh_token").and_then(Value::as_str).map(|s| {
+        http.forget(s);
+        Secret::new(s)
+    });
+    let expires = v.get("expires_in").and_then(Value::as_u64).unwrap_or(60);
+    Ok(Token { access: Secret::new(access), expires_at: Instant::now() + Duration::from_secs(expires), refresh })
+}
+
+/// A Keycloak user as the admin API returns it; every field is kept for the PUT.
+#[derive(Debug, Clone, PartialEq)]
+pub struct User(pub Value);
+
+impl User {
+    pub fn id(&self) -> &str {
+        self.0.get("id").and_then(Value::as_str).unwrap_or("")
+    }
+    pub fn username(&self) -> &str {
+        self.0.get("username").and_then(Value::as_str).unwrap_or("")
+    }
+    pub fn attributes(&self) -> Map<String, Value> {
+        self.0.get("attributes").and_then(Value::as_object).cloned().unwrap_or_default()
+    }
+    /// The first value of an attribute.
+    pub fn attr(&self, name: &str) -> Option<String> {
+        self.0.get("attributes")?.get(name)?.as_array()?.first()?.as_str().map(str::to_string)
+    }
+    /// A copy with `attributes` replaced by `attrs`.
+    pub fn with_attributes(&self, attrs: Map<String, Value>) -> User {
+        let mut v = self.0.clone();
+        if let Some(obj) = v.as_object_mut() {
+            obj.insert("attributes".into(), Value::Object(attrs));
+        }
+        User(v)
+    }
+}
+
+/// The admin users API of one realm.
+pub struct Users<'a> {
+    pub s: &'a Session,
+    pub realm: String,
+}
+
+impl<'a> Users<'a> {
+    pub fn new(s: &'a Session, realm: &str) -> Self {
+        Users { s, realm: realm.to_string() }
+    }
+    fn url(&self, rest: &str) -> String {
+        format!("{}admin/realms/{}/users{rest}", self.s.ep.keycloak, seg(&self.realm))
+    }
+
+    /// Exact username search; `None` when there is no such user.
+    pub async fn find(&self, username: &str) -> Result<Option<User>, Error> {
+        let url = self.url(&format!("?username={}&exact=true", seg(username)));
+        let v = self.s.authed(Request::get(url)).await?.check()?.json()?;
+        let users = v.as_array().cloned().unwrap_or_default();
+        // Keycloak lower-cases usernames; compare the same way.
+        Ok(users.into_iter().map(User).find(|u| u.username().eq_ignore_ascii_case(username)))
+    }
+
+    /// The user or a not-found error with a hint.
+    pub async fn require(&self, username: &str) -> Result<User, Error> {
+        self.find(username).await?.ok_or_else(|| {
+            Error::not_found(format!("no user `{username}` in realm `{}`", self.realm))
+                .with_hint("check the spelling; `cx2fa user status` lists the realm's users")
+        })
+    }
+
+    /// One page of users, by username.
+    pub async fn page(&self, first: usize, max: usize) -> Result<Vec<User>, Error> {
+        let v = self.s.authed(Request::get(self.url(&format!("?first={first}&max={max}")))).await?.check()?.json()?;
+        Ok(v.as_array().cloned().unwrap_or_default().into_iter().map(User).collect())
+    }
+
+    pub async fn count(&self) -> Result<u64, Error> {
+        let r = self.s.authed(Request::get(self.url("/count"))).await?.check()?;
+        let v = r.json()?;
+        v.as_u64().ok_or_else(|| Error::network(format!("`{}` did not answer a number", r.url)))
+    }
+
+    pub async fn get(&self, id: &str) -> Result<User, Error> {
+        let v = self.s.authed(Request::get(self.url(&format!("/{}", seg(id))))).await?.check()?.json()?;
+        Ok(User(v))
+    }
+
+    /// PUT the whole user; `attributes` replaces the stored map. A full-representation PUT is
+    /// idempotent, so it may be retried.
+    pub async fn put(&self, user: &User) -> Result<(), Error> {
+        let req = Request::new(Method::PUT, self.url(&format!("/{}", seg(user.id())))).json(user.0.clone()).retry(true);
+        self.s.authed(req).await?.check()?;
+        Ok(())
+    }
+
+    /// Ends every session of the user.
+    pub async fn logout(&self, id: &str) -> Result<(), Error> {
+        let req = Request::post(self.url(&format!("/{}/logout", seg(id)))).retry(true);
+        self.s.authed(req).await?.check()?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_segments_are_percent_encoded() {
+        assert_eq!(seg("a@b.c+1 /"), "a%40b.c%2B1%20%2F");
+    }
+
+    #[test]
+    fn attributes_are_read_and_replaced() {
+        let u = User(serde_json::json!({"id": "1", "username": "u", "attributes": {"a": ["x"], "b": ["y"]}}));
+        assert_eq!(u.attr("a").as_deref(), Some("x"));
+        let mut m = u.attributes();
+        m.remove("a");
+        assert_eq!(u.with_attributes(m).0["attributes"], serde_json::json!({"b": ["y"]}));
+    }
+}

@@ -1,0 +1,157 @@
+//! A ready, authenticated connection to one deployment.
+
+use super::contract;
+use super::http::{Body, Http, Request, Response, Secretish};
+use super::keycloak::{self, Grant, Token};
+use super::secret::Secret;
+use crate::error::{Error, Kind};
+use std::time::{Duration, Instant};
+use tokio::sync::Mutex;
+
+/// Where each service lives (CONTRACT §1). URLs end with `/`.
+#[derive(Debug, Clone)]
+pub struct Endpoints {
+    pub base: String,
+    pub keycloak: String,
+    /// Override of the tenant's in-cluster `Otp_Manager_Url` (e.g. a port-forward).
+    pub otp_manager: Option<String>,
+    /// Override of the tenant's `RSA_Server_URL`.
+    pub rsa: Option<String>,
+}
+
+/// Ensures a trailing `/` so paths can be appended.
+pub fn dir_url(s: &str) -> String {
+    if s.ends_with('/') {
+        s.to_string()
+    } else {
+        format!("{s}/")
+    }
+}
+
+impl Endpoints {
+    pub fn new(base: &str, keycloak: Option<&str>) -> Result<Self, Error> {
+        let parsed = url::Url::parse(base).map_err(|e| {
+            Error::usage(format!("`{base}` is not a valid base URL: {e}")).with_hint("pass e.g. `--url https://tenant1.example.com`")
+        })?;
+        if !matches!(parsed.scheme(), "http" | "https") {
+            return Err(Error::usage(format!("`{base}` must be an http or https URL")));
+        }
+        let base = dir_url(base);
+        let keycloak = keycloak.map(dir_url).unwrap_or_else(|| format!("{base}{}", contract::KEYCLOAK_PREFIX));
+        Ok(Endpoints { base, keycloak, otp_manager: None, rsa: None })
+    }
+    pub fn tenant_api(&self, path: &str) -> String {
+        format!("{}{}{path}", self.base, contract::TENANT_PREFIX)
+    }
+    pub fn ccm(&self, path: &str) -> String {
+        format!("{}{}{path}", self.base, contract::CCM_PREFIX)
+    }
+}
+
+/// How to get a master-realm admin token.
+#[derive(Debug, Clone)]
+pub enum Credentials {
+    Password { username: String, password: Secret },
+    Client { id: String, secret: Secret },
+    /// A ready token (`CX2FA_TOKEN`): used as is, never refreshed.
+    Token(Secret),
+}
+
+pub struct Session {
+    pub http: Http,
+    pub ep: Endpoints,
+    creds: Credentials,
+    token: Mutex<Option<Token>>,
+}
+
+impl Session {
+    pub fn new(http: Http, ep: Endpoints, creds: Credentials) -> Self {
+        match &creds {
+            Credentials::Password { password, .. } => http.forget(password.expose()),
+            Credentials::Client { secret, .. } => http.forget(secret.expose()),
+            Credentials::Token(t) => http.forget(t.expose()),
+        }
+        Session { http, ep, creds, token: Mutex::new(None) }
+    }
+
+    /// Seeds the token cache (from the persistent store).
+    pub async fn with_token(self, token: Token) -> Self {
+        *self.token.lock().await = Some(token);
+        self
+    }
+
+    /// The current token, if any, for persisting.
+    pub async fn current_token(&self) -> Option<Token> {
+        self.token.lock().await.clone()
+    }
+
+    async fn fetch(&self, previous: Option<&Token>) -> Result<Token, Error> {
+        if let Some(refresh) = previous.and_then(|t| t.refresh.clone()) {
+            let client = match &self.creds {
+                Credentials::Client { id, .. } => id.clone(),
+                _ => contract::ADMIN_CLIENT_ID.to_string(),
+            };
+            if let Ok(t) = keycloak::token(&self.http, &self.ep.keycloak, "master", &Grant::Refresh { client, refresh }).await {
+                return Ok(t);
+            }
+        }
+        let grant = match &self.creds {
+            Credentials::Password { username, password } => Grant::Password {
+                client: contract::ADMIN_CLIENT_ID.into(),
+                client_secret: None,
+                username: username.clone(),
+                password: password.clone(),
+            },
+            Credentials::Client { id, secret } => Grant::Client { id: id.clone(), secret: secret.clone() },
+            Credentials::Token(t) => {
+                return Ok(Token { access: t.clone(), expires_at: Instant::now() + Duration::from_secs(3600), refresh: None })
+            }
+        };
+        keycloak::token(&self.http, &self.ep.keycloak, "master", &grant).await.map_err(|e| {
+            if e.kind == Kind::Auth {
+                e.with_hint("check the admin credentials (`CX2FA_USERNAME`/`CX2FA_PASSWORD`, or `cx2fa auth login`)")
+            } else {
+                e
+            }
+        })
+    }
+
+    /// A valid bearer token, reusing the cached one until shortly before it expires.
+    pub async fn bearer(&self) -> Result<Secret, Error> {
+        let mut slot = self.token.lock().await;
+        if let Some(t) = slot.as_ref() {
+            if t.expires_at > Instant::now() + Duration::from_secs(5) {
+                return Ok(t.access.clone());
+            }
+        }
+        let fresh = self.fetch(slot.as_ref()).await?;
+        self.http.forget(fresh.access.expose());
+        let access = fresh.access.clone();
+        *slot = Some(fresh);
+        Ok(access)
+    }
+
+    async fn invalidate(&self) {
+        let mut slot = self.token.lock().await;
+        if let Some(t) = slot.as_mut() {
+            t.expires_at = Instant::now();
+        }
+    }
+
+    /// Sends with the admin token; a 401 gets one fresh token and one more try.
+    pub async fn authed(&self, req: Request) -> Result<Response, Error> {
+        let token = self.bearer().await?;
+        let resp = self.http.send(req.clone().bearer(token)).await?;
+        if resp.status != 401 || matches!(self.creds, Credentials::Token(_)) {
+            return Ok(resp);
+        }
+        self.invalidate().await;
+        let token = self.bearer().await?;
+        self.http.send(req.bearer(token)).await
+    }
+}
+
+/// A form body from plain pairs.
+pub fn form(pairs: &[(&str, &str)]) -> Body {
+    Body::Form(pairs.iter().map(|(k, v)| (k.to_string(), Secretish::Plain(v.to_string()))).collect())
+}

@@ -1,0 +1,74 @@
+//! Profiles: per-deployment defaults in `$XDG_CONFIG_HOME/cx2fa/config.toml`.
+//!
+//! ```toml
+//! [profiles.default]
+//! url = "https://tenant1.example.com"
+//! tenant = "tenant1"
+//! username = "admin"
+//! otp_manager_url = "http://localhost:3000/"   # a port-forward to the in-cluster service
+//! ```
+
+use crate::error::Error;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// One profile; every field optional.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub url: Option<String>,
+    pub tenant: Option<String>,
+    pub keycloak_url: Option<String>,
+    pub otp_manager_url: Option<String>,
+    pub rsa_url: Option<String>,
+    pub username: Option<String>,
+    pub client_id: Option<String>,
+    pub ca_cert: Option<PathBuf>,
+    pub insecure: Option<bool>,
+    pub timeout: Option<u64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct File {
+    #[serde(default)]
+    profiles: BTreeMap<String, Profile>,
+}
+
+/// Where the config file lives.
+pub fn config_path() -> Option<PathBuf> {
+    std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(dirs::config_dir)
+        .map(|d| d.join("cx2fa").join("config.toml"))
+}
+
+/// Loads `name` (or `default`). A named profile that does not exist is an error; a missing
+/// `default` simply means no defaults.
+pub fn load(name: Option<&str>) -> Result<Profile, Error> {
+    let Some(path) = config_path() else { return Ok(Profile::default()) };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return match name {
+                Some(n) if n != "default" => Err(Error::usage(format!("profile `{n}` does not exist: there is no `{}`", path.display()))
+                    .with_hint("create it with a `[profiles.NAME]` table, or leave `--profile` out")),
+                _ => Ok(Profile::default()),
+            };
+        }
+        Err(e) => return Err(Error::usage(format!("cannot read `{}`: {e}", path.display()))),
+    };
+    let file: File = toml::from_str(&text).map_err(|e| {
+        Error::usage(format!("`{}` is not a valid cx2fa config", path.display()))
+            .with_cause(e.to_string().trim().to_string())
+            .with_hint("profiles are `[profiles.NAME]` tables with url, tenant, keycloak_url, otp_manager_url, rsa_url, username, client_id, ca_cert, insecure, timeout")
+    })?;
+    let want = name.unwrap_or("default");
+    match file.profiles.get(want) {
+        Some(p) => Ok(p.clone()),
+        None if name.is_none() => Ok(Profile::default()),
+        None => Err(Error::usage(format!("no profile `{want}` in `{}`", path.display()))
+            .with_hint(format!("known profiles: {}", file.profiles.keys().cloned().collect::<Vec<_>>().join(", ")))),
+    }
+}

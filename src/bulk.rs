@@ -1,0 +1,252 @@
+//! Resetting many users: streamed input, bounded concurrency, a per-row report, resume.
+
+use crate::api::keycloak::Users;
+use crate::enrolment;
+use crate::error::{Error, Kind};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+/// How one row ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    Reset,
+    AlreadyClean,
+    NotFound,
+    /// `--dry-run`: would be reset.
+    WouldReset,
+    Failed,
+    /// Not started because the run was interrupted.
+    Skipped,
+}
+
+impl Outcome {
+    /// Finished rows are not redone by `--resume`.
+    pub fn finished(self) -> bool {
+        matches!(self, Outcome::Reset | Outcome::AlreadyClean | Outcome::NotFound)
+    }
+}
+
+/// One line of the NDJSON report.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Row {
+    pub username: String,
+    pub outcome: Outcome,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    pub attempts: u32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<String>,
+}
+
+/// Usernames from a CSV with a `username` column, one name per line, or the JSON of
+/// `user status -o json` / a JSON array. CSV and plain lines are streamed.
+pub fn read_names(input: Box<dyn Read + Send>) -> Result<Box<dyn Iterator<Item = Result<String, Error>> + Send>, Error> {
+    let mut reader = BufReader::with_capacity(64 * 1024, input);
+    let head = reader.fill_buf().map_err(|e| Error::failed(format!("cannot read the input: {e}")))?;
+    let first = head.iter().find(|b| !b.is_ascii_whitespace()).copied();
+    if matches!(first, Some(b'[') | Some(b'{')) {
+        let v: serde_json::Value = serde_json::from_reader(reader).map_err(|e| Error::failed(format!("the input looks like JSON but is not: {e}")))?;
+        let items = match &v {
+            serde_json::Value::Array(a) => a.clone(),
+            other => other.get("users").and_then(|u| u.as_array()).cloned().ok_or_else(|| Error::failed("JSON input must be an array or an object with `users`"))?,
+        };
+        let names: Vec<Result<String, Error>> = items
+            .iter()
+            .filter_map(|i| i.as_str().map(str::to_string).or_else(|| i.get("username").and_then(|u| u.as_str()).map(str::to_string)))
+            .map(Ok)
+            .collect();
+        return Ok(Box::new(names.into_iter()));
+    }
+    let mut first_line = String::new();
+    reader.read_line(&mut first_line).map_err(|e| Error::failed(format!("cannot read the input: {e}")))?;
+    let header: Vec<String> = first_line.trim_end().split(',').map(|h| h.trim().trim_matches('"').to_lowercase()).collect();
+    if let Some(col) = header.iter().position(|h| h == "username") {
+        let rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(reader);
+        let it = rdr.into_records().filter_map(move |r| match r {
+            Ok(rec) => rec.get(col).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).map(Ok),
+            Err(e) => Some(Err(Error::failed(format!("bad CSV row: {e}")))),
+        });
+        return Ok(Box::new(it));
+    }
+    let first = first_line.trim().to_string();
+    let rest = reader.lines().map(|l| l.map(|s| s.trim().to_string()).map_err(|e| Error::failed(format!("cannot read the input: {e}"))));
+    let all = std::iter::once(Ok(first)).chain(rest).filter(|r| !matches!(r, Ok(s) if s.is_empty() || s.starts_with('#')));
+    Ok(Box::new(all))
+}
+
+/// Names already finished in an earlier report.
+pub fn finished_in(report: &std::path::Path) -> Result<HashSet<String>, Error> {
+    let f = std::fs::File::open(report).map_err(|e| Error::usage(format!("cannot read report `{}`: {e}", report.display())))?;
+    let mut done = HashSet::new();
+    for line in BufReader::new(f).lines() {
+        let line = line.map_err(|e| Error::failed(e.to_string()))?;
+        if let Ok(r) = serde_json::from_str::<Row>(&line) {
+            if r.outcome.finished() {
+                done.insert(r.username.to_lowercase());
+            } else {
+                done.remove(&r.username.to_lowercase());
+            }
+        }
+    }
+    Ok(done)
+}
+
+/// Resets one user, verifying by re-reading. Retries the whole row on transient failures;
+/// every step is idempotent (a full-map PUT), so a write that took effect before a 500 is
+/// simply found clean on the next try.
+pub async fn reset_one(users: &Users<'_>, username: &str, dry_run: bool, revoke: bool) -> Row {
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        let r = reset_once(users, username, dry_run, revoke).await;
+        match r {
+            Ok((outcome, removed)) => return Row { username: username.into(), outcome, reason: None, attempts, removed },
+            Err(e) if e.kind == Kind::Network && attempts < 4 => {
+                tokio::time::sleep(crate::api::http::backoff(attempts)).await;
+            }
+            Err(e) => {
+                let reason = std::iter::once(e.message).chain(e.causes).collect::<Vec<_>>().join(": ");
+                return Row { username: username.into(), outcome: Outcome::Failed, reason: Some(reason), attempts, removed: vec![] };
+            }
+        }
+    }
+}
+
+async fn reset_once(users: &Users<'_>, username: &str, dry_run: bool, revoke: bool) -> Result<(Outcome, Vec<String>), Error> {
+    let Some(u) = users.find(username).await? else { return Ok((Outcome::NotFound, vec![])) };
+    let Some((removed, keep)) = enrolment::reset_plan(&u) else {
+        return Ok((Outcome::AlreadyClean, vec![]));
+    };
+    if dry_run {
+        return Ok((Outcome::WouldReset, removed));
+    }
+    users.put(&u.with_attributes(keep.clone())).await?;
+    let after = users.get(u.id()).await?;
+    let left = enrolment::leftovers(&after);
+    if !left.is_empty() {
+        return Err(Error::failed(format!("reset did not verify: still present: {}", left.join(", "))));
+    }
+    // Everything that was not an enrolment attribute must still be there.
+    let now = after.attributes();
+    if let Some(lost) = keep.keys().find(|k| !now.contains_key(*k)) {
+        return Err(Error::failed(format!("reset did not verify: attribute `{lost}` was lost")));
+    }
+    if revoke {
+        users.logout(u.id()).await?;
+    }
+    Ok((Outcome::Reset, removed))
+}
+
+/// Counts for the summary.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub rows: usize,
+    pub reset: usize,
+    pub already_clean: usize,
+    pub not_found: usize,
+    pub would_reset: usize,
+    pub failed: usize,
+    pub skipped: usize,
+    pub interrupted: bool,
+}
+
+impl Summary {
+    pub fn add(&mut self, o: Outcome) {
+        self.rows += 1;
+        match o {
+            Outcome::Reset => self.reset += 1,
+            Outcome::AlreadyClean => self.already_clean += 1,
+            Outcome::NotFound => self.not_found += 1,
+            Outcome::WouldReset => self.would_reset += 1,
+            Outcome::Failed => self.failed += 1,
+            Outcome::Skipped => self.skipped += 1,
+        }
+    }
+}
+
+/// Progress as seen by the caller (the printer owns any bar).
+pub trait Progress: Send + Sync {
+    fn row_done(&self, row: &Row);
+}
+
+/// Runs the reset over `names`, `concurrency` at a time, writing each row to `report` as it
+/// finishes. `stop` ends the run early: rows in flight finish, the rest are not started.
+pub async fn run(
+    users: &Users<'_>,
+    names: Box<dyn Iterator<Item = Result<String, Error>> + Send>,
+    skip: HashSet<String>,
+    concurrency: usize,
+    dry_run: bool,
+    revoke: bool,
+    mut report: Option<Box<dyn Write + Send>>,
+    progress: &dyn Progress,
+    stop: Arc<AtomicBool>,
+) -> Result<(Summary, Vec<Row>), Error> {
+    use futures::StreamExt;
+    let mut summary = Summary::default();
+    let mut failures = vec![];
+    let mut input_error = None;
+    let seen = std::sync::Mutex::new(HashSet::new());
+    let names = names.filter_map(|r| match r {
+        Ok(n) if skip.contains(&n.to_lowercase()) => None,
+        // A name listed twice is done once: every row appears once in the report.
+        Ok(n) => seen.lock().expect("lock").insert(n.to_lowercase()).then_some(Ok(n)),
+        Err(e) => Some(Err(e)),
+    });
+    let stop2 = stop.clone();
+    let stream = futures::stream::iter(names)
+        .take_while(move |_| futures::future::ready(!stop2.load(Ordering::Relaxed)))
+        .map(|r| async move {
+            match r {
+                Ok(name) => Ok(reset_one(users, &name, dry_run, revoke).await),
+                Err(e) => Err(e),
+            }
+        })
+        .buffer_unordered(concurrency.max(1));
+    futures::pin_mut!(stream);
+    while let Some(r) = stream.next().await {
+        match r {
+            Ok(row) => {
+                summary.add(row.outcome);
+                progress.row_done(&row);
+                if let Some(w) = report.as_mut() {
+                    let line = serde_json::to_string(&row).expect("rows serialize");
+                    writeln!(w, "{line}").and_then(|_| w.flush()).map_err(|e| Error::failed(format!("cannot write the report: {e}")))?;
+                }
+                if row.outcome == Outcome::Failed {
+                    failures.push(row);
+                }
+            }
+            Err(e) => {
+                input_error.get_or_insert(e);
+                stop.store(true, Ordering::Relaxed);
+            }
+        }
+    }
+    summary.interrupted = stop.load(Ordering::Relaxed);
+    if let Some(e) = input_error {
+        return Err(e.with_cause(format!("{} row(s) were processed before the input error; see the report", summary.rows)));
+    }
+    Ok((summary, failures))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &'static str) -> Vec<String> {
+        read_names(Box::new(text.as_bytes())).unwrap().map(Result::unwrap).collect()
+    }
+
+    #[test]
+    fn reads_csv_lines_and_json() {
+        assert_eq!(names("id,username\n1,alice\n2,bob\n"), ["alice", "bob"]);
+        assert_eq!(names("alice\n\n# c\nbob\n"), ["alice", "bob"]);
+        assert_eq!(names(r#"{"users":[{"username":"a"},{"username":"b"}]}"#), ["a", "b"]);
+        assert_eq!(names(r#"["a","b"]"#), ["a", "b"]);
+    }
+}

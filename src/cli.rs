@@ -1,0 +1,104 @@
+//! The command line: global options and the command tree. Doc comments are the help text.
+
+use crate::commands;
+use crate::error::EXIT_CODES_HELP;
+use crate::output::{ColorChoice, Format};
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+const AFTER_HELP: &str = "\
+Environment: every global option is also `CX2FA_<NAME>` (e.g. `CX2FA_URL`, `CX2FA_TENANT`);
+credentials come from `CX2FA_USERNAME`/`CX2FA_PASSWORD`, `CX2FA_CLIENT_ID`/`CX2FA_CLIENT_SECRET`,
+`CX2FA_TOKEN`, `--password-stdin`, or a prompt on a terminal. Precedence: flag > env > profile.
+
+Start here: `cx2fa tour` runs the main jobs against a built-in sandbox.";
+
+/// Administer two-factor authentication (2FA) for Expertflow CX tenants.
+#[derive(Debug, Parser)]
+#[command(name = "cx2fa", version, about, long_about = None, after_long_help = format!("{AFTER_HELP}\n\n{EXIT_CODES_HELP}"), after_help = EXIT_CODES_HELP)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args, Clone, Default)]
+pub struct Global {
+    /// Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from
+    #[arg(long, global = true, env = "CX2FA_PROFILE", value_name = "NAME")]
+    pub profile: Option<String>,
+    /// The deployment's base URL (its ingress), e.g. `https://tenant1.example.com`
+    #[arg(long, global = true, env = "CX2FA_URL", value_name = "URL")]
+    pub url: Option<String>,
+    /// Tenant id; repeat (or comma-separate) for commands that take several
+    #[arg(short = 't', long = "tenant", global = true, env = "CX2FA_TENANT", value_name = "ID", value_delimiter = ',')]
+    pub tenants: Vec<String>,
+    /// Output format
+    #[arg(short, long, global = true, env = "CX2FA_OUTPUT", value_enum, value_name = "FORMAT")]
+    pub output: Option<Format>,
+    /// Answer yes to every confirmation
+    #[arg(short, long, global = true, env = "CX2FA_YES")]
+    pub yes: bool,
+    /// Never prompt; fail with exit code 2 where input would be needed
+    #[arg(long, global = true, env = "CX2FA_NO_INPUT")]
+    pub no_input: bool,
+    /// Print only data and errors
+    #[arg(short, long, global = true, env = "CX2FA_QUIET")]
+    pub quiet: bool,
+    /// Trace every HTTP call on stderr (secrets redacted)
+    #[arg(long, global = true, env = "CX2FA_DEBUG")]
+    pub debug: bool,
+    /// HTTP timeout in seconds
+    #[arg(long, global = true, env = "CX2FA_TIMEOUT", value_name = "SECS")]
+    pub timeout: Option<u64>,
+    /// When to use colour (`NO_COLOR` is respected with `auto`)
+    #[arg(long, global = true, env = "CX2FA_COLOR", value_enum, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
+    /// Keycloak's base URL when it is not `<url>/auth/`
+    #[arg(long, global = true, env = "CX2FA_KEYCLOAK_URL", value_name = "URL")]
+    pub keycloak_url: Option<String>,
+    /// Reach the OTP manager here instead of the tenant's in-cluster `Otp_Manager_Url` (e.g. a port-forward)
+    #[arg(long, global = true, env = "CX2FA_OTP_MANAGER_URL", value_name = "URL")]
+    pub otp_manager_url: Option<String>,
+    /// Reach RSA SecurID here instead of the tenant's `RSA_Server_URL`
+    #[arg(long, global = true, env = "CX2FA_RSA_URL", value_name = "URL")]
+    pub rsa_url: Option<String>,
+    /// Extra CA certificate (PEM) to trust
+    #[arg(long, global = true, env = "CX2FA_CA_CERT", value_name = "FILE")]
+    pub ca_cert: Option<PathBuf>,
+    /// Accept any TLS certificate (warns on every use)
+    #[arg(long, global = true, env = "CX2FA_INSECURE")]
+    pub insecure: bool,
+    /// Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)
+    #[arg(long, global = true)]
+    pub password_stdin: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate 2FA configuration files offline
+    #[command(subcommand)]
+    Config(commands::config::ConfigCmd),
+    /// Read, create, back up and restore tenant documents
+    #[command(subcommand)]
+    Tenant(commands::tenant::TenantCmd),
+    /// Show, plan and apply a tenant's 2FA policy
+    #[command(subcommand)]
+    Policy(commands::policy::PolicyCmd),
+    /// List and check the channels that deliver OTPs
+    #[command(subcommand)]
+    Channel(commands::channel::ChannelCmd),
+    /// Read and reset users' 2FA enrolment
+    #[command(subcommand)]
+    User(commands::user::UserCmd),
+    /// Run the 2FA login flow for one user, interactively or as a scripted probe
+    SimulateLogin(commands::login::LoginArgs),
+    /// Run a local emulation of a deployment
+    Sandbox(commands::sandbox::SandboxArgs),
+    /// A guided run of the main jobs against a built-in sandbox
+    Tour(commands::tour::TourArgs),
+    /// Print a shell completion script
+    Completions(commands::completions::CompletionsArgs),
+}

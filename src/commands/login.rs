@@ -1,0 +1,274 @@
+//! `cx2fa simulate-login`: the terminal and scripted faces of [`crate::login`].
+
+use super::{prompt_error, Ctx};
+use crate::api::http::Request;
+use crate::api::{Secret, Session};
+use crate::error::{Error, Kind};
+use crate::login::{self, CodeAnswer, Ending, Io, Target, Transcript};
+use crate::output::{Printer, Report};
+use crate::settings::ChannelType;
+use clap::Args;
+use dialoguer::console::Term;
+
+/// Run the 2FA login flow for one user, as the login screen would
+///
+/// Interactive on a terminal; scripted (no prompts) when any OTP source flag is given or there
+/// is no terminal. The user's password comes from `CX2FA_USER_PASSWORD`,
+/// `--user-password-stdin`, or a prompt. Never prints a token, an OTP or a secret.
+///
+/// Examples:
+///   cx2fa simulate-login -t expertflow --user agent.email
+///   CX2FA_USER_PASSWORD=agent-pass cx2fa simulate-login -t expertflow --user agent.email --otp-from-outbox -o json
+///   cx2fa simulate-login -t expertflow --user agent.app --totp-secret-env APP_SECRET
+///   cx2fa simulate-login -t expertflow --user agent.email --otp 000000 --expect invalid-otp
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct LoginArgs {
+    /// The user to log in as
+    #[arg(long, value_name = "USERNAME")]
+    pub user: String,
+    /// Read the user's password from stdin
+    #[arg(long)]
+    pub user_password_stdin: bool,
+    /// Use this OTP (scripted)
+    #[arg(long, value_name = "CODE")]
+    pub otp: Option<String>,
+    /// Run this shell command for each OTP needed and use its output (e.g. `oathtool --totp -b $SECRET`)
+    #[arg(long, value_name = "CMD")]
+    pub otp_cmd: Option<String>,
+    /// Compute authenticator codes from the base32 secret in this environment variable (also the secret issued at registration)
+    #[arg(long, value_name = "VAR")]
+    pub totp_secret_env: Option<String>,
+    /// Read the OTP from the sandbox's outbox (sandbox only)
+    #[arg(long)]
+    pub otp_from_outbox: bool,
+    /// The email address or phone number to register (scripted registration)
+    #[arg(long, value_name = "ADDR")]
+    pub register_contact: Option<String>,
+    /// The RSA passcode (PIN + tokencode) is in this environment variable
+    #[arg(long, value_name = "VAR")]
+    pub rsa_passcode_env: Option<String>,
+    /// Assert how the login ends: exit 0 when it does, 1 when not
+    #[arg(long, value_enum, value_name = "ENDING")]
+    pub expect: Option<Ending>,
+}
+
+impl LoginArgs {
+    fn scripted_flags(&self) -> bool {
+        self.otp.is_some() || self.otp_cmd.is_some() || self.totp_secret_env.is_some() || self.otp_from_outbox || self.register_contact.is_some() || self.rsa_passcode_env.is_some() || self.expect.is_some()
+    }
+}
+
+fn env_secret(var: &str, what: &str) -> Result<Secret, Error> {
+    std::env::var(var).ok().filter(|v| !v.is_empty()).map(Secret::new).ok_or_else(|| Error::usage(format!("environment variable `{var}` ({what}) is not set")))
+}
+
+/// Answers from flags.
+struct Scripted<'a> {
+    a: &'a LoginArgs,
+    session: &'a Session,
+    out: &'a Printer,
+    attempts: u64,
+}
+
+impl Scripted<'_> {
+    fn run_cmd(&self, cmd: &str) -> Result<Secret, Error> {
+        let o = std::process::Command::new("sh").arg("-c").arg(cmd).stderr(std::process::Stdio::inherit()).output()
+            .map_err(|e| Error::usage(format!("cannot run `--otp-cmd`: {e}")))?;
+        if !o.status.success() {
+            return Err(Error::failed(format!("`--otp-cmd` exited with {}", o.status)));
+        }
+        let text = String::from_utf8_lossy(&o.stdout);
+        let code = text.split_whitespace().last().unwrap_or("").to_string();
+        Ok(Secret::new(code))
+    }
+
+    fn from_outbox(&self, contact: &str) -> Result<Secret, Error> {
+        let url = format!("{}sandbox/outbox?to={}", self.session.ep.base, crate::api::keycloak::seg(contact));
+        let http = self.session.http.clone();
+        let v = tokio::task::block_in_place(|| tokio::runtime::Handle::current().block_on(async move { http.send(Request::get(url)).await?.check()?.json() }))
+            .map_err(|e| e.with_hint("`--otp-from-outbox` works against `cx2fa sandbox` only"))?;
+        let code = v.as_array().and_then(|a| a.last()).and_then(|e| e.get("code")).and_then(|c| c.as_str())
+            .ok_or_else(|| Error::failed(format!("the sandbox's outbox has no OTP for `{}`", crate::enrolment::mask_contact(contact))))?;
+        Ok(Secret::new(code))
+    }
+
+    fn fixed_only(&self) -> bool {
+        self.a.otp.is_some() && self.a.otp_cmd.is_none() && !self.a.otp_from_outbox && self.a.totp_secret_env.is_none()
+    }
+}
+
+impl Io for Scripted<'_> {
+    fn show(&mut self, line: &str) {
+        self.out.status(format!("  {line}"));
+    }
+    fn show_registration(&mut self, _uri: &str, _secret: &Secret) {
+        self.out.status("  authenticator registration: a secret was issued (not printed in scripted mode)");
+    }
+    fn contact(&mut self, _channel: ChannelType) -> Result<String, Error> {
+        self.a.register_contact.clone().ok_or_else(|| Error::needs_input("the contact address to register", "--register-contact"))
+    }
+    fn confirm_contact(&mut self, _: ChannelType, _: &str) -> Result<Option<String>, Error> {
+        Ok(None)
+    }
+    fn code(&mut self, channel: ChannelType, contact: &str, _left: i64, _attempt: u64) -> Result<CodeAnswer, Error> {
+        self.attempts += 1;
+        if self.attempts > 10 {
+            return Err(Error::failed("gave up after 10 codes"));
+        }
+        let code = if let Some(c) = &self.a.otp {
+            Secret::new(c.clone())
+        } else if let Some(cmd) = &self.a.otp_cmd {
+            self.run_cmd(cmd)?
+        } else if let (ChannelType::App, Some(var)) = (channel, &self.a.totp_secret_env) {
+            let s = env_secret(var, "TOTP secret")?;
+            Secret::new(crate::totp::code(s.expose(), crate::api::contract::TOTP_STEP_SECS, crate::totp::unix_now())?)
+        } else if self.a.otp_from_outbox && channel.uses_channel() {
+            self.from_outbox(contact)?
+        } else {
+            return Err(Error::needs_input("an OTP", "--otp, --otp-cmd, --otp-from-outbox or --totp-secret-env"));
+        };
+        self.session.http.forget(code.expose());
+        Ok(CodeAnswer::Code(code))
+    }
+    fn chosen_totp_secret(&mut self) -> Option<Secret> {
+        self.a.totp_secret_env.as_deref().and_then(|v| env_secret(v, "TOTP secret").ok())
+    }
+    fn passcode(&mut self) -> Result<Secret, Error> {
+        match &self.a.rsa_passcode_env {
+            Some(v) => env_secret(v, "RSA passcode"),
+            None => Err(Error::needs_input("the RSA passcode", "--rsa-passcode-env VAR")),
+        }
+    }
+    fn retry_after_invalid(&mut self) -> bool {
+        match self.a.expect {
+            Some(Ending::InvalidOtp) => false,
+            Some(Ending::MaxAttempts) => true,
+            _ => !self.fixed_only(),
+        }
+    }
+}
+
+/// A person at the terminal.
+struct Terminal<'a> {
+    out: &'a Printer,
+    term: Term,
+}
+
+impl Io for Terminal<'_> {
+    fn show(&mut self, line: &str) {
+        let _ = self.term.write_line(line);
+    }
+    fn show_registration(&mut self, uri: &str, secret: &Secret) {
+        let qr = qrcode::QrCode::new(uri.as_bytes())
+            .map(|c| c.render::<qrcode::render::unicode::Dense1x2>().quiet_zone(true).build())
+            .unwrap_or_default();
+        let _ = self.term.write_line(&format!("Scan this with Google or Microsoft Authenticator:\n{qr}\nOr add it by hand: secret {}\nURI: {uri}", secret.expose()));
+    }
+    fn contact(&mut self, channel: ChannelType) -> Result<String, Error> {
+        let prompt = if channel == ChannelType::Email { "Enter your email address for 2FA" } else { "Enter your mobile phone number for 2FA" };
+        dialoguer::Input::<String>::new().with_prompt(prompt).interact_text_on(&self.term).map_err(prompt_error)
+    }
+    fn confirm_contact(&mut self, channel: ChannelType, value: &str) -> Result<Option<String>, Error> {
+        let what = if channel == ChannelType::Email { "email address" } else { "phone number" };
+        let choice = dialoguer::Select::new()
+            .with_prompt(format!("Send the OTP to this {what}: {value}?"))
+            .items(&["Yes, send the OTP", "Edit"])
+            .default(0)
+            .interact_on(&self.term)
+            .map_err(prompt_error)?;
+        if choice == 0 {
+            return Ok(None);
+        }
+        let edited = dialoguer::Input::<String>::new().with_prompt(format!("Your {what}")).with_initial_text(value).interact_text_on(&self.term).map_err(prompt_error)?;
+        Ok(Some(edited))
+    }
+    fn code(&mut self, channel: ChannelType, _contact: &str, left: i64, _attempt: u64) -> Result<CodeAnswer, Error> {
+        let prompt = if channel == ChannelType::App {
+            "Enter the code shown in your authenticator app".to_string()
+        } else if left > 0 {
+            format!("Enter the OTP (expires in {left} s; type r to resend)")
+        } else {
+            "Enter the OTP (expired; type r to resend)".to_string()
+        };
+        let s: String = dialoguer::Input::new().with_prompt(prompt).interact_text_on(&self.term).map_err(prompt_error)?;
+        if s.trim().eq_ignore_ascii_case("r") {
+            return Ok(CodeAnswer::Resend);
+        }
+        Ok(CodeAnswer::Code(Secret::new(s.trim())))
+    }
+    fn passcode(&mut self) -> Result<Secret, Error> {
+        let p = dialoguer::Password::new()
+            .with_prompt("RSA passcode: 8-character PIN + 6-digit tokencode (hidden; type `show` to type it visibly)")
+            .interact_on(&self.term)
+            .map_err(prompt_error)?;
+        if p.trim() == "show" {
+            let v: String = dialoguer::Input::new().with_prompt("RSA passcode (visible)").interact_text_on(&self.term).map_err(prompt_error)?;
+            return Ok(Secret::new(v.trim()));
+        }
+        Ok(Secret::new(p))
+    }
+    fn resend_after_expiry(&mut self) -> bool {
+        dialoguer::Confirm::new().with_prompt("Request a new OTP?").default(true).interact_on(&self.term).unwrap_or(false)
+    }
+    fn retry_after_invalid(&mut self) -> bool {
+        let _ = self.out;
+        true
+    }
+}
+
+impl Report for Transcript {
+    fn render(&self, out: &Printer) -> String {
+        let mut t = out.table(&["step", "ms", "outcome", "detail"]);
+        for s in &self.steps {
+            t.add_row(vec![s.step.clone(), s.ms.to_string(), s.outcome.clone(), s.detail.clone()]);
+        }
+        let verdict = if self.ending == Ending::Success { out.paint("success", "32") } else { out.paint("failed", "31") };
+        format!("{t}\nverdict: {verdict}: {}", self.message)
+    }
+}
+
+pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
+    if a.user_password_stdin && ctx.g.password_stdin {
+        return Err(Error::usage("stdin can carry only one password").with_hint("give the admin credentials by environment"));
+    }
+    let scripted = a.scripted_flags() || !ctx.can_prompt();
+    let password = if a.user_password_stdin {
+        crate::auth::read_stdin_secret("user password")?
+    } else if let Ok(p) = std::env::var("CX2FA_USER_PASSWORD") {
+        Secret::new(p)
+    } else if !scripted {
+        Secret::new(dialoguer::Password::new().with_prompt(format!("Password for {}", a.user)).interact_on(&Term::stderr()).map_err(prompt_error)?)
+    } else {
+        return Err(Error::needs_input("the user's password", "--user-password-stdin or CX2FA_USER_PASSWORD"));
+    };
+    let s = ctx.session().await?;
+    s.http.forget(password.expose());
+    let tenant = ctx.tenant(&s).await?;
+    if let Some(sec) = tenant.0.pointer("/tenantSettings/keyCloak/credentials/secret").and_then(|v| v.as_str()) {
+        s.http.forget(sec);
+    }
+    let target = Target { session: &s, tenant, username: a.user.clone(), password };
+    let transcript = if scripted {
+        let mut io = Scripted { a: &a, session: &s, out: &ctx.out, attempts: 0 };
+        login::simulate(target, &mut io).await?
+    } else {
+        let mut io = Terminal { out: &ctx.out, term: Term::stderr() };
+        login::simulate(target, &mut io).await?
+    };
+    let ending = transcript.ending;
+    ctx.out.data(&transcript)?;
+    let want = a.expect.unwrap_or(Ending::Success);
+    if ending == want {
+        return Ok(());
+    }
+    let msg = match a.expect {
+        Some(w) => format!("expected the login to end `{}`, it ended `{}`", label(w), label(ending)),
+        None => format!("the login failed: {}", transcript.message),
+    };
+    Err(Error::new(Kind::Failed, msg))
+}
+
+fn label(e: Ending) -> String {
+    serde_json::to_value(e).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}

@@ -1,0 +1,152 @@
+//! One module per noun. Each verb is an Args struct beside a thin handler that calls the
+//! library and hands a [`Report`](crate::output::Report) to the printer.
+
+pub mod channel;
+pub mod completions;
+pub mod config;
+pub mod login;
+pub mod policy;
+pub mod sandbox;
+pub mod tenant;
+pub mod tour;
+pub mod user;
+
+use crate::api::http::{Http, Transport};
+use crate::api::{Endpoints, Session};
+use crate::auth::{self, profile::Profile};
+use crate::cli::Global;
+use crate::error::{Error, Kind};
+use crate::output::{ColorChoice, Format, Printer};
+use crate::settings::Tenant;
+use std::io::IsTerminal;
+use std::time::Duration;
+
+/// What every handler gets: resolved options, the printer, and ways to reach the deployment.
+pub struct Ctx {
+    pub g: Global,
+    pub out: Printer,
+    pub profile: Profile,
+}
+
+impl Ctx {
+    pub fn new(g: Global) -> Result<Self, Error> {
+        let profile = auth::profile::load(g.profile.as_deref())?;
+        let out = Printer::new(g.output.unwrap_or(Format::Table), g.quiet, g.color.unwrap_or(ColorChoice::Auto));
+        Ok(Ctx { g, out, profile })
+    }
+
+    /// Prompts are allowed: stdin and stderr are terminals and `--no-input` is absent.
+    pub fn can_prompt(&self) -> bool {
+        !self.g.no_input
+            && std::env::var_os("CX2FA_FORCE_NO_TTY").is_none()
+            && std::io::stdin().is_terminal()
+            && std::io::stderr().is_terminal()
+    }
+
+    /// Asks to go on: `--yes` says yes, a terminal asks, otherwise a usage error naming `--yes`.
+    pub fn confirm(&self, question: &str) -> Result<(), Error> {
+        if self.g.yes {
+            return Ok(());
+        }
+        if !self.can_prompt() {
+            return Err(Error::needs_input("confirmation", "--yes"));
+        }
+        let yes = dialoguer::Confirm::new()
+            .with_prompt(question)
+            .default(false)
+            .interact_on(&dialoguer::console::Term::stderr())
+            .map_err(prompt_error)?;
+        if yes {
+            Ok(())
+        } else {
+            Err(Error::cancelled())
+        }
+    }
+
+    pub fn base_url(&self) -> Result<String, Error> {
+        self.g.url.clone().or_else(|| self.profile.url.clone()).ok_or_else(|| {
+            Error::usage("no deployment URL").with_hint(
+                "pass `--url https://<ingress>` (or `CX2FA_URL`, or `url` in a profile); to try cx2fa, run `cx2fa sandbox` and the `export` lines it prints",
+            )
+        })
+    }
+
+    pub fn endpoints(&self) -> Result<Endpoints, Error> {
+        let mut ep = Endpoints::new(&self.base_url()?, self.g.keycloak_url.as_deref().or(self.profile.keycloak_url.as_deref()))?;
+        ep.otp_manager = self.g.otp_manager_url.clone().or_else(|| self.profile.otp_manager_url.clone());
+        ep.rsa = self.g.rsa_url.clone().or_else(|| self.profile.rsa_url.clone());
+        Ok(ep)
+    }
+
+    pub fn http(&self) -> Result<Http, Error> {
+        let insecure = self.g.insecure || self.profile.insecure.unwrap_or(false);
+        if insecure {
+            self.out.warn("`--insecure`: TLS certificates are not checked; anyone on the path can read credentials");
+        }
+        let t = Transport {
+            timeout: Duration::from_secs(self.g.timeout.or(self.profile.timeout).unwrap_or(30).max(1)),
+            ca_cert: self.g.ca_cert.clone().or_else(|| self.profile.ca_cert.clone()),
+            insecure,
+        };
+        Http::new(&t, self.g.debug.then(|| self.out.clone()))
+    }
+
+    /// An authenticated session; asks for credentials on a terminal when none are configured.
+    pub async fn session(&self) -> Result<Session, Error> {
+        let ep = self.endpoints()?;
+        let http = self.http()?;
+        let creds = match auth::from_env_or_stdin(self.g.password_stdin, self.profile.username.as_deref())? {
+            Some(c) => c,
+            None if self.can_prompt() => self.prompt_credentials()?,
+            None => {
+                return Err(Error::usage("admin credentials are needed but there is no terminal to ask on")
+                    .with_hint("set `CX2FA_USERNAME` and `CX2FA_PASSWORD` (or `CX2FA_CLIENT_ID`/`CX2FA_CLIENT_SECRET`), or pass `--password-stdin`"))
+            }
+        };
+        Ok(Session::new(http, ep, creds))
+    }
+
+    fn prompt_credentials(&self) -> Result<crate::api::Credentials, Error> {
+        let term = dialoguer::console::Term::stderr();
+        let mut input = dialoguer::Input::<String>::new().with_prompt("Admin username (master realm)");
+        if let Some(u) = &self.profile.username {
+            input = input.default(u.clone());
+        }
+        let username = input.interact_on(&term).map_err(prompt_error)?;
+        let password = dialoguer::Password::new().with_prompt("Password").interact_on(&term).map_err(prompt_error)?;
+        Ok(crate::api::Credentials::Password { username, password: crate::api::Secret::new(password) })
+    }
+
+    /// The one tenant this command works on.
+    pub fn tenant_id(&self) -> Result<String, Error> {
+        let all = self.tenant_ids();
+        match all.as_slice() {
+            [one] => Ok(one.clone()),
+            [] => Err(Error::usage("no tenant given").with_hint("pass `-t <tenantId>` (or `CX2FA_TENANT`); `cx2fa tenant list` shows them")),
+            _ => Err(Error::usage("this command works on one tenant; several were given").with_hint("pass a single `-t`")),
+        }
+    }
+
+    /// Every tenant given with `-t` (or the profile's one).
+    pub fn tenant_ids(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.g.tenants.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        if v.is_empty() {
+            v.extend(self.profile.tenant.clone());
+        }
+        v.dedup();
+        v
+    }
+
+    /// Reads the one tenant.
+    pub async fn tenant(&self, s: &Session) -> Result<Tenant, Error> {
+        crate::api::tenant::Tenants::new(s).get(&self.tenant_id()?).await
+    }
+}
+
+/// A prompt that failed: Ctrl-C (or a closed terminal) is a cancellation.
+pub fn prompt_error(e: dialoguer::Error) -> Error {
+    match e {
+        dialoguer::Error::IO(io) if io.kind() == std::io::ErrorKind::Interrupted => Error::cancelled(),
+        dialoguer::Error::IO(io) => Error::new(Kind::Cancelled, format!("prompt ended: {io}")),
+    }
+}

@@ -1,0 +1,467 @@
+//! `cx2fa policy show|plan|apply|enable|disable`.
+
+use super::Ctx;
+use crate::api::keycloak::Users;
+use crate::api::tenant::Tenants;
+use crate::api::Session;
+use crate::enrolment;
+use crate::error::{Error, Kind};
+use crate::output::{kv_table, Printer, Report};
+use crate::push::{self, Plan};
+use crate::readiness::{self, ChannelCheck, Check};
+use crate::settings::diff::{render_value, Change};
+use crate::settings::merge::{self, PolicyChange};
+use crate::settings::validate::{self, Severity};
+use crate::settings::{ChannelType, Tenant, TwoFa};
+use clap::{Args, Subcommand};
+use serde::Serialize;
+use std::path::PathBuf;
+
+#[derive(Debug, Subcommand)]
+pub enum PolicyCmd {
+    /// Show a tenant's 2FA settings with a readiness verdict
+    ///
+    /// Examples:
+    ///   cx2fa policy show -t expertflow
+    Show,
+    /// Show what a change would do, field by field, without writing
+    ///
+    /// Examples:
+    ///   cx2fa policy plan -t expertflow -f payload.json
+    ///   cx2fa policy plan -t expertflow --channel SMS --identifier +15550001000 --exit-code
+    Plan(PlanArgs),
+    /// Push a 2FA update payload (or the 2FA part of a tenant document)
+    ///
+    /// Examples:
+    ///   cx2fa policy apply -t expertflow -f payload.json
+    ///   cx2fa policy apply -t acme -t expertflow -f payload.json --yes -o json
+    Apply(ApplyArgs),
+    /// Turn 2FA on with a channel
+    ///
+    /// Examples:
+    ///   cx2fa policy enable -t acme --channel EMAIL --identifier support@example.test --otp-manager-url http://ef-cx-otp-manager-svc:3000/
+    Enable(EnableArgs),
+    /// Turn 2FA off (other 2FA settings are kept, so enabling again restores them)
+    ///
+    /// Examples:
+    ///   cx2fa policy disable -t expertflow --yes
+    Disable(PushOpts),
+}
+
+/// Options shared by every command that pushes.
+#[derive(Debug, Args, Clone)]
+pub struct PushOpts {
+    /// Plan only: show the diff and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Push even when the OTP channel cannot be found or has another type
+    #[arg(long)]
+    pub skip_channel_check: bool,
+    /// Every tenant of the deployment
+    #[arg(long)]
+    pub all_tenants: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ApplyArgs {
+    /// The update payload or tenant document (`-` for stdin)
+    #[arg(short, long, value_name = "FILE")]
+    pub file: String,
+    #[command(flatten)]
+    pub push: PushOpts,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct EnableArgs {
+    /// How OTPs are delivered
+    #[arg(long, value_enum)]
+    pub channel: ChannelType,
+    /// The channel's service identifier (EMAIL: sender address; SMS: number)
+    #[arg(long, value_name = "ID")]
+    pub identifier: Option<String>,
+    /// `keyCloak.Otp_Manager_Url` to set (must end with `/`)
+    #[arg(long = "set-otp-manager-url", value_name = "URL")]
+    pub otp_manager_url: Option<String>,
+    /// OTP lifetime in seconds
+    #[arg(long, value_name = "SECS")]
+    pub expiry: Option<u64>,
+    /// Failed verifications before an OTP is invalidated
+    #[arg(long, value_name = "N")]
+    pub max_attempts: Option<u64>,
+    #[command(flatten)]
+    pub push: PushOpts,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The update payload or tenant document (`-` for stdin)
+    #[arg(short, long, value_name = "FILE", conflicts_with_all = ["channel", "disable"])]
+    pub file: Option<String>,
+    /// Plan enabling with this channel
+    #[arg(long, value_enum)]
+    pub channel: Option<ChannelType>,
+    #[arg(long, value_name = "ID", requires = "channel")]
+    pub identifier: Option<String>,
+    #[arg(long = "set-otp-manager-url", value_name = "URL", requires = "channel")]
+    pub otp_manager_url: Option<String>,
+    #[arg(long, value_name = "SECS", requires = "channel")]
+    pub expiry: Option<u64>,
+    #[arg(long, value_name = "N", requires = "channel")]
+    pub max_attempts: Option<u64>,
+    /// Plan disabling 2FA
+    #[arg(long, conflicts_with = "channel")]
+    pub disable: bool,
+    /// Exit 10 when changes are pending, 0 when none
+    #[arg(long)]
+    pub exit_code: bool,
+    /// Every tenant of the deployment
+    #[arg(long)]
+    pub all_tenants: bool,
+}
+
+/// How to build the change for one tenant.
+#[derive(Debug, Clone)]
+pub enum Source {
+    File(PolicyChange),
+    Enable(EnableArgs),
+    Disable,
+}
+
+impl Source {
+    fn change(&self, t: &Tenant) -> Result<PolicyChange, Error> {
+        match self {
+            Source::File(c) => Ok(c.clone()),
+            Source::Enable(a) => PolicyChange::enable(t, a.channel, a.identifier.clone(), a.otp_manager_url.clone(), a.expiry, a.max_attempts),
+            Source::Disable => Ok(PolicyChange::disable()),
+        }
+    }
+}
+
+/// Reads and validates a policy input file (`-` = stdin, read once); findings come with
+/// line:column.
+pub fn read_change_file(path: &str) -> Result<PolicyChange, Error> {
+    let text = super::config::read_input(path)?;
+    let report = validate::validate_text(&text, path)?;
+    if !report.valid {
+        let mut e = Error::failed(format!("{path} is not a valid 2FA configuration; nothing was changed"));
+        for f in report.findings.iter().filter(|f| f.severity == Severity::Error) {
+            e = e.with_cause(format!("{path}:{}:{}: {} [{}]", f.line, f.column, f.message, f.pointer));
+        }
+        return Err(e.with_hint(format!("`cx2fa config validate {path}` shows every finding")));
+    }
+    let parsed = crate::settings::source::parse(&text, path)?;
+    Ok(PolicyChange::from_input(&parsed.value)?.1)
+}
+
+/// The result for one tenant.
+#[derive(Debug, Serialize)]
+pub struct TenantOutcome {
+    pub tenant: String,
+    /// `planned`, `no-changes`, `applied`, `failed`.
+    pub status: String,
+    pub changes: Vec<Change>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel: Option<ChannelCheck>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backup: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<Error>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PushReport {
+    pub dry_run: bool,
+    pub tenants: Vec<TenantOutcome>,
+}
+
+/// Renders a list of changes as a before → after table.
+pub fn changes_table(out: &Printer, changes: &[Change]) -> String {
+    let mut t = out.table(&["field", "before", "after"]);
+    for c in changes {
+        t.add_row(vec![c.path.clone(), render_value(c.before.as_ref()), render_value(c.after.as_ref())]);
+    }
+    t.to_string()
+}
+
+impl Report for PushReport {
+    fn render(&self, out: &Printer) -> String {
+        let mut s = vec![];
+        for t in &self.tenants {
+            s.push(format!("tenant `{}`: {}", t.tenant, t.status));
+            if !t.changes.is_empty() {
+                s.push(changes_table(out, &t.changes));
+            }
+            if let Some(c) = &t.channel {
+                s.push(format!("  channel: {}", c.message));
+            }
+            if let Some(b) = &t.backup {
+                s.push(format!("  backup: {}", b.display()));
+            }
+            if let Some(e) = &t.error {
+                s.push(format!("  error: {}{}", e.message, e.causes.iter().map(|c| format!("\n    {c}")).collect::<String>()));
+            }
+        }
+        if self.tenants.len() > 1 {
+            let mut t = out.table(&["tenant", "status", "changes"]);
+            for r in &self.tenants {
+                t.add_row(vec![r.tenant.clone(), r.status.clone(), r.changes.len().to_string()]);
+            }
+            s.push(t.to_string());
+        }
+        s.join("\n")
+    }
+}
+
+struct Prepared {
+    plan: Plan,
+    outcome: TenantOutcome,
+}
+
+/// Warnings that matter to admins, from the users' side.
+async fn user_warnings(s: &Session, plan: &Plan) -> Result<Vec<String>, Error> {
+    let before = plan.before.two_fa();
+    let after = plan.after.two_fa();
+    let mut w = vec![];
+    let channel_changed = before.channel_type != after.channel_type || before.identifier != after.identifier;
+    let turning_off = before.enabled && !after.enabled;
+    let turning_on = !before.enabled && after.enabled;
+    if !(channel_changed || turning_off || turning_on) {
+        return Ok(w);
+    }
+    let users = Users::new(s, plan.after.realm());
+    let (all, posture) = enrolment::scan(&users, &after, 500).await?;
+    if turning_off {
+        w.push(format!("disabling 2FA affects {} user(s) of realm `{}` ({} registered): they will log in with a password only", posture.users, users.realm, posture.registered));
+    }
+    if channel_changed && after.enabled {
+        let stale = all.iter().filter(|u| u.enrolled && u.stale).count();
+        if stale > 0 {
+            w.push(format!(
+                "{stale} enrolled user(s) will hold a policy copy that differs from the new policy and may fail OTP verification; reset them with `cx2fa user status -t {t} --filter stale -o json | cx2fa user reset -t {t} --from - --yes`",
+                t = plan.tenant
+            ));
+        }
+    }
+    if turning_on {
+        let admin_name = plan.after.kc("USERNAME_ADMIN").unwrap_or("admin").to_string();
+        if let Some(a) = all.iter().find(|u| u.username.eq_ignore_ascii_case(&admin_name)) {
+            if !a.registered {
+                w.push(format!("the tenant admin `{}` is not enrolled in 2FA: enabling it may lock them out until they register; try `cx2fa simulate-login -t {} --user {}` first", a.username, plan.tenant, a.username));
+            }
+        }
+    }
+    Ok(w)
+}
+
+async fn prepare(ctx: &Ctx, s: &Session, current: Tenant, src: &Source, opts: &PushOpts) -> Result<Prepared, Error> {
+    let change = src.change(&current)?;
+    let after = merge::apply(&current, &change)?;
+    let (_, findings) = validate::check_value(&merge::effective_payload(&after));
+    let errors: Vec<_> = findings.iter().filter(|f| f.severity == Severity::Error).collect();
+    if !errors.is_empty() {
+        let mut e = Error::failed(format!("the resulting 2FA settings of tenant `{}` are invalid; nothing was changed", current.id()));
+        for f in errors {
+            e = e.with_cause(format!("{}: {}", f.pointer, f.message));
+        }
+        return Err(e.with_hint("fix the input, or pass the missing setting (e.g. `--set-otp-manager-url`)"));
+    }
+    let plan = Plan::new(current, after);
+    let mut outcome = TenantOutcome { tenant: plan.tenant.clone(), status: "no-changes".into(), changes: plan.changes.clone(), warnings: vec![], channel: None, backup: None, error: None };
+    if plan.is_empty() {
+        return Ok(Prepared { plan, outcome });
+    }
+    let p = plan.after.two_fa();
+    if let (true, Some(ct), Some(id)) = (p.enabled, p.channel_type, p.identifier.as_deref()) {
+        if ct.uses_channel() {
+            let check = readiness::check_channel(s, ct, id).await?;
+            if !check.ok && !opts.skip_channel_check {
+                return Err(Error::failed(format!("tenant `{}`: {}; nothing was changed", plan.tenant, check.message))
+                    .with_hint("create the channel first (`cx2fa channel list` shows them), or pass `--skip-channel-check`"));
+            }
+            if !check.ok {
+                outcome.warnings.push(format!("channel check skipped: {}", check.message));
+            } else if !check.type_verified {
+                outcome.warnings.push(check.message.clone());
+            }
+            outcome.channel = Some(check);
+        }
+    }
+    outcome.warnings.extend(user_warnings(s, &plan).await?);
+    for w in &outcome.warnings {
+        ctx.out.warn(format!("tenant `{}`: {w}", plan.tenant));
+    }
+    outcome.status = "planned".into();
+    Ok(Prepared { plan, outcome })
+}
+
+async fn targets(ctx: &Ctx, s: &Session, all: bool) -> Result<Vec<Result<Tenant, (String, Error)>>, Error> {
+    let list = Tenants::new(s).list().await?;
+    if all {
+        return Ok(list.into_iter().map(Ok).collect());
+    }
+    let ids = ctx.tenant_ids();
+    if ids.is_empty() {
+        return Err(Error::usage("no tenant given").with_hint("pass `-t <tenantId>` (repeatable) or `--all-tenants`"));
+    }
+    Ok(ids.into_iter().map(|id| crate::api::tenant::find(list.clone(), &id).map_err(|e| (id, e))).collect())
+}
+
+/// Plans for every target tenant, confirms once, pushes each, and reports.
+pub async fn pipeline(ctx: &Ctx, src: Source, opts: PushOpts, plan_only: bool, exit_code: bool) -> Result<(), Error> {
+    let s = ctx.session().await?;
+    let mut prepared: Vec<Result<Prepared, TenantOutcome>> = vec![];
+    for t in targets(ctx, &s, opts.all_tenants).await? {
+        let r = match t {
+            Ok(t) => {
+                let id = t.id().to_string();
+                prepare(ctx, &s, t, &src, &opts).await.map_err(|e| failed(&id, e))
+            }
+            Err((id, e)) => Err(failed(&id, e)),
+        };
+        prepared.push(r);
+    }
+    let single = prepared.len() == 1;
+    let pending = prepared.iter().filter(|p| matches!(p, Ok(x) if !x.plan.is_empty())).count();
+    let dry = plan_only || opts.dry_run;
+    if pending > 0 && !dry {
+        if !ctx.out.is_json() && !ctx.g.yes {
+            for p in prepared.iter().flatten().filter(|p| !p.plan.is_empty()) {
+                ctx.out.status(format!("tenant `{}`:\n{}", p.plan.tenant, changes_table(&ctx.out, &p.plan.changes)));
+            }
+        }
+        ctx.confirm(&format!("Apply these changes to {pending} tenant(s)?"))?;
+    }
+    let mut outcomes = vec![];
+    for p in prepared {
+        let o = match p {
+            Err(o) => o,
+            Ok(Prepared { outcome, .. }) if dry || outcome.changes.is_empty() => outcome,
+            Ok(Prepared { plan, mut outcome }) => match push::execute(&s, &plan).await {
+                Ok(a) => {
+                    outcome.status = "applied".into();
+                    outcome.backup = Some(a.backup);
+                    if let Some(n) = a.note {
+                        outcome.warnings.push(n);
+                    }
+                    outcome
+                }
+                Err(e) => {
+                    outcome.status = "failed".into();
+                    outcome.error = Some(e);
+                    outcome
+                }
+            },
+        };
+        outcomes.push(o);
+    }
+    let failed_n = outcomes.iter().filter(|o| o.status == "failed").count();
+    let first_error = outcomes.iter().find_map(|o| o.error.clone());
+    let report = PushReport { dry_run: dry, tenants: outcomes };
+    ctx.out.data(&report)?;
+    if failed_n > 0 {
+        let e = first_error.expect("a failed outcome has an error");
+        return Err(if single { e } else { Error::new(Kind::Partial, format!("{failed_n} of {} tenant(s) failed; the others are done", report.tenants.len())) });
+    }
+    if pending == 0 {
+        ctx.out.status("no changes");
+    } else if exit_code && dry {
+        return Err(Error::new(Kind::ChangesPending, format!("changes pending for {pending} tenant(s)")));
+    }
+    Ok(())
+}
+
+fn failed(id: &str, e: Error) -> TenantOutcome {
+    TenantOutcome { tenant: id.into(), status: "failed".into(), changes: vec![], warnings: vec![], channel: None, backup: None, error: Some(e) }
+}
+
+/// `policy show`.
+#[derive(Debug, Serialize)]
+pub struct ShowReport {
+    pub tenant: String,
+    pub policy: TwoFa,
+    pub otp_manager_url: Option<String>,
+    pub checks: Vec<Check>,
+    pub channel: Option<ChannelCheck>,
+    pub users: enrolment::Posture,
+    pub ready: bool,
+}
+
+impl Report for ShowReport {
+    fn render(&self, out: &Printer) -> String {
+        let p = &self.policy;
+        let opt = |v: Option<String>| v.unwrap_or_else(|| "(not set)".into());
+        let mut s = kv_table(
+            out,
+            &[
+                ("tenant", self.tenant.clone()),
+                ("is2FAEnabled", p.enabled.to_string()),
+                ("channelType", opt(p.channel_type.map(|c| c.to_string()))),
+                ("channelServiceIdentifier", opt(p.identifier.clone())),
+                ("otpExpiry", opt(p.otp_expiry.map(|n| format!("{n} s")))),
+                ("otpMaxAttempts", opt(p.otp_max_attempts.map(|n| n.to_string()))),
+                ("Otp_Manager_Url", opt(self.otp_manager_url.clone())),
+            ],
+        );
+        let mut t = out.table(&["check", "ok", "detail"]);
+        for c in &self.checks {
+            t.add_row(vec![c.name.clone(), if c.ok { "yes".into() } else { "NO".into() }, c.detail.clone()]);
+        }
+        if let Some(c) = &self.channel {
+            t.add_row(vec!["channel".into(), if c.ok { "yes".into() } else { "NO".into() }, c.message.clone()]);
+        }
+        let u = &self.users;
+        t.add_row(vec!["users".into(), if u.stale == 0 { "yes".into() } else { "NO".into() }, format!("{} users, {} enrolled ({} registered), {} stale policy copies", u.users, u.registered + u.unregistered, u.registered, u.stale)]);
+        s.push('\n');
+        s.push_str(&t.to_string());
+        s.push_str(&format!("\nverdict: {}", if self.ready { out.paint("ready", "32") } else { out.paint("NOT ready", "31") }));
+        s
+    }
+}
+
+pub async fn show(ctx: &Ctx) -> Result<(), Error> {
+    let s = ctx.session().await?;
+    let t = ctx.tenant(&s).await?;
+    let policy = t.two_fa();
+    let checks = readiness::static_checks(&t);
+    let channel = match (policy.enabled, policy.channel_type, policy.identifier.as_deref()) {
+        (true, Some(ct), Some(id)) if ct.uses_channel() => Some(readiness::check_channel(&s, ct, id).await?),
+        _ => None,
+    };
+    let (_, users) = enrolment::scan(&Users::new(&s, t.realm()), &policy, 500).await?;
+    let ready = checks.iter().all(|c| c.ok) && channel.as_ref().is_none_or(|c| c.ok);
+    ctx.out.data(&ShowReport { tenant: t.id().into(), otp_manager_url: t.otp_manager_url().map(str::to_string), policy, checks, channel, users, ready })
+}
+
+pub async fn run(ctx: &Ctx, cmd: PolicyCmd) -> Result<(), Error> {
+    match cmd {
+        PolicyCmd::Show => show(ctx).await,
+        PolicyCmd::Plan(a) => {
+            let src = if let Some(f) = &a.file {
+                Source::File(read_change_file(f)?)
+            } else if let Some(channel) = a.channel {
+                Source::Enable(EnableArgs {
+                    channel,
+                    identifier: a.identifier,
+                    otp_manager_url: a.otp_manager_url,
+                    expiry: a.expiry,
+                    max_attempts: a.max_attempts,
+                    push: PushOpts { dry_run: true, skip_channel_check: true, all_tenants: a.all_tenants },
+                })
+            } else if a.disable {
+                Source::Disable
+            } else {
+                return Err(Error::usage("nothing to plan").with_hint("pass `-f FILE`, `--channel ...`, or `--disable`"));
+            };
+            let opts = PushOpts { dry_run: true, skip_channel_check: true, all_tenants: a.all_tenants };
+            pipeline(ctx, src, opts, true, a.exit_code).await
+        }
+        PolicyCmd::Apply(a) => pipeline(ctx, Source::File(read_change_file(&a.file)?), a.push, false, false).await,
+        PolicyCmd::Enable(a) => {
+            let opts = a.push.clone();
+            pipeline(ctx, Source::Enable(a), opts, false, false).await
+        }
+        PolicyCmd::Disable(o) => pipeline(ctx, Source::Disable, o, false, false).await,
+    }
+}

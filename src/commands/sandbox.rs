@@ -1,0 +1,158 @@
+//! `cx2fa sandbox`: run the emulated deployment in the foreground.
+
+use super::Ctx;
+use crate::error::Error;
+use crate::output::{Printer, Report};
+use crate::sandbox::{self, FaultSpec};
+use clap::{Args, Subcommand};
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// Options of a sandbox server.
+#[derive(Debug, Args, Clone)]
+pub struct ServeArgs {
+    /// Port on 127.0.0.1; 0 picks a free one
+    #[arg(long, default_value_t = 8095)]
+    pub port: u16,
+    /// Seed data file (format: `cx2fa sandbox --print-seed`)
+    #[arg(long, value_name = "FILE")]
+    pub seed: Option<PathBuf>,
+    /// Add N generated users to the first tenant, for bulk work
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub users: usize,
+    /// Persist state to this file and reload it on the next start
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+    /// Inject faults: `rate=0.2,kinds=500|429|reset|slow|500-after-write,seed=N`
+    #[arg(long, value_name = "SPEC")]
+    pub faults: Option<String>,
+    /// Delay every answer by this many milliseconds
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    pub latency: u64,
+    /// Also deliver EMAIL OTPs as Maildir messages in DIR
+    #[arg(long, value_name = "DIR")]
+    pub maildir: Option<PathBuf>,
+    /// Answer 404 on `GET /ccm/channels`, like deployments without that endpoint
+    #[arg(long)]
+    pub no_channel_list: bool,
+    /// Refuse tenant creation without a logo, like release 5.1+
+    #[arg(long)]
+    pub require_logo: bool,
+    /// Access-token lifetime in seconds
+    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    pub token_lifetime: u64,
+    /// Print the built-in seed (the `--seed` format) and exit
+    #[arg(long)]
+    pub print_seed: bool,
+}
+
+impl ServeArgs {
+    pub fn config(&self) -> Result<sandbox::Config, Error> {
+        let faults = self.faults.as_deref().map(str::parse::<FaultSpec>).transpose()?;
+        Ok(sandbox::Config {
+            port: self.port,
+            seed: self.seed.clone(),
+            users: self.users,
+            state_file: self.state.clone(),
+            faults,
+            latency_ms: self.latency,
+            maildir: self.maildir.clone(),
+            no_channel_list: self.no_channel_list,
+            require_logo: self.require_logo,
+            token_lifetime: self.token_lifetime.max(1),
+        })
+    }
+}
+
+/// Run a local emulation of a deployment (Keycloak, tenant API, channel manager, OTP manager, RSA)
+///
+/// Serves on loopback until Ctrl-C and prints the `export` lines that point cx2fa at it.
+/// OTPs it sends are readable at `GET /sandbox/outbox`; `POST /sandbox/clock
+/// {"advanceSeconds": N}` moves its time forward.
+///
+/// Examples:
+///   cx2fa sandbox
+///   cx2fa sandbox --port 0 --users 10000 --state /tmp/sandbox.json
+///   cx2fa sandbox --faults rate=0.2,kinds=500|429|reset,seed=7
+///   cx2fa sandbox rsa-code agent.rsa
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, verbatim_doc_comment)]
+pub struct SandboxArgs {
+    #[command(subcommand)]
+    pub cmd: Option<SandboxCmd>,
+    #[command(flatten)]
+    pub serve: ServeArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SandboxCmd {
+    /// Print an RSA SecurID user's current tokencode (from the state file, or the built-in seed)
+    RsaCode {
+        /// The RSA user
+        user: String,
+        /// The sandbox's state file
+        #[arg(long, value_name = "FILE")]
+        state: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Serialize)]
+pub struct Banner {
+    pub url: String,
+    pub env: Vec<(String, String)>,
+    pub tenants: Vec<String>,
+    pub users_password: &'static str,
+}
+
+impl Report for Banner {
+    fn render(&self, _out: &Printer) -> String {
+        let mut s = format!("cx2fa sandbox listening on {}\n\nPoint cx2fa at it:\n", self.url);
+        for (k, v) in &self.env {
+            s.push_str(&format!("  export {k}={v}\n"));
+        }
+        s.push_str(&format!(
+            "\nTenants: {}. Seeded agents (agent.none, agent.email, agent.sms, agent.app, agent.rsa, ...) use password `{}`.\n\
+             OTPs sent: {}/sandbox/outbox. Ctrl-C stops it.",
+            self.tenants.join(", "),
+            self.users_password,
+            self.url
+        ));
+        s
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct Tokencode {
+    user: String,
+    tokencode: String,
+    valid_for_seconds: u64,
+}
+
+impl Report for Tokencode {
+    fn render(&self, _out: &Printer) -> String {
+        self.tokencode.clone()
+    }
+}
+
+pub async fn run(ctx: &Ctx, a: SandboxArgs) -> Result<(), Error> {
+    if let Some(SandboxCmd::RsaCode { user, state }) = a.cmd {
+        let cfg = sandbox::Config { state_file: state, ..Default::default() };
+        let data = sandbox::load(&cfg)?;
+        let u = data.rsa.users.get(&user).ok_or_else(|| {
+            Error::not_found(format!("no RSA user `{user}` in the sandbox")).with_hint(format!("RSA users: {}", data.rsa.users.keys().cloned().collect::<Vec<_>>().join(", ")))
+        })?;
+        let at = (data.now_ms() / 1000).max(0) as u64;
+        let step = sandbox::RSA_STEP_SECS;
+        let tokencode = crate::totp::code(&u.seed, step, at)?;
+        return ctx.out.data(&Tokencode { user, tokencode, valid_for_seconds: step - at % step });
+    }
+    if a.serve.print_seed {
+        return crate::output::write_stdout(sandbox::seed::BUILTIN.trim_end());
+    }
+    let running = sandbox::start(a.serve.config()?).await?;
+    let tenants = running.app.data.lock().expect("lock").tenants.iter().filter_map(|t| t.get("tenantId")?.as_str().map(str::to_string)).collect();
+    ctx.out.data(&Banner { url: running.url(), env: running.env_lines(), tenants, users_password: "agent-pass" })?;
+    tokio::signal::ctrl_c().await.map_err(|e| Error::failed(format!("cannot wait for Ctrl-C: {e}")))?;
+    ctx.out.status("stopping; state saved");
+    running.stop().await
+}

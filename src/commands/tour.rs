@@ -1,0 +1,107 @@
+//! `cx2fa tour`: the main jobs, run with the real commands against an in-process sandbox.
+
+use super::Ctx;
+use crate::error::{Error, Kind};
+use crate::sandbox;
+use clap::Args;
+
+/// A guided run of the main jobs against a built-in sandbox
+///
+/// Starts a sandbox on a free port, then runs the commands an admin, a CI script and support
+/// staff would type, showing each command line. Nothing outside a temporary directory is touched.
+///
+/// Examples:
+///   cx2fa tour
+///   cx2fa tour --interactive
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct TourArgs {
+    /// Hand the simulate-login step to the person at the terminal
+    #[arg(long)]
+    pub interactive: bool,
+}
+
+const PAYLOAD: &str = r#"{
+    "tenantSettings": {
+        "keyCloak": {
+            "Otp_Manager_Url": "http://ef-cx-otp-manager-svc:3000/", // must be inside keyCloak
+        },
+        "twoFAConfigs": {
+            "is2FAEnabled": true,
+            "channelType": "EMAIL",
+            "channelServiceIdentifier": "support@example.test",
+            "otpExpiry": 60,
+            "otpMaxAttempts": 3
+        }
+    }
+}
+"#;
+
+pub async fn run(ctx: &Ctx, a: TourArgs) -> Result<(), Error> {
+    let dir = std::env::temp_dir().join(format!("cx2fa-tour-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let payload = dir.join("payload.json");
+    std::fs::write(&payload, PAYLOAD.replace("//", "\u{a0}//"))?;
+    let running = sandbox::start(sandbox::Config::default()).await?;
+    let exe = std::env::current_exe().map_err(|e| Error::failed(format!("cannot find the cx2fa binary: {e}")))?;
+    let env = running.env_lines();
+    let out = &ctx.out;
+    out.status(format!("{}\n", out.paint("cx2fa tour: a sandbox deployment is running at the URL below; every step is a real command.", "1")));
+    for (k, v) in &env {
+        if k != "CX2FA_PASSWORD" {
+            out.status(format!("  export {k}={v}"));
+        } else {
+            out.status(format!("  export {k}=…   (printed by `cx2fa sandbox`)"));
+        }
+    }
+    let p = payload.display().to_string();
+    let interactive = a.interactive && ctx.can_prompt();
+    let login: Vec<&str> = if interactive {
+        vec!["simulate-login", "-t", "expertflow", "--user", "agent.pending"]
+    } else {
+        vec!["simulate-login", "-t", "expertflow", "--user", "agent.email", "--otp-from-outbox"]
+    };
+    let steps: Vec<(&str, Vec<&str>)> = vec![
+        ("Admin: validate a payload pasted from the configuration guide (non-breaking spaces, // comments and all)", vec!["config", "validate", &p]),
+        ("Admin: is tenant `expertflow` ready for 2FA?", vec!["policy", "show", "-t", "expertflow"]),
+        ("Admin: does its OTP channel exist, with the right type?", vec!["channel", "check", "-t", "expertflow"]),
+        ("Admin: tenant `acme` has 2FA off. What would the payload change?", vec!["policy", "plan", "-t", "acme", "-f", &p]),
+        ("CI: apply it without a terminal (backup, concurrency check, whole-document write, verify)", vec!["policy", "apply", "-t", "acme", "-f", &p, "--yes"]),
+        ("CI: run it again: idempotent", vec!["policy", "apply", "-t", "acme", "-f", &p, "--yes"]),
+        ("Support: whose enrolment is stale or shares a contact point?", vec!["user", "status", "-t", "expertflow"]),
+        ("Everyone: log in as agent.email with its emailed OTP (read from the sandbox's outbox)", login),
+        ("Support: reset the stale user so they register again", vec!["user", "reset", "-t", "expertflow", "agent.stale", "--yes"]),
+    ];
+    let mut failed = vec![];
+    for (i, (what, args)) in steps.iter().enumerate() {
+        out.status(format!("\n{} {what}", out.paint(&format!("{}.", i + 1), "1;36")));
+        out.status(format!("  $ {}", out.paint(&format!("cx2fa {}", args.join(" ")), "1")));
+        let mut cmd = std::process::Command::new(&exe);
+        cmd.args(args).envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str()))).env("CX2FA_USER_PASSWORD", "agent-pass").env("XDG_STATE_HOME", &dir).env_remove("CX2FA_PROFILE");
+        if !interactive {
+            cmd.stdin(std::process::Stdio::null());
+        }
+        let status = cmd.status().map_err(|e| Error::failed(format!("cannot run cx2fa: {e}")))?;
+        if !status.success() {
+            failed.push(format!("step {}: `cx2fa {}` exited {}", i + 1, args.join(" "), status.code().unwrap_or(-1)));
+        }
+    }
+    running.stop().await?;
+    let _ = std::fs::remove_dir_all(&dir);
+    out.status(format!(
+        "\n{}\n  Keep a sandbox running:   cx2fa sandbox   (then paste the export lines it prints)\n  \
+         Point at a deployment:    export CX2FA_URL=https://<ingress> CX2FA_TENANT=<tenantId> CX2FA_USERNAME=<master admin>\n                            \
+         and CX2FA_PASSWORD, or let cx2fa prompt; in-cluster OTP manager: --otp-manager-url http://localhost:<port-forward>/",
+        out.paint("Next:", "1")
+    ));
+    if failed.is_empty() {
+        out.status(out.paint("tour finished: every step worked", "32"));
+        Ok(())
+    } else {
+        let mut e = Error::new(Kind::Failed, format!("{} tour step(s) failed", failed.len()));
+        for f in failed {
+            e = e.with_cause(f);
+        }
+        Err(e)
+    }
+}

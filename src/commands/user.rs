@@ -1,0 +1,334 @@
+//! `cx2fa user status|reset`.
+
+use super::Ctx;
+use crate::api::keycloak::Users;
+use crate::bulk::{self, Outcome, Row, Summary};
+use crate::enrolment::{self, Posture, Status};
+use crate::error::{Error, Kind};
+use crate::output::{kv_table, Printer, Report};
+use clap::{Args, Subcommand};
+use serde::Serialize;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+#[derive(Debug, Subcommand)]
+pub enum UserCmd {
+    /// One user's enrolment, or every user's with a posture summary
+    ///
+    /// Examples:
+    ///   cx2fa user status -t expertflow agent.email
+    ///   cx2fa user status -t expertflow --filter stale -o json
+    ///   cx2fa user status -t expertflow -o csv > users.csv
+    Status(StatusArgs),
+    /// Remove users' 2FA enrolment so they register again at next login
+    ///
+    /// Examples:
+    ///   cx2fa user reset -t expertflow agent.stale
+    ///   cx2fa user reset -t expertflow --from users.csv --report reset.ndjson --yes
+    ///   cx2fa user status -t expertflow --filter stale -o json | cx2fa user reset -t expertflow --from - --yes
+    Reset(ResetArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// One user; without it, every user of the tenant's realm
+    pub username: Option<String>,
+    /// `unregistered`, `stale`, `shared-contact`, `channel=SMS` (repeatable: all must hold)
+    #[arg(long, value_name = "FILTER")]
+    pub filter: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ResetArgs {
+    /// Users to reset
+    #[arg(conflicts_with = "from")]
+    pub usernames: Vec<String>,
+    /// Read users from a file (`-` = stdin): CSV with a `username` column, one name per line, or `user status -o json`
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<String>,
+    /// Write one NDJSON line per row here
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Skip rows finished in this earlier report (and append to it unless `--report` says otherwise)
+    #[arg(long, value_name = "REPORT")]
+    pub resume: Option<PathBuf>,
+    /// Users processed at once
+    #[arg(long, default_value_t = 8, value_name = "N")]
+    pub concurrency: usize,
+    /// Also end the users' sessions
+    #[arg(long)]
+    pub revoke_sessions: bool,
+    /// Show what would be removed; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Filter<'a> {
+    Unregistered,
+    Stale,
+    Shared,
+    Channel(&'a str),
+}
+
+fn parse_filter(f: &str) -> Result<Filter<'_>, Error> {
+    match f {
+        "unregistered" => Ok(Filter::Unregistered),
+        "stale" => Ok(Filter::Stale),
+        "shared-contact" => Ok(Filter::Shared),
+        _ => match f.strip_prefix("channel=") {
+            Some(c) if !c.is_empty() => Ok(Filter::Channel(c)),
+            _ => Err(Error::usage(format!("unknown filter `{f}`")).with_hint("use unregistered, stale, shared-contact or channel=EMAIL|SMS|APP|RSA")),
+        },
+    }
+}
+
+fn keep(s: &Status, f: Filter) -> bool {
+    match f {
+        Filter::Unregistered => !s.registered,
+        Filter::Stale => s.enrolled && s.stale,
+        Filter::Shared => s.shared_with > 1,
+        Filter::Channel(c) => s.channel.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(c)),
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct UserList {
+    pub tenant: String,
+    pub realm: String,
+    pub posture: Posture,
+    pub users: Vec<Status>,
+}
+
+fn yn(b: bool) -> String {
+    if b { "yes".into() } else { "no".into() }
+}
+
+impl Report for UserList {
+    fn render(&self, out: &Printer) -> String {
+        let mut t = out.table(&["username", "channel", "registered", "contact", "stale", "shared"]);
+        for u in &self.users {
+            t.add_row(vec![
+                u.username.clone(),
+                u.channel.clone().unwrap_or_else(|| "-".into()),
+                yn(u.registered),
+                u.contact.clone().unwrap_or_default(),
+                if u.stale { u.stale_fields.join(", ") } else { String::new() },
+                if u.shared_with > 1 { format!("{} users", u.shared_with) } else { String::new() },
+            ]);
+        }
+        let p = &self.posture;
+        let mut s = t.to_string();
+        let mut c = out.table(&["channel", "registered", "not registered"]);
+        for (ch, (r, n)) in &p.by_channel {
+            c.add_row(vec![ch.clone(), r.to_string(), n.to_string()]);
+        }
+        s.push_str(&format!("\n\nrealm `{}`: {} users; {} not enrolled; {} stale policy copies; {} sharing a contact point\n{}", self.realm, p.users, p.unenrolled, p.stale, p.shared_contacts, c));
+        s
+    }
+    fn csv(&self) -> Option<Vec<Vec<String>>> {
+        let mut rows = vec![["username", "channel", "registered", "contact", "stale", "staleFields", "sharedWith"].map(String::from).to_vec()];
+        for u in &self.users {
+            rows.push(vec![u.username.clone(), u.channel.clone().unwrap_or_default(), u.registered.to_string(), u.contact.clone().unwrap_or_default(), u.stale.to_string(), u.stale_fields.join(" "), u.shared_with.to_string()]);
+        }
+        Some(rows)
+    }
+}
+
+impl Report for Status {
+    fn render(&self, out: &Printer) -> String {
+        let copy = self.policy_copy.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ");
+        kv_table(
+            out,
+            &[
+                ("username", self.username.clone()),
+                ("channel", self.channel.clone().unwrap_or_else(|| "(not enrolled)".into())),
+                ("registered", yn(self.registered)),
+                ("contact", self.contact.clone().unwrap_or_default()),
+                ("policy copy", copy),
+                ("stale", if self.stale { format!("yes: {} differ from the tenant's policy", self.stale_fields.join(", ")) } else { "no".into() }),
+                ("other 2FA attributes", self.other_attributes.join(", ")),
+            ],
+        )
+    }
+}
+
+async fn status(ctx: &Ctx, a: StatusArgs) -> Result<(), Error> {
+    let filters = a.filter.iter().map(|f| parse_filter(f)).collect::<Result<Vec<_>, _>>()?;
+    let s = ctx.session().await?;
+    let t = ctx.tenant(&s).await?;
+    let users = Users::new(&s, t.realm());
+    if let Some(name) = a.username {
+        let u = users.require(&name).await?;
+        return ctx.out.data(&enrolment::status(&u, &t.two_fa()));
+    }
+    let (all, posture) = enrolment::scan(&users, &t.two_fa(), 1000).await?;
+    let list = all.into_iter().filter(|u| filters.iter().all(|f| keep(u, *f))).collect();
+    ctx.out.data(&UserList { tenant: t.id().into(), realm: t.realm().into(), posture, users: list })
+}
+
+#[derive(Debug, Serialize)]
+pub struct ResetReport {
+    pub summary: Summary,
+    pub failed: Vec<Row>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<Row>,
+}
+
+impl Report for ResetReport {
+    fn render(&self, out: &Printer) -> String {
+        let mut s = String::new();
+        if !self.rows.is_empty() {
+            let mut t = out.table(&["username", "outcome", "removed / reason"]);
+            for r in &self.rows {
+                let detail = r.reason.clone().unwrap_or_else(|| r.removed.join(", "));
+                t.add_row(vec![r.username.clone(), serde_json::to_value(r.outcome).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(), detail]);
+            }
+            s.push_str(&t.to_string());
+            s.push('\n');
+        } else if !self.failed.is_empty() {
+            let mut t = out.table(&["failed user", "reason"]);
+            for r in &self.failed {
+                t.add_row(vec![r.username.clone(), r.reason.clone().unwrap_or_default()]);
+            }
+            s.push_str(&t.to_string());
+            s.push('\n');
+        }
+        let m = &self.summary;
+        s.push_str(&format!(
+            "{} row(s): {} reset, {} already clean, {} not found, {} would reset, {} failed{}",
+            m.rows, m.reset, m.already_clean, m.not_found, m.would_reset, m.failed, if m.interrupted { " (interrupted)" } else { "" }
+        ));
+        s
+    }
+}
+
+/// Collects rows for small runs; drives the progress bar for large ones.
+struct Bar {
+    bar: Option<indicatif::ProgressBar>,
+    rows: std::sync::Mutex<Vec<Row>>,
+    keep_rows: bool,
+}
+
+impl bulk::Progress for Bar {
+    fn row_done(&self, row: &Row) {
+        if let Some(b) = &self.bar {
+            b.inc(1);
+            if row.outcome == Outcome::Failed {
+                b.println(format!("failed: {}: {}", row.username, row.reason.clone().unwrap_or_default()));
+            }
+        }
+        if self.keep_rows {
+            self.rows.lock().expect("lock").push(row.clone());
+        }
+    }
+}
+
+fn count_lines(path: &str) -> Option<u64> {
+    use std::io::BufRead;
+    let f = std::fs::File::open(path).ok()?;
+    Some(std::io::BufReader::new(f).lines().count() as u64)
+}
+
+async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
+    if a.usernames.is_empty() && a.from.is_none() {
+        return Err(Error::usage("no users given").with_hint("pass usernames, or `--from FILE` (`-` for stdin)"));
+    }
+    let s = ctx.session().await?;
+    let t = ctx.tenant(&s).await?;
+    let users = Users::new(&s, t.realm());
+    let few = a.from.is_none();
+    if few && !a.dry_run && !ctx.g.yes {
+        // Name who and what before asking.
+        for name in &a.usernames {
+            match users.find(name).await? {
+                Some(u) => match enrolment::reset_plan(&u) {
+                    Some((removed, _)) => ctx.out.status(format!("{name}: remove {}", removed.join(", "))),
+                    None => ctx.out.status(format!("{name}: nothing to reset")),
+                },
+                None => ctx.out.status(format!("{name}: no such user")),
+            }
+        }
+    }
+    if !a.dry_run {
+        let who = match &a.from {
+            Some(f) if f == "-" => "every user read from stdin".to_string(),
+            Some(f) => format!("every user listed in `{f}`"),
+            None => a.usernames.join(", "),
+        };
+        ctx.confirm(&format!("Reset the 2FA enrolment of {who} in realm `{}`{}?", t.realm(), if a.revoke_sessions { " and end their sessions" } else { "" }))?;
+    }
+    let total = match a.from.as_deref() {
+        Some("-") => None,
+        Some(f) => count_lines(f),
+        None => Some(a.usernames.len() as u64),
+    };
+    let names: Box<dyn Iterator<Item = Result<String, Error>> + Send> = match &a.from {
+        Some(f) if f == "-" => bulk::read_names(Box::new(std::io::stdin()))?,
+        Some(f) => bulk::read_names(Box::new(std::fs::File::open(f).map_err(|e| Error::usage(format!("cannot read `{f}`: {e}")))?))?,
+        None => Box::new(a.usernames.clone().into_iter().map(Ok)),
+    };
+    let skip = match &a.resume {
+        Some(r) => bulk::finished_in(r)?,
+        None => Default::default(),
+    };
+    let report_path = a.report.clone().or_else(|| a.resume.clone());
+    let report: Option<Box<dyn std::io::Write + Send>> = match &report_path {
+        Some(p) => Some(Box::new(std::fs::OpenOptions::new().create(true).append(true).open(p).map_err(|e| Error::usage(format!("cannot write report `{}`: {e}", p.display())))?)),
+        None => None,
+    };
+    let bar = ctx.out.interactive_stderr().then(|| {
+        let b = match total {
+            Some(n) => indicatif::ProgressBar::new(n),
+            None => indicatif::ProgressBar::new_spinner(),
+        };
+        b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos}/{len} users [{elapsed_precise}] {per_sec} eta {eta}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    });
+    let progress = Bar { bar, rows: Default::default(), keep_rows: few };
+    let stop = Arc::new(AtomicBool::new(false));
+    let stop2 = stop.clone();
+    let watcher = tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            stop2.store(true, Ordering::Relaxed);
+        }
+    });
+    let result = bulk::run(&users, names, skip, a.concurrency, a.dry_run, a.revoke_sessions, report, &progress, stop.clone()).await;
+    watcher.abort();
+    if let Some(b) = &progress.bar {
+        b.finish_and_clear();
+    }
+    let (summary, failed) = result?;
+    let rows = progress.rows.into_inner().expect("lock");
+    let interrupted = summary.interrupted;
+    let failed_n = summary.failed;
+    let total_rows = summary.rows;
+    let nothing = summary.reset == 0 && summary.would_reset == 0 && failed_n == 0;
+    ctx.out.data(&ResetReport { summary, failed, rows })?;
+    if interrupted {
+        return Err(Error::cancelled().with_hint("rows not started are not in the report; continue with `--resume REPORT`"));
+    }
+    if failed_n > 0 {
+        let kind = if few && total_rows == 1 { Kind::Failed } else { Kind::Partial };
+        return Err(Error::new(kind, format!("{failed_n} of {total_rows} row(s) failed")).with_hint(match &report_path {
+            Some(p) => format!("retry only those with `--resume {}`", p.display()),
+            None => "pass `--report FILE` to keep a per-row record, then `--resume FILE`".into(),
+        }));
+    }
+    if nothing && !ctx.out.is_json() {
+        ctx.out.status("nothing to reset");
+    }
+    Ok(())
+}
+
+pub async fn run(ctx: &Ctx, cmd: UserCmd) -> Result<(), Error> {
+    match cmd {
+        UserCmd::Status(a) => status(ctx, a).await,
+        UserCmd::Reset(a) => reset(ctx, a).await,
+    }
+}

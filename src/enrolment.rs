@@ -1,0 +1,216 @@
+//! A user's 2FA enrolment (CONTRACT §5): reading it, judging it against the tenant's policy,
+//! and resetting it without touching any other attribute.
+
+use crate::api::keycloak::{User, Users};
+use crate::error::Error;
+use crate::settings::{ChannelType, TwoFa};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, HashMap};
+
+/// Every attribute a reset removes. `channelType` is copied by some releases.
+pub const ENROLMENT_ATTRS: &[&str] = &[
+    "is2FARegistered",
+    "twoFAChannel",
+    "tempOTPSecret",
+    "otpSecret",
+    "customerChannelIdentifier",
+    "phoneNumber",
+    "channelServiceIdentifier",
+    "otpExpiry",
+    "otpMaxAttempts",
+    "channelType",
+];
+
+/// Attributes that are secrets and never shown, not even masked.
+const HIDDEN: &[&str] = &["otpSecret", "tempOTPSecret"];
+
+/// Masks a contact point: `a***@example.test`, `+1555****222`.
+pub fn mask_contact(s: &str) -> String {
+    if let Some((local, domain)) = s.split_once('@') {
+        let first: String = local.chars().take(1).collect();
+        return format!("{first}***@{domain}");
+    }
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() <= 6 {
+        return "*".repeat(chars.len().saturating_sub(2)) + &chars[chars.len().saturating_sub(2)..].iter().collect::<String>();
+    }
+    let head: String = chars[..5].iter().collect();
+    let tail: String = chars[chars.len() - 3..].iter().collect();
+    format!("{head}{}{tail}", "*".repeat(chars.len() - 8))
+}
+
+/// One user's enrolment as support needs to see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Status {
+    pub username: String,
+    pub id: String,
+    /// `twoFAChannel` normalised (older releases wrote lowercase).
+    pub channel: Option<String>,
+    pub registered: bool,
+    /// Any enrolment attribute present at all.
+    pub enrolled: bool,
+    pub contact: Option<String>,
+    /// The policy copy taken at registration.
+    pub policy_copy: BTreeMap<String, String>,
+    /// Fields of the copy that differ from the tenant's current policy.
+    pub stale_fields: Vec<String>,
+    pub stale: bool,
+    /// Other enrolment attributes present (names only; secrets never shown).
+    pub other_attributes: Vec<String>,
+    /// How many users share this contact point (filled by a scan).
+    pub shared_with: usize,
+    #[serde(skip)]
+    pub contact_key: Option<String>,
+}
+
+/// Judges `u` against the tenant's policy.
+pub fn status(u: &User, policy: &TwoFa) -> Status {
+    let attr = |k: &str| u.attr(k);
+    let channel = attr("twoFAChannel").map(|c| ChannelType::parse(&c).map(|t| t.as_str().to_string()).unwrap_or(c));
+    let registered = attr("is2FARegistered").is_some_and(|v| v.eq_ignore_ascii_case("true"));
+    let contact_raw = attr("customerChannelIdentifier").or_else(|| attr("phoneNumber"));
+    let mut copy = BTreeMap::new();
+    let mut stale = vec![];
+    let current = [
+        ("channelServiceIdentifier", policy.identifier.clone()),
+        ("otpExpiry", policy.otp_expiry.map(|n| n.to_string())),
+        ("otpMaxAttempts", policy.otp_max_attempts.map(|n| n.to_string())),
+    ];
+    for (k, now) in current {
+        if let Some(v) = attr(k) {
+            if now.as_deref().is_some_and(|n| n != v) {
+                stale.push(k.to_string());
+            }
+            copy.insert(k.to_string(), v);
+        }
+    }
+    let attrs = u.attributes();
+    let enrolled = ENROLMENT_ATTRS.iter().any(|k| attrs.contains_key(*k));
+    let other = ["tempOTPSecret", "otpSecret", "phoneNumber", "channelType"].iter().filter(|k| attrs.contains_key(**k)).map(|k| k.to_string()).collect();
+    Status {
+        username: u.username().to_string(),
+        id: u.id().to_string(),
+        channel,
+        registered,
+        enrolled,
+        contact: contact_raw.as_deref().map(mask_contact),
+        stale: !stale.is_empty(),
+        policy_copy: copy,
+        stale_fields: stale,
+        other_attributes: other,
+        shared_with: 0,
+        contact_key: contact_raw.map(|c| c.trim().to_lowercase()),
+    }
+}
+
+/// The attributes a reset removes from `u`, and the map to send; `None` when already clean.
+pub fn reset_plan(u: &User) -> Option<(Vec<String>, Map<String, Value>)> {
+    let mut attrs = u.attributes();
+    let removed: Vec<String> = ENROLMENT_ATTRS.iter().filter(|k| attrs.contains_key(**k)).map(|k| k.to_string()).collect();
+    if removed.is_empty() {
+        return None;
+    }
+    attrs.retain(|k, _| !ENROLMENT_ATTRS.contains(&k.as_str()));
+    Some((removed, attrs))
+}
+
+/// Whether a re-read user still holds any enrolment attribute (the reset did not verify).
+pub fn leftovers(u: &User) -> Vec<String> {
+    let attrs = u.attributes();
+    ENROLMENT_ATTRS.iter().filter(|k| attrs.contains_key(**k)).map(|k| k.to_string()).collect()
+}
+
+/// The tenant's users at a glance.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Posture {
+    pub users: usize,
+    /// channel → (registered, not registered).
+    pub by_channel: BTreeMap<String, (usize, usize)>,
+    pub unenrolled: usize,
+    pub registered: usize,
+    pub unregistered: usize,
+    pub stale: usize,
+    pub shared_contacts: usize,
+}
+
+/// Reads every user of `realm`, page by page, and judges each against `policy`.
+pub async fn scan(users: &Users<'_>, policy: &TwoFa, page: usize) -> Result<(Vec<Status>, Posture), Error> {
+    let mut all = vec![];
+    let mut first = 0;
+    loop {
+        let batch = users.page(first, page).await?;
+        let n = batch.len();
+        all.extend(batch.iter().map(|u| status(u, policy)));
+        if n < page {
+            break;
+        }
+        first += n;
+    }
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for s in &all {
+        if let Some(k) = &s.contact_key {
+            *counts.entry(k.clone()).or_default() += 1;
+        }
+    }
+    let mut p = Posture { users: all.len(), ..Default::default() };
+    for s in &mut all {
+        s.shared_with = s.contact_key.as_ref().and_then(|k| counts.get(k)).copied().unwrap_or(0);
+        if !s.enrolled {
+            p.unenrolled += 1;
+            continue;
+        }
+        let e = p.by_channel.entry(s.channel.clone().unwrap_or_else(|| "(none)".into())).or_default();
+        if s.registered {
+            e.0 += 1;
+            p.registered += 1;
+        } else {
+            e.1 += 1;
+            p.unregistered += 1;
+        }
+        p.stale += s.stale as usize;
+        p.shared_contacts += (s.shared_with > 1) as usize;
+    }
+    Ok((all, p))
+}
+
+/// Hidden attributes are never shown; this names them for tests.
+pub fn is_hidden(attr: &str) -> bool {
+    HIDDEN.contains(&attr)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn user(attrs: Value) -> User {
+        User(json!({"id": "1", "username": "u", "attributes": attrs}))
+    }
+
+    #[test]
+    fn masks_contacts() {
+        assert_eq!(mask_contact("alice@example.test"), "a***@example.test");
+        assert_eq!(mask_contact("+15550100222"), "+1555****222");
+    }
+
+    #[test]
+    fn reset_removes_exactly_the_enrolment_attributes() {
+        let u = user(json!({"department": ["x"], "otpSecret": ["S"], "is2FARegistered": ["true"], "channelType": ["EMAIL"], "locale": ["en"]}));
+        let (removed, keep) = reset_plan(&u).unwrap();
+        assert_eq!(removed, ["is2FARegistered", "otpSecret", "channelType"]);
+        assert_eq!(Value::Object(keep), json!({"department": ["x"], "locale": ["en"]}));
+        assert!(reset_plan(&user(json!({"department": ["x"]}))).is_none());
+        assert!(reset_plan(&User(json!({"id": "1", "username": "u"}))).is_none());
+    }
+
+    #[test]
+    fn stale_copy_is_detected() {
+        let policy = TwoFa { enabled: true, channel_type: Some(ChannelType::Email), identifier: Some("new@x.io".into()), otp_expiry: Some(60), otp_max_attempts: Some(3) };
+        let s = status(&user(json!({"twoFAChannel": ["sms"], "is2FARegistered": ["true"], "channelServiceIdentifier": ["old@x.io"], "otpExpiry": ["60"], "otpSecret": ["S"]})), &policy);
+        assert_eq!(s.channel.as_deref(), Some("SMS"));
+        assert!(s.registered && s.stale);
+        assert_eq!(s.stale_fields, ["channelServiceIdentifier"]);
+        assert!(!serde_json::to_string(&s).unwrap().contains("\"S\""));
+    }
+}

@@ -1,0 +1,53 @@
+//! cx2fa: administer two-factor authentication for Expertflow CX tenants.
+//!
+//! The binary is a thin shell over this library: [`cli`] parses, [`run`] dispatches to
+//! [`commands`], which call the typed clients in [`api`] and the model in [`settings`].
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod api;
+pub mod auth;
+pub mod backup;
+pub mod bulk;
+pub mod cli;
+pub mod commands;
+pub mod enrolment;
+pub mod error;
+pub mod login;
+pub mod output;
+pub mod push;
+pub mod readiness;
+pub mod sandbox;
+pub mod settings;
+pub mod totp;
+
+use cli::{Cli, Command};
+use commands::Ctx;
+use error::Error;
+
+/// Runs one parsed command line; the error is already printed when this returns it.
+pub async fn run(cli: Cli) -> Result<(), Error> {
+    let ctx = match Ctx::new(cli.global.clone()) {
+        Ok(c) => c,
+        Err(e) => {
+            let json = cli.global.output == Some(output::Format::Json);
+            let p = output::Printer::new(if json { output::Format::Json } else { output::Format::Table }, false, output::ColorChoice::Auto);
+            p.error(&e);
+            return Err(e);
+        }
+    };
+    let result = match cli.command {
+        Command::Config(c) => commands::config::run(&ctx, c).await,
+        Command::Tenant(c) => commands::tenant::run(&ctx, c).await,
+        Command::Policy(c) => commands::policy::run(&ctx, c).await,
+        Command::Channel(c) => commands::channel::run(&ctx, c).await,
+        Command::User(c) => commands::user::run(&ctx, c).await,
+        Command::SimulateLogin(a) => commands::login::run(&ctx, a).await,
+        Command::Sandbox(a) => commands::sandbox::run(&ctx, a).await,
+        Command::Tour(a) => commands::tour::run(&ctx, a).await,
+        Command::Completions(a) => commands::completions::run(&ctx, a),
+    };
+    if let Err(e) = &result {
+        ctx.out.error(e);
+    }
+    result
+}

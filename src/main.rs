@@ -1,0 +1,20 @@
+use clap::Parser;
+
+fn main() {
+    let cli = cx2fa::cli::Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            let err = cx2fa::error::Error::failed(format!("cannot start the async runtime: {e}"));
+            cx2fa::output::Printer::plain().error(&err);
+            std::process::exit(err.exit_code());
+        }
+    };
+    let code = match runtime.block_on(cx2fa::run(cli)) {
+        Ok(()) => 0,
+        Err(e) => e.exit_code(),
+    };
+    // Don't wait for background tasks (e.g. a sandbox's server) to wind down.
+    runtime.shutdown_background();
+    std::process::exit(code);
+}

@@ -1,0 +1,196 @@
+//! The one place that writes to the terminal.
+//!
+//! Data goes to stdout, everything else (status, warnings, progress, prompts) to stderr. Every
+//! command returns a value implementing [`Report`]; the printer renders it as JSON or as a table
+//! depending on `--output`, so that the JSON shape is a contract independent of the table.
+
+use crate::error::{Error, Kind};
+use comfy_table::{presets, Cell, ContentArrangement, Table};
+use serde::Serialize;
+use std::io::{IsTerminal, Write};
+
+/// `--output` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Table,
+    Json,
+    /// Comma-separated rows, for commands that list things (`user status`).
+    Csv,
+}
+
+/// `--color` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// What a command hands back to be shown.
+pub trait Report: Serialize {
+    /// The human rendering; JSON is the `Serialize` impl.
+    fn render(&self, out: &Printer) -> String;
+    /// CSV rows (header first) where the result is a list; `None` where CSV makes no sense.
+    fn csv(&self) -> Option<Vec<Vec<String>>> {
+        None
+    }
+}
+
+/// Writes data, status and errors in the chosen format.
+#[derive(Debug, Clone)]
+pub struct Printer {
+    pub format: Format,
+    pub quiet: bool,
+    pub color: bool,
+    stderr_tty: bool,
+}
+
+impl Printer {
+    pub fn new(format: Format, quiet: bool, color: ColorChoice) -> Self {
+        let stderr_tty = std::io::stderr().is_terminal();
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let color = match color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => stderr_tty && !no_color,
+        };
+        Printer { format, quiet, color, stderr_tty }
+    }
+
+    /// A printer for tests and embedded use: table output, no colour.
+    pub fn plain() -> Self {
+        Printer { format: Format::Table, quiet: false, color: false, stderr_tty: false }
+    }
+
+    pub fn is_json(&self) -> bool {
+        self.format == Format::Json
+    }
+
+    /// Whether progress bars and live status make sense (stderr is a terminal, not quiet).
+    pub fn interactive_stderr(&self) -> bool {
+        self.stderr_tty && !self.quiet
+    }
+
+    /// Prints the command's result on stdout. A closed pipe ends the process quietly.
+    pub fn data<R: Report>(&self, report: &R) -> Result<(), Error> {
+        let text = match self.format {
+            Format::Json => serde_json::to_string_pretty(report)
+                .map_err(|e| Error::failed(format!("cannot render JSON: {e}")))?,
+            Format::Table => report.render(self),
+            Format::Csv => match report.csv() {
+                Some(rows) => to_csv(&rows)?,
+                None => {
+                    return Err(Error::usage("this command has no CSV output")
+                        .with_hint("use `--output table` or `--output json`"))
+                }
+            },
+        };
+        write_stdout(&text)
+    }
+
+    /// A line of progress or narration on stderr (not in quiet mode).
+    pub fn status(&self, msg: impl AsRef<str>) {
+        if !self.quiet {
+            eprint_line(msg.as_ref());
+        }
+    }
+
+    /// A warning on stderr; shown even in quiet mode, since it may change a decision.
+    pub fn warn(&self, msg: impl AsRef<str>) {
+        let label = self.paint("warning", "33");
+        eprint_line(&format!("{label}: {}", msg.as_ref()));
+    }
+
+    /// A debug trace line on stderr; callers redact before calling.
+    pub fn debug(&self, msg: impl AsRef<str>) {
+        eprint_line(&format!("{} {}", self.paint("debug:", "2"), msg.as_ref()));
+    }
+
+    /// Shows an error: `error:`, `Caused by:`, `hint:`; or one JSON object in JSON mode.
+    pub fn error(&self, err: &Error) {
+        if self.is_json() {
+            let value = serde_json::json!({ "error": {
+                "kind": err.kind,
+                "message": err.message,
+                "causes": err.causes,
+                "hint": err.hint,
+                "status": err.status,
+                "url": err.url,
+                "exit_code": err.exit_code(),
+            }});
+            eprint_line(&value.to_string());
+            return;
+        }
+        if err.kind == Kind::Cancelled {
+            eprint_line("cancelled");
+            return;
+        }
+        let mut text = format!("{}: {}", self.paint("error", "1;31"), err.message);
+        if !err.causes.is_empty() {
+            text.push_str("\n\nCaused by:");
+            for cause in &err.causes {
+                text.push_str(&format!("\n    {cause}"));
+            }
+        }
+        if let Some(hint) = &err.hint {
+            text.push_str(&format!("\n\n{}: {hint}", self.paint("hint", "1;36")));
+        }
+        eprint_line(&text);
+    }
+
+    /// Wraps `text` in an ANSI colour when colour is on.
+    pub fn paint(&self, text: &str, ansi: &str) -> String {
+        if self.color {
+            format!("\x1b[{ansi}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// A table with the house style: no colour codes unless colour is on, wraps to the terminal.
+    pub fn table(&self, header: &[&str]) -> Table {
+        let mut table = Table::new();
+        table.load_preset(presets::UTF8_FULL_CONDENSED);
+        table.set_content_arrangement(ContentArrangement::Dynamic);
+        if !self.color {
+            table.force_no_tty();
+        }
+        table.set_header(header.iter().map(Cell::new));
+        table
+    }
+}
+
+fn to_csv(rows: &[Vec<String>]) -> Result<String, Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        w.write_record(row).map_err(|e| Error::failed(e.to_string()))?;
+    }
+    let bytes = w.into_inner().map_err(|e| Error::failed(e.to_string()))?;
+    Ok(String::from_utf8_lossy(&bytes).trim_end().to_string())
+}
+
+/// Writes to stdout; a reader that went away (`cx2fa ... | head`) ends the process quietly.
+pub fn write_stdout(text: &str) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    let res = writeln!(out, "{text}").and_then(|_| out.flush());
+    match res {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => Err(Error::failed(format!("cannot write to stdout: {e}"))),
+        Ok(()) => Ok(()),
+    }
+}
+
+fn eprint_line(text: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{text}");
+}
+
+/// A simple key/value table, for reports that are one record.
+pub fn kv_table(out: &Printer, rows: &[(&str, String)]) -> String {
+    let mut table = out.table(&["field", "value"]);
+    for (k, v) in rows {
+        table.add_row(vec![Cell::new(k), Cell::new(v)]);
+    }
+    table.to_string()
+}

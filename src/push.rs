@@ -1,0 +1,97 @@
+//! The read-modify-write that pushes a tenant document: plan, back up, check for a concurrent
+//! change, send the whole document, verify. A failure at any step leaves the tenant unchanged
+//! or fully changed, and says which.
+
+use crate::api::tenant::Tenants;
+use crate::api::Session;
+use crate::backup;
+use crate::error::{Error, Kind};
+use crate::settings::diff::{diff, Change};
+use crate::settings::model::same_meaning;
+use crate::settings::Tenant;
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// What a push would change.
+#[derive(Debug, Clone, Serialize)]
+pub struct Plan {
+    pub tenant: String,
+    pub changes: Vec<Change>,
+    #[serde(skip)]
+    pub before: Tenant,
+    #[serde(skip)]
+    pub after: Tenant,
+}
+
+impl Plan {
+    pub fn new(before: Tenant, after: Tenant) -> Self {
+        let changes = diff(&before.0, &after.0);
+        Plan { tenant: before.id().to_string(), changes, before, after }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+}
+
+/// What happened.
+#[derive(Debug, Clone, Serialize)]
+pub struct Applied {
+    pub tenant: String,
+    pub backup: PathBuf,
+    pub changes: usize,
+    /// Set when the write answered an error but the re-read showed it took effect.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Executes a non-empty plan; see the module docs.
+pub async fn execute(s: &Session, plan: &Plan) -> Result<Applied, Error> {
+    let api = Tenants::new(s);
+    let backup = backup::write(&plan.before)?;
+    let current = api.get(&plan.tenant).await?;
+    if !same_meaning(&current.0, &plan.before.0) {
+        let moved: Vec<String> = diff(&plan.before.0, &current.0).into_iter().map(|c| c.path).take(5).collect();
+        return Err(Error::conflict(format!("tenant `{}` changed since the plan was made; nothing was written", plan.tenant))
+            .with_cause(format!("changed meanwhile: {}", moved.join(", ")))
+            .with_hint("run the command again to plan against the current document"));
+    }
+    let mut note = None;
+    match api.update(&plan.after).await {
+        Ok(resp) if resp.ok() => {}
+        Ok(resp) if resp.status < 500 && resp.status != 429 => return Err(resp.check().expect_err("not ok").with_cause("nothing was changed")),
+        outcome => {
+            // A 5xx or a broken connection: the write may or may not have happened. Look
+            // instead of resending blindly.
+            let first = match outcome {
+                Ok(resp) => crate::api::http::status_error(&resp),
+                Err(e) => e,
+            };
+            let now = api.get(&plan.tenant).await.map_err(|e| {
+                Error::failed(format!("the write to tenant `{}` failed and its state could not be re-read", plan.tenant))
+                    .with_cause(first.message.clone())
+                    .with_cause(e.message)
+                    .with_hint(format!("check with `cx2fa tenant show`; the document before the change is in `{}`", backup.display()))
+            })?;
+            if same_meaning(&now.0, &plan.after.0) {
+                note = Some(format!("the write answered an error ({}) but took effect", first.message));
+            } else if same_meaning(&now.0, &plan.before.0) {
+                return Err(Error::new(first.kind, format!("the write to tenant `{}` failed; nothing was changed", plan.tenant))
+                    .with_cause(first.message)
+                    .with_hint(first.hint.unwrap_or_else(|| "retry the command".into())));
+            } else {
+                return Err(Error::failed(format!("tenant `{}` is neither as before nor as planned after a failed write", plan.tenant))
+                    .with_cause(first.message)
+                    .with_hint(format!("inspect with `cx2fa tenant show`; restore with `cx2fa tenant restore {}`", backup.display())));
+            }
+        }
+    }
+    let stored = api.get(&plan.tenant).await?;
+    let off = diff(&plan.after.0, &stored.0);
+    if !off.is_empty() {
+        let paths: Vec<String> = off.iter().map(|c| c.path.clone()).take(8).collect();
+        return Err(Error::new(Kind::Failed, format!("the change to tenant `{}` did not verify", plan.tenant))
+            .with_cause(format!("differs after the write: {}", paths.join(", ")))
+            .with_hint(format!("the server may merge or rewrite documents; the previous document is in `{}`", backup.display())));
+    }
+    Ok(Applied { tenant: plan.tenant.clone(), backup, changes: plan.changes.len(), note })
+}

@@ -1,0 +1,112 @@
+//! Is a tenant's 2FA policy usable? The channel check and the readiness verdict.
+
+use crate::api::channels::Channels;
+use crate::api::Session;
+use crate::error::Error;
+use crate::settings::validate::check_service_url;
+use crate::settings::{ChannelType, Tenant};
+use serde::Serialize;
+
+/// The outcome of checking that an OTP channel exists and has the right type.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChannelCheck {
+    pub channel_type: ChannelType,
+    pub identifier: String,
+    pub exists: bool,
+    /// The type the channel manager reports, when the list endpoint exists.
+    pub found_type: Option<String>,
+    /// Whether the type could be verified at all (the list endpoint exists).
+    pub type_verified: bool,
+    pub ok: bool,
+    pub message: String,
+}
+
+/// Checks that a channel `identifier` of `channel_type` exists.
+pub async fn check_channel(s: &Session, channel_type: ChannelType, identifier: &str) -> Result<ChannelCheck, Error> {
+    let api = Channels::new(s);
+    let mut c = ChannelCheck { channel_type, identifier: identifier.into(), exists: false, found_type: None, type_verified: false, ok: false, message: String::new() };
+    match api.list().await? {
+        Some(list) => {
+            c.type_verified = true;
+            let found = list.iter().find(|ch| ch.service_identifier == identifier)
+                .or_else(|| list.iter().find(|ch| ch.service_identifier.eq_ignore_ascii_case(identifier)));
+            match found {
+                Some(ch) => {
+                    c.exists = true;
+                    c.found_type = Some(ch.channel_type.clone());
+                    c.ok = ch.channel_type.eq_ignore_ascii_case(channel_type.as_str());
+                    c.message = if c.ok {
+                        format!("{channel_type} channel `{identifier}` exists ({})", ch.name)
+                    } else {
+                        format!("channel `{identifier}` exists but is {}, not {channel_type}", ch.channel_type)
+                    };
+                }
+                None => {
+                    let same: Vec<&str> = list.iter().filter(|ch| ch.channel_type.eq_ignore_ascii_case(channel_type.as_str())).map(|ch| ch.service_identifier.as_str()).collect();
+                    c.message = format!("no channel with service identifier `{identifier}`");
+                    if !same.is_empty() {
+                        c.message.push_str(&format!("; {channel_type} channels: {}", same.join(", ")));
+                    }
+                }
+            }
+        }
+        None => {
+            c.exists = api.probe(identifier).await?.is_some();
+            c.ok = c.exists;
+            c.message = if c.exists {
+                format!("a channel `{identifier}` exists (its type was not verified: the channel list endpoint is not available)")
+            } else {
+                format!("no channel with service identifier `{identifier}`")
+            };
+        }
+    }
+    Ok(c)
+}
+
+/// One line of the readiness verdict.
+#[derive(Debug, Clone, Serialize)]
+pub struct Check {
+    pub name: String,
+    pub ok: bool,
+    pub detail: String,
+}
+
+/// Offline checks of the tenant's 2FA settings (the channel is checked separately).
+pub fn static_checks(t: &Tenant) -> Vec<Check> {
+    let p = t.two_fa();
+    let mut out = vec![];
+    let mut add = |name: &str, ok: bool, detail: String| out.push(Check { name: name.into(), ok, detail });
+    if !p.enabled {
+        add("2FA", true, "disabled: users log in with their password only".into());
+        return out;
+    }
+    let Some(ct) = p.channel_type else {
+        add("channelType", false, "2FA is on but channelType is missing or unknown".into());
+        return out;
+    };
+    add("channelType", true, ct.to_string());
+    if ct.uses_channel() {
+        match t.otp_manager_url() {
+            None => add("Otp_Manager_Url", false, "missing: required when 2FA is on with EMAIL or SMS".into()),
+            Some(u) => match check_service_url(u) {
+                Ok(()) => add("Otp_Manager_Url", true, u.to_string()),
+                Err(why) => add("Otp_Manager_Url", false, why),
+            },
+        }
+    }
+    if ct == ChannelType::Rsa {
+        for k in ["RSA_Server_URL", "RSA_Client_Key", "RSA_Client_ID"] {
+            let ok = t.kc(k).is_some();
+            add(k, ok, if ok { "set".into() } else { "missing: required for RSA".into() });
+        }
+    }
+    match p.otp_expiry {
+        Some(n) => add("otpExpiry", n > 0, format!("{n} s")),
+        None => add("otpExpiry", false, "missing".into()),
+    }
+    match p.otp_max_attempts {
+        Some(n) => add("otpMaxAttempts", n > 0, n.to_string()),
+        None => add("otpMaxAttempts", false, "missing".into()),
+    }
+    out
+}

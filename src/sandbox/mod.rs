@@ -1,0 +1,254 @@
+//! The sandbox: a local emulation of a deployment's APIs (CONTRACT §2–7) on loopback.
+//!
+//! It is a real HTTP server (axum). Paths match a deployment's ingress: `/auth/` (Keycloak),
+//! `/cx-tenant/`, `/ccm/`; the in-cluster services are served under `/otp-manager/` and `/rsa/`
+//! (reach them with the CLI's overrides, as one would with a port-forward). Sandbox-only
+//! helpers live under `/sandbox/` and are never relied on against a deployment.
+
+mod ccm;
+mod faults;
+mod keycloak;
+mod otp;
+mod rsa;
+pub mod seed;
+pub mod state;
+mod tenant;
+mod util;
+
+pub use faults::FaultSpec;
+/// RSA tokencodes change every minute.
+pub use rsa::STEP as RSA_STEP_SECS;
+
+use crate::error::Error;
+use axum::routing::{get, post};
+use axum::Router;
+use state::Data;
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// How to run a sandbox.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// 0 picks a free port.
+    pub port: u16,
+    pub seed: Option<PathBuf>,
+    /// Generated users added to the first tenant's realm.
+    pub users: usize,
+    /// Persist to and reload from this file.
+    pub state_file: Option<PathBuf>,
+    pub faults: Option<FaultSpec>,
+    pub latency_ms: u64,
+    /// Also write every EMAIL OTP as a Maildir message here.
+    pub maildir: Option<PathBuf>,
+    /// Answer 404 on the channel list, as deployments without that endpoint do.
+    pub no_channel_list: bool,
+    /// Refuse tenant creation without a `tenantLogo` part, as release 5.1+ does.
+    pub require_logo: bool,
+    /// Access-token lifetime in seconds.
+    pub token_lifetime: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            port: 0,
+            seed: None,
+            users: 0,
+            state_file: None,
+            faults: None,
+            latency_ms: 0,
+            maildir: None,
+            no_channel_list: false,
+            require_logo: false,
+            token_lifetime: 60,
+        }
+    }
+}
+
+/// An issued access token.
+#[derive(Debug, Clone)]
+pub struct TokenInfo {
+    pub realm: String,
+    pub username: String,
+    pub client: String,
+    pub admin: bool,
+    pub expires_ms: i64,
+}
+
+/// The server's shared state.
+pub struct Shared {
+    pub data: Mutex<Data>,
+    pub tokens: Mutex<HashMap<String, TokenInfo>>,
+    pub refresh: Mutex<HashMap<String, TokenInfo>>,
+    pub cfg: Config,
+    pub dirty: AtomicBool,
+    pub counter: AtomicU64,
+    pub faults: Option<Mutex<faults::FaultState>>,
+}
+
+pub type App = Arc<Shared>;
+
+impl Shared {
+    pub fn touch(&self) {
+        self.dirty.store(true, Ordering::Relaxed);
+    }
+    pub fn next(&self) -> u64 {
+        self.counter.fetch_add(1, Ordering::Relaxed)
+    }
+}
+
+/// Loads the state file when it exists, else builds from the seed.
+pub fn load(cfg: &Config) -> Result<Data, Error> {
+    if let Some(path) = &cfg.state_file {
+        if path.exists() {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Error::usage(format!("cannot read sandbox state `{}`: {e}", path.display())))?;
+            let mut d: Data = serde_json::from_str(&text).map_err(|e| {
+                Error::usage(format!("`{}` is not a sandbox state file: {e}", path.display()))
+                    .with_hint("delete it to start from the seed again")
+            })?;
+            d.reindex();
+            return Ok(d);
+        }
+    }
+    let seed = match &cfg.seed {
+        Some(p) => {
+            let text = std::fs::read_to_string(p).map_err(|e| Error::usage(format!("cannot read seed `{}`: {e}", p.display())))?;
+            seed::Seed::parse(&text, &p.display().to_string())?
+        }
+        None => seed::Seed::builtin(),
+    };
+    Ok(seed::build(seed, cfg.users))
+}
+
+/// The routes of the emulated deployment.
+pub fn router(app: App) -> Router {
+    let routes = Router::new()
+        .route("/auth/realms/{realm}/protocol/openid-connect/token", post(keycloak::token))
+        .route("/auth/admin/realms/{realm}/users", get(keycloak::list_users))
+        .route("/auth/admin/realms/{realm}/users/count", get(keycloak::count_users))
+        .route("/auth/admin/realms/{realm}/users/{id}", get(keycloak::get_user).put(keycloak::put_user))
+        .route("/auth/admin/realms/{realm}/users/{id}/logout", post(keycloak::logout))
+        .route("/cx-tenant/tenant", get(tenant::list).put(tenant::update).post(tenant::create))
+        .route("/ccm/channels", get(ccm::list))
+        .route("/ccm/channel-connectors/configurations/{sid}", get(ccm::probe))
+        .route("/otp-manager/otp/generate", post(otp::generate))
+        .route("/otp-manager/otp/verify", post(otp::verify))
+        .route("/rsa/mfa/v1_1/authn/initialize", post(rsa::initialize))
+        .route("/sandbox/outbox", get(otp::outbox))
+        .route("/sandbox/clock", get(util::clock).post(util::advance_clock))
+        .route("/sandbox/rsa-code/{username}", get(rsa::code))
+        .route("/sandbox/health", get(|| async { "ok" }));
+    routes
+        .layer(axum::middleware::from_fn_with_state(app.clone(), faults::layer))
+        .layer(axum::extract::DefaultBodyLimit::max(16 * 1024 * 1024))
+        .with_state(app)
+}
+
+/// A running sandbox.
+pub struct Running {
+    pub addr: SocketAddr,
+    pub app: App,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    join: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl Running {
+    /// The base URL of the emulated deployment.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+    /// The `export` lines that point cx2fa at this sandbox.
+    pub fn env_lines(&self) -> Vec<(String, String)> {
+        let d = self.app.data.lock().expect("lock");
+        let admin = d.realms.get("master").and_then(|r| r.users.values().find(|u| u.admin)).cloned();
+        let first = d.tenants.first().and_then(|t| t.get("tenantId")).and_then(|v| v.as_str()).unwrap_or("").to_string();
+        let url = self.url();
+        let mut v = vec![
+            ("CX2FA_URL".into(), url.clone()),
+            ("CX2FA_TENANT".into(), first),
+            ("CX2FA_OTP_MANAGER_URL".into(), format!("{url}/otp-manager/")),
+            ("CX2FA_RSA_URL".into(), format!("{url}/rsa/")),
+        ];
+        if let Some(a) = admin {
+            v.push(("CX2FA_USERNAME".into(), a.username));
+            v.push(("CX2FA_PASSWORD".into(), a.password));
+        }
+        v
+    }
+    /// Writes the state file now (also done in the background and on stop).
+    pub fn save(&self) -> Result<(), Error> {
+        save(&self.app)
+    }
+    /// Stops the server and saves the state file.
+    pub async fn stop(mut self) -> Result<(), Error> {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(j) = self.join.take() {
+            let _ = j.await;
+        }
+        save(&self.app)
+    }
+}
+
+fn save(app: &App) -> Result<(), Error> {
+    let Some(path) = &app.cfg.state_file else { return Ok(()) };
+    if !app.dirty.swap(false, Ordering::Relaxed) && path.exists() {
+        return Ok(());
+    }
+    let text = {
+        let d = app.data.lock().expect("lock");
+        serde_json::to_vec(&*d).map_err(|e| Error::failed(e.to_string()))?
+    };
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, text).and_then(|_| std::fs::rename(&tmp, path)).map_err(|e| {
+        Error::failed(format!("cannot write sandbox state `{}`: {e}", path.display()))
+    })
+}
+
+/// Starts a sandbox on 127.0.0.1 and returns once it accepts connections.
+pub async fn start(cfg: Config) -> Result<Running, Error> {
+    let data = load(&cfg)?;
+    if let Some(dir) = &cfg.maildir {
+        for sub in ["cur", "new", "tmp"] {
+            std::fs::create_dir_all(dir.join(sub)).map_err(|e| Error::usage(format!("cannot create maildir `{}`: {e}", dir.display())))?;
+        }
+    }
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", cfg.port)).await.map_err(|e| {
+        Error::usage(format!("cannot listen on 127.0.0.1:{}: {e}", cfg.port)).with_hint("pick another `--port`, or `--port 0` for a free one")
+    })?;
+    let addr = listener.local_addr()?;
+    let faults = cfg.faults.clone().map(|f| Mutex::new(faults::FaultState::new(f)));
+    let app = Arc::new(Shared {
+        data: Mutex::new(data),
+        tokens: Mutex::default(),
+        refresh: Mutex::default(),
+        cfg,
+        dirty: AtomicBool::new(true),
+        counter: AtomicU64::new(1),
+        faults,
+    });
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let router = router(app.clone());
+    let saver = app.clone();
+    let join = tokio::spawn(async move {
+        let server = axum::serve(listener, router).with_graceful_shutdown(async {
+            let _ = rx.await;
+        });
+        let persist = async {
+            loop {
+                tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+                let _ = save(&saver);
+            }
+        };
+        tokio::select! {
+            _ = server => {},
+            _ = persist => {},
+        }
+    });
+    Ok(Running { addr, app, shutdown: Some(tx), join: Some(join) })
+}

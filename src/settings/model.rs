@@ -1,0 +1,189 @@
+//! The 2FA settings and a typed view over the tenant document.
+//!
+//! The tenant document itself stays a `serde_json::Value` (with `preserve_order` and
+//! `arbitrary_precision`) so that unknown fields, key order and number text survive a
+//! read-modify-write; the typed accessors here read the parts whose meaning the contract fixes.
+
+use crate::error::Error;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// How OTPs are delivered (`twoFAConfigs.channelType`, user attribute `twoFAChannel`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum, PartialOrd, Ord)]
+#[serde(rename_all = "UPPERCASE")]
+#[value(rename_all = "UPPERCASE")]
+pub enum ChannelType {
+    Email,
+    Sms,
+    App,
+    Rsa,
+}
+
+impl ChannelType {
+    pub const ALL: [ChannelType; 4] = [ChannelType::Email, ChannelType::Sms, ChannelType::App, ChannelType::Rsa];
+
+    /// Parses the stored form; older releases wrote lowercase (`app`, `sms`).
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChannelType::Email => "EMAIL",
+            ChannelType::Sms => "SMS",
+            ChannelType::App => "APP",
+            ChannelType::Rsa => "RSA",
+        }
+    }
+    /// EMAIL and SMS deliver OTPs through a channel of the channel manager.
+    pub fn uses_channel(self) -> bool {
+        matches!(self, ChannelType::Email | ChannelType::Sms)
+    }
+}
+
+impl fmt::Display for ChannelType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// `tenantSettings.twoFAConfigs`, read leniently: absent fields are `None`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct TwoFa {
+    #[serde(rename = "is2FAEnabled")]
+    pub enabled: bool,
+    #[serde(rename = "channelType")]
+    pub channel_type: Option<ChannelType>,
+    #[serde(rename = "channelServiceIdentifier")]
+    pub identifier: Option<String>,
+    #[serde(rename = "otpExpiry")]
+    pub otp_expiry: Option<u64>,
+    #[serde(rename = "otpMaxAttempts")]
+    pub otp_max_attempts: Option<u64>,
+}
+
+impl TwoFa {
+    pub fn from_value(v: &Value) -> Self {
+        TwoFa {
+            enabled: v.get("is2FAEnabled").and_then(Value::as_bool).unwrap_or(false),
+            channel_type: v.get("channelType").and_then(Value::as_str).and_then(ChannelType::parse),
+            identifier: v.get("channelServiceIdentifier").and_then(Value::as_str).map(str::to_string),
+            otp_expiry: v.get("otpExpiry").and_then(Value::as_u64),
+            otp_max_attempts: v.get("otpMaxAttempts").and_then(Value::as_u64),
+        }
+    }
+}
+
+/// The tenant document: the JSON as the server sent it, with typed accessors.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tenant(pub Value);
+
+fn str_at<'a>(v: &'a Value, path: &[&str]) -> Option<&'a str> {
+    path.iter().try_fold(v, |v, k| v.get(k))?.as_str()
+}
+
+impl Tenant {
+    pub fn id(&self) -> &str {
+        self.0.get("tenantId").and_then(Value::as_str).unwrap_or("")
+    }
+    pub fn name(&self) -> &str {
+        self.0.get("tenantName").and_then(Value::as_str).unwrap_or("")
+    }
+    pub fn settings(&self) -> Option<&Map<String, Value>> {
+        self.0.get("tenantSettings")?.as_object()
+    }
+    pub fn keycloak(&self) -> Option<&Map<String, Value>> {
+        self.settings()?.get("keyCloak")?.as_object()
+    }
+    /// A keyCloak string field, empty strings counting as absent.
+    pub fn kc(&self, key: &str) -> Option<&str> {
+        str_at(&self.0, &["tenantSettings", "keyCloak", key]).filter(|s| !s.trim().is_empty())
+    }
+    /// The tenant's Keycloak realm: `keyCloak.realm`, else the tenantId.
+    pub fn realm(&self) -> &str {
+        self.kc("realm").unwrap_or_else(|| self.id())
+    }
+    pub fn two_fa(&self) -> TwoFa {
+        self.settings().and_then(|s| s.get("twoFAConfigs")).map(TwoFa::from_value).unwrap_or_default()
+    }
+    pub fn otp_manager_url(&self) -> Option<&str> {
+        self.kc("Otp_Manager_Url")
+    }
+    /// The `keyCloak` object, or a clear refusal: the contract never sends a partial one.
+    pub fn require_keycloak(&self) -> Result<&Map<String, Value>, Error> {
+        match self.settings().and_then(|s| s.get("keyCloak")) {
+            Some(Value::Object(m)) => Ok(m),
+            Some(other) => Err(Error::failed(format!(
+                "tenant `{}`: `tenantSettings.keyCloak` is {} instead of an object",
+                self.id(),
+                json_type(other)
+            ))
+            .with_hint("fix the tenant document first (`cx2fa tenant show`); cx2fa never writes a partial keyCloak object")),
+            None => Err(Error::failed(format!("tenant `{}` has no `tenantSettings.keyCloak` object", self.id()))
+                .with_hint("the tenant must have been created with its Keycloak settings; see `cx2fa tenant show`")),
+        }
+    }
+}
+
+/// A JSON type name for messages.
+pub fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Equality with numbers compared by value: a server may re-render `1.10` as `1.1`.
+pub fn same_meaning(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => {
+            x.to_string() == y.to_string()
+                || match (x.to_string().parse::<f64>(), y.to_string().parse::<f64>()) {
+                    (Ok(p), Ok(q)) => p == q,
+                    _ => false,
+                }
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same_meaning(v, w)))
+        }
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(v, w)| same_meaning(v, w)),
+        _ => a == b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn reads_policy_and_realm() {
+        let t = Tenant(json!({"tenantId": "t1", "tenantSettings": {"keyCloak": {"realm": ""},
+            "twoFAConfigs": {"is2FAEnabled": true, "channelType": "sms", "otpExpiry": 90}}}));
+        assert_eq!(t.realm(), "t1");
+        let p = t.two_fa();
+        assert!(p.enabled);
+        assert_eq!(p.channel_type, Some(ChannelType::Sms));
+        assert_eq!(p.otp_expiry, Some(90));
+        assert_eq!(p.otp_max_attempts, None);
+    }
+
+    #[test]
+    fn numbers_compare_by_value() {
+        let a: Value = serde_json::from_str(r#"{"x": 1.10, "y": [100000000000000000000001]}"#).unwrap();
+        let b: Value = serde_json::from_str(r#"{"x": 1.1, "y": [100000000000000000000001]}"#).unwrap();
+        let c: Value = serde_json::from_str(r#"{"x": 1.2, "y": [100000000000000000000001]}"#).unwrap();
+        assert!(same_meaning(&a, &b));
+        assert!(!same_meaning(&a, &c));
+    }
+
+    #[test]
+    fn keycloak_must_be_an_object() {
+        let t = Tenant(json!({"tenantId": "t", "tenantSettings": {"keyCloak": "x"}}));
+        assert!(t.require_keycloak().unwrap_err().message.contains("a string instead of an object"));
+    }
+}

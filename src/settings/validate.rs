@@ -1,0 +1,265 @@
+//! `config validate`: schema plus the platform's rules, every finding located.
+
+use super::locate::Locations;
+use super::model::ChannelType;
+use super::schema::{self, DocKind};
+use super::source;
+use crate::error::Error;
+use serde::Serialize;
+use serde_json::Value;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Note,
+}
+
+/// One problem, with where it is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub severity: Severity,
+    /// JSON pointer of the offending value (or of the object missing a field).
+    pub pointer: String,
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Finding {
+    pub fn new(severity: Severity, pointer: impl Into<String>, message: impl Into<String>) -> Self {
+        Finding { severity, pointer: pointer.into(), message: message.into(), line: 0, column: 0 }
+    }
+}
+
+pub const TWO_FA: &str = "/tenantSettings/twoFAConfigs";
+pub const KEYCLOAK: &str = "/tenantSettings/keyCloak";
+const KNOWN_2FA_KEYS: &[&str] = &["is2FAEnabled", "channelType", "channelServiceIdentifier", "otpExpiry", "otpMaxAttempts"];
+
+/// Schema and semantic findings for a parsed document, unlocated.
+pub fn check_value(v: &Value) -> (DocKind, Vec<Finding>) {
+    let kind = DocKind::detect(v);
+    let mut findings = schema::check(kind, v);
+    semantic(kind, v, &mut findings);
+    (kind, findings)
+}
+
+/// Whether `s` is an absolute http(s) URL ending in `/`; the reason when not.
+pub fn check_service_url(s: &str) -> Result<(), String> {
+    let parsed = url::Url::parse(s).map_err(|e| format!("`{s}` is not an absolute URL ({e})"))?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return Err(format!("`{s}` must be an http or https URL"));
+    }
+    if !s.ends_with('/') {
+        return Err(format!("`{s}` must end with `/` (the platform appends paths such as `otp/generate`)"));
+    }
+    Ok(())
+}
+
+/// The platform's email rule, `^[^\s@]+@[^\s@]+\.[^\s@]+$`.
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else { return false };
+    let ok = |p: &str| !p.is_empty() && !p.chars().any(|c| c.is_whitespace() || c == '@');
+    ok(local) && ok(domain) && domain.rsplit_once('.').is_some_and(|(a, b)| !a.is_empty() && !b.is_empty())
+}
+
+/// An SMS sender: a phone number or short code, optional leading `+`.
+pub fn is_phone_like(s: &str) -> bool {
+    let digits = s.strip_prefix('+').unwrap_or(s);
+    (3..=15).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+fn did_you_mean(key: &str) -> Option<&'static str> {
+    KNOWN_2FA_KEYS
+        .iter()
+        .map(|k| (k, strsim::jaro_winkler(&key.to_ascii_lowercase(), &k.to_ascii_lowercase())))
+        .filter(|(_, s)| *s > 0.8)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(k, _)| *k)
+}
+
+fn semantic(kind: DocKind, v: &Value, out: &mut Vec<Finding>) {
+    let Some(cfg) = v.pointer(TWO_FA).and_then(Value::as_object) else { return };
+    let kc = v.pointer(KEYCLOAK).and_then(Value::as_object);
+    let kc_str = |k: &str| kc.and_then(|m| m.get(k)).and_then(Value::as_str);
+    let err = |p: String, m: String| Finding::new(Severity::Error, p, m);
+    let warn = |p: String, m: String| Finding::new(Severity::Warning, p, m);
+
+    for key in cfg.keys().filter(|k| !KNOWN_2FA_KEYS.contains(&k.as_str())) {
+        let mut msg = format!("unknown key `{key}` in twoFAConfigs is ignored by the platform");
+        if let Some(s) = did_you_mean(key) {
+            msg.push_str(&format!("; did you mean `{s}`?"));
+        }
+        out.push(warn(format!("{TWO_FA}/{key}"), msg));
+    }
+
+    if let Some(url) = kc_str("Otp_Manager_Url") {
+        if let Err(why) = check_service_url(url) {
+            out.push(err(format!("{KEYCLOAK}/Otp_Manager_Url"), why));
+        }
+    }
+    if let Some(n) = cfg.get("otpExpiry").and_then(Value::as_u64) {
+        if n > 0 && !(60..=120).contains(&n) {
+            out.push(warn(format!("{TWO_FA}/otpExpiry"), format!("otpExpiry {n} s is outside the recommended 60–120 s")));
+        }
+    }
+    if let Some(n) = cfg.get("otpMaxAttempts").and_then(Value::as_u64) {
+        if n > 0 && !(3..=5).contains(&n) {
+            out.push(warn(format!("{TWO_FA}/otpMaxAttempts"), format!("otpMaxAttempts {n} is outside the usual 3–5")));
+        }
+    }
+
+    if cfg.get("is2FAEnabled").and_then(Value::as_bool) != Some(true) {
+        return;
+    }
+    let Some(channel) = cfg.get("channelType").and_then(Value::as_str).and_then(ChannelType::parse) else { return };
+    let ident = cfg.get("channelServiceIdentifier").and_then(Value::as_str);
+    let ident_ptr = format!("{TWO_FA}/channelServiceIdentifier");
+    if channel.uses_channel() {
+        if kc_str("Otp_Manager_Url").is_none_or(|s| s.trim().is_empty()) {
+            out.push(err(
+                format!("{KEYCLOAK}/Otp_Manager_Url"),
+                format!("`keyCloak.Otp_Manager_Url` is required when is2FAEnabled is true with channelType {channel}"),
+            ));
+        }
+        match ident {
+            None | Some("") if cfg.get("channelServiceIdentifier").is_none_or(Value::is_string) => out.push(err(
+                ident_ptr,
+                format!("channelServiceIdentifier is required for channelType {channel}: the identifier of the {channel} channel that sends OTPs"),
+            )),
+            Some(id) if channel == ChannelType::Email && !is_email(id) => out.push(err(
+                ident_ptr,
+                format!("`{id}` is not an email address; an EMAIL channel is identified by its sender address"),
+            )),
+            Some(id) if channel == ChannelType::Sms && !is_phone_like(id) => out.push(err(
+                ident_ptr,
+                format!("`{id}` is not a phone number; an SMS channel is identified by its number (digits, optional leading `+`)"),
+            )),
+            _ => {}
+        }
+    } else {
+        out.push(Finding::new(
+            Severity::Note,
+            format!("{TWO_FA}/channelType"),
+            format!("channelType {channel} is accepted by the Keycloak connector; the configuration guide documents EMAIL and SMS"),
+        ));
+    }
+    if channel == ChannelType::Rsa {
+        // RSA keys live on the tenant, not in the documented update payload: an update payload
+        // that leaves them out may still be fine once merged, so that is only a warning there.
+        let sev = if kind == DocKind::TenantDocument { Severity::Error } else { Severity::Warning };
+        for key in ["RSA_Server_URL", "RSA_Client_Key", "RSA_Client_ID"] {
+            match kc_str(key).filter(|s| !s.trim().is_empty()) {
+                None => out.push(Finding::new(sev, format!("{KEYCLOAK}/{key}"), format!("`keyCloak.{key}` is required for channelType RSA"))),
+                Some(url) if key == "RSA_Server_URL" => {
+                    if let Err(why) = check_service_url(url) {
+                        out.push(err(format!("{KEYCLOAK}/{key}"), why));
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+    }
+}
+
+/// The result for one input.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileReport {
+    pub file: String,
+    pub kind: Option<DocKind>,
+    pub valid: bool,
+    pub errors: usize,
+    pub warnings: usize,
+    pub findings: Vec<Finding>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Set when the file could not be read or parsed at all.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub failure: Option<String>,
+}
+
+/// Largest input accepted: tenant documents are a few kB; anything this big is a mistake.
+pub const MAX_INPUT_BYTES: u64 = 10 * 1024 * 1024;
+
+/// Validates text from `origin` (a path or `-`), locating every finding.
+pub fn validate_text(raw: &str, origin: &str) -> Result<FileReport, Error> {
+    let parsed = source::parse(raw, origin)?;
+    let (kind, mut findings) = check_value(&parsed.value);
+    let locs = Locations::of(&parsed.cleaned.text);
+    for f in &mut findings {
+        (f.line, f.column) = locs.find(&f.pointer);
+    }
+    findings.sort_by(|a, b| (a.line, a.column, a.severity).cmp(&(b.line, b.column, b.severity)));
+    findings.dedup();
+    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let warnings = findings.iter().filter(|f| f.severity == Severity::Warning).count();
+    Ok(FileReport {
+        file: origin.to_string(),
+        kind: Some(kind),
+        valid: errors == 0,
+        errors,
+        warnings,
+        findings,
+        note: parsed.cleaned.note(),
+        failure: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const UPDATE: &str = r#"{"tenantSettings": {"keyCloak": {"Otp_Manager_Url": "http://ef-cx-otp-manager-svc:3000/"},
+        "twoFAConfigs": {"is2FAEnabled": true, "channelType": "EMAIL",
+        "channelServiceIdentifier": "ops@example.test", "otpExpiry": 60, "otpMaxAttempts": 3}}}"#;
+
+    fn findings(text: &str) -> Vec<(Severity, String)> {
+        validate_text(text, "t").unwrap().findings.into_iter().map(|f| (f.severity, f.pointer)).collect()
+    }
+
+    #[test]
+    fn documented_update_payload_is_valid() {
+        let r = validate_text(UPDATE, "t").unwrap();
+        assert!(r.valid, "{:?}", r.findings);
+        assert_eq!(r.kind, Some(DocKind::UpdatePayload));
+        assert!(r.findings.is_empty());
+    }
+
+    #[test]
+    fn missing_otp_manager_url_when_enabled() {
+        let text = UPDATE.replace(r#""Otp_Manager_Url": "http://ef-cx-otp-manager-svc:3000/""#, r#""x": 1"#);
+        assert_eq!(findings(&text), vec![(Severity::Error, "/tenantSettings/keyCloak/Otp_Manager_Url".into())]);
+    }
+
+    #[test]
+    fn url_without_slash_and_bad_identifier() {
+        let text = UPDATE.replace(":3000/", ":3000").replace("ops@example.test", "ops example");
+        let f = findings(&text);
+        assert!(f.contains(&(Severity::Error, "/tenantSettings/keyCloak/Otp_Manager_Url".into())));
+        assert!(f.contains(&(Severity::Error, "/tenantSettings/twoFAConfigs/channelServiceIdentifier".into())));
+    }
+
+    #[test]
+    fn ranges_warn_and_unknown_keys_suggest() {
+        let text = UPDATE.replace(r#""otpExpiry": 60"#, r#""otpExpiry": 600, "otpMaxAtempts": 4"#);
+        let r = validate_text(&text, "t").unwrap();
+        assert!(r.valid);
+        assert_eq!(r.warnings, 2);
+        assert!(r.findings.iter().any(|f| f.message.contains("did you mean `otpMaxAttempts`")));
+    }
+
+    #[test]
+    fn wrong_types_come_from_the_schema() {
+        let text = UPDATE.replace(r#""otpExpiry": 60"#, r#""otpExpiry": "60""#).replace("true", "\"yes\"");
+        let f = findings(&text);
+        assert!(f.contains(&(Severity::Error, "/tenantSettings/twoFAConfigs/otpExpiry".into())));
+        assert!(f.contains(&(Severity::Error, "/tenantSettings/twoFAConfigs/is2FAEnabled".into())));
+    }
+
+    #[test]
+    fn phone_and_email_rules() {
+        assert!(is_email("a.b@c.io") && !is_email("a@b") && !is_email("a b@c.io"));
+        assert!(is_phone_like("+15550100") && is_phone_like("8224") && !is_phone_like("555-0100"));
+    }
+}
