@@ -122,6 +122,10 @@ impl Printer {
             eprint_line(&value.to_string());
             return;
         }
+        if err.kind == Kind::ChangesPending {
+            eprint_line(&format!("{} (exit code 10)", err.message));
+            return;
+        }
         if err.kind == Kind::Cancelled {
             eprint_line("cancelled");
             return;

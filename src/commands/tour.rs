@@ -41,7 +41,7 @@ pub async fn run(ctx: &Ctx, a: TourArgs) -> Result<(), Error> {
     let dir = std::env::temp_dir().join(format!("cx2fa-tour-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
     let payload = dir.join("payload.json");
-    std::fs::write(&payload, PAYLOAD.replace("//", "\u{a0}//"))?;
+    std::fs::write(&payload, PAYLOAD.replace(", // ", ",\u{a0}// "))?;
     let running = sandbox::start(sandbox::Config::default()).await?;
     let exe = std::env::current_exe().map_err(|e| Error::failed(format!("cannot find the cx2fa binary: {e}")))?;
     let env = running.env_lines();

@@ -308,7 +308,8 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
     let interrupted = summary.interrupted;
     let failed_n = summary.failed;
     let total_rows = summary.rows;
-    let nothing = summary.reset == 0 && summary.would_reset == 0 && failed_n == 0;
+    let not_found = summary.not_found;
+    let nothing = summary.already_clean == total_rows && total_rows > 0;
     ctx.out.data(&ResetReport { summary, failed, rows })?;
     if interrupted {
         return Err(Error::cancelled().with_hint("rows not started are not in the report; continue with `--resume REPORT`"));
@@ -319,6 +320,11 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
             Some(p) => format!("retry only those with `--resume {}`", p.display()),
             None => "pass `--report FILE` to keep a per-row record, then `--resume FILE`".into(),
         }));
+    }
+    if few && not_found > 0 {
+        let kind = if total_rows == 1 { Kind::NotFound } else { Kind::Partial };
+        return Err(Error::new(kind, format!("{not_found} of {total_rows} user(s) not found in realm `{}`", t.realm()))
+            .with_hint("check the spelling; `cx2fa user status` lists the realm's users"));
     }
     if nothing && !ctx.out.is_json() {
         ctx.out.status("nothing to reset");
