@@ -15,12 +15,14 @@ pub enum ChannelCmd {
     ///
     /// Examples:
     ///   cx2fa channel list
+    #[command(verbatim_doc_comment)]
     List,
     /// Check that an OTP channel exists and has the right type (defaults: the tenant's policy)
     ///
     /// Examples:
     ///   cx2fa channel check -t expertflow
     ///   cx2fa channel check --type SMS --identifier +15550001000
+    #[command(verbatim_doc_comment)]
     Check(CheckArgs),
 }
 

@@ -20,6 +20,7 @@ pub enum ConfigCmd {
     ///   cx2fa config validate payload.json
     ///   cat payload.json | cx2fa config validate -
     ///   cx2fa config validate --strict -o json tenants/*.json
+    #[command(verbatim_doc_comment)]
     Validate(ValidateArgs),
 }
 

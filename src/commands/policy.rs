@@ -23,28 +23,33 @@ pub enum PolicyCmd {
     ///
     /// Examples:
     ///   cx2fa policy show -t expertflow
+    #[command(verbatim_doc_comment)]
     Show,
     /// Show what a change would do, field by field, without writing
     ///
     /// Examples:
     ///   cx2fa policy plan -t expertflow -f payload.json
     ///   cx2fa policy plan -t expertflow --channel SMS --identifier +15550001000 --exit-code
+    #[command(verbatim_doc_comment)]
     Plan(PlanArgs),
     /// Push a 2FA update payload (or the 2FA part of a tenant document)
     ///
     /// Examples:
     ///   cx2fa policy apply -t expertflow -f payload.json
     ///   cx2fa policy apply -t acme -t expertflow -f payload.json --yes -o json
+    #[command(verbatim_doc_comment)]
     Apply(ApplyArgs),
     /// Turn 2FA on with a channel
     ///
     /// Examples:
-    ///   cx2fa policy enable -t acme --channel EMAIL --identifier support@example.test --otp-manager-url http://ef-cx-otp-manager-svc:3000/
+    ///   cx2fa policy enable -t acme --channel EMAIL --identifier support@example.test --set-otp-manager-url http://ef-cx-otp-manager-svc:3000/
+    #[command(verbatim_doc_comment)]
     Enable(EnableArgs),
     /// Turn 2FA off (other 2FA settings are kept, so enabling again restores them)
     ///
     /// Examples:
     ///   cx2fa policy disable -t expertflow --yes
+    #[command(verbatim_doc_comment)]
     Disable(PushOpts),
 }
 
@@ -81,7 +86,7 @@ pub struct EnableArgs {
     pub identifier: Option<String>,
     /// `keyCloak.Otp_Manager_Url` to set (must end with `/`)
     #[arg(long = "set-otp-manager-url", value_name = "URL")]
-    pub otp_manager_url: Option<String>,
+    pub set_otp_manager_url: Option<String>,
     /// OTP lifetime in seconds
     #[arg(long, value_name = "SECS")]
     pub expiry: Option<u64>,
@@ -103,7 +108,7 @@ pub struct PlanArgs {
     #[arg(long, value_name = "ID", requires = "channel")]
     pub identifier: Option<String>,
     #[arg(long = "set-otp-manager-url", value_name = "URL", requires = "channel")]
-    pub otp_manager_url: Option<String>,
+    pub set_otp_manager_url: Option<String>,
     #[arg(long, value_name = "SECS", requires = "channel")]
     pub expiry: Option<u64>,
     #[arg(long, value_name = "N", requires = "channel")]
@@ -131,7 +136,7 @@ impl Source {
     fn change(&self, t: &Tenant) -> Result<PolicyChange, Error> {
         match self {
             Source::File(c) => Ok(c.clone()),
-            Source::Enable(a) => PolicyChange::enable(t, a.channel, a.identifier.clone(), a.otp_manager_url.clone(), a.expiry, a.max_attempts),
+            Source::Enable(a) => PolicyChange::enable(t, a.channel, a.identifier.clone(), a.set_otp_manager_url.clone(), a.expiry, a.max_attempts),
             Source::Disable => Ok(PolicyChange::disable()),
         }
     }
@@ -444,7 +449,7 @@ pub async fn run(ctx: &Ctx, cmd: PolicyCmd) -> Result<(), Error> {
                 Source::Enable(EnableArgs {
                     channel,
                     identifier: a.identifier,
-                    otp_manager_url: a.otp_manager_url,
+                    set_otp_manager_url: a.set_otp_manager_url,
                     expiry: a.expiry,
                     max_attempts: a.max_attempts,
                     push: PushOpts { dry_run: true, skip_channel_check: true, all_tenants: a.all_tenants },

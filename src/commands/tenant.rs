@@ -22,26 +22,31 @@ pub enum TenantCmd {
     ///
     /// Examples:
     ///   cx2fa tenant list -o json
+    #[command(verbatim_doc_comment)]
     List,
     /// Print a tenant's whole document, secrets masked
     ///
     /// Examples:
     ///   cx2fa tenant show -t expertflow
+    #[command(verbatim_doc_comment)]
     Show(ShowArgs),
     /// Create a tenant from a full tenant document
     ///
     /// Examples:
     ///   cx2fa tenant create -f tenant.json --logo logo.png
+    #[command(verbatim_doc_comment)]
     Create(CreateArgs),
     /// List the local backups taken before each push
     ///
     /// Examples:
     ///   cx2fa tenant backups -t expertflow
+    #[command(verbatim_doc_comment)]
     Backups,
     /// Put a backup back (plan, confirm, push, verify)
     ///
     /// Examples:
     ///   cx2fa tenant restore expertflow-20261123T101500.000Z.json --yes
+    #[command(verbatim_doc_comment)]
     Restore(RestoreArgs),
 }
 

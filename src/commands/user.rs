@@ -20,6 +20,7 @@ pub enum UserCmd {
     ///   cx2fa user status -t expertflow agent.email
     ///   cx2fa user status -t expertflow --filter stale -o json
     ///   cx2fa user status -t expertflow -o csv > users.csv
+    #[command(verbatim_doc_comment)]
     Status(StatusArgs),
     /// Remove users' 2FA enrolment so they register again at next login
     ///
@@ -27,6 +28,7 @@ pub enum UserCmd {
     ///   cx2fa user reset -t expertflow agent.stale
     ///   cx2fa user reset -t expertflow --from users.csv --report reset.ndjson --yes
     ///   cx2fa user status -t expertflow --filter stale -o json | cx2fa user reset -t expertflow --from - --yes
+    #[command(verbatim_doc_comment)]
     Reset(ResetArgs),
 }
 

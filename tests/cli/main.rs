@@ -1,0 +1,11 @@
+//! One integration-test binary: the real `cx2fa` against in-process sandboxes.
+
+mod contract;
+mod leaks;
+mod login;
+mod policy;
+mod pty;
+mod reference;
+mod support;
+mod users;
+mod validate;

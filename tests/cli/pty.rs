@@ -1,0 +1,88 @@
+//! simulate-login driven through a pseudo-terminal, as a person would.
+
+use crate::support::Sandbox;
+use expectrl::{Eof, Regex, Session};
+use std::process::Command;
+use std::time::Duration;
+
+fn spawn(sb: &Sandbox, args: &[&str]) -> Session {
+    let mut c = Command::new(assert_cmd::cargo::cargo_bin("cx2fa"));
+    c.env_clear().env("PATH", std::env::var("PATH").unwrap_or_default()).env("TERM", "dumb").env("NO_COLOR", "1")
+        .env("HOME", sb.state.path()).env("XDG_CONFIG_HOME", sb.state.path().join("c")).env("XDG_STATE_HOME", sb.state.path().join("s"));
+    for (k, v) in &sb.env {
+        c.env(k, v);
+    }
+    c.args(args);
+    let mut s = Session::spawn(c).expect("spawn in a pty");
+    s.set_expect_timeout(Some(Duration::from_secs(20)));
+    s
+}
+
+fn last_code(sb: &Sandbox, to: &str) -> String {
+    let (_, v) = sb.get(&format!("/sandbox/outbox?to={to}"), None);
+    v.as_array().unwrap().last().unwrap()["code"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn email_registration_with_edit_and_resend_gate() {
+    let sb = Sandbox::start();
+    let mut p = spawn(&sb, &["simulate-login", "--user", "agent.none"]);
+    p.expect("Password for agent.none").unwrap();
+    p.send_line("agent-pass").unwrap();
+    p.expect("Enter your email address for 2FA").unwrap();
+    p.send_line("typo@example").unwrap();
+    p.expect("Invalid customerChannelIdentifier").unwrap();
+    p.expect("Enter your email address for 2FA").unwrap();
+    p.send_line("wrong@example.test").unwrap();
+    p.expect("Send the OTP to this email address: wrong@example.test?").unwrap();
+    // Choose "Edit" (down, enter), then replace the address.
+    p.send("\x1b[B").unwrap();
+    p.send("\r").unwrap();
+    p.expect("Your email address").unwrap();
+    p.send("\x15").unwrap();
+    p.send_line("right@example.test").unwrap();
+    p.expect("Send the OTP to this email address: right@example.test?").unwrap();
+    p.send("\r").unwrap();
+    p.expect(Regex("expires in \\d+ s; type r to resend")).unwrap();
+    p.send_line("r").unwrap();
+    p.expect(Regex("Resend OTP is available in \\d+ s")).unwrap();
+    p.expect("Enter the OTP").unwrap();
+    p.send_line("000000").unwrap();
+    p.expect("Invalid verification code. Please try again.").unwrap();
+    p.expect("Enter the OTP").unwrap();
+    p.send_line(last_code(&sb, "right@example.test")).unwrap();
+    p.expect("verdict: success").unwrap();
+    p.expect(Eof).unwrap();
+    assert_eq!(sb.attrs("expertflow", "agent.none")["customerChannelIdentifier"], serde_json::json!(["right@example.test"]));
+}
+
+#[test]
+fn app_registration_shows_a_qr_code() {
+    let sb = Sandbox::start();
+    let mut p = spawn(&sb, &["simulate-login", "--user", "agent.noattrs"]);
+    p.expect("Password for agent.noattrs").unwrap();
+    p.send_line("agent-pass").unwrap();
+    // The tenant is EMAIL; switch agent.noattrs's tenant policy is not needed: it registers by email.
+    p.expect("Enter your email address for 2FA").unwrap();
+    p.send("\x03").unwrap();
+    p.expect(Eof).unwrap();
+    let attrs = sb.attrs("expertflow", "agent.noattrs");
+    assert_eq!(attrs["twoFAChannel"], serde_json::json!(["EMAIL"]), "written before Ctrl-C, as the platform would");
+}
+
+#[test]
+fn rsa_passcode_is_masked_and_checked_locally() {
+    let sb = Sandbox::start();
+    let (_, code, _) = crate::support::run(sb.cmd().args(["sandbox", "rsa-code", "agent.rsa"]));
+    let mut p = spawn(&sb, &["simulate-login", "--user", "agent.rsa"]);
+    p.expect("Password for agent.rsa").unwrap();
+    p.send_line("agent-pass").unwrap();
+    p.expect("RSA passcode").unwrap();
+    p.send_line("short").unwrap();
+    p.expect("the passcode must be 14 characters").unwrap();
+    p.expect("RSA passcode").unwrap();
+    p.send_line(format!("rsapin01{}", code.trim())).unwrap();
+    p.expect("verdict: success").unwrap();
+    let rest = p.expect(Eof).unwrap();
+    assert!(!String::from_utf8_lossy(rest.before()).contains("rsapin01"), "the passcode is never echoed");
+}

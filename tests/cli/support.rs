@@ -1,0 +1,123 @@
+//! Test support: an in-process sandbox per test and a `cx2fa` command pointed at it.
+
+use assert_cmd::Command;
+use cx2fa::sandbox::{self, Config, Running};
+use std::path::PathBuf;
+
+pub struct Sandbox {
+    pub url: String,
+    pub env: Vec<(String, String)>,
+    pub state: tempfile::TempDir,
+    running: Option<Running>,
+    rt: Option<tokio::runtime::Runtime>,
+}
+
+impl Sandbox {
+    pub fn start() -> Self {
+        Self::with(Config::default())
+    }
+    pub fn with(cfg: Config) -> Self {
+        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        let running = rt.block_on(sandbox::start(cfg)).expect("sandbox starts");
+        let url = running.url();
+        let env = running.env_lines();
+        Sandbox { url, env, state: tempfile::tempdir().unwrap(), running: Some(running), rt: Some(rt) }
+    }
+    /// `cx2fa` with the sandbox's environment and a private state dir, no profile, no terminal.
+    pub fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("cx2fa").unwrap();
+        c.env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("HOME", self.state.path())
+            .env("XDG_CONFIG_HOME", self.state.path().join("config"))
+            .env("XDG_STATE_HOME", self.state.path().join("state"))
+            .env("NO_COLOR", "1")
+            .env("CX2FA_USER_PASSWORD", "agent-pass");
+        for (k, v) in &self.env {
+            c.env(k, v);
+        }
+        c
+    }
+    pub fn backups(&self) -> PathBuf {
+        self.state.path().join("state/cx2fa/backups")
+    }
+    /// A GET against the sandbox, as JSON.
+    pub fn get(&self, path: &str, token: Option<&str>) -> (u16, serde_json::Value) {
+        let url = format!("{}{path}", self.url);
+        let token = token.map(str::to_string);
+        self.block(async move {
+            let mut r = reqwest::Client::new().get(url);
+            if let Some(t) = token {
+                r = r.bearer_auth(t);
+            }
+            let resp = r.send().await.unwrap();
+            let status = resp.status().as_u16();
+            let body = resp.bytes().await.unwrap();
+            (status, serde_json::from_slice(&body).unwrap_or(serde_json::Value::String(String::from_utf8_lossy(&body).into())))
+        })
+    }
+    pub fn admin_token(&self) -> String {
+        let url = format!("{}/auth/realms/master/protocol/openid-connect/token", self.url);
+        self.block(async move {
+            let v: serde_json::Value = reqwest::Client::new()
+                .post(url)
+                .form(&[("grant_type", "password"), ("client_id", "admin-cli"), ("username", "admin"), ("password", "sandbox-admin-pass")])
+                .send().await.unwrap().json().await.unwrap();
+            v["access_token"].as_str().unwrap().to_string()
+        })
+    }
+    pub fn block<F: std::future::Future>(&self, f: F) -> F::Output {
+        self.rt.as_ref().unwrap().block_on(f)
+    }
+    /// The stored tenant document.
+    pub fn tenant(&self, id: &str) -> serde_json::Value {
+        let t = self.admin_token();
+        let (_, list) = self.get("/cx-tenant/tenant", Some(&t));
+        list.as_array().unwrap().iter().find(|d| d["tenantId"] == id).cloned().unwrap()
+    }
+    /// A user's attributes by username, read straight from the sandbox.
+    pub fn attrs(&self, realm: &str, username: &str) -> serde_json::Value {
+        let t = self.admin_token();
+        let (_, v) = self.get(&format!("/auth/admin/realms/{realm}/users?username={username}&exact=true"), Some(&t));
+        v[0].get("attributes").cloned().unwrap_or(serde_json::Value::Null)
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        if let (Some(r), Some(rt)) = (self.running.take(), self.rt.take()) {
+            let _ = rt.block_on(r.stop());
+            rt.shutdown_background();
+        }
+    }
+}
+
+/// Output of a finished command as strings.
+pub fn run(c: &mut Command) -> (i32, String, String) {
+    let o = c.output().unwrap();
+    (o.status.code().unwrap_or(-1), String::from_utf8_lossy(&o.stdout).into(), String::from_utf8_lossy(&o.stderr).into())
+}
+
+/// Writes `text` to a temp file and returns it (kept alive by the returned dir).
+pub fn file(text: &[u8]) -> (tempfile::TempDir, String) {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path().join("input.json");
+    std::fs::write(&p, text).unwrap();
+    let s = p.display().to_string();
+    (d, s)
+}
+
+pub const UPDATE_EMAIL: &str = r#"{
+    "tenantSettings": {
+        "keyCloak": {
+            "Otp_Manager_Url": "http://ef-cx-otp-manager-svc:3000/"
+        },
+        "twoFAConfigs": {
+            "is2FAEnabled": true,
+            "channelType": "EMAIL",
+            "channelServiceIdentifier": "support@example.test",
+            "otpExpiry": 60,
+            "otpMaxAttempts": 3
+        }
+    }
+}"#;
