@@ -26,7 +26,10 @@ pub enum Outcome {
 impl Outcome {
     /// Finished rows are not redone by `--resume`.
     pub fn finished(self) -> bool {
-        matches!(self, Outcome::Reset | Outcome::AlreadyClean | Outcome::NotFound)
+        matches!(
+            self,
+            Outcome::Reset | Outcome::AlreadyClean | Outcome::NotFound
+        )
     }
 }
 
@@ -44,43 +47,79 @@ pub struct Row {
 
 /// Usernames from a CSV with a `username` column, one name per line, or the JSON of
 /// `user status -o json` / a JSON array. CSV and plain lines are streamed.
-pub fn read_names(input: Box<dyn Read + Send>) -> Result<Box<dyn Iterator<Item = Result<String, Error>> + Send>, Error> {
+pub fn read_names(
+    input: Box<dyn Read + Send>,
+) -> Result<Box<dyn Iterator<Item = Result<String, Error>> + Send>, Error> {
     let mut reader = BufReader::with_capacity(64 * 1024, input);
-    let head = reader.fill_buf().map_err(|e| Error::failed(format!("cannot read the input: {e}")))?;
+    let head = reader
+        .fill_buf()
+        .map_err(|e| Error::failed(format!("cannot read the input: {e}")))?;
     let first = head.iter().find(|b| !b.is_ascii_whitespace()).copied();
     if matches!(first, Some(b'[') | Some(b'{')) {
-        let v: serde_json::Value = serde_json::from_reader(reader).map_err(|e| Error::failed(format!("the input looks like JSON but is not: {e}")))?;
+        let v: serde_json::Value = serde_json::from_reader(reader)
+            .map_err(|e| Error::failed(format!("the input looks like JSON but is not: {e}")))?;
         let items = match &v {
             serde_json::Value::Array(a) => a.clone(),
-            other => other.get("users").and_then(|u| u.as_array()).cloned().ok_or_else(|| Error::failed("JSON input must be an array or an object with `users`"))?,
+            other => other
+                .get("users")
+                .and_then(|u| u.as_array())
+                .cloned()
+                .ok_or_else(|| {
+                    Error::failed("JSON input must be an array or an object with `users`")
+                })?,
         };
         let names: Vec<Result<String, Error>> = items
             .iter()
-            .filter_map(|i| i.as_str().map(str::to_string).or_else(|| i.get("username").and_then(|u| u.as_str()).map(str::to_string)))
+            .filter_map(|i| {
+                i.as_str().map(str::to_string).or_else(|| {
+                    i.get("username")
+                        .and_then(|u| u.as_str())
+                        .map(str::to_string)
+                })
+            })
             .map(Ok)
             .collect();
         return Ok(Box::new(names.into_iter()));
     }
     let mut first_line = String::new();
-    reader.read_line(&mut first_line).map_err(|e| Error::failed(format!("cannot read the input: {e}")))?;
-    let header: Vec<String> = first_line.trim_end().split(',').map(|h| h.trim().trim_matches('"').to_lowercase()).collect();
+    reader
+        .read_line(&mut first_line)
+        .map_err(|e| Error::failed(format!("cannot read the input: {e}")))?;
+    let header: Vec<String> = first_line
+        .trim_end()
+        .split(',')
+        .map(|h| h.trim().trim_matches('"').to_lowercase())
+        .collect();
     if let Some(col) = header.iter().position(|h| h == "username") {
-        let rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(reader);
+        let rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(reader);
         let it = rdr.into_records().filter_map(move |r| match r {
-            Ok(rec) => rec.get(col).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).map(Ok),
+            Ok(rec) => rec
+                .get(col)
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .map(Ok),
             Err(e) => Some(Err(Error::failed(format!("bad CSV row: {e}")))),
         });
         return Ok(Box::new(it));
     }
     let first = first_line.trim().to_string();
-    let rest = reader.lines().map(|l| l.map(|s| s.trim().to_string()).map_err(|e| Error::failed(format!("cannot read the input: {e}"))));
-    let all = std::iter::once(Ok(first)).chain(rest).filter(|r| !matches!(r, Ok(s) if s.is_empty() || s.starts_with('#')));
+    let rest = reader.lines().map(|l| {
+        l.map(|s| s.trim().to_string())
+            .map_err(|e| Error::failed(format!("cannot read the input: {e}")))
+    });
+    let all = std::iter::once(Ok(first))
+        .chain(rest)
+        .filter(|r| !matches!(r, Ok(s) if s.is_empty() || s.starts_with('#')));
     Ok(Box::new(all))
 }
 
 /// Names already finished in an earlier report.
 pub fn finished_in(report: &std::path::Path) -> Result<HashSet<String>, Error> {
-    let f = std::fs::File::open(report).map_err(|e| Error::usage(format!("cannot read report `{}`: {e}", report.display())))?;
+    let f = std::fs::File::open(report)
+        .map_err(|e| Error::usage(format!("cannot read report `{}`: {e}", report.display())))?;
     let mut done = HashSet::new();
     for line in BufReader::new(f).lines() {
         let line = line.map_err(|e| Error::failed(e.to_string()))?;
@@ -104,20 +143,44 @@ pub async fn reset_one(users: &Users<'_>, username: &str, dry_run: bool, revoke:
         attempts += 1;
         let r = reset_once(users, username, dry_run, revoke).await;
         match r {
-            Ok((outcome, removed)) => return Row { username: username.into(), outcome, reason: None, attempts, removed },
+            Ok((outcome, removed)) => {
+                return Row {
+                    username: username.into(),
+                    outcome,
+                    reason: None,
+                    attempts,
+                    removed,
+                }
+            }
             Err(e) if e.kind == Kind::Network && attempts < 4 => {
                 tokio::time::sleep(crate::api::http::backoff(attempts)).await;
             }
             Err(e) => {
-                let reason = std::iter::once(e.message).chain(e.causes).collect::<Vec<_>>().join(": ");
-                return Row { username: username.into(), outcome: Outcome::Failed, reason: Some(reason), attempts, removed: vec![] };
+                let reason = std::iter::once(e.message)
+                    .chain(e.causes)
+                    .collect::<Vec<_>>()
+                    .join(": ");
+                return Row {
+                    username: username.into(),
+                    outcome: Outcome::Failed,
+                    reason: Some(reason),
+                    attempts,
+                    removed: vec![],
+                };
             }
         }
     }
 }
 
-async fn reset_once(users: &Users<'_>, username: &str, dry_run: bool, revoke: bool) -> Result<(Outcome, Vec<String>), Error> {
-    let Some(u) = users.find(username).await? else { return Ok((Outcome::NotFound, vec![])) };
+async fn reset_once(
+    users: &Users<'_>,
+    username: &str,
+    dry_run: bool,
+    revoke: bool,
+) -> Result<(Outcome, Vec<String>), Error> {
+    let Some(u) = users.find(username).await? else {
+        return Ok((Outcome::NotFound, vec![]));
+    };
     let Some((removed, keep)) = enrolment::reset_plan(&u) else {
         return Ok((Outcome::AlreadyClean, vec![]));
     };
@@ -128,12 +191,17 @@ async fn reset_once(users: &Users<'_>, username: &str, dry_run: bool, revoke: bo
     let after = users.get(u.id()).await?;
     let left = enrolment::leftovers(&after);
     if !left.is_empty() {
-        return Err(Error::failed(format!("reset did not verify: still present: {}", left.join(", "))));
+        return Err(Error::failed(format!(
+            "reset did not verify: still present: {}",
+            left.join(", ")
+        )));
     }
     // Everything that was not an enrolment attribute must still be there.
     let now = after.attributes();
     if let Some(lost) = keep.keys().find(|k| !now.contains_key(*k)) {
-        return Err(Error::failed(format!("reset did not verify: attribute `{lost}` was lost")));
+        return Err(Error::failed(format!(
+            "reset did not verify: attribute `{lost}` was lost"
+        )));
     }
     if revoke {
         users.logout(u.id()).await?;
@@ -173,6 +241,7 @@ pub trait Progress: Send + Sync {
     fn row_done(&self, row: &Row);
 }
 
+#[allow(clippy::too_many_arguments)] // one call site; a struct would only rename these
 /// Runs the reset over `names`, `concurrency` at a time, writing each row to `report` as it
 /// finishes. `stop` ends the run early: rows in flight finish, the rest are not started.
 pub async fn run(
@@ -194,7 +263,11 @@ pub async fn run(
     let names = names.filter_map(|r| match r {
         Ok(n) if skip.contains(&n.to_lowercase()) => None,
         // A name listed twice is done once: every row appears once in the report.
-        Ok(n) => seen.lock().expect("lock").insert(n.to_lowercase()).then_some(Ok(n)),
+        Ok(n) => seen
+            .lock()
+            .expect("lock")
+            .insert(n.to_lowercase())
+            .then_some(Ok(n)),
         Err(e) => Some(Err(e)),
     });
     let stop2 = stop.clone();
@@ -215,7 +288,9 @@ pub async fn run(
                 progress.row_done(&row);
                 if let Some(w) = report.as_mut() {
                     let line = serde_json::to_string(&row).expect("rows serialize");
-                    writeln!(w, "{line}").and_then(|_| w.flush()).map_err(|e| Error::failed(format!("cannot write the report: {e}")))?;
+                    writeln!(w, "{line}")
+                        .and_then(|_| w.flush())
+                        .map_err(|e| Error::failed(format!("cannot write the report: {e}")))?;
                 }
                 if row.outcome == Outcome::Failed {
                     failures.push(row);
@@ -229,7 +304,10 @@ pub async fn run(
     }
     summary.interrupted = stop.load(Ordering::Relaxed);
     if let Some(e) = input_error {
-        return Err(e.with_cause(format!("{} row(s) were processed before the input error; see the report", summary.rows)));
+        return Err(e.with_cause(format!(
+            "{} row(s) were processed before the input error; see the report",
+            summary.rows
+        )));
     }
     Ok((summary, failures))
 }
@@ -239,14 +317,20 @@ mod tests {
     use super::*;
 
     fn names(text: &'static str) -> Vec<String> {
-        read_names(Box::new(text.as_bytes())).unwrap().map(Result::unwrap).collect()
+        read_names(Box::new(text.as_bytes()))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
     }
 
     #[test]
     fn reads_csv_lines_and_json() {
         assert_eq!(names("id,username\n1,alice\n2,bob\n"), ["alice", "bob"]);
         assert_eq!(names("alice\n\n# c\nbob\n"), ["alice", "bob"]);
-        assert_eq!(names(r#"{"users":[{"username":"a"},{"username":"b"}]}"#), ["a", "b"]);
+        assert_eq!(
+            names(r#"{"users":[{"username":"a"},{"username":"b"}]}"#),
+            ["a", "b"]
+        );
         assert_eq!(names(r#"["a","b"]"#), ["a", "b"]);
     }
 }

@@ -33,10 +33,24 @@ pub struct Global {
     #[arg(long, global = true, env = "CX2FA_URL", value_name = "URL")]
     pub url: Option<String>,
     /// Tenant id; repeat (or comma-separate) for commands that take several
-    #[arg(short = 't', long = "tenant", global = true, env = "CX2FA_TENANT", value_name = "ID", value_delimiter = ',')]
+    #[arg(
+        short = 't',
+        long = "tenant",
+        global = true,
+        env = "CX2FA_TENANT",
+        value_name = "ID",
+        value_delimiter = ','
+    )]
     pub tenants: Vec<String>,
     /// Output format
-    #[arg(short, long, global = true, env = "CX2FA_OUTPUT", value_enum, value_name = "FORMAT")]
+    #[arg(
+        short,
+        long,
+        global = true,
+        env = "CX2FA_OUTPUT",
+        value_enum,
+        value_name = "FORMAT"
+    )]
     pub output: Option<Format>,
     /// Answer yes to every confirmation
     #[arg(short, long, global = true, env = "CX2FA_YES")]
@@ -54,7 +68,13 @@ pub struct Global {
     #[arg(long, global = true, env = "CX2FA_TIMEOUT", value_name = "SECS")]
     pub timeout: Option<u64>,
     /// When to use colour (`NO_COLOR` is respected with `auto`)
-    #[arg(long, global = true, env = "CX2FA_COLOR", value_enum, value_name = "WHEN")]
+    #[arg(
+        long,
+        global = true,
+        env = "CX2FA_COLOR",
+        value_enum,
+        value_name = "WHEN"
+    )]
     pub color: Option<ColorChoice>,
     /// Keycloak's base URL when it is not `<url>/auth/`
     #[arg(long, global = true, env = "CX2FA_KEYCLOAK_URL", value_name = "URL")]

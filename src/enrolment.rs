@@ -33,7 +33,10 @@ pub fn mask_contact(s: &str) -> String {
     }
     let chars: Vec<char> = s.chars().collect();
     if chars.len() <= 6 {
-        return "*".repeat(chars.len().saturating_sub(2)) + &chars[chars.len().saturating_sub(2)..].iter().collect::<String>();
+        return "*".repeat(chars.len().saturating_sub(2))
+            + &chars[chars.len().saturating_sub(2)..]
+                .iter()
+                .collect::<String>();
     }
     let head: String = chars[..5].iter().collect();
     let tail: String = chars[chars.len() - 3..].iter().collect();
@@ -67,7 +70,11 @@ pub struct Status {
 /// Judges `u` against the tenant's policy.
 pub fn status(u: &User, policy: &TwoFa) -> Status {
     let attr = |k: &str| u.attr(k);
-    let channel = attr("twoFAChannel").map(|c| ChannelType::parse(&c).map(|t| t.as_str().to_string()).unwrap_or(c));
+    let channel = attr("twoFAChannel").map(|c| {
+        ChannelType::parse(&c)
+            .map(|t| t.as_str().to_string())
+            .unwrap_or(c)
+    });
     let registered = attr("is2FARegistered").is_some_and(|v| v.eq_ignore_ascii_case("true"));
     let contact_raw = attr("customerChannelIdentifier").or_else(|| attr("phoneNumber"));
     let mut copy = BTreeMap::new();
@@ -75,7 +82,10 @@ pub fn status(u: &User, policy: &TwoFa) -> Status {
     let current = [
         ("channelServiceIdentifier", policy.identifier.clone()),
         ("otpExpiry", policy.otp_expiry.map(|n| n.to_string())),
-        ("otpMaxAttempts", policy.otp_max_attempts.map(|n| n.to_string())),
+        (
+            "otpMaxAttempts",
+            policy.otp_max_attempts.map(|n| n.to_string()),
+        ),
     ];
     for (k, now) in current {
         if let Some(v) = attr(k) {
@@ -87,7 +97,11 @@ pub fn status(u: &User, policy: &TwoFa) -> Status {
     }
     let attrs = u.attributes();
     let enrolled = ENROLMENT_ATTRS.iter().any(|k| attrs.contains_key(*k));
-    let other = ["tempOTPSecret", "otpSecret", "phoneNumber", "channelType"].iter().filter(|k| attrs.contains_key(**k)).map(|k| k.to_string()).collect();
+    let other = ["tempOTPSecret", "otpSecret", "phoneNumber", "channelType"]
+        .iter()
+        .filter(|k| attrs.contains_key(**k))
+        .map(|k| k.to_string())
+        .collect();
     Status {
         username: u.username().to_string(),
         id: u.id().to_string(),
@@ -107,7 +121,11 @@ pub fn status(u: &User, policy: &TwoFa) -> Status {
 /// The attributes a reset removes from `u`, and the map to send; `None` when already clean.
 pub fn reset_plan(u: &User) -> Option<(Vec<String>, Map<String, Value>)> {
     let mut attrs = u.attributes();
-    let removed: Vec<String> = ENROLMENT_ATTRS.iter().filter(|k| attrs.contains_key(**k)).map(|k| k.to_string()).collect();
+    let removed: Vec<String> = ENROLMENT_ATTRS
+        .iter()
+        .filter(|k| attrs.contains_key(**k))
+        .map(|k| k.to_string())
+        .collect();
     if removed.is_empty() {
         return None;
     }
@@ -118,7 +136,11 @@ pub fn reset_plan(u: &User) -> Option<(Vec<String>, Map<String, Value>)> {
 /// Whether a re-read user still holds any enrolment attribute (the reset did not verify).
 pub fn leftovers(u: &User) -> Vec<String> {
     let attrs = u.attributes();
-    ENROLMENT_ATTRS.iter().filter(|k| attrs.contains_key(**k)).map(|k| k.to_string()).collect()
+    ENROLMENT_ATTRS
+        .iter()
+        .filter(|k| attrs.contains_key(**k))
+        .map(|k| k.to_string())
+        .collect()
 }
 
 /// The tenant's users at a glance.
@@ -135,7 +157,11 @@ pub struct Posture {
 }
 
 /// Reads every user of `realm`, page by page, and judges each against `policy`.
-pub async fn scan(users: &Users<'_>, policy: &TwoFa, page: usize) -> Result<(Vec<Status>, Posture), Error> {
+pub async fn scan(
+    users: &Users<'_>,
+    policy: &TwoFa,
+    page: usize,
+) -> Result<(Vec<Status>, Posture), Error> {
     let mut all = vec![];
     let mut first = 0;
     loop {
@@ -153,14 +179,25 @@ pub async fn scan(users: &Users<'_>, policy: &TwoFa, page: usize) -> Result<(Vec
             *counts.entry(k.clone()).or_default() += 1;
         }
     }
-    let mut p = Posture { users: all.len(), ..Default::default() };
+    let mut p = Posture {
+        users: all.len(),
+        ..Default::default()
+    };
     for s in &mut all {
-        s.shared_with = s.contact_key.as_ref().and_then(|k| counts.get(k)).copied().unwrap_or(0);
+        s.shared_with = s
+            .contact_key
+            .as_ref()
+            .and_then(|k| counts.get(k))
+            .copied()
+            .unwrap_or(0);
         if !s.enrolled {
             p.unenrolled += 1;
             continue;
         }
-        let e = p.by_channel.entry(s.channel.clone().unwrap_or_else(|| "(none)".into())).or_default();
+        let e = p
+            .by_channel
+            .entry(s.channel.clone().unwrap_or_else(|| "(none)".into()))
+            .or_default();
         if s.registered {
             e.0 += 1;
             p.registered += 1;
@@ -196,18 +233,34 @@ mod tests {
 
     #[test]
     fn reset_removes_exactly_the_enrolment_attributes() {
-        let u = user(json!({"department": ["x"], "otpSecret": ["S"], "is2FARegistered": ["true"], "channelType": ["EMAIL"], "locale": ["en"]}));
+        let u = user(
+            json!({"department": ["x"], "otpSecret": ["S"], "is2FARegistered": ["true"], "channelType": ["EMAIL"], "locale": ["en"]}),
+        );
         let (removed, keep) = reset_plan(&u).unwrap();
         assert_eq!(removed, ["is2FARegistered", "otpSecret", "channelType"]);
-        assert_eq!(Value::Object(keep), json!({"department": ["x"], "locale": ["en"]}));
+        assert_eq!(
+            Value::Object(keep),
+            json!({"department": ["x"], "locale": ["en"]})
+        );
         assert!(reset_plan(&user(json!({"department": ["x"]}))).is_none());
         assert!(reset_plan(&User(json!({"id": "1", "username": "u"}))).is_none());
     }
 
     #[test]
     fn stale_copy_is_detected() {
-        let policy = TwoFa { enabled: true, channel_type: Some(ChannelType::Email), identifier: Some("new@x.io".into()), otp_expiry: Some(60), otp_max_attempts: Some(3) };
-        let s = status(&user(json!({"twoFAChannel": ["sms"], "is2FARegistered": ["true"], "channelServiceIdentifier": ["old@x.io"], "otpExpiry": ["60"], "otpSecret": ["S"]})), &policy);
+        let policy = TwoFa {
+            enabled: true,
+            channel_type: Some(ChannelType::Email),
+            identifier: Some("new@x.io".into()),
+            otp_expiry: Some(60),
+            otp_max_attempts: Some(3),
+        };
+        let s = status(
+            &user(
+                json!({"twoFAChannel": ["sms"], "is2FARegistered": ["true"], "channelServiceIdentifier": ["old@x.io"], "otpExpiry": ["60"], "otpSecret": ["S"]}),
+            ),
+            &policy,
+        );
         assert_eq!(s.channel.as_deref(), Some("SMS"));
         assert!(s.registered && s.stale);
         assert_eq!(s.stale_fields, ["channelServiceIdentifier"]);

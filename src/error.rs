@@ -77,7 +77,14 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub fn new(kind: Kind, message: impl Into<String>) -> Self {
-        Error { kind, message: message.into(), causes: vec![], hint: None, status: None, url: None }
+        Error {
+            kind,
+            message: message.into(),
+            causes: vec![],
+            hint: None,
+            status: None,
+            url: None,
+        }
     }
     pub fn failed(message: impl Into<String>) -> Self {
         Self::new(Kind::Failed, message)
@@ -102,8 +109,10 @@ impl Error {
     }
     /// Input is needed but there is no terminal to ask on: a usage error naming the flag.
     pub fn needs_input(what: &str, flag: &str) -> Self {
-        Self::usage(format!("{what} is needed but there is no terminal to ask on"))
-            .with_hint(format!("pass `{flag}`"))
+        Self::usage(format!(
+            "{what} is needed but there is no terminal to ask on"
+        ))
+        .with_hint(format!("pass `{flag}`"))
     }
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
@@ -159,7 +168,10 @@ mod tests {
         ];
         for (kind, code) in cases {
             assert_eq!(kind.exit_code(), code, "{kind:?}");
-            assert!(EXIT_CODES_HELP.contains(&format!("  {code} ")), "{code} undocumented");
+            assert!(
+                EXIT_CODES_HELP.contains(&format!("  {code} ")),
+                "{code} undocumented"
+            );
         }
     }
 }

@@ -29,9 +29,19 @@ pub trait Io {
     /// The email address or phone number to register.
     fn contact(&mut self, channel: ChannelType) -> Result<String, Error>;
     /// Confirms `value`; `Some(new)` when the user edited it.
-    fn confirm_contact(&mut self, channel: ChannelType, value: &str) -> Result<Option<String>, Error>;
+    fn confirm_contact(
+        &mut self,
+        channel: ChannelType,
+        value: &str,
+    ) -> Result<Option<String>, Error>;
     /// The next OTP (or a resend request); `seconds_left` of the current one.
-    fn code(&mut self, channel: ChannelType, contact: &str, seconds_left: i64, attempt: u64) -> Result<CodeAnswer, Error>;
+    fn code(
+        &mut self,
+        channel: ChannelType,
+        contact: &str,
+        seconds_left: i64,
+        attempt: u64,
+    ) -> Result<CodeAnswer, Error>;
     /// A TOTP secret to issue instead of a random one (scripts that keep it for later logins).
     fn chosen_totp_secret(&mut self) -> Option<Secret> {
         None
@@ -102,7 +112,12 @@ struct Run<'a> {
 
 impl Run<'_> {
     fn step(&mut self, step: &str, outcome: &str, detail: impl Into<String>) {
-        self.t.steps.push(Step { step: step.into(), ms: self.started.elapsed().as_millis(), outcome: outcome.into(), detail: detail.into() });
+        self.t.steps.push(Step {
+            step: step.into(),
+            ms: self.started.elapsed().as_millis(),
+            outcome: outcome.into(),
+            detail: detail.into(),
+        });
         self.started = Instant::now();
     }
 
@@ -114,7 +129,10 @@ impl Run<'_> {
             attrs.remove(*k);
         }
         for (k, v) in set {
-            attrs.insert(k.to_string(), Value::Array(vec![Value::String(v.to_string())]));
+            attrs.insert(
+                k.to_string(),
+                Value::Array(vec![Value::String(v.to_string())]),
+            );
         }
         self.users.put(&fresh.with_attributes(attrs)).await?;
         self.user = self.users.get(self.user.id()).await?;
@@ -132,7 +150,10 @@ fn with_written(e: Error, written: &[String]) -> Error {
     if written.is_empty() {
         e.with_cause("no enrolment attribute was written")
     } else {
-        e.with_cause(format!("already written, as the platform would have: {}", written.join(", ")))
+        e.with_cause(format!(
+            "already written, as the platform would have: {}",
+            written.join(", ")
+        ))
     }
 }
 
@@ -142,36 +163,97 @@ pub async fn simulate(target: Target<'_>, io: &mut dyn Io) -> Result<Transcript,
     let t = &target.tenant;
     let policy = t.two_fa();
     let client = t.kc("CLIENT_ID").unwrap_or("cim").to_string();
-    let secret = t.0.pointer("/tenantSettings/keyCloak/credentials/secret").and_then(Value::as_str).map(Secret::new);
+    let secret =
+        t.0.pointer("/tenantSettings/keyCloak/credentials/secret")
+            .and_then(Value::as_str)
+            .map(Secret::new);
     let mut run = Run {
-        t: Transcript { tenant: t.id().into(), user: target.username.clone(), two_fa_enabled: policy.enabled, channel: None, flow: "plain".into(), steps: vec![], ending: Ending::Success, written: vec![], message: String::new() },
+        t: Transcript {
+            tenant: t.id().into(),
+            user: target.username.clone(),
+            two_fa_enabled: policy.enabled,
+            channel: None,
+            flow: "plain".into(),
+            steps: vec![],
+            ending: Ending::Success,
+            written: vec![],
+            message: String::new(),
+        },
         users: Users::new(s, t.realm()),
         user: User(Value::Null),
         started: Instant::now(),
     };
-    let grant = Grant::Password { client, client_secret: secret, username: target.username.clone(), password: target.password.clone() };
+    let grant = Grant::Password {
+        client,
+        client_secret: secret,
+        username: target.username.clone(),
+        password: target.password.clone(),
+    };
     match keycloak::token(&s.http, &s.ep.keycloak, t.realm(), &grant).await {
-        Ok(_) => run.step("password", "ok", format!("password grant in realm `{}`", t.realm())),
+        Ok(_) => run.step(
+            "password",
+            "ok",
+            format!("password grant in realm `{}`", t.realm()),
+        ),
         Err(e) if e.kind == Kind::Auth => {
-            return Err(Error::auth(format!("wrong username or password for `{}` in realm `{}`", target.username, t.realm()))
-                .with_cause(e.causes.join(": "))
-                .with_hint("check the user's password (`CX2FA_USER_PASSWORD` or `--user-password-stdin`)"))
+            return Err(Error::auth(format!(
+                "wrong username or password for `{}` in realm `{}`",
+                target.username,
+                t.realm()
+            ))
+            .with_cause(e.causes.join(": "))
+            .with_hint(
+                "check the user's password (`CX2FA_USER_PASSWORD` or `--user-password-stdin`)",
+            ))
         }
         Err(e) => return Err(e),
     }
     if !policy.enabled {
-        run.step("2fa", "skipped", "2FA is disabled for this tenant: a plain login");
+        run.step(
+            "2fa",
+            "skipped",
+            "2FA is disabled for this tenant: a plain login",
+        );
         run.t.message = "logged in with a password only (2FA disabled)".into();
         return Ok(run.t);
     }
     run.user = run.users.require(&target.username).await?;
-    let registered = run.user.attr("is2FARegistered").is_some_and(|v| v.eq_ignore_ascii_case("true"));
-    let user_channel = run.user.attr("twoFAChannel").and_then(|c| ChannelType::parse(&c));
-    let channel = if registered { user_channel.or(policy.channel_type) } else { policy.channel_type }
-        .ok_or_else(|| Error::failed(format!("tenant `{}` has 2FA on but no valid channelType", t.id())).with_hint(format!("see `cx2fa policy show -t {}`", t.id())))?;
+    let registered = run
+        .user
+        .attr("is2FARegistered")
+        .is_some_and(|v| v.eq_ignore_ascii_case("true"));
+    let user_channel = run
+        .user
+        .attr("twoFAChannel")
+        .and_then(|c| ChannelType::parse(&c));
+    let channel = if registered {
+        user_channel.or(policy.channel_type)
+    } else {
+        policy.channel_type
+    }
+    .ok_or_else(|| {
+        Error::failed(format!(
+            "tenant `{}` has 2FA on but no valid channelType",
+            t.id()
+        ))
+        .with_hint(format!("see `cx2fa policy show -t {}`", t.id()))
+    })?;
     run.t.channel = Some(channel);
-    run.t.flow = if registered { "returning" } else { "registration" }.into();
-    run.step("enrolment", if registered { "registered" } else { "not registered" }, format!("channel {channel}"));
+    run.t.flow = if registered {
+        "returning"
+    } else {
+        "registration"
+    }
+    .into();
+    run.step(
+        "enrolment",
+        if registered {
+            "registered"
+        } else {
+            "not registered"
+        },
+        format!("channel {channel}"),
+    );
     let written_on_error = |e: Error, r: &Run| with_written(e, &r.t.written);
     let result = match channel {
         ChannelType::App => app(&mut run, registered, io).await,
@@ -186,13 +268,31 @@ pub async fn simulate(target: Target<'_>, io: &mut dyn Io) -> Result<Transcript,
 
 async fn app(run: &mut Run<'_>, registered: bool, io: &mut dyn Io) -> Result<(), Error> {
     let secret = if registered {
-        Secret::new(run.user.attr("otpSecret").ok_or_else(|| Error::failed("the user is registered for APP but has no otpSecret").with_hint("reset the user with `cx2fa user reset`"))?)
+        Secret::new(run.user.attr("otpSecret").ok_or_else(|| {
+            Error::failed("the user is registered for APP but has no otpSecret")
+                .with_hint("reset the user with `cx2fa user reset`")
+        })?)
     } else {
-        let secret = io.chosen_totp_secret().unwrap_or_else(|| Secret::new(crate::totp::new_secret()));
-        run.write(&[("tempOTPSecret", secret.expose()), ("twoFAChannel", "APP")], &[]).await?;
-        let uri = format!("otpauth://totp/{}?secret={}&issuer={}", run.t.user, secret.expose(), contract::TOTP_ISSUER);
+        let secret = io
+            .chosen_totp_secret()
+            .unwrap_or_else(|| Secret::new(crate::totp::new_secret()));
+        run.write(
+            &[("tempOTPSecret", secret.expose()), ("twoFAChannel", "APP")],
+            &[],
+        )
+        .await?;
+        let uri = format!(
+            "otpauth://totp/{}?secret={}&issuer={}",
+            run.t.user,
+            secret.expose(),
+            contract::TOTP_ISSUER
+        );
         io.show_registration(&uri, &secret);
-        run.step("register", "secret issued", "stored as tempOTPSecret; shown as a QR code");
+        run.step(
+            "register",
+            "secret issued",
+            "stored as tempOTPSecret; shown as a QR code",
+        );
         secret
     };
     let mut attempt = 0;
@@ -202,12 +302,26 @@ async fn app(run: &mut Run<'_>, registered: bool, io: &mut dyn Io) -> Result<(),
             io.show("Authenticator codes are not resent: read the current one from the app.");
             continue;
         };
-        let ok = crate::totp::check(secret.expose(), code.expose(), contract::TOTP_STEP_SECS, contract::TOTP_SKEW_STEPS, crate::totp::unix_now())?;
+        let ok = crate::totp::check(
+            secret.expose(),
+            code.expose(),
+            contract::TOTP_STEP_SECS,
+            contract::TOTP_SKEW_STEPS,
+            crate::totp::unix_now(),
+        )?;
         if ok {
             if !registered {
-                run.write(&[("otpSecret", secret.expose()), ("is2FARegistered", "true")], &["tempOTPSecret"]).await?;
+                run.write(
+                    &[("otpSecret", secret.expose()), ("is2FARegistered", "true")],
+                    &["tempOTPSecret"],
+                )
+                .await?;
             }
-            run.step(if registered { "send" } else { "register" }, "valid", "TOTP accepted");
+            run.step(
+                if registered { "send" } else { "register" },
+                "valid",
+                "TOTP accepted",
+            );
             run.t.message = "logged in with an authenticator code".into();
             return Ok(());
         }
@@ -234,29 +348,74 @@ pub fn check_contact(channel: ChannelType, value: &str) -> Result<String, Error>
     if ok {
         Ok(v.to_string())
     } else {
-        Err(Error::failed(format!("Invalid customerChannelIdentifier: `{v}`")).with_hint(match channel {
-            ChannelType::Email => "enter an email address such as name@example.com",
-            _ => "enter 7 to 15 digits, optionally with a leading +",
-        }))
+        Err(
+            Error::failed(format!("Invalid customerChannelIdentifier: `{v}`")).with_hint(
+                match channel {
+                    ChannelType::Email => "enter an email address such as name@example.com",
+                    _ => "enter 7 to 15 digits, optionally with a leading +",
+                },
+            ),
+        )
     }
 }
 
-async fn otp(run: &mut Run<'_>, s: &Session, t: &Tenant, channel: ChannelType, registered: bool, io: &mut dyn Io) -> Result<(), Error> {
+async fn otp(
+    run: &mut Run<'_>,
+    s: &Session,
+    t: &Tenant,
+    channel: ChannelType,
+    registered: bool,
+    io: &mut dyn Io,
+) -> Result<(), Error> {
     let policy = t.two_fa();
-    let base = s.ep.otp_manager.clone().or_else(|| t.otp_manager_url().map(str::to_string)).ok_or_else(|| {
-        Error::failed(format!("tenant `{}` has no `keyCloak.Otp_Manager_Url`", t.id())).with_hint(format!("`cx2fa policy show -t {}` shows what is missing", t.id()))
-    })?;
+    let base =
+        s.ep.otp_manager
+            .clone()
+            .or_else(|| t.otp_manager_url().map(str::to_string))
+            .ok_or_else(|| {
+                Error::failed(format!(
+                    "tenant `{}` has no `keyCloak.Otp_Manager_Url`",
+                    t.id()
+                ))
+                .with_hint(format!(
+                    "`cx2fa policy show -t {}` shows what is missing",
+                    t.id()
+                ))
+            })?;
     let base = crate::api::session::dir_url(&base);
-    let csi = if registered { run.user.attr("channelServiceIdentifier") } else { None }.or(policy.identifier.clone()).unwrap_or_default();
+    let csi = if registered {
+        run.user.attr("channelServiceIdentifier")
+    } else {
+        None
+    }
+    .or(policy.identifier.clone())
+    .unwrap_or_default();
     let expiry = policy.otp_expiry.unwrap_or(60);
     let max = policy.otp_max_attempts.unwrap_or(3);
     let contact = if registered {
-        run.user.attr("customerChannelIdentifier").or_else(|| run.user.attr("phoneNumber")).ok_or_else(|| {
-            Error::failed(format!("`{}` is registered for {channel} but has no contact point", run.t.user)).with_hint("reset the user with `cx2fa user reset`")
-        })?
+        run.user
+            .attr("customerChannelIdentifier")
+            .or_else(|| run.user.attr("phoneNumber"))
+            .ok_or_else(|| {
+                Error::failed(format!(
+                    "`{}` is registered for {channel} but has no contact point",
+                    run.t.user
+                ))
+                .with_hint("reset the user with `cx2fa user reset`")
+            })?
     } else {
         let (e, a) = (expiry.to_string(), max.to_string());
-        run.write(&[("twoFAChannel", channel.as_str()), ("is2FARegistered", "false"), ("channelServiceIdentifier", &csi), ("otpExpiry", &e), ("otpMaxAttempts", &a)], &[]).await?;
+        run.write(
+            &[
+                ("twoFAChannel", channel.as_str()),
+                ("is2FARegistered", "false"),
+                ("channelServiceIdentifier", &csi),
+                ("otpExpiry", &e),
+                ("otpMaxAttempts", &a),
+            ],
+            &[],
+        )
+        .await?;
         let mut value = io.contact(channel)?;
         let value = loop {
             match check_contact(channel, &value) {
@@ -271,12 +430,27 @@ async fn otp(run: &mut Run<'_>, s: &Session, t: &Tenant, channel: ChannelType, r
                 },
             }
         };
-        run.write(&[("customerChannelIdentifier", &value)], &[]).await?;
-        run.step("contact", "confirmed", crate::enrolment::mask_contact(&value));
+        run.write(&[("customerChannelIdentifier", &value)], &[])
+            .await?;
+        run.step(
+            "contact",
+            "confirmed",
+            crate::enrolment::mask_contact(&value),
+        );
         value
     };
-    let target = OtpTarget { tenant_id: t.id().into(), contact: contact.clone(), channel_type: channel.as_str().into(), channel_identifier: csi, expiry, max_attempts: max };
-    let mgr = OtpManager { http: &s.http, base };
+    let target = OtpTarget {
+        tenant_id: t.id().into(),
+        contact: contact.clone(),
+        channel_type: channel.as_str().into(),
+        channel_identifier: csi,
+        expiry,
+        max_attempts: max,
+    };
+    let mgr = OtpManager {
+        http: &s.http,
+        base,
+    };
     let unreachable = |e: Error| {
         if e.kind == Kind::Network {
             e.with_hint("the OTP manager is usually in-cluster: port-forward it and pass `--otp-manager-url http://localhost:PORT/`")
@@ -286,7 +460,11 @@ async fn otp(run: &mut Run<'_>, s: &Session, t: &Tenant, channel: ChannelType, r
     };
     mgr.generate(&target).await.map_err(unreachable)?;
     let mut sent = Instant::now();
-    run.step("send", "sent", format!("OTP sent to {}", crate::enrolment::mask_contact(&contact)));
+    run.step(
+        "send",
+        "sent",
+        format!("OTP sent to {}", crate::enrolment::mask_contact(&contact)),
+    );
     let mut attempt = 0;
     loop {
         attempt += 1;
@@ -295,7 +473,10 @@ async fn otp(run: &mut Run<'_>, s: &Session, t: &Tenant, channel: ChannelType, r
             CodeAnswer::Resend => {
                 let waited = sent.elapsed().as_secs();
                 if waited < contract::RESEND_WAIT_SECS {
-                    io.show(&format!("Resend OTP is available in {} s.", contract::RESEND_WAIT_SECS - waited));
+                    io.show(&format!(
+                        "Resend OTP is available in {} s.",
+                        contract::RESEND_WAIT_SECS - waited
+                    ));
                 } else {
                     mgr.generate(&target).await.map_err(unreachable)?;
                     sent = Instant::now();
@@ -305,7 +486,10 @@ async fn otp(run: &mut Run<'_>, s: &Session, t: &Tenant, channel: ChannelType, r
                 continue;
             }
             CodeAnswer::Code(code) => {
-                let v = mgr.verify(&target, code.expose()).await.map_err(unreachable)?;
+                let v = mgr
+                    .verify(&target, code.expose())
+                    .await
+                    .map_err(unreachable)?;
                 run.step("verify", &format!("{v:?}").to_lowercase(), v.user_message());
                 match v {
                     Verdict::Valid => {
@@ -347,15 +531,47 @@ fn end(run: &mut Run<'_>, ending: Ending, v: Verdict) -> Result<(), Error> {
     Ok(())
 }
 
-async fn rsa(run: &mut Run<'_>, s: &Session, t: &Tenant, registered: bool, io: &mut dyn Io) -> Result<(), Error> {
-    let base = s.ep.rsa.clone().or_else(|| t.kc("RSA_Server_URL").map(str::to_string)).ok_or_else(|| {
-        Error::failed(format!("tenant `{}` has no `keyCloak.RSA_Server_URL`", t.id())).with_hint(format!("`cx2fa policy show -t {}` shows what is missing", t.id()))
+async fn rsa(
+    run: &mut Run<'_>,
+    s: &Session,
+    t: &Tenant,
+    registered: bool,
+    io: &mut dyn Io,
+) -> Result<(), Error> {
+    let base =
+        s.ep.rsa
+            .clone()
+            .or_else(|| t.kc("RSA_Server_URL").map(str::to_string))
+            .ok_or_else(|| {
+                Error::failed(format!(
+                    "tenant `{}` has no `keyCloak.RSA_Server_URL`",
+                    t.id()
+                ))
+                .with_hint(format!(
+                    "`cx2fa policy show -t {}` shows what is missing",
+                    t.id()
+                ))
+            })?;
+    let key = t.kc("RSA_Client_Key").ok_or_else(|| {
+        Error::failed(format!(
+            "tenant `{}` has no `keyCloak.RSA_Client_Key`",
+            t.id()
+        ))
     })?;
-    let key = t.kc("RSA_Client_Key").ok_or_else(|| Error::failed(format!("tenant `{}` has no `keyCloak.RSA_Client_Key`", t.id())))?;
-    let id = t.kc("RSA_Client_ID").ok_or_else(|| Error::failed(format!("tenant `{}` has no `keyCloak.RSA_Client_ID`", t.id())))?;
+    let id = t.kc("RSA_Client_ID").ok_or_else(|| {
+        Error::failed(format!(
+            "tenant `{}` has no `keyCloak.RSA_Client_ID`",
+            t.id()
+        ))
+    })?;
     if !registered {
-        run.write(&[("twoFAChannel", "RSA"), ("is2FARegistered", "true")], &[]).await?;
-        run.step("register", "registered", "RSA needs no registration: marked registered at once");
+        run.write(&[("twoFAChannel", "RSA"), ("is2FARegistered", "true")], &[])
+            .await?;
+        run.step(
+            "register",
+            "registered",
+            "RSA needs no registration: marked registered at once",
+        );
     }
     let passcode = loop {
         let p = io.passcode()?;
@@ -367,11 +583,19 @@ async fn rsa(run: &mut Run<'_>, s: &Session, t: &Tenant, registered: bool, io: &
             }
         }
     };
-    let client = Rsa { http: &s.http, base: crate::api::session::dir_url(&base), client_key: Secret::new(key), client_id: id.into() };
+    let client = Rsa {
+        http: &s.http,
+        base: crate::api::session::dir_url(&base),
+        client_key: Secret::new(key),
+        client_id: id.into(),
+    };
     let outcome = client.authenticate(&run.t.user, &passcode).await;
     let (label, detail) = match &outcome {
         RsaOutcome::Success => ("valid", "passcode accepted".to_string()),
-        RsaOutcome::InvalidPasscode { code } => ("invalid passcode", format!("the RSA server answered {code}: wrong PIN or tokencode")),
+        RsaOutcome::InvalidPasscode { code } => (
+            "invalid passcode",
+            format!("the RSA server answered {code}: wrong PIN or tokencode"),
+        ),
         RsaOutcome::InvalidConfiguration { reason } => ("invalid configuration", reason.clone()),
         RsaOutcome::Unreachable { reason } => ("RSA server unreachable", reason.clone()),
     };

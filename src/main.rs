@@ -2,7 +2,10 @@ use clap::Parser;
 
 fn main() {
     let cli = cx2fa::cli::Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             let err = cx2fa::error::Error::failed(format!("cannot start the async runtime: {e}"));

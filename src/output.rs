@@ -55,12 +55,22 @@ impl Printer {
             ColorChoice::Never => false,
             ColorChoice::Auto => stderr_tty && !no_color,
         };
-        Printer { format, quiet, color, stderr_tty }
+        Printer {
+            format,
+            quiet,
+            color,
+            stderr_tty,
+        }
     }
 
     /// A printer for tests and embedded use: table output, no colour.
     pub fn plain() -> Self {
-        Printer { format: Format::Table, quiet: false, color: false, stderr_tty: false }
+        Printer {
+            format: Format::Table,
+            quiet: false,
+            color: false,
+            stderr_tty: false,
+        }
     }
 
     pub fn is_json(&self) -> bool {
@@ -168,7 +178,8 @@ impl Printer {
 fn to_csv(rows: &[Vec<String>]) -> Result<String, Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     for row in rows {
-        w.write_record(row).map_err(|e| Error::failed(e.to_string()))?;
+        w.write_record(row)
+            .map_err(|e| Error::failed(e.to_string()))?;
     }
     let bytes = w.into_inner().map_err(|e| Error::failed(e.to_string()))?;
     Ok(String::from_utf8_lossy(&bytes).trim_end().to_string())

@@ -26,7 +26,12 @@ pub struct Plan {
 impl Plan {
     pub fn new(before: Tenant, after: Tenant) -> Self {
         let changes = diff(&before.0, &after.0);
-        Plan { tenant: before.id().to_string(), changes, before, after }
+        Plan {
+            tenant: before.id().to_string(),
+            changes,
+            before,
+            after,
+        }
     }
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
@@ -50,15 +55,27 @@ pub async fn execute(s: &Session, plan: &Plan) -> Result<Applied, Error> {
     let backup = backup::write(&plan.before)?;
     let current = api.get(&plan.tenant).await?;
     if !same_meaning(&current.0, &plan.before.0) {
-        let moved: Vec<String> = diff(&plan.before.0, &current.0).into_iter().map(|c| c.path).take(5).collect();
-        return Err(Error::conflict(format!("tenant `{}` changed since the plan was made; nothing was written", plan.tenant))
-            .with_cause(format!("changed meanwhile: {}", moved.join(", ")))
-            .with_hint("run the command again to plan against the current document"));
+        let moved: Vec<String> = diff(&plan.before.0, &current.0)
+            .into_iter()
+            .map(|c| c.path)
+            .take(5)
+            .collect();
+        return Err(Error::conflict(format!(
+            "tenant `{}` changed since the plan was made; nothing was written",
+            plan.tenant
+        ))
+        .with_cause(format!("changed meanwhile: {}", moved.join(", ")))
+        .with_hint("run the command again to plan against the current document"));
     }
     let mut note = None;
     match api.update(&plan.after).await {
         Ok(resp) if resp.ok() => {}
-        Ok(resp) if resp.status < 500 && resp.status != 429 => return Err(resp.check().expect_err("not ok").with_cause("nothing was changed")),
+        Ok(resp) if resp.status < 500 && resp.status != 429 => {
+            return Err(resp
+                .check()
+                .expect_err("not ok")
+                .with_cause("nothing was changed"))
+        }
         outcome => {
             // A 5xx or a broken connection: the write may or may not have happened. Look
             // instead of resending blindly.
@@ -67,21 +84,42 @@ pub async fn execute(s: &Session, plan: &Plan) -> Result<Applied, Error> {
                 Err(e) => e,
             };
             let now = api.get(&plan.tenant).await.map_err(|e| {
-                Error::failed(format!("the write to tenant `{}` failed and its state could not be re-read", plan.tenant))
-                    .with_cause(first.message.clone())
-                    .with_cause(e.message)
-                    .with_hint(format!("check with `cx2fa tenant show`; the document before the change is in `{}`", backup.display()))
+                Error::failed(format!(
+                    "the write to tenant `{}` failed and its state could not be re-read",
+                    plan.tenant
+                ))
+                .with_cause(first.message.clone())
+                .with_cause(e.message)
+                .with_hint(format!(
+                    "check with `cx2fa tenant show`; the document before the change is in `{}`",
+                    backup.display()
+                ))
             })?;
             if same_meaning(&now.0, &plan.after.0) {
-                note = Some(format!("the write answered an error ({}) but took effect", first.message));
+                note = Some(format!(
+                    "the write answered an error ({}) but took effect",
+                    first.message
+                ));
             } else if same_meaning(&now.0, &plan.before.0) {
-                return Err(Error::new(first.kind, format!("the write to tenant `{}` failed; nothing was changed", plan.tenant))
-                    .with_cause(first.message)
-                    .with_hint(first.hint.unwrap_or_else(|| "retry the command".into())));
+                return Err(Error::new(
+                    first.kind,
+                    format!(
+                        "the write to tenant `{}` failed; nothing was changed",
+                        plan.tenant
+                    ),
+                )
+                .with_cause(first.message)
+                .with_hint(first.hint.unwrap_or_else(|| "retry the command".into())));
             } else {
-                return Err(Error::failed(format!("tenant `{}` is neither as before nor as planned after a failed write", plan.tenant))
-                    .with_cause(first.message)
-                    .with_hint(format!("inspect with `cx2fa tenant show`; restore with `cx2fa tenant restore {}`", backup.display())));
+                return Err(Error::failed(format!(
+                    "tenant `{}` is neither as before nor as planned after a failed write",
+                    plan.tenant
+                ))
+                .with_cause(first.message)
+                .with_hint(format!(
+                    "inspect with `cx2fa tenant show`; restore with `cx2fa tenant restore {}`",
+                    backup.display()
+                )));
             }
         }
     }
@@ -89,9 +127,20 @@ pub async fn execute(s: &Session, plan: &Plan) -> Result<Applied, Error> {
     let off = diff(&plan.after.0, &stored.0);
     if !off.is_empty() {
         let paths: Vec<String> = off.iter().map(|c| c.path.clone()).take(8).collect();
-        return Err(Error::new(Kind::Failed, format!("the change to tenant `{}` did not verify", plan.tenant))
-            .with_cause(format!("differs after the write: {}", paths.join(", ")))
-            .with_hint(format!("the server may merge or rewrite documents; the previous document is in `{}`", backup.display())));
+        return Err(Error::new(
+            Kind::Failed,
+            format!("the change to tenant `{}` did not verify", plan.tenant),
+        )
+        .with_cause(format!("differs after the write: {}", paths.join(", ")))
+        .with_hint(format!(
+            "the server may merge or rewrite documents; the previous document is in `{}`",
+            backup.display()
+        )));
     }
-    Ok(Applied { tenant: plan.tenant.clone(), backup, changes: plan.changes.len(), note })
+    Ok(Applied {
+        tenant: plan.tenant.clone(),
+        backup,
+        changes: plan.changes.len(),
+        note,
+    })
 }

@@ -22,14 +22,31 @@ pub struct ChannelCheck {
 }
 
 /// Checks that a channel `identifier` of `channel_type` exists.
-pub async fn check_channel(s: &Session, channel_type: ChannelType, identifier: &str) -> Result<ChannelCheck, Error> {
+pub async fn check_channel(
+    s: &Session,
+    channel_type: ChannelType,
+    identifier: &str,
+) -> Result<ChannelCheck, Error> {
     let api = Channels::new(s);
-    let mut c = ChannelCheck { channel_type, identifier: identifier.into(), exists: false, found_type: None, type_verified: false, ok: false, message: String::new() };
+    let mut c = ChannelCheck {
+        channel_type,
+        identifier: identifier.into(),
+        exists: false,
+        found_type: None,
+        type_verified: false,
+        ok: false,
+        message: String::new(),
+    };
     match api.list().await? {
         Some(list) => {
             c.type_verified = true;
-            let found = list.iter().find(|ch| ch.service_identifier == identifier)
-                .or_else(|| list.iter().find(|ch| ch.service_identifier.eq_ignore_ascii_case(identifier)));
+            let found = list
+                .iter()
+                .find(|ch| ch.service_identifier == identifier)
+                .or_else(|| {
+                    list.iter()
+                        .find(|ch| ch.service_identifier.eq_ignore_ascii_case(identifier))
+                });
             match found {
                 Some(ch) => {
                     c.exists = true;
@@ -38,14 +55,22 @@ pub async fn check_channel(s: &Session, channel_type: ChannelType, identifier: &
                     c.message = if c.ok {
                         format!("{channel_type} channel `{identifier}` exists ({})", ch.name)
                     } else {
-                        format!("channel `{identifier}` exists but is {}, not {channel_type}", ch.channel_type)
+                        format!(
+                            "channel `{identifier}` exists but is {}, not {channel_type}",
+                            ch.channel_type
+                        )
                     };
                 }
                 None => {
-                    let same: Vec<&str> = list.iter().filter(|ch| ch.channel_type.eq_ignore_ascii_case(channel_type.as_str())).map(|ch| ch.service_identifier.as_str()).collect();
+                    let same: Vec<&str> = list
+                        .iter()
+                        .filter(|ch| ch.channel_type.eq_ignore_ascii_case(channel_type.as_str()))
+                        .map(|ch| ch.service_identifier.as_str())
+                        .collect();
                     c.message = format!("no channel with service identifier `{identifier}`");
                     if !same.is_empty() {
-                        c.message.push_str(&format!("; {channel_type} channels: {}", same.join(", ")));
+                        c.message
+                            .push_str(&format!("; {channel_type} channels: {}", same.join(", ")));
                     }
                 }
             }
@@ -75,19 +100,37 @@ pub struct Check {
 pub fn static_checks(t: &Tenant) -> Vec<Check> {
     let p = t.two_fa();
     let mut out = vec![];
-    let mut add = |name: &str, ok: bool, detail: String| out.push(Check { name: name.into(), ok, detail });
+    let mut add = |name: &str, ok: bool, detail: String| {
+        out.push(Check {
+            name: name.into(),
+            ok,
+            detail,
+        })
+    };
     if !p.enabled {
-        add("2FA", true, "disabled: users log in with their password only".into());
+        add(
+            "2FA",
+            true,
+            "disabled: users log in with their password only".into(),
+        );
         return out;
     }
     let Some(ct) = p.channel_type else {
-        add("channelType", false, "2FA is on but channelType is missing or unknown".into());
+        add(
+            "channelType",
+            false,
+            "2FA is on but channelType is missing or unknown".into(),
+        );
         return out;
     };
     add("channelType", true, ct.to_string());
     if ct.uses_channel() {
         match t.otp_manager_url() {
-            None => add("Otp_Manager_Url", false, "missing: required when 2FA is on with EMAIL or SMS".into()),
+            None => add(
+                "Otp_Manager_Url",
+                false,
+                "missing: required when 2FA is on with EMAIL or SMS".into(),
+            ),
             Some(u) => match check_service_url(u) {
                 Ok(()) => add("Otp_Manager_Url", true, u.to_string()),
                 Err(why) => add("Otp_Manager_Url", false, why),
@@ -97,7 +140,15 @@ pub fn static_checks(t: &Tenant) -> Vec<Check> {
     if ct == ChannelType::Rsa {
         for k in ["RSA_Server_URL", "RSA_Client_Key", "RSA_Client_ID"] {
             let ok = t.kc(k).is_some();
-            add(k, ok, if ok { "set".into() } else { "missing: required for RSA".into() });
+            add(
+                k,
+                ok,
+                if ok {
+                    "set".into()
+                } else {
+                    "missing: required for RSA".into()
+                },
+            );
         }
     }
     match p.otp_expiry {

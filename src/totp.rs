@@ -7,7 +7,15 @@ fn totp(seed_b32: &str, step: u64, skew: u8) -> Result<TOTP, Error> {
     let bytes = TotpSecret::Encoded(seed_b32.trim().to_uppercase().replace(' ', ""))
         .to_bytes()
         .map_err(|_| Error::failed("the TOTP secret is not valid base32"))?;
-    Ok(TOTP::new_unchecked(Algorithm::SHA1, 6, skew, step, bytes, None, String::new()))
+    Ok(TOTP::new_unchecked(
+        Algorithm::SHA1,
+        6,
+        skew,
+        step,
+        bytes,
+        None,
+        String::new(),
+    ))
 }
 
 /// The 6-digit code for `seed_b32` at unix time `at`.
@@ -28,7 +36,10 @@ pub fn new_secret() -> String {
 
 /// Seconds since the epoch.
 pub fn unix_now() -> u64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -39,7 +50,10 @@ mod tests {
     fn rfc6238_sha1_vector() {
         // RFC 6238 appendix B, SHA1 seed "12345678901234567890", T=59 → 94287082 (8 digits);
         // the 6-digit code is its last six digits.
-        let seed = base32::encode(base32::Alphabet::Rfc4648 { padding: false }, b"12345678901234567890");
+        let seed = base32::encode(
+            base32::Alphabet::Rfc4648 { padding: false },
+            b"12345678901234567890",
+        );
         assert_eq!(code(&seed, 30, 59).unwrap(), "287082");
         assert!(check(&seed, "287082", 30, 1, 59 + 30).unwrap());
         assert!(!check(&seed, "287082", 30, 1, 59 + 90).unwrap());

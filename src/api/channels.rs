@@ -23,7 +23,12 @@ pub struct Channel {
 
 impl Channel {
     fn from_value(v: &Value) -> Self {
-        let s = |p: &str| v.pointer(p).and_then(Value::as_str).unwrap_or("").to_string();
+        let s = |p: &str| {
+            v.pointer(p)
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string()
+        };
         Channel {
             id: s("/id"),
             name: s("/name"),
@@ -45,18 +50,28 @@ impl<'a> Channels<'a> {
 
     /// The deployment's channels; `None` when the list endpoint does not exist (404).
     pub async fn list(&self) -> Result<Option<Vec<Channel>>, Error> {
-        let resp = self.s.authed(Request::get(self.s.ep.ccm(contract::CCM_CHANNEL_LIST_PATH))).await?;
+        let resp = self
+            .s
+            .authed(Request::get(self.s.ep.ccm(contract::CCM_CHANNEL_LIST_PATH)))
+            .await?;
         if resp.status == 404 {
             return Ok(None);
         }
         let v = resp.check()?.json()?;
-        Ok(Some(v.as_array().map(|a| a.iter().map(Channel::from_value).collect()).unwrap_or_default()))
+        Ok(Some(
+            v.as_array()
+                .map(|a| a.iter().map(Channel::from_value).collect())
+                .unwrap_or_default(),
+        ))
     }
 
     /// Whether a channel with this service identifier exists (the configuration probe); its
     /// configuration entries when it does.
     pub async fn probe(&self, identifier: &str) -> Result<Option<Value>, Error> {
-        let url = self.s.ep.ccm(&format!("{}{}", contract::CCM_PROBE_PATH, seg(identifier)));
+        let url = self
+            .s
+            .ep
+            .ccm(&format!("{}{}", contract::CCM_PROBE_PATH, seg(identifier)));
         let resp = self.s.authed(Request::get(url)).await?;
         if resp.status == 404 {
             return Ok(None);

@@ -42,7 +42,14 @@ pub struct Request {
 impl Request {
     pub fn new(method: Method, url: impl Into<String>) -> Self {
         let retry = method == Method::GET;
-        Request { method, url: url.into(), headers: vec![], bearer: None, body: Body::Empty, retry }
+        Request {
+            method,
+            url: url.into(),
+            headers: vec![],
+            bearer: None,
+            body: Body::Empty,
+            retry,
+        }
     }
     pub fn get(url: impl Into<String>) -> Self {
         Self::new(Method::GET, url)
@@ -125,14 +132,24 @@ pub fn snippet(body: &[u8]) -> String {
 pub fn server_message(body: &[u8]) -> String {
     if let Ok(v) = serde_json::from_slice::<Value>(body) {
         let mut parts = vec![];
-        for k in ["error_message", "errorMessage", "error_description", "message", "error"] {
+        for k in [
+            "error_message",
+            "errorMessage",
+            "error_description",
+            "message",
+            "error",
+        ] {
             if let Some(s) = v.get(k).and_then(Value::as_str) {
                 parts.push(s.to_string());
                 break;
             }
         }
         if let Some(d) = v.get("error_detail") {
-            parts.push(d.as_str().map(str::to_string).unwrap_or_else(|| d.to_string()));
+            parts.push(
+                d.as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| d.to_string()),
+            );
         }
         if !parts.is_empty() {
             return parts.join(": ");
@@ -154,7 +171,10 @@ pub fn status_error(r: &Response) -> Error {
         500..=599 => (Kind::Network, "the server failed; retry later, and check the service's logs"),
         _ => (Kind::Failed, "the server refused the request; the message above says why"),
     };
-    let mut e = Error::new(kind, head).with_hint(hint).with_url(&r.url).with_status(r.status);
+    let mut e = Error::new(kind, head)
+        .with_hint(hint)
+        .with_url(&r.url)
+        .with_status(r.status);
     if !what.is_empty() {
         e = e.with_cause(what);
     }
@@ -162,7 +182,15 @@ pub fn status_error(r: &Response) -> Error {
 }
 
 /// Keys whose values the debug trace hides beyond the tenant document's secrets.
-const LOG_SECRET_KEYS: &[&str] = &["otpCode", "code", "passcode", "client_secret", "password", "refresh_token", "access_token"];
+const LOG_SECRET_KEYS: &[&str] = &[
+    "otpCode",
+    "code",
+    "passcode",
+    "client_secret",
+    "password",
+    "refresh_token",
+    "access_token",
+];
 
 /// A JSON value made safe for the debug trace.
 pub fn redact_value(v: &Value) -> Value {
@@ -172,7 +200,9 @@ pub fn redact_value(v: &Value) -> Value {
             Value::Object(m) => {
                 let is_input = m.get("name").and_then(Value::as_str) == Some("SECURID");
                 for (k, val) in m.iter_mut() {
-                    if (LOG_SECRET_KEYS.contains(&k.as_str()) || (is_input && k == "value")) && val.is_string() {
+                    if (LOG_SECRET_KEYS.contains(&k.as_str()) || (is_input && k == "value"))
+                        && val.is_string()
+                    {
                         *val = Value::String(secrets::MASK.into());
                     } else {
                         walk(val);
@@ -208,7 +238,11 @@ pub struct Transport {
 
 impl Default for Transport {
     fn default() -> Self {
-        Transport { timeout: Duration::from_secs(30), ca_cert: None, insecure: false }
+        Transport {
+            timeout: Duration::from_secs(30),
+            ca_cert: None,
+            insecure: false,
+        }
     }
 }
 
@@ -221,23 +255,42 @@ impl Http {
             .user_agent(concat!("cx2fa/", env!("CARGO_PKG_VERSION")))
             .pool_max_idle_per_host(64);
         if let Some(path) = &t.ca_cert {
-            let pem = std::fs::read(path)
-                .map_err(|e| Error::usage(format!("cannot read CA certificate `{}`: {e}", path.display())))?;
-            let cert = reqwest::Certificate::from_pem(&pem)
-                .map_err(|e| Error::usage(format!("`{}` is not a PEM certificate: {e}", path.display())))?;
+            let pem = std::fs::read(path).map_err(|e| {
+                Error::usage(format!(
+                    "cannot read CA certificate `{}`: {e}",
+                    path.display()
+                ))
+            })?;
+            let cert = reqwest::Certificate::from_pem(&pem).map_err(|e| {
+                Error::usage(format!(
+                    "`{}` is not a PEM certificate: {e}",
+                    path.display()
+                ))
+            })?;
             b = b.add_root_certificate(cert);
         }
         if t.insecure {
             b = b.danger_accept_invalid_certs(true);
         }
-        let client = b.build().map_err(|e| Error::failed(format!("cannot set up HTTP: {e}")))?;
-        Ok(Http { client, trace, known_secrets: Arc::default(), max_retries: 3, timeout: t.timeout })
+        let client = b
+            .build()
+            .map_err(|e| Error::failed(format!("cannot set up HTTP: {e}")))?;
+        Ok(Http {
+            client,
+            trace,
+            known_secrets: Arc::default(),
+            max_retries: 3,
+            timeout: t.timeout,
+        })
     }
 
     /// Registers a string that must never appear in the trace.
     pub fn forget(&self, secret: &str) {
         if secret.len() >= 3 {
-            self.known_secrets.lock().expect("lock").push(secret.to_string());
+            self.known_secrets
+                .lock()
+                .expect("lock")
+                .push(secret.to_string());
         }
     }
 
@@ -266,17 +319,25 @@ impl Http {
             line.push_str(" [Authorization: Bearer ********]");
         }
         for (k, v) in &r.headers {
-            let v = if secrets::is_secret_key(k) { secrets::MASK } else { v };
+            let v = if secrets::is_secret_key(k) {
+                secrets::MASK
+            } else {
+                v
+            };
             line.push_str(&format!(" [{k}: {v}]"));
         }
         match &r.body {
             Body::Empty => {}
-            Body::Json(v) => line.push_str(&format!(" {}", self.scrub(&redact_value(v).to_string()))),
+            Body::Json(v) => {
+                line.push_str(&format!(" {}", self.scrub(&redact_value(v).to_string())))
+            }
             Body::Form(f) => {
                 let shown: Vec<String> = f
                     .iter()
                     .map(|(k, v)| match v {
-                        Secretish::Plain(s) if !LOG_SECRET_KEYS.contains(&k.as_str()) => format!("{k}={s}"),
+                        Secretish::Plain(s) if !LOG_SECRET_KEYS.contains(&k.as_str()) => {
+                            format!("{k}={s}")
+                        }
                         _ => format!("{k}={}", secrets::MASK),
                     })
                     .collect();
@@ -284,7 +345,11 @@ impl Http {
             }
             Body::Multipart(parts) => {
                 for (name, file, ctype, bytes) in parts {
-                    let shown = if file.is_some() { format!("<{} bytes>", bytes.len()) } else { self.trace_body(bytes) };
+                    let shown = if file.is_some() {
+                        format!("<{} bytes>", bytes.len())
+                    } else {
+                        self.trace_body(bytes)
+                    };
                     line.push_str(&format!(" part {name} ({ctype}): {shown}"));
                 }
             }
@@ -339,15 +404,30 @@ impl Http {
             self.trace_request(&r, attempt);
             let started = Instant::now();
             let result = async {
-                let resp = self.build(&r)?.send().await.map_err(|e| transport_error(&r, e, self.timeout))?;
+                let resp = self
+                    .build(&r)?
+                    .send()
+                    .await
+                    .map_err(|e| transport_error(&r, e, self.timeout))?;
                 let status = resp.status().as_u16();
                 let retry_after = resp
                     .headers()
                     .get(reqwest::header::RETRY_AFTER)
                     .and_then(|v| v.to_str().ok())
                     .and_then(|v| v.trim().parse::<u64>().ok());
-                let body = resp.bytes().await.map_err(|e| transport_error(&r, e, self.timeout))?.to_vec();
-                Ok::<_, Error>(Response { method: r.method.clone(), url: r.url.clone(), status, body, retry_after, attempts: attempt })
+                let body = resp
+                    .bytes()
+                    .await
+                    .map_err(|e| transport_error(&r, e, self.timeout))?
+                    .to_vec();
+                Ok::<_, Error>(Response {
+                    method: r.method.clone(),
+                    url: r.url.clone(),
+                    status,
+                    body,
+                    retry_after,
+                    attempts: attempt,
+                })
             }
             .await;
             if let Some(p) = &self.trace {
@@ -413,12 +493,19 @@ fn transport_error(r: &Request, e: reqwest::Error, timeout: Duration) -> Error {
     let lower = full.to_lowercase();
     let url = &r.url;
     let e2 = if e.is_timeout() {
-        Error::network(format!("`{} {url}` timed out after {} s", r.method, timeout.as_secs()))
-            .with_hint("the server is slow or unreachable; raise `--timeout` or check the network")
-    } else if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake") {
+        Error::network(format!(
+            "`{} {url}` timed out after {} s",
+            r.method,
+            timeout.as_secs()
+        ))
+        .with_hint("the server is slow or unreachable; raise `--timeout` or check the network")
+    } else if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake")
+    {
         Error::network(format!("TLS failed for `{url}`"))
             .with_cause(full.clone())
-            .with_hint("pass the deployment's CA with `--ca-cert FILE` (or `ca_cert` in the profile)")
+            .with_hint(
+                "pass the deployment's CA with `--ca-cert FILE` (or `ca_cert` in the profile)",
+            )
     } else if e.is_connect() {
         Error::network(format!("cannot reach `{url}`"))
             .with_cause(full.clone())
@@ -438,8 +525,16 @@ mod tests {
 
     #[test]
     fn server_message_prefers_the_platform_fields() {
-        assert_eq!(server_message(br#"{"error_message":"bad","error_detail":"x"}"#), "bad: x");
-        assert_eq!(server_message(br#"{"error":"invalid_grant","error_description":"Invalid user credentials"}"#), "Invalid user credentials");
+        assert_eq!(
+            server_message(br#"{"error_message":"bad","error_detail":"x"}"#),
+            "bad: x"
+        );
+        assert_eq!(
+            server_message(
+                br#"{"error":"invalid_grant","error_description":"Invalid user credentials"}"#
+            ),
+            "Invalid user credentials"
+        );
         assert_eq!(server_message(b"<html>502</html>"), "<html>502</html>");
     }
 
@@ -447,7 +542,10 @@ mod tests {
     fn redaction_covers_tokens_otps_and_securid_inputs() {
         let v = json!({"access_token": "a", "otpCode": "123456", "subjectCredentials": [{"collectedInputs": [{"name": "SECURID", "value": "pin123456"}]}]});
         let r = redact_value(&v).to_string();
-        assert!(!r.contains("\"a\"") && !r.contains("123456") && !r.contains("pin123456"), "{r}");
+        assert!(
+            !r.contains("\"a\"") && !r.contains("123456") && !r.contains("pin123456"),
+            "{r}"
+        );
     }
 
     #[test]

@@ -20,13 +20,28 @@ pub struct Token {
 /// An OAuth grant.
 #[derive(Debug, Clone)]
 pub enum Grant {
-    Password { client: String, client_secret: Option<Secret>, username: String, password: Secret },
-    Client { id: String, secret: Secret },
-    Refresh { client: String, refresh: Secret },
+    Password {
+        client: String,
+        client_secret: Option<Secret>,
+        username: String,
+        password: Secret,
+    },
+    Client {
+        id: String,
+        secret: Secret,
+    },
+    Refresh {
+        client: String,
+        refresh: Secret,
+    },
 }
 
 /// Everything but RFC 3986 unreserved characters.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// Percent-encodes one path segment or query value (`@` → `%40`, `+` → `%2B`).
 pub fn seg(s: &str) -> String {
@@ -34,35 +49,70 @@ pub fn seg(s: &str) -> String {
 }
 
 /// `POST {keycloak}realms/<realm>/protocol/openid-connect/token`.
-pub async fn token(http: &Http, keycloak: &str, realm: &str, grant: &Grant) -> Result<Token, Error> {
-    let url = format!("{keycloak}realms/{}/protocol/openid-connect/token", seg(realm));
+pub async fn token(
+    http: &Http,
+    keycloak: &str,
+    realm: &str,
+    grant: &Grant,
+) -> Result<Token, Error> {
+    let url = format!(
+        "{keycloak}realms/{}/protocol/openid-connect/token",
+        seg(realm)
+    );
     let plain = |k: &str, v: &str| (k.to_string(), Secretish::Plain(v.to_string()));
     let secret = |k: &str, v: &Secret| (k.to_string(), Secretish::Secret(v.clone()));
     let fields = match grant {
-        Grant::Password { client, client_secret, username, password } => {
-            let mut f = vec![plain("grant_type", "password"), plain("client_id", client), plain("username", username), secret("password", password)];
+        Grant::Password {
+            client,
+            client_secret,
+            username,
+            password,
+        } => {
+            let mut f = vec![
+                plain("grant_type", "password"),
+                plain("client_id", client),
+                plain("username", username),
+                secret("password", password),
+            ];
             if let Some(s) = client_secret {
                 f.push(secret("client_secret", s));
             }
             f
         }
-        Grant::Client { id, secret: s } => vec![plain("grant_type", "client_credentials"), plain("client_id", id), secret("client_secret", s)],
-        Grant::Refresh { client, refresh } => vec![plain("grant_type", "refresh_token"), plain("client_id", client), secret("refresh_token", refresh)],
+        Grant::Client { id, secret: s } => vec![
+            plain("grant_type", "client_credentials"),
+            plain("client_id", id),
+            secret("client_secret", s),
+        ],
+        Grant::Refresh { client, refresh } => vec![
+            plain("grant_type", "refresh_token"),
+            plain("client_id", client),
+            secret("refresh_token", refresh),
+        ],
     };
-    let mut req = Request::post(url);
+    // Asking for a token changes nothing stored, so it is safe to retry.
+    let mut req = Request::post(url).retry(true);
     req.body = Body::Form(fields);
     let resp = http.send(req).await?.check()?;
     let v = resp.json()?;
-    let access = v.get("access_token").and_then(Value::as_str).ok_or_else(|| {
-        Error::network(format!("`{}` answered without an access_token", resp.url)).with_url(&resp.url)
-    })?;
+    let access = v
+        .get("access_token")
+        .and_then(Value::as_str)
+        .ok_or_else(|| {
+            Error::network(format!("`{}` answered without an access_token", resp.url))
+                .with_url(&resp.url)
+        })?;
     http.forget(access);
     let refresh = v.get("refresh_token").and_then(Value::as_str).map(|s| {
         http.forget(s);
         Secret::new(s)
     });
     let expires = v.get("expires_in").and_then(Value::as_u64).unwrap_or(60);
-    Ok(Token { access: Secret::new(access), expires_at: Instant::now() + Duration::from_secs(expires), refresh })
+    Ok(Token {
+        access: Secret::new(access),
+        expires_at: Instant::now() + Duration::from_secs(expires),
+        refresh,
+    })
 }
 
 /// A Keycloak user as the admin API returns it; every field is kept for the PUT.
@@ -77,11 +127,21 @@ impl User {
         self.0.get("username").and_then(Value::as_str).unwrap_or("")
     }
     pub fn attributes(&self) -> Map<String, Value> {
-        self.0.get("attributes").and_then(Value::as_object).cloned().unwrap_or_default()
+        self.0
+            .get("attributes")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default()
     }
     /// The first value of an attribute.
     pub fn attr(&self, name: &str) -> Option<String> {
-        self.0.get("attributes")?.get(name)?.as_array()?.first()?.as_str().map(str::to_string)
+        self.0
+            .get("attributes")?
+            .get(name)?
+            .as_array()?
+            .first()?
+            .as_str()
+            .map(str::to_string)
     }
     /// A copy with `attributes` replaced by `attrs`.
     pub fn with_attributes(&self, attrs: Map<String, Value>) -> User {
@@ -101,10 +161,17 @@ pub struct Users<'a> {
 
 impl<'a> Users<'a> {
     pub fn new(s: &'a Session, realm: &str) -> Self {
-        Users { s, realm: realm.to_string() }
+        Users {
+            s,
+            realm: realm.to_string(),
+        }
     }
     fn url(&self, rest: &str) -> String {
-        format!("{}admin/realms/{}/users{rest}", self.s.ep.keycloak, seg(&self.realm))
+        format!(
+            "{}admin/realms/{}/users{rest}",
+            self.s.ep.keycloak,
+            seg(&self.realm)
+        )
     }
 
     /// Exact username search; `None` when there is no such user.
@@ -113,7 +180,10 @@ impl<'a> Users<'a> {
         let v = self.s.authed(Request::get(url)).await?.check()?.json()?;
         let users = v.as_array().cloned().unwrap_or_default();
         // Keycloak lower-cases usernames; compare the same way.
-        Ok(users.into_iter().map(User).find(|u| u.username().eq_ignore_ascii_case(username)))
+        Ok(users
+            .into_iter()
+            .map(User)
+            .find(|u| u.username().eq_ignore_ascii_case(username)))
     }
 
     /// The user or a not-found error with a hint.
@@ -126,25 +196,47 @@ impl<'a> Users<'a> {
 
     /// One page of users, by username.
     pub async fn page(&self, first: usize, max: usize) -> Result<Vec<User>, Error> {
-        let v = self.s.authed(Request::get(self.url(&format!("?first={first}&max={max}")))).await?.check()?.json()?;
-        Ok(v.as_array().cloned().unwrap_or_default().into_iter().map(User).collect())
+        let v = self
+            .s
+            .authed(Request::get(self.url(&format!("?first={first}&max={max}"))))
+            .await?
+            .check()?
+            .json()?;
+        Ok(v.as_array()
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .map(User)
+            .collect())
     }
 
     pub async fn count(&self) -> Result<u64, Error> {
-        let r = self.s.authed(Request::get(self.url("/count"))).await?.check()?;
+        let r = self
+            .s
+            .authed(Request::get(self.url("/count")))
+            .await?
+            .check()?;
         let v = r.json()?;
-        v.as_u64().ok_or_else(|| Error::network(format!("`{}` did not answer a number", r.url)))
+        v.as_u64()
+            .ok_or_else(|| Error::network(format!("`{}` did not answer a number", r.url)))
     }
 
     pub async fn get(&self, id: &str) -> Result<User, Error> {
-        let v = self.s.authed(Request::get(self.url(&format!("/{}", seg(id))))).await?.check()?.json()?;
+        let v = self
+            .s
+            .authed(Request::get(self.url(&format!("/{}", seg(id)))))
+            .await?
+            .check()?
+            .json()?;
         Ok(User(v))
     }
 
     /// PUT the whole user; `attributes` replaces the stored map. A full-representation PUT is
     /// idempotent, so it may be retried.
     pub async fn put(&self, user: &User) -> Result<(), Error> {
-        let req = Request::new(Method::PUT, self.url(&format!("/{}", seg(user.id())))).json(user.0.clone()).retry(true);
+        let req = Request::new(Method::PUT, self.url(&format!("/{}", seg(user.id()))))
+            .json(user.0.clone())
+            .retry(true);
         self.s.authed(req).await?.check()?;
         Ok(())
     }
@@ -168,10 +260,15 @@ mod tests {
 
     #[test]
     fn attributes_are_read_and_replaced() {
-        let u = User(serde_json::json!({"id": "1", "username": "u", "attributes": {"a": ["x"], "b": ["y"]}}));
+        let u = User(
+            serde_json::json!({"id": "1", "username": "u", "attributes": {"a": ["x"], "b": ["y"]}}),
+        );
         assert_eq!(u.attr("a").as_deref(), Some("x"));
         let mut m = u.attributes();
         m.remove("a");
-        assert_eq!(u.with_attributes(m).0["attributes"], serde_json::json!({"b": ["y"]}));
+        assert_eq!(
+            u.with_attributes(m).0["attributes"],
+            serde_json::json!({"b": ["y"]})
+        );
     }
 }

@@ -23,7 +23,9 @@ impl Verdict {
             Verdict::Valid => "Verified.",
             Verdict::Invalid => "Invalid verification code. Please try again.",
             Verdict::Expired => "This verification code has expired. Please request a new one.",
-            Verdict::MaxAttempts => "Too many incorrect attempts. Verification has been temporarily blocked.",
+            Verdict::MaxAttempts => {
+                "Too many incorrect attempts. Verification has been temporarily blocked."
+            }
         }
     }
 }
@@ -56,7 +58,9 @@ impl<'a> OtpManager<'a> {
             "otpMaxAttempts": t.max_attempts,
             "purpose": contract::OTP_PURPOSE,
         });
-        let req = Request::post(format!("{}otp/generate", self.base)).header("tenant-id", &t.tenant_id).json(body);
+        let req = Request::post(format!("{}otp/generate", self.base))
+            .header("tenant-id", &t.tenant_id)
+            .json(body);
         self.http.send(req).await?.check()?;
         Ok(())
     }
@@ -69,13 +73,17 @@ impl<'a> OtpManager<'a> {
             "otpCode": code,
             "purpose": contract::OTP_PURPOSE,
         });
-        let req = Request::post(format!("{}otp/verify", self.base)).header("tenant-id", &t.tenant_id).json(body);
+        let req = Request::post(format!("{}otp/verify", self.base))
+            .header("tenant-id", &t.tenant_id)
+            .json(body);
         let resp = self.http.send(req).await?;
         if resp.ok() {
             return Ok(Verdict::Valid);
         }
         if (400..500).contains(&resp.status) {
-            let msg = serde_json::from_slice::<Value>(&resp.body).ok().and_then(|v| v.get("message").and_then(Value::as_str).map(str::to_string));
+            let msg = serde_json::from_slice::<Value>(&resp.body)
+                .ok()
+                .and_then(|v| v.get("message").and_then(Value::as_str).map(str::to_string));
             match msg.as_deref() {
                 Some("OTP_INVALID") => return Ok(Verdict::Invalid),
                 Some("OTP_EXPIRED") => return Ok(Verdict::Expired),

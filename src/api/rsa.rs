@@ -13,15 +13,22 @@ use serde_json::{json, Value};
 pub enum RsaOutcome {
     Success,
     /// The server answered FAIL: wrong PIN or tokencode, or an unknown user.
-    InvalidPasscode { code: String },
+    InvalidPasscode {
+        code: String,
+    },
     /// The server refused the client key (401/403) or answered something unexpected.
-    InvalidConfiguration { reason: String },
+    InvalidConfiguration {
+        reason: String,
+    },
     /// The server could not be reached.
-    Unreachable { reason: String },
+    Unreachable {
+        reason: String,
+    },
 }
 
 /// The platform's one message for every RSA failure.
-pub const RSA_USER_MESSAGE: &str = "invalid token, invalid configuration, or an issue with the RSA server";
+pub const RSA_USER_MESSAGE: &str =
+    "invalid token, invalid configuration, or an issue with the RSA server";
 
 pub struct Rsa<'a> {
     pub http: &'a Http,
@@ -44,24 +51,40 @@ impl<'a> Rsa<'a> {
             .json(body);
         let resp = match self.http.send(req).await {
             Ok(r) => r,
-            Err(e) if e.kind == Kind::Network => return RsaOutcome::Unreachable { reason: e.message },
+            Err(e) if e.kind == Kind::Network => {
+                return RsaOutcome::Unreachable { reason: e.message }
+            }
             Err(e) => return RsaOutcome::InvalidConfiguration { reason: e.message },
         };
         if resp.status == 401 || resp.status == 403 {
-            return RsaOutcome::InvalidConfiguration { reason: format!("the RSA server rejected the client key ({})", resp.status) };
+            return RsaOutcome::InvalidConfiguration {
+                reason: format!("the RSA server rejected the client key ({})", resp.status),
+            };
         }
         if !resp.ok() {
-            return RsaOutcome::InvalidConfiguration { reason: format!("the RSA server answered {}", resp.status) };
+            return RsaOutcome::InvalidConfiguration {
+                reason: format!("the RSA server answered {}", resp.status),
+            };
         }
         let v: Value = serde_json::from_slice(&resp.body).unwrap_or(Value::Null);
-        let code = v.get("attemptResponseCode").and_then(Value::as_str).unwrap_or("");
-        let reason = v.get("attemptReasonCode").and_then(Value::as_str).unwrap_or("");
+        let code = v
+            .get("attemptResponseCode")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        let reason = v
+            .get("attemptReasonCode")
+            .and_then(Value::as_str)
+            .unwrap_or("");
         if code == "SUCCESS" || reason == "CREDENTIAL_VERIFIED" {
             RsaOutcome::Success
         } else if code.is_empty() {
-            RsaOutcome::InvalidConfiguration { reason: "the RSA server's answer has no attemptResponseCode".into() }
+            RsaOutcome::InvalidConfiguration {
+                reason: "the RSA server's answer has no attemptResponseCode".into(),
+            }
         } else {
-            RsaOutcome::InvalidPasscode { code: format!("{code} {reason}").trim().to_string() }
+            RsaOutcome::InvalidPasscode {
+                code: format!("{code} {reason}").trim().to_string(),
+            }
         }
     }
 }
@@ -74,7 +97,9 @@ pub fn check_passcode(p: &str) -> Result<(), Error> {
     }
     let token: String = p.chars().skip(contract::RSA_PIN_LEN).collect();
     if !token.chars().all(|c| c.is_ascii_digit()) {
-        return Err(Error::failed("the last 6 characters of the passcode must be the digits of the tokencode"));
+        return Err(Error::failed(
+            "the last 6 characters of the passcode must be the digits of the tokencode",
+        ));
     }
     Ok(())
 }

@@ -31,14 +31,24 @@ pub fn dir_url(s: &str) -> String {
 impl Endpoints {
     pub fn new(base: &str, keycloak: Option<&str>) -> Result<Self, Error> {
         let parsed = url::Url::parse(base).map_err(|e| {
-            Error::usage(format!("`{base}` is not a valid base URL: {e}")).with_hint("pass e.g. `--url https://tenant1.example.com`")
+            Error::usage(format!("`{base}` is not a valid base URL: {e}"))
+                .with_hint("pass e.g. `--url https://tenant1.example.com`")
         })?;
         if !matches!(parsed.scheme(), "http" | "https") {
-            return Err(Error::usage(format!("`{base}` must be an http or https URL")));
+            return Err(Error::usage(format!(
+                "`{base}` must be an http or https URL"
+            )));
         }
         let base = dir_url(base);
-        let keycloak = keycloak.map(dir_url).unwrap_or_else(|| format!("{base}{}", contract::KEYCLOAK_PREFIX));
-        Ok(Endpoints { base, keycloak, otp_manager: None, rsa: None })
+        let keycloak = keycloak
+            .map(dir_url)
+            .unwrap_or_else(|| format!("{base}{}", contract::KEYCLOAK_PREFIX));
+        Ok(Endpoints {
+            base,
+            keycloak,
+            otp_manager: None,
+            rsa: None,
+        })
     }
     pub fn tenant_api(&self, path: &str) -> String {
         format!("{}{}{path}", self.base, contract::TENANT_PREFIX)
@@ -51,8 +61,14 @@ impl Endpoints {
 /// How to get a master-realm admin token.
 #[derive(Debug, Clone)]
 pub enum Credentials {
-    Password { username: String, password: Secret },
-    Client { id: String, secret: Secret },
+    Password {
+        username: String,
+        password: Secret,
+    },
+    Client {
+        id: String,
+        secret: Secret,
+    },
     /// A ready token (`CX2FA_TOKEN`): used as is, never refreshed.
     Token(Secret),
 }
@@ -71,7 +87,12 @@ impl Session {
             Credentials::Client { secret, .. } => http.forget(secret.expose()),
             Credentials::Token(t) => http.forget(t.expose()),
         }
-        Session { http, ep, creds, token: Mutex::new(None) }
+        Session {
+            http,
+            ep,
+            creds,
+            token: Mutex::new(None),
+        }
     }
 
     /// Seeds the token cache (from the persistent store).
@@ -91,7 +112,14 @@ impl Session {
                 Credentials::Client { id, .. } => id.clone(),
                 _ => contract::ADMIN_CLIENT_ID.to_string(),
             };
-            if let Ok(t) = keycloak::token(&self.http, &self.ep.keycloak, "master", &Grant::Refresh { client, refresh }).await {
+            if let Ok(t) = keycloak::token(
+                &self.http,
+                &self.ep.keycloak,
+                "master",
+                &Grant::Refresh { client, refresh },
+            )
+            .await
+            {
                 return Ok(t);
             }
         }
@@ -102,9 +130,16 @@ impl Session {
                 username: username.clone(),
                 password: password.clone(),
             },
-            Credentials::Client { id, secret } => Grant::Client { id: id.clone(), secret: secret.clone() },
+            Credentials::Client { id, secret } => Grant::Client {
+                id: id.clone(),
+                secret: secret.clone(),
+            },
             Credentials::Token(t) => {
-                return Ok(Token { access: t.clone(), expires_at: Instant::now() + Duration::from_secs(3600), refresh: None })
+                return Ok(Token {
+                    access: t.clone(),
+                    expires_at: Instant::now() + Duration::from_secs(3600),
+                    refresh: None,
+                })
             }
         };
         keycloak::token(&self.http, &self.ep.keycloak, "master", &grant).await.map_err(|e| {
@@ -153,5 +188,10 @@ impl Session {
 
 /// A form body from plain pairs.
 pub fn form(pairs: &[(&str, &str)]) -> Body {
-    Body::Form(pairs.iter().map(|(k, v)| (k.to_string(), Secretish::Plain(v.to_string()))).collect())
+    Body::Form(
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), Secretish::Plain(v.to_string())))
+            .collect(),
+    )
 }

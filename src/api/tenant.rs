@@ -16,7 +16,12 @@ pub struct Tenants<'a> {
 fn data_part(doc: &Value) -> (String, Option<String>, String, Vec<u8>) {
     // serde_json with preserve_order + arbitrary_precision writes keys and numbers as read.
     let bytes = serde_json::to_vec(doc).expect("a Value always serializes");
-    (contract::TENANT_DATA_PART.into(), None, "application/json".into(), bytes)
+    (
+        contract::TENANT_DATA_PART.into(),
+        None,
+        "application/json".into(),
+        bytes,
+    )
 }
 
 impl<'a> Tenants<'a> {
@@ -26,7 +31,13 @@ impl<'a> Tenants<'a> {
 
     /// Every tenant document, as the server sent it.
     pub async fn list(&self) -> Result<Vec<Tenant>, Error> {
-        let resp = self.s.authed(Request::get(self.s.ep.tenant_api(contract::TENANT_LIST_PATH))).await?.check()?;
+        let resp = self
+            .s
+            .authed(Request::get(
+                self.s.ep.tenant_api(contract::TENANT_LIST_PATH),
+            ))
+            .await?
+            .check()?;
         match resp.json()? {
             Value::Array(items) => Ok(items.into_iter().map(Tenant).collect()),
             other => Err(Error::network(format!(
@@ -47,20 +58,37 @@ impl<'a> Tenants<'a> {
     /// Sends the whole document. Not retried: after a failure the caller re-reads to learn
     /// whether it took effect.
     pub async fn update(&self, doc: &Tenant) -> Result<Response, Error> {
-        let url = self.s.ep.tenant_api(&format!("{}?id={}", contract::TENANT_LIST_PATH, seg(doc.id())));
+        let url = self.s.ep.tenant_api(&format!(
+            "{}?id={}",
+            contract::TENANT_LIST_PATH,
+            seg(doc.id())
+        ));
         let mut req = Request::new(contract::tenant_update_method(), url).retry(false);
         req.body = Body::Multipart(vec![data_part(&doc.0)]);
         self.s.authed(req).await
     }
 
     /// Creates a tenant, with its logo when given (file name, bytes).
-    pub async fn create(&self, doc: &Tenant, logo: Option<(String, Vec<u8>)>) -> Result<Response, Error> {
+    pub async fn create(
+        &self,
+        doc: &Tenant,
+        logo: Option<(String, Vec<u8>)>,
+    ) -> Result<Response, Error> {
         let url = self.s.ep.tenant_api(contract::TENANT_LIST_PATH);
         let mut req = Request::new(Method::POST, url).retry(false);
         let mut parts = vec![data_part(&doc.0)];
         if let Some((name, bytes)) = logo {
-            let ctype = if name.to_ascii_lowercase().ends_with(".png") { "image/png" } else { "application/octet-stream" };
-            parts.push((contract::TENANT_LOGO_PART.into(), Some(name), ctype.into(), bytes));
+            let ctype = if name.to_ascii_lowercase().ends_with(".png") {
+                "image/png"
+            } else {
+                "application/octet-stream"
+            };
+            parts.push((
+                contract::TENANT_LOGO_PART.into(),
+                Some(name),
+                ctype.into(),
+                bytes,
+            ));
         }
         req.body = Body::Multipart(parts);
         self.s.authed(req).await
@@ -74,10 +102,23 @@ pub fn find(all: Vec<Tenant>, id: &str) -> Result<Tenant, Error> {
         return Ok(t);
     }
     let mut e = Error::not_found(format!("no tenant `{id}` on this deployment"));
-    let best = ids.iter().map(|c| (c, strsim::jaro_winkler(c, id))).filter(|(_, s)| *s > 0.7).max_by(|a, b| a.1.total_cmp(&b.1));
+    let best = ids
+        .iter()
+        .map(|c| (c, strsim::jaro_winkler(c, id)))
+        .filter(|(_, s)| *s > 0.7)
+        .max_by(|a, b| a.1.total_cmp(&b.1));
     e = match best {
-        Some((c, _)) => e.with_hint(format!("did you mean `{c}`? (`cx2fa tenant list` shows them all)")),
-        None => e.with_hint(format!("known tenants: {}", if ids.is_empty() { "none".into() } else { ids.join(", ") })),
+        Some((c, _)) => e.with_hint(format!(
+            "did you mean `{c}`? (`cx2fa tenant list` shows them all)"
+        )),
+        None => e.with_hint(format!(
+            "known tenants: {}",
+            if ids.is_empty() {
+                "none".into()
+            } else {
+                ids.join(", ")
+            }
+        )),
     };
     Err(e)
 }

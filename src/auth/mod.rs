@@ -9,7 +9,9 @@ use std::io::Read;
 /// Reads one secret from stdin (trailing newline removed).
 pub fn read_stdin_secret(what: &str) -> Result<Secret, Error> {
     let mut s = String::new();
-    std::io::stdin().read_to_string(&mut s).map_err(|e| Error::usage(format!("cannot read {what} from stdin: {e}")))?;
+    std::io::stdin()
+        .read_to_string(&mut s)
+        .map_err(|e| Error::usage(format!("cannot read {what} from stdin: {e}")))?;
     let s = s.trim_end_matches(['\n', '\r']).to_string();
     if s.is_empty() {
         return Err(Error::usage(format!("stdin held no {what}")));
@@ -24,19 +26,32 @@ fn env(name: &str) -> Option<String> {
 /// Where credentials come from, in order: `--password-stdin`, then the environment
 /// (`CX2FA_USERNAME`/`CX2FA_PASSWORD`, `CX2FA_CLIENT_ID`/`CX2FA_CLIENT_SECRET`, `CX2FA_TOKEN`),
 /// then a prompt when there is a terminal. `None` means "ask, if you can".
-pub fn from_env_or_stdin(password_stdin: bool, profile_username: Option<&str>) -> Result<Option<Credentials>, Error> {
+pub fn from_env_or_stdin(
+    password_stdin: bool,
+    profile_username: Option<&str>,
+) -> Result<Option<Credentials>, Error> {
     let username = env("CX2FA_USERNAME").or_else(|| profile_username.map(str::to_string));
     if password_stdin {
         let username = username.ok_or_else(|| {
-            Error::usage("`--password-stdin` needs a username").with_hint("set `CX2FA_USERNAME` or `username` in the profile")
+            Error::usage("`--password-stdin` needs a username")
+                .with_hint("set `CX2FA_USERNAME` or `username` in the profile")
         })?;
-        return Ok(Some(Credentials::Password { username, password: read_stdin_secret("password")? }));
+        return Ok(Some(Credentials::Password {
+            username,
+            password: read_stdin_secret("password")?,
+        }));
     }
     if let (Some(u), Some(p)) = (username.clone(), env("CX2FA_PASSWORD")) {
-        return Ok(Some(Credentials::Password { username: u, password: Secret::new(p) }));
+        return Ok(Some(Credentials::Password {
+            username: u,
+            password: Secret::new(p),
+        }));
     }
     if let (Some(id), Some(s)) = (env("CX2FA_CLIENT_ID"), env("CX2FA_CLIENT_SECRET")) {
-        return Ok(Some(Credentials::Client { id, secret: Secret::new(s) }));
+        return Ok(Some(Credentials::Client {
+            id,
+            secret: Secret::new(s),
+        }));
     }
     if let Some(t) = env("CX2FA_TOKEN") {
         return Ok(Some(Credentials::Token(Secret::new(t))));

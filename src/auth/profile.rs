@@ -47,17 +47,27 @@ pub fn config_path() -> Option<PathBuf> {
 /// Loads `name` (or `default`). A named profile that does not exist is an error; a missing
 /// `default` simply means no defaults.
 pub fn load(name: Option<&str>) -> Result<Profile, Error> {
-    let Some(path) = config_path() else { return Ok(Profile::default()) };
+    let Some(path) = config_path() else {
+        return Ok(Profile::default());
+    };
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return match name {
-                Some(n) if n != "default" => Err(Error::usage(format!("profile `{n}` does not exist: there is no `{}`", path.display()))
-                    .with_hint("create it with a `[profiles.NAME]` table, or leave `--profile` out")),
+                Some(n) if n != "default" => Err(Error::usage(format!(
+                    "profile `{n}` does not exist: there is no `{}`",
+                    path.display()
+                ))
+                .with_hint("create it with a `[profiles.NAME]` table, or leave `--profile` out")),
                 _ => Ok(Profile::default()),
             };
         }
-        Err(e) => return Err(Error::usage(format!("cannot read `{}`: {e}", path.display()))),
+        Err(e) => {
+            return Err(Error::usage(format!(
+                "cannot read `{}`: {e}",
+                path.display()
+            )))
+        }
     };
     let file: File = toml::from_str(&text).map_err(|e| {
         Error::usage(format!("`{}` is not a valid cx2fa config", path.display()))
@@ -68,7 +78,13 @@ pub fn load(name: Option<&str>) -> Result<Profile, Error> {
     match file.profiles.get(want) {
         Some(p) => Ok(p.clone()),
         None if name.is_none() => Ok(Profile::default()),
-        None => Err(Error::usage(format!("no profile `{want}` in `{}`", path.display()))
-            .with_hint(format!("known profiles: {}", file.profiles.keys().cloned().collect::<Vec<_>>().join(", ")))),
+        None => Err(
+            Error::usage(format!("no profile `{want}` in `{}`", path.display())).with_hint(
+                format!(
+                    "known profiles: {}",
+                    file.profiles.keys().cloned().collect::<Vec<_>>().join(", ")
+                ),
+            ),
+        ),
     }
 }

@@ -45,20 +45,41 @@ impl Report for ChannelList {
     fn render(&self, out: &Printer) -> String {
         let mut t = out.table(&["type", "service identifier", "name", "connector"]);
         for c in &self.channels {
-            t.add_row(vec![c.channel_type.clone(), c.service_identifier.clone(), c.name.clone(), c.connector.clone()]);
+            t.add_row(vec![
+                c.channel_type.clone(),
+                c.service_identifier.clone(),
+                c.name.clone(),
+                c.connector.clone(),
+            ]);
         }
         t.to_string()
     }
     fn csv(&self) -> Option<Vec<Vec<String>>> {
-        let mut rows = vec![vec!["type".into(), "serviceIdentifier".into(), "name".into(), "connector".into()]];
-        rows.extend(self.channels.iter().map(|c| vec![c.channel_type.clone(), c.service_identifier.clone(), c.name.clone(), c.connector.clone()]));
+        let mut rows = vec![vec![
+            "type".into(),
+            "serviceIdentifier".into(),
+            "name".into(),
+            "connector".into(),
+        ]];
+        rows.extend(self.channels.iter().map(|c| {
+            vec![
+                c.channel_type.clone(),
+                c.service_identifier.clone(),
+                c.name.clone(),
+                c.connector.clone(),
+            ]
+        }));
         Some(rows)
     }
 }
 
 impl Report for ChannelCheck {
     fn render(&self, out: &Printer) -> String {
-        let mark = if self.ok { out.paint("ok", "32") } else { out.paint("FAILED", "31") };
+        let mark = if self.ok {
+            out.paint("ok", "32")
+        } else {
+            out.paint("FAILED", "31")
+        };
         format!("{mark}: {}", self.message)
     }
 }
@@ -79,20 +100,33 @@ pub async fn run(ctx: &Ctx, cmd: ChannelCmd) -> Result<(), Error> {
                 (ct, id) => {
                     let t = ctx.tenant(&s).await?;
                     let p = t.two_fa();
-                    let ct = ct.or(p.channel_type).ok_or_else(|| Error::usage(format!("tenant `{}` has no channelType", t.id())).with_hint("pass `--type`"))?;
-                    let id = id.or(p.identifier).ok_or_else(|| Error::usage(format!("tenant `{}` has no channelServiceIdentifier", t.id())).with_hint("pass `--identifier`"))?;
+                    let ct = ct.or(p.channel_type).ok_or_else(|| {
+                        Error::usage(format!("tenant `{}` has no channelType", t.id()))
+                            .with_hint("pass `--type`")
+                    })?;
+                    let id = id.or(p.identifier).ok_or_else(|| {
+                        Error::usage(format!(
+                            "tenant `{}` has no channelServiceIdentifier",
+                            t.id()
+                        ))
+                        .with_hint("pass `--identifier`")
+                    })?;
                     (ct, id)
                 }
             };
             if !ct.uses_channel() {
-                return Err(Error::usage(format!("{ct} does not use a channel of the channel manager")).with_hint("only EMAIL and SMS deliver OTPs through a channel"));
+                return Err(Error::usage(format!(
+                    "{ct} does not use a channel of the channel manager"
+                ))
+                .with_hint("only EMAIL and SMS deliver OTPs through a channel"));
             }
             let check = readiness::check_channel(&s, ct, &id).await?;
             ctx.out.data(&check)?;
             if check.ok {
                 Ok(())
             } else {
-                Err(Error::failed(check.message).with_hint("`cx2fa channel list` shows the channels that exist"))
+                Err(Error::failed(check.message)
+                    .with_hint("`cx2fa channel list` shows the channels that exist"))
             }
         }
     }

@@ -32,16 +32,31 @@ pub fn file_name(shell: Shell) -> String {
     }
 }
 
-pub const SHELLS: [Shell; 5] = [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::PowerShell, Shell::Elvish];
+pub const SHELLS: [Shell; 5] = [
+    Shell::Bash,
+    Shell::Zsh,
+    Shell::Fish,
+    Shell::PowerShell,
+    Shell::Elvish,
+];
 
 /// Man pages: one per command, as (file name, roff text).
 pub fn man_pages() -> Vec<(String, String)> {
     fn walk(cmd: &clap::Command, prefix: &str, out: &mut Vec<(String, String)>) {
-        let name = if prefix.is_empty() { cmd.get_name().to_string() } else { format!("{prefix}-{}", cmd.get_name()) };
+        let name = if prefix.is_empty() {
+            cmd.get_name().to_string()
+        } else {
+            format!("{prefix}-{}", cmd.get_name())
+        };
         let page = cmd.clone().name(name.clone());
         let mut buf = vec![];
-        clap_mangen::Man::new(page).render(&mut buf).expect("rendering to memory");
-        out.push((format!("{name}.1"), String::from_utf8(buf).expect("roff is UTF-8")));
+        clap_mangen::Man::new(page)
+            .render(&mut buf)
+            .expect("rendering to memory");
+        out.push((
+            format!("{name}.1"),
+            String::from_utf8(buf).expect("roff is UTF-8"),
+        ));
         for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
             walk(sub, &name, out);
         }

@@ -58,22 +58,35 @@ impl Report for ValidateReport {
                 continue;
             }
             let kind = f.kind.map(|k| k.describe()).unwrap_or("document");
-            let mark = if f.valid { out.paint("✓", "32") } else { out.paint("✗", "31") };
-            lines.push(format!("{mark} {}: {kind}, {} error(s), {} warning(s)", f.file, f.errors, f.warnings));
+            let mark = if f.valid {
+                out.paint("✓", "32")
+            } else {
+                out.paint("✗", "31")
+            };
+            lines.push(format!(
+                "{mark} {}: {kind}, {} error(s), {} warning(s)",
+                f.file, f.errors, f.warnings
+            ));
             for x in &f.findings {
                 let sev = match x.severity {
                     Severity::Error => out.paint("error", "31"),
                     Severity::Warning => out.paint("warning", "33"),
                     Severity::Note => out.paint("note", "36"),
                 };
-                lines.push(format!("  {}:{}:{}: {sev}: {} [{}]", f.file, x.line, x.column, x.message, x.pointer));
+                lines.push(format!(
+                    "  {}:{}:{}: {sev}: {} [{}]",
+                    f.file, x.line, x.column, x.message, x.pointer
+                ));
             }
             if let Some(n) = &f.note {
                 lines.push(format!("  note: {n}"));
             }
         }
         let s = &self.summary;
-        lines.push(format!("{} file(s): {} valid, {} invalid; {} error(s), {} warning(s)", s.files, s.valid, s.invalid, s.errors, s.warnings));
+        lines.push(format!(
+            "{} file(s): {} valid, {} invalid; {} error(s), {} warning(s)",
+            s.files, s.valid, s.invalid, s.errors, s.warnings
+        ));
         lines.join("\n")
     }
 }
@@ -82,7 +95,10 @@ impl Report for ValidateReport {
 pub fn read_input(name: &str) -> Result<String, Error> {
     let bytes = if name == "-" {
         let mut buf = vec![];
-        std::io::stdin().take(MAX_INPUT_BYTES + 1).read_to_end(&mut buf).map_err(|e| Error::failed(format!("cannot read stdin: {e}")))?;
+        std::io::stdin()
+            .take(MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::failed(format!("cannot read stdin: {e}")))?;
         buf
     } else {
         let meta = std::fs::metadata(name).map_err(|e| match e.kind() {
@@ -90,10 +106,16 @@ pub fn read_input(name: &str) -> Result<String, Error> {
             _ => Error::failed(format!("{name}: cannot read: {e}")),
         })?;
         if meta.is_dir() {
-            return Err(Error::failed(format!("{name}: is a directory, not a JSON file")));
+            return Err(Error::failed(format!(
+                "{name}: is a directory, not a JSON file"
+            )));
         }
         if meta.len() > MAX_INPUT_BYTES {
-            return Err(Error::failed(format!("{name}: {} bytes is too large for a tenant document (limit {} MiB)", meta.len(), MAX_INPUT_BYTES >> 20)));
+            return Err(Error::failed(format!(
+                "{name}: {} bytes is too large for a tenant document (limit {} MiB)",
+                meta.len(),
+                MAX_INPUT_BYTES >> 20
+            )));
         }
         let mut buf = vec![];
         std::fs::File::open(name)
@@ -102,27 +124,50 @@ pub fn read_input(name: &str) -> Result<String, Error> {
         buf
     };
     if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(Error::failed(format!("{name}: input is larger than {} MiB", MAX_INPUT_BYTES >> 20)));
+        return Err(Error::failed(format!(
+            "{name}: input is larger than {} MiB",
+            MAX_INPUT_BYTES >> 20
+        )));
     }
     if bytes.contains(&0) {
-        return Err(Error::failed(format!("{name}: looks like a binary file (it contains NUL bytes), not JSON")));
+        return Err(Error::failed(format!(
+            "{name}: looks like a binary file (it contains NUL bytes), not JSON"
+        )));
     }
-    String::from_utf8(bytes).map_err(|e| Error::failed(format!("{name}: not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to())))
+    String::from_utf8(bytes).map_err(|e| {
+        Error::failed(format!(
+            "{name}: not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })
 }
 
 /// Validates one input; reading and parsing failures become a failed report.
 pub fn validate_one(name: &str) -> FileReport {
     match read_input(name).and_then(|text| validate::validate_text(&text, name)) {
         Ok(r) => r,
-        Err(e) => FileReport { file: name.into(), kind: None, valid: false, errors: 1, warnings: 0, findings: vec![], note: None, failure: Some(e.message) },
+        Err(e) => FileReport {
+            file: name.into(),
+            kind: None,
+            valid: false,
+            errors: 1,
+            warnings: 0,
+            findings: vec![],
+            note: None,
+            failure: Some(e.message),
+        },
     }
 }
 
 /// Validates many inputs in parallel, results in argument order.
 pub fn validate_all(files: &[String]) -> Vec<FileReport> {
-    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(files.len().max(1));
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .min(files.len().max(1));
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let slots: Vec<std::sync::Mutex<Option<FileReport>>> = files.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    let slots: Vec<std::sync::Mutex<Option<FileReport>>> =
+        files.iter().map(|_| std::sync::Mutex::new(None)).collect();
     std::thread::scope(|s| {
         for _ in 0..threads {
             s.spawn(|| loop {
@@ -132,7 +177,10 @@ pub fn validate_all(files: &[String]) -> Vec<FileReport> {
             });
         }
     });
-    slots.into_iter().map(|m| m.into_inner().expect("lock").expect("every file done")).collect()
+    slots
+        .into_iter()
+        .map(|m| m.into_inner().expect("lock").expect("every file done"))
+        .collect()
 }
 
 pub async fn run(ctx: &Ctx, cmd: ConfigCmd) -> Result<(), Error> {
@@ -143,8 +191,14 @@ pub async fn run(ctx: &Ctx, cmd: ConfigCmd) -> Result<(), Error> {
     let files = tokio::task::block_in_place(|| validate_all(&a.files));
     let summary = Summary {
         files: files.len(),
-        valid: files.iter().filter(|f| f.valid && (!a.strict || f.warnings == 0)).count(),
-        invalid: files.iter().filter(|f| !f.valid || (a.strict && f.warnings > 0)).count(),
+        valid: files
+            .iter()
+            .filter(|f| f.valid && (!a.strict || f.warnings == 0))
+            .count(),
+        invalid: files
+            .iter()
+            .filter(|f| !f.valid || (a.strict && f.warnings > 0))
+            .count(),
         errors: files.iter().map(|f| f.errors).sum(),
         warnings: files.iter().map(|f| f.warnings).sum(),
     };
@@ -152,9 +206,16 @@ pub async fn run(ctx: &Ctx, cmd: ConfigCmd) -> Result<(), Error> {
     let total = summary.files;
     ctx.out.data(&ValidateReport { files, summary })?;
     if invalid > 0 {
-        let why = if a.strict { " (warnings count as errors with --strict)" } else { "" };
-        return Err(Error::new(Kind::Failed, format!("{invalid} of {total} file(s) invalid{why}"))
-            .with_hint("fix the findings above; each names its JSON pointer and line:column"));
+        let why = if a.strict {
+            " (warnings count as errors with --strict)"
+        } else {
+            ""
+        };
+        return Err(Error::new(
+            Kind::Failed,
+            format!("{invalid} of {total} file(s) invalid{why}"),
+        )
+        .with_hint("fix the findings above; each names its JSON pointer and line:column"));
     }
     Ok(())
 }

@@ -55,12 +55,22 @@ pub struct LoginArgs {
 
 impl LoginArgs {
     fn scripted_flags(&self) -> bool {
-        self.otp.is_some() || self.otp_cmd.is_some() || self.totp_secret_env.is_some() || self.otp_from_outbox || self.register_contact.is_some() || self.rsa_passcode_env.is_some() || self.expect.is_some()
+        self.otp.is_some()
+            || self.otp_cmd.is_some()
+            || self.totp_secret_env.is_some()
+            || self.otp_from_outbox
+            || self.register_contact.is_some()
+            || self.rsa_passcode_env.is_some()
+            || self.expect.is_some()
     }
 }
 
 fn env_secret(var: &str, what: &str) -> Result<Secret, Error> {
-    std::env::var(var).ok().filter(|v| !v.is_empty()).map(Secret::new).ok_or_else(|| Error::usage(format!("environment variable `{var}` ({what}) is not set")))
+    std::env::var(var)
+        .ok()
+        .filter(|v| !v.is_empty())
+        .map(Secret::new)
+        .ok_or_else(|| Error::usage(format!("environment variable `{var}` ({what}) is not set")))
 }
 
 /// Answers from flags.
@@ -69,32 +79,61 @@ struct Scripted<'a> {
     session: &'a Session,
     out: &'a Printer,
     attempts: u64,
+    /// A scripted answer found invalid is not offered again (it would loop forever).
+    contact_given: bool,
+    passcode_given: bool,
 }
 
 impl Scripted<'_> {
     fn run_cmd(&self, cmd: &str) -> Result<Secret, Error> {
-        let o = std::process::Command::new("sh").arg("-c").arg(cmd).stderr(std::process::Stdio::inherit()).output()
+        let o = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(cmd)
+            .stderr(std::process::Stdio::inherit())
+            .output()
             .map_err(|e| Error::usage(format!("cannot run `--otp-cmd`: {e}")))?;
         if !o.status.success() {
-            return Err(Error::failed(format!("`--otp-cmd` exited with {}", o.status)));
+            return Err(Error::failed(format!(
+                "`--otp-cmd` exited with {}",
+                o.status
+            )));
         }
         let text = String::from_utf8_lossy(&o.stdout);
         let code = text.split_whitespace().last().unwrap_or("").to_string();
         Ok(Secret::new(code))
     }
 
-    fn from_outbox(&self, contact: &str) -> Result<Secret, Error> {
-        let url = format!("{}sandbox/outbox?to={}", self.session.ep.base, crate::api::keycloak::seg(contact));
+    fn outbox_code(&self, contact: &str) -> Result<Secret, Error> {
+        let url = format!(
+            "{}sandbox/outbox?to={}",
+            self.session.ep.base,
+            crate::api::keycloak::seg(contact)
+        );
         let http = self.session.http.clone();
-        let v = tokio::task::block_in_place(|| tokio::runtime::Handle::current().block_on(async move { http.send(Request::get(url)).await?.check()?.json() }))
-            .map_err(|e| e.with_hint("`--otp-from-outbox` works against `cx2fa sandbox` only"))?;
-        let code = v.as_array().and_then(|a| a.last()).and_then(|e| e.get("code")).and_then(|c| c.as_str())
-            .ok_or_else(|| Error::failed(format!("the sandbox's outbox has no OTP for `{}`", crate::enrolment::mask_contact(contact))))?;
+        let v = tokio::task::block_in_place(|| {
+            tokio::runtime::Handle::current()
+                .block_on(async move { http.send(Request::get(url)).await?.check()?.json() })
+        })
+        .map_err(|e| e.with_hint("`--otp-from-outbox` works against `cx2fa sandbox` only"))?;
+        let code = v
+            .as_array()
+            .and_then(|a| a.last())
+            .and_then(|e| e.get("code"))
+            .and_then(|c| c.as_str())
+            .ok_or_else(|| {
+                Error::failed(format!(
+                    "the sandbox's outbox has no OTP for `{}`",
+                    crate::enrolment::mask_contact(contact)
+                ))
+            })?;
         Ok(Secret::new(code))
     }
 
     fn fixed_only(&self) -> bool {
-        self.a.otp.is_some() && self.a.otp_cmd.is_none() && !self.a.otp_from_outbox && self.a.totp_secret_env.is_none()
+        self.a.otp.is_some()
+            && self.a.otp_cmd.is_none()
+            && !self.a.otp_from_outbox
+            && self.a.totp_secret_env.is_none()
     }
 }
 
@@ -103,15 +142,31 @@ impl Io for Scripted<'_> {
         self.out.status(format!("  {line}"));
     }
     fn show_registration(&mut self, _uri: &str, _secret: &Secret) {
-        self.out.status("  authenticator registration: a secret was issued (not printed in scripted mode)");
+        self.out.status(
+            "  authenticator registration: a secret was issued (not printed in scripted mode)",
+        );
     }
     fn contact(&mut self, _channel: ChannelType) -> Result<String, Error> {
-        self.a.register_contact.clone().ok_or_else(|| Error::needs_input("the contact address to register", "--register-contact"))
+        if std::mem::replace(&mut self.contact_given, true) {
+            return Err(
+                Error::failed("the address given with `--register-contact` was refused")
+                    .with_hint("pass a valid email address or 7–15 digit phone number"),
+            );
+        }
+        self.a.register_contact.clone().ok_or_else(|| {
+            Error::needs_input("the contact address to register", "--register-contact")
+        })
     }
     fn confirm_contact(&mut self, _: ChannelType, _: &str) -> Result<Option<String>, Error> {
         Ok(None)
     }
-    fn code(&mut self, channel: ChannelType, contact: &str, _left: i64, _attempt: u64) -> Result<CodeAnswer, Error> {
+    fn code(
+        &mut self,
+        channel: ChannelType,
+        contact: &str,
+        _left: i64,
+        _attempt: u64,
+    ) -> Result<CodeAnswer, Error> {
         self.attempts += 1;
         if self.attempts > 10 {
             return Err(Error::failed("gave up after 10 codes"));
@@ -122,22 +177,38 @@ impl Io for Scripted<'_> {
             self.run_cmd(cmd)?
         } else if let (ChannelType::App, Some(var)) = (channel, &self.a.totp_secret_env) {
             let s = env_secret(var, "TOTP secret")?;
-            Secret::new(crate::totp::code(s.expose(), crate::api::contract::TOTP_STEP_SECS, crate::totp::unix_now())?)
+            Secret::new(crate::totp::code(
+                s.expose(),
+                crate::api::contract::TOTP_STEP_SECS,
+                crate::totp::unix_now(),
+            )?)
         } else if self.a.otp_from_outbox && channel.uses_channel() {
-            self.from_outbox(contact)?
+            self.outbox_code(contact)?
         } else {
-            return Err(Error::needs_input("an OTP", "--otp, --otp-cmd, --otp-from-outbox or --totp-secret-env"));
+            return Err(Error::needs_input(
+                "an OTP",
+                "--otp, --otp-cmd, --otp-from-outbox or --totp-secret-env",
+            ));
         };
         self.session.http.forget(code.expose());
         Ok(CodeAnswer::Code(code))
     }
     fn chosen_totp_secret(&mut self) -> Option<Secret> {
-        self.a.totp_secret_env.as_deref().and_then(|v| env_secret(v, "TOTP secret").ok())
+        self.a
+            .totp_secret_env
+            .as_deref()
+            .and_then(|v| env_secret(v, "TOTP secret").ok())
     }
     fn passcode(&mut self) -> Result<Secret, Error> {
+        if std::mem::replace(&mut self.passcode_given, true) {
+            return Err(Error::failed("the RSA passcode from the environment is malformed; nothing was sent to the RSA server"));
+        }
         match &self.a.rsa_passcode_env {
             Some(v) => env_secret(v, "RSA passcode"),
-            None => Err(Error::needs_input("the RSA passcode", "--rsa-passcode-env VAR")),
+            None => Err(Error::needs_input(
+                "the RSA passcode",
+                "--rsa-passcode-env VAR",
+            )),
         }
     }
     fn retry_after_invalid(&mut self) -> bool {
@@ -161,16 +232,35 @@ impl Io for Terminal<'_> {
     }
     fn show_registration(&mut self, uri: &str, secret: &Secret) {
         let qr = qrcode::QrCode::new(uri.as_bytes())
-            .map(|c| c.render::<qrcode::render::unicode::Dense1x2>().quiet_zone(true).build())
+            .map(|c| {
+                c.render::<qrcode::render::unicode::Dense1x2>()
+                    .quiet_zone(true)
+                    .build()
+            })
             .unwrap_or_default();
         let _ = self.term.write_line(&format!("Scan this with Google or Microsoft Authenticator:\n{qr}\nOr add it by hand: secret {}\nURI: {uri}", secret.expose()));
     }
     fn contact(&mut self, channel: ChannelType) -> Result<String, Error> {
-        let prompt = if channel == ChannelType::Email { "Enter your email address for 2FA" } else { "Enter your mobile phone number for 2FA" };
-        dialoguer::Input::<String>::new().with_prompt(prompt).interact_text_on(&self.term).map_err(prompt_error)
+        let prompt = if channel == ChannelType::Email {
+            "Enter your email address for 2FA"
+        } else {
+            "Enter your mobile phone number for 2FA"
+        };
+        dialoguer::Input::<String>::new()
+            .with_prompt(prompt)
+            .interact_text_on(&self.term)
+            .map_err(prompt_error)
     }
-    fn confirm_contact(&mut self, channel: ChannelType, value: &str) -> Result<Option<String>, Error> {
-        let what = if channel == ChannelType::Email { "email address" } else { "phone number" };
+    fn confirm_contact(
+        &mut self,
+        channel: ChannelType,
+        value: &str,
+    ) -> Result<Option<String>, Error> {
+        let what = if channel == ChannelType::Email {
+            "email address"
+        } else {
+            "phone number"
+        };
         let choice = dialoguer::Select::new()
             .with_prompt(format!("Send the OTP to this {what}: {value}?"))
             .items(&["Yes, send the OTP", "Edit"])
@@ -180,10 +270,20 @@ impl Io for Terminal<'_> {
         if choice == 0 {
             return Ok(None);
         }
-        let edited = dialoguer::Input::<String>::new().with_prompt(format!("Your {what}")).with_initial_text(value).interact_text_on(&self.term).map_err(prompt_error)?;
+        let edited = dialoguer::Input::<String>::new()
+            .with_prompt(format!("Your {what}"))
+            .with_initial_text(value)
+            .interact_text_on(&self.term)
+            .map_err(prompt_error)?;
         Ok(Some(edited))
     }
-    fn code(&mut self, channel: ChannelType, _contact: &str, left: i64, _attempt: u64) -> Result<CodeAnswer, Error> {
+    fn code(
+        &mut self,
+        channel: ChannelType,
+        _contact: &str,
+        left: i64,
+        _attempt: u64,
+    ) -> Result<CodeAnswer, Error> {
         let prompt = if channel == ChannelType::App {
             "Enter the code shown in your authenticator app".to_string()
         } else if left > 0 {
@@ -191,7 +291,10 @@ impl Io for Terminal<'_> {
         } else {
             "Enter the OTP (expired; type r to resend)".to_string()
         };
-        let s: String = dialoguer::Input::new().with_prompt(prompt).interact_text_on(&self.term).map_err(prompt_error)?;
+        let s: String = dialoguer::Input::new()
+            .with_prompt(prompt)
+            .interact_text_on(&self.term)
+            .map_err(prompt_error)?;
         if s.trim().eq_ignore_ascii_case("r") {
             return Ok(CodeAnswer::Resend);
         }
@@ -203,13 +306,20 @@ impl Io for Terminal<'_> {
             .interact_on(&self.term)
             .map_err(prompt_error)?;
         if p.trim() == "show" {
-            let v: String = dialoguer::Input::new().with_prompt("RSA passcode (visible)").interact_text_on(&self.term).map_err(prompt_error)?;
+            let v: String = dialoguer::Input::new()
+                .with_prompt("RSA passcode (visible)")
+                .interact_text_on(&self.term)
+                .map_err(prompt_error)?;
             return Ok(Secret::new(v.trim()));
         }
         Ok(Secret::new(p))
     }
     fn resend_after_expiry(&mut self) -> bool {
-        dialoguer::Confirm::new().with_prompt("Request a new OTP?").default(true).interact_on(&self.term).unwrap_or(false)
+        dialoguer::Confirm::new()
+            .with_prompt("Request a new OTP?")
+            .default(true)
+            .interact_on(&self.term)
+            .unwrap_or(false)
     }
     fn retry_after_invalid(&mut self) -> bool {
         let _ = self.out;
@@ -221,16 +331,26 @@ impl Report for Transcript {
     fn render(&self, out: &Printer) -> String {
         let mut t = out.table(&["step", "ms", "outcome", "detail"]);
         for s in &self.steps {
-            t.add_row(vec![s.step.clone(), s.ms.to_string(), s.outcome.clone(), s.detail.clone()]);
+            t.add_row(vec![
+                s.step.clone(),
+                s.ms.to_string(),
+                s.outcome.clone(),
+                s.detail.clone(),
+            ]);
         }
-        let verdict = if self.ending == Ending::Success { out.paint("success", "32") } else { out.paint("failed", "31") };
+        let verdict = if self.ending == Ending::Success {
+            out.paint("success", "32")
+        } else {
+            out.paint("failed", "31")
+        };
         format!("{t}\nverdict: {verdict}: {}", self.message)
     }
 }
 
 pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
     if a.user_password_stdin && ctx.g.password_stdin {
-        return Err(Error::usage("stdin can carry only one password").with_hint("give the admin credentials by environment"));
+        return Err(Error::usage("stdin can carry only one password")
+            .with_hint("give the admin credentials by environment"));
     }
     let scripted = a.scripted_flags() || !ctx.can_prompt();
     let password = if a.user_password_stdin {
@@ -238,22 +358,49 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
     } else if let Ok(p) = std::env::var("CX2FA_USER_PASSWORD") {
         Secret::new(p)
     } else if !scripted {
-        Secret::new(dialoguer::Password::new().with_prompt(format!("Password for {}", a.user)).interact_on(&Term::stderr()).map_err(prompt_error)?)
+        Secret::new(
+            dialoguer::Password::new()
+                .with_prompt(format!("Password for {}", a.user))
+                .interact_on(&Term::stderr())
+                .map_err(prompt_error)?,
+        )
     } else {
-        return Err(Error::needs_input("the user's password", "--user-password-stdin or CX2FA_USER_PASSWORD"));
+        return Err(Error::needs_input(
+            "the user's password",
+            "--user-password-stdin or CX2FA_USER_PASSWORD",
+        ));
     };
     let s = ctx.session().await?;
     s.http.forget(password.expose());
     let tenant = ctx.tenant(&s).await?;
-    if let Some(sec) = tenant.0.pointer("/tenantSettings/keyCloak/credentials/secret").and_then(|v| v.as_str()) {
+    if let Some(sec) = tenant
+        .0
+        .pointer("/tenantSettings/keyCloak/credentials/secret")
+        .and_then(|v| v.as_str())
+    {
         s.http.forget(sec);
     }
-    let target = Target { session: &s, tenant, username: a.user.clone(), password };
+    let target = Target {
+        session: &s,
+        tenant,
+        username: a.user.clone(),
+        password,
+    };
     let transcript = if scripted {
-        let mut io = Scripted { a: &a, session: &s, out: &ctx.out, attempts: 0 };
+        let mut io = Scripted {
+            a: &a,
+            session: &s,
+            out: &ctx.out,
+            attempts: 0,
+            contact_given: false,
+            passcode_given: false,
+        };
         login::simulate(target, &mut io).await?
     } else {
-        let mut io = Terminal { out: &ctx.out, term: Term::stderr() };
+        let mut io = Terminal {
+            out: &ctx.out,
+            term: Term::stderr(),
+        };
         login::simulate(target, &mut io).await?
     };
     let ending = transcript.ending;
@@ -263,12 +410,19 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
         return Ok(());
     }
     let msg = match a.expect {
-        Some(w) => format!("expected the login to end `{}`, it ended `{}`", label(w), label(ending)),
+        Some(w) => format!(
+            "expected the login to end `{}`, it ended `{}`",
+            label(w),
+            label(ending)
+        ),
         None => format!("the login failed: {}", transcript.message),
     };
     Err(Error::new(Kind::Failed, msg))
 }
 
 fn label(e: Ending) -> String {
-    serde_json::to_value(e).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    serde_json::to_value(e)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }

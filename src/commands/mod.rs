@@ -31,7 +31,11 @@ pub struct Ctx {
 impl Ctx {
     pub fn new(g: Global) -> Result<Self, Error> {
         let profile = auth::profile::load(g.profile.as_deref())?;
-        let out = Printer::new(g.output.unwrap_or(Format::Table), g.quiet, g.color.unwrap_or(ColorChoice::Auto));
+        let out = Printer::new(
+            g.output.unwrap_or(Format::Table),
+            g.quiet,
+            g.color.unwrap_or(ColorChoice::Auto),
+        );
         Ok(Ctx { g, out, profile })
     }
 
@@ -72,9 +76,23 @@ impl Ctx {
     }
 
     pub fn endpoints(&self) -> Result<Endpoints, Error> {
-        let mut ep = Endpoints::new(&self.base_url()?, self.g.keycloak_url.as_deref().or(self.profile.keycloak_url.as_deref()))?;
-        ep.otp_manager = self.g.otp_manager_url.clone().or_else(|| self.profile.otp_manager_url.clone());
-        ep.rsa = self.g.rsa_url.clone().or_else(|| self.profile.rsa_url.clone());
+        let mut ep = Endpoints::new(
+            &self.base_url()?,
+            self.g
+                .keycloak_url
+                .as_deref()
+                .or(self.profile.keycloak_url.as_deref()),
+        )?;
+        ep.otp_manager = self
+            .g
+            .otp_manager_url
+            .clone()
+            .or_else(|| self.profile.otp_manager_url.clone());
+        ep.rsa = self
+            .g
+            .rsa_url
+            .clone()
+            .or_else(|| self.profile.rsa_url.clone());
         Ok(ep)
     }
 
@@ -84,8 +102,14 @@ impl Ctx {
             self.out.warn("`--insecure`: TLS certificates are not checked; anyone on the path can read credentials");
         }
         let t = Transport {
-            timeout: Duration::from_secs(self.g.timeout.or(self.profile.timeout).unwrap_or(30).max(1)),
-            ca_cert: self.g.ca_cert.clone().or_else(|| self.profile.ca_cert.clone()),
+            timeout: Duration::from_secs(
+                self.g.timeout.or(self.profile.timeout).unwrap_or(30).max(1),
+            ),
+            ca_cert: self
+                .g
+                .ca_cert
+                .clone()
+                .or_else(|| self.profile.ca_cert.clone()),
             insecure,
         };
         Http::new(&t, self.g.debug.then(|| self.out.clone()))
@@ -108,13 +132,20 @@ impl Ctx {
 
     fn prompt_credentials(&self) -> Result<crate::api::Credentials, Error> {
         let term = dialoguer::console::Term::stderr();
-        let mut input = dialoguer::Input::<String>::new().with_prompt("Admin username (master realm)");
+        let mut input =
+            dialoguer::Input::<String>::new().with_prompt("Admin username (master realm)");
         if let Some(u) = &self.profile.username {
             input = input.default(u.clone());
         }
         let username = input.interact_on(&term).map_err(prompt_error)?;
-        let password = dialoguer::Password::new().with_prompt("Password").interact_on(&term).map_err(prompt_error)?;
-        Ok(crate::api::Credentials::Password { username, password: crate::api::Secret::new(password) })
+        let password = dialoguer::Password::new()
+            .with_prompt("Password")
+            .interact_on(&term)
+            .map_err(prompt_error)?;
+        Ok(crate::api::Credentials::Password {
+            username,
+            password: crate::api::Secret::new(password),
+        })
     }
 
     /// The one tenant this command works on.
@@ -122,14 +153,25 @@ impl Ctx {
         let all = self.tenant_ids();
         match all.as_slice() {
             [one] => Ok(one.clone()),
-            [] => Err(Error::usage("no tenant given").with_hint("pass `-t <tenantId>` (or `CX2FA_TENANT`); `cx2fa tenant list` shows them")),
-            _ => Err(Error::usage("this command works on one tenant; several were given").with_hint("pass a single `-t`")),
+            [] => Err(Error::usage("no tenant given").with_hint(
+                "pass `-t <tenantId>` (or `CX2FA_TENANT`); `cx2fa tenant list` shows them",
+            )),
+            _ => Err(
+                Error::usage("this command works on one tenant; several were given")
+                    .with_hint("pass a single `-t`"),
+            ),
         }
     }
 
     /// Every tenant given with `-t` (or the profile's one).
     pub fn tenant_ids(&self) -> Vec<String> {
-        let mut v: Vec<String> = self.g.tenants.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        let mut v: Vec<String> = self
+            .g
+            .tenants
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
         if v.is_empty() {
             v.extend(self.profile.tenant.clone());
         }
@@ -139,14 +181,18 @@ impl Ctx {
 
     /// Reads the one tenant.
     pub async fn tenant(&self, s: &Session) -> Result<Tenant, Error> {
-        crate::api::tenant::Tenants::new(s).get(&self.tenant_id()?).await
+        crate::api::tenant::Tenants::new(s)
+            .get(&self.tenant_id()?)
+            .await
     }
 }
 
 /// A prompt that failed: Ctrl-C (or a closed terminal) is a cancellation.
 pub fn prompt_error(e: dialoguer::Error) -> Error {
     match e {
-        dialoguer::Error::IO(io) if io.kind() == std::io::ErrorKind::Interrupted => Error::cancelled(),
+        dialoguer::Error::IO(io) if io.kind() == std::io::ErrorKind::Interrupted => {
+            Error::cancelled()
+        }
         dialoguer::Error::IO(io) => Error::new(Kind::Cancelled, format!("prompt ended: {io}")),
     }
 }

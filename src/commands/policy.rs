@@ -136,7 +136,14 @@ impl Source {
     fn change(&self, t: &Tenant) -> Result<PolicyChange, Error> {
         match self {
             Source::File(c) => Ok(c.clone()),
-            Source::Enable(a) => PolicyChange::enable(t, a.channel, a.identifier.clone(), a.set_otp_manager_url.clone(), a.expiry, a.max_attempts),
+            Source::Enable(a) => PolicyChange::enable(
+                t,
+                a.channel,
+                a.identifier.clone(),
+                a.set_otp_manager_url.clone(),
+                a.expiry,
+                a.max_attempts,
+            ),
             Source::Disable => Ok(PolicyChange::disable()),
         }
     }
@@ -148,11 +155,22 @@ pub fn read_change_file(path: &str) -> Result<PolicyChange, Error> {
     let text = super::config::read_input(path)?;
     let report = validate::validate_text(&text, path)?;
     if !report.valid {
-        let mut e = Error::failed(format!("{path} is not a valid 2FA configuration; nothing was changed"));
-        for f in report.findings.iter().filter(|f| f.severity == Severity::Error) {
-            e = e.with_cause(format!("{path}:{}:{}: {} [{}]", f.line, f.column, f.message, f.pointer));
+        let mut e = Error::failed(format!(
+            "{path} is not a valid 2FA configuration; nothing was changed"
+        ));
+        for f in report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+        {
+            e = e.with_cause(format!(
+                "{path}:{}:{}: {} [{}]",
+                f.line, f.column, f.message, f.pointer
+            ));
         }
-        return Err(e.with_hint(format!("`cx2fa config validate {path}` shows every finding")));
+        return Err(e.with_hint(format!(
+            "`cx2fa config validate {path}` shows every finding"
+        )));
     }
     let parsed = crate::settings::source::parse(&text, path)?;
     Ok(PolicyChange::from_input(&parsed.value)?.1)
@@ -185,7 +203,11 @@ pub struct PushReport {
 pub fn changes_table(out: &Printer, changes: &[Change]) -> String {
     let mut t = out.table(&["field", "before", "after"]);
     for c in changes {
-        t.add_row(vec![c.path.clone(), render_value(c.before.as_ref()), render_value(c.after.as_ref())]);
+        t.add_row(vec![
+            c.path.clone(),
+            render_value(c.before.as_ref()),
+            render_value(c.after.as_ref()),
+        ]);
     }
     t.to_string()
 }
@@ -205,13 +227,24 @@ impl Report for PushReport {
                 s.push(format!("  backup: {}", b.display()));
             }
             if let Some(e) = &t.error {
-                s.push(format!("  error: {}{}", e.message, e.causes.iter().map(|c| format!("\n    {c}")).collect::<String>()));
+                s.push(format!(
+                    "  error: {}{}",
+                    e.message,
+                    e.causes
+                        .iter()
+                        .map(|c| format!("\n    {c}"))
+                        .collect::<String>()
+                ));
             }
         }
         if self.tenants.len() > 1 {
             let mut t = out.table(&["tenant", "status", "changes"]);
             for r in &self.tenants {
-                t.add_row(vec![r.tenant.clone(), r.status.clone(), r.changes.len().to_string()]);
+                t.add_row(vec![
+                    r.tenant.clone(),
+                    r.status.clone(),
+                    r.changes.len().to_string(),
+                ]);
             }
             s.push(t.to_string());
         }
@@ -229,7 +262,8 @@ async fn user_warnings(s: &Session, plan: &Plan) -> Result<Vec<String>, Error> {
     let before = plan.before.two_fa();
     let after = plan.after.two_fa();
     let mut w = vec![];
-    let channel_changed = before.channel_type != after.channel_type || before.identifier != after.identifier;
+    let channel_changed =
+        before.channel_type != after.channel_type || before.identifier != after.identifier;
     let turning_off = before.enabled && !after.enabled;
     let turning_on = !before.enabled && after.enabled;
     if !(channel_changed || turning_off || turning_on) {
@@ -250,8 +284,15 @@ async fn user_warnings(s: &Session, plan: &Plan) -> Result<Vec<String>, Error> {
         }
     }
     if turning_on {
-        let admin_name = plan.after.kc("USERNAME_ADMIN").unwrap_or("admin").to_string();
-        if let Some(a) = all.iter().find(|u| u.username.eq_ignore_ascii_case(&admin_name)) {
+        let admin_name = plan
+            .after
+            .kc("USERNAME_ADMIN")
+            .unwrap_or("admin")
+            .to_string();
+        if let Some(a) = all
+            .iter()
+            .find(|u| u.username.eq_ignore_ascii_case(&admin_name))
+        {
             if !a.registered {
                 w.push(format!("the tenant admin `{}` is not enrolled in 2FA: enabling it may lock them out until they register; try `cx2fa simulate-login -t {} --user {}` first", a.username, plan.tenant, a.username));
             }
@@ -260,20 +301,42 @@ async fn user_warnings(s: &Session, plan: &Plan) -> Result<Vec<String>, Error> {
     Ok(w)
 }
 
-async fn prepare(ctx: &Ctx, s: &Session, current: Tenant, src: &Source, opts: &PushOpts) -> Result<Prepared, Error> {
+async fn prepare(
+    ctx: &Ctx,
+    s: &Session,
+    current: Tenant,
+    src: &Source,
+    opts: &PushOpts,
+) -> Result<Prepared, Error> {
     let change = src.change(&current)?;
     let after = merge::apply(&current, &change)?;
     let (_, findings) = validate::check_value(&merge::effective_payload(&after));
-    let errors: Vec<_> = findings.iter().filter(|f| f.severity == Severity::Error).collect();
+    let errors: Vec<_> = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
     if !errors.is_empty() {
-        let mut e = Error::failed(format!("the resulting 2FA settings of tenant `{}` are invalid; nothing was changed", current.id()));
+        let mut e = Error::failed(format!(
+            "the resulting 2FA settings of tenant `{}` are invalid; nothing was changed",
+            current.id()
+        ));
         for f in errors {
             e = e.with_cause(format!("{}: {}", f.pointer, f.message));
         }
-        return Err(e.with_hint("fix the input, or pass the missing setting (e.g. `--set-otp-manager-url`)"));
+        return Err(e.with_hint(
+            "fix the input, or pass the missing setting (e.g. `--set-otp-manager-url`)",
+        ));
     }
     let plan = Plan::new(current, after);
-    let mut outcome = TenantOutcome { tenant: plan.tenant.clone(), status: "no-changes".into(), changes: plan.changes.clone(), warnings: vec![], channel: None, backup: None, error: None };
+    let mut outcome = TenantOutcome {
+        tenant: plan.tenant.clone(),
+        status: "no-changes".into(),
+        changes: plan.changes.clone(),
+        warnings: vec![],
+        channel: None,
+        backup: None,
+        error: None,
+    };
     if plan.is_empty() {
         return Ok(Prepared { plan, outcome });
     }
@@ -286,7 +349,9 @@ async fn prepare(ctx: &Ctx, s: &Session, current: Tenant, src: &Source, opts: &P
                     .with_hint("create the channel first (`cx2fa channel list` shows them), or pass `--skip-channel-check`"));
             }
             if !check.ok {
-                outcome.warnings.push(format!("channel check skipped: {}", check.message));
+                outcome
+                    .warnings
+                    .push(format!("channel check skipped: {}", check.message));
             } else if !check.type_verified {
                 outcome.warnings.push(check.message.clone());
             }
@@ -301,39 +366,62 @@ async fn prepare(ctx: &Ctx, s: &Session, current: Tenant, src: &Source, opts: &P
     Ok(Prepared { plan, outcome })
 }
 
-async fn targets(ctx: &Ctx, s: &Session, all: bool) -> Result<Vec<Result<Tenant, (String, Error)>>, Error> {
+async fn targets(
+    ctx: &Ctx,
+    s: &Session,
+    all: bool,
+) -> Result<Vec<Result<Tenant, (String, Error)>>, Error> {
     let list = Tenants::new(s).list().await?;
     if all {
         return Ok(list.into_iter().map(Ok).collect());
     }
     let ids = ctx.tenant_ids();
     if ids.is_empty() {
-        return Err(Error::usage("no tenant given").with_hint("pass `-t <tenantId>` (repeatable) or `--all-tenants`"));
+        return Err(Error::usage("no tenant given")
+            .with_hint("pass `-t <tenantId>` (repeatable) or `--all-tenants`"));
     }
-    Ok(ids.into_iter().map(|id| crate::api::tenant::find(list.clone(), &id).map_err(|e| (id, e))).collect())
+    Ok(ids
+        .into_iter()
+        .map(|id| crate::api::tenant::find(list.clone(), &id).map_err(|e| (id, e)))
+        .collect())
 }
 
 /// Plans for every target tenant, confirms once, pushes each, and reports.
-pub async fn pipeline(ctx: &Ctx, src: Source, opts: PushOpts, plan_only: bool, exit_code: bool) -> Result<(), Error> {
+pub async fn pipeline(
+    ctx: &Ctx,
+    src: Source,
+    opts: PushOpts,
+    plan_only: bool,
+    exit_code: bool,
+) -> Result<(), Error> {
     let s = ctx.session().await?;
     let mut prepared: Vec<Result<Prepared, TenantOutcome>> = vec![];
     for t in targets(ctx, &s, opts.all_tenants).await? {
         let r = match t {
             Ok(t) => {
                 let id = t.id().to_string();
-                prepare(ctx, &s, t, &src, &opts).await.map_err(|e| failed(&id, e))
+                prepare(ctx, &s, t, &src, &opts)
+                    .await
+                    .map_err(|e| failed(&id, e))
             }
             Err((id, e)) => Err(failed(&id, e)),
         };
         prepared.push(r);
     }
     let single = prepared.len() == 1;
-    let pending = prepared.iter().filter(|p| matches!(p, Ok(x) if !x.plan.is_empty())).count();
+    let pending = prepared
+        .iter()
+        .filter(|p| matches!(p, Ok(x) if !x.plan.is_empty()))
+        .count();
     let dry = plan_only || opts.dry_run;
     if pending > 0 && !dry {
         if !ctx.out.is_json() && !ctx.g.yes {
             for p in prepared.iter().flatten().filter(|p| !p.plan.is_empty()) {
-                ctx.out.status(format!("tenant `{}`:\n{}", p.plan.tenant, changes_table(&ctx.out, &p.plan.changes)));
+                ctx.out.status(format!(
+                    "tenant `{}`:\n{}",
+                    p.plan.tenant,
+                    changes_table(&ctx.out, &p.plan.changes)
+                ));
             }
         }
         ctx.confirm(&format!("Apply these changes to {pending} tenant(s)?"))?;
@@ -363,22 +451,46 @@ pub async fn pipeline(ctx: &Ctx, src: Source, opts: PushOpts, plan_only: bool, e
     }
     let failed_n = outcomes.iter().filter(|o| o.status == "failed").count();
     let first_error = outcomes.iter().find_map(|o| o.error.clone());
-    let report = PushReport { dry_run: dry, tenants: outcomes };
+    let report = PushReport {
+        dry_run: dry,
+        tenants: outcomes,
+    };
     ctx.out.data(&report)?;
     if failed_n > 0 {
         let e = first_error.expect("a failed outcome has an error");
-        return Err(if single { e } else { Error::new(Kind::Partial, format!("{failed_n} of {} tenant(s) failed; the others are done", report.tenants.len())) });
+        return Err(if single {
+            e
+        } else {
+            Error::new(
+                Kind::Partial,
+                format!(
+                    "{failed_n} of {} tenant(s) failed; the others are done",
+                    report.tenants.len()
+                ),
+            )
+        });
     }
     if pending == 0 {
         ctx.out.status("no changes");
     } else if exit_code && dry {
-        return Err(Error::new(Kind::ChangesPending, format!("changes pending for {pending} tenant(s)")));
+        return Err(Error::new(
+            Kind::ChangesPending,
+            format!("changes pending for {pending} tenant(s)"),
+        ));
     }
     Ok(())
 }
 
 fn failed(id: &str, e: Error) -> TenantOutcome {
-    TenantOutcome { tenant: id.into(), status: "failed".into(), changes: vec![], warnings: vec![], channel: None, backup: None, error: Some(e) }
+    TenantOutcome {
+        tenant: id.into(),
+        status: "failed".into(),
+        changes: vec![],
+        warnings: vec![],
+        channel: None,
+        backup: None,
+        error: Some(e),
+    }
 }
 
 /// `policy show`.
@@ -405,22 +517,54 @@ impl Report for ShowReport {
                 ("channelType", opt(p.channel_type.map(|c| c.to_string()))),
                 ("channelServiceIdentifier", opt(p.identifier.clone())),
                 ("otpExpiry", opt(p.otp_expiry.map(|n| format!("{n} s")))),
-                ("otpMaxAttempts", opt(p.otp_max_attempts.map(|n| n.to_string()))),
+                (
+                    "otpMaxAttempts",
+                    opt(p.otp_max_attempts.map(|n| n.to_string())),
+                ),
                 ("Otp_Manager_Url", opt(self.otp_manager_url.clone())),
             ],
         );
         let mut t = out.table(&["check", "ok", "detail"]);
         for c in &self.checks {
-            t.add_row(vec![c.name.clone(), if c.ok { "yes".into() } else { "NO".into() }, c.detail.clone()]);
+            t.add_row(vec![
+                c.name.clone(),
+                if c.ok { "yes".into() } else { "NO".into() },
+                c.detail.clone(),
+            ]);
         }
         if let Some(c) = &self.channel {
-            t.add_row(vec!["channel".into(), if c.ok { "yes".into() } else { "NO".into() }, c.message.clone()]);
+            t.add_row(vec![
+                "channel".into(),
+                if c.ok { "yes".into() } else { "NO".into() },
+                c.message.clone(),
+            ]);
         }
         let u = &self.users;
-        t.add_row(vec!["users".into(), if u.stale == 0 { "yes".into() } else { "NO".into() }, format!("{} users, {} enrolled ({} registered), {} stale policy copies", u.users, u.registered + u.unregistered, u.registered, u.stale)]);
+        t.add_row(vec![
+            "users".into(),
+            if u.stale == 0 {
+                "yes".into()
+            } else {
+                "NO".into()
+            },
+            format!(
+                "{} users, {} enrolled ({} registered), {} stale policy copies",
+                u.users,
+                u.registered + u.unregistered,
+                u.registered,
+                u.stale
+            ),
+        ]);
         s.push('\n');
         s.push_str(&t.to_string());
-        s.push_str(&format!("\nverdict: {}", if self.ready { out.paint("ready", "32") } else { out.paint("NOT ready", "31") }));
+        s.push_str(&format!(
+            "\nverdict: {}",
+            if self.ready {
+                out.paint("ready", "32")
+            } else {
+                out.paint("NOT ready", "31")
+            }
+        ));
         s
     }
 }
@@ -430,13 +574,27 @@ pub async fn show(ctx: &Ctx) -> Result<(), Error> {
     let t = ctx.tenant(&s).await?;
     let policy = t.two_fa();
     let checks = readiness::static_checks(&t);
-    let channel = match (policy.enabled, policy.channel_type, policy.identifier.as_deref()) {
-        (true, Some(ct), Some(id)) if ct.uses_channel() => Some(readiness::check_channel(&s, ct, id).await?),
+    let channel = match (
+        policy.enabled,
+        policy.channel_type,
+        policy.identifier.as_deref(),
+    ) {
+        (true, Some(ct), Some(id)) if ct.uses_channel() => {
+            Some(readiness::check_channel(&s, ct, id).await?)
+        }
         _ => None,
     };
     let (_, users) = enrolment::scan(&Users::new(&s, t.realm()), &policy, 500).await?;
     let ready = checks.iter().all(|c| c.ok) && channel.as_ref().is_none_or(|c| c.ok);
-    ctx.out.data(&ShowReport { tenant: t.id().into(), otp_manager_url: t.otp_manager_url().map(str::to_string), policy, checks, channel, users, ready })
+    ctx.out.data(&ShowReport {
+        tenant: t.id().into(),
+        otp_manager_url: t.otp_manager_url().map(str::to_string),
+        policy,
+        checks,
+        channel,
+        users,
+        ready,
+    })
 }
 
 pub async fn run(ctx: &Ctx, cmd: PolicyCmd) -> Result<(), Error> {
@@ -452,17 +610,35 @@ pub async fn run(ctx: &Ctx, cmd: PolicyCmd) -> Result<(), Error> {
                     set_otp_manager_url: a.set_otp_manager_url,
                     expiry: a.expiry,
                     max_attempts: a.max_attempts,
-                    push: PushOpts { dry_run: true, skip_channel_check: true, all_tenants: a.all_tenants },
+                    push: PushOpts {
+                        dry_run: true,
+                        skip_channel_check: true,
+                        all_tenants: a.all_tenants,
+                    },
                 })
             } else if a.disable {
                 Source::Disable
             } else {
-                return Err(Error::usage("nothing to plan").with_hint("pass `-f FILE`, `--channel ...`, or `--disable`"));
+                return Err(Error::usage("nothing to plan")
+                    .with_hint("pass `-f FILE`, `--channel ...`, or `--disable`"));
             };
-            let opts = PushOpts { dry_run: true, skip_channel_check: true, all_tenants: a.all_tenants };
+            let opts = PushOpts {
+                dry_run: true,
+                skip_channel_check: true,
+                all_tenants: a.all_tenants,
+            };
             pipeline(ctx, src, opts, true, a.exit_code).await
         }
-        PolicyCmd::Apply(a) => pipeline(ctx, Source::File(read_change_file(&a.file)?), a.push, false, false).await,
+        PolicyCmd::Apply(a) => {
+            pipeline(
+                ctx,
+                Source::File(read_change_file(&a.file)?),
+                a.push,
+                false,
+                false,
+            )
+            .await
+        }
         PolicyCmd::Enable(a) => {
             let opts = a.push.clone();
             pipeline(ctx, Source::Enable(a), opts, false, false).await

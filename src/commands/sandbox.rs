@@ -48,7 +48,11 @@ pub struct ServeArgs {
 
 impl ServeArgs {
     pub fn config(&self) -> Result<sandbox::Config, Error> {
-        let faults = self.faults.as_deref().map(str::parse::<FaultSpec>).transpose()?;
+        let faults = self
+            .faults
+            .as_deref()
+            .map(str::parse::<FaultSpec>)
+            .transpose()?;
         Ok(sandbox::Config {
             port: self.port,
             seed: self.seed.clone(),
@@ -106,7 +110,10 @@ pub struct Banner {
 
 impl Report for Banner {
     fn render(&self, _out: &Printer) -> String {
-        let mut s = format!("cx2fa sandbox listening on {}\n\nPoint cx2fa at it:\n", self.url);
+        let mut s = format!(
+            "cx2fa sandbox listening on {}\n\nPoint cx2fa at it:\n",
+            self.url
+        );
         for (k, v) in &self.env {
             s.push_str(&format!("  export {k}={v}\n"));
         }
@@ -136,23 +143,53 @@ impl Report for Tokencode {
 
 pub async fn run(ctx: &Ctx, a: SandboxArgs) -> Result<(), Error> {
     if let Some(SandboxCmd::RsaCode { user, state }) = a.cmd {
-        let cfg = sandbox::Config { state_file: state, ..Default::default() };
+        let cfg = sandbox::Config {
+            state_file: state,
+            ..Default::default()
+        };
         let data = sandbox::load(&cfg)?;
         let u = data.rsa.users.get(&user).ok_or_else(|| {
-            Error::not_found(format!("no RSA user `{user}` in the sandbox")).with_hint(format!("RSA users: {}", data.rsa.users.keys().cloned().collect::<Vec<_>>().join(", ")))
+            Error::not_found(format!("no RSA user `{user}` in the sandbox")).with_hint(format!(
+                "RSA users: {}",
+                data.rsa
+                    .users
+                    .keys()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
         })?;
         let at = (data.now_ms() / 1000).max(0) as u64;
         let step = sandbox::RSA_STEP_SECS;
         let tokencode = crate::totp::code(&u.seed, step, at)?;
-        return ctx.out.data(&Tokencode { user, tokencode, valid_for_seconds: step - at % step });
+        return ctx.out.data(&Tokencode {
+            user,
+            tokencode,
+            valid_for_seconds: step - at % step,
+        });
     }
     if a.serve.print_seed {
         return crate::output::write_stdout(sandbox::seed::BUILTIN.trim_end());
     }
     let running = sandbox::start(a.serve.config()?).await?;
-    let tenants = running.app.data.lock().expect("lock").tenants.iter().filter_map(|t| t.get("tenantId")?.as_str().map(str::to_string)).collect();
-    ctx.out.data(&Banner { url: running.url(), env: running.env_lines(), tenants, users_password: "agent-pass" })?;
-    tokio::signal::ctrl_c().await.map_err(|e| Error::failed(format!("cannot wait for Ctrl-C: {e}")))?;
+    let tenants = running
+        .app
+        .data
+        .lock()
+        .expect("lock")
+        .tenants
+        .iter()
+        .filter_map(|t| t.get("tenantId")?.as_str().map(str::to_string))
+        .collect();
+    ctx.out.data(&Banner {
+        url: running.url(),
+        env: running.env_lines(),
+        tenants,
+        users_password: "agent-pass",
+    })?;
+    tokio::signal::ctrl_c()
+        .await
+        .map_err(|e| Error::failed(format!("cannot wait for Ctrl-C: {e}")))?;
     ctx.out.status("stopping; state saved");
     running.stop().await
 }

@@ -102,13 +102,36 @@ impl Report for TenantList {
     fn render(&self, out: &Printer) -> String {
         let mut t = out.table(&["tenantId", "name", "status", "2FA", "channel", "realm"]);
         for r in &self.tenants {
-            t.add_row(vec![r.tenant_id.clone(), r.tenant_name.clone(), r.status.clone(), if r.two_fa { "on".into() } else { "off".into() }, r.channel_type.clone().unwrap_or_default(), r.realm.clone()]);
+            t.add_row(vec![
+                r.tenant_id.clone(),
+                r.tenant_name.clone(),
+                r.status.clone(),
+                if r.two_fa { "on".into() } else { "off".into() },
+                r.channel_type.clone().unwrap_or_default(),
+                r.realm.clone(),
+            ]);
         }
         t.to_string()
     }
     fn csv(&self) -> Option<Vec<Vec<String>>> {
-        let mut rows = vec![vec!["tenantId".into(), "tenantName".into(), "status".into(), "is2FAEnabled".into(), "channelType".into(), "realm".into()]];
-        rows.extend(self.tenants.iter().map(|r| vec![r.tenant_id.clone(), r.tenant_name.clone(), r.status.clone(), r.two_fa.to_string(), r.channel_type.clone().unwrap_or_default(), r.realm.clone()]));
+        let mut rows = vec![vec![
+            "tenantId".into(),
+            "tenantName".into(),
+            "status".into(),
+            "is2FAEnabled".into(),
+            "channelType".into(),
+            "realm".into(),
+        ]];
+        rows.extend(self.tenants.iter().map(|r| {
+            vec![
+                r.tenant_id.clone(),
+                r.tenant_name.clone(),
+                r.status.clone(),
+                r.two_fa.to_string(),
+                r.channel_type.clone().unwrap_or_default(),
+                r.realm.clone(),
+            ]
+        }));
         Some(rows)
     }
 }
@@ -136,7 +159,12 @@ impl Report for BackupList {
         }
         let mut t = out.table(&["name", "tenant", "taken (UTC)", "bytes"]);
         for b in &self.backups {
-            t.add_row(vec![b.name.clone(), b.tenant.clone(), b.taken.clone(), b.bytes.to_string()]);
+            t.add_row(vec![
+                b.name.clone(),
+                b.tenant.clone(),
+                b.taken.clone(),
+                b.bytes.to_string(),
+            ]);
         }
         t.to_string()
     }
@@ -146,20 +174,38 @@ async fn create(ctx: &Ctx, a: CreateArgs) -> Result<(), Error> {
     let text = super::config::read_input(&a.file)?;
     let report = validate::validate_text(&text, &a.file)?;
     if report.kind != Some(DocKind::TenantDocument) {
-        return Err(Error::failed(format!("{} is a 2FA update payload, not a tenant document", a.file)).with_hint("`tenant create` takes a whole tenant document with tenantId and tenantName"));
+        return Err(Error::failed(format!(
+            "{} is a 2FA update payload, not a tenant document",
+            a.file
+        ))
+        .with_hint("`tenant create` takes a whole tenant document with tenantId and tenantName"));
     }
     if !report.valid {
-        let mut e = Error::failed(format!("{} is not a valid tenant document; nothing was created", a.file));
-        for f in report.findings.iter().filter(|f| f.severity == Severity::Error) {
-            e = e.with_cause(format!("{}:{}:{}: {} [{}]", a.file, f.line, f.column, f.message, f.pointer));
+        let mut e = Error::failed(format!(
+            "{} is not a valid tenant document; nothing was created",
+            a.file
+        ));
+        for f in report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+        {
+            e = e.with_cause(format!(
+                "{}:{}:{}: {} [{}]",
+                a.file, f.line, f.column, f.message, f.pointer
+            ));
         }
         return Err(e);
     }
     let doc = Tenant(crate::settings::source::parse(&text, &a.file)?.value);
     let logo = match &a.logo {
         Some(p) => {
-            let bytes = std::fs::read(p).map_err(|e| Error::usage(format!("cannot read logo `{}`: {e}", p.display())))?;
-            let name = p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "logo.png".into());
+            let bytes = std::fs::read(p)
+                .map_err(|e| Error::usage(format!("cannot read logo `{}`: {e}", p.display())))?;
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_else(|| "logo.png".into());
             Some((name, bytes))
         }
         None => None,
@@ -167,22 +213,44 @@ async fn create(ctx: &Ctx, a: CreateArgs) -> Result<(), Error> {
     let s = ctx.session().await?;
     let api = Tenants::new(&s);
     if api.list().await?.iter().any(|t| t.id() == doc.id()) {
-        return Err(Error::conflict(format!("tenant `{}` already exists; nothing was created", doc.id())).with_hint("change it with `cx2fa policy apply`, or pick another tenantId"));
+        return Err(Error::conflict(format!(
+            "tenant `{}` already exists; nothing was created",
+            doc.id()
+        ))
+        .with_hint("change it with `cx2fa policy apply`, or pick another tenantId"));
     }
     if a.dry_run {
-        ctx.out.status(format!("tenant `{}` is valid and does not exist yet; nothing was created (--dry-run)", doc.id()));
+        ctx.out.status(format!(
+            "tenant `{}` is valid and does not exist yet; nothing was created (--dry-run)",
+            doc.id()
+        ));
         return ctx.out.data(&Doc(secrets::mask(&doc.0)));
     }
-    ctx.confirm(&format!("Create tenant `{}` (and its Keycloak realm `{}`)?", doc.id(), doc.realm()))?;
+    ctx.confirm(&format!(
+        "Create tenant `{}` (and its Keycloak realm `{}`)?",
+        doc.id(),
+        doc.realm()
+    ))?;
     let resp = api.create(&doc, logo).await?;
     if !resp.ok() {
-        let logo_missing = resp.status == 400 && String::from_utf8_lossy(&resp.body).to_lowercase().contains("logo");
+        let logo_missing = resp.status == 400
+            && String::from_utf8_lossy(&resp.body)
+                .to_lowercase()
+                .contains("logo");
         let e = resp.check().expect_err("not ok");
-        return Err(if logo_missing { e.with_hint("this release requires a logo: pass `--logo FILE.png`") } else { e });
+        return Err(if logo_missing {
+            e.with_hint("this release requires a logo: pass `--logo FILE.png`")
+        } else {
+            e
+        });
     }
     let stored = api.get(doc.id()).await?;
     if !same_meaning(&stored.0, &doc.0) {
-        return Err(Error::failed(format!("tenant `{}` was created but the stored document differs from the file", doc.id())).with_hint("inspect with `cx2fa tenant show`"));
+        return Err(Error::failed(format!(
+            "tenant `{}` was created but the stored document differs from the file",
+            doc.id()
+        ))
+        .with_hint("inspect with `cx2fa tenant show`"));
     }
     ctx.out.status(format!("created tenant `{}`", doc.id()));
     ctx.out.data(&Doc(secrets::mask(&stored.0)))
@@ -191,23 +259,43 @@ async fn create(ctx: &Ctx, a: CreateArgs) -> Result<(), Error> {
 async fn restore(ctx: &Ctx, a: RestoreArgs) -> Result<(), Error> {
     let wanted = backup::read(&a.backup)?;
     if wanted.id().is_empty() {
-        return Err(Error::failed(format!("backup `{}` has no tenantId", a.backup)));
+        return Err(Error::failed(format!(
+            "backup `{}` has no tenantId",
+            a.backup
+        )));
     }
     let s = ctx.session().await?;
     let current = Tenants::new(&s).get(wanted.id()).await?;
     let plan = Plan::new(current, wanted);
     if plan.is_empty() {
-        ctx.out.status(format!("tenant `{}` already matches the backup: no changes", plan.tenant));
+        ctx.out.status(format!(
+            "tenant `{}` already matches the backup: no changes",
+            plan.tenant
+        ));
         return Ok(());
     }
-    ctx.out.status(format!("restoring tenant `{}`:\n{}", plan.tenant, changes_table(&ctx.out, &plan.changes)));
+    ctx.out.status(format!(
+        "restoring tenant `{}`:\n{}",
+        plan.tenant,
+        changes_table(&ctx.out, &plan.changes)
+    ));
     if a.dry_run {
-        return ctx.out.data(&Doc(serde_json::to_value(&plan).unwrap_or_default()));
+        return ctx
+            .out
+            .data(&Doc(serde_json::to_value(&plan).unwrap_or_default()));
     }
-    ctx.confirm(&format!("Restore tenant `{}` ({} change(s))?", plan.tenant, plan.changes.len()))?;
+    ctx.confirm(&format!(
+        "Restore tenant `{}` ({} change(s))?",
+        plan.tenant,
+        plan.changes.len()
+    ))?;
     let applied = push::execute(&s, &plan).await?;
-    ctx.out.status(format!("restored; the document before the restore is in `{}`", applied.backup.display()));
-    ctx.out.data(&Doc(serde_json::to_value(&applied).unwrap_or_default()))
+    ctx.out.status(format!(
+        "restored; the document before the restore is in `{}`",
+        applied.backup.display()
+    ));
+    ctx.out
+        .data(&Doc(serde_json::to_value(&applied).unwrap_or_default()))
 }
 
 pub async fn run(ctx: &Ctx, cmd: TenantCmd) -> Result<(), Error> {
@@ -220,7 +308,12 @@ pub async fn run(ctx: &Ctx, cmd: TenantCmd) -> Result<(), Error> {
                 .map(|t| Row {
                     tenant_id: t.id().into(),
                     tenant_name: t.name().into(),
-                    status: t.0.get("status").and_then(Value::as_str).unwrap_or("").into(),
+                    status: t
+                        .0
+                        .get("status")
+                        .and_then(Value::as_str)
+                        .unwrap_or("")
+                        .into(),
                     two_fa: t.two_fa().enabled,
                     channel_type: t.two_fa().channel_type.map(|c| c.to_string()),
                     realm: t.realm().into(),
@@ -234,12 +327,18 @@ pub async fn run(ctx: &Ctx, cmd: TenantCmd) -> Result<(), Error> {
             }
             let s = ctx.session().await?;
             let t = ctx.tenant(&s).await?;
-            ctx.out.data(&Doc(if a.show_secrets { t.0 } else { secrets::mask(&t.0) }))
+            ctx.out.data(&Doc(if a.show_secrets {
+                t.0
+            } else {
+                secrets::mask(&t.0)
+            }))
         }
         TenantCmd::Create(a) => create(ctx, a).await,
         TenantCmd::Backups => {
             let ids = ctx.tenant_ids();
-            ctx.out.data(&BackupList { backups: backup::list(ids.first().map(String::as_str))? })
+            ctx.out.data(&BackupList {
+                backups: backup::list(ids.first().map(String::as_str))?,
+            })
         }
         TenantCmd::Restore(a) => restore(ctx, a).await,
     }

@@ -43,7 +43,8 @@ pub async fn run(ctx: &Ctx, a: TourArgs) -> Result<(), Error> {
     let payload = dir.join("payload.json");
     std::fs::write(&payload, PAYLOAD.replace(", // ", ",\u{a0}// "))?;
     let running = sandbox::start(sandbox::Config::default()).await?;
-    let exe = std::env::current_exe().map_err(|e| Error::failed(format!("cannot find the cx2fa binary: {e}")))?;
+    let exe = std::env::current_exe()
+        .map_err(|e| Error::failed(format!("cannot find the cx2fa binary: {e}")))?;
     let env = running.env_lines();
     let out = &ctx.out;
     out.status(format!("{}\n", out.paint("cx2fa tour: a sandbox deployment is running at the URL below; every step is a real command.", "1")));
@@ -57,9 +58,22 @@ pub async fn run(ctx: &Ctx, a: TourArgs) -> Result<(), Error> {
     let p = payload.display().to_string();
     let interactive = a.interactive && ctx.can_prompt();
     let login: Vec<&str> = if interactive {
-        vec!["simulate-login", "-t", "expertflow", "--user", "agent.pending"]
+        vec![
+            "simulate-login",
+            "-t",
+            "expertflow",
+            "--user",
+            "agent.pending",
+        ]
     } else {
-        vec!["simulate-login", "-t", "expertflow", "--user", "agent.email", "--otp-from-outbox"]
+        vec![
+            "simulate-login",
+            "-t",
+            "expertflow",
+            "--user",
+            "agent.email",
+            "--otp-from-outbox",
+        ]
     };
     let steps: Vec<(&str, Vec<&str>)> = vec![
         ("Admin: validate a payload pasted from the configuration guide (non-breaking spaces, // comments and all)", vec!["config", "validate", &p]),
@@ -74,16 +88,33 @@ pub async fn run(ctx: &Ctx, a: TourArgs) -> Result<(), Error> {
     ];
     let mut failed = vec![];
     for (i, (what, args)) in steps.iter().enumerate() {
-        out.status(format!("\n{} {what}", out.paint(&format!("{}.", i + 1), "1;36")));
-        out.status(format!("  $ {}", out.paint(&format!("cx2fa {}", args.join(" ")), "1")));
+        out.status(format!(
+            "\n{} {what}",
+            out.paint(&format!("{}.", i + 1), "1;36")
+        ));
+        out.status(format!(
+            "  $ {}",
+            out.paint(&format!("cx2fa {}", args.join(" ")), "1")
+        ));
         let mut cmd = std::process::Command::new(&exe);
-        cmd.args(args).envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str()))).env("CX2FA_USER_PASSWORD", "agent-pass").env("XDG_STATE_HOME", &dir).env_remove("CX2FA_PROFILE");
+        cmd.args(args)
+            .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .env("CX2FA_USER_PASSWORD", "agent-pass")
+            .env("XDG_STATE_HOME", &dir)
+            .env_remove("CX2FA_PROFILE");
         if !interactive {
             cmd.stdin(std::process::Stdio::null());
         }
-        let status = cmd.status().map_err(|e| Error::failed(format!("cannot run cx2fa: {e}")))?;
+        let status = cmd
+            .status()
+            .map_err(|e| Error::failed(format!("cannot run cx2fa: {e}")))?;
         if !status.success() {
-            failed.push(format!("step {}: `cx2fa {}` exited {}", i + 1, args.join(" "), status.code().unwrap_or(-1)));
+            failed.push(format!(
+                "step {}: `cx2fa {}` exited {}",
+                i + 1,
+                args.join(" "),
+                status.code().unwrap_or(-1)
+            ));
         }
     }
     running.stop().await?;
@@ -98,7 +129,10 @@ pub async fn run(ctx: &Ctx, a: TourArgs) -> Result<(), Error> {
         out.status(out.paint("tour finished: every step worked", "32"));
         Ok(())
     } else {
-        let mut e = Error::new(Kind::Failed, format!("{} tour step(s) failed", failed.len()));
+        let mut e = Error::new(
+            Kind::Failed,
+            format!("{} tour step(s) failed", failed.len()),
+        );
         for f in failed {
             e = e.with_cause(f);
         }

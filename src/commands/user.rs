@@ -81,7 +81,8 @@ fn parse_filter(f: &str) -> Result<Filter<'_>, Error> {
         "shared-contact" => Ok(Filter::Shared),
         _ => match f.strip_prefix("channel=") {
             Some(c) if !c.is_empty() => Ok(Filter::Channel(c)),
-            _ => Err(Error::usage(format!("unknown filter `{f}`")).with_hint("use unregistered, stale, shared-contact or channel=EMAIL|SMS|APP|RSA")),
+            _ => Err(Error::usage(format!("unknown filter `{f}`"))
+                .with_hint("use unregistered, stale, shared-contact or channel=EMAIL|SMS|APP|RSA")),
         },
     }
 }
@@ -91,7 +92,10 @@ fn keep(s: &Status, f: Filter) -> bool {
         Filter::Unregistered => !s.registered,
         Filter::Stale => s.enrolled && s.stale,
         Filter::Shared => s.shared_with > 1,
-        Filter::Channel(c) => s.channel.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(c)),
+        Filter::Channel(c) => s
+            .channel
+            .as_deref()
+            .is_some_and(|x| x.eq_ignore_ascii_case(c)),
     }
 }
 
@@ -104,20 +108,39 @@ pub struct UserList {
 }
 
 fn yn(b: bool) -> String {
-    if b { "yes".into() } else { "no".into() }
+    if b {
+        "yes".into()
+    } else {
+        "no".into()
+    }
 }
 
 impl Report for UserList {
     fn render(&self, out: &Printer) -> String {
-        let mut t = out.table(&["username", "channel", "registered", "contact", "stale", "shared"]);
+        let mut t = out.table(&[
+            "username",
+            "channel",
+            "registered",
+            "contact",
+            "stale",
+            "shared",
+        ]);
         for u in &self.users {
             t.add_row(vec![
                 u.username.clone(),
                 u.channel.clone().unwrap_or_else(|| "-".into()),
                 yn(u.registered),
                 u.contact.clone().unwrap_or_default(),
-                if u.stale { u.stale_fields.join(", ") } else { String::new() },
-                if u.shared_with > 1 { format!("{} users", u.shared_with) } else { String::new() },
+                if u.stale {
+                    u.stale_fields.join(", ")
+                } else {
+                    String::new()
+                },
+                if u.shared_with > 1 {
+                    format!("{} users", u.shared_with)
+                } else {
+                    String::new()
+                },
             ]);
         }
         let p = &self.posture;
@@ -130,9 +153,27 @@ impl Report for UserList {
         s
     }
     fn csv(&self) -> Option<Vec<Vec<String>>> {
-        let mut rows = vec![["username", "channel", "registered", "contact", "stale", "staleFields", "sharedWith"].map(String::from).to_vec()];
+        let mut rows = vec![[
+            "username",
+            "channel",
+            "registered",
+            "contact",
+            "stale",
+            "staleFields",
+            "sharedWith",
+        ]
+        .map(String::from)
+        .to_vec()];
         for u in &self.users {
-            rows.push(vec![u.username.clone(), u.channel.clone().unwrap_or_default(), u.registered.to_string(), u.contact.clone().unwrap_or_default(), u.stale.to_string(), u.stale_fields.join(" "), u.shared_with.to_string()]);
+            rows.push(vec![
+                u.username.clone(),
+                u.channel.clone().unwrap_or_default(),
+                u.registered.to_string(),
+                u.contact.clone().unwrap_or_default(),
+                u.stale.to_string(),
+                u.stale_fields.join(" "),
+                u.shared_with.to_string(),
+            ]);
         }
         Some(rows)
     }
@@ -140,16 +181,36 @@ impl Report for UserList {
 
 impl Report for Status {
     fn render(&self, out: &Printer) -> String {
-        let copy = self.policy_copy.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ");
+        let copy = self
+            .policy_copy
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join(", ");
         kv_table(
             out,
             &[
                 ("username", self.username.clone()),
-                ("channel", self.channel.clone().unwrap_or_else(|| "(not enrolled)".into())),
+                (
+                    "channel",
+                    self.channel
+                        .clone()
+                        .unwrap_or_else(|| "(not enrolled)".into()),
+                ),
                 ("registered", yn(self.registered)),
                 ("contact", self.contact.clone().unwrap_or_default()),
                 ("policy copy", copy),
-                ("stale", if self.stale { format!("yes: {} differ from the tenant's policy", self.stale_fields.join(", ")) } else { "no".into() }),
+                (
+                    "stale",
+                    if self.stale {
+                        format!(
+                            "yes: {} differ from the tenant's policy",
+                            self.stale_fields.join(", ")
+                        )
+                    } else {
+                        "no".into()
+                    },
+                ),
                 ("other 2FA attributes", self.other_attributes.join(", ")),
             ],
         )
@@ -157,7 +218,11 @@ impl Report for Status {
 }
 
 async fn status(ctx: &Ctx, a: StatusArgs) -> Result<(), Error> {
-    let filters = a.filter.iter().map(|f| parse_filter(f)).collect::<Result<Vec<_>, _>>()?;
+    let filters = a
+        .filter
+        .iter()
+        .map(|f| parse_filter(f))
+        .collect::<Result<Vec<_>, _>>()?;
     let s = ctx.session().await?;
     let t = ctx.tenant(&s).await?;
     let users = Users::new(&s, t.realm());
@@ -166,8 +231,16 @@ async fn status(ctx: &Ctx, a: StatusArgs) -> Result<(), Error> {
         return ctx.out.data(&enrolment::status(&u, &t.two_fa()));
     }
     let (all, posture) = enrolment::scan(&users, &t.two_fa(), 1000).await?;
-    let list = all.into_iter().filter(|u| filters.iter().all(|f| keep(u, *f))).collect();
-    ctx.out.data(&UserList { tenant: t.id().into(), realm: t.realm().into(), posture, users: list })
+    let list = all
+        .into_iter()
+        .filter(|u| filters.iter().all(|f| keep(u, *f)))
+        .collect();
+    ctx.out.data(&UserList {
+        tenant: t.id().into(),
+        realm: t.realm().into(),
+        posture,
+        users: list,
+    })
 }
 
 #[derive(Debug, Serialize)]
@@ -185,14 +258,24 @@ impl Report for ResetReport {
             let mut t = out.table(&["username", "outcome", "removed / reason"]);
             for r in &self.rows {
                 let detail = r.reason.clone().unwrap_or_else(|| r.removed.join(", "));
-                t.add_row(vec![r.username.clone(), serde_json::to_value(r.outcome).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(), detail]);
+                t.add_row(vec![
+                    r.username.clone(),
+                    serde_json::to_value(r.outcome)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default(),
+                    detail,
+                ]);
             }
             s.push_str(&t.to_string());
             s.push('\n');
         } else if !self.failed.is_empty() {
             let mut t = out.table(&["failed user", "reason"]);
             for r in &self.failed {
-                t.add_row(vec![r.username.clone(), r.reason.clone().unwrap_or_default()]);
+                t.add_row(vec![
+                    r.username.clone(),
+                    r.reason.clone().unwrap_or_default(),
+                ]);
             }
             s.push_str(&t.to_string());
             s.push('\n');
@@ -200,7 +283,13 @@ impl Report for ResetReport {
         let m = &self.summary;
         s.push_str(&format!(
             "{} row(s): {} reset, {} already clean, {} not found, {} would reset, {} failed{}",
-            m.rows, m.reset, m.already_clean, m.not_found, m.would_reset, m.failed, if m.interrupted { " (interrupted)" } else { "" }
+            m.rows,
+            m.reset,
+            m.already_clean,
+            m.not_found,
+            m.would_reset,
+            m.failed,
+            if m.interrupted { " (interrupted)" } else { "" }
         ));
         s
     }
@@ -218,7 +307,11 @@ impl bulk::Progress for Bar {
         if let Some(b) = &self.bar {
             b.inc(1);
             if row.outcome == Outcome::Failed {
-                b.println(format!("failed: {}: {}", row.username, row.reason.clone().unwrap_or_default()));
+                b.println(format!(
+                    "failed: {}: {}",
+                    row.username,
+                    row.reason.clone().unwrap_or_default()
+                ));
             }
         }
         if self.keep_rows {
@@ -235,7 +328,8 @@ fn count_lines(path: &str) -> Option<u64> {
 
 async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
     if a.usernames.is_empty() && a.from.is_none() {
-        return Err(Error::usage("no users given").with_hint("pass usernames, or `--from FILE` (`-` for stdin)"));
+        return Err(Error::usage("no users given")
+            .with_hint("pass usernames, or `--from FILE` (`-` for stdin)"));
     }
     let s = ctx.session().await?;
     let t = ctx.tenant(&s).await?;
@@ -246,7 +340,9 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
         for name in &a.usernames {
             match users.find(name).await? {
                 Some(u) => match enrolment::reset_plan(&u) {
-                    Some((removed, _)) => ctx.out.status(format!("{name}: remove {}", removed.join(", "))),
+                    Some((removed, _)) => ctx
+                        .out
+                        .status(format!("{name}: remove {}", removed.join(", "))),
                     None => ctx.out.status(format!("{name}: nothing to reset")),
                 },
                 None => ctx.out.status(format!("{name}: no such user")),
@@ -259,7 +355,15 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
             Some(f) => format!("every user listed in `{f}`"),
             None => a.usernames.join(", "),
         };
-        ctx.confirm(&format!("Reset the 2FA enrolment of {who} in realm `{}`{}?", t.realm(), if a.revoke_sessions { " and end their sessions" } else { "" }))?;
+        ctx.confirm(&format!(
+            "Reset the 2FA enrolment of {who} in realm `{}`{}?",
+            t.realm(),
+            if a.revoke_sessions {
+                " and end their sessions"
+            } else {
+                ""
+            }
+        ))?;
     }
     let total = match a.from.as_deref() {
         Some("-") => None,
@@ -268,7 +372,9 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
     };
     let names: Box<dyn Iterator<Item = Result<String, Error>> + Send> = match &a.from {
         Some(f) if f == "-" => bulk::read_names(Box::new(std::io::stdin()))?,
-        Some(f) => bulk::read_names(Box::new(std::fs::File::open(f).map_err(|e| Error::usage(format!("cannot read `{f}`: {e}")))?))?,
+        Some(f) => bulk::read_names(Box::new(
+            std::fs::File::open(f).map_err(|e| Error::usage(format!("cannot read `{f}`: {e}")))?,
+        ))?,
         None => Box::new(a.usernames.clone().into_iter().map(Ok)),
     };
     let skip = match &a.resume {
@@ -277,7 +383,13 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
     };
     let report_path = a.report.clone().or_else(|| a.resume.clone());
     let report: Option<Box<dyn std::io::Write + Send>> = match &report_path {
-        Some(p) => Some(Box::new(std::fs::OpenOptions::new().create(true).append(true).open(p).map_err(|e| Error::usage(format!("cannot write report `{}`: {e}", p.display())))?)),
+        Some(p) => Some(Box::new(
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(p)
+                .map_err(|e| Error::usage(format!("cannot write report `{}`: {e}", p.display())))?,
+        )),
         None => None,
     };
     let bar = ctx.out.interactive_stderr().then(|| {
@@ -287,12 +399,18 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
         };
         b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
         b.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {pos}/{len} users [{elapsed_precise}] {per_sec} eta {eta}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {pos}/{len} users [{elapsed_precise}] {per_sec} eta {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         b
     });
-    let progress = Bar { bar, rows: Default::default(), keep_rows: few };
+    let progress = Bar {
+        bar,
+        rows: Default::default(),
+        keep_rows: few,
+    };
     let stop = Arc::new(AtomicBool::new(false));
     let stop2 = stop.clone();
     let watcher = tokio::spawn(async move {
@@ -300,7 +418,18 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
             stop2.store(true, Ordering::Relaxed);
         }
     });
-    let result = bulk::run(&users, names, skip, a.concurrency, a.dry_run, a.revoke_sessions, report, &progress, stop.clone()).await;
+    let result = bulk::run(
+        &users,
+        names,
+        skip,
+        a.concurrency,
+        a.dry_run,
+        a.revoke_sessions,
+        report,
+        &progress,
+        stop.clone(),
+    )
+    .await;
     watcher.abort();
     if let Some(b) = &progress.bar {
         b.finish_and_clear();
@@ -312,21 +441,46 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
     let total_rows = summary.rows;
     let not_found = summary.not_found;
     let nothing = summary.already_clean == total_rows && total_rows > 0;
-    ctx.out.data(&ResetReport { summary, failed, rows })?;
+    ctx.out.data(&ResetReport {
+        summary,
+        failed,
+        rows,
+    })?;
     if interrupted {
-        return Err(Error::cancelled().with_hint("rows not started are not in the report; continue with `--resume REPORT`"));
+        return Err(Error::cancelled()
+            .with_hint("rows not started are not in the report; continue with `--resume REPORT`"));
     }
     if failed_n > 0 {
-        let kind = if few && total_rows == 1 { Kind::Failed } else { Kind::Partial };
-        return Err(Error::new(kind, format!("{failed_n} of {total_rows} row(s) failed")).with_hint(match &report_path {
-            Some(p) => format!("retry only those with `--resume {}`", p.display()),
-            None => "pass `--report FILE` to keep a per-row record, then `--resume FILE`".into(),
-        }));
+        let kind = if few && total_rows == 1 {
+            Kind::Failed
+        } else {
+            Kind::Partial
+        };
+        return Err(
+            Error::new(kind, format!("{failed_n} of {total_rows} row(s) failed")).with_hint(
+                match &report_path {
+                    Some(p) => format!("retry only those with `--resume {}`", p.display()),
+                    None => {
+                        "pass `--report FILE` to keep a per-row record, then `--resume FILE`".into()
+                    }
+                },
+            ),
+        );
     }
     if few && not_found > 0 {
-        let kind = if total_rows == 1 { Kind::NotFound } else { Kind::Partial };
-        return Err(Error::new(kind, format!("{not_found} of {total_rows} user(s) not found in realm `{}`", t.realm()))
-            .with_hint("check the spelling; `cx2fa user status` lists the realm's users"));
+        let kind = if total_rows == 1 {
+            Kind::NotFound
+        } else {
+            Kind::Partial
+        };
+        return Err(Error::new(
+            kind,
+            format!(
+                "{not_found} of {total_rows} user(s) not found in realm `{}`",
+                t.realm()
+            ),
+        )
+        .with_hint("check the spelling; `cx2fa user status` lists the realm's users"));
     }
     if nothing && !ctx.out.is_json() {
         ctx.out.status("nothing to reset");

@@ -19,13 +19,20 @@ pub async fn list(State(app): State<App>, headers: HeaderMap) -> Response {
     Json(d.channels.clone()).into_response()
 }
 
-pub async fn probe(State(app): State<App>, headers: HeaderMap, Path(sid): Path<String>) -> Response {
+pub async fn probe(
+    State(app): State<App>,
+    headers: HeaderMap,
+    Path(sid): Path<String>,
+) -> Response {
     if let Err(r) = platform_admin(&app, &headers) {
         return r;
     }
     let d = app.data.lock().expect("lock");
     match d.channel_configs.get(&sid) {
         Some(entries) => Json(entries.clone()).into_response(),
-        None => platform_error(StatusCode::NOT_FOUND, format!("No channel configuration found for serviceIdentifier `{sid}`")),
+        None => platform_error(
+            StatusCode::NOT_FOUND,
+            format!("No channel configuration found for serviceIdentifier `{sid}`"),
+        ),
     }
 }

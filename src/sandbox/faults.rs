@@ -35,14 +35,35 @@ pub struct FaultSpec {
 impl std::str::FromStr for FaultSpec {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self, Error> {
-        let mut spec = FaultSpec { rate: 0.2, kinds: vec![FaultKind::Error500, FaultKind::TooMany, FaultKind::Reset, FaultKind::Slow], seed: 1 };
+        let mut spec = FaultSpec {
+            rate: 0.2,
+            kinds: vec![
+                FaultKind::Error500,
+                FaultKind::TooMany,
+                FaultKind::Reset,
+                FaultKind::Slow,
+            ],
+            seed: 1,
+        };
         for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-            let (k, v) = part.split_once('=').ok_or_else(|| Error::usage(format!("`{part}` in --faults is not key=value")))?;
+            let (k, v) = part
+                .split_once('=')
+                .ok_or_else(|| Error::usage(format!("`{part}` in --faults is not key=value")))?;
             match k {
                 "rate" => {
-                    spec.rate = v.parse().ok().filter(|r: &f64| (0.0..=1.0).contains(r)).ok_or_else(|| Error::usage(format!("--faults rate `{v}` must be between 0 and 1")))?
+                    spec.rate = v
+                        .parse()
+                        .ok()
+                        .filter(|r: &f64| (0.0..=1.0).contains(r))
+                        .ok_or_else(|| {
+                            Error::usage(format!("--faults rate `{v}` must be between 0 and 1"))
+                        })?
                 }
-                "seed" => spec.seed = v.parse().map_err(|_| Error::usage(format!("--faults seed `{v}` must be a number")))?,
+                "seed" => {
+                    spec.seed = v.parse().map_err(|_| {
+                        Error::usage(format!("--faults seed `{v}` must be a number"))
+                    })?
+                }
                 "kinds" => {
                     spec.kinds = v
                         .split('|')
@@ -52,11 +73,15 @@ impl std::str::FromStr for FaultSpec {
                             "reset" => Ok(FaultKind::Reset),
                             "slow" => Ok(FaultKind::Slow),
                             "500-after-write" => Ok(FaultKind::ErrorAfterWrite),
-                            other => Err(Error::usage(format!("unknown fault kind `{other}`")).with_hint("kinds are 500|429|reset|slow|500-after-write")),
+                            other => Err(Error::usage(format!("unknown fault kind `{other}`"))
+                                .with_hint("kinds are 500|429|reset|slow|500-after-write")),
                         })
                         .collect::<Result<_, _>>()?
                 }
-                other => return Err(Error::usage(format!("unknown --faults key `{other}`")).with_hint("use rate=, kinds=, seed=")),
+                other => {
+                    return Err(Error::usage(format!("unknown --faults key `{other}`"))
+                        .with_hint("use rate=, kinds=, seed="))
+                }
             }
         }
         Ok(spec)
@@ -83,7 +108,12 @@ impl FaultState {
 }
 
 fn broken_body() -> Response {
-    let stream = futures::stream::once(async { Err::<axum::body::Bytes, std::io::Error>(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "injected reset")) });
+    let stream = futures::stream::once(async {
+        Err::<axum::body::Bytes, std::io::Error>(std::io::Error::new(
+            std::io::ErrorKind::ConnectionReset,
+            "injected reset",
+        ))
+    });
     Response::new(Body::from_stream(stream))
 }
 
@@ -99,11 +129,22 @@ pub async fn layer(State(app): State<App>, req: Request, next: Next) -> Response
     let is_write = req.method() != Method::GET;
     match fault {
         None => next.run(req).await,
-        Some(FaultKind::Error500) | Some(FaultKind::ErrorAfterWrite) if !is_write => {
-            (StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error (injected)").into_response()
-        }
-        Some(FaultKind::Error500) => (StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error (injected)").into_response(),
-        Some(FaultKind::TooMany) => (StatusCode::TOO_MANY_REQUESTS, [("retry-after", "1")], "Too Many Requests (injected)").into_response(),
+        Some(FaultKind::Error500) | Some(FaultKind::ErrorAfterWrite) if !is_write => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Internal Server Error (injected)",
+        )
+            .into_response(),
+        Some(FaultKind::Error500) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Internal Server Error (injected)",
+        )
+            .into_response(),
+        Some(FaultKind::TooMany) => (
+            StatusCode::TOO_MANY_REQUESTS,
+            [("retry-after", "1")],
+            "Too Many Requests (injected)",
+        )
+            .into_response(),
         Some(FaultKind::Reset) => broken_body(),
         Some(FaultKind::Slow) => {
             tokio::time::sleep(Duration::from_millis(1500)).await;
@@ -111,7 +152,11 @@ pub async fn layer(State(app): State<App>, req: Request, next: Next) -> Response
         }
         Some(FaultKind::ErrorAfterWrite) => {
             let _applied = next.run(req).await;
-            (StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error (injected after write)").into_response()
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Internal Server Error (injected after write)",
+            )
+                .into_response()
         }
     }
 }
@@ -122,7 +167,9 @@ mod tests {
 
     #[test]
     fn parses_the_documented_form() {
-        let f: FaultSpec = "rate=0.2,kinds=500|429|reset|slow|500-after-write,seed=7".parse().unwrap();
+        let f: FaultSpec = "rate=0.2,kinds=500|429|reset|slow|500-after-write,seed=7"
+            .parse()
+            .unwrap();
         assert_eq!(f.rate, 0.2);
         assert_eq!(f.kinds.len(), 5);
         assert_eq!(f.seed, 7);

@@ -14,7 +14,11 @@ fn random_token() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-pub async fn token(State(app): State<App>, Path(realm): Path<String>, Form(f): Form<HashMap<String, String>>) -> Response {
+pub async fn token(
+    State(app): State<App>,
+    Path(realm): Path<String>,
+    Form(f): Form<HashMap<String, String>>,
+) -> Response {
     let field = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
     let grant = field("grant_type");
     let client_id = field("client_id");
@@ -22,43 +26,103 @@ pub async fn token(State(app): State<App>, Path(realm): Path<String>, Form(f): F
         let d = app.data.lock().expect("lock");
         let now = d.now_ms();
         let Some(r) = d.realms.get(&realm) else {
-            return (StatusCode::NOT_FOUND, Json(json!({"error": "Realm does not exist"}))).into_response();
+            return (
+                StatusCode::NOT_FOUND,
+                Json(json!({"error": "Realm does not exist"})),
+            )
+                .into_response();
         };
         if grant == "refresh_token" {
-            let info = app.refresh.lock().expect("lock").remove(field("refresh_token"));
+            let info = app
+                .refresh
+                .lock()
+                .expect("lock")
+                .remove(field("refresh_token"));
             match info {
                 Some(i) if i.realm == realm && i.expires_ms > now => (now, i),
-                _ => return kc_error(StatusCode::BAD_REQUEST, "invalid_grant", "Invalid refresh token"),
+                _ => {
+                    return kc_error(
+                        StatusCode::BAD_REQUEST,
+                        "invalid_grant",
+                        "Invalid refresh token",
+                    )
+                }
             }
         } else {
             let Some(secret) = r.clients.get(client_id) else {
-                return kc_error(StatusCode::UNAUTHORIZED, "invalid_client", "Invalid client or Invalid client credentials");
+                return kc_error(
+                    StatusCode::UNAUTHORIZED,
+                    "invalid_client",
+                    "Invalid client or Invalid client credentials",
+                );
             };
             if let Some(s) = secret {
                 if field("client_secret") != s {
-                    return kc_error(StatusCode::UNAUTHORIZED, "unauthorized_client", "Invalid client or Invalid client credentials");
+                    return kc_error(
+                        StatusCode::UNAUTHORIZED,
+                        "unauthorized_client",
+                        "Invalid client or Invalid client credentials",
+                    );
                 }
             }
             match grant {
                 "password" => {
                     let user = r.users.get(&field("username").to_lowercase());
                     match user {
-                        Some(u) if u.enabled && u.password == field("password") => {
-                            (now, TokenInfo { realm: realm.clone(), username: u.username.clone(), client: client_id.into(), admin: u.admin, expires_ms: 0 })
+                        Some(u) if u.enabled && u.password == field("password") => (
+                            now,
+                            TokenInfo {
+                                realm: realm.clone(),
+                                username: u.username.clone(),
+                                client: client_id.into(),
+                                admin: u.admin,
+                                expires_ms: 0,
+                            },
+                        ),
+                        _ => {
+                            return kc_error(
+                                StatusCode::UNAUTHORIZED,
+                                "invalid_grant",
+                                "Invalid user credentials",
+                            )
                         }
-                        _ => return kc_error(StatusCode::UNAUTHORIZED, "invalid_grant", "Invalid user credentials"),
                     }
                 }
                 "client_credentials" => {
                     if secret.is_none() {
-                        return kc_error(StatusCode::UNAUTHORIZED, "unauthorized_client", "Client not enabled to retrieve service account");
+                        return kc_error(
+                            StatusCode::UNAUTHORIZED,
+                            "unauthorized_client",
+                            "Client not enabled to retrieve service account",
+                        );
                     }
                     // A master-realm automation client is given the admin role.
                     let admin = realm == "master";
-                    (now, TokenInfo { realm: realm.clone(), username: format!("service-account-{client_id}"), client: client_id.into(), admin, expires_ms: 0 })
+                    (
+                        now,
+                        TokenInfo {
+                            realm: realm.clone(),
+                            username: format!("service-account-{client_id}"),
+                            client: client_id.into(),
+                            admin,
+                            expires_ms: 0,
+                        },
+                    )
                 }
-                "" => return kc_error(StatusCode::BAD_REQUEST, "invalid_request", "Missing form parameter: grant_type"),
-                other => return kc_error(StatusCode::BAD_REQUEST, "unsupported_grant_type", &format!("Unsupported grant_type {other}")),
+                "" => {
+                    return kc_error(
+                        StatusCode::BAD_REQUEST,
+                        "invalid_request",
+                        "Missing form parameter: grant_type",
+                    )
+                }
+                other => {
+                    return kc_error(
+                        StatusCode::BAD_REQUEST,
+                        "unsupported_grant_type",
+                        &format!("Unsupported grant_type {other}"),
+                    )
+                }
             }
         }
     };
@@ -95,14 +159,27 @@ pub async fn token(State(app): State<App>, Path(realm): Path<String>, Form(f): F
 }
 
 fn realm_missing() -> Response {
-    (StatusCode::NOT_FOUND, Json(json!({"error": "Realm not found."}))).into_response()
+    (
+        StatusCode::NOT_FOUND,
+        Json(json!({"error": "Realm not found."})),
+    )
+        .into_response()
 }
 
 fn user_missing() -> Response {
-    (StatusCode::NOT_FOUND, Json(json!({"error": "User not found"}))).into_response()
+    (
+        StatusCode::NOT_FOUND,
+        Json(json!({"error": "User not found"})),
+    )
+        .into_response()
 }
 
-pub async fn list_users(State(app): State<App>, headers: HeaderMap, Path(realm): Path<String>, Query(q): Query<HashMap<String, String>>) -> Response {
+pub async fn list_users(
+    State(app): State<App>,
+    headers: HeaderMap,
+    Path(realm): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
     if let Err(r) = kc_admin(&app, &headers) {
         return r;
     }
@@ -110,30 +187,56 @@ pub async fn list_users(State(app): State<App>, headers: HeaderMap, Path(realm):
     let max: usize = q.get("max").and_then(|s| s.parse().ok()).unwrap_or(100);
     let exact = q.get("exact").is_some_and(|s| s == "true");
     let d = app.data.lock().expect("lock");
-    let Some(r) = d.realms.get(&realm) else { return realm_missing() };
+    let Some(r) = d.realms.get(&realm) else {
+        return realm_missing();
+    };
     let users: Vec<Value> = if let Some(name) = q.get("username") {
         let name = name.to_lowercase();
         if exact {
-            r.users.get(&name).map(|u| u.to_json()).into_iter().collect()
+            r.users
+                .get(&name)
+                .map(|u| u.to_json())
+                .into_iter()
+                .collect()
         } else {
-            r.users.iter().filter(|(k, _)| k.contains(&name)).skip(first).take(max).map(|(_, u)| u.to_json()).collect()
+            r.users
+                .iter()
+                .filter(|(k, _)| k.contains(&name))
+                .skip(first)
+                .take(max)
+                .map(|(_, u)| u.to_json())
+                .collect()
         }
     } else if let Some(s) = q.get("search").filter(|s| !s.is_empty() && *s != "*") {
         let s = s.to_lowercase();
         r.users
             .values()
-            .filter(|u| u.username.to_lowercase().contains(&s) || u.email.as_deref().is_some_and(|e| e.to_lowercase().contains(&s)))
+            .filter(|u| {
+                u.username.to_lowercase().contains(&s)
+                    || u.email
+                        .as_deref()
+                        .is_some_and(|e| e.to_lowercase().contains(&s))
+            })
             .skip(first)
             .take(max)
             .map(|u| u.to_json())
             .collect()
     } else {
-        r.users.values().skip(first).take(max).map(|u| u.to_json()).collect()
+        r.users
+            .values()
+            .skip(first)
+            .take(max)
+            .map(|u| u.to_json())
+            .collect()
     };
     Json(users).into_response()
 }
 
-pub async fn count_users(State(app): State<App>, headers: HeaderMap, Path(realm): Path<String>) -> Response {
+pub async fn count_users(
+    State(app): State<App>,
+    headers: HeaderMap,
+    Path(realm): Path<String>,
+) -> Response {
     if let Err(r) = kc_admin(&app, &headers) {
         return r;
     }
@@ -144,12 +247,18 @@ pub async fn count_users(State(app): State<App>, headers: HeaderMap, Path(realm)
     }
 }
 
-pub async fn get_user(State(app): State<App>, headers: HeaderMap, Path((realm, id)): Path<(String, String)>) -> Response {
+pub async fn get_user(
+    State(app): State<App>,
+    headers: HeaderMap,
+    Path((realm, id)): Path<(String, String)>,
+) -> Response {
     if let Err(r) = kc_admin(&app, &headers) {
         return r;
     }
     let mut d = app.data.lock().expect("lock");
-    let Some(r) = d.realms.get_mut(&realm) else { return realm_missing() };
+    let Some(r) = d.realms.get_mut(&realm) else {
+        return realm_missing();
+    };
     match r.by_id_mut(&id) {
         Some(u) => Json(u.to_json()).into_response(),
         None => user_missing(),
@@ -158,28 +267,53 @@ pub async fn get_user(State(app): State<App>, headers: HeaderMap, Path((realm, i
 
 /// PUT a user representation: fields present are updated; `attributes`, when present,
 /// replaces the stored map as a whole (Keycloak's behaviour).
-pub async fn put_user(State(app): State<App>, headers: HeaderMap, Path((realm, id)): Path<(String, String)>, body: axum::body::Bytes) -> Response {
+pub async fn put_user(
+    State(app): State<App>,
+    headers: HeaderMap,
+    Path((realm, id)): Path<(String, String)>,
+    body: axum::body::Bytes,
+) -> Response {
     if let Err(r) = kc_admin(&app, &headers) {
         return r;
     }
     let Ok(Value::Object(rep)) = serde_json::from_slice::<Value>(&body) else {
-        return kc_error(StatusCode::BAD_REQUEST, "invalid_request", "Request body must be a user representation");
+        return kc_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "Request body must be a user representation",
+        );
     };
     let attrs = match rep.get("attributes") {
         None | Some(Value::Null) => None,
         Some(Value::Object(m)) => {
-            let ok = m.values().all(|v| v.as_array().is_some_and(|a| a.iter().all(Value::is_string)));
+            let ok = m
+                .values()
+                .all(|v| v.as_array().is_some_and(|a| a.iter().all(Value::is_string)));
             if !ok {
-                return kc_error(StatusCode::BAD_REQUEST, "invalid_request", "attribute values must be arrays of strings");
+                return kc_error(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_request",
+                    "attribute values must be arrays of strings",
+                );
             }
             Some(m.clone())
         }
-        Some(_) => return kc_error(StatusCode::BAD_REQUEST, "invalid_request", "attributes must be an object"),
+        Some(_) => {
+            return kc_error(
+                StatusCode::BAD_REQUEST,
+                "invalid_request",
+                "attributes must be an object",
+            )
+        }
     };
     {
         let mut d = app.data.lock().expect("lock");
-        let Some(r) = d.realms.get_mut(&realm) else { return realm_missing() };
-        let Some(u) = r.by_id_mut(&id) else { return user_missing() };
+        let Some(r) = d.realms.get_mut(&realm) else {
+            return realm_missing();
+        };
+        let Some(u) = r.by_id_mut(&id) else {
+            return user_missing();
+        };
         if let Some(e) = rep.get("email").and_then(Value::as_str) {
             u.email = Some(e.to_string());
         }
@@ -197,12 +331,18 @@ pub async fn put_user(State(app): State<App>, headers: HeaderMap, Path((realm, i
     StatusCode::NO_CONTENT.into_response()
 }
 
-pub async fn logout(State(app): State<App>, headers: HeaderMap, Path((realm, id)): Path<(String, String)>) -> Response {
+pub async fn logout(
+    State(app): State<App>,
+    headers: HeaderMap,
+    Path((realm, id)): Path<(String, String)>,
+) -> Response {
     if let Err(r) = kc_admin(&app, &headers) {
         return r;
     }
     let mut d = app.data.lock().expect("lock");
-    let Some(r) = d.realms.get_mut(&realm) else { return realm_missing() };
+    let Some(r) = d.realms.get_mut(&realm) else {
+        return realm_missing();
+    };
     if r.by_id_mut(&id).is_none() {
         return user_missing();
     }

@@ -104,11 +104,18 @@ impl Shared {
 pub fn load(cfg: &Config) -> Result<Data, Error> {
     if let Some(path) = &cfg.state_file {
         if path.exists() {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| Error::usage(format!("cannot read sandbox state `{}`: {e}", path.display())))?;
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                Error::usage(format!(
+                    "cannot read sandbox state `{}`: {e}",
+                    path.display()
+                ))
+            })?;
             let mut d: Data = serde_json::from_str(&text).map_err(|e| {
-                Error::usage(format!("`{}` is not a sandbox state file: {e}", path.display()))
-                    .with_hint("delete it to start from the seed again")
+                Error::usage(format!(
+                    "`{}` is not a sandbox state file: {e}",
+                    path.display()
+                ))
+                .with_hint("delete it to start from the seed again")
             })?;
             d.reindex();
             return Ok(d);
@@ -116,7 +123,8 @@ pub fn load(cfg: &Config) -> Result<Data, Error> {
     }
     let seed = match &cfg.seed {
         Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| Error::usage(format!("cannot read seed `{}`: {e}", p.display())))?;
+            let text = std::fs::read_to_string(p)
+                .map_err(|e| Error::usage(format!("cannot read seed `{}`: {e}", p.display())))?;
             seed::Seed::parse(&text, &p.display().to_string())?
         }
         None => seed::Seed::builtin(),
@@ -127,14 +135,35 @@ pub fn load(cfg: &Config) -> Result<Data, Error> {
 /// The routes of the emulated deployment.
 pub fn router(app: App) -> Router {
     let routes = Router::new()
-        .route("/auth/realms/{realm}/protocol/openid-connect/token", post(keycloak::token))
-        .route("/auth/admin/realms/{realm}/users", get(keycloak::list_users))
-        .route("/auth/admin/realms/{realm}/users/count", get(keycloak::count_users))
-        .route("/auth/admin/realms/{realm}/users/{id}", get(keycloak::get_user).put(keycloak::put_user))
-        .route("/auth/admin/realms/{realm}/users/{id}/logout", post(keycloak::logout))
-        .route("/cx-tenant/tenant", get(tenant::list).put(tenant::update).post(tenant::create))
+        .route(
+            "/auth/realms/{realm}/protocol/openid-connect/token",
+            post(keycloak::token),
+        )
+        .route(
+            "/auth/admin/realms/{realm}/users",
+            get(keycloak::list_users),
+        )
+        .route(
+            "/auth/admin/realms/{realm}/users/count",
+            get(keycloak::count_users),
+        )
+        .route(
+            "/auth/admin/realms/{realm}/users/{id}",
+            get(keycloak::get_user).put(keycloak::put_user),
+        )
+        .route(
+            "/auth/admin/realms/{realm}/users/{id}/logout",
+            post(keycloak::logout),
+        )
+        .route(
+            "/cx-tenant/tenant",
+            get(tenant::list).put(tenant::update).post(tenant::create),
+        )
         .route("/ccm/channels", get(ccm::list))
-        .route("/ccm/channel-connectors/configurations/{sid}", get(ccm::probe))
+        .route(
+            "/ccm/channel-connectors/configurations/{sid}",
+            get(ccm::probe),
+        )
         .route("/otp-manager/otp/generate", post(otp::generate))
         .route("/otp-manager/otp/verify", post(otp::verify))
         .route("/rsa/mfa/v1_1/authn/initialize", post(rsa::initialize))
@@ -143,7 +172,10 @@ pub fn router(app: App) -> Router {
         .route("/sandbox/rsa-code/{username}", get(rsa::code))
         .route("/sandbox/health", get(|| async { "ok" }));
     routes
-        .layer(axum::middleware::from_fn_with_state(app.clone(), faults::layer))
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            faults::layer,
+        ))
         .layer(axum::extract::DefaultBodyLimit::max(16 * 1024 * 1024))
         .with_state(app)
 }
@@ -164,13 +196,26 @@ impl Running {
     /// The `export` lines that point cx2fa at this sandbox.
     pub fn env_lines(&self) -> Vec<(String, String)> {
         let d = self.app.data.lock().expect("lock");
-        let admin = d.realms.get("master").and_then(|r| r.users.values().find(|u| u.admin)).cloned();
-        let first = d.tenants.first().and_then(|t| t.get("tenantId")).and_then(|v| v.as_str()).unwrap_or("").to_string();
+        let admin = d
+            .realms
+            .get("master")
+            .and_then(|r| r.users.values().find(|u| u.admin))
+            .cloned();
+        let first = d
+            .tenants
+            .first()
+            .and_then(|t| t.get("tenantId"))
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string();
         let url = self.url();
         let mut v = vec![
             ("CX2FA_URL".into(), url.clone()),
             ("CX2FA_TENANT".into(), first),
-            ("CX2FA_OTP_MANAGER_URL".into(), format!("{url}/otp-manager/")),
+            (
+                "CX2FA_OTP_MANAGER_URL".into(),
+                format!("{url}/otp-manager/"),
+            ),
             ("CX2FA_RSA_URL".into(), format!("{url}/rsa/")),
         ];
         if let Some(a) = admin {
@@ -196,7 +241,9 @@ impl Running {
 }
 
 fn save(app: &App) -> Result<(), Error> {
-    let Some(path) = &app.cfg.state_file else { return Ok(()) };
+    let Some(path) = &app.cfg.state_file else {
+        return Ok(());
+    };
     if !app.dirty.swap(false, Ordering::Relaxed) && path.exists() {
         return Ok(());
     }
@@ -205,9 +252,14 @@ fn save(app: &App) -> Result<(), Error> {
         serde_json::to_vec(&*d).map_err(|e| Error::failed(e.to_string()))?
     };
     let tmp = path.with_extension("tmp");
-    std::fs::write(&tmp, text).and_then(|_| std::fs::rename(&tmp, path)).map_err(|e| {
-        Error::failed(format!("cannot write sandbox state `{}`: {e}", path.display()))
-    })
+    std::fs::write(&tmp, text)
+        .and_then(|_| std::fs::rename(&tmp, path))
+        .map_err(|e| {
+            Error::failed(format!(
+                "cannot write sandbox state `{}`: {e}",
+                path.display()
+            ))
+        })
 }
 
 /// Starts a sandbox on 127.0.0.1 and returns once it accepts connections.
@@ -215,14 +267,22 @@ pub async fn start(cfg: Config) -> Result<Running, Error> {
     let data = load(&cfg)?;
     if let Some(dir) = &cfg.maildir {
         for sub in ["cur", "new", "tmp"] {
-            std::fs::create_dir_all(dir.join(sub)).map_err(|e| Error::usage(format!("cannot create maildir `{}`: {e}", dir.display())))?;
+            std::fs::create_dir_all(dir.join(sub)).map_err(|e| {
+                Error::usage(format!("cannot create maildir `{}`: {e}", dir.display()))
+            })?;
         }
     }
-    let listener = tokio::net::TcpListener::bind(("127.0.0.1", cfg.port)).await.map_err(|e| {
-        Error::usage(format!("cannot listen on 127.0.0.1:{}: {e}", cfg.port)).with_hint("pick another `--port`, or `--port 0` for a free one")
-    })?;
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", cfg.port))
+        .await
+        .map_err(|e| {
+            Error::usage(format!("cannot listen on 127.0.0.1:{}: {e}", cfg.port))
+                .with_hint("pick another `--port`, or `--port 0` for a free one")
+        })?;
     let addr = listener.local_addr()?;
-    let faults = cfg.faults.clone().map(|f| Mutex::new(faults::FaultState::new(f)));
+    let faults = cfg
+        .faults
+        .clone()
+        .map(|f| Mutex::new(faults::FaultState::new(f)));
     let app = Arc::new(Shared {
         data: Mutex::new(data),
         tokens: Mutex::default(),
@@ -250,5 +310,10 @@ pub async fn start(cfg: Config) -> Result<Running, Error> {
             _ = persist => {},
         }
     });
-    Ok(Running { addr, app, shutdown: Some(tx), join: Some(join) })
+    Ok(Running {
+        addr,
+        app,
+        shutdown: Some(tx),
+        join: Some(join),
+    })
 }

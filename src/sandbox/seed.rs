@@ -57,8 +57,12 @@ pub struct Seed {
 impl Seed {
     pub fn parse(text: &str, origin: &str) -> Result<Seed, Error> {
         serde_json::from_str(text).map_err(|e| {
-            Error::usage(format!("{origin}:{}:{}: not a valid sandbox seed: {e}", e.line(), e.column()))
-                .with_hint("see the built-in seed with `cx2fa sandbox --print-seed` for the format")
+            Error::usage(format!(
+                "{origin}:{}:{}: not a valid sandbox seed: {e}",
+                e.line(),
+                e.column()
+            ))
+            .with_hint("see the built-in seed with `cx2fa sandbox --print-seed` for the format")
         })
     }
     pub fn builtin() -> Seed {
@@ -68,18 +72,32 @@ impl Seed {
 
 /// Deterministic ids so that test output is stable across runs.
 pub fn user_id(realm: &str, n: usize) -> String {
-    let h = realm.bytes().fold(0u32, |a, b| a.wrapping_mul(31).wrapping_add(b as u32));
+    let h = realm
+        .bytes()
+        .fold(0u32, |a, b| a.wrapping_mul(31).wrapping_add(b as u32));
     format!("{h:08x}-0000-4000-8000-{n:012x}")
 }
 
 /// The realm a tenant document's realm is created as, with its confidential client.
 pub fn realm_for(tenant: &Value) -> (String, String, Option<String>) {
     let kc = tenant.pointer("/tenantSettings/keyCloak");
-    let s = |k: &str| kc.and_then(|v| v.get(k)).and_then(Value::as_str).filter(|s| !s.is_empty()).map(str::to_string);
-    let id = tenant.get("tenantId").and_then(Value::as_str).unwrap_or_default().to_string();
+    let s = |k: &str| {
+        kc.and_then(|v| v.get(k))
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    let id = tenant
+        .get("tenantId")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
     let realm = s("realm").unwrap_or(id);
     let client = s("CLIENT_ID").unwrap_or_else(|| "cim".into());
-    let secret = kc.and_then(|v| v.pointer("/credentials/secret")).and_then(Value::as_str).map(str::to_string);
+    let secret = kc
+        .and_then(|v| v.pointer("/credentials/secret"))
+        .and_then(Value::as_str)
+        .map(str::to_string);
     (realm, client, secret)
 }
 
@@ -87,8 +105,13 @@ pub fn realm_for(tenant: &Value) -> (String, String, Option<String>) {
 pub fn build(seed: Seed, extra_users: usize) -> Data {
     let mut d = Data::default();
     let mut master = Realm::default();
-    master.clients.insert(crate::api::contract::ADMIN_CLIENT_ID.into(), None);
-    master.clients.insert(seed.automation_client.id.clone(), Some(seed.automation_client.secret.clone()));
+    master
+        .clients
+        .insert(crate::api::contract::ADMIN_CLIENT_ID.into(), None);
+    master.clients.insert(
+        seed.automation_client.id.clone(),
+        Some(seed.automation_client.secret.clone()),
+    );
     master.add(SUser {
         id: user_id("master", 0),
         username: seed.admin.username,
@@ -125,7 +148,11 @@ pub fn build(seed: Seed, extra_users: usize) -> Data {
     }
     if let Some(first) = seed.tenants.first() {
         let (realm, _, _) = realm_for(first);
-        let policy_csi = first.pointer("/tenantSettings/twoFAConfigs/channelServiceIdentifier").and_then(Value::as_str).unwrap_or("").to_string();
+        let policy_csi = first
+            .pointer("/tenantSettings/twoFAConfigs/channelServiceIdentifier")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
         let r = d.realms.get_mut(&realm).expect("created above");
         let base = r.users.len();
         for i in 0..extra_users {
@@ -135,7 +162,11 @@ pub fn build(seed: Seed, extra_users: usize) -> Data {
     d.tenants = seed.tenants;
     d.channels = seed.channels;
     d.channel_configs = seed.channel_configs;
-    d.rsa = RsaServer { client_key: seed.rsa.client_key, client_id: seed.rsa.client_id, users: seed.rsa.users };
+    d.rsa = RsaServer {
+        client_key: seed.rsa.client_key,
+        client_id: seed.rsa.client_id,
+        users: seed.rsa.users,
+    };
     d
 }
 
@@ -144,13 +175,19 @@ fn generated_user(realm: &str, n: usize, i: usize, policy_csi: &str) -> SUser {
     let username = format!("user{:06}", i + 1);
     let arr = |s: &str| Value::Array(vec![Value::String(s.to_string())]);
     let mut a = Map::new();
-    a.insert("department".into(), arr(["sales", "support", "desk"][i % 3]));
+    a.insert(
+        "department".into(),
+        arr(["sales", "support", "desk"][i % 3]),
+    );
     a.insert("agentExtension".into(), arr(&format!("{}", 2000 + i)));
     match i % 4 {
         1 => {
             a.insert("is2FARegistered".into(), arr("true"));
             a.insert("twoFAChannel".into(), arr("EMAIL"));
-            a.insert("customerChannelIdentifier".into(), arr(&format!("{username}@example.test")));
+            a.insert(
+                "customerChannelIdentifier".into(),
+                arr(&format!("{username}@example.test")),
+            );
             a.insert("channelServiceIdentifier".into(), arr(policy_csi));
             a.insert("otpExpiry".into(), arr("60"));
             a.insert("otpMaxAttempts".into(), arr("3"));
@@ -158,14 +195,23 @@ fn generated_user(realm: &str, n: usize, i: usize, policy_csi: &str) -> SUser {
         2 => {
             a.insert("is2FARegistered".into(), arr("true"));
             a.insert("twoFAChannel".into(), arr("SMS"));
-            a.insert("customerChannelIdentifier".into(), arr(&format!("+1555{:07}", i)));
+            a.insert(
+                "customerChannelIdentifier".into(),
+                arr(&format!("+1555{:07}", i)),
+            );
             a.insert("channelServiceIdentifier".into(), arr("+15550001000"));
         }
         3 => {
             a.insert("is2FARegistered".into(), arr("true"));
             a.insert("twoFAChannel".into(), arr("EMAIL"));
-            a.insert("customerChannelIdentifier".into(), arr(&format!("{username}@example.test")));
-            a.insert("channelServiceIdentifier".into(), arr("old-otp@example.test"));
+            a.insert(
+                "customerChannelIdentifier".into(),
+                arr(&format!("{username}@example.test")),
+            );
+            a.insert(
+                "channelServiceIdentifier".into(),
+                arr("old-otp@example.test"),
+            );
         }
         _ => {}
     }

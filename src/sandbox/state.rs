@@ -67,7 +67,11 @@ pub struct Realm {
 
 impl Realm {
     pub fn reindex(&mut self) {
-        self.by_id = self.users.iter().map(|(k, u)| (u.id.clone(), k.clone())).collect();
+        self.by_id = self
+            .users
+            .iter()
+            .map(|(k, u)| (u.id.clone(), k.clone()))
+            .collect();
     }
     pub fn add(&mut self, u: SUser) {
         let key = u.username.to_lowercase();
@@ -150,10 +154,15 @@ impl Data {
         self.realms.values_mut().for_each(Realm::reindex);
     }
     pub fn now_ms(&self) -> i64 {
-        let wall = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0);
+        let wall = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as i64)
+            .unwrap_or(0);
         wall + self.clock_offset_ms
     }
     pub fn tenant(&self, id: &str) -> Option<&Value> {
-        self.tenants.iter().find(|t| t.get("tenantId").and_then(Value::as_str) == Some(id))
+        self.tenants
+            .iter()
+            .find(|t| t.get("tenantId").and_then(Value::as_str) == Some(id))
     }
 }

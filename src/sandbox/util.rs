@@ -9,7 +9,11 @@ use serde_json::{json, Value};
 
 /// Keycloak's error body.
 pub fn kc_error(status: StatusCode, error: &str, description: &str) -> Response {
-    (status, Json(json!({ "error": error, "error_description": description }))).into_response()
+    (
+        status,
+        Json(json!({ "error": error, "error_description": description })),
+    )
+        .into_response()
 }
 
 /// The platform services' error body.
@@ -20,7 +24,9 @@ pub fn platform_error(status: StatusCode, message: impl Into<String>) -> Respons
 pub fn bearer(headers: &HeaderMap) -> Option<String> {
     let v = headers.get("authorization")?.to_str().ok()?;
     let (scheme, token) = v.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_string())
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_string())
 }
 
 /// Why a request may not use the admin APIs.
@@ -32,7 +38,13 @@ pub enum Denied {
 /// Admits master-realm admin tokens that have not expired.
 pub fn admin(app: &App, headers: &HeaderMap) -> Result<TokenInfo, Denied> {
     let token = bearer(headers).ok_or(Denied::Unauthenticated)?;
-    let info = app.tokens.lock().expect("lock").get(&token).cloned().ok_or(Denied::Unauthenticated)?;
+    let info = app
+        .tokens
+        .lock()
+        .expect("lock")
+        .get(&token)
+        .cloned()
+        .ok_or(Denied::Unauthenticated)?;
     let now = app.data.lock().expect("lock").now_ms();
     if info.expires_ms <= now {
         return Err(Denied::Unauthenticated);
@@ -46,34 +58,54 @@ pub fn admin(app: &App, headers: &HeaderMap) -> Result<TokenInfo, Denied> {
 /// [`admin`] with Keycloak's error bodies.
 pub fn kc_admin(app: &App, headers: &HeaderMap) -> Result<TokenInfo, Response> {
     admin(app, headers).map_err(|d| match d {
-        Denied::Unauthenticated => (StatusCode::UNAUTHORIZED, Json(json!({"error": "HTTP 401 Unauthorized"}))).into_response(),
-        Denied::Forbidden => (StatusCode::FORBIDDEN, Json(json!({"error": "HTTP 403 Forbidden"}))).into_response(),
+        Denied::Unauthenticated => (
+            StatusCode::UNAUTHORIZED,
+            Json(json!({"error": "HTTP 401 Unauthorized"})),
+        )
+            .into_response(),
+        Denied::Forbidden => (
+            StatusCode::FORBIDDEN,
+            Json(json!({"error": "HTTP 403 Forbidden"})),
+        )
+            .into_response(),
     })
 }
 
 /// [`admin`] with the platform's error bodies.
 pub fn platform_admin(app: &App, headers: &HeaderMap) -> Result<TokenInfo, Response> {
     admin(app, headers).map_err(|d| match d {
-        Denied::Unauthenticated => platform_error(StatusCode::UNAUTHORIZED, "Unauthorized: missing or expired token"),
-        Denied::Forbidden => platform_error(StatusCode::FORBIDDEN, "Forbidden: the token does not allow this"),
+        Denied::Unauthenticated => platform_error(
+            StatusCode::UNAUTHORIZED,
+            "Unauthorized: missing or expired token",
+        ),
+        Denied::Forbidden => platform_error(
+            StatusCode::FORBIDDEN,
+            "Forbidden: the token does not allow this",
+        ),
     })
 }
 
 /// RFC 3339 UTC for a millisecond timestamp.
 pub fn rfc3339(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms).map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)).unwrap_or_default()
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+        .unwrap_or_default()
 }
 
 pub async fn clock(State(app): State<App>) -> Response {
     let d = app.data.lock().expect("lock");
-    Json(json!({ "now": rfc3339(d.now_ms()), "offsetSeconds": d.clock_offset_ms / 1000 })).into_response()
+    Json(json!({ "now": rfc3339(d.now_ms()), "offsetSeconds": d.clock_offset_ms / 1000 }))
+        .into_response()
 }
 
 /// `POST /sandbox/clock {"advanceSeconds": N}` moves the sandbox's time forward.
 pub async fn advance_clock(State(app): State<App>, body: axum::body::Bytes) -> Response {
     let v: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
     let Some(secs) = v.get("advanceSeconds").and_then(Value::as_i64) else {
-        return platform_error(StatusCode::BAD_REQUEST, "body must be {\"advanceSeconds\": N}");
+        return platform_error(
+            StatusCode::BAD_REQUEST,
+            "body must be {\"advanceSeconds\": N}",
+        );
     };
     {
         let mut d = app.data.lock().expect("lock");

@@ -49,7 +49,11 @@ fn masked(path: String, before: Option<&Value>, after: Option<&Value>) -> Change
         Value::String(s) if secret && !s.is_empty() => Value::String(MASK.into()),
         other => secrets::mask(other),
     };
-    Change { path, before: before.map(show), after: after.map(show) }
+    Change {
+        path,
+        before: before.map(show),
+        after: after.map(show),
+    }
 }
 
 /// `a → b` for display.
@@ -73,9 +77,21 @@ mod tests {
         assert_eq!(
             d,
             vec![
-                Change { path: "/k/secret".into(), before: Some(json!(MASK)), after: Some(json!(MASK)) },
-                Change { path: "/k/gone".into(), before: Some(json!(1)), after: None },
-                Change { path: "/k/added".into(), before: None, after: Some(json!({"password": MASK})) },
+                Change {
+                    path: "/k/secret".into(),
+                    before: Some(json!(MASK)),
+                    after: Some(json!(MASK))
+                },
+                Change {
+                    path: "/k/gone".into(),
+                    before: Some(json!(1)),
+                    after: None
+                },
+                Change {
+                    path: "/k/added".into(),
+                    before: None,
+                    after: Some(json!({"password": MASK}))
+                },
             ]
         );
     }

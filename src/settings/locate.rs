@@ -12,7 +12,13 @@ pub struct Locations(HashMap<String, (usize, usize)>);
 
 impl Locations {
     pub fn of(text: &str) -> Self {
-        let mut w = Walker { chars: text.chars().collect(), i: 0, line: 1, col: 1, map: HashMap::new() };
+        let mut w = Walker {
+            chars: text.chars().collect(),
+            i: 0,
+            line: 1,
+            col: 1,
+            map: HashMap::new(),
+        };
         w.skip_ws();
         w.value(String::new());
         Locations(w.map)
@@ -77,7 +83,9 @@ impl Walker {
                     match e {
                         'u' => {
                             let hex: String = (0..4).filter_map(|_| self.bump()).collect();
-                            if let Some(ch) = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                            if let Some(ch) =
+                                u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)
+                            {
                                 s.push(ch);
                             }
                         }
@@ -147,7 +155,10 @@ impl Walker {
                 self.string();
             }
             _ => {
-                while self.peek().is_some_and(|c| !matches!(c, ',' | '}' | ']') && !c.is_whitespace()) {
+                while self
+                    .peek()
+                    .is_some_and(|c| !matches!(c, ',' | '}' | ']') && !c.is_whitespace())
+                {
                     self.bump();
                 }
             }

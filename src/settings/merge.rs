@@ -29,10 +29,20 @@ impl PolicyChange {
             .pointer("/tenantSettings/twoFAConfigs")
             .and_then(Value::as_object)
             .cloned()
-            .ok_or_else(|| Error::failed("the input has no `tenantSettings.twoFAConfigs` object"))?;
-        let otp_manager_url =
-            v.pointer("/tenantSettings/keyCloak/Otp_Manager_Url").and_then(Value::as_str).map(str::to_string);
-        Ok((kind, PolicyChange { two_fa, otp_manager_url }))
+            .ok_or_else(|| {
+                Error::failed("the input has no `tenantSettings.twoFAConfigs` object")
+            })?;
+        let otp_manager_url = v
+            .pointer("/tenantSettings/keyCloak/Otp_Manager_Url")
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        Ok((
+            kind,
+            PolicyChange {
+                two_fa,
+                otp_manager_url,
+            },
+        ))
     }
 
     /// Turns 2FA on with the given channel; unspecified fields keep the tenant's current value,
@@ -49,10 +59,12 @@ impl PolicyChange {
         let identifier = match identifier {
             Some(id) => Some(id),
             None if now.channel_type == Some(channel) => now.identifier.clone(),
-            None if channel.uses_channel() => {
-                return Err(Error::usage(format!("enabling {channel} needs the channel's service identifier"))
-                    .with_hint("pass `--identifier <sender address or number>`; `cx2fa channel list` shows them"))
-            }
+            None if channel.uses_channel() => return Err(Error::usage(format!(
+                "enabling {channel} needs the channel's service identifier"
+            ))
+            .with_hint(
+                "pass `--identifier <sender address or number>`; `cx2fa channel list` shows them",
+            )),
             None => None,
         };
         let mut two_fa = Map::new();
@@ -65,14 +77,20 @@ impl PolicyChange {
         let attempts = max_attempts.or(now.otp_max_attempts).unwrap_or(3);
         two_fa.insert("otpExpiry".into(), expiry.into());
         two_fa.insert("otpMaxAttempts".into(), attempts.into());
-        Ok(PolicyChange { two_fa, otp_manager_url })
+        Ok(PolicyChange {
+            two_fa,
+            otp_manager_url,
+        })
     }
 
     /// Turns 2FA off and leaves every other setting as it is, so re-enabling restores it.
     pub fn disable() -> Self {
         let mut two_fa = Map::new();
         two_fa.insert("is2FAEnabled".into(), Value::Bool(false));
-        PolicyChange { two_fa, otp_manager_url: None }
+        PolicyChange {
+            two_fa,
+            otp_manager_url: None,
+        }
     }
 }
 
@@ -92,9 +110,17 @@ pub fn apply(stored: &Tenant, change: &PolicyChange) -> Result<Tenant, Error> {
     let settings = doc
         .get_mut("tenantSettings")
         .and_then(Value::as_object_mut)
-        .ok_or_else(|| Error::failed(format!("tenant `{}` has no `tenantSettings` object", stored.id())))?;
+        .ok_or_else(|| {
+            Error::failed(format!(
+                "tenant `{}` has no `tenantSettings` object",
+                stored.id()
+            ))
+        })?;
     if let Some(url) = &change.otp_manager_url {
-        let kc = settings.get_mut("keyCloak").and_then(Value::as_object_mut).expect("checked above");
+        let kc = settings
+            .get_mut("keyCloak")
+            .and_then(Value::as_object_mut)
+            .expect("checked above");
         set(kc, "Otp_Manager_Url", Value::String(url.clone()));
     }
     if !change.two_fa.is_empty() {
@@ -104,7 +130,11 @@ pub fn apply(stored: &Tenant, change: &PolicyChange) -> Result<Tenant, Error> {
                     set(cfg, k, v.clone());
                 }
             }
-            Some(_) | None => set(settings, "twoFAConfigs", Value::Object(change.two_fa.clone())),
+            Some(_) | None => set(
+                settings,
+                "twoFAConfigs",
+                Value::Object(change.two_fa.clone()),
+            ),
         }
     }
     Ok(Tenant(doc))
@@ -114,8 +144,17 @@ pub fn apply(stored: &Tenant, change: &PolicyChange) -> Result<Tenant, Error> {
 /// a merge with the same rules as `config validate`.
 pub fn effective_payload(t: &Tenant) -> Value {
     let mut kc = t.keycloak().cloned().unwrap_or_default();
-    kc.retain(|k, _| matches!(k.as_str(), "Otp_Manager_Url" | "RSA_Server_URL" | "RSA_Client_Key" | "RSA_Client_ID"));
-    let cfg = t.settings().and_then(|s| s.get("twoFAConfigs")).cloned().unwrap_or(Value::Object(Map::new()));
+    kc.retain(|k, _| {
+        matches!(
+            k.as_str(),
+            "Otp_Manager_Url" | "RSA_Server_URL" | "RSA_Client_Key" | "RSA_Client_ID"
+        )
+    });
+    let cfg = t
+        .settings()
+        .and_then(|s| s.get("twoFAConfigs"))
+        .cloned()
+        .unwrap_or(Value::Object(Map::new()));
     serde_json::json!({ "tenantSettings": { "keyCloak": kc, "twoFAConfigs": cfg } })
 }
 
@@ -133,10 +172,21 @@ mod tests {
 
     #[test]
     fn changes_only_the_asked_fields_and_keeps_text() {
-        let change = PolicyChange::enable(&stored(), ChannelType::Sms, Some("+15550100".into()), Some("http://otp/".into()), None, Some(5)).unwrap();
+        let change = PolicyChange::enable(
+            &stored(),
+            ChannelType::Sms,
+            Some("+15550100".into()),
+            Some("http://otp/".into()),
+            None,
+            Some(5),
+        )
+        .unwrap();
         let out = apply(&stored(), &change).unwrap();
         let text = serde_json::to_string(&out.0).unwrap();
-        assert!(text.contains(r#""zeta":{"n":1.10,"big":123456789012345678901234567890}"#), "{text}");
+        assert!(
+            text.contains(r#""zeta":{"n":1.10,"big":123456789012345678901234567890}"#),
+            "{text}"
+        );
         assert!(text.contains(r#""keyCloak":{"realm":"t","credentials":{"secret":"s"},"Otp_Manager_Url":"http://otp/","x":[1,2]}"#), "{text}");
         assert!(text.contains(r#""twoFAConfigs":{"is2FAEnabled":true,"channelType":"SMS","extra":true,"channelServiceIdentifier":"+15550100","otpExpiry":60,"otpMaxAttempts":5}"#), "{text}");
         assert!(text.ends_with(r#""status":"inActive"}"#));
@@ -152,7 +202,8 @@ mod tests {
 
     #[test]
     fn adds_a_missing_twofa_object_at_the_end() {
-        let t = Tenant(serde_json::json!({"tenantId":"t","tenantSettings":{"keyCloak":{},"fqdn":"x"}}));
+        let t =
+            Tenant(serde_json::json!({"tenantId":"t","tenantSettings":{"keyCloak":{},"fqdn":"x"}}));
         let out = apply(&t, &PolicyChange::disable()).unwrap();
         let keys: Vec<_> = out.settings().unwrap().keys().cloned().collect();
         assert_eq!(keys, ["keyCloak", "fqdn", "twoFAConfigs"]);
@@ -166,7 +217,8 @@ mod tests {
 
     #[test]
     fn enable_email_without_identifier_is_a_usage_error() {
-        let err = PolicyChange::enable(&stored(), ChannelType::Sms, None, None, None, None).unwrap_err();
+        let err =
+            PolicyChange::enable(&stored(), ChannelType::Sms, None, None, None, None).unwrap_err();
         assert_eq!(err.kind, crate::error::Kind::Usage);
     }
 }

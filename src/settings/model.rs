@@ -10,7 +10,19 @@ use serde_json::{Map, Value};
 use std::fmt;
 
 /// How OTPs are delivered (`twoFAConfigs.channelType`, user attribute `twoFAChannel`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum, PartialOrd, Ord)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+    PartialOrd,
+    Ord,
+)]
 #[serde(rename_all = "UPPERCASE")]
 #[value(rename_all = "UPPERCASE")]
 pub enum ChannelType {
@@ -21,11 +33,18 @@ pub enum ChannelType {
 }
 
 impl ChannelType {
-    pub const ALL: [ChannelType; 4] = [ChannelType::Email, ChannelType::Sms, ChannelType::App, ChannelType::Rsa];
+    pub const ALL: [ChannelType; 4] = [
+        ChannelType::Email,
+        ChannelType::Sms,
+        ChannelType::App,
+        ChannelType::Rsa,
+    ];
 
     /// Parses the stored form; older releases wrote lowercase (`app`, `sms`).
     pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.as_str().eq_ignore_ascii_case(s.trim()))
+        Self::ALL
+            .into_iter()
+            .find(|c| c.as_str().eq_ignore_ascii_case(s.trim()))
     }
     pub fn as_str(self) -> &'static str {
         match self {
@@ -65,9 +84,18 @@ pub struct TwoFa {
 impl TwoFa {
     pub fn from_value(v: &Value) -> Self {
         TwoFa {
-            enabled: v.get("is2FAEnabled").and_then(Value::as_bool).unwrap_or(false),
-            channel_type: v.get("channelType").and_then(Value::as_str).and_then(ChannelType::parse),
-            identifier: v.get("channelServiceIdentifier").and_then(Value::as_str).map(str::to_string),
+            enabled: v
+                .get("is2FAEnabled")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+            channel_type: v
+                .get("channelType")
+                .and_then(Value::as_str)
+                .and_then(ChannelType::parse),
+            identifier: v
+                .get("channelServiceIdentifier")
+                .and_then(Value::as_str)
+                .map(str::to_string),
             otp_expiry: v.get("otpExpiry").and_then(Value::as_u64),
             otp_max_attempts: v.get("otpMaxAttempts").and_then(Value::as_u64),
         }
@@ -87,7 +115,10 @@ impl Tenant {
         self.0.get("tenantId").and_then(Value::as_str).unwrap_or("")
     }
     pub fn name(&self) -> &str {
-        self.0.get("tenantName").and_then(Value::as_str).unwrap_or("")
+        self.0
+            .get("tenantName")
+            .and_then(Value::as_str)
+            .unwrap_or("")
     }
     pub fn settings(&self) -> Option<&Map<String, Value>> {
         self.0.get("tenantSettings")?.as_object()
@@ -104,7 +135,10 @@ impl Tenant {
         self.kc("realm").unwrap_or_else(|| self.id())
     }
     pub fn two_fa(&self) -> TwoFa {
-        self.settings().and_then(|s| s.get("twoFAConfigs")).map(TwoFa::from_value).unwrap_or_default()
+        self.settings()
+            .and_then(|s| s.get("twoFAConfigs"))
+            .map(TwoFa::from_value)
+            .unwrap_or_default()
     }
     pub fn otp_manager_url(&self) -> Option<&str> {
         self.kc("Otp_Manager_Url")
@@ -148,9 +182,13 @@ pub fn same_meaning(a: &Value, b: &Value) -> bool {
                 }
         }
         (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same_meaning(v, w)))
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| same_meaning(v, w)))
         }
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(v, w)| same_meaning(v, w)),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(v, w)| same_meaning(v, w))
+        }
         _ => a == b,
     }
 }
@@ -162,8 +200,10 @@ mod tests {
 
     #[test]
     fn reads_policy_and_realm() {
-        let t = Tenant(json!({"tenantId": "t1", "tenantSettings": {"keyCloak": {"realm": ""},
-            "twoFAConfigs": {"is2FAEnabled": true, "channelType": "sms", "otpExpiry": 90}}}));
+        let t = Tenant(
+            json!({"tenantId": "t1", "tenantSettings": {"keyCloak": {"realm": ""},
+            "twoFAConfigs": {"is2FAEnabled": true, "channelType": "sms", "otpExpiry": 90}}}),
+        );
         assert_eq!(t.realm(), "t1");
         let p = t.two_fa();
         assert!(p.enabled);
@@ -174,9 +214,12 @@ mod tests {
 
     #[test]
     fn numbers_compare_by_value() {
-        let a: Value = serde_json::from_str(r#"{"x": 1.10, "y": [100000000000000000000001]}"#).unwrap();
-        let b: Value = serde_json::from_str(r#"{"x": 1.1, "y": [100000000000000000000001]}"#).unwrap();
-        let c: Value = serde_json::from_str(r#"{"x": 1.2, "y": [100000000000000000000001]}"#).unwrap();
+        let a: Value =
+            serde_json::from_str(r#"{"x": 1.10, "y": [100000000000000000000001]}"#).unwrap();
+        let b: Value =
+            serde_json::from_str(r#"{"x": 1.1, "y": [100000000000000000000001]}"#).unwrap();
+        let c: Value =
+            serde_json::from_str(r#"{"x": 1.2, "y": [100000000000000000000001]}"#).unwrap();
         assert!(same_meaning(&a, &b));
         assert!(!same_meaning(&a, &c));
     }
@@ -184,6 +227,10 @@ mod tests {
     #[test]
     fn keycloak_must_be_an_object() {
         let t = Tenant(json!({"tenantId": "t", "tenantSettings": {"keyCloak": "x"}}));
-        assert!(t.require_keycloak().unwrap_err().message.contains("a string instead of an object"));
+        assert!(t
+            .require_keycloak()
+            .unwrap_err()
+            .message
+            .contains("a string instead of an object"));
     }
 }

@@ -19,7 +19,9 @@ const NAMED: &[&str] = &[
 pub fn is_secret_key(key: &str) -> bool {
     let k = key.to_ascii_lowercase();
     NAMED.iter().any(|n| n.eq_ignore_ascii_case(key))
-        || ["secret", "password", "passwd", "token"].iter().any(|s| k.contains(s))
+        || ["secret", "password", "passwd", "token"]
+            .iter()
+            .any(|s| k.contains(s))
         || k.ends_with("key")
 }
 
@@ -29,7 +31,9 @@ pub fn mask(v: &Value) -> Value {
     match v {
         Value::Object(map) => {
             // The channel manager's {"key","type","value"} entries name the secret in `key`.
-            if let (Some(Value::String(name)), Some(Value::String(val))) = (map.get("key"), map.get("value")) {
+            if let (Some(Value::String(name)), Some(Value::String(val))) =
+                (map.get("key"), map.get("value"))
+            {
                 let mut out = map.clone();
                 if is_secret_key(name) && !val.is_empty() {
                     out.insert("value".into(), Value::String(MASK.into()));
@@ -40,7 +44,22 @@ pub fn mask(v: &Value) -> Value {
                 map.iter()
                     .map(|(k, v)| {
                         let masked = match v {
-                            Value::String(s) if is_secret_key(k) && !s.is_empty() => Value::String(MASK.into()),
+                            Value::String(s) if is_secret_key(k) && !s.is_empty() => {
+                                Value::String(MASK.into())
+                            }
+                            // Keycloak attributes hold values as arrays of strings.
+                            Value::Array(items) if is_secret_key(k) => Value::Array(
+                                items
+                                    .iter()
+                                    .map(|i| {
+                                        if i.is_string() {
+                                            Value::String(MASK.into())
+                                        } else {
+                                            mask(i)
+                                        }
+                                    })
+                                    .collect(),
+                            ),
                             other => mask(other),
                         };
                         (k.clone(), masked)
@@ -70,7 +89,9 @@ pub fn secret_values(v: &Value) -> Vec<String> {
 fn collect(v: &Value, out: &mut Vec<String>) {
     match v {
         Value::Object(map) => {
-            if let (Some(Value::String(name)), Some(Value::String(val))) = (map.get("key"), map.get("value")) {
+            if let (Some(Value::String(name)), Some(Value::String(val))) =
+                (map.get("key"), map.get("value"))
+            {
                 if is_secret_key(name) && !val.is_empty() {
                     out.push(val.clone());
                 }

@@ -35,7 +35,10 @@ impl Cleaned {
 }
 
 fn is_stray_space(c: char) -> bool {
-    matches!(c, '\u{00A0}' | '\u{FEFF}' | '\u{200B}' | '\u{202F}' | '\u{2007}')
+    matches!(
+        c,
+        '\u{00A0}' | '\u{FEFF}' | '\u{200B}' | '\u{202F}' | '\u{2007}'
+    )
 }
 
 /// Cleans pasted JSON; see the module docs.
@@ -158,7 +161,9 @@ pub fn parse(raw: &str, origin: &str) -> Result<Parsed, Error> {
 
 /// Converts serde_json's byte column on `line` to a character column.
 fn char_column(text: &str, line: usize, byte_col: usize) -> usize {
-    let Some(l) = text.split('\n').nth(line.saturating_sub(1)) else { return byte_col };
+    let Some(l) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_col;
+    };
     let upto = byte_col.min(l.len());
     let mut end = upto;
     while end > 0 && !l.is_char_boundary(end) {
@@ -185,9 +190,10 @@ mod tests {
 
     #[test]
     fn keeps_line_and_char_column_positions() {
-        let raw = "{\n\u{a0}\u{a0}\"a\": tru\n}";
+        // Two NBSPs (4 bytes) before the key: the column counts characters, as an editor does.
+        let raw = "{\n\u{a0}\u{a0}\"a\": [1 2]\n}";
         let err = parse(raw, "f.json").unwrap_err();
-        assert!(err.message.starts_with("f.json:2:"), "{}", err.message);
+        assert!(err.message.starts_with("f.json:2:11:"), "{}", err.message);
     }
 
     #[test]

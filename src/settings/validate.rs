@@ -29,13 +29,25 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(severity: Severity, pointer: impl Into<String>, message: impl Into<String>) -> Self {
-        Finding { severity, pointer: pointer.into(), message: message.into(), line: 0, column: 0 }
+        Finding {
+            severity,
+            pointer: pointer.into(),
+            message: message.into(),
+            line: 0,
+            column: 0,
+        }
     }
 }
 
 pub const TWO_FA: &str = "/tenantSettings/twoFAConfigs";
 pub const KEYCLOAK: &str = "/tenantSettings/keyCloak";
-const KNOWN_2FA_KEYS: &[&str] = &["is2FAEnabled", "channelType", "channelServiceIdentifier", "otpExpiry", "otpMaxAttempts"];
+const KNOWN_2FA_KEYS: &[&str] = &[
+    "is2FAEnabled",
+    "channelType",
+    "channelServiceIdentifier",
+    "otpExpiry",
+    "otpMaxAttempts",
+];
 
 /// Schema and semantic findings for a parsed document, unlocated.
 pub fn check_value(v: &Value) -> (DocKind, Vec<Finding>) {
@@ -52,16 +64,24 @@ pub fn check_service_url(s: &str) -> Result<(), String> {
         return Err(format!("`{s}` must be an http or https URL"));
     }
     if !s.ends_with('/') {
-        return Err(format!("`{s}` must end with `/` (the platform appends paths such as `otp/generate`)"));
+        return Err(format!(
+            "`{s}` must end with `/` (the platform appends paths such as `otp/generate`)"
+        ));
     }
     Ok(())
 }
 
 /// The platform's email rule, `^[^\s@]+@[^\s@]+\.[^\s@]+$`.
 pub fn is_email(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else { return false };
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
     let ok = |p: &str| !p.is_empty() && !p.chars().any(|c| c.is_whitespace() || c == '@');
-    ok(local) && ok(domain) && domain.rsplit_once('.').is_some_and(|(a, b)| !a.is_empty() && !b.is_empty())
+    ok(local)
+        && ok(domain)
+        && domain
+            .rsplit_once('.')
+            .is_some_and(|(a, b)| !a.is_empty() && !b.is_empty())
 }
 
 /// An SMS sender: a phone number or short code, optional leading `+`.
@@ -73,14 +93,21 @@ pub fn is_phone_like(s: &str) -> bool {
 fn did_you_mean(key: &str) -> Option<&'static str> {
     KNOWN_2FA_KEYS
         .iter()
-        .map(|k| (k, strsim::jaro_winkler(&key.to_ascii_lowercase(), &k.to_ascii_lowercase())))
+        .map(|k| {
+            (
+                k,
+                strsim::jaro_winkler(&key.to_ascii_lowercase(), &k.to_ascii_lowercase()),
+            )
+        })
         .filter(|(_, s)| *s > 0.8)
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(k, _)| *k)
 }
 
 fn semantic(kind: DocKind, v: &Value, out: &mut Vec<Finding>) {
-    let Some(cfg) = v.pointer(TWO_FA).and_then(Value::as_object) else { return };
+    let Some(cfg) = v.pointer(TWO_FA).and_then(Value::as_object) else {
+        return;
+    };
     let kc = v.pointer(KEYCLOAK).and_then(Value::as_object);
     let kc_str = |k: &str| kc.and_then(|m| m.get(k)).and_then(Value::as_str);
     let err = |p: String, m: String| Finding::new(Severity::Error, p, m);
@@ -101,19 +128,31 @@ fn semantic(kind: DocKind, v: &Value, out: &mut Vec<Finding>) {
     }
     if let Some(n) = cfg.get("otpExpiry").and_then(Value::as_u64) {
         if n > 0 && !(60..=120).contains(&n) {
-            out.push(warn(format!("{TWO_FA}/otpExpiry"), format!("otpExpiry {n} s is outside the recommended 60–120 s")));
+            out.push(warn(
+                format!("{TWO_FA}/otpExpiry"),
+                format!("otpExpiry {n} s is outside the recommended 60–120 s"),
+            ));
         }
     }
     if let Some(n) = cfg.get("otpMaxAttempts").and_then(Value::as_u64) {
         if n > 0 && !(3..=5).contains(&n) {
-            out.push(warn(format!("{TWO_FA}/otpMaxAttempts"), format!("otpMaxAttempts {n} is outside the usual 3–5")));
+            out.push(warn(
+                format!("{TWO_FA}/otpMaxAttempts"),
+                format!("otpMaxAttempts {n} is outside the usual 3–5"),
+            ));
         }
     }
 
     if cfg.get("is2FAEnabled").and_then(Value::as_bool) != Some(true) {
         return;
     }
-    let Some(channel) = cfg.get("channelType").and_then(Value::as_str).and_then(ChannelType::parse) else { return };
+    let Some(channel) = cfg
+        .get("channelType")
+        .and_then(Value::as_str)
+        .and_then(ChannelType::parse)
+    else {
+        return;
+    };
     let ident = cfg.get("channelServiceIdentifier").and_then(Value::as_str);
     let ident_ptr = format!("{TWO_FA}/channelServiceIdentifier");
     if channel.uses_channel() {
@@ -148,10 +187,18 @@ fn semantic(kind: DocKind, v: &Value, out: &mut Vec<Finding>) {
     if channel == ChannelType::Rsa {
         // RSA keys live on the tenant, not in the documented update payload: an update payload
         // that leaves them out may still be fine once merged, so that is only a warning there.
-        let sev = if kind == DocKind::TenantDocument { Severity::Error } else { Severity::Warning };
+        let sev = if kind == DocKind::TenantDocument {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
         for key in ["RSA_Server_URL", "RSA_Client_Key", "RSA_Client_ID"] {
             match kc_str(key).filter(|s| !s.trim().is_empty()) {
-                None => out.push(Finding::new(sev, format!("{KEYCLOAK}/{key}"), format!("`keyCloak.{key}` is required for channelType RSA"))),
+                None => out.push(Finding::new(
+                    sev,
+                    format!("{KEYCLOAK}/{key}"),
+                    format!("`keyCloak.{key}` is required for channelType RSA"),
+                )),
                 Some(url) if key == "RSA_Server_URL" => {
                     if let Err(why) = check_service_url(url) {
                         out.push(err(format!("{KEYCLOAK}/{key}"), why));
@@ -190,10 +237,16 @@ pub fn validate_text(raw: &str, origin: &str) -> Result<FileReport, Error> {
     for f in &mut findings {
         (f.line, f.column) = locs.find(&f.pointer);
     }
-    findings.sort_by(|a, b| (a.line, a.column, a.severity).cmp(&(b.line, b.column, b.severity)));
+    findings.sort_by_key(|f| (f.line, f.column, f.severity));
     findings.dedup();
-    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
-    let warnings = findings.iter().filter(|f| f.severity == Severity::Warning).count();
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .count();
     Ok(FileReport {
         file: origin.to_string(),
         kind: Some(kind),
@@ -215,7 +268,12 @@ mod tests {
         "channelServiceIdentifier": "ops@example.test", "otpExpiry": 60, "otpMaxAttempts": 3}}}"#;
 
     fn findings(text: &str) -> Vec<(Severity, String)> {
-        validate_text(text, "t").unwrap().findings.into_iter().map(|f| (f.severity, f.pointer)).collect()
+        validate_text(text, "t")
+            .unwrap()
+            .findings
+            .into_iter()
+            .map(|f| (f.severity, f.pointer))
+            .collect()
     }
 
     #[test]
@@ -228,33 +286,64 @@ mod tests {
 
     #[test]
     fn missing_otp_manager_url_when_enabled() {
-        let text = UPDATE.replace(r#""Otp_Manager_Url": "http://ef-cx-otp-manager-svc:3000/""#, r#""x": 1"#);
-        assert_eq!(findings(&text), vec![(Severity::Error, "/tenantSettings/keyCloak/Otp_Manager_Url".into())]);
+        let text = UPDATE.replace(
+            r#""Otp_Manager_Url": "http://ef-cx-otp-manager-svc:3000/""#,
+            r#""x": 1"#,
+        );
+        assert_eq!(
+            findings(&text),
+            vec![(
+                Severity::Error,
+                "/tenantSettings/keyCloak/Otp_Manager_Url".into()
+            )]
+        );
     }
 
     #[test]
     fn url_without_slash_and_bad_identifier() {
-        let text = UPDATE.replace(":3000/", ":3000").replace("ops@example.test", "ops example");
+        let text = UPDATE
+            .replace(":3000/", ":3000")
+            .replace("ops@example.test", "ops example");
         let f = findings(&text);
-        assert!(f.contains(&(Severity::Error, "/tenantSettings/keyCloak/Otp_Manager_Url".into())));
-        assert!(f.contains(&(Severity::Error, "/tenantSettings/twoFAConfigs/channelServiceIdentifier".into())));
+        assert!(f.contains(&(
+            Severity::Error,
+            "/tenantSettings/keyCloak/Otp_Manager_Url".into()
+        )));
+        assert!(f.contains(&(
+            Severity::Error,
+            "/tenantSettings/twoFAConfigs/channelServiceIdentifier".into()
+        )));
     }
 
     #[test]
     fn ranges_warn_and_unknown_keys_suggest() {
-        let text = UPDATE.replace(r#""otpExpiry": 60"#, r#""otpExpiry": 600, "otpMaxAtempts": 4"#);
+        let text = UPDATE.replace(
+            r#""otpExpiry": 60"#,
+            r#""otpExpiry": 600, "otpMaxAtempts": 4"#,
+        );
         let r = validate_text(&text, "t").unwrap();
         assert!(r.valid);
         assert_eq!(r.warnings, 2);
-        assert!(r.findings.iter().any(|f| f.message.contains("did you mean `otpMaxAttempts`")));
+        assert!(r
+            .findings
+            .iter()
+            .any(|f| f.message.contains("did you mean `otpMaxAttempts`")));
     }
 
     #[test]
     fn wrong_types_come_from_the_schema() {
-        let text = UPDATE.replace(r#""otpExpiry": 60"#, r#""otpExpiry": "60""#).replace("true", "\"yes\"");
+        let text = UPDATE
+            .replace(r#""otpExpiry": 60"#, r#""otpExpiry": "60""#)
+            .replace("true", "\"yes\"");
         let f = findings(&text);
-        assert!(f.contains(&(Severity::Error, "/tenantSettings/twoFAConfigs/otpExpiry".into())));
-        assert!(f.contains(&(Severity::Error, "/tenantSettings/twoFAConfigs/is2FAEnabled".into())));
+        assert!(f.contains(&(
+            Severity::Error,
+            "/tenantSettings/twoFAConfigs/otpExpiry".into()
+        )));
+        assert!(f.contains(&(
+            Severity::Error,
+            "/tenantSettings/twoFAConfigs/is2FAEnabled".into()
+        )));
     }
 
     #[test]

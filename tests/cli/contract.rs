@@ -5,16 +5,33 @@ use serde_json::{json, Value};
 
 fn post_form(sb: &Sandbox, path: &str, form: &[(&str, &str)]) -> (u16, Value) {
     let url = format!("{}{path}", sb.url);
-    let form: Vec<(String, String)> = form.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+    let form: Vec<(String, String)> = form
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
     sb.block(async move {
-        let r = reqwest::Client::new().post(url).form(&form).send().await.unwrap();
+        let r = reqwest::Client::new()
+            .post(url)
+            .form(&form)
+            .send()
+            .await
+            .unwrap();
         (r.status().as_u16(), r.json().await.unwrap_or(Value::Null))
     })
 }
 
-fn send_json(sb: &Sandbox, method: reqwest::Method, path: &str, headers: &[(&str, &str)], body: Value) -> (u16, Value) {
+fn send_json(
+    sb: &Sandbox,
+    method: reqwest::Method,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Value,
+) -> (u16, Value) {
     let url = format!("{}{path}", sb.url);
-    let headers: Vec<(String, String)> = headers.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+    let headers: Vec<(String, String)> = headers
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
     sb.block(async move {
         let mut r = reqwest::Client::new().request(method, url).json(&body);
         for (k, v) in headers {
@@ -28,73 +45,247 @@ fn send_json(sb: &Sandbox, method: reqwest::Method, path: &str, headers: &[(&str
 #[test]
 fn tokens() {
     let sb = Sandbox::start();
-    let (s, v) = post_form(&sb, "/auth/realms/master/protocol/openid-connect/token", &[("grant_type", "password"), ("client_id", "admin-cli"), ("username", "admin"), ("password", "x")]);
-    assert_eq!((s, v), (401, json!({"error": "invalid_grant", "error_description": "Invalid user credentials"})));
-    let (s, v) = post_form(&sb, "/auth/realms/master/protocol/openid-connect/token", &[("grant_type", "client_credentials"), ("client_id", "cx2fa-ci"), ("client_secret", "sandbox-ci-secret")]);
+    let (s, v) = post_form(
+        &sb,
+        "/auth/realms/master/protocol/openid-connect/token",
+        &[
+            ("grant_type", "password"),
+            ("client_id", "admin-cli"),
+            ("username", "admin"),
+            ("password", "x"),
+        ],
+    );
+    assert_eq!(
+        (s, v),
+        (
+            401,
+            json!({"error": "invalid_grant", "error_description": "Invalid user credentials"})
+        )
+    );
+    let (s, v) = post_form(
+        &sb,
+        "/auth/realms/master/protocol/openid-connect/token",
+        &[
+            ("grant_type", "client_credentials"),
+            ("client_id", "cx2fa-ci"),
+            ("client_secret", "sandbox-ci-secret"),
+        ],
+    );
     assert_eq!(s, 200);
-    assert!(v.get("refresh_token").is_none() && v["token_type"] == "Bearer" && v["expires_in"] == 60);
-    let (s, v) = post_form(&sb, "/auth/realms/master/protocol/openid-connect/token", &[("grant_type", "password"), ("client_id", "admin-cli"), ("username", "admin"), ("password", "sandbox-admin-pass")]);
+    assert!(
+        v.get("refresh_token").is_none() && v["token_type"] == "Bearer" && v["expires_in"] == 60
+    );
+    let (s, v) = post_form(
+        &sb,
+        "/auth/realms/master/protocol/openid-connect/token",
+        &[
+            ("grant_type", "password"),
+            ("client_id", "admin-cli"),
+            ("username", "admin"),
+            ("password", "sandbox-admin-pass"),
+        ],
+    );
     assert_eq!(s, 200);
     let refresh = v["refresh_token"].as_str().unwrap().to_string();
-    let (s, _) = post_form(&sb, "/auth/realms/master/protocol/openid-connect/token", &[("grant_type", "refresh_token"), ("client_id", "admin-cli"), ("refresh_token", &refresh)]);
+    let (s, _) = post_form(
+        &sb,
+        "/auth/realms/master/protocol/openid-connect/token",
+        &[
+            ("grant_type", "refresh_token"),
+            ("client_id", "admin-cli"),
+            ("refresh_token", &refresh),
+        ],
+    );
     assert_eq!(s, 200);
-    let (s, _) = post_form(&sb, "/auth/realms/expertflow/protocol/openid-connect/token", &[("grant_type", "password"), ("client_id", "cim"), ("client_secret", "wrong"), ("username", "agent.email"), ("password", "agent-pass")]);
+    let (s, _) = post_form(
+        &sb,
+        "/auth/realms/expertflow/protocol/openid-connect/token",
+        &[
+            ("grant_type", "password"),
+            ("client_id", "cim"),
+            ("client_secret", "wrong"),
+            ("username", "agent.email"),
+            ("password", "agent-pass"),
+        ],
+    );
     assert_eq!(s, 401);
-    let (s, v) = post_form(&sb, "/auth/realms/expertflow/protocol/openid-connect/token", &[("grant_type", "password"), ("client_id", "cim"), ("client_secret", "ef61df80-061c-4c29-b9ac-387e6bf67052"), ("username", "agent.email"), ("password", "agent-pass")]);
+    let (s, v) = post_form(
+        &sb,
+        "/auth/realms/expertflow/protocol/openid-connect/token",
+        &[
+            ("grant_type", "password"),
+            ("client_id", "cim"),
+            ("client_secret", "ef61df80-061c-4c29-b9ac-387e6bf67052"),
+            ("username", "agent.email"),
+            ("password", "agent-pass"),
+        ],
+    );
     assert_eq!(s, 200);
     // A tenant-realm token may not use the admin API; none at all is 401; expiry is 401.
     let user_token = v["access_token"].as_str().unwrap().to_string();
-    assert_eq!(sb.get("/auth/admin/realms/expertflow/users/count", Some(&user_token)).0, 403);
-    assert_eq!(sb.get("/auth/admin/realms/expertflow/users/count", None).0, 401);
-    assert_eq!(sb.get("/cx-tenant/tenant", None), (401, json!({"error_message": "Unauthorized: missing or expired token"})));
+    assert_eq!(
+        sb.get(
+            "/auth/admin/realms/expertflow/users/count",
+            Some(&user_token)
+        )
+        .0,
+        403
+    );
+    assert_eq!(
+        sb.get("/auth/admin/realms/expertflow/users/count", None).0,
+        401
+    );
+    assert_eq!(
+        sb.get("/cx-tenant/tenant", None),
+        (
+            401,
+            json!({"error_message": "Unauthorized: missing or expired token"})
+        )
+    );
     let admin = sb.admin_token();
-    send_json(&sb, reqwest::Method::POST, "/sandbox/clock", &[], json!({"advanceSeconds": 61}));
-    assert_eq!(sb.get("/auth/admin/realms/expertflow/users/count", Some(&admin)).0, 401);
+    send_json(
+        &sb,
+        reqwest::Method::POST,
+        "/sandbox/clock",
+        &[],
+        json!({"advanceSeconds": 61}),
+    );
+    assert_eq!(
+        sb.get("/auth/admin/realms/expertflow/users/count", Some(&admin))
+            .0,
+        401
+    );
 }
 
 #[test]
 fn users_api() {
-    let sb = Sandbox::with(cx2fa::sandbox::Config { users: 250, ..Default::default() });
+    let sb = Sandbox::with(cx2fa::sandbox::Config {
+        users: 250,
+        ..Default::default()
+    });
     let t = sb.admin_token();
-    assert_eq!(sb.get("/auth/admin/realms/expertflow/users/count", Some(&t)), (200, json!(262)));
-    let (_, page) = sb.get("/auth/admin/realms/expertflow/users?first=0&max=1000", Some(&t));
+    assert_eq!(
+        sb.get("/auth/admin/realms/expertflow/users/count", Some(&t)),
+        (200, json!(262))
+    );
+    let (_, page) = sb.get(
+        "/auth/admin/realms/expertflow/users?first=0&max=1000",
+        Some(&t),
+    );
     assert_eq!(page.as_array().unwrap().len(), 262);
     let (_, page) = sb.get("/auth/admin/realms/expertflow/users", Some(&t));
-    assert_eq!(page.as_array().unwrap().len(), 100, "Keycloak's default page");
-    let (_, v) = sb.get("/auth/admin/realms/expertflow/users?username=AGENT.EMAIL&exact=true", Some(&t));
+    assert_eq!(
+        page.as_array().unwrap().len(),
+        100,
+        "Keycloak's default page"
+    );
+    let (_, v) = sb.get(
+        "/auth/admin/realms/expertflow/users?username=AGENT.EMAIL&exact=true",
+        Some(&t),
+    );
     assert_eq!(v[0]["username"], "agent.email");
     let id = v[0]["id"].as_str().unwrap().to_string();
-    let (_, none) = sb.get("/auth/admin/realms/expertflow/users?username=agent.noattrs&exact=true", Some(&t));
-    assert!(none[0].get("attributes").is_none(), "no attributes key at all");
+    let (_, none) = sb.get(
+        "/auth/admin/realms/expertflow/users?username=agent.noattrs&exact=true",
+        Some(&t),
+    );
+    assert!(
+        none[0].get("attributes").is_none(),
+        "no attributes key at all"
+    );
     let auth = format!("Bearer {t}");
     let path = format!("/auth/admin/realms/expertflow/users/{id}");
-    let (s, _) = send_json(&sb, reqwest::Method::PUT, &path, &[("authorization", &auth)], json!({"attributes": {"a": ["1"]}}));
+    let (s, _) = send_json(
+        &sb,
+        reqwest::Method::PUT,
+        &path,
+        &[("authorization", &auth)],
+        json!({"attributes": {"a": ["1"]}}),
+    );
     assert_eq!(s, 204);
-    assert_eq!(sb.get(&path, Some(&t)).1["attributes"], json!({"a": ["1"]}), "attributes replaced whole");
-    let (s, _) = send_json(&sb, reqwest::Method::PUT, &path, &[("authorization", &auth)], json!({"enabled": true}));
+    assert_eq!(
+        sb.get(&path, Some(&t)).1["attributes"],
+        json!({"a": ["1"]}),
+        "attributes replaced whole"
+    );
+    let (s, _) = send_json(
+        &sb,
+        reqwest::Method::PUT,
+        &path,
+        &[("authorization", &auth)],
+        json!({"enabled": true}),
+    );
     assert_eq!(s, 204);
-    assert_eq!(sb.get(&path, Some(&t)).1["attributes"], json!({"a": ["1"]}), "no attributes leaves them");
-    assert_eq!(send_json(&sb, reqwest::Method::PUT, &path, &[("authorization", &auth)], json!({"attributes": {"a": "x"}})).0, 400);
-    assert_eq!(sb.get("/auth/admin/realms/expertflow/users/nope", Some(&t)).0, 404);
-    assert_eq!(send_json(&sb, reqwest::Method::POST, &format!("{path}/logout"), &[("authorization", &auth)], json!({})).0, 204);
+    assert_eq!(
+        sb.get(&path, Some(&t)).1["attributes"],
+        json!({"a": ["1"]}),
+        "no attributes leaves them"
+    );
+    assert_eq!(
+        send_json(
+            &sb,
+            reqwest::Method::PUT,
+            &path,
+            &[("authorization", &auth)],
+            json!({"attributes": {"a": "x"}})
+        )
+        .0,
+        400
+    );
+    assert_eq!(
+        sb.get("/auth/admin/realms/expertflow/users/nope", Some(&t))
+            .0,
+        404
+    );
+    assert_eq!(
+        send_json(
+            &sb,
+            reqwest::Method::POST,
+            &format!("{path}/logout"),
+            &[("authorization", &auth)],
+            json!({})
+        )
+        .0,
+        204
+    );
 }
 
 #[test]
 fn channels_and_tenants() {
     let sb = Sandbox::start();
     let t = sb.admin_token();
-    let (s, v) = sb.get("/ccm/channel-connectors/configurations/nasirkhan36616%40gmail.com", Some(&t));
+    let (s, v) = sb.get(
+        "/ccm/channel-connectors/configurations/nasirkhan36616%40gmail.com",
+        Some(&t),
+    );
     assert_eq!(s, 200);
     assert_eq!(v[0]["key"], "SMTP-HOST");
-    assert_eq!(sb.get("/ccm/channel-connectors/configurations/%2B15550001000", Some(&t)).0, 200);
-    assert_eq!(sb.get("/ccm/channel-connectors/configurations/nobody", Some(&t)).0, 404);
+    assert_eq!(
+        sb.get(
+            "/ccm/channel-connectors/configurations/%2B15550001000",
+            Some(&t)
+        )
+        .0,
+        200
+    );
+    assert_eq!(
+        sb.get("/ccm/channel-connectors/configurations/nobody", Some(&t))
+            .0,
+        404
+    );
     let (_, list) = sb.get("/ccm/channels", Some(&t));
     assert_eq!(list[0]["channelType"]["name"], "EMAIL");
     let url = format!("{}/cx-tenant/tenant?id=ghost", sb.url);
     let tk = t.clone();
     let (s, v) = sb.block(async move {
         let form = reqwest::multipart::Form::new().text("data", r#"{"tenantId":"ghost"}"#);
-        let r = reqwest::Client::new().put(url).bearer_auth(tk).multipart(form).send().await.unwrap();
+        let r = reqwest::Client::new()
+            .put(url)
+            .bearer_auth(tk)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
         (r.status().as_u16(), r.json::<Value>().await.unwrap())
     });
     assert_eq!(s, 404);
@@ -102,7 +293,13 @@ fn channels_and_tenants() {
     let url = format!("{}/cx-tenant/tenant", sb.url);
     let (s, _) = sb.block(async move {
         let form = reqwest::multipart::Form::new().text("data", r#"{"tenantId":"expertflow"}"#);
-        let r = reqwest::Client::new().post(url).bearer_auth(t).multipart(form).send().await.unwrap();
+        let r = reqwest::Client::new()
+            .post(url)
+            .bearer_auth(t)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
         (r.status().as_u16(), r.text().await.unwrap())
     });
     assert_eq!(s, 409);
@@ -113,10 +310,51 @@ fn otp_manager() {
     let sb = Sandbox::start();
     let h = [("tenant-id", "expertflow")];
     let target = json!({"customerChannelIdentifier": "x@example.test", "channelType": "EMAIL", "channelServiceIdentifier": "nasirkhan36616@gmail.com", "appName": "CX", "otpExpiry": 60, "otpMaxAttempts": 2, "purpose": "LOGIN"});
-    assert_eq!(send_json(&sb, reqwest::Method::POST, "/otp-manager/otp/generate", &[], target.clone()).0, 400, "tenant-id is required");
-    assert_eq!(send_json(&sb, reqwest::Method::POST, "/otp-manager/otp/generate", &[("tenant-id", "ghost")], target.clone()).0, 400);
-    assert_eq!(send_json(&sb, reqwest::Method::POST, "/otp-manager/otp/generate", &h, target.clone()).0, 200);
-    let code = || sb.get("/sandbox/outbox", None).1.as_array().unwrap().last().unwrap()["code"].as_str().unwrap().to_string();
+    assert_eq!(
+        send_json(
+            &sb,
+            reqwest::Method::POST,
+            "/otp-manager/otp/generate",
+            &[],
+            target.clone()
+        )
+        .0,
+        400,
+        "tenant-id is required"
+    );
+    assert_eq!(
+        send_json(
+            &sb,
+            reqwest::Method::POST,
+            "/otp-manager/otp/generate",
+            &[("tenant-id", "ghost")],
+            target.clone()
+        )
+        .0,
+        400
+    );
+    assert_eq!(
+        send_json(
+            &sb,
+            reqwest::Method::POST,
+            "/otp-manager/otp/generate",
+            &h,
+            target.clone()
+        )
+        .0,
+        200
+    );
+    let code = || {
+        sb.get("/sandbox/outbox", None)
+            .1
+            .as_array()
+            .unwrap()
+            .last()
+            .unwrap()["code"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
     let first = code();
     assert_eq!(first.len(), 6);
     let verify = |c: &str| {
@@ -125,29 +363,91 @@ fn otp_manager() {
         send_json(&sb, reqwest::Method::POST, "/otp-manager/otp/verify", &h, b)
     };
     assert_eq!(verify("000000x"), (400, json!({"message": "OTP_INVALID"})));
-    assert_eq!(verify("000000x"), (400, json!({"message": "OTP_MAX_ATTEMPTS"})), "the failure that reaches the maximum");
-    assert_eq!(verify(&first), (400, json!({"message": "OTP_MAX_ATTEMPTS"})), "even the right code, until a new generate");
-    send_json(&sb, reqwest::Method::POST, "/otp-manager/otp/generate", &h, target.clone());
+    assert_eq!(
+        verify("000000x"),
+        (400, json!({"message": "OTP_MAX_ATTEMPTS"})),
+        "the failure that reaches the maximum"
+    );
+    assert_eq!(
+        verify(&first),
+        (400, json!({"message": "OTP_MAX_ATTEMPTS"})),
+        "even the right code, until a new generate"
+    );
+    send_json(
+        &sb,
+        reqwest::Method::POST,
+        "/otp-manager/otp/generate",
+        &h,
+        target.clone(),
+    );
     let second = code();
     if second != first {
-        assert_eq!(verify(&first).1["message"], "OTP_INVALID", "a new OTP invalidates the old");
+        assert_eq!(
+            verify(&first).1["message"],
+            "OTP_INVALID",
+            "a new OTP invalidates the old"
+        );
     }
     assert_eq!(verify(&second).0, 200);
-    assert_eq!(verify(&second), (400, json!({"message": "OTP_INVALID"})), "a used code");
-    send_json(&sb, reqwest::Method::POST, "/otp-manager/otp/generate", &h, target.clone());
-    send_json(&sb, reqwest::Method::POST, "/sandbox/clock", &[], json!({"advanceSeconds": 61}));
+    assert_eq!(
+        verify(&second),
+        (400, json!({"message": "OTP_INVALID"})),
+        "a used code"
+    );
+    send_json(
+        &sb,
+        reqwest::Method::POST,
+        "/otp-manager/otp/generate",
+        &h,
+        target.clone(),
+    );
+    send_json(
+        &sb,
+        reqwest::Method::POST,
+        "/sandbox/clock",
+        &[],
+        json!({"advanceSeconds": 61}),
+    );
     assert_eq!(verify(&code()), (400, json!({"message": "OTP_EXPIRED"})));
 }
 
 #[test]
 fn rsa() {
     let sb = Sandbox::start();
-    let code = sb.get("/sandbox/rsa-code/agent.rsa", None).1["tokencode"].as_str().unwrap().to_string();
+    let code = sb.get("/sandbox/rsa-code/agent.rsa", None).1["tokencode"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let body = |pass: &str| json!({"clientId": "efcx-rsa-client", "subjectName": "agent.rsa", "subjectCredentials": [{"methodId": "SECURID", "collectedInputs": [{"name": "SECURID", "value": pass}]}], "context": {"authnAttemptId": "", "messageId": "agent.rsa2faAttempt", "inResponseTo": ""}});
     let key = [("client-key", "sandbox-rsa-client-key")];
-    let (s, v) = send_json(&sb, reqwest::Method::POST, "/rsa/mfa/v1_1/authn/initialize", &key, body(&format!("rsapin01{code}")));
-    assert_eq!((s, v["attemptResponseCode"].clone()), (200, json!("SUCCESS")));
-    let (s, v) = send_json(&sb, reqwest::Method::POST, "/rsa/mfa/v1_1/authn/initialize", &key, body("rsapin01000000"));
+    let (s, v) = send_json(
+        &sb,
+        reqwest::Method::POST,
+        "/rsa/mfa/v1_1/authn/initialize",
+        &key,
+        body(&format!("rsapin01{code}")),
+    );
+    assert_eq!(
+        (s, v["attemptResponseCode"].clone()),
+        (200, json!("SUCCESS"))
+    );
+    let (s, v) = send_json(
+        &sb,
+        reqwest::Method::POST,
+        "/rsa/mfa/v1_1/authn/initialize",
+        &key,
+        body("rsapin01000000"),
+    );
     assert_eq!((s, v["attemptResponseCode"].clone()), (200, json!("FAIL")));
-    assert_eq!(send_json(&sb, reqwest::Method::POST, "/rsa/mfa/v1_1/authn/initialize", &[("client-key", "bad")], body("x")).0, 401);
+    assert_eq!(
+        send_json(
+            &sb,
+            reqwest::Method::POST,
+            "/rsa/mfa/v1_1/authn/initialize",
+            &[("client-key", "bad")],
+            body("x")
+        )
+        .0,
+        401
+    );
 }

@@ -33,22 +33,48 @@ fn debug_output_of_every_command_is_redacted() {
         vec!["user", "status"],
         vec!["user", "status", "agent.app"],
         vec!["user", "reset", "agent.stale", "--yes"],
-        vec!["simulate-login", "--user", "agent.email", "--otp-from-outbox"],
-        vec!["simulate-login", "--user", "agent.app", "--totp-secret-env", "APP"],
-        vec!["simulate-login", "--user", "agent.rsa", "--rsa-passcode-env", "RSA"],
+        vec![
+            "simulate-login",
+            "--user",
+            "agent.email",
+            "--otp-from-outbox",
+        ],
+        vec![
+            "simulate-login",
+            "--user",
+            "agent.app",
+            "--totp-secret-env",
+            "APP",
+        ],
+        vec![
+            "simulate-login",
+            "--user",
+            "agent.rsa",
+            "--rsa-passcode-env",
+            "RSA",
+        ],
         vec!["tenant", "restore", "nope.json"],
     ];
     for args in runs {
         for json in [false, true] {
             let mut c = sb.cmd();
-            c.env("APP", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP").env("RSA", &pass).arg("--debug").args(&args);
+            c.env("APP", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+                .env("RSA", &pass)
+                .arg("--debug")
+                .args(&args);
             if json {
                 c.args(["-o", "json"]);
             }
             let (_, out, err) = run(&mut c);
-            assert!(err.contains("debug:") || args[0] == "tenant" && args[1] == "restore", "{args:?} traced nothing: {err}");
+            assert!(
+                err.contains("debug:") || args[0] == "tenant" && args[1] == "restore",
+                "{args:?} traced nothing: {err}"
+            );
             for s in SECRETS {
-                assert!(!out.contains(s) && !err.contains(s), "{args:?} leaked `{s}`:\n{out}\n{err}");
+                assert!(
+                    !out.contains(s) && !err.contains(s),
+                    "{args:?} leaked `{s}`:\n{out}\n{err}"
+                );
             }
             assert!(!err.contains(&pass), "{args:?} leaked the RSA passcode");
         }

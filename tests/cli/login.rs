@@ -4,21 +4,41 @@ use crate::support::{run, Sandbox};
 use serde_json::Value;
 
 fn login(sb: &Sandbox, args: &[&str]) -> (i32, Value, String) {
-    let (code, out, err) = run(sb.cmd().arg("simulate-login").args(args).args(["-o", "json"]));
+    let (code, out, err) = run(sb
+        .cmd()
+        .arg("simulate-login")
+        .args(args)
+        .args(["-o", "json"]));
     (code, serde_json::from_str(&out).unwrap_or(Value::Null), err)
 }
 
 #[test]
 fn email_registration_then_return() {
     let sb = Sandbox::start();
-    let (code, t, err) = login(&sb, &["--user", "agent.none", "--register-contact", "none@example.test", "--otp-from-outbox"]);
+    let (code, t, err) = login(
+        &sb,
+        &[
+            "--user",
+            "agent.none",
+            "--register-contact",
+            "none@example.test",
+            "--otp-from-outbox",
+        ],
+    );
     assert_eq!(code, 0, "{err}");
     assert_eq!(t["flow"], "registration");
     assert_eq!(t["ending"], "success");
     let a = sb.attrs("expertflow", "agent.none");
     assert_eq!(a["is2FARegistered"], serde_json::json!(["true"]));
-    assert_eq!(a["customerChannelIdentifier"], serde_json::json!(["none@example.test"]));
-    assert_eq!(a["department"], serde_json::json!(["sales"]), "unrelated attributes survive");
+    assert_eq!(
+        a["customerChannelIdentifier"],
+        serde_json::json!(["none@example.test"])
+    );
+    assert_eq!(
+        a["department"],
+        serde_json::json!(["sales"]),
+        "unrelated attributes survive"
+    );
     let (code, t, _) = login(&sb, &["--user", "agent.none", "--otp-from-outbox"]);
     assert_eq!(code, 0);
     assert_eq!(t["flow"], "returning");
@@ -27,51 +47,192 @@ fn email_registration_then_return() {
 #[test]
 fn every_expectation_holds_or_fails() {
     let sb = Sandbox::start();
-    assert_eq!(login(&sb, &["--user", "agent.email", "--otp", "000000", "--expect", "invalid-otp"]).0, 0);
-    assert_eq!(login(&sb, &["--user", "agent.email", "--otp", "000000", "--expect", "max-attempts"]).0, 0);
-    let (code, _, err) = login(&sb, &["--user", "agent.email", "--otp", "000000", "--expect", "success"]);
+    assert_eq!(
+        login(
+            &sb,
+            &[
+                "--user",
+                "agent.email",
+                "--otp",
+                "000000",
+                "--expect",
+                "invalid-otp"
+            ]
+        )
+        .0,
+        0
+    );
+    assert_eq!(
+        login(
+            &sb,
+            &[
+                "--user",
+                "agent.email",
+                "--otp",
+                "000000",
+                "--expect",
+                "max-attempts"
+            ]
+        )
+        .0,
+        0
+    );
+    let (code, _, err) = login(
+        &sb,
+        &[
+            "--user",
+            "agent.email",
+            "--otp",
+            "000000",
+            "--expect",
+            "success",
+        ],
+    );
     assert_eq!(code, 1);
     assert!(err.contains("expected the login to end `success`"), "{err}");
     // Expired: the --otp-cmd moves the sandbox's clock past the expiry, then reads the code.
     let cmd = format!("curl -s -X POST -d '{{\"advanceSeconds\": 120}}' {u}/sandbox/clock >/dev/null; curl -s {u}/sandbox/outbox | grep -o '\"code\":\"[0-9]*\"' | tail -1 | tr -dc 0-9", u = sb.url);
-    let (code, t, err) = login(&sb, &["--user", "agent.email", "--otp-cmd", &cmd, "--expect", "expired"]);
+    let (code, t, err) = login(
+        &sb,
+        &[
+            "--user",
+            "agent.email",
+            "--otp-cmd",
+            &cmd,
+            "--expect",
+            "expired",
+        ],
+    );
     assert_eq!(code, 0, "{t} {err}");
 }
 
 #[test]
 fn app_and_rsa() {
     let sb = Sandbox::start();
-    let (code, _, err) = run(sb.cmd().env("APP", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP").args(["simulate-login", "--user", "agent.app", "--totp-secret-env", "APP"]));
+    let (code, _, err) = run(sb
+        .cmd()
+        .env("APP", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+        .args([
+            "simulate-login",
+            "--user",
+            "agent.app",
+            "--totp-secret-env",
+            "APP",
+        ]));
     assert_eq!(code, 0, "{err}");
     let (_, tokencode, _) = run(sb.cmd().args(["sandbox", "rsa-code", "agent.rsa"]));
     let pass = format!("rsapin01{}", tokencode.trim());
-    let (code, _, err) = run(sb.cmd().env("RSA", &pass).args(["simulate-login", "--user", "agent.rsa", "--rsa-passcode-env", "RSA"]));
+    let (code, _, err) = run(sb.cmd().env("RSA", &pass).args([
+        "simulate-login",
+        "--user",
+        "agent.rsa",
+        "--rsa-passcode-env",
+        "RSA",
+    ]));
     assert_eq!(code, 0, "{err}");
-    let (code, out, _) = run(sb.cmd().env("RSA", "rsapin01000000").args(["simulate-login", "--user", "agent.rsa", "--rsa-passcode-env", "RSA", "--expect", "rsa-failed"]));
+    let (code, out, _) = run(sb.cmd().env("RSA", "rsapin01000000").args([
+        "simulate-login",
+        "--user",
+        "agent.rsa",
+        "--rsa-passcode-env",
+        "RSA",
+        "--expect",
+        "rsa-failed",
+    ]));
     assert_eq!(code, 0);
     assert!(out.contains("invalid passcode"), "{out}");
-    let (code, out, _) = run(sb.cmd().env("RSA", &pass).env("CX2FA_RSA_URL", "http://127.0.0.1:9/").args(["simulate-login", "--user", "agent.rsa", "--rsa-passcode-env", "RSA", "--expect", "rsa-failed"]));
+    let (code, out, _) = run(sb
+        .cmd()
+        .env("RSA", &pass)
+        .env("CX2FA_RSA_URL", "http://127.0.0.1:9/")
+        .args([
+            "simulate-login",
+            "--user",
+            "agent.rsa",
+            "--rsa-passcode-env",
+            "RSA",
+            "--expect",
+            "rsa-failed",
+        ]));
     assert_eq!(code, 0);
     assert!(out.contains("RSA server unreachable"), "{out}");
-    let (code, _, err) = run(sb.cmd().env("RSA", "short").args(["simulate-login", "--user", "agent.rsa", "--rsa-passcode-env", "RSA"]));
-    assert_eq!(code, 2, "a malformed passcode asks again; with no terminal that is a usage error: {err}");
-    // An APP registration with a secret the script keeps.
-    let (code, _, err) = run(sb.cmd().env("APP", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ").args(["simulate-login", "--user", "admin", "--totp-secret-env", "APP"]));
+    let (code, _, err) = run(sb.cmd().env("RSA", "short").args([
+        "simulate-login",
+        "--user",
+        "agent.rsa",
+        "--rsa-passcode-env",
+        "RSA",
+    ]));
+    assert_eq!(
+        code, 1,
+        "a malformed scripted passcode is refused before sending: {err}"
+    );
+    assert!(err.contains("the passcode must be 14 characters"), "{err}");
+    // An APP registration with a secret the script keeps, once the tenant's channel is APP.
+    assert_eq!(
+        run(sb
+            .cmd()
+            .args(["policy", "enable", "--channel", "APP", "--yes"]))
+        .0,
+        0
+    );
+    let (code, _, err) = run(sb
+        .cmd()
+        .env("APP", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")
+        .args([
+            "simulate-login",
+            "--user",
+            "admin",
+            "--totp-secret-env",
+            "APP",
+        ]));
     assert_eq!(code, 0, "{err}");
+    let a = sb.attrs("expertflow", "admin");
+    assert_eq!(
+        a["otpSecret"],
+        serde_json::json!(["GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"])
+    );
+    assert!(
+        a.get("tempOTPSecret").is_none() && a["is2FARegistered"] == serde_json::json!(["true"])
+    );
 }
 
 #[test]
 fn bad_input_and_disabled_2fa() {
     let sb = Sandbox::start();
-    let (code, _, err) = run(sb.cmd().env("CX2FA_USER_PASSWORD", "nope").args(["simulate-login", "--user", "agent.email", "--otp", "1"]));
+    let (code, _, err) = run(sb.cmd().env("CX2FA_USER_PASSWORD", "nope").args([
+        "simulate-login",
+        "--user",
+        "agent.email",
+        "--otp",
+        "1",
+    ]));
     assert_eq!(code, 3, "{err}");
-    let (code, _, err) = run(sb.cmd().args(["simulate-login", "--user", "agent.none", "--register-contact", "not-an-email", "--otp-from-outbox"]));
-    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = run(sb.cmd().args([
+        "simulate-login",
+        "--user",
+        "agent.none",
+        "--register-contact",
+        "not-an-email",
+        "--otp-from-outbox",
+    ]));
+    assert_eq!(code, 1, "{err}");
     assert!(err.contains("Invalid customerChannelIdentifier"), "{err}");
-    let (code, out, _) = run(sb.cmd().args(["simulate-login", "-t", "acme", "--user", "acme.agent", "--otp", "1"]));
+    let (code, out, _) = run(sb.cmd().args([
+        "simulate-login",
+        "-t",
+        "acme",
+        "--user",
+        "acme.agent",
+        "--otp",
+        "1",
+    ]));
     assert_eq!(code, 0);
     assert!(out.contains("2FA disabled"), "{out}");
-    let (code, _, err) = run(sb.cmd().env("CX2FA_OTP_MANAGER_URL", "http://127.0.0.1:9/").args(["simulate-login", "--user", "agent.email", "--otp", "1"]));
+    let (code, _, err) = run(sb
+        .cmd()
+        .env("CX2FA_OTP_MANAGER_URL", "http://127.0.0.1:9/")
+        .args(["simulate-login", "--user", "agent.email", "--otp", "1"]));
     assert_eq!(code, 4, "{err}");
     assert!(err.contains("port-forward"), "{err}");
 }

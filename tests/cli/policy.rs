@@ -8,7 +8,10 @@ use serde_json::Value;
 fn without_2fa(mut doc: Value) -> String {
     let s = doc["tenantSettings"].as_object_mut().unwrap();
     s.remove("twoFAConfigs");
-    s["keyCloak"].as_object_mut().unwrap().remove("Otp_Manager_Url");
+    s["keyCloak"]
+        .as_object_mut()
+        .unwrap()
+        .remove("Otp_Manager_Url");
     serde_json::to_string(&doc).unwrap()
 }
 
@@ -17,40 +20,110 @@ fn off_to_email_to_sms_and_back_loses_nothing() {
     let sb = Sandbox::start();
     let before = sb.tenant("expertflow");
     let rest = without_2fa(before.clone());
-    assert!(rest.contains(r#""sampleRate":1.10,"exportId":123456789012345678901234567890"#), "seed keeps number text");
+    assert!(
+        rest.contains(r#""sampleRate":1.10,"exportId":123456789012345678901234567890"#),
+        "seed keeps number text"
+    );
 
-    let (code, _, err) = run(sb.cmd().args(["policy", "disable", "-t", "expertflow", "--yes"]));
+    let (code, _, err) = run(sb
+        .cmd()
+        .args(["policy", "disable", "-t", "expertflow", "--yes"]));
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("disabling 2FA affects 12 user(s)"), "{err}");
     let (_d, email) = file(UPDATE_EMAIL.as_bytes());
-    let (code, out, _) = run(sb.cmd().args(["policy", "plan", "-t", "expertflow", "-f", &email, "--exit-code"]));
+    let (code, out, _) = run(sb.cmd().args([
+        "policy",
+        "plan",
+        "-t",
+        "expertflow",
+        "-f",
+        &email,
+        "--exit-code",
+    ]));
     assert_eq!(code, 10, "{out}");
     assert!(out.contains(r#"/tenantSettings/twoFAConfigs/channelServiceIdentifier ┆ "nasirkhan36616@gmail.com" ┆ "support@example.test""#), "{out}");
-    let (code, out, err) = run(sb.cmd().args(["policy", "apply", "-t", "expertflow", "-f", &email, "--yes", "-o", "json"]));
+    let (code, out, err) = run(sb.cmd().args([
+        "policy",
+        "apply",
+        "-t",
+        "expertflow",
+        "-f",
+        &email,
+        "--yes",
+        "-o",
+        "json",
+    ]));
     assert_eq!(code, 0, "{err}");
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["tenants"][0]["status"], "applied");
     assert!(std::path::Path::new(v["tenants"][0]["backup"].as_str().unwrap()).exists());
 
-    let (code, _, err) = run(sb.cmd().args(["policy", "enable", "-t", "expertflow", "--channel", "SMS", "--identifier", "+15550001000", "--expiry", "90", "--yes"]));
+    let (code, _, err) = run(sb.cmd().args([
+        "policy",
+        "enable",
+        "-t",
+        "expertflow",
+        "--channel",
+        "SMS",
+        "--identifier",
+        "+15550001000",
+        "--expiry",
+        "90",
+        "--yes",
+    ]));
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("enrolled user(s) will hold a policy copy"), "{err}");
+    assert!(
+        err.contains("enrolled user(s) will hold a policy copy"),
+        "{err}"
+    );
     let after = sb.tenant("expertflow");
-    assert_eq!(after["tenantSettings"]["twoFAConfigs"], serde_json::json!({"is2FAEnabled": true, "channelType": "SMS", "channelServiceIdentifier": "+15550001000", "otpExpiry": 90, "otpMaxAttempts": 3}));
+    assert_eq!(
+        after["tenantSettings"]["twoFAConfigs"],
+        serde_json::json!({"is2FAEnabled": true, "channelType": "SMS", "channelServiceIdentifier": "+15550001000", "otpExpiry": 90, "otpMaxAttempts": 3})
+    );
     assert_eq!(without_2fa(after), rest, "every other byte survives");
 
     // The same again writes nothing.
     let n = std::fs::read_dir(sb.backups()).unwrap().count();
-    let (code, out, err) = run(sb.cmd().args(["policy", "enable", "-t", "expertflow", "--channel", "SMS", "--identifier", "+15550001000", "--expiry", "90", "--yes"]));
+    let (code, out, err) = run(sb.cmd().args([
+        "policy",
+        "enable",
+        "-t",
+        "expertflow",
+        "--channel",
+        "SMS",
+        "--identifier",
+        "+15550001000",
+        "--expiry",
+        "90",
+        "--yes",
+    ]));
     assert_eq!(code, 0);
-    assert!(out.contains("no-changes") && err.contains("no changes"), "{out}{err}");
-    assert_eq!(std::fs::read_dir(sb.backups()).unwrap().count(), n, "no write, no backup");
+    assert!(
+        out.contains("no-changes") && err.contains("no changes"),
+        "{out}{err}"
+    );
+    assert_eq!(
+        std::fs::read_dir(sb.backups()).unwrap().count(),
+        n,
+        "no write, no backup"
+    );
 
     // Back to the original through a backup.
-    let first = std::fs::read_dir(sb.backups()).unwrap().map(|e| e.unwrap().path()).min().unwrap();
-    let (code, _, err) = run(sb.cmd().args(["tenant", "restore", first.to_str().unwrap(), "--yes"]));
+    let first = std::fs::read_dir(sb.backups())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .min()
+        .unwrap();
+    let (code, _, err) =
+        run(sb
+            .cmd()
+            .args(["tenant", "restore", first.to_str().unwrap(), "--yes"]));
     assert_eq!(code, 0, "{err}");
-    assert_eq!(serde_json::to_string(&sb.tenant("expertflow")).unwrap(), serde_json::to_string(&before).unwrap());
+    assert_eq!(
+        serde_json::to_string(&sb.tenant("expertflow")).unwrap(),
+        serde_json::to_string(&before).unwrap()
+    );
 }
 
 #[test]
@@ -58,8 +131,16 @@ fn backups_are_private() {
     use std::os::unix::fs::PermissionsExt;
     let sb = Sandbox::start();
     assert_eq!(run(sb.cmd().args(["policy", "disable", "--yes"])).0, 0);
-    let f = std::fs::read_dir(sb.backups()).unwrap().next().unwrap().unwrap().path();
-    assert_eq!(std::fs::metadata(&f).unwrap().permissions().mode() & 0o777, 0o600);
+    let f = std::fs::read_dir(sb.backups())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    assert_eq!(
+        std::fs::metadata(&f).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
     let (code, out, _) = run(sb.cmd().args(["tenant", "backups"]));
     assert_eq!(code, 0);
     assert!(out.contains("expertflow-"), "{out}");
@@ -68,48 +149,123 @@ fn backups_are_private() {
 #[test]
 fn refusals_have_the_documented_exit_codes() {
     let sb = Sandbox::start();
-    let (_d, email) = file(UPDATE_EMAIL.replace("support@example.test", "nobody@example.test").as_bytes());
-    let (code, _, err) = run(sb.cmd().args(["policy", "apply", "-t", "acme", "-f", &email, "--yes"]));
+    let (_d, email) = file(
+        UPDATE_EMAIL
+            .replace("support@example.test", "nobody@example.test")
+            .as_bytes(),
+    );
+    let (code, _, err) = run(sb
+        .cmd()
+        .args(["policy", "apply", "-t", "acme", "-f", &email, "--yes"]));
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("no channel with service identifier `nobody@example.test`"), "{err}");
-    let (_e, sms_as_email) = file(UPDATE_EMAIL.replace("support@example.test", "web-widget@example.test").as_bytes());
-    assert_eq!(run(sb.cmd().args(["policy", "apply", "-t", "acme", "-f", &sms_as_email, "--yes"])).0, 1);
+    assert!(
+        err.contains("no channel with service identifier `nobody@example.test`"),
+        "{err}"
+    );
+    let (_e, sms_as_email) = file(
+        UPDATE_EMAIL
+            .replace("support@example.test", "web-widget@example.test")
+            .as_bytes(),
+    );
+    assert_eq!(
+        run(sb.cmd().args([
+            "policy",
+            "apply",
+            "-t",
+            "acme",
+            "-f",
+            &sms_as_email,
+            "--yes"
+        ]))
+        .0,
+        1
+    );
     let (_f, ok) = file(UPDATE_EMAIL.as_bytes());
     let (code, _, err) = run(sb.cmd().args(["policy", "apply", "-t", "acme", "-f", &ok]));
     assert_eq!(code, 2, "no terminal, no --yes: {err}");
     assert!(err.contains("pass `--yes`"));
-    let (code, _, err) = run(sb.cmd().args(["policy", "enable", "-t", "acme", "--channel", "EMAIL", "--identifier", "support@example.test", "--yes"]));
+    let (code, _, err) = run(sb.cmd().args([
+        "policy",
+        "enable",
+        "-t",
+        "acme",
+        "--channel",
+        "EMAIL",
+        "--identifier",
+        "support@example.test",
+        "--yes",
+    ]));
     assert_eq!(code, 1, "acme has no Otp_Manager_Url: {err}");
     assert!(err.contains("Otp_Manager_Url"), "{err}");
     let (code, _, err) = run(sb.cmd().args(["policy", "show", "-t", "acmee"]));
     assert_eq!(code, 1);
     assert!(err.contains("did you mean `acme`?"), "{err}");
-    let (code, _, err) = run(sb.cmd().env("CX2FA_PASSWORD", "wrong").args(["policy", "show"]));
+    let (code, _, err) = run(sb
+        .cmd()
+        .env("CX2FA_PASSWORD", "wrong")
+        .args(["policy", "show"]));
     assert_eq!(code, 3, "{err}");
     assert!(err.contains("Invalid user credentials"), "{err}");
-    let (code, _, err) = run(sb.cmd().env("CX2FA_URL", "http://127.0.0.1:9").args(["tenant", "list"]));
+    let (code, _, err) = run(sb
+        .cmd()
+        .env("CX2FA_URL", "http://127.0.0.1:9")
+        .args(["tenant", "list"]));
     assert_eq!(code, 4, "{err}");
-    assert!(err.contains("cannot reach `http://127.0.0.1:9/auth/realms/master/protocol/openid-connect/token`"), "{err}");
-    let (code, _, err) = run(sb.cmd().env_remove("CX2FA_PASSWORD").args(["tenant", "list"]));
+    assert!(
+        err.contains(
+            "cannot reach `http://127.0.0.1:9/auth/realms/master/protocol/openid-connect/token`"
+        ),
+        "{err}"
+    );
+    let (code, _, err) = run(sb
+        .cmd()
+        .env_remove("CX2FA_PASSWORD")
+        .args(["tenant", "list"]));
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("CX2FA_PASSWORD"));
     // Not one of those changed the tenant.
-    assert_eq!(sb.tenant("acme")["tenantSettings"]["twoFAConfigs"], serde_json::json!({"is2FAEnabled": false}));
+    assert_eq!(
+        sb.tenant("acme")["tenantSettings"]["twoFAConfigs"],
+        serde_json::json!({"is2FAEnabled": false})
+    );
 }
 
 #[test]
 fn many_tenants_in_one_run_with_a_summary() {
     let sb = Sandbox::start();
     let (_d, email) = file(UPDATE_EMAIL.as_bytes());
-    let (code, out, err) = run(sb.cmd().args(["policy", "apply", "-t", "acme", "-t", "expertflow", "-t", "ghost", "-f", &email, "--yes"]));
+    let (code, out, err) = run(sb.cmd().args([
+        "policy",
+        "apply",
+        "-t",
+        "acme",
+        "-t",
+        "expertflow",
+        "-t",
+        "ghost",
+        "-f",
+        &email,
+        "--yes",
+    ]));
     assert_eq!(code, 5, "{out}{err}");
-    assert!(out.contains("tenant `acme`: applied") && out.contains("tenant `expertflow`: applied") && out.contains("tenant `ghost`: failed"), "{out}");
-    assert_eq!(sb.tenant("acme")["tenantSettings"]["twoFAConfigs"]["channelServiceIdentifier"], "support@example.test");
+    assert!(
+        out.contains("tenant `acme`: applied")
+            && out.contains("tenant `expertflow`: applied")
+            && out.contains("tenant `ghost`: failed"),
+        "{out}"
+    );
+    assert_eq!(
+        sb.tenant("acme")["tenantSettings"]["twoFAConfigs"]["channelServiceIdentifier"],
+        "support@example.test"
+    );
 }
 
 #[test]
 fn list_endpoint_missing_falls_back_to_the_probe() {
-    let sb = Sandbox::with(Config { no_channel_list: true, ..Default::default() });
+    let sb = Sandbox::with(Config {
+        no_channel_list: true,
+        ..Default::default()
+    });
     let (code, out, _) = run(sb.cmd().args(["channel", "check"]));
     assert_eq!(code, 0);
     assert!(out.contains("its type was not verified"), "{out}");
@@ -117,12 +273,30 @@ fn list_endpoint_missing_falls_back_to_the_probe() {
 
 #[test]
 fn writes_survive_faults_without_half_changes() {
-    let spec = "rate=0.3,kinds=500|429|reset|500-after-write,seed=11".parse().unwrap();
-    let sb = Sandbox::with(Config { faults: Some(spec), ..Default::default() });
+    let spec = "rate=0.3,kinds=500|429|reset|500-after-write,seed=11"
+        .parse()
+        .unwrap();
+    let sb = Sandbox::with(Config {
+        faults: Some(spec),
+        ..Default::default()
+    });
     let rest = without_2fa(sb.tenant("expertflow"));
     for channel in ["SMS", "EMAIL", "SMS", "EMAIL", "SMS"] {
-        let id = if channel == "SMS" { "+15550001000" } else { "support@example.test" };
-        let (code, _, err) = run(sb.cmd().args(["policy", "enable", "--channel", channel, "--identifier", id, "--yes", "--skip-channel-check"]));
+        let id = if channel == "SMS" {
+            "+15550001000"
+        } else {
+            "support@example.test"
+        };
+        let (code, _, err) = run(sb.cmd().args([
+            "policy",
+            "enable",
+            "--channel",
+            channel,
+            "--identifier",
+            id,
+            "--yes",
+            "--skip-channel-check",
+        ]));
         let now = sb.tenant("expertflow");
         let cfg = &now["tenantSettings"]["twoFAConfigs"];
         if code == 0 {
@@ -130,7 +304,12 @@ fn writes_survive_faults_without_half_changes() {
         } else {
             assert!([1, 3, 4].contains(&code), "{code}: {err}");
         }
-        assert!(cfg["channelType"] == "SMS" && cfg["channelServiceIdentifier"] == "+15550001000" || cfg["channelType"] == "EMAIL" && cfg["channelServiceIdentifier"] != "+15550001000", "never half: {cfg}");
+        assert!(
+            cfg["channelType"] == "SMS" && cfg["channelServiceIdentifier"] == "+15550001000"
+                || cfg["channelType"] == "EMAIL"
+                    && cfg["channelServiceIdentifier"] != "+15550001000",
+            "never half: {cfg}"
+        );
         assert_eq!(without_2fa(now), rest);
     }
 }
@@ -140,9 +319,16 @@ fn tenant_show_masks_secrets_and_create_verifies() {
     let sb = Sandbox::start();
     let (code, out, _) = run(sb.cmd().args(["tenant", "show"]));
     assert_eq!(code, 0);
-    assert!(!out.contains("ef61df80-061c-4c29-b9ac-387e6bf67052") && !out.contains("Expertflow123") && out.contains("********"));
+    assert!(
+        !out.contains("ef61df80-061c-4c29-b9ac-387e6bf67052")
+            && !out.contains("Expertflow123")
+            && out.contains("********")
+    );
     assert!(out.contains("\"realm\": \"expertflow\""));
-    assert_eq!(run(sb.cmd().args(["tenant", "show", "--show-secrets"])).0, 2);
+    assert_eq!(
+        run(sb.cmd().args(["tenant", "show", "--show-secrets"])).0,
+        2
+    );
     let mut doc = sb.tenant("acme");
     doc["tenantId"] = "newco".into();
     doc["tenantName"] = "NewCo".into();
@@ -153,7 +339,10 @@ fn tenant_show_masks_secrets_and_create_verifies() {
     let (code, _, err) = run(sb.cmd().args(["tenant", "create", "-f", &p, "--yes"]));
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("already exists"));
-    let sb2 = Sandbox::with(Config { require_logo: true, ..Default::default() });
+    let sb2 = Sandbox::with(Config {
+        require_logo: true,
+        ..Default::default()
+    });
     let (code, _, err) = run(sb2.cmd().args(["tenant", "create", "-f", &p, "--yes"]));
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("--logo"), "{err}");

@@ -7,8 +7,13 @@ use std::time::Duration;
 
 fn spawn(sb: &Sandbox, args: &[&str]) -> Session {
     let mut c = Command::new(assert_cmd::cargo::cargo_bin("cx2fa"));
-    c.env_clear().env("PATH", std::env::var("PATH").unwrap_or_default()).env("TERM", "dumb").env("NO_COLOR", "1")
-        .env("HOME", sb.state.path()).env("XDG_CONFIG_HOME", sb.state.path().join("c")).env("XDG_STATE_HOME", sb.state.path().join("s"));
+    c.env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("TERM", "dumb")
+        .env("NO_COLOR", "1")
+        .env("HOME", sb.state.path())
+        .env("XDG_CONFIG_HOME", sb.state.path().join("c"))
+        .env("XDG_STATE_HOME", sb.state.path().join("s"));
     for (k, v) in &sb.env {
         c.env(k, v);
     }
@@ -20,7 +25,10 @@ fn spawn(sb: &Sandbox, args: &[&str]) -> Session {
 
 fn last_code(sb: &Sandbox, to: &str) -> String {
     let (_, v) = sb.get(&format!("/sandbox/outbox?to={to}"), None);
-    v.as_array().unwrap().last().unwrap()["code"].as_str().unwrap().to_string()
+    v.as_array().unwrap().last().unwrap()["code"]
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 #[test]
@@ -34,26 +42,34 @@ fn email_registration_with_edit_and_resend_gate() {
     p.expect("Invalid customerChannelIdentifier").unwrap();
     p.expect("Enter your email address for 2FA").unwrap();
     p.send_line("wrong@example.test").unwrap();
-    p.expect("Send the OTP to this email address: wrong@example.test?").unwrap();
+    p.expect("Send the OTP to this email address: wrong@example.test?")
+        .unwrap();
     // Choose "Edit" (down, enter), then replace the address.
     p.send("\x1b[B").unwrap();
     p.send("\r").unwrap();
     p.expect("Your email address").unwrap();
-    p.send("\x15").unwrap();
+    p.send("\x7f".repeat(30)).unwrap();
     p.send_line("right@example.test").unwrap();
-    p.expect("Send the OTP to this email address: right@example.test?").unwrap();
+    p.expect("Send the OTP to this email address: right@example.test?")
+        .unwrap();
     p.send("\r").unwrap();
-    p.expect(Regex("expires in \\d+ s; type r to resend")).unwrap();
+    p.expect(Regex("expires in \\d+ s; type r to resend"))
+        .unwrap();
     p.send_line("r").unwrap();
-    p.expect(Regex("Resend OTP is available in \\d+ s")).unwrap();
+    p.expect(Regex("Resend OTP is available in \\d+ s"))
+        .unwrap();
     p.expect("Enter the OTP").unwrap();
     p.send_line("000000").unwrap();
-    p.expect("Invalid verification code. Please try again.").unwrap();
+    p.expect("Invalid verification code. Please try again.")
+        .unwrap();
     p.expect("Enter the OTP").unwrap();
     p.send_line(last_code(&sb, "right@example.test")).unwrap();
     p.expect("verdict: success").unwrap();
     p.expect(Eof).unwrap();
-    assert_eq!(sb.attrs("expertflow", "agent.none")["customerChannelIdentifier"], serde_json::json!(["right@example.test"]));
+    assert_eq!(
+        sb.attrs("expertflow", "agent.none")["customerChannelIdentifier"],
+        serde_json::json!(["right@example.test"])
+    );
 }
 
 #[test]
@@ -67,7 +83,11 @@ fn app_registration_shows_a_qr_code() {
     p.send("\x03").unwrap();
     p.expect(Eof).unwrap();
     let attrs = sb.attrs("expertflow", "agent.noattrs");
-    assert_eq!(attrs["twoFAChannel"], serde_json::json!(["EMAIL"]), "written before Ctrl-C, as the platform would");
+    assert_eq!(
+        attrs["twoFAChannel"],
+        serde_json::json!(["EMAIL"]),
+        "written before Ctrl-C, as the platform would"
+    );
 }
 
 #[test]
@@ -84,5 +104,8 @@ fn rsa_passcode_is_masked_and_checked_locally() {
     p.send_line(format!("rsapin01{}", code.trim())).unwrap();
     p.expect("verdict: success").unwrap();
     let rest = p.expect(Eof).unwrap();
-    assert!(!String::from_utf8_lossy(rest.before()).contains("rsapin01"), "the passcode is never echoed");
+    assert!(
+        !String::from_utf8_lossy(rest.before()).contains("rsapin01"),
+        "the passcode is never echoed"
+    );
 }

@@ -19,9 +19,19 @@ fn help_snapshots() {
     all_paths(&cx2fa::cli::Cli::command(), vec![], &mut paths);
     for p in paths {
         let mut c = assert_cmd::Command::cargo_bin("cx2fa").unwrap();
-        let o = c.env_clear().env("COLUMNS", "100").args(&p).arg("--help").output().unwrap();
+        let o = c
+            .env_clear()
+            .env("COLUMNS", "100")
+            .args(&p)
+            .arg("--help")
+            .output()
+            .unwrap();
         assert!(o.status.success(), "{p:?}");
-        let name = if p.is_empty() { "cx2fa".to_string() } else { format!("cx2fa-{}", p.join("-")) };
+        let name = if p.is_empty() {
+            "cx2fa".to_string()
+        } else {
+            format!("cx2fa-{}", p.join("-"))
+        };
         insta::assert_snapshot!(name, String::from_utf8_lossy(&o.stdout));
     }
 }
@@ -35,14 +45,21 @@ fn check_or_write(path: &Path, want: &str) {
         return;
     }
     let have = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(have == want, "`{}` is stale; regenerate with `{REGENERATE}`", path.display());
+    assert!(
+        have == want,
+        "`{}` is stale; regenerate with `{REGENERATE}`",
+        path.display()
+    );
 }
 
 #[test]
 fn generated_completions_and_man_pages_are_current() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for shell in SHELLS {
-        check_or_write(&root.join("completions").join(file_name(shell)), &script(shell));
+        check_or_write(
+            &root.join("completions").join(file_name(shell)),
+            &script(shell),
+        );
     }
     let pages = man_pages();
     assert!(pages.iter().any(|(n, _)| n == "cx2fa-user-reset.1"));
@@ -52,7 +69,10 @@ fn generated_completions_and_man_pages_are_current() {
     let on_disk = std::fs::read_dir(root.join("man")).unwrap().count();
     assert_eq!(on_disk, pages.len(), "man/ has pages for commands that no longer exist; regenerate with `{REGENERATE}` after removing man/");
     let top = pages.iter().find(|(n, _)| n == "cx2fa.1").unwrap();
-    assert!(top.1.contains("Exit codes"), "the man page documents exit codes");
+    assert!(
+        top.1.contains("Exit codes"),
+        "the man page documents exit codes"
+    );
 }
 
 fn long_abouts(cmd: &clap::Command, out: &mut Vec<String>) {
@@ -71,13 +91,28 @@ fn every_help_example_parses() {
     long_abouts(&cx2fa::cli::Cli::command(), &mut docs);
     let mut n = 0;
     for doc in docs {
-        let examples = doc.lines().skip_while(|l| !l.trim_start().starts_with("Examples:")).skip(1).take_while(|l| !l.trim().is_empty());
+        let examples = doc
+            .lines()
+            .skip_while(|l| !l.trim_start().starts_with("Examples:"))
+            .skip(1)
+            .take_while(|l| !l.trim().is_empty());
         for line in examples.filter(|l| l.contains("cx2fa ")) {
-            let line = line.split(" | ").last().unwrap().split(" > ").next().unwrap().trim();
+            let line = line
+                .split(" | ")
+                .last()
+                .unwrap()
+                .split(" > ")
+                .next()
+                .unwrap()
+                .trim();
             let line = &line[line.find("cx2fa ").unwrap()..];
             let words = line.split_whitespace().map(|w| w.replace('*', "x"));
             let parsed = <cx2fa::cli::Cli as clap::Parser>::try_parse_from(words);
-            assert!(parsed.is_ok(), "example `{line}` does not parse: {}", parsed.err().unwrap());
+            assert!(
+                parsed.is_ok(),
+                "example `{line}` does not parse: {}",
+                parsed.err().unwrap()
+            );
             n += 1;
         }
     }

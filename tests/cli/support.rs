@@ -17,11 +17,21 @@ impl Sandbox {
         Self::with(Config::default())
     }
     pub fn with(cfg: Config) -> Self {
-        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
         let running = rt.block_on(sandbox::start(cfg)).expect("sandbox starts");
         let url = running.url();
         let env = running.env_lines();
-        Sandbox { url, env, state: tempfile::tempdir().unwrap(), running: Some(running), rt: Some(rt) }
+        Sandbox {
+            url,
+            env,
+            state: tempfile::tempdir().unwrap(),
+            running: Some(running),
+            rt: Some(rt),
+        }
     }
     /// `cx2fa` with the sandbox's environment and a private state dir, no profile, no terminal.
     pub fn cmd(&self) -> Command {
@@ -45,25 +55,55 @@ impl Sandbox {
     pub fn get(&self, path: &str, token: Option<&str>) -> (u16, serde_json::Value) {
         let url = format!("{}{path}", self.url);
         let token = token.map(str::to_string);
+        // Retried, so that a sandbox with injected faults can still be inspected.
         self.block(async move {
-            let mut r = reqwest::Client::new().get(url);
-            if let Some(t) = token {
-                r = r.bearer_auth(t);
+            for _ in 0..50 {
+                let mut r = reqwest::Client::new().get(&url);
+                if let Some(t) = &token {
+                    r = r.bearer_auth(t);
+                }
+                let Ok(resp) = r.send().await else { continue };
+                let status = resp.status().as_u16();
+                let Ok(body) = resp.bytes().await else {
+                    continue;
+                };
+                if status == 429 || status >= 500 {
+                    continue;
+                }
+                return (
+                    status,
+                    serde_json::from_slice(&body).unwrap_or(serde_json::Value::String(
+                        String::from_utf8_lossy(&body).into(),
+                    )),
+                );
             }
-            let resp = r.send().await.unwrap();
-            let status = resp.status().as_u16();
-            let body = resp.bytes().await.unwrap();
-            (status, serde_json::from_slice(&body).unwrap_or(serde_json::Value::String(String::from_utf8_lossy(&body).into())))
+            panic!("GET {url} kept failing");
         })
     }
     pub fn admin_token(&self) -> String {
-        let url = format!("{}/auth/realms/master/protocol/openid-connect/token", self.url);
+        let url = format!(
+            "{}/auth/realms/master/protocol/openid-connect/token",
+            self.url
+        );
         self.block(async move {
-            let v: serde_json::Value = reqwest::Client::new()
-                .post(url)
-                .form(&[("grant_type", "password"), ("client_id", "admin-cli"), ("username", "admin"), ("password", "sandbox-admin-pass")])
-                .send().await.unwrap().json().await.unwrap();
-            v["access_token"].as_str().unwrap().to_string()
+            for _ in 0..50 {
+                let form = [
+                    ("grant_type", "password"),
+                    ("client_id", "admin-cli"),
+                    ("username", "admin"),
+                    ("password", "sandbox-admin-pass"),
+                ];
+                let Ok(r) = reqwest::Client::new().post(&url).form(&form).send().await else {
+                    continue;
+                };
+                let Ok(v) = r.json::<serde_json::Value>().await else {
+                    continue;
+                };
+                if let Some(t) = v["access_token"].as_str() {
+                    return t.to_string();
+                }
+            }
+            panic!("no admin token");
         })
     }
     pub fn block<F: std::future::Future>(&self, f: F) -> F::Output {
@@ -73,13 +113,23 @@ impl Sandbox {
     pub fn tenant(&self, id: &str) -> serde_json::Value {
         let t = self.admin_token();
         let (_, list) = self.get("/cx-tenant/tenant", Some(&t));
-        list.as_array().unwrap().iter().find(|d| d["tenantId"] == id).cloned().unwrap()
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["tenantId"] == id)
+            .cloned()
+            .unwrap()
     }
     /// A user's attributes by username, read straight from the sandbox.
     pub fn attrs(&self, realm: &str, username: &str) -> serde_json::Value {
         let t = self.admin_token();
-        let (_, v) = self.get(&format!("/auth/admin/realms/{realm}/users?username={username}&exact=true"), Some(&t));
-        v[0].get("attributes").cloned().unwrap_or(serde_json::Value::Null)
+        let (_, v) = self.get(
+            &format!("/auth/admin/realms/{realm}/users?username={username}&exact=true"),
+            Some(&t),
+        );
+        v[0].get("attributes")
+            .cloned()
+            .unwrap_or(serde_json::Value::Null)
     }
 }
 
@@ -95,7 +145,11 @@ impl Drop for Sandbox {
 /// Output of a finished command as strings.
 pub fn run(c: &mut Command) -> (i32, String, String) {
     let o = c.output().unwrap();
-    (o.status.code().unwrap_or(-1), String::from_utf8_lossy(&o.stdout).into(), String::from_utf8_lossy(&o.stderr).into())
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stdout).into(),
+        String::from_utf8_lossy(&o.stderr).into(),
+    )
 }
 
 /// Writes `text` to a temp file and returns it (kept alive by the returned dir).

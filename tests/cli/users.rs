@@ -9,7 +9,10 @@ fn status_shows_masked_contacts_and_never_secrets() {
     let sb = Sandbox::start();
     let (code, out, _) = run(sb.cmd().args(["user", "status", "agent.sms"]));
     assert_eq!(code, 0);
-    assert!(out.contains("+1555****222") && !out.contains("+15550100222"), "{out}");
+    assert!(
+        out.contains("+1555****222") && !out.contains("+15550100222"),
+        "{out}"
+    );
     let (code, out, _) = run(sb.cmd().args(["user", "status", "agent.app", "-o", "json"]));
     assert_eq!(code, 0);
     assert!(!out.contains("JBSWY3DPEHPK3PXP"), "{out}");
@@ -24,17 +27,30 @@ fn posture_and_filters() {
     assert_eq!(v["posture"]["users"], 12);
     assert_eq!(v["posture"]["shared_contacts"], 2);
     let names = |f: &str| -> Vec<String> {
-        let (_, out, _) = run(sb.cmd().args(["user", "status", "--filter", f, "-o", "json"]));
+        let (_, out, _) = run(sb
+            .cmd()
+            .args(["user", "status", "--filter", f, "-o", "json"]));
         let v: Value = serde_json::from_str(&out).unwrap();
-        v["users"].as_array().unwrap().iter().map(|u| u["username"].as_str().unwrap().to_string()).collect()
+        v["users"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u["username"].as_str().unwrap().to_string())
+            .collect()
     };
     assert_eq!(names("stale"), ["agent.sms", "agent.stale"]);
     assert_eq!(names("shared-contact"), ["agent.shared1", "agent.shared2"]);
     assert_eq!(names("channel=SMS"), ["agent.legacy", "agent.sms"]);
     assert!(names("unregistered").contains(&"agent.pending".to_string()));
     let (_, csv, _) = run(sb.cmd().args(["user", "status", "-o", "csv"]));
-    assert!(csv.starts_with("username,channel,registered,contact,stale,staleFields,sharedWith\n"), "{csv}");
-    assert_eq!(run(sb.cmd().args(["user", "status", "--filter", "weird"])).0, 2);
+    assert!(
+        csv.starts_with("username,channel,registered,contact,stale,staleFields,sharedWith\n"),
+        "{csv}"
+    );
+    assert_eq!(
+        run(sb.cmd().args(["user", "status", "--filter", "weird"])).0,
+        2
+    );
 }
 
 #[test]
@@ -43,52 +59,109 @@ fn reset_keeps_other_attributes_and_is_idempotent() {
     let (code, out, err) = run(sb.cmd().args(["user", "reset", "agent.stale", "--yes"]));
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("reset"), "{out}");
-    assert_eq!(sb.attrs("expertflow", "agent.stale"), serde_json::json!({"department": ["support"], "locale": ["de"]}));
+    assert_eq!(
+        sb.attrs("expertflow", "agent.stale"),
+        serde_json::json!({"department": ["support"], "locale": ["de"]})
+    );
     let (code, _, err) = run(sb.cmd().args(["user", "reset", "agent.stale", "--yes"]));
     assert_eq!(code, 0);
     assert!(err.contains("nothing to reset"), "{err}");
     let (code, out, _) = run(sb.cmd().args(["user", "reset", "agent.app", "--dry-run"]));
     assert_eq!(code, 0);
-    assert!(out.contains("would-reset") && out.contains("otpSecret"), "{out}");
-    assert!(sb.attrs("expertflow", "agent.app")["otpSecret"].is_array(), "dry run writes nothing");
-    assert_eq!(run(sb.cmd().args(["user", "reset", "agent.app"])).0, 2, "no terminal, no --yes");
+    assert!(
+        out.contains("would-reset") && out.contains("otpSecret"),
+        "{out}"
+    );
+    assert!(
+        sb.attrs("expertflow", "agent.app")["otpSecret"].is_array(),
+        "dry run writes nothing"
+    );
+    assert_eq!(
+        run(sb.cmd().args(["user", "reset", "agent.app"])).0,
+        2,
+        "no terminal, no --yes"
+    );
 }
 
 #[test]
 fn pipeline_from_status_to_reset() {
     let sb = Sandbox::start();
-    let (_, json, _) = run(sb.cmd().args(["user", "status", "--filter", "stale", "-o", "json"]));
-    let (code, out, err) = run(sb.cmd().args(["user", "reset", "--from", "-", "--yes", "-o", "json"]).write_stdin(json));
+    let (_, json, _) = run(sb
+        .cmd()
+        .args(["user", "status", "--filter", "stale", "-o", "json"]));
+    let (code, out, err) = run(sb
+        .cmd()
+        .args(["user", "reset", "--from", "-", "--yes", "-o", "json"])
+        .write_stdin(json));
     assert_eq!(code, 0, "{err}");
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["summary"]["reset"], 2);
-    let (_, out, _) = run(sb.cmd().args(["user", "status", "--filter", "stale", "-o", "json"]));
-    assert_eq!(serde_json::from_str::<Value>(&out).unwrap()["users"], serde_json::json!([]));
+    let (_, out, _) = run(sb
+        .cmd()
+        .args(["user", "status", "--filter", "stale", "-o", "json"]));
+    assert_eq!(
+        serde_json::from_str::<Value>(&out).unwrap()["users"],
+        serde_json::json!([])
+    );
 }
 
 #[test]
 fn bulk_under_faults_reports_every_row_once_and_loses_nothing() {
-    let spec = "rate=0.2,kinds=500|429|reset|500-after-write,seed=3".parse().unwrap();
-    let sb = Sandbox::with(Config { faults: Some(spec), users: 300, ..Default::default() });
+    let spec = "rate=0.2,kinds=500|429|reset|500-after-write,seed=3"
+        .parse()
+        .unwrap();
+    let sb = Sandbox::with(Config {
+        faults: Some(spec),
+        users: 300,
+        ..Default::default()
+    });
     let mut names: Vec<String> = (1..=300).map(|i| format!("user{i:06}")).collect();
     names.push("ghost".into());
     let (_d, input) = file(format!("username\n{}\n", names.join("\n")).as_bytes());
     let report = sb.state.path().join("report.ndjson");
-    let (code, _, err) = run(sb.cmd().args(["user", "reset", "--from", &input, "--report", report.to_str().unwrap(), "--yes"]));
+    let (code, _, err) = run(sb.cmd().args([
+        "user",
+        "reset",
+        "--from",
+        &input,
+        "--report",
+        report.to_str().unwrap(),
+        "--yes",
+    ]));
     assert!(code == 0 || code == 5, "{code} {err}");
-    let rows: Vec<Value> = std::fs::read_to_string(&report).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    let mut seen: Vec<String> = rows.iter().map(|r| r["username"].as_str().unwrap().to_string()).collect();
+    let rows: Vec<Value> = std::fs::read_to_string(&report)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let mut seen: Vec<String> = rows
+        .iter()
+        .map(|r| r["username"].as_str().unwrap().to_string())
+        .collect();
     seen.sort();
     let mut want = names.clone();
     want.sort();
     assert_eq!(seen, want, "every row exactly once");
     // Resume until done; then the truth matches the report.
     for _ in 0..5 {
-        if run(sb.cmd().args(["user", "reset", "--from", &input, "--resume", report.to_str().unwrap(), "--yes"])).0 == 0 {
+        if run(sb.cmd().args([
+            "user",
+            "reset",
+            "--from",
+            &input,
+            "--resume",
+            report.to_str().unwrap(),
+            "--yes",
+        ]))
+        .0 == 0
+        {
             break;
         }
     }
-    let clean = Sandbox::with(Config { users: 300, ..Default::default() });
+    let clean = Sandbox::with(Config {
+        users: 300,
+        ..Default::default()
+    });
     for n in names.iter().take(300).step_by(7) {
         let got = sb.attrs("expertflow", n);
         let seed = clean.attrs("expertflow", n);
@@ -100,8 +173,16 @@ fn bulk_under_faults_reports_every_row_once_and_loses_nothing() {
 
 #[test]
 fn progress_is_hidden_on_a_pipe() {
-    let sb = Sandbox::with(Config { users: 50, ..Default::default() });
-    let (_d, input) = file((1..=50).map(|i| format!("user{i:06}\n")).collect::<String>().as_bytes());
+    let sb = Sandbox::with(Config {
+        users: 50,
+        ..Default::default()
+    });
+    let (_d, input) = file(
+        (1..=50)
+            .map(|i| format!("user{i:06}\n"))
+            .collect::<String>()
+            .as_bytes(),
+    );
     let (code, _, err) = run(sb.cmd().args(["user", "reset", "--from", &input, "--yes"]));
     assert_eq!(code, 0);
     assert!(!err.contains("eta") && !err.contains('\r'), "{err}");
