@@ -41,6 +41,9 @@ pub struct ServeArgs {
     /// Access-token lifetime in seconds
     #[arg(long, value_name = "SECS", default_value_t = 60)]
     pub token_lifetime: u64,
+    /// Serve HTTPS with a generated CA (its path is printed; trust it with `--ca-cert`)
+    #[arg(long)]
+    pub tls: bool,
     /// Print the built-in seed (the `--seed` format) and exit
     #[arg(long)]
     pub print_seed: bool,
@@ -64,6 +67,11 @@ impl ServeArgs {
             no_channel_list: self.no_channel_list,
             require_logo: self.require_logo,
             token_lifetime: self.token_lifetime.max(1),
+            tls_ca: self.tls.then(|| match &self.state {
+                Some(s) => s.with_extension("ca.pem"),
+                None => std::env::temp_dir()
+                    .join(format!("cx2fa-sandbox-{}-ca.pem", std::process::id())),
+            }),
         })
     }
 }

@@ -13,6 +13,7 @@ mod rsa;
 pub mod seed;
 pub mod state;
 mod tenant;
+mod tls;
 mod util;
 
 pub use faults::FaultSpec;
@@ -49,6 +50,8 @@ pub struct Config {
     pub require_logo: bool,
     /// Access-token lifetime in seconds.
     pub token_lifetime: u64,
+    /// Serve HTTPS with a generated CA, written to this file.
+    pub tls_ca: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -64,6 +67,7 @@ impl Default for Config {
             no_channel_list: false,
             require_logo: false,
             token_lifetime: 60,
+            tls_ca: None,
         }
     }
 }
@@ -184,6 +188,8 @@ pub fn router(app: App) -> Router {
 pub struct Running {
     pub addr: SocketAddr,
     pub app: App,
+    /// The CA certificate to trust, when serving HTTPS.
+    pub ca_path: Option<PathBuf>,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     join: Option<tokio::task::JoinHandle<()>>,
 }
@@ -191,7 +197,12 @@ pub struct Running {
 impl Running {
     /// The base URL of the emulated deployment.
     pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
+        let scheme = if self.ca_path.is_some() {
+            "https"
+        } else {
+            "http"
+        };
+        format!("{scheme}://{}", self.addr)
     }
     /// The `export` lines that point cx2fa at this sandbox.
     pub fn env_lines(&self) -> Vec<(String, String)> {
@@ -218,6 +229,9 @@ impl Running {
             ),
             ("CX2FA_RSA_URL".into(), format!("{url}/rsa/")),
         ];
+        if let Some(ca) = &self.ca_path {
+            v.push(("CX2FA_CA_CERT".into(), ca.display().to_string()));
+        }
         if let Some(a) = admin {
             v.push(("CX2FA_USERNAME".into(), a.username));
             v.push(("CX2FA_PASSWORD".into(), a.password));
@@ -279,6 +293,11 @@ pub async fn start(cfg: Config) -> Result<Running, Error> {
                 .with_hint("pick another `--port`, or `--port 0` for a free one")
         })?;
     let addr = listener.local_addr()?;
+    let tls = match &cfg.tls_ca {
+        Some(path) => Some(tls::generate(path)?),
+        None => None,
+    };
+    let ca_path = tls.as_ref().map(|t| t.ca_path.clone());
     let faults = cfg
         .faults
         .clone()
@@ -296,9 +315,32 @@ pub async fn start(cfg: Config) -> Result<Running, Error> {
     let router = router(app.clone());
     let saver = app.clone();
     let join = tokio::spawn(async move {
-        let server = axum::serve(listener, router).with_graceful_shutdown(async {
-            let _ = rx.await;
-        });
+        let server = async move {
+            match tls {
+                None => {
+                    let _ = axum::serve(listener, router)
+                        .with_graceful_shutdown(async {
+                            let _ = rx.await;
+                        })
+                        .await;
+                }
+                Some(t) => {
+                    let handle = axum_server::Handle::new();
+                    let stopper = handle.clone();
+                    tokio::spawn(async move {
+                        let _ = rx.await;
+                        stopper.graceful_shutdown(Some(std::time::Duration::from_secs(1)));
+                    });
+                    let Ok(std_listener) = listener.into_std() else {
+                        return;
+                    };
+                    let _ = axum_server::from_tcp_rustls(std_listener, t.config)
+                        .handle(handle)
+                        .serve(router.into_make_service())
+                        .await;
+                }
+            }
+        };
         let persist = async {
             loop {
                 tokio::time::sleep(std::time::Duration::from_millis(500)).await;
@@ -313,6 +355,7 @@ pub async fn start(cfg: Config) -> Result<Running, Error> {
     Ok(Running {
         addr,
         app,
+        ca_path,
         shutdown: Some(tx),
         join: Some(join),
     })

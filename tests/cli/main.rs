@@ -7,5 +7,6 @@ mod policy;
 mod pty;
 mod reference;
 mod support;
+mod transport;
 mod users;
 mod validate;

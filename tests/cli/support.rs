@@ -8,6 +8,7 @@ pub struct Sandbox {
     pub url: String,
     pub env: Vec<(String, String)>,
     pub state: tempfile::TempDir,
+    pub client: reqwest::Client,
     running: Option<Running>,
     rt: Option<tokio::runtime::Runtime>,
 }
@@ -23,11 +24,13 @@ impl Sandbox {
             .build()
             .unwrap();
         let running = rt.block_on(sandbox::start(cfg)).expect("sandbox starts");
+        let client = http_client(running.ca_path.as_deref());
         let url = running.url();
         let env = running.env_lines();
         Sandbox {
             url,
             env,
+            client,
             state: tempfile::tempdir().unwrap(),
             running: Some(running),
             rt: Some(rt),
@@ -55,10 +58,11 @@ impl Sandbox {
     pub fn get(&self, path: &str, token: Option<&str>) -> (u16, serde_json::Value) {
         let url = format!("{}{path}", self.url);
         let token = token.map(str::to_string);
+        let client = self.client.clone();
         // Retried, so that a sandbox with injected faults can still be inspected.
         self.block(async move {
             for _ in 0..50 {
-                let mut r = reqwest::Client::new().get(&url);
+                let mut r = client.get(&url);
                 if let Some(t) = &token {
                     r = r.bearer_auth(t);
                 }
@@ -85,6 +89,7 @@ impl Sandbox {
             "{}/auth/realms/master/protocol/openid-connect/token",
             self.url
         );
+        let client = self.client.clone();
         self.block(async move {
             for _ in 0..50 {
                 let form = [
@@ -93,7 +98,7 @@ impl Sandbox {
                     ("username", "admin"),
                     ("password", "sandbox-admin-pass"),
                 ];
-                let Ok(r) = reqwest::Client::new().post(&url).form(&form).send().await else {
+                let Ok(r) = client.post(&url).form(&form).send().await else {
                     continue;
                 };
                 let Ok(v) = r.json::<serde_json::Value>().await else {
@@ -140,6 +145,16 @@ impl Drop for Sandbox {
             rt.shutdown_background();
         }
     }
+}
+
+fn http_client(ca: Option<&std::path::Path>) -> reqwest::Client {
+    let mut b = reqwest::Client::builder();
+    if let Some(ca) = ca {
+        b = b.add_root_certificate(
+            reqwest::Certificate::from_pem(&std::fs::read(ca).unwrap()).unwrap(),
+        );
+    }
+    b.build().unwrap()
 }
 
 /// Output of a finished command as strings.
