@@ -771,6 +771,7 @@ Register-ArgumentCompleter -Native -CommandName 'cx2fa' -ScriptBlock {
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra CA certificate (PEM) to trust')
             [CompletionResult]::new('--no-channel-list', '--no-channel-list', [CompletionResultType]::ParameterName, 'Answer 404 on `GET /ccm/channels`, like deployments without that endpoint')
             [CompletionResult]::new('--require-logo', '--require-logo', [CompletionResultType]::ParameterName, 'Refuse tenant creation without a logo, like release 5.1+')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Serve HTTPS with a generated CA (its path is printed; trust it with `--ca-cert`)')
             [CompletionResult]::new('--print-seed', '--print-seed', [CompletionResultType]::ParameterName, 'Print the built-in seed (the `--seed` format) and exit')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')

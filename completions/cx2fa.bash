@@ -1707,7 +1707,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__sandbox)
-            opts="-t -o -y -q -h --port --seed --users --state --faults --latency --maildir --no-channel-list --require-logo --token-lifetime --print-seed --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help rsa-code help"
+            opts="-t -o -y -q -h --port --seed --users --state --faults --latency --maildir --no-channel-list --require-logo --token-lifetime --tls --print-seed --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help rsa-code help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -721,6 +721,7 @@ set edit:completion:arg-completer[cx2fa] = {|@words|
             cand --ca-cert 'Extra CA certificate (PEM) to trust'
             cand --no-channel-list 'Answer 404 on `GET /ccm/channels`, like deployments without that endpoint'
             cand --require-logo 'Refuse tenant creation without a logo, like release 5.1+'
+            cand --tls 'Serve HTTPS with a generated CA (its path is printed; trust it with `--ca-cert`)'
             cand --print-seed 'Print the built-in seed (the `--seed` format) and exit'
             cand -y 'Answer yes to every confirmation'
             cand --yes 'Answer yes to every confirmation'

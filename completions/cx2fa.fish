@@ -622,6 +622,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l no-channel-list -d 'Answer 404 on `GET /ccm/channels`, like deployments without that endpoint'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l require-logo -d 'Refuse tenant creation without a logo, like release 5.1+'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l tls -d 'Serve HTTPS with a generated CA (its path is printed; trust it with `--ca-cert`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l print-seed -d 'Print the built-in seed (the `--seed` format) and exit'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'

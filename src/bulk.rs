@@ -259,17 +259,9 @@ pub async fn run(
     let mut summary = Summary::default();
     let mut failures = vec![];
     let mut input_error = None;
-    let seen = std::sync::Mutex::new(HashSet::new());
-    let names = names.filter_map(|r| match r {
-        Ok(n) if skip.contains(&n.to_lowercase()) => None,
-        // A name listed twice is done once: every row appears once in the report.
-        Ok(n) => seen
-            .lock()
-            .expect("lock")
-            .insert(n.to_lowercase())
-            .then_some(Ok(n)),
-        Err(e) => Some(Err(e)),
-    });
+    // No set of seen names: memory stays flat however long the input. A name listed twice is
+    // processed twice (the second time `already-clean`), so each input row has one report row.
+    let names = names.filter(|r| !matches!(r, Ok(n) if skip.contains(&n.to_lowercase())));
     let stop2 = stop.clone();
     let stream = futures::stream::iter(names)
         .take_while(move |_| futures::future::ready(!stop2.load(Ordering::Relaxed)))

@@ -21,6 +21,7 @@ pub enum CodeAnswer {
 }
 
 /// What the login screen asks.
+#[allow(async_fn_in_trait)] // used with static dispatch only
 pub trait Io {
     /// Shows a line of the screen.
     fn show(&mut self, line: &str);
@@ -35,7 +36,7 @@ pub trait Io {
         value: &str,
     ) -> Result<Option<String>, Error>;
     /// The next OTP (or a resend request); `seconds_left` of the current one.
-    fn code(
+    async fn code(
         &mut self,
         channel: ChannelType,
         contact: &str,
@@ -158,7 +159,7 @@ fn with_written(e: Error, written: &[String]) -> Error {
 }
 
 /// Runs the whole flow.
-pub async fn simulate(target: Target<'_>, io: &mut dyn Io) -> Result<Transcript, Error> {
+pub async fn simulate(target: Target<'_>, io: &mut impl Io) -> Result<Transcript, Error> {
     let s = target.session;
     let t = &target.tenant;
     let policy = t.two_fa();
@@ -266,7 +267,7 @@ pub async fn simulate(target: Target<'_>, io: &mut dyn Io) -> Result<Transcript,
     }
 }
 
-async fn app(run: &mut Run<'_>, registered: bool, io: &mut dyn Io) -> Result<(), Error> {
+async fn app(run: &mut Run<'_>, registered: bool, io: &mut impl Io) -> Result<(), Error> {
     let secret = if registered {
         Secret::new(run.user.attr("otpSecret").ok_or_else(|| {
             Error::failed("the user is registered for APP but has no otpSecret")
@@ -298,7 +299,7 @@ async fn app(run: &mut Run<'_>, registered: bool, io: &mut dyn Io) -> Result<(),
     let mut attempt = 0;
     loop {
         attempt += 1;
-        let CodeAnswer::Code(code) = io.code(ChannelType::App, "", -1, attempt)? else {
+        let CodeAnswer::Code(code) = io.code(ChannelType::App, "", -1, attempt).await? else {
             io.show("Authenticator codes are not resent: read the current one from the app.");
             continue;
         };
@@ -365,7 +366,7 @@ async fn otp(
     t: &Tenant,
     channel: ChannelType,
     registered: bool,
-    io: &mut dyn Io,
+    io: &mut impl Io,
 ) -> Result<(), Error> {
     let policy = t.two_fa();
     let base =
@@ -469,7 +470,7 @@ async fn otp(
     loop {
         attempt += 1;
         let left = expiry as i64 - sent.elapsed().as_secs() as i64;
-        match io.code(channel, &contact, left, attempt)? {
+        match io.code(channel, &contact, left, attempt).await? {
             CodeAnswer::Resend => {
                 let waited = sent.elapsed().as_secs();
                 if waited < contract::RESEND_WAIT_SECS {
@@ -536,7 +537,7 @@ async fn rsa(
     s: &Session,
     t: &Tenant,
     registered: bool,
-    io: &mut dyn Io,
+    io: &mut impl Io,
 ) -> Result<(), Error> {
     let base =
         s.ep.rsa

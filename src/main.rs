@@ -2,7 +2,8 @@ use clap::Parser;
 
 fn main() {
     let cli = cx2fa::cli::Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
+    let runtime = match // One thread: the work is I/O-bound, and cross-thread wakeups cost more than they give.
+    tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
     {

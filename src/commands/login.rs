@@ -103,18 +103,20 @@ impl Scripted<'_> {
         Ok(Secret::new(code))
     }
 
-    fn outbox_code(&self, contact: &str) -> Result<Secret, Error> {
+    async fn outbox_code(&self, contact: &str) -> Result<Secret, Error> {
         let url = format!(
             "{}sandbox/outbox?to={}",
             self.session.ep.base,
             crate::api::keycloak::seg(contact)
         );
-        let http = self.session.http.clone();
-        let v = tokio::task::block_in_place(|| {
-            tokio::runtime::Handle::current()
-                .block_on(async move { http.send(Request::get(url)).await?.check()?.json() })
-        })
-        .map_err(|e| e.with_hint("`--otp-from-outbox` works against `cx2fa sandbox` only"))?;
+        let v = self
+            .session
+            .http
+            .send(Request::get(url))
+            .await
+            .and_then(|r| r.check())
+            .and_then(|r| r.json())
+            .map_err(|e| e.with_hint("`--otp-from-outbox` works against `cx2fa sandbox` only"))?;
         let code = v
             .as_array()
             .and_then(|a| a.last())
@@ -160,7 +162,7 @@ impl Io for Scripted<'_> {
     fn confirm_contact(&mut self, _: ChannelType, _: &str) -> Result<Option<String>, Error> {
         Ok(None)
     }
-    fn code(
+    async fn code(
         &mut self,
         channel: ChannelType,
         contact: &str,
@@ -183,7 +185,7 @@ impl Io for Scripted<'_> {
                 crate::totp::unix_now(),
             )?)
         } else if self.a.otp_from_outbox && channel.uses_channel() {
-            self.outbox_code(contact)?
+            self.outbox_code(contact).await?
         } else {
             return Err(Error::needs_input(
                 "an OTP",
@@ -277,7 +279,7 @@ impl Io for Terminal<'_> {
             .map_err(prompt_error)?;
         Ok(Some(edited))
     }
-    fn code(
+    async fn code(
         &mut self,
         channel: ChannelType,
         _contact: &str,

@@ -96,7 +96,8 @@ pub async fn run(ctx: &Ctx, a: TourArgs) -> Result<(), Error> {
             "  $ {}",
             out.paint(&format!("cx2fa {}", args.join(" ")), "1")
         ));
-        let mut cmd = std::process::Command::new(&exe);
+        // tokio's process API: the sandbox shares this runtime and must keep serving meanwhile.
+        let mut cmd = tokio::process::Command::new(&exe);
         cmd.args(args)
             .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .env("CX2FA_USER_PASSWORD", "agent-pass")
@@ -107,6 +108,7 @@ pub async fn run(ctx: &Ctx, a: TourArgs) -> Result<(), Error> {
         }
         let status = cmd
             .status()
+            .await
             .map_err(|e| Error::failed(format!("cannot run cx2fa: {e}")))?;
         if !status.success() {
             failed.push(format!(

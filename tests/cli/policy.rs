@@ -347,3 +347,18 @@ fn tenant_show_masks_secrets_and_create_verifies() {
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("--logo"), "{err}");
 }
+
+#[test]
+fn the_tour_runs_every_step() {
+    let home = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(assert_cmd::Command::cargo_bin("cx2fa")
+        .unwrap()
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", home.path())
+        .env("NO_COLOR", "1")
+        .arg("tour")
+        .timeout(std::time::Duration::from_secs(120)));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("tour finished: every step worked"), "{err}");
+}

@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Benchmarks of cx2fa and its sandbox, each against a baseline measured in the same run.
+# Installs what it needs (wrk, hyperfine, GNU time, curl), builds release, writes
+# benches/RESULTS.md. Usage: bash benches/run.sh   (about 5 minutes on 2 cores)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+need() { command -v "$1" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
+need wrk wrk; need hyperfine hyperfine; need /usr/bin/time time; need curl curl
+cargo build --release --locked -q
+B=$PWD/target/release/cx2fa
+W=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$W"' EXIT
+export NO_COLOR=1 XDG_STATE_HOME=$W/state XDG_CONFIG_HOME=$W/config
+
+free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+calc() { awk "BEGIN { printf \"%.${2:-2}f\", $1 }"; }
+now() { date +%s.%N; }
+
+# start_sandbox USERS: sets URL, SB_PID, SB_START_MS (time to first healthy answer).
+start_sandbox() {
+  local port; port=$(free_port)
+  local t0; t0=$(now)
+  "$B" sandbox --port "$port" --users "$1" --token-lifetime 3600 > "$W/sb.out" 2>&1 &
+  SB_PID=$!
+  until curl -fs "http://127.0.0.1:$port/sandbox/health" >/dev/null 2>&1; do sleep 0.01; done
+  SB_START_MS=$(calc "($(now) - $t0) * 1000" 0)
+  URL=http://127.0.0.1:$port
+  export CX2FA_URL=$URL CX2FA_TENANT=expertflow CX2FA_USERNAME=admin CX2FA_PASSWORD=sandbox-admin-pass
+}
+stop_sandbox() { kill "$SB_PID" 2>/dev/null; wait "$SB_PID" 2>/dev/null || true; }
+token() {
+  curl -fs "$URL/auth/realms/master/protocol/openid-connect/token" \
+    -d grant_type=password -d client_id=admin-cli -d username=admin -d password=sandbox-admin-pass |
+    python3 -c 'import json,sys;print(json.load(sys.stdin)["access_token"])'
+}
+names() { seq "$1" "$2" | awk '{ printf "user%06d\n", $1 }'; }
+# The first 10,000 enrolled generated users (every 4th generated user has no enrolment), so
+# that every row makes the same three calls as the load generator's mix.
+enrolled() { seq 1 13400 | awk '($1 - 1) % 4 != 0 { printf "user%06d\n", $1 }' | head -n 10000; }
+# Generated user N (1-based) has this deterministic id (see sandbox::seed::user_id): 12 seeded users come first.
+user_id() { printf 'fb81ca58-0000-4000-8000-%012x' $((12 + $1)); }
+
+echo "== sandbox: start time and user-admin capacity"
+start_sandbox 10000
+START_MS=$SB_START_MS
+TOKEN=$(token)
+cat > "$W/find.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+local i = 0
+request = function()
+  i = i % 10000 + 1
+  return wrk.format("GET", string.format("/auth/admin/realms/expertflow/users?username=user%06d&exact=true", i))
+end
+LUA
+FIND_RPS=$(wrk -t2 -c32 -d8s -s "$W/find.lua" "$URL" | awk '/Requests\/sec/ { print $2 }')
+# The same calls a reset makes per row: find, PUT the attribute map, GET to verify.
+cat > "$W/reset.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $TOKEN"
+wrk.headers["Content-Type"] = "application/json"
+local n = 0
+request = function()
+  n = n + 1
+  local i = math.floor(n / 3) % 10000 + 1
+  local id = string.format("fb81ca58-0000-4000-8000-%012x", 12 + i)
+  local phase = n % 3
+  if phase == 0 then
+    return wrk.format("GET", string.format("/auth/admin/realms/expertflow/users?username=user%06d&exact=true", i))
+  elseif phase == 1 then
+    return wrk.format("PUT", "/auth/admin/realms/expertflow/users/" .. id, nil, '{"id":"' .. id .. '","attributes":{"department":["sales"]}}')
+  end
+  return wrk.format("GET", "/auth/admin/realms/expertflow/users/" .. id)
+end
+LUA
+MIX_RPS=$(wrk -t2 -c8 -d8s -s "$W/reset.lua" "$URL" | awk '/Requests\/sec/ { print $2 }')
+CAP_ROWS=$(calc "$MIX_RPS / 3" 0)
+stop_sandbox
+
+echo "== bulk reset of 10,000 users: cx2fa (default concurrency 8)"
+start_sandbox 13400
+enrolled > "$W/10k.txt"
+/usr/bin/time -f "%e %M" -o "$W/t10k" "$B" user reset --from "$W/10k.txt" --yes -q --report "$W/r10k.ndjson" > /dev/null
+read -r CX_WALL CX_RSS10K < "$W/t10k"
+CX_RESET=$(grep -c '"outcome":"reset"' "$W/r10k.ndjson")
+stop_sandbox
+
+echo "== bulk reset of 10,000 users: a sequential curl script making the same calls"
+start_sandbox 13400
+TOKEN=$(token)
+t0=$(now)
+for name in $(cat "$W/10k.txt"); do
+  id=$(user_id "$((10#${name#user}))")
+  curl -fs -o /dev/null -H "Authorization: Bearer $TOKEN" "$URL/auth/admin/realms/expertflow/users?username=$name&exact=true" \
+    --next -fs -o /dev/null -X PUT -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+      -d "{\"id\":\"$id\",\"attributes\":{\"department\":[\"sales\"]}}" "$URL/auth/admin/realms/expertflow/users/$id" \
+    --next -fs -o /dev/null -H "Authorization: Bearer $TOKEN" "$URL/auth/admin/realms/expertflow/users/$id"
+done
+CURL_WALL=$(calc "$(now) - $t0")
+stop_sandbox
+
+echo "== peak RSS at 1,000 / 10,000 / 100,000 rows"
+start_sandbox 111000
+names 1 1000 > "$W/1k.txt"; names 1001 11000 > "$W/10kb.txt"; names 11001 111000 > "$W/100k.txt"
+/usr/bin/time -f "%e %M" -o "$W/r1" "$B" user reset --from "$W/1k.txt" --yes -q > /dev/null
+/usr/bin/time -f "%e %M" -o "$W/r2" "$B" user reset --from "$W/10kb.txt" --yes -q > /dev/null
+/usr/bin/time -f "%e %M" -o "$W/r3" "$B" user reset --from "$W/100k.txt" --yes -q > /dev/null
+read -r _ RSS1 < "$W/r1"; read -r _ RSS2 < "$W/r2"; read -r W100 RSS3 < "$W/r3"
+stop_sandbox
+
+echo "== user status over 10,000 users; startup against /bin/true"
+start_sandbox 10000
+hyperfine -N -w 1 -r 5 --export-json "$W/status.json" "$B user status -o json" > /dev/null
+STATUS_S=$(python3 -c 'import json;print("%.3f" % json.load(open("'"$W"'/status.json"))["results"][0]["median"])')
+stop_sandbox
+hyperfine -N -w 5 -r 50 --export-json "$W/start.json" "$B --version" "/bin/true" > /dev/null
+read -r V_MS T_MS < <(python3 -c 'import json;r=json.load(open("'"$W"'/start.json"))["results"];print("%.2f %.2f" % (r[0]["median"]*1000, r[1]["median"]*1000))')
+
+CX_ROWS=$(calc "10000 / $CX_WALL" 0)
+cat > benches/RESULTS.md <<MD
+# Benchmark results
+
+Produced by \`bash benches/run.sh\` on $(date -u +%Y-%m-%d): $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),
+$(rustc --version). Every ratio compares figures measured in the same run on the same machine.
+
+| what | figure | baseline (same run) | ratio |
+|---|---|---|---|
+| sandbox start (process start to first healthy answer, 10,012 users) | ${START_MS} ms | target 1,000 ms | $(calc "$START_MS / 1000") of target |
+| sandbox user lookups (wrk, 2 threads, 32 connections) | ${FIND_RPS} req/s | target 5,000 req/s | $(calc "$FIND_RPS / 5000")× target |
+| sandbox reset-call mix (find + PUT + GET, wrk, 8 connections) | ${MIX_RPS} req/s = ${CAP_ROWS} rows/s | | |
+| \`user reset\` 10,000 enrolled users, default concurrency 8 | ${CX_WALL} s = ${CX_ROWS} rows/s (${CX_RESET} reset) | sandbox capacity ${CAP_ROWS} rows/s | $(calc "100 * $CX_ROWS / $CAP_ROWS" 0)% of capacity |
+| same 10,000 rows by a sequential curl script (one curl per row, 3 calls) | ${CURL_WALL} s | cx2fa ${CX_WALL} s | cx2fa $(calc "$CURL_WALL / $CX_WALL" 1)× faster |
+| \`user reset\` peak RSS at 1,000 / 10,000 / 100,000 rows | $(calc "$RSS1/1024" 1) / $(calc "$RSS2/1024" 1) / $(calc "$RSS3/1024" 1) MB | 1,000-row run | $(calc "$RSS3 / $RSS1")× from 1k to 100k rows |
+| \`user reset\` 100,000 rows wall time | ${W100} s | | |
+| \`user status -o json\` over 10,012 users (median of 5) | ${STATUS_S} s | target 2 s | $(calc "$STATUS_S / 2") of target |
+| \`cx2fa --version\` startup (median of 50) | ${V_MS} ms | \`/bin/true\` ${T_MS} ms | $(calc "$V_MS / $T_MS")× |
+MD
+cat benches/RESULTS.md

@@ -1,0 +1,165 @@
+//! Property tests: the read-modify-write keeps everything else; secrets never render.
+
+use cx2fa::output::{Printer, Report};
+use cx2fa::settings::diff::diff;
+use cx2fa::settings::merge::{apply, PolicyChange};
+use cx2fa::settings::{secrets, ChannelType, Tenant};
+use proptest::prelude::*;
+use serde_json::{Map, Value};
+
+/// Number texts that a naive round trip would change.
+fn number() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just("1.10"),
+        Just("0.0"),
+        Just("1e5"),
+        Just("-0"),
+        Just("123456789012345678901234567890"),
+        Just("3.141592653589793238462643383279"),
+        Just("60"),
+        Just("1E-7"),
+    ]
+    .prop_map(|t| serde_json::from_str(t).unwrap())
+}
+
+fn leaf() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        any::<bool>().prop_map(Value::Bool),
+        Just(Value::Null),
+        "[a-zA-Z0-9 \u{a0}é@._-]{0,12}".prop_map(Value::String),
+        number(),
+    ]
+}
+
+fn key() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z_-]{1,10}",
+        Just("Otp_Manager_Url".to_string()),
+        Just("auth-server-url".to_string()),
+        Just("CLIENT_ID".to_string())
+    ]
+}
+
+fn json() -> impl Strategy<Value = Value> {
+    leaf().prop_recursive(3, 24, 5, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::vec((key(), inner), 0..5)
+                .prop_map(|kv| Value::Object(kv.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+/// A tenant document with random fields at every level, around the parts the contract fixes.
+fn tenant() -> impl Strategy<Value = Value> {
+    (
+        prop::collection::vec((key(), json()), 0..5),
+        prop::collection::vec((key(), json()), 0..5),
+        prop::collection::vec((key(), json()), 0..4),
+        prop::option::of(prop::collection::vec((key(), json()), 0..4)),
+        any::<bool>(),
+    )
+        .prop_map(|(top, settings, kc, two_fa, two_fa_first)| {
+            let mut kcm: Map<String, Value> = kc.into_iter().collect();
+            kcm.insert("realm".into(), "t".into());
+            let mut s: Map<String, Value> = Map::new();
+            if two_fa_first {
+                if let Some(t) = &two_fa {
+                    s.insert(
+                        "twoFAConfigs".into(),
+                        Value::Object(t.iter().cloned().collect()),
+                    );
+                }
+            }
+            s.insert("keyCloak".into(), Value::Object(kcm));
+            s.extend(
+                settings
+                    .into_iter()
+                    .filter(|(k, _)| k != "keyCloak" && k != "twoFAConfigs"),
+            );
+            if !two_fa_first {
+                if let Some(t) = two_fa {
+                    s.insert(
+                        "twoFAConfigs".into(),
+                        Value::Object(t.into_iter().collect()),
+                    );
+                }
+            }
+            let mut d: Map<String, Value> = Map::new();
+            d.insert("tenantId".into(), "t".into());
+            d.extend(
+                top.into_iter()
+                    .filter(|(k, _)| k != "tenantId" && k != "tenantSettings"),
+            );
+            d.insert("tenantSettings".into(), Value::Object(s));
+            Value::Object(d)
+        })
+}
+
+fn change() -> impl Strategy<Value = (u8, Option<String>, u64, u64)> {
+    (
+        0u8..3,
+        prop::option::of("http://[a-z]{1,8}:3000/"),
+        1u64..500,
+        1u64..10,
+    )
+}
+
+/// The document with the two intended parts removed, as text.
+fn rest(v: &Value) -> String {
+    let mut v = v.clone();
+    let s = v["tenantSettings"].as_object_mut().unwrap();
+    s.remove("twoFAConfigs");
+    s["keyCloak"]
+        .as_object_mut()
+        .unwrap()
+        .remove("Otp_Manager_Url");
+    serde_json::to_string(&v).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn merge_changes_only_the_intended_fields(doc in tenant(), (kind, url, expiry, attempts) in change()) {
+        // Through text and back, as a document arrives from the server.
+        let text = serde_json::to_string(&doc).unwrap();
+        let stored = Tenant(serde_json::from_str(&text).unwrap());
+        let change = match kind {
+            0 => PolicyChange::disable(),
+            1 => PolicyChange::enable(&stored, ChannelType::Email, Some("a@b.co".into()), url.clone(), Some(expiry), Some(attempts)).unwrap(),
+            _ => PolicyChange::enable(&stored, ChannelType::App, None, url.clone(), None, None).unwrap(),
+        };
+        let after = apply(&stored, &change).unwrap();
+        prop_assert_eq!(rest(&after.0), rest(&stored.0));
+        // Existing keys keep their place in tenantSettings.
+        let before_keys: Vec<&String> = stored.settings().unwrap().keys().collect();
+        let after_keys: Vec<&String> = after.settings().unwrap().keys().collect();
+        prop_assert_eq!(&after_keys[..before_keys.len()], &before_keys[..]);
+        for (k, v) in &change.two_fa {
+            prop_assert_eq!(&after.0["tenantSettings"]["twoFAConfigs"][k], v);
+        }
+        if let Some(u) = &change.otp_manager_url {
+            prop_assert_eq!(after.otp_manager_url(), Some(u.as_str()));
+        }
+        // Applying the same change again changes nothing.
+        prop_assert!(diff(&after.0, &apply(&after, &change).unwrap().0).is_empty());
+    }
+
+    #[test]
+    fn secrets_never_render(doc in tenant(), secret in "[A-Za-z0-9]{10,16}", name in prop_oneof![
+        Just("password"), Just("clientSecret"), Just("RSA_Client_Key"), Just("TWILIO_SID"), Just("adminPass"), Just("accessToken")]) {
+        let mut doc = doc;
+        doc["tenantSettings"]["keyCloak"][name] = Value::String(secret.clone());
+        doc["tenantSettings"]["deep"] = serde_json::json!({"x": [{"key": "SMTP-PASSWORD", "type": "Password", "value": secret.clone()}], "y": {name: [secret.clone()]}});
+        let masked = secrets::mask(&doc).to_string();
+        prop_assert!(!masked.contains(&secret));
+        let mut before = doc.clone();
+        before["tenantSettings"]["keyCloak"][name] = "old-value-xyz".into();
+        let changes = diff(&before, &doc);
+        let rendered = format!("{}{}", serde_json::to_string(&changes).unwrap(), cx2fa::commands::policy::changes_table(&Printer::plain(), &changes));
+        prop_assert!(!rendered.contains(&secret) && !rendered.contains("old-value-xyz"), "{}", rendered);
+        let shown = cx2fa::commands::tenant::Doc(secrets::mask(&doc));
+        prop_assert!(!shown.render(&Printer::plain()).contains(&secret));
+    }
+}
