@@ -51,6 +51,7 @@ Register-ArgumentCompleter -Native -CommandName 'cx2fa' -ScriptBlock {
             [CompletionResult]::new('channel', 'channel', [CompletionResultType]::ParameterValue, 'List and check the channels that deliver OTPs')
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Read and reset users'' 2FA enrolment')
             [CompletionResult]::new('simulate-login', 'simulate-login', [CompletionResultType]::ParameterValue, 'Run the 2FA login flow for one user, interactively or as a scripted probe')
+            [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Log in once per deployment profile; see where credentials come from')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local emulation of a deployment')
             [CompletionResult]::new('tour', 'tour', [CompletionResultType]::ParameterValue, 'A guided run of the main jobs against a built-in sandbox')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -748,6 +749,133 @@ Register-ArgumentCompleter -Native -CommandName 'cx2fa' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'cx2fa;auth' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The deployment''s base URL (its ingress), e.g. `https://tenant1.example.com`')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Tenant id; repeat (or comma-separate) for commands that take several')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant id; repeat (or comma-separate) for commands that take several')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'HTTP timeout in seconds')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (`NO_COLOR` is respected with `auto`)')
+            [CompletionResult]::new('--keycloak-url', '--keycloak-url', [CompletionResultType]::ParameterName, 'Keycloak''s base URL when it is not `<url>/auth/`')
+            [CompletionResult]::new('--otp-manager-url', '--otp-manager-url', [CompletionResultType]::ParameterName, 'Reach the OTP manager here instead of the tenant''s in-cluster `Otp_Manager_Url` (e.g. a port-forward)')
+            [CompletionResult]::new('--rsa-url', '--rsa-url', [CompletionResultType]::ParameterName, 'Reach RSA SecurID here instead of the tenant''s `RSA_Server_URL`')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra CA certificate (PEM) to trust')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit code 2 where input would be needed')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Trace every HTTP call on stderr (secrets redacted)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Accept any TLS certificate (warns on every use)')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Check admin credentials against the deployment and store them for this profile')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the profile, deployment, user, where the secret lives and the cached token''s expiry')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Remove what `auth login` stored for this profile')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cx2fa;auth;login' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where to keep the secret')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Master-realm admin username (default: `CX2FA_USERNAME`, the profile''s, or a prompt)')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Log in as a confidential client (client_credentials), for automation')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The deployment''s base URL (its ingress), e.g. `https://tenant1.example.com`')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Tenant id; repeat (or comma-separate) for commands that take several')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant id; repeat (or comma-separate) for commands that take several')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'HTTP timeout in seconds')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (`NO_COLOR` is respected with `auto`)')
+            [CompletionResult]::new('--keycloak-url', '--keycloak-url', [CompletionResultType]::ParameterName, 'Keycloak''s base URL when it is not `<url>/auth/`')
+            [CompletionResult]::new('--otp-manager-url', '--otp-manager-url', [CompletionResultType]::ParameterName, 'Reach the OTP manager here instead of the tenant''s in-cluster `Otp_Manager_Url` (e.g. a port-forward)')
+            [CompletionResult]::new('--rsa-url', '--rsa-url', [CompletionResultType]::ParameterName, 'Reach RSA SecurID here instead of the tenant''s `RSA_Server_URL`')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra CA certificate (PEM) to trust')
+            [CompletionResult]::new('--client-secret-stdin', '--client-secret-stdin', [CompletionResultType]::ParameterName, 'Read the client secret from stdin')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit code 2 where input would be needed')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Trace every HTTP call on stderr (secrets redacted)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Accept any TLS certificate (warns on every use)')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'cx2fa;auth;status' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The deployment''s base URL (its ingress), e.g. `https://tenant1.example.com`')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Tenant id; repeat (or comma-separate) for commands that take several')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant id; repeat (or comma-separate) for commands that take several')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'HTTP timeout in seconds')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (`NO_COLOR` is respected with `auto`)')
+            [CompletionResult]::new('--keycloak-url', '--keycloak-url', [CompletionResultType]::ParameterName, 'Keycloak''s base URL when it is not `<url>/auth/`')
+            [CompletionResult]::new('--otp-manager-url', '--otp-manager-url', [CompletionResultType]::ParameterName, 'Reach the OTP manager here instead of the tenant''s in-cluster `Otp_Manager_Url` (e.g. a port-forward)')
+            [CompletionResult]::new('--rsa-url', '--rsa-url', [CompletionResultType]::ParameterName, 'Reach RSA SecurID here instead of the tenant''s `RSA_Server_URL`')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra CA certificate (PEM) to trust')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit code 2 where input would be needed')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Trace every HTTP call on stderr (secrets redacted)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Accept any TLS certificate (warns on every use)')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'cx2fa;auth;logout' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The deployment''s base URL (its ingress), e.g. `https://tenant1.example.com`')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Tenant id; repeat (or comma-separate) for commands that take several')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant id; repeat (or comma-separate) for commands that take several')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'HTTP timeout in seconds')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (`NO_COLOR` is respected with `auto`)')
+            [CompletionResult]::new('--keycloak-url', '--keycloak-url', [CompletionResultType]::ParameterName, 'Keycloak''s base URL when it is not `<url>/auth/`')
+            [CompletionResult]::new('--otp-manager-url', '--otp-manager-url', [CompletionResultType]::ParameterName, 'Reach the OTP manager here instead of the tenant''s in-cluster `Otp_Manager_Url` (e.g. a port-forward)')
+            [CompletionResult]::new('--rsa-url', '--rsa-url', [CompletionResultType]::ParameterName, 'Reach RSA SecurID here instead of the tenant''s `RSA_Server_URL`')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra CA certificate (PEM) to trust')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit code 2 where input would be needed')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Trace every HTTP call on stderr (secrets redacted)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Accept any TLS certificate (warns on every use)')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'cx2fa;auth;help' {
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Check admin credentials against the deployment and store them for this profile')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the profile, deployment, user, where the secret lives and the cached token''s expiry')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Remove what `auth login` stored for this profile')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cx2fa;auth;help;login' {
+            break
+        }
+        'cx2fa;auth;help;status' {
+            break
+        }
+        'cx2fa;auth;help;logout' {
+            break
+        }
+        'cx2fa;auth;help;help' {
+            break
+        }
         'cx2fa;sandbox' {
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port on 127.0.0.1; 0 picks a free one')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'Seed data file (format: `cx2fa sandbox --print-seed`)')
@@ -882,6 +1010,7 @@ Register-ArgumentCompleter -Native -CommandName 'cx2fa' -ScriptBlock {
             [CompletionResult]::new('channel', 'channel', [CompletionResultType]::ParameterValue, 'List and check the channels that deliver OTPs')
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Read and reset users'' 2FA enrolment')
             [CompletionResult]::new('simulate-login', 'simulate-login', [CompletionResultType]::ParameterValue, 'Run the 2FA login flow for one user, interactively or as a scripted probe')
+            [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Log in once per deployment profile; see where credentials come from')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local emulation of a deployment')
             [CompletionResult]::new('tour', 'tour', [CompletionResultType]::ParameterValue, 'A guided run of the main jobs against a built-in sandbox')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -964,6 +1093,21 @@ Register-ArgumentCompleter -Native -CommandName 'cx2fa' -ScriptBlock {
             break
         }
         'cx2fa;help;simulate-login' {
+            break
+        }
+        'cx2fa;help;auth' {
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Check admin credentials against the deployment and store them for this profile')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the profile, deployment, user, where the secret lives and the cached token''s expiry')
+            [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Remove what `auth login` stored for this profile')
+            break
+        }
+        'cx2fa;help;auth;login' {
+            break
+        }
+        'cx2fa;help;auth;status' {
+            break
+        }
+        'cx2fa;help;auth;logout' {
             break
         }
         'cx2fa;help;sandbox' {

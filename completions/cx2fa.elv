@@ -48,6 +48,7 @@ set edit:completion:arg-completer[cx2fa] = {|@words|
             cand channel 'List and check the channels that deliver OTPs'
             cand user 'Read and reset users'' 2FA enrolment'
             cand simulate-login 'Run the 2FA login flow for one user, interactively or as a scripted probe'
+            cand auth 'Log in once per deployment profile; see where credentials come from'
             cand sandbox 'Run a local emulation of a deployment'
             cand tour 'A guided run of the main jobs against a built-in sandbox'
             cand completions 'Print a shell completion script'
@@ -698,6 +699,124 @@ set edit:completion:arg-completer[cx2fa] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'cx2fa;auth'= {
+            cand --profile 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from'
+            cand --url 'The deployment''s base URL (its ingress), e.g. `https://tenant1.example.com`'
+            cand -t 'Tenant id; repeat (or comma-separate) for commands that take several'
+            cand --tenant 'Tenant id; repeat (or comma-separate) for commands that take several'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'HTTP timeout in seconds'
+            cand --color 'When to use colour (`NO_COLOR` is respected with `auto`)'
+            cand --keycloak-url 'Keycloak''s base URL when it is not `<url>/auth/`'
+            cand --otp-manager-url 'Reach the OTP manager here instead of the tenant''s in-cluster `Otp_Manager_Url` (e.g. a port-forward)'
+            cand --rsa-url 'Reach RSA SecurID here instead of the tenant''s `RSA_Server_URL`'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; fail with exit code 2 where input would be needed'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --debug 'Trace every HTTP call on stderr (secrets redacted)'
+            cand --insecure 'Accept any TLS certificate (warns on every use)'
+            cand --password-stdin 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand login 'Check admin credentials against the deployment and store them for this profile'
+            cand status 'Show the profile, deployment, user, where the secret lives and the cached token''s expiry'
+            cand logout 'Remove what `auth login` stored for this profile'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cx2fa;auth;login'= {
+            cand --store 'Where to keep the secret'
+            cand --username 'Master-realm admin username (default: `CX2FA_USERNAME`, the profile''s, or a prompt)'
+            cand --client-id 'Log in as a confidential client (client_credentials), for automation'
+            cand --profile 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from'
+            cand --url 'The deployment''s base URL (its ingress), e.g. `https://tenant1.example.com`'
+            cand -t 'Tenant id; repeat (or comma-separate) for commands that take several'
+            cand --tenant 'Tenant id; repeat (or comma-separate) for commands that take several'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'HTTP timeout in seconds'
+            cand --color 'When to use colour (`NO_COLOR` is respected with `auto`)'
+            cand --keycloak-url 'Keycloak''s base URL when it is not `<url>/auth/`'
+            cand --otp-manager-url 'Reach the OTP manager here instead of the tenant''s in-cluster `Otp_Manager_Url` (e.g. a port-forward)'
+            cand --rsa-url 'Reach RSA SecurID here instead of the tenant''s `RSA_Server_URL`'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust'
+            cand --client-secret-stdin 'Read the client secret from stdin'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; fail with exit code 2 where input would be needed'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --debug 'Trace every HTTP call on stderr (secrets redacted)'
+            cand --insecure 'Accept any TLS certificate (warns on every use)'
+            cand --password-stdin 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cx2fa;auth;status'= {
+            cand --profile 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from'
+            cand --url 'The deployment''s base URL (its ingress), e.g. `https://tenant1.example.com`'
+            cand -t 'Tenant id; repeat (or comma-separate) for commands that take several'
+            cand --tenant 'Tenant id; repeat (or comma-separate) for commands that take several'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'HTTP timeout in seconds'
+            cand --color 'When to use colour (`NO_COLOR` is respected with `auto`)'
+            cand --keycloak-url 'Keycloak''s base URL when it is not `<url>/auth/`'
+            cand --otp-manager-url 'Reach the OTP manager here instead of the tenant''s in-cluster `Otp_Manager_Url` (e.g. a port-forward)'
+            cand --rsa-url 'Reach RSA SecurID here instead of the tenant''s `RSA_Server_URL`'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; fail with exit code 2 where input would be needed'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --debug 'Trace every HTTP call on stderr (secrets redacted)'
+            cand --insecure 'Accept any TLS certificate (warns on every use)'
+            cand --password-stdin 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cx2fa;auth;logout'= {
+            cand --profile 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from'
+            cand --url 'The deployment''s base URL (its ingress), e.g. `https://tenant1.example.com`'
+            cand -t 'Tenant id; repeat (or comma-separate) for commands that take several'
+            cand --tenant 'Tenant id; repeat (or comma-separate) for commands that take several'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'HTTP timeout in seconds'
+            cand --color 'When to use colour (`NO_COLOR` is respected with `auto`)'
+            cand --keycloak-url 'Keycloak''s base URL when it is not `<url>/auth/`'
+            cand --otp-manager-url 'Reach the OTP manager here instead of the tenant''s in-cluster `Otp_Manager_Url` (e.g. a port-forward)'
+            cand --rsa-url 'Reach RSA SecurID here instead of the tenant''s `RSA_Server_URL`'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; fail with exit code 2 where input would be needed'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --debug 'Trace every HTTP call on stderr (secrets redacted)'
+            cand --insecure 'Accept any TLS certificate (warns on every use)'
+            cand --password-stdin 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cx2fa;auth;help'= {
+            cand login 'Check admin credentials against the deployment and store them for this profile'
+            cand status 'Show the profile, deployment, user, where the secret lives and the cached token''s expiry'
+            cand logout 'Remove what `auth login` stored for this profile'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cx2fa;auth;help;login'= {
+        }
+        &'cx2fa;auth;help;status'= {
+        }
+        &'cx2fa;auth;help;logout'= {
+        }
+        &'cx2fa;auth;help;help'= {
+        }
         &'cx2fa;sandbox'= {
             cand --port 'Port on 127.0.0.1; 0 picks a free one'
             cand --seed 'Seed data file (format: `cx2fa sandbox --print-seed`)'
@@ -825,6 +944,7 @@ set edit:completion:arg-completer[cx2fa] = {|@words|
             cand channel 'List and check the channels that deliver OTPs'
             cand user 'Read and reset users'' 2FA enrolment'
             cand simulate-login 'Run the 2FA login flow for one user, interactively or as a scripted probe'
+            cand auth 'Log in once per deployment profile; see where credentials come from'
             cand sandbox 'Run a local emulation of a deployment'
             cand tour 'A guided run of the main jobs against a built-in sandbox'
             cand completions 'Print a shell completion script'
@@ -886,6 +1006,17 @@ set edit:completion:arg-completer[cx2fa] = {|@words|
         &'cx2fa;help;user;reset'= {
         }
         &'cx2fa;help;simulate-login'= {
+        }
+        &'cx2fa;help;auth'= {
+            cand login 'Check admin credentials against the deployment and store them for this profile'
+            cand status 'Show the profile, deployment, user, where the secret lives and the cached token''s expiry'
+            cand logout 'Remove what `auth login` stored for this profile'
+        }
+        &'cx2fa;help;auth;login'= {
+        }
+        &'cx2fa;help;auth;status'= {
+        }
+        &'cx2fa;help;auth;logout'= {
         }
         &'cx2fa;help;sandbox'= {
             cand rsa-code 'Print an RSA SecurID user''s current tokencode (from the state file, or the built-in seed)'

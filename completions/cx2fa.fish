@@ -52,6 +52,7 @@ complete -c cx2fa -n "__fish_cx2fa_needs_command" -f -a "policy" -d 'Show, plan 
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -f -a "channel" -d 'List and check the channels that deliver OTPs'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -f -a "user" -d 'Read and reset users\' 2FA enrolment'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -f -a "simulate-login" -d 'Run the 2FA login flow for one user, interactively or as a scripted probe'
+complete -c cx2fa -n "__fish_cx2fa_needs_command" -f -a "auth" -d 'Log in once per deployment profile; see where credentials come from'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -f -a "sandbox" -d 'Run a local emulation of a deployment'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -f -a "tour" -d 'A guided run of the main jobs against a built-in sandbox'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -598,6 +599,103 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l debug -d 
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s t -l tenant -d 'Tenant id; repeat (or comma-separate) for commands that take several' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t'Comma-separated rows, for commands that list things (`user status`)'"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l timeout -d 'HTTP timeout in seconds' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l color -d 'When to use colour (`NO_COLOR` is respected with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l keycloak-url -d 'Keycloak\'s base URL when it is not `<url>/auth/`' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s q -l quiet -d 'Print only data and errors'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l insecure -d 'Accept any TLS certificate (warns on every use)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "login" -d 'Check admin credentials against the deployment and store them for this profile'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "status" -d 'Show the profile, deployment, user, where the secret lives and the cached token\'s expiry'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "logout" -d 'Remove what `auth login` stored for this profile'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l store -d 'Where to keep the secret' -r -f -a "keyring\t'The OS keyring (Secret Service on Linux, Keychain on macOS, Credential Manager on Windows)'
+file\t'A file readable only by you, under `$XDG_DATA_HOME/cx2fa/credentials/`'"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l username -d 'Master-realm admin username (default: `CX2FA_USERNAME`, the profile\'s, or a prompt)' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l client-id -d 'Log in as a confidential client (client_credentials), for automation' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -s t -l tenant -d 'Tenant id; repeat (or comma-separate) for commands that take several' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t'Comma-separated rows, for commands that list things (`user status`)'"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l timeout -d 'HTTP timeout in seconds' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l color -d 'When to use colour (`NO_COLOR` is respected with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l keycloak-url -d 'Keycloak\'s base URL when it is not `<url>/auth/`' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l client-secret-stdin -d 'Read the client secret from stdin'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -s q -l quiet -d 'Print only data and errors'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l insecure -d 'Accept any TLS certificate (warns on every use)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -s t -l tenant -d 'Tenant id; repeat (or comma-separate) for commands that take several' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t'Comma-separated rows, for commands that list things (`user status`)'"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'HTTP timeout in seconds' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l color -d 'When to use colour (`NO_COLOR` is respected with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l keycloak-url -d 'Keycloak\'s base URL when it is not `<url>/auth/`' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only data and errors'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l insecure -d 'Accept any TLS certificate (warns on every use)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -s t -l tenant -d 'Tenant id; repeat (or comma-separate) for commands that take several' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t'Comma-separated rows, for commands that list things (`user status`)'"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l timeout -d 'HTTP timeout in seconds' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l color -d 'When to use colour (`NO_COLOR` is respected with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l keycloak-url -d 'Keycloak\'s base URL when it is not `<url>/auth/`' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -s q -l quiet -d 'Print only data and errors'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l insecure -d 'Accept any TLS certificate (warns on every use)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "login" -d 'Check admin credentials against the deployment and store them for this profile'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the profile, deployment, user, where the secret lives and the cached token\'s expiry'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "logout" -d 'Remove what `auth login` stored for this profile'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l port -d 'Port on 127.0.0.1; 0 picks a free one' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l seed -d 'Seed data file (format: `cx2fa sandbox --print-seed`)' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l users -d 'Add N generated users to the first tenant, for bulk work' -r
@@ -700,16 +798,17 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l debug -d 'Tr
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login sandbox tour completions help" -f -a "config" -d 'Validate 2FA configuration files offline'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login sandbox tour completions help" -f -a "tenant" -d 'Read, create, back up and restore tenant documents'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login sandbox tour completions help" -f -a "policy" -d 'Show, plan and apply a tenant\'s 2FA policy'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login sandbox tour completions help" -f -a "channel" -d 'List and check the channels that deliver OTPs'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login sandbox tour completions help" -f -a "user" -d 'Read and reset users\' 2FA enrolment'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login sandbox tour completions help" -f -a "simulate-login" -d 'Run the 2FA login flow for one user, interactively or as a scripted probe'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login sandbox tour completions help" -f -a "sandbox" -d 'Run a local emulation of a deployment'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login sandbox tour completions help" -f -a "tour" -d 'A guided run of the main jobs against a built-in sandbox'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login sandbox tour completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login sandbox tour completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth sandbox tour completions help" -f -a "config" -d 'Validate 2FA configuration files offline'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth sandbox tour completions help" -f -a "tenant" -d 'Read, create, back up and restore tenant documents'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth sandbox tour completions help" -f -a "policy" -d 'Show, plan and apply a tenant\'s 2FA policy'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth sandbox tour completions help" -f -a "channel" -d 'List and check the channels that deliver OTPs'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth sandbox tour completions help" -f -a "user" -d 'Read and reset users\' 2FA enrolment'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth sandbox tour completions help" -f -a "simulate-login" -d 'Run the 2FA login flow for one user, interactively or as a scripted probe'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth sandbox tour completions help" -f -a "auth" -d 'Log in once per deployment profile; see where credentials come from'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth sandbox tour completions help" -f -a "sandbox" -d 'Run a local emulation of a deployment'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth sandbox tour completions help" -f -a "tour" -d 'A guided run of the main jobs against a built-in sandbox'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth sandbox tour completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth sandbox tour completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "validate" -d 'Check 2FA update payloads or tenant documents offline: schema, platform rules, ranges'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "list" -d 'List the deployment\'s tenants with their 2FA state'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "show" -d 'Print a tenant\'s whole document, secrets masked'
@@ -725,4 +824,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and __fish_seen_subcom
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and __fish_seen_subcommand_from channel" -f -a "check" -d 'Check that an OTP channel exists and has the right type (defaults: the tenant\'s policy)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "status" -d 'One user\'s enrolment, or every user\'s with a posture summary'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "reset" -d 'Remove users\' 2FA enrolment so they register again at next login'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "login" -d 'Check admin credentials against the deployment and store them for this profile'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Show the profile, deployment, user, where the secret lives and the cached token\'s expiry'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "logout" -d 'Remove what `auth login` stored for this profile'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "rsa-code" -d 'Print an RSA SecurID user\'s current tokencode (from the state file, or the built-in seed)'

@@ -115,6 +115,9 @@ pub enum Command {
     User(commands::user::UserCmd),
     /// Run the 2FA login flow for one user, interactively or as a scripted probe
     SimulateLogin(commands::login::LoginArgs),
+    /// Log in once per deployment profile; see where credentials come from
+    #[command(subcommand)]
+    Auth(commands::auth::AuthCmd),
     /// Run a local emulation of a deployment
     Sandbox(commands::sandbox::SandboxArgs),
     /// A guided run of the main jobs against a built-in sandbox

@@ -53,6 +53,7 @@ pub async fn run(cli: Cli) -> Result<(), Error> {
         Command::Channel(c) => commands::channel::run(&ctx, c).await,
         Command::User(c) => commands::user::run(&ctx, c).await,
         Command::SimulateLogin(a) => commands::login::run(&ctx, a).await,
+        Command::Auth(c) => commands::auth::run(&ctx, c).await,
         Command::Sandbox(a) => commands::sandbox::run(&ctx, a).await,
         Command::Tour(a) => commands::tour::run(&ctx, a).await,
         Command::Completions(a) => commands::completions::run(&ctx, a),

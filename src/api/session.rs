@@ -73,11 +73,15 @@ pub enum Credentials {
     Token(Secret),
 }
 
+/// Called with every freshly issued token (to cache it where the secret is stored).
+pub type TokenHook = Box<dyn Fn(&Token) + Send + Sync>;
+
 pub struct Session {
     pub http: Http,
     pub ep: Endpoints,
     creds: Credentials,
     token: Mutex<Option<Token>>,
+    on_token: Option<TokenHook>,
 }
 
 impl Session {
@@ -92,13 +96,28 @@ impl Session {
             ep,
             creds,
             token: Mutex::new(None),
+            on_token: None,
         }
     }
 
     /// Seeds the token cache (from the persistent store).
-    pub async fn with_token(self, token: Token) -> Self {
-        *self.token.lock().await = Some(token);
-        self
+    pub fn with_token(self, token: Token) -> Self {
+        self.http.forget(token.access.expose());
+        if let Some(r) = &token.refresh {
+            self.http.forget(r.expose());
+        }
+        Session {
+            token: Mutex::new(Some(token)),
+            ..self
+        }
+    }
+
+    /// Calls `hook` with every token fetched from now on.
+    pub fn on_new_token(self, hook: TokenHook) -> Self {
+        Session {
+            on_token: Some(hook),
+            ..self
+        }
     }
 
     /// The current token, if any, for persisting.
@@ -161,6 +180,9 @@ impl Session {
         }
         let fresh = self.fetch(slot.as_ref()).await?;
         self.http.forget(fresh.access.expose());
+        if let Some(hook) = &self.on_token {
+            hook(&fresh);
+        }
         let access = fresh.access.clone();
         *slot = Some(fresh);
         Ok(access)

@@ -1,6 +1,7 @@
 //! Profiles and where admin credentials come from.
 
 pub mod profile;
+pub mod store;
 
 use crate::api::{Credentials, Secret};
 use crate::error::Error;

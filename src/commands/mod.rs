@@ -1,6 +1,7 @@
 //! One module per noun. Each verb is an Args struct beside a thin handler that calls the
 //! library and hands a [`Report`](crate::output::Report) to the printer.
 
+pub mod auth;
 pub mod channel;
 pub mod completions;
 pub mod config;
@@ -13,7 +14,7 @@ pub mod user;
 
 use crate::api::http::{Http, Transport};
 use crate::api::{Endpoints, Session};
-use crate::auth::{self, profile::Profile};
+use crate::auth::profile::Profile;
 use crate::cli::Global;
 use crate::error::{Error, Kind};
 use crate::output::{ColorChoice, Format, Printer};
@@ -30,7 +31,7 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn new(g: Global) -> Result<Self, Error> {
-        let profile = auth::profile::load(g.profile.as_deref())?;
+        let profile = crate::auth::profile::load(g.profile.as_deref())?;
         let out = Printer::new(
             g.output.unwrap_or(Format::Table),
             g.quiet,
@@ -119,15 +120,46 @@ impl Ctx {
     pub async fn session(&self) -> Result<Session, Error> {
         let ep = self.endpoints()?;
         let http = self.http()?;
-        let creds = match auth::from_env_or_stdin(self.g.password_stdin, self.profile.username.as_deref())? {
+        let creds = match crate::auth::from_env_or_stdin(self.g.password_stdin, self.profile.username.as_deref())? {
             Some(c) => c,
-            None if self.can_prompt() => self.prompt_credentials()?,
+            None => match crate::auth::store::load(self.profile_name())? {
+                Some((kind, stored)) => return Ok(self.stored_session(http, ep, kind, stored)),
+                None if self.can_prompt() => self.prompt_credentials()?,
             None => {
                 return Err(Error::usage("admin credentials are needed but there is no terminal to ask on")
-                    .with_hint("set `CX2FA_USERNAME` and `CX2FA_PASSWORD` (or `CX2FA_CLIENT_ID`/`CX2FA_CLIENT_SECRET`), or pass `--password-stdin`"))
-            }
+                    .with_hint("run `cx2fa auth login` once, set `CX2FA_USERNAME` and `CX2FA_PASSWORD` (or `CX2FA_CLIENT_ID`/`CX2FA_CLIENT_SECRET`), or pass `--password-stdin`"))
+                }
+            },
         };
         Ok(Session::new(http, ep, creds))
+    }
+
+    /// The profile these commands use.
+    pub fn profile_name(&self) -> &str {
+        self.g.profile.as_deref().unwrap_or("default")
+    }
+
+    /// A session from stored credentials: reuses the cached token, and caches new ones.
+    fn stored_session(
+        &self,
+        http: Http,
+        ep: Endpoints,
+        kind: crate::auth::store::Kind,
+        stored: crate::auth::store::Stored,
+    ) -> Session {
+        let mut s = Session::new(http, ep, stored.credentials());
+        if let Some(t) = stored.live_token() {
+            s = s.with_token(t);
+        }
+        let profile = self.profile_name().to_string();
+        let out = self.out.clone();
+        s.on_new_token(Box::new(move |t| {
+            let mut updated = stored.clone();
+            updated.token = Some(crate::auth::store::cache(t));
+            if let Err(e) = crate::auth::store::save(&profile, kind, &updated) {
+                out.warn(format!("could not cache the token: {}", e.message));
+            }
+        }))
     }
 
     fn prompt_credentials(&self) -> Result<crate::api::Credentials, Error> {

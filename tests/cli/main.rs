@@ -1,6 +1,7 @@
 //! One integration-test binary: the real `cx2fa` against in-process sandboxes.
 
 mod contract;
+mod credentials;
 mod leaks;
 mod login;
 mod policy;

@@ -1,0 +1,193 @@
+//! `auth login|status|logout`: file store, token cache, refusals, and the real Secret Service.
+
+use crate::support::{run, Sandbox};
+
+fn logged_out(sb: &Sandbox) -> assert_cmd::Command {
+    let mut c = sb.cmd();
+    c.env_remove("CX2FA_USERNAME")
+        .env_remove("CX2FA_PASSWORD")
+        .env("XDG_DATA_HOME", sb.state.path().join("data"));
+    c
+}
+
+fn cred_file(sb: &Sandbox) -> std::path::PathBuf {
+    sb.state.path().join("data/cx2fa/credentials/default.json")
+}
+
+#[test]
+fn file_store_login_once_then_no_prompts() {
+    let sb = Sandbox::start();
+    let (code, _, err) = run(logged_out(&sb)
+        .args([
+            "auth",
+            "login",
+            "--username",
+            "admin",
+            "--password-stdin",
+            "--store",
+            "file",
+        ])
+        .write_stdin("wrong"));
+    assert_eq!(code, 3, "{err}");
+    assert!(!cred_file(&sb).exists(), "a wrong password is not stored");
+    let (code, _, err) = run(logged_out(&sb)
+        .args([
+            "auth",
+            "login",
+            "--username",
+            "admin",
+            "--password-stdin",
+            "--store",
+            "file",
+        ])
+        .write_stdin("sandbox-admin-pass\n"));
+    assert_eq!(code, 0, "{err}");
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(cred_file(&sb))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
+        0o600
+    );
+    let token_before: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(cred_file(&sb)).unwrap()).unwrap();
+    let (code, out, err) = run(logged_out(&sb).args(["tenant", "list"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("expertflow"));
+    let token_after: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(cred_file(&sb)).unwrap()).unwrap();
+    assert_eq!(
+        token_before["token"], token_after["token"],
+        "the cached token was reused"
+    );
+    // Once it expires, a new one is fetched and cached.
+    sb.block(
+        sb.client
+            .post(format!("{}/sandbox/clock", sb.url))
+            .json(&serde_json::json!({"advanceSeconds": 120}))
+            .send(),
+    )
+    .unwrap();
+    assert_eq!(run(logged_out(&sb).args(["tenant", "list"])).0, 0);
+    let token_new: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(cred_file(&sb)).unwrap()).unwrap();
+    assert_ne!(
+        token_new["token"]["access"],
+        token_before["token"]["access"]
+    );
+    let (_, out, _) = run(logged_out(&sb).args(["auth", "status", "-o", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["source"], "file");
+    assert_eq!(v["principal"], "admin");
+    assert!(!out.contains("sandbox-admin-pass"));
+    // Too open: refused with the fix.
+    std::fs::set_permissions(cred_file(&sb), std::fs::Permissions::from_mode(0o644)).unwrap();
+    let (code, _, err) = run(logged_out(&sb).args(["tenant", "list"]));
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("readable by others") && err.contains("chmod 600"),
+        "{err}"
+    );
+    let (code, _, err) = run(logged_out(&sb).args(["auth", "logout"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(!cred_file(&sb).exists());
+    assert_eq!(
+        run(logged_out(&sb).args(["tenant", "list"])).0,
+        2,
+        "logged out, no terminal: usage error"
+    );
+}
+
+#[test]
+fn client_credentials_login() {
+    let sb = Sandbox::start();
+    let (code, _, err) = run(logged_out(&sb)
+        .args([
+            "auth",
+            "login",
+            "--client-id",
+            "cx2fa-ci",
+            "--client-secret-stdin",
+            "--store",
+            "file",
+        ])
+        .write_stdin("sandbox-ci-secret"));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(run(logged_out(&sb).args(["policy", "show"])).0, 0);
+}
+
+#[test]
+fn no_keyring_means_an_explicit_choice() {
+    let sb = Sandbox::start();
+    let (code, _, err) = run(logged_out(&sb)
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .args(["auth", "login", "--username", "admin", "--password-stdin"])
+        .write_stdin("sandbox-admin-pass"));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("the OS keyring is not available") && err.contains("--store file"),
+        "{err}"
+    );
+    assert!(
+        !sb.state
+            .path()
+            .join("data/cx2fa/credentials")
+            .read_dir()
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(false),
+        "nothing stored silently"
+    );
+}
+
+/// With a real Secret Service: `.ci/run` starts gnome-keyring in a D-Bus session and sets
+/// `CX2FA_TEST_KEYRING=1`. Elsewhere this is skipped, except in CI, where it must run.
+#[test]
+fn real_secret_service() {
+    if std::env::var_os("CX2FA_TEST_KEYRING").is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must run this with a keyring daemon (see .ci/run)"
+        );
+        eprintln!("skipped: no test keyring (run under .ci/run)");
+        return;
+    }
+    let sb = Sandbox::start();
+    let bus = std::env::var("DBUS_SESSION_BUS_ADDRESS").expect("a D-Bus session");
+    // The profile gives the URL: no CX2FA_URL in the environment.
+    let config = sb.state.path().join("config/cx2fa");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        format!(
+            "[profiles.keyring-test]\nurl = \"{}\"\ntenant = \"expertflow\"\n",
+            sb.url
+        ),
+    )
+    .unwrap();
+    let with_bus = || {
+        let mut c = logged_out(&sb);
+        c.env("DBUS_SESSION_BUS_ADDRESS", &bus)
+            .env("CX2FA_PROFILE", "keyring-test")
+            .env_remove("CX2FA_URL")
+            .env_remove("CX2FA_TENANT");
+        c
+    };
+    let (code, _, err) = run(with_bus()
+        .args(["auth", "login", "--username", "admin", "--password-stdin"])
+        .write_stdin("sandbox-admin-pass"));
+    assert_eq!(code, 0, "{err}");
+    let dir = sb.state.path().join("data/cx2fa/credentials");
+    assert!(
+        dir.join("keyring-test.keyring").exists() && !dir.join("keyring-test.json").exists(),
+        "the secret is in the keyring, not a file"
+    );
+    let (code, out, err) = run(with_bus().args(["tenant", "list"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("expertflow"));
+    let (_, out, _) = run(with_bus().args(["auth", "status", "-o", "json"]));
+    assert!(out.contains("\"source\": \"keyring\""), "{out}");
+    assert_eq!(run(with_bus().args(["auth", "logout"])).0, 0);
+    assert_eq!(run(with_bus().args(["tenant", "list"])).0, 2);
+}
