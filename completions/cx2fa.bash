@@ -28,6 +28,9 @@ _cx2fa() {
             cx2fa,config)
                 cmd="cx2fa__subcmd__config"
                 ;;
+            cx2fa,doctor)
+                cmd="cx2fa__subcmd__doctor"
+                ;;
             cx2fa,help)
                 cmd="cx2fa__subcmd__help"
                 ;;
@@ -114,6 +117,9 @@ _cx2fa() {
                 ;;
             cx2fa__subcmd__help,config)
                 cmd="cx2fa__subcmd__help__subcmd__config"
+                ;;
+            cx2fa__subcmd__help,doctor)
+                cmd="cx2fa__subcmd__help__subcmd__doctor"
                 ;;
             cx2fa__subcmd__help,help)
                 cmd="cx2fa__subcmd__help__subcmd__help"
@@ -302,7 +308,7 @@ _cx2fa() {
 
     case "${cmd}" in
         cx2fa)
-            opts="-t -o -y -q -h -V --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help --version config tenant policy channel user simulate-login auth sandbox tour completions help"
+            opts="-t -o -y -q -h -V --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help --version config tenant policy channel user simulate-login auth doctor sandbox tour completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -364,7 +370,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__auth)
-            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help login status logout help"
+            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help login status logout help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -496,7 +502,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__auth__subcmd__login)
-            opts="-t -o -y -q -h --store --username --client-id --client-secret-stdin --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
+            opts="-t -o -y -q -h --store --username --client-id --client-secret-stdin --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -570,7 +576,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__auth__subcmd__logout)
-            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
+            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -632,7 +638,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__auth__subcmd__status)
-            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
+            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -694,7 +700,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__channel)
-            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help list check help"
+            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help list check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -756,7 +762,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__channel__subcmd__check)
-            opts="-t -o -y -q -h --type --identifier --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
+            opts="-t -o -y -q -h --type --identifier --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -882,7 +888,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__channel__subcmd__list)
-            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
+            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -944,7 +950,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__completions)
-            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help bash elvish fish powershell zsh"
+            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1006,7 +1012,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__config)
-            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help validate help"
+            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help validate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1110,7 +1116,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__config__subcmd__validate)
-            opts="-t -o -y -q -h --strict --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
+            opts="-t -o -y -q -h --strict --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1171,8 +1177,70 @@ _cx2fa() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cx2fa__subcmd__doctor)
+            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --keycloak-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --otp-manager-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rsa-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cx2fa__subcmd__help)
-            opts="config tenant policy channel user simulate-login auth sandbox tour completions help"
+            opts="config tenant policy channel user simulate-login auth doctor sandbox tour completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1314,6 +1382,20 @@ _cx2fa() {
         cx2fa__subcmd__help__subcmd__config__subcmd__validate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cx2fa__subcmd__help__subcmd__doctor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1606,7 +1688,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__policy)
-            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help show plan apply enable disable help"
+            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help show plan apply enable disable help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1668,7 +1750,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__policy__subcmd__apply)
-            opts="-f -t -o -y -q -h --file --dry-run --skip-channel-check --all-tenants --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
+            opts="-f -t -o -y -q -h --file --dry-run --skip-channel-check --all-tenants --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1738,7 +1820,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__policy__subcmd__disable)
-            opts="-t -o -y -q -h --dry-run --skip-channel-check --all-tenants --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
+            opts="-t -o -y -q -h --dry-run --skip-channel-check --all-tenants --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1800,7 +1882,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__policy__subcmd__enable)
-            opts="-t -o -y -q -h --channel --identifier --set-otp-manager-url --expiry --max-attempts --dry-run --skip-channel-check --all-tenants --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
+            opts="-t -o -y -q -h --channel --identifier --set-otp-manager-url --expiry --max-attempts --dry-run --skip-channel-check --all-tenants --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1980,7 +2062,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__policy__subcmd__plan)
-            opts="-f -t -o -y -q -h --file --channel --identifier --set-otp-manager-url --expiry --max-attempts --disable --exit-code --all-tenants --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
+            opts="-f -t -o -y -q -h --file --channel --identifier --set-otp-manager-url --expiry --max-attempts --disable --exit-code --all-tenants --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2070,7 +2152,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__policy__subcmd__show)
-            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
+            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2132,7 +2214,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__sandbox)
-            opts="-t -o -y -q -h --port --seed --users --state --faults --latency --maildir --no-channel-list --require-logo --token-lifetime --tls --print-seed --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help rsa-code help"
+            opts="-t -o -y -q -h --port --seed --users --state --faults --latency --maildir --no-channel-list --require-logo --token-lifetime --tls --print-seed --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help rsa-code help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2268,7 +2350,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__sandbox__subcmd__rsa__subcmd__code)
-            opts="-t -o -y -q -h --state --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
+            opts="-t -o -y -q -h --state --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2334,7 +2416,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__simulate__subcmd__login)
-            opts="-t -o -y -q -h --user --user-password-stdin --otp --otp-cmd --totp-secret-env --otp-from-outbox --register-contact --rsa-passcode-env --expect --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
+            opts="-t -o -y -q -h --user --user-password-stdin --otp --otp-cmd --totp-secret-env --otp-from-outbox --register-contact --rsa-passcode-env --expect --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2424,7 +2506,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__tenant)
-            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help list show create backups restore help"
+            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help list show create backups restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2486,7 +2568,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__tenant__subcmd__backups)
-            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
+            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2548,7 +2630,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__tenant__subcmd__create)
-            opts="-f -t -o -y -q -h --file --logo --dry-run --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
+            opts="-f -t -o -y -q -h --file --logo --dry-run --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2720,7 +2802,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__tenant__subcmd__list)
-            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
+            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2782,7 +2864,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__tenant__subcmd__restore)
-            opts="-t -o -y -q -h --dry-run --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
+            opts="-t -o -y -q -h --dry-run --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2844,7 +2926,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__tenant__subcmd__show)
-            opts="-t -o -y -q -h --show-secrets --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
+            opts="-t -o -y -q -h --show-secrets --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2906,7 +2988,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__tour)
-            opts="-t -o -y -q -h --interactive --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
+            opts="-t -o -y -q -h --interactive --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2968,7 +3050,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__user)
-            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help status reset help"
+            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help status reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3086,7 +3168,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__user__subcmd__reset)
-            opts="-t -o -y -q -h --from --report --resume --concurrency --revoke-sessions --dry-run --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
+            opts="-t -o -y -q -h --from --report --resume --concurrency --revoke-sessions --dry-run --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3164,7 +3246,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__user__subcmd__status)
-            opts="-t -o -y -q -h --filter --profile --url --tenant --output --yes --no-input --quiet --debug --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
+            opts="-t -o -y -q -h --filter --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -64,6 +64,9 @@ pub struct Global {
     /// Trace every HTTP call on stderr (secrets redacted)
     #[arg(long, global = true, env = "CX2FA_DEBUG")]
     pub debug: bool,
+    /// Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)
+    #[arg(long, global = true, env = "CX2FA_PRINT_CURL")]
+    pub print_curl: bool,
     /// HTTP timeout in seconds
     #[arg(long, global = true, env = "CX2FA_TIMEOUT", value_name = "SECS")]
     pub timeout: Option<u64>,
@@ -118,6 +121,8 @@ pub enum Command {
     /// Log in once per deployment profile; see where credentials come from
     #[command(subcommand)]
     Auth(commands::auth::AuthCmd),
+    /// Check the configuration, credentials, every service and the clock
+    Doctor(commands::doctor::DoctorArgs),
     /// Run a local emulation of a deployment
     Sandbox(commands::sandbox::SandboxArgs),
     /// A guided run of the main jobs against a built-in sandbox

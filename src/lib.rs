@@ -54,6 +54,7 @@ pub async fn run(cli: Cli) -> Result<(), Error> {
         Command::User(c) => commands::user::run(&ctx, c).await,
         Command::SimulateLogin(a) => commands::login::run(&ctx, a).await,
         Command::Auth(c) => commands::auth::run(&ctx, c).await,
+        Command::Doctor(a) => commands::doctor::run(&ctx, a).await,
         Command::Sandbox(a) => commands::sandbox::run(&ctx, a).await,
         Command::Tour(a) => commands::tour::run(&ctx, a).await,
         Command::Completions(a) => commands::completions::run(&ctx, a),

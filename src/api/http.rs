@@ -84,6 +84,8 @@ pub struct Response {
     pub body: Vec<u8>,
     pub retry_after: Option<u64>,
     pub attempts: u32,
+    /// The server's `Date` header, for clock-skew checks.
+    pub date: Option<String>,
 }
 
 impl Response {
@@ -222,6 +224,8 @@ pub fn redact_value(v: &Value) -> Value {
 pub struct Http {
     client: reqwest::Client,
     trace: Option<Printer>,
+    /// `--print-curl`: print each request as a curl command.
+    curl: Option<Printer>,
     /// Strings never to show in the trace (passwords typed or read from the environment).
     known_secrets: Arc<Mutex<Vec<String>>>,
     pub max_retries: u32,
@@ -278,10 +282,17 @@ impl Http {
         Ok(Http {
             client,
             trace,
+            curl: None,
             known_secrets: Arc::default(),
             max_retries: 3,
             timeout: t.timeout,
         })
+    }
+
+    /// Prints every request as an equivalent curl command on `p`.
+    pub fn print_curl(mut self, p: Printer) -> Self {
+        self.curl = Some(p);
+        self
     }
 
     /// Registers a string that must never appear in the trace.
@@ -402,6 +413,9 @@ impl Http {
         loop {
             attempt += 1;
             self.trace_request(&r, attempt);
+            if let (Some(p), 1) = (&self.curl, attempt) {
+                p.status(self.scrub(&curl_command(&r)));
+            }
             let started = Instant::now();
             let result = async {
                 let resp = self
@@ -415,6 +429,11 @@ impl Http {
                     .get(reqwest::header::RETRY_AFTER)
                     .and_then(|v| v.to_str().ok())
                     .and_then(|v| v.trim().parse::<u64>().ok());
+                let date = resp
+                    .headers()
+                    .get(reqwest::header::DATE)
+                    .and_then(|v| v.to_str().ok())
+                    .map(str::to_string);
                 let body = resp
                     .bytes()
                     .await
@@ -427,6 +446,7 @@ impl Http {
                     body,
                     retry_after,
                     attempts: attempt,
+                    date,
                 })
             }
             .await;
@@ -471,6 +491,123 @@ impl Http {
             tokio::time::sleep(wait).await;
         }
     }
+}
+
+/// Single-quotes `s` for a POSIX shell.
+fn sq(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "'\\''"))
+}
+
+/// The environment variable a secret field is referred to by in `--print-curl` output.
+fn env_ref(key: &str) -> String {
+    match key {
+        "password" => "$CX2FA_PASSWORD".into(),
+        "client_secret" => "$CX2FA_CLIENT_SECRET".into(),
+        "refresh_token" => "$CX2FA_REFRESH_TOKEN".into(),
+        "client-key" => "$CX2FA_RSA_CLIENT_KEY".into(),
+        other => format!(
+            "$CX2FA_SECRET_{}",
+            other
+                .to_uppercase()
+                .replace(|c: char| !c.is_ascii_alphanumeric(), "_")
+        ),
+    }
+}
+
+/// JSON with secret strings replaced by `"$VAR"` references, quoted for the shell.
+fn json_for_shell(v: &Value) -> String {
+    // A private-use character: JSON leaves it unescaped, and no real value holds it.
+    const MARK: &str = "\u{E000}";
+    fn walk(v: &mut Value) {
+        match v {
+            Value::Object(m) => {
+                let is_input = m.get("name").and_then(Value::as_str) == Some("SECURID");
+                for (k, val) in m.iter_mut() {
+                    let secret = secrets::is_secret_key(k)
+                        || LOG_SECRET_KEYS.contains(&k.as_str())
+                        || (is_input && k == "value");
+                    match val {
+                        Value::String(s) if secret && !s.is_empty() => {
+                            *s = format!("{MARK}{}{MARK}", env_ref(k))
+                        }
+                        other => walk(other),
+                    }
+                }
+            }
+            Value::Array(a) => a.iter_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    let mut v = v.clone();
+    walk(&mut v);
+    let text = v.to_string();
+    // Outside the markers: single-quoted; inside: a double-quoted variable reference.
+    text.split(MARK)
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 0 {
+                sq(part)
+            } else {
+                format!("\"{part}\"")
+            }
+        })
+        .collect()
+}
+
+/// An equivalent curl command, secrets as environment-variable references.
+pub fn curl_command(r: &Request) -> String {
+    let mut c = vec![
+        "curl".to_string(),
+        "-sS".into(),
+        "-X".into(),
+        r.method.to_string(),
+        sq(&r.url),
+    ];
+    if r.bearer.is_some() {
+        c.push("-H".into());
+        c.push("\"Authorization: Bearer $CX2FA_TOKEN\"".into());
+    }
+    for (k, v) in &r.headers {
+        c.push("-H".into());
+        c.push(if secrets::is_secret_key(k) {
+            format!("\"{k}: {}\"", env_ref(k))
+        } else {
+            sq(&format!("{k}: {v}"))
+        });
+    }
+    match &r.body {
+        Body::Empty => {}
+        Body::Json(v) => {
+            c.push("-H".into());
+            c.push(sq("Content-Type: application/json"));
+            c.push("--data-raw".into());
+            c.push(json_for_shell(v));
+        }
+        Body::Form(f) => {
+            for (k, v) in f {
+                c.push("--data-urlencode".into());
+                c.push(match v {
+                    Secretish::Plain(s) if !LOG_SECRET_KEYS.contains(&k.as_str()) => {
+                        sq(&format!("{k}={s}"))
+                    }
+                    _ => format!("\"{k}={}\"", env_ref(k)),
+                });
+            }
+        }
+        Body::Multipart(parts) => {
+            for (name, file, _, bytes) in parts {
+                c.push("-F".into());
+                c.push(match file {
+                    Some(f) => sq(&format!("{name}=@{f}")),
+                    None => match serde_json::from_slice::<Value>(bytes) {
+                        Ok(v) => format!("{}{}", sq(&format!("{name}=")), json_for_shell(&v)),
+                        Err(_) => sq(&format!("{name}=<{} bytes>", bytes.len())),
+                    },
+                });
+            }
+        }
+    }
+    c.join(" ")
 }
 
 /// Exponential backoff with jitter: ~100 ms, 200 ms, 400 ms …, capped at 5 s.
@@ -546,6 +683,31 @@ mod tests {
             !r.contains("\"a\"") && !r.contains("123456") && !r.contains("pin123456"),
             "{r}"
         );
+    }
+
+    #[test]
+    fn curl_commands_refer_to_secrets_by_variable() {
+        let mut r = Request::post("https://x/token");
+        r.body = Body::Form(vec![
+            ("username".into(), Secretish::Plain("admin".into())),
+            ("password".into(), Secretish::Secret(Secret::new("pw"))),
+        ]);
+        assert_eq!(curl_command(&r), "curl -sS -X POST 'https://x/token' --data-urlencode 'username=admin' --data-urlencode \"password=$CX2FA_PASSWORD\"");
+        let r = Request::post("https://x/a")
+            .header("client-key", "k")
+            .json(json!({"a": "it's", "otpCode": "123456"}))
+            .bearer(Secret::new("t"));
+        let c = curl_command(&r);
+        assert!(
+            c.contains("\"Authorization: Bearer $CX2FA_TOKEN\"")
+                && c.contains("\"client-key: $CX2FA_RSA_CLIENT_KEY\""),
+            "{c}"
+        );
+        assert!(
+            c.contains(r#"'{"a":"it'\''s","otpCode":"'"$CX2FA_SECRET_OTPCODE"'"}'"#),
+            "{c}"
+        );
+        assert!(!c.contains("123456") && !c.contains(" t\"") && !c.contains("'k'"));
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod channel;
 pub mod completions;
 pub mod config;
+pub mod doctor;
 pub mod login;
 pub mod policy;
 pub mod sandbox;
@@ -113,7 +114,12 @@ impl Ctx {
                 .or_else(|| self.profile.ca_cert.clone()),
             insecure,
         };
-        Http::new(&t, self.g.debug.then(|| self.out.clone()))
+        let http = Http::new(&t, self.g.debug.then(|| self.out.clone()))?;
+        Ok(if self.g.print_curl {
+            http.print_curl(self.out.clone())
+        } else {
+            http
+        })
     }
 
     /// An authenticated session; asks for credentials on a terminal when none are configured.

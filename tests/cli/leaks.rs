@@ -61,6 +61,7 @@ fn debug_output_of_every_command_is_redacted() {
             c.env("APP", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
                 .env("RSA", &pass)
                 .arg("--debug")
+                .arg("--print-curl")
                 .args(&args);
             if json {
                 c.args(["-o", "json"]);

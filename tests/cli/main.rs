@@ -2,6 +2,7 @@
 
 mod contract;
 mod credentials;
+mod doctor;
 mod leaks;
 mod login;
 mod policy;

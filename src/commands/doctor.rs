@@ -1,0 +1,329 @@
+//! `cx2fa doctor`: find the broken piece of a setup, each finding with its fix.
+
+use super::Ctx;
+use crate::api::http::Request;
+use crate::api::session::dir_url;
+use crate::api::tenant::Tenants;
+use crate::error::{Error, Kind};
+use crate::output::{Printer, Report};
+use clap::Args;
+use serde::Serialize;
+
+/// Check the configuration, credentials, every service and the clock
+///
+/// Examples:
+///   cx2fa doctor
+///   cx2fa doctor -t expertflow -o json
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct DoctorArgs {}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Ok,
+    Warn,
+    Fail,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Finding {
+    pub check: String,
+    pub level: Level,
+    pub detail: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Doctor {
+    pub findings: Vec<Finding>,
+}
+
+impl Report for Doctor {
+    fn render(&self, out: &Printer) -> String {
+        let mut t = out.table(&["check", "", "detail", "fix"]);
+        for f in &self.findings {
+            let mark = match f.level {
+                Level::Ok => out.paint("ok", "32"),
+                Level::Warn => out.paint("warn", "33"),
+                Level::Fail => out.paint("FAIL", "31"),
+            };
+            t.add_row(vec![
+                f.check.clone(),
+                mark,
+                f.detail.clone(),
+                f.fix.clone().unwrap_or_default(),
+            ]);
+        }
+        t.to_string()
+    }
+}
+
+struct Findings(Vec<Finding>);
+
+impl Findings {
+    fn add(&mut self, check: &str, level: Level, detail: impl Into<String>, fix: Option<String>) {
+        self.0.push(Finding {
+            check: check.into(),
+            level,
+            detail: detail.into(),
+            fix,
+        });
+    }
+    fn err(&mut self, check: &str, e: &Error) {
+        let detail = std::iter::once(e.message.clone())
+            .chain(e.causes.iter().cloned())
+            .collect::<Vec<_>>()
+            .join(": ");
+        self.add(check, Level::Fail, detail, e.hint.clone());
+    }
+}
+
+/// Any HTTP answer at all means the service is reachable.
+async fn reachable(
+    ctx: &Ctx,
+    f: &mut Findings,
+    check: &str,
+    base: &str,
+    why_needed: &str,
+    flag: &str,
+) {
+    let Ok(http) = ctx.http() else { return };
+    match http.send(Request::get(dir_url(base)).retry(false)).await {
+        Ok(r) => f.add(check, Level::Ok, format!("`{base}` answers (HTTP {})", r.status), None),
+        Err(e) => f.add(
+            check,
+            Level::Fail,
+            format!("`{base}` is unreachable: {}", e.causes.first().cloned().unwrap_or(e.message)),
+            Some(format!("{why_needed}; if it is in-cluster, port-forward it and pass `{flag} http://localhost:<port>/`")),
+        ),
+    }
+}
+
+pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), Error> {
+    let mut f = Findings(vec![]);
+    match crate::auth::profile::config_path() {
+        Some(p) if p.exists() => f.add(
+            "config file",
+            Level::Ok,
+            format!("`{}`, profile `{}`", p.display(), ctx.profile_name()),
+            None,
+        ),
+        Some(p) => f.add(
+            "config file",
+            Level::Ok,
+            format!("none at `{}` (optional)", p.display()),
+            None,
+        ),
+        None => f.add(
+            "config file",
+            Level::Warn,
+            "no config directory",
+            Some("set `XDG_CONFIG_HOME`".into()),
+        ),
+    }
+    let ep = match ctx.endpoints() {
+        Ok(ep) => {
+            f.add("deployment URL", Level::Ok, ep.base.clone(), None);
+            ep
+        }
+        Err(e) => {
+            f.err("deployment URL", &e);
+            return finish(ctx, f);
+        }
+    };
+    let source = if std::env::var_os("CX2FA_PASSWORD").is_some()
+        || std::env::var_os("CX2FA_CLIENT_SECRET").is_some()
+        || std::env::var_os("CX2FA_TOKEN").is_some()
+    {
+        Ok("environment".to_string())
+    } else {
+        crate::auth::store::load(ctx.profile_name()).map(|s| match s {
+            Some((k, _)) => crate::auth::store::location(ctx.profile_name(), k),
+            None => "none".into(),
+        })
+    };
+    match source {
+        Ok(s) if s == "none" => f.add(
+            "credentials",
+            if ctx.can_prompt() {
+                Level::Warn
+            } else {
+                Level::Fail
+            },
+            "none stored or in the environment",
+            Some("run `cx2fa auth login`, or set `CX2FA_USERNAME`/`CX2FA_PASSWORD`".into()),
+        ),
+        Ok(s) => f.add("credentials", Level::Ok, s, None),
+        Err(e) => f.err("credentials", &e),
+    }
+    let session = match ctx.session().await {
+        Ok(s) => s,
+        Err(e) => {
+            f.err("admin token", &e);
+            return finish(ctx, f);
+        }
+    };
+    match session.bearer().await {
+        Ok(_) => f.add(
+            "admin token",
+            Level::Ok,
+            format!("issued by `{}`", ep.keycloak),
+            None,
+        ),
+        Err(e) => {
+            f.err("admin token", &e);
+            return finish(ctx, f);
+        }
+    }
+    let tenants = Tenants::new(&session);
+    let listed = session
+        .authed(Request::get(
+            ep.tenant_api(crate::api::contract::TENANT_LIST_PATH),
+        ))
+        .await;
+    match &listed {
+        Ok(r) if r.ok() => {
+            f.add(
+                "tenant API",
+                Level::Ok,
+                format!("`{}` answers", ep.tenant_api("")),
+                None,
+            );
+            if let Some(d) = r
+                .date
+                .as_deref()
+                .and_then(|d| chrono::DateTime::parse_from_rfc2822(d).ok())
+            {
+                let skew = (chrono::Utc::now().timestamp() - d.timestamp()).abs();
+                if skew > 15 {
+                    f.add(
+                        "clock",
+                        Level::Fail,
+                        format!("this machine's clock is {skew} s off the server's"),
+                        Some(
+                            "sync the clock (NTP): authenticator and RSA codes depend on it".into(),
+                        ),
+                    );
+                } else {
+                    f.add(
+                        "clock",
+                        Level::Ok,
+                        format!("within {skew} s of the server"),
+                        None,
+                    );
+                }
+            } else {
+                f.add(
+                    "clock",
+                    Level::Warn,
+                    "the server sent no Date header to compare with",
+                    None,
+                );
+            }
+        }
+        Ok(r) => f.err("tenant API", &crate::api::http::status_error(r)),
+        Err(e) => f.err("tenant API", e),
+    }
+    match crate::api::channels::Channels::new(&session).list().await {
+        Ok(Some(c)) => f.add(
+            "channel manager",
+            Level::Ok,
+            format!("{} channel(s) listed", c.len()),
+            None,
+        ),
+        Ok(None) => f.add(
+            "channel manager",
+            Level::Warn,
+            "no channel list endpoint: channel types cannot be verified",
+            None,
+        ),
+        Err(e) => f.err("channel manager", &e),
+    }
+    let tenant = match ctx.tenant_ids().first() {
+        Some(id) => match tenants.get(id).await {
+            Ok(t) => Some(t),
+            Err(e) => {
+                f.err("tenant", &e);
+                None
+            }
+        },
+        None => None,
+    };
+    let otp = ep.otp_manager.clone().or_else(|| {
+        tenant
+            .as_ref()
+            .and_then(|t| t.otp_manager_url().map(str::to_string))
+    });
+    match otp {
+        Some(u) => {
+            reachable(
+                ctx,
+                &mut f,
+                "OTP manager",
+                &u,
+                "EMAIL and SMS logins need it",
+                "--otp-manager-url",
+            )
+            .await
+        }
+        None => f.add(
+            "OTP manager",
+            Level::Warn,
+            "no URL: pass `-t` or `--otp-manager-url`",
+            None,
+        ),
+    }
+    let rsa = ep.rsa.clone().or_else(|| {
+        tenant
+            .as_ref()
+            .and_then(|t| t.kc("RSA_Server_URL").map(str::to_string))
+    });
+    match rsa {
+        Some(u) => {
+            reachable(
+                ctx,
+                &mut f,
+                "RSA SecurID",
+                &u,
+                "RSA logins need it",
+                "--rsa-url",
+            )
+            .await
+        }
+        None => f.add("RSA SecurID", Level::Ok, "not configured", None),
+    }
+    if let Some(t) = &tenant {
+        for c in crate::readiness::static_checks(t)
+            .into_iter()
+            .filter(|c| !c.ok)
+        {
+            f.add(
+                &format!("policy: {}", c.name),
+                Level::Fail,
+                c.detail,
+                Some(format!("see `cx2fa policy show -t {}`", t.id())),
+            );
+        }
+    }
+    finish(ctx, f)
+}
+
+fn finish(ctx: &Ctx, f: Findings) -> Result<(), Error> {
+    let failed: Vec<String> =
+        f.0.iter()
+            .filter(|x| x.level == Level::Fail)
+            .map(|x| x.check.clone())
+            .collect();
+    ctx.out.data(&Doctor { findings: f.0 })?;
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::new(
+            Kind::Failed,
+            format!("{} check(s) failed: {}", failed.len(), failed.join(", ")),
+        )
+        .with_hint("each row above says how to fix it"))
+    }
+}
