@@ -742,6 +742,7 @@ Register-ArgumentCompleter -Native -CommandName 'cx2fa' -ScriptBlock {
             [CompletionResult]::new('--otp', '--otp', [CompletionResultType]::ParameterName, 'Use this OTP (scripted)')
             [CompletionResult]::new('--otp-cmd', '--otp-cmd', [CompletionResultType]::ParameterName, 'Run this shell command for each OTP needed and use its output (e.g. `oathtool --totp -b $SECRET`)')
             [CompletionResult]::new('--totp-secret-env', '--totp-secret-env', [CompletionResultType]::ParameterName, 'Compute authenticator codes from the base32 secret in this environment variable (also the secret issued at registration)')
+            [CompletionResult]::new('--otp-from-imap', '--otp-from-imap', [CompletionResultType]::ParameterName, 'Read the emailed OTP from this mailbox, `imaps://user@host[:port]/INBOX` (password in `CX2FA_IMAP_PASSWORD`; TLS verified, `--ca-cert` trusted)')
             [CompletionResult]::new('--register-contact', '--register-contact', [CompletionResultType]::ParameterName, 'The email address or phone number to register (scripted registration)')
             [CompletionResult]::new('--rsa-passcode-env', '--rsa-passcode-env', [CompletionResultType]::ParameterName, 'The RSA passcode (PIN + tokencode) is in this environment variable')
             [CompletionResult]::new('--expect', '--expect', [CompletionResultType]::ParameterName, 'Assert how the login ends: exit 0 when it does, 1 when not')

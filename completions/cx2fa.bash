@@ -2416,7 +2416,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__simulate__subcmd__login)
-            opts="-t -o -y -q -h --user --user-password-stdin --otp --otp-cmd --totp-secret-env --otp-from-outbox --register-contact --rsa-passcode-env --expect --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
+            opts="-t -o -y -q -h --user --user-password-stdin --otp --otp-cmd --totp-secret-env --otp-from-outbox --otp-from-imap --register-contact --rsa-passcode-env --expect --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2435,6 +2435,10 @@ _cx2fa() {
                     return 0
                     ;;
                 --totp-secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --otp-from-imap)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -693,6 +693,7 @@ set edit:completion:arg-completer[cx2fa] = {|@words|
             cand --otp 'Use this OTP (scripted)'
             cand --otp-cmd 'Run this shell command for each OTP needed and use its output (e.g. `oathtool --totp -b $SECRET`)'
             cand --totp-secret-env 'Compute authenticator codes from the base32 secret in this environment variable (also the secret issued at registration)'
+            cand --otp-from-imap 'Read the emailed OTP from this mailbox, `imaps://user@host[:port]/INBOX` (password in `CX2FA_IMAP_PASSWORD`; TLS verified, `--ca-cert` trusted)'
             cand --register-contact 'The email address or phone number to register (scripted registration)'
             cand --rsa-passcode-env 'The RSA passcode (PIN + tokencode) is in this environment variable'
             cand --expect 'Assert how the login ends: exit 0 when it does, 1 when not'

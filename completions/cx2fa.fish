@@ -591,6 +591,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l user -d '
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l otp -d 'Use this OTP (scripted)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l otp-cmd -d 'Run this shell command for each OTP needed and use its output (e.g. `oathtool --totp -b $SECRET`)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l totp-secret-env -d 'Compute authenticator codes from the base32 secret in this environment variable (also the secret issued at registration)' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l otp-from-imap -d 'Read the emailed OTP from this mailbox, `imaps://user@host[:port]/INBOX` (password in `CX2FA_IMAP_PASSWORD`; TLS verified, `--ca-cert` trusted)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l register-contact -d 'The email address or phone number to register (scripted registration)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l rsa-passcode-env -d 'The RSA passcode (PIN + tokencode) is in this environment variable' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l expect -d 'Assert how the login ends: exit 0 when it does, 1 when not' -r -f -a "success\t''

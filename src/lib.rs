@@ -15,6 +15,7 @@ pub mod cli;
 pub mod commands;
 pub mod enrolment;
 pub mod error;
+pub mod imap;
 pub mod login;
 pub mod output;
 pub mod push;

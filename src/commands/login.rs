@@ -42,6 +42,9 @@ pub struct LoginArgs {
     /// Read the OTP from the sandbox's outbox (sandbox only)
     #[arg(long)]
     pub otp_from_outbox: bool,
+    /// Read the emailed OTP from this mailbox, `imaps://user@host[:port]/INBOX` (password in `CX2FA_IMAP_PASSWORD`; TLS verified, `--ca-cert` trusted)
+    #[arg(long, value_name = "URL")]
+    pub otp_from_imap: Option<String>,
     /// The email address or phone number to register (scripted registration)
     #[arg(long, value_name = "ADDR")]
     pub register_contact: Option<String>,
@@ -59,6 +62,7 @@ impl LoginArgs {
             || self.otp_cmd.is_some()
             || self.totp_secret_env.is_some()
             || self.otp_from_outbox
+            || self.otp_from_imap.is_some()
             || self.register_contact.is_some()
             || self.rsa_passcode_env.is_some()
             || self.expect.is_some()
@@ -79,6 +83,8 @@ struct Scripted<'a> {
     session: &'a Session,
     out: &'a Printer,
     attempts: u64,
+    /// The CA to trust for IMAP, beside the system roots.
+    ca: Option<std::path::PathBuf>,
     /// A scripted answer found invalid is not offered again (it would loop forever).
     contact_given: bool,
     passcode_given: bool,
@@ -184,12 +190,26 @@ impl Io for Scripted<'_> {
                 crate::api::contract::TOTP_STEP_SECS,
                 crate::totp::unix_now(),
             )?)
+        } else if let (ChannelType::Email, Some(url)) = (channel, &self.a.otp_from_imap) {
+            let mailbox: crate::imap::Mailbox = url.parse()?;
+            let password = env_secret("CX2FA_IMAP_PASSWORD", "IMAP password")?;
+            self.session.http.forget(password.expose());
+            // The OTP was sent just before this question; allow for clock and delivery lag.
+            let since = chrono::Utc::now() - chrono::Duration::seconds(10);
+            crate::imap::newest_code(
+                &mailbox,
+                &password,
+                since,
+                self.ca.as_deref(),
+                std::time::Duration::from_secs(60),
+            )
+            .await?
         } else if self.a.otp_from_outbox && channel.uses_channel() {
             self.outbox_code(contact).await?
         } else {
             return Err(Error::needs_input(
                 "an OTP",
-                "--otp, --otp-cmd, --otp-from-outbox or --totp-secret-env",
+                "--otp, --otp-cmd, --otp-from-outbox, --otp-from-imap or --totp-secret-env",
             ));
         };
         self.session.http.forget(code.expose());
@@ -394,6 +414,11 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
             session: &s,
             out: &ctx.out,
             attempts: 0,
+            ca: ctx
+                .g
+                .ca_cert
+                .clone()
+                .or_else(|| ctx.profile.ca_cert.clone()),
             contact_given: false,
             passcode_given: false,
         };

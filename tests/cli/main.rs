@@ -3,6 +3,7 @@
 mod contract;
 mod credentials;
 mod doctor;
+mod imap;
 mod leaks;
 mod login;
 mod policy;
