@@ -70,14 +70,18 @@ fn start_dovecot(dir: &Path, maildir: &Path) -> Dovecot {
         m = maildir.display()
     );
     std::fs::write(dir.join("dovecot.conf"), conf).unwrap();
-    let child = Command::new("dovecot")
-        .args(["-F", "-c"])
-        .arg(dir.join("dovecot.conf"))
-        .spawn()
-        .expect("dovecot starts");
+    // Guarded at once: if the wait below fails, Drop still stops the server.
+    let dovecot = Dovecot {
+        child: Command::new("dovecot")
+            .args(["-F", "-c"])
+            .arg(dir.join("dovecot.conf"))
+            .spawn()
+            .expect("dovecot starts"),
+        port,
+    };
     for _ in 0..100 {
         if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return Dovecot { child, port };
+            return dovecot;
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
