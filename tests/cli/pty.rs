@@ -73,12 +73,11 @@ fn email_registration_with_edit_and_resend_gate() {
 }
 
 #[test]
-fn app_registration_shows_a_qr_code() {
+fn ctrl_c_leaves_what_the_platform_wrote() {
     let sb = Sandbox::start();
     let mut p = spawn(&sb, &["simulate-login", "--user", "agent.noattrs"]);
     p.expect("Password for agent.noattrs").unwrap();
     p.send_line("agent-pass").unwrap();
-    // The tenant is EMAIL; switch agent.noattrs's tenant policy is not needed: it registers by email.
     p.expect("Enter your email address for 2FA").unwrap();
     p.send("\x03").unwrap();
     p.expect(Eof).unwrap();
@@ -108,4 +107,59 @@ fn rsa_passcode_is_masked_and_checked_locally() {
         !String::from_utf8_lossy(rest.before()).contains("rsapin01"),
         "the passcode is never echoed"
     );
+}
+
+#[test]
+fn app_registration_shows_a_qr_code_and_registers() {
+    let sb = Sandbox::start();
+    assert_eq!(
+        crate::support::run(
+            sb.cmd()
+                .args(["policy", "enable", "--channel", "APP", "--yes"])
+        )
+        .0,
+        0
+    );
+    let mut p = spawn(&sb, &["simulate-login", "--user", "agent.none"]);
+    p.expect("Password for agent.none").unwrap();
+    p.send_line("agent-pass").unwrap();
+    p.expect("Scan this with Google or Microsoft Authenticator")
+        .unwrap();
+    // The QR code is drawn with Unicode half blocks.
+    p.expect("▀").unwrap();
+    let m = p.expect(Regex("secret ([A-Z2-7]{32})")).unwrap();
+    let secret = String::from_utf8_lossy(m.get(1).unwrap()).to_string();
+    p.expect("otpauth://totp/agent.none?secret=").unwrap();
+    p.expect("Enter the code shown in your authenticator app")
+        .unwrap();
+    p.send_line("000000").unwrap();
+    p.expect("Invalid verification code. Please try again.")
+        .unwrap();
+    p.expect("Enter the code shown in your authenticator app")
+        .unwrap();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    p.send_line(cx2fa::totp::code(&secret, 30, now).unwrap())
+        .unwrap();
+    p.expect("verdict: success").unwrap();
+    p.expect(Eof).unwrap();
+    let a = sb.attrs("expertflow", "agent.none");
+    assert_eq!(a["otpSecret"], serde_json::json!([secret]));
+    assert_eq!(a["is2FARegistered"], serde_json::json!(["true"]));
+    assert!(a.get("tempOTPSecret").is_none());
+}
+
+#[test]
+fn sms_returning_login() {
+    let sb = Sandbox::start();
+    let mut p = spawn(&sb, &["simulate-login", "--user", "agent.sms"]);
+    p.expect("Password for agent.sms").unwrap();
+    p.send_line("agent-pass").unwrap();
+    p.expect(Regex("Enter the OTP \\(expires in \\d+ s"))
+        .unwrap();
+    p.send_line(last_code(&sb, "%2B15550100222")).unwrap();
+    p.expect("verdict: success").unwrap();
+    p.expect(Eof).unwrap();
 }
