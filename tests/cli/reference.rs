@@ -84,37 +84,145 @@ fn long_abouts(cmd: &clap::Command, out: &mut Vec<String>) {
     }
 }
 
+/// Runs every help example against a sandbox, from a directory holding the files they name.
+/// An example may fail for a reason of its own (a missing backup, an unreachable host), but
+/// never as a usage error or a crash: that would mean the example itself is wrong.
 #[test]
-fn every_help_example_parses() {
-    // A renamed flag breaks this test, not the reader who copies the example.
+fn every_help_example_runs() {
+    let sb = crate::support::Sandbox::start();
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+    std::fs::write(w.join("payload.json"), crate::support::UPDATE_EMAIL).unwrap();
+    let mut doc = sb.tenant("acme");
+    doc["tenantId"] = "example-new".into();
+    doc["tenantSettings"]["keyCloak"]["realm"] = "example-new".into();
+    std::fs::write(w.join("tenant.json"), doc.to_string()).unwrap();
+    std::fs::write(w.join("logo.png"), b"\x89PNG\r\n").unwrap();
+    std::fs::write(w.join("users.csv"), "username\nagent.stale\n").unwrap();
+    std::fs::create_dir_all(w.join("tenants")).unwrap();
+    std::fs::write(w.join("tenants/a.json"), crate::support::UPDATE_EMAIL).unwrap();
+    let config = sb.state.path().join("config/cx2fa");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        format!("[profiles.staging]\nurl = \"{}\"\n", sb.url),
+    )
+    .unwrap();
+    let bin_dir = assert_cmd::cargo::cargo_bin("cx2fa")
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+
     let mut docs = vec![];
     long_abouts(&cx2fa::cli::Cli::command(), &mut docs);
-    let mut n = 0;
+    let mut ran = 0;
     for doc in docs {
         let examples = doc
             .lines()
             .skip_while(|l| !l.trim_start().starts_with("Examples:"))
             .skip(1)
             .take_while(|l| !l.trim().is_empty());
-        for line in examples.filter(|l| l.contains("cx2fa ")) {
-            let line = line
-                .split(" | ")
-                .last()
-                .unwrap()
-                .split(" > ")
-                .next()
-                .unwrap()
-                .trim();
-            let line = &line[line.find("cx2fa ").unwrap()..];
-            let words = line.split_whitespace().map(|w| w.replace('*', "x"));
-            let parsed = <cx2fa::cli::Cli as clap::Parser>::try_parse_from(words);
+        for line in examples.map(str::trim).filter(|l| l.contains("cx2fa ")) {
+            // Long-running servers and the tour are exercised by their own tests.
+            if line.starts_with("cx2fa sandbox") && !line.contains("rsa-code")
+                || line.starts_with("cx2fa tour")
+            {
+                continue;
+            }
+            let mut c = sb.shell(line);
+            c.current_dir(w)
+                .env("PATH", &path)
+                .env("PW", "sandbox-admin-pass")
+                .env("SECRET", "sandbox-ci-secret")
+                .env("APP_SECRET", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+                .env("XDG_DATA_HOME", w.join("data"))
+                .timeout(std::time::Duration::from_secs(60));
+            let (code, out, err) = crate::support::run(&mut c);
+            let needs_terminal = err.contains("no terminal to ask on");
             assert!(
-                parsed.is_ok(),
-                "example `{line}` does not parse: {}",
-                parsed.err().unwrap()
+                code != 2 || needs_terminal,
+                "example `{line}` is a usage error:\n{out}\n{err}"
             );
-            n += 1;
+            assert!(
+                code != 101 && !err.contains("panicked"),
+                "example `{line}` crashed:\n{err}"
+            );
+            ran += 1;
         }
     }
-    assert!(n >= 20, "only {n} examples");
+    assert!(ran >= 20, "only {ran} examples ran");
+}
+
+fn shell_available(name: &str) -> bool {
+    let ok = std::process::Command::new(name)
+        .arg("-c")
+        .arg("true")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        ok || std::env::var_os("CI").is_none(),
+        "CI must install {name} (see .ci/run)"
+    );
+    ok
+}
+
+fn shell_output(shell: &str, script: &str) -> String {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let o = std::process::Command::new(shell)
+        .arg("-c")
+        .arg(script)
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "{shell}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn completions_load_and_complete_in_bash_zsh_and_fish() {
+    if shell_available("bash") {
+        let out = shell_output("bash", "source completions/cx2fa.bash; COMP_WORDS=(cx2fa user re); COMP_CWORD=2; _cx2fa cx2fa re user; echo \"${COMPREPLY[@]}\"");
+        assert_eq!(out.trim(), "reset");
+    }
+    if shell_available("zsh") {
+        let out = shell_output("zsh", "autoload -U compinit && compinit -u && source completions/_cx2fa && print $_comps[cx2fa]");
+        assert_eq!(out.trim(), "_cx2fa");
+    }
+    if shell_available("fish") {
+        let out = shell_output(
+            "fish",
+            "source completions/cx2fa.fish; complete -C 'cx2fa pol'",
+        );
+        assert!(out.starts_with("policy\t"), "{out}");
+    }
+}
+
+#[test]
+fn the_man_page_renders() {
+    if !std::process::Command::new("man")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install man-db (see .ci/run)"
+        );
+        return;
+    }
+    let out = shell_output("sh", "MANWIDTH=80 man -l man/cx2fa.1 | col -b");
+    assert!(
+        out.contains("NAME") && out.contains("cx2fa - Administer two-factor authentication"),
+        "{out}"
+    );
+    assert!(out.contains("Exit codes"), "{out}");
 }

@@ -38,7 +38,15 @@ impl Sandbox {
     }
     /// `cx2fa` with the sandbox's environment and a private state dir, no profile, no terminal.
     pub fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("cx2fa").unwrap();
+        self.with_env(Command::cargo_bin("cx2fa").unwrap())
+    }
+    /// A shell command line with the same environment as [`Sandbox::cmd`].
+    pub fn shell(&self, line: &str) -> Command {
+        let mut c = std::process::Command::new("sh");
+        c.args(["-c", line]);
+        self.with_env(Command::from_std(c))
+    }
+    fn with_env(&self, mut c: Command) -> Command {
         c.env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("HOME", self.state.path())
