@@ -137,7 +137,12 @@ impl Printer {
             return;
         }
         if err.kind == Kind::Cancelled {
-            eprint_line("cancelled");
+            match &err.hint {
+                Some(h) => {
+                    eprint_line(&format!("cancelled\n\n{}: {h}", self.paint("hint", "1;36")))
+                }
+                None => eprint_line("cancelled"),
+            }
             return;
         }
         let mut text = format!("{}: {}", self.paint("error", "1;31"), err.message);

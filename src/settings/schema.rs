@@ -51,7 +51,13 @@ fn compiled(kind: DocKind) -> &'static jsonschema::Validator {
 pub fn check(kind: DocKind, v: &Value) -> Vec<Finding> {
     compiled(kind)
         .iter_errors(v)
-        .map(|e| Finding::new(Severity::Error, e.instance_path.to_string(), e.to_string()))
+        .map(|e| {
+            Finding::new(
+                Severity::Error,
+                e.instance_path().to_string(),
+                e.to_string(),
+            )
+        })
         .collect()
 }
 

@@ -34,100 +34,138 @@ impl Cleaned {
     }
 }
 
-fn is_stray_space(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00A0}' | '\u{FEFF}' | '\u{200B}' | '\u{202F}' | '\u{2007}'
-    )
+/// The UTF-8 bytes of the blanks pasted documents carry: NBSP, BOM, zero-width space, narrow
+/// NBSP, figure space. Each becomes one ASCII space, so character columns do not move.
+const STRAY: [&[u8]; 5] = [
+    b"\xC2\xA0",
+    b"\xEF\xBB\xBF",
+    b"\xE2\x80\x8B",
+    b"\xE2\x80\xAF",
+    b"\xE2\x80\x87",
+];
+
+fn stray_at(b: &[u8], i: usize) -> Option<usize> {
+    STRAY
+        .iter()
+        .find(|s| b[i..].starts_with(s))
+        .map(|s| s.len())
 }
 
-/// Cleans pasted JSON; see the module docs.
+/// Cleans pasted JSON; see the module docs. Works on bytes: every byte it looks for (quotes,
+/// backslashes, slashes, commas, brackets) is ASCII, which never occurs inside a multi-byte
+/// UTF-8 sequence.
 pub fn clean(raw: &str) -> Cleaned {
-    let chars: Vec<char> = raw.chars().collect();
-    let mut out = String::with_capacity(raw.len());
+    let b = raw.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
     let mut c = Cleaned::default();
     let mut i = 0;
     let mut in_string = false;
-    while i < chars.len() {
-        let ch = chars[i];
+    while i < b.len() {
+        let ch = b[i];
         if in_string {
-            out.push(ch);
-            if ch == '\\' && i + 1 < chars.len() {
-                out.push(chars[i + 1]);
-                i += 2;
-                continue;
+            // Copy up to the next quote or backslash in one go.
+            let run = b[i..]
+                .iter()
+                .position(|&x| x == b'"' || x == b'\\')
+                .unwrap_or(b.len() - i);
+            out.extend_from_slice(&b[i..i + run]);
+            i += run;
+            match b.get(i) {
+                Some(b'\\') => {
+                    out.extend_from_slice(&b[i..(i + 2).min(b.len())]);
+                    i += 2;
+                }
+                Some(_) => {
+                    out.push(b'"');
+                    in_string = false;
+                    i += 1;
+                }
+                None => {}
             }
-            if ch == '"' {
-                in_string = false;
-            }
-            i += 1;
             continue;
         }
         match ch {
-            '"' => {
+            b'"' => {
                 in_string = true;
                 out.push(ch);
                 i += 1;
             }
-            '/' if chars.get(i + 1) == Some(&'/') => {
+            b'/' if b.get(i + 1) == Some(&b'/') => {
                 c.comments += 1;
-                while i < chars.len() && chars[i] != '\n' {
-                    out.push(' ');
+                while i < b.len() && b[i] != b'\n' {
+                    // One space per character, not per byte, to keep columns.
+                    if b[i] & 0xC0 != 0x80 {
+                        out.push(b' ');
+                    }
                     i += 1;
                 }
             }
-            '/' if chars.get(i + 1) == Some(&'*') => {
+            b'/' if b.get(i + 1) == Some(&b'*') => {
                 c.comments += 1;
-                out.push_str("  ");
+                out.extend_from_slice(b"  ");
                 i += 2;
-                while i < chars.len() && !(chars[i] == '*' && chars.get(i + 1) == Some(&'/')) {
-                    out.push(if chars[i] == '\n' { '\n' } else { ' ' });
+                while i < b.len() && !(b[i] == b'*' && b.get(i + 1) == Some(&b'/')) {
+                    if b[i] == b'\n' {
+                        out.push(b'\n');
+                    } else if b[i] & 0xC0 != 0x80 {
+                        out.push(b' ');
+                    }
                     i += 1;
                 }
-                if i < chars.len() {
-                    out.push_str("  ");
+                if i < b.len() {
+                    out.extend_from_slice(b"  ");
                     i += 2;
                 }
             }
-            ',' if closes_after(&chars, i + 1) => {
+            b',' if closes_after(b, i + 1) => {
                 c.trailing_commas += 1;
-                out.push(' ');
+                out.push(b' ');
                 i += 1;
             }
-            _ if is_stray_space(ch) => {
-                c.nbsp += 1;
-                out.push(' ');
-                i += 1;
-            }
-            _ => {
+            _ if ch < 0x80 => {
                 out.push(ch);
                 i += 1;
             }
+            _ => match stray_at(b, i) {
+                Some(n) => {
+                    c.nbsp += 1;
+                    out.push(b' ');
+                    i += n;
+                }
+                None => {
+                    out.push(ch);
+                    i += 1;
+                }
+            },
         }
     }
-    c.text = out;
+    // Only whole ASCII bytes or whole UTF-8 sequences were copied or replaced.
+    c.text = String::from_utf8(out).expect("cleaning keeps UTF-8 intact");
     c
 }
 
 /// Whether only blanks and comments stand between position `i` and a closing bracket.
-fn closes_after(chars: &[char], mut i: usize) -> bool {
-    while i < chars.len() {
-        match chars[i] {
-            c if c.is_whitespace() || is_stray_space(c) => i += 1,
-            '/' if chars.get(i + 1) == Some(&'/') => {
-                while i < chars.len() && chars[i] != '\n' {
+fn closes_after(b: &[u8], mut i: usize) -> bool {
+    while i < b.len() {
+        match b[i] {
+            b' ' | b'\t' | b'\r' | b'\n' => i += 1,
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                while i < b.len() && b[i] != b'\n' {
                     i += 1;
                 }
             }
-            '/' if chars.get(i + 1) == Some(&'*') => {
+            b'/' if b.get(i + 1) == Some(&b'*') => {
                 i += 2;
-                while i < chars.len() && !(chars[i] == '*' && chars.get(i + 1) == Some(&'/')) {
+                while i < b.len() && !(b[i] == b'*' && b.get(i + 1) == Some(&b'/')) {
                     i += 1;
                 }
                 i += 2;
             }
-            '}' | ']' => return true,
-            _ => return false,
+            b'}' | b']' => return true,
+            _ => match stray_at(b, i) {
+                Some(n) => i += n,
+                None => return false,
+            },
         }
     }
     false
@@ -194,6 +232,19 @@ mod tests {
         let raw = "{\n\u{a0}\u{a0}\"a\": [1 2]\n}";
         let err = parse(raw, "f.json").unwrap_err();
         assert!(err.message.starts_with("f.json:2:11:"), "{}", err.message);
+    }
+
+    #[test]
+    fn keeps_multibyte_text_and_columns() {
+        let raw = "{\"é\u{a0}\": \"ü\", // ünïcödé\n \"b\": 1}";
+        let c = clean(raw);
+        assert_eq!(
+            c.text.chars().count(),
+            raw.chars().count(),
+            "one character for one character"
+        );
+        assert!(c.text.contains("\"é\u{a0}\": \"ü\""), "strings untouched");
+        assert_eq!(parse(raw, "t").unwrap().value["b"], 1);
     }
 
     #[test]

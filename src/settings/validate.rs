@@ -233,9 +233,12 @@ pub const MAX_INPUT_BYTES: u64 = 10 * 1024 * 1024;
 pub fn validate_text(raw: &str, origin: &str) -> Result<FileReport, Error> {
     let parsed = source::parse(raw, origin)?;
     let (kind, mut findings) = check_value(&parsed.value);
-    let locs = Locations::of(&parsed.cleaned.text);
-    for f in &mut findings {
-        (f.line, f.column) = locs.find(&f.pointer);
+    // Locating walks the whole text again: only worth it when there is something to locate.
+    if !findings.is_empty() {
+        let locs = Locations::of(&parsed.cleaned.text);
+        for f in &mut findings {
+            (f.line, f.column) = locs.find(&f.pointer);
+        }
     }
     findings.sort_by_key(|f| (f.line, f.column, f.severity));
     findings.dedup();

@@ -362,3 +362,40 @@ fn the_tour_runs_every_step() {
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("tour finished: every step worked"), "{err}");
 }
+
+/// A proxy in front of the deployment answering HTML instead of JSON.
+fn html_server(status: u16) -> (tokio::runtime::Runtime, String) {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()
+        .unwrap();
+    let listener = rt
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let app = axum::Router::new().fallback(move || async move {
+        let page = "<html><head><title>Sign in</title></head><body>Corporate proxy: please sign in</body></html>";
+        (axum::http::StatusCode::from_u16(status).unwrap(), [("content-type", "text/html")], page)
+    });
+    rt.spawn(async move { axum::serve(listener, app).await });
+    (rt, url)
+}
+
+#[test]
+fn html_answers_get_one_clear_message() {
+    let sb = Sandbox::start();
+    for (status, code, want) in [
+        (200, 4, "answered 200 with a body that is not JSON"),
+        (502, 4, "answered 502"),
+    ] {
+        let (_rt, url) = html_server(status);
+        let (got, _, err) = run(sb.cmd().env("CX2FA_URL", &url).args(["policy", "show"]));
+        assert_eq!(got, code, "{err}");
+        assert!(
+            err.contains(want) && err.contains("Corporate proxy: please sign in"),
+            "{err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}

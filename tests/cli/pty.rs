@@ -163,3 +163,72 @@ fn sms_returning_login() {
     p.expect("verdict: success").unwrap();
     p.expect(Eof).unwrap();
 }
+
+#[test]
+fn app_returning_login() {
+    let sb = Sandbox::start();
+    let mut p = spawn(&sb, &["simulate-login", "--user", "agent.app"]);
+    p.expect("Password for agent.app").unwrap();
+    p.send_line("agent-pass").unwrap();
+    p.expect("Enter the code shown in your authenticator app")
+        .unwrap();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    p.send_line(cx2fa::totp::code("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", 30, now).unwrap())
+        .unwrap();
+    p.expect("verdict: success").unwrap();
+    p.expect(Eof).unwrap();
+}
+
+#[test]
+fn email_returning_login() {
+    let sb = Sandbox::start();
+    let mut p = spawn(&sb, &["simulate-login", "--user", "agent.email"]);
+    p.expect("Password for agent.email").unwrap();
+    p.send_line("agent-pass").unwrap();
+    p.expect(Regex("Enter the OTP \\(expires in \\d+ s"))
+        .unwrap();
+    p.send_line(last_code(&sb, "agent.email%40example.test"))
+        .unwrap();
+    p.expect("verdict: success").unwrap();
+    p.expect(Eof).unwrap();
+}
+
+#[test]
+fn sms_registration_validates_the_number() {
+    let sb = Sandbox::start();
+    assert_eq!(
+        crate::support::run(sb.cmd().args([
+            "policy",
+            "enable",
+            "--channel",
+            "SMS",
+            "--identifier",
+            "+15550001000",
+            "--yes"
+        ]))
+        .0,
+        0
+    );
+    let mut p = spawn(&sb, &["simulate-login", "--user", "agent.none"]);
+    p.expect("Password for agent.none").unwrap();
+    p.send_line("agent-pass").unwrap();
+    p.expect("Enter your mobile phone number for 2FA").unwrap();
+    p.send_line("555-0199").unwrap();
+    p.expect("Invalid customerChannelIdentifier").unwrap();
+    p.expect("Enter your mobile phone number for 2FA").unwrap();
+    p.send_line("15550109999").unwrap();
+    p.expect("Send the OTP to this phone number: 15550109999?")
+        .unwrap();
+    p.send("\r").unwrap();
+    p.expect(Regex("Enter the OTP \\(expires in \\d+ s"))
+        .unwrap();
+    p.send_line(last_code(&sb, "15550109999")).unwrap();
+    p.expect("verdict: success").unwrap();
+    p.expect(Eof).unwrap();
+    let a = sb.attrs("expertflow", "agent.none");
+    assert_eq!(a["twoFAChannel"], serde_json::json!(["SMS"]));
+    assert_eq!(a["is2FARegistered"], serde_json::json!(["true"]));
+}

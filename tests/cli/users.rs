@@ -187,3 +187,88 @@ fn progress_is_hidden_on_a_pipe() {
     assert_eq!(code, 0);
     assert!(!err.contains("eta") && !err.contains('\r'), "{err}");
 }
+
+#[test]
+fn ctrl_c_stops_cleanly_and_resume_finishes() {
+    // A slow deployment, so that the run is still going when interrupted.
+    let sb = Sandbox::with(Config {
+        users: 400,
+        latency_ms: 15,
+        ..Default::default()
+    });
+    let (_d, input) = file(
+        (1..=400)
+            .map(|i| format!("user{i:06}\n"))
+            .collect::<String>()
+            .as_bytes(),
+    );
+    let report = sb.state.path().join("report.ndjson");
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("cx2fa"));
+    c.env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", sb.state.path())
+        .env("XDG_CONFIG_HOME", sb.state.path().join("c"));
+    for (k, v) in &sb.env {
+        c.env(k, v);
+    }
+    c.args([
+        "user",
+        "reset",
+        "--from",
+        &input,
+        "--report",
+        report.to_str().unwrap(),
+        "--yes",
+    ]);
+    c.stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped());
+    let child = c.spawn().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    assert!(err.contains("--resume"), "{err}");
+    let lines: Vec<Value> = std::fs::read_to_string(&report)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("every report line is whole"))
+        .collect();
+    assert!(
+        !lines.is_empty() && lines.len() < 400,
+        "{} rows before the interrupt",
+        lines.len()
+    );
+    // Resume does only what is left; then every row is accounted for exactly once.
+    let (code, _, err) = run(sb.cmd().args([
+        "user",
+        "reset",
+        "--from",
+        &input,
+        "--resume",
+        report.to_str().unwrap(),
+        "--yes",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let mut names: Vec<String> = std::fs::read_to_string(&report)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["username"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    names.sort();
+    let before = names.len();
+    names.dedup();
+    assert_eq!(
+        before, 400,
+        "each row once across the interrupted run and the resume"
+    );
+    assert_eq!(names.len(), 400);
+}
