@@ -76,6 +76,25 @@ pub enum Credentials {
 /// Called with every freshly issued token (to cache it where the secret is stored).
 pub type TokenHook = Box<dyn Fn(&Token) + Send + Sync>;
 
+impl Credentials {
+    /// The master-realm grant these credentials make; `None` for a ready token.
+    pub fn master_grant(&self) -> Option<Grant> {
+        match self {
+            Credentials::Password { username, password } => Some(Grant::Password {
+                client: contract::ADMIN_CLIENT_ID.into(),
+                client_secret: None,
+                username: username.clone(),
+                password: password.clone(),
+            }),
+            Credentials::Client { id, secret } => Some(Grant::Client {
+                id: id.clone(),
+                secret: secret.clone(),
+            }),
+            Credentials::Token(_) => None,
+        }
+    }
+}
+
 pub struct Session {
     pub http: Http,
     pub ep: Endpoints,
@@ -142,23 +161,17 @@ impl Session {
                 return Ok(t);
             }
         }
-        let grant = match &self.creds {
-            Credentials::Password { username, password } => Grant::Password {
-                client: contract::ADMIN_CLIENT_ID.into(),
-                client_secret: None,
-                username: username.clone(),
-                password: password.clone(),
-            },
-            Credentials::Client { id, secret } => Grant::Client {
-                id: id.clone(),
-                secret: secret.clone(),
-            },
-            Credentials::Token(t) => {
+        let grant = match self.creds.master_grant() {
+            Some(g) => g,
+            None => {
+                let Credentials::Token(t) = &self.creds else {
+                    unreachable!("only a bare token has no grant")
+                };
                 return Ok(Token {
                     access: t.clone(),
                     expires_at: Instant::now() + Duration::from_secs(3600),
                     refresh: None,
-                })
+                });
             }
         };
         keycloak::token(&self.http, &self.ep.keycloak, "master", &grant).await.map_err(|e| {

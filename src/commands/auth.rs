@@ -1,8 +1,8 @@
 //! `cx2fa auth login|status|logout`: log in once per deployment profile.
 
 use super::{prompt_error, Ctx};
-use crate::api::keycloak::{self, Grant};
-use crate::api::{contract, Credentials, Secret};
+use crate::api::keycloak;
+use crate::api::{Credentials, Secret};
 use crate::auth::store::{self, Kind, Stored};
 use crate::error::Error;
 use crate::output::{kv_table, Printer, Report};
@@ -121,19 +121,9 @@ async fn login(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
     };
     let ep = ctx.endpoints()?;
     let http = ctx.http()?;
-    let grant = match &creds {
-        Credentials::Password { username, password } => Grant::Password {
-            client: contract::ADMIN_CLIENT_ID.into(),
-            client_secret: None,
-            username: username.clone(),
-            password: password.clone(),
-        },
-        Credentials::Client { id, secret } => Grant::Client {
-            id: id.clone(),
-            secret: secret.clone(),
-        },
-        Credentials::Token(_) => unreachable!("login never takes a bare token"),
-    };
+    let grant = creds
+        .master_grant()
+        .expect("login takes a password or a client secret");
     // Check before storing: a wrong password should not be remembered.
     let token = keycloak::token(&http, &ep.keycloak, "master", &grant).await?;
     let mut stored = Stored::from_credentials(&creds).expect("password or client");

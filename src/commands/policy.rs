@@ -155,19 +155,9 @@ pub fn read_change_file(path: &str) -> Result<PolicyChange, Error> {
     let text = super::config::read_input(path)?;
     let report = validate::validate_text(&text, path)?;
     if !report.valid {
-        let mut e = Error::failed(format!(
+        let e = report.refusal(format!(
             "{path} is not a valid 2FA configuration; nothing was changed"
         ));
-        for f in report
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-        {
-            e = e.with_cause(format!(
-                "{path}:{}:{}: {} [{}]",
-                f.line, f.column, f.message, f.pointer
-            ));
-        }
         return Err(e.with_hint(format!(
             "`cx2fa config validate {path}` shows every finding"
         )));

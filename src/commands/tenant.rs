@@ -9,7 +9,7 @@ use crate::output::{Printer, Report};
 use crate::push::{self, Plan};
 use crate::settings::model::same_meaning;
 use crate::settings::schema::DocKind;
-use crate::settings::validate::{self, Severity};
+use crate::settings::validate;
 use crate::settings::{secrets, Tenant};
 use clap::{Args, Subcommand};
 use serde::Serialize;
@@ -181,20 +181,10 @@ async fn create(ctx: &Ctx, a: CreateArgs) -> Result<(), Error> {
         .with_hint("`tenant create` takes a whole tenant document with tenantId and tenantName"));
     }
     if !report.valid {
-        let mut e = Error::failed(format!(
+        let e = report.refusal(format!(
             "{} is not a valid tenant document; nothing was created",
             a.file
         ));
-        for f in report
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-        {
-            e = e.with_cause(format!(
-                "{}:{}:{}: {} [{}]",
-                a.file, f.line, f.column, f.message, f.pointer
-            ));
-        }
         return Err(e);
     }
     let doc = Tenant(crate::settings::source::parse(&text, &a.file)?.value);

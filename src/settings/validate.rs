@@ -226,6 +226,21 @@ pub struct FileReport {
     pub failure: Option<String>,
 }
 
+impl FileReport {
+    /// A refusal naming every error finding with its file, line and column.
+    pub fn refusal(&self, message: String) -> Error {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .fold(Error::failed(message), |e, f| {
+                e.with_cause(format!(
+                    "{}:{}:{}: {} [{}]",
+                    self.file, f.line, f.column, f.message, f.pointer
+                ))
+            })
+    }
+}
+
 /// Largest input accepted: tenant documents are a few kB; anything this big is a mistake.
 pub const MAX_INPUT_BYTES: u64 = 10 * 1024 * 1024;
 

@@ -399,3 +399,26 @@ fn html_answers_get_one_clear_message() {
         assert!(!err.contains("panicked"), "{err}");
     }
 }
+
+#[test]
+fn an_invalid_input_file_is_refused_with_located_causes() {
+    let sb = Sandbox::start();
+    let (_d, bad) = file(
+        UPDATE_EMAIL
+            .replace("\"otpExpiry\": 60", "\"otpExpiry\": \"60\"")
+            .as_bytes(),
+    );
+    let (code, _, err) = run(sb
+        .cmd()
+        .args(["policy", "apply", "-t", "acme", "-f", &bad, "--yes"]));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("is not a valid 2FA configuration; nothing was changed"),
+        "{err}"
+    );
+    assert!(err.contains(&format!("{bad}:10:26: \"60\" is not of type \"integer\" [/tenantSettings/twoFAConfigs/otpExpiry]")), "{err}");
+    assert_eq!(
+        sb.tenant("acme")["tenantSettings"]["twoFAConfigs"],
+        serde_json::json!({"is2FAEnabled": false})
+    );
+}
