@@ -23,6 +23,13 @@ fn spawn(sb: &Sandbox, args: &[&str]) -> Session {
     s
 }
 
+/// Answers a hidden-input prompt. Reading a hidden line switches the terminal mode and flushes
+/// pending input, so text sent the instant the prompt shows can be dropped on a loaded machine.
+fn answer_hidden(p: &mut Session, text: &str) {
+    std::thread::sleep(Duration::from_millis(400));
+    p.send_line(text).unwrap();
+}
+
 fn last_code(sb: &Sandbox, to: &str) -> String {
     let (_, v) = sb.get(&format!("/sandbox/outbox?to={to}"), None);
     v.as_array().unwrap().last().unwrap()["code"]
@@ -36,7 +43,7 @@ fn email_registration_with_edit_and_resend_gate() {
     let sb = Sandbox::start();
     let mut p = spawn(&sb, &["simulate-login", "--user", "agent.none"]);
     p.expect("Password for agent.none").unwrap();
-    p.send_line("agent-pass").unwrap();
+    answer_hidden(&mut p, "agent-pass");
     p.expect("Enter your email address for 2FA").unwrap();
     p.send_line("typo@example").unwrap();
     p.expect("Invalid customerChannelIdentifier").unwrap();
@@ -77,7 +84,7 @@ fn ctrl_c_leaves_what_the_platform_wrote() {
     let sb = Sandbox::start();
     let mut p = spawn(&sb, &["simulate-login", "--user", "agent.noattrs"]);
     p.expect("Password for agent.noattrs").unwrap();
-    p.send_line("agent-pass").unwrap();
+    answer_hidden(&mut p, "agent-pass");
     p.expect("Enter your email address for 2FA").unwrap();
     p.send("\x03").unwrap();
     p.expect(Eof).unwrap();
@@ -95,12 +102,12 @@ fn rsa_passcode_is_masked_and_checked_locally() {
     let (_, code, _) = crate::support::run(sb.cmd().args(["sandbox", "rsa-code", "agent.rsa"]));
     let mut p = spawn(&sb, &["simulate-login", "--user", "agent.rsa"]);
     p.expect("Password for agent.rsa").unwrap();
-    p.send_line("agent-pass").unwrap();
+    answer_hidden(&mut p, "agent-pass");
     p.expect("RSA passcode").unwrap();
-    p.send_line("short").unwrap();
+    answer_hidden(&mut p, "short");
     p.expect("the passcode must be 14 characters").unwrap();
     p.expect("RSA passcode").unwrap();
-    p.send_line(format!("rsapin01{}", code.trim())).unwrap();
+    answer_hidden(&mut p, &format!("rsapin01{}", code.trim()));
     p.expect("verdict: success").unwrap();
     let rest = p.expect(Eof).unwrap();
     assert!(
@@ -122,7 +129,7 @@ fn app_registration_shows_a_qr_code_and_registers() {
     );
     let mut p = spawn(&sb, &["simulate-login", "--user", "agent.none"]);
     p.expect("Password for agent.none").unwrap();
-    p.send_line("agent-pass").unwrap();
+    answer_hidden(&mut p, "agent-pass");
     p.expect("Scan this with Google or Microsoft Authenticator")
         .unwrap();
     // The QR code is drawn with Unicode half blocks.
@@ -156,7 +163,7 @@ fn sms_returning_login() {
     let sb = Sandbox::start();
     let mut p = spawn(&sb, &["simulate-login", "--user", "agent.sms"]);
     p.expect("Password for agent.sms").unwrap();
-    p.send_line("agent-pass").unwrap();
+    answer_hidden(&mut p, "agent-pass");
     p.expect(Regex("Enter the OTP \\(expires in \\d+ s"))
         .unwrap();
     p.send_line(last_code(&sb, "%2B15550100222")).unwrap();
@@ -169,7 +176,7 @@ fn app_returning_login() {
     let sb = Sandbox::start();
     let mut p = spawn(&sb, &["simulate-login", "--user", "agent.app"]);
     p.expect("Password for agent.app").unwrap();
-    p.send_line("agent-pass").unwrap();
+    answer_hidden(&mut p, "agent-pass");
     p.expect("Enter the code shown in your authenticator app")
         .unwrap();
     let now = std::time::SystemTime::now()
@@ -187,7 +194,7 @@ fn email_returning_login() {
     let sb = Sandbox::start();
     let mut p = spawn(&sb, &["simulate-login", "--user", "agent.email"]);
     p.expect("Password for agent.email").unwrap();
-    p.send_line("agent-pass").unwrap();
+    answer_hidden(&mut p, "agent-pass");
     p.expect(Regex("Enter the OTP \\(expires in \\d+ s"))
         .unwrap();
     p.send_line(last_code(&sb, "agent.email%40example.test"))
@@ -214,7 +221,7 @@ fn sms_registration_validates_the_number() {
     );
     let mut p = spawn(&sb, &["simulate-login", "--user", "agent.none"]);
     p.expect("Password for agent.none").unwrap();
-    p.send_line("agent-pass").unwrap();
+    answer_hidden(&mut p, "agent-pass");
     p.expect("Enter your mobile phone number for 2FA").unwrap();
     p.send_line("555-0199").unwrap();
     p.expect("Invalid customerChannelIdentifier").unwrap();
