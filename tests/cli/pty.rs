@@ -30,6 +30,14 @@ fn answer_hidden(p: &mut Session, text: &str) {
     p.send_line(text).unwrap();
 }
 
+/// `simulate-login` as USER on a terminal, past the password prompt.
+fn log_in(sb: &Sandbox, user: &str) -> Session {
+    let mut p = spawn(sb, &["simulate-login", "--user", user]);
+    p.expect(format!("Password for {user}").as_str()).unwrap();
+    answer_hidden(&mut p, "agent-pass");
+    p
+}
+
 fn last_code(sb: &Sandbox, to: &str) -> String {
     let (_, v) = sb.get(&format!("/sandbox/outbox?to={to}"), None);
     v.as_array().unwrap().last().unwrap()["code"]
@@ -41,9 +49,7 @@ fn last_code(sb: &Sandbox, to: &str) -> String {
 #[test]
 fn email_registration_with_edit_and_resend_gate() {
     let sb = Sandbox::start();
-    let mut p = spawn(&sb, &["simulate-login", "--user", "agent.none"]);
-    p.expect("Password for agent.none").unwrap();
-    answer_hidden(&mut p, "agent-pass");
+    let mut p = log_in(&sb, "agent.none");
     p.expect("Enter your email address for 2FA").unwrap();
     p.send_line("typo@example").unwrap();
     p.expect("Invalid customerChannelIdentifier").unwrap();
@@ -82,9 +88,7 @@ fn email_registration_with_edit_and_resend_gate() {
 #[test]
 fn ctrl_c_leaves_what_the_platform_wrote() {
     let sb = Sandbox::start();
-    let mut p = spawn(&sb, &["simulate-login", "--user", "agent.noattrs"]);
-    p.expect("Password for agent.noattrs").unwrap();
-    answer_hidden(&mut p, "agent-pass");
+    let mut p = log_in(&sb, "agent.noattrs");
     p.expect("Enter your email address for 2FA").unwrap();
     p.send("\x03").unwrap();
     p.expect(Eof).unwrap();
@@ -100,9 +104,7 @@ fn ctrl_c_leaves_what_the_platform_wrote() {
 fn rsa_passcode_is_masked_and_checked_locally() {
     let sb = Sandbox::start();
     let (_, code, _) = crate::support::run(sb.cmd().args(["sandbox", "rsa-code", "agent.rsa"]));
-    let mut p = spawn(&sb, &["simulate-login", "--user", "agent.rsa"]);
-    p.expect("Password for agent.rsa").unwrap();
-    answer_hidden(&mut p, "agent-pass");
+    let mut p = log_in(&sb, "agent.rsa");
     p.expect("RSA passcode").unwrap();
     answer_hidden(&mut p, "short");
     p.expect("the passcode must be 14 characters").unwrap();
@@ -127,9 +129,7 @@ fn app_registration_shows_a_qr_code_and_registers() {
         .0,
         0
     );
-    let mut p = spawn(&sb, &["simulate-login", "--user", "agent.none"]);
-    p.expect("Password for agent.none").unwrap();
-    answer_hidden(&mut p, "agent-pass");
+    let mut p = log_in(&sb, "agent.none");
     p.expect("Scan this with Google or Microsoft Authenticator")
         .unwrap();
     // The QR code is drawn with Unicode half blocks.
@@ -161,9 +161,7 @@ fn app_registration_shows_a_qr_code_and_registers() {
 #[test]
 fn sms_returning_login() {
     let sb = Sandbox::start();
-    let mut p = spawn(&sb, &["simulate-login", "--user", "agent.sms"]);
-    p.expect("Password for agent.sms").unwrap();
-    answer_hidden(&mut p, "agent-pass");
+    let mut p = log_in(&sb, "agent.sms");
     p.expect(Regex("Enter the OTP \\(expires in \\d+ s"))
         .unwrap();
     p.send_line(last_code(&sb, "%2B15550100222")).unwrap();
@@ -174,9 +172,7 @@ fn sms_returning_login() {
 #[test]
 fn app_returning_login() {
     let sb = Sandbox::start();
-    let mut p = spawn(&sb, &["simulate-login", "--user", "agent.app"]);
-    p.expect("Password for agent.app").unwrap();
-    answer_hidden(&mut p, "agent-pass");
+    let mut p = log_in(&sb, "agent.app");
     p.expect("Enter the code shown in your authenticator app")
         .unwrap();
     let now = std::time::SystemTime::now()
@@ -192,9 +188,7 @@ fn app_returning_login() {
 #[test]
 fn email_returning_login() {
     let sb = Sandbox::start();
-    let mut p = spawn(&sb, &["simulate-login", "--user", "agent.email"]);
-    p.expect("Password for agent.email").unwrap();
-    answer_hidden(&mut p, "agent-pass");
+    let mut p = log_in(&sb, "agent.email");
     p.expect(Regex("Enter the OTP \\(expires in \\d+ s"))
         .unwrap();
     p.send_line(last_code(&sb, "agent.email%40example.test"))
@@ -219,9 +213,7 @@ fn sms_registration_validates_the_number() {
         .0,
         0
     );
-    let mut p = spawn(&sb, &["simulate-login", "--user", "agent.none"]);
-    p.expect("Password for agent.none").unwrap();
-    answer_hidden(&mut p, "agent-pass");
+    let mut p = log_in(&sb, "agent.none");
     p.expect("Enter your mobile phone number for 2FA").unwrap();
     p.send_line("555-0199").unwrap();
     p.expect("Invalid customerChannelIdentifier").unwrap();
