@@ -97,7 +97,6 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l strict -d 'Treat warnings as errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -s q -l quiet -d 'Print only data and errors'
@@ -105,6 +104,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l strict -d 'Treat warnings as errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check 2FA update payloads or tenant documents offline: schema, platform rules, ranges'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -172,7 +172,6 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l show-secrets -d 'Show secrets unmasked (asks first; needs `--yes` without a terminal)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
@@ -180,9 +179,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l show-secrets -d 'Show secrets unmasked (asks first; needs `--yes` without a terminal)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -s f -l file -d 'The full tenant document (`-` for stdin)' -r
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l logo -d 'The tenant\'s logo (release 5.1+ requires one)' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -s t -l tenant -d 'Tenant id; repeat (or comma-separate) for commands that take several' -r
@@ -197,7 +195,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l dry-run -d 'Validate and check only'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -s f -l file -d 'The full tenant document (`-` for stdin)' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l logo -d 'The tenant\'s logo (release 5.1+ requires one)' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only data and errors'
@@ -205,6 +204,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l dry-run -d 'Validate and check only'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
@@ -242,7 +242,6 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l dry-run -d 'Plan only'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print only data and errors'
@@ -250,6 +249,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l dry-run -d 'Plan only'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the deployment\'s tenants with their 2FA state'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print a tenant\'s whole document, secrets masked'
@@ -307,15 +307,6 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -s f -l file -d 'The update payload or tenant document (`-` for stdin)' -r
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l channel -d 'Plan enabling with this channel' -r -f -a "EMAIL\t''
-SMS\t''
-APP\t''
-RSA\t''"
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l identifier -r
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l set-otp-manager-url -r
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l expiry -r
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l max-attempts -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -s t -l tenant -d 'Tenant id; repeat (or comma-separate) for commands that take several' -r
@@ -330,9 +321,15 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l disable -d 'Plan disabling 2FA'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l exit-code -d 'Exit 10 when changes are pending, 0 when none'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l all-tenants -d 'Every tenant of the deployment'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -s f -l file -d 'The update payload or tenant document (`-` for stdin)' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l channel -d 'Plan enabling with this channel' -r -f -a "EMAIL\t''
+SMS\t''
+APP\t''
+RSA\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l identifier -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l set-otp-manager-url -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l expiry -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l max-attempts -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -s q -l quiet -d 'Print only data and errors'
@@ -340,8 +337,10 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l disable -d 'Plan disabling 2FA'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l exit-code -d 'Exit 10 when changes are pending, 0 when none'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l all-tenants -d 'Every tenant of the deployment'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -s f -l file -d 'The update payload or tenant document (`-` for stdin)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -s t -l tenant -d 'Tenant id; repeat (or comma-separate) for commands that take several' -r
@@ -356,9 +355,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l dry-run -d 'Plan only: show the diff and write nothing'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l skip-channel-check -d 'Push even when the OTP channel cannot be found or has another type'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l all-tenants -d 'Every tenant of the deployment'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -s f -l file -d 'The update payload or tenant document (`-` for stdin)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Print only data and errors'
@@ -366,15 +363,10 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l dry-run -d 'Plan only: show the diff and write nothing'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l skip-channel-check -d 'Push even when the OTP channel cannot be found or has another type'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l all-tenants -d 'Every tenant of the deployment'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l channel -d 'How OTPs are delivered' -r -f -a "EMAIL\t''
-SMS\t''
-APP\t''
-RSA\t''"
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l identifier -d 'The channel\'s service identifier (EMAIL: sender address; SMS: number)' -r
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l set-otp-manager-url -d '`keyCloak.Otp_Manager_Url` to set (must end with `/`)' -r
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l expiry -d 'OTP lifetime in seconds' -r
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l max-attempts -d 'Failed verifications before an OTP is invalidated' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -s t -l tenant -d 'Tenant id; repeat (or comma-separate) for commands that take several' -r
@@ -389,9 +381,14 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l dry-run -d 'Plan only: show the diff and write nothing'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l skip-channel-check -d 'Push even when the OTP channel cannot be found or has another type'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l all-tenants -d 'Every tenant of the deployment'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l channel -d 'How OTPs are delivered' -r -f -a "EMAIL\t''
+SMS\t''
+APP\t''
+RSA\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l identifier -d 'The channel\'s service identifier (EMAIL: sender address; SMS: number)' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l set-otp-manager-url -d '`keyCloak.Otp_Manager_Url` to set (must end with `/`)' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l expiry -d 'OTP lifetime in seconds' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l max-attempts -d 'Failed verifications before an OTP is invalidated' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Print only data and errors'
@@ -399,6 +396,9 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l dry-run -d 'Plan only: show the diff and write nothing'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l skip-channel-check -d 'Push even when the OTP channel cannot be found or has another type'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l all-tenants -d 'Every tenant of the deployment'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
@@ -414,9 +414,6 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l dry-run -d 'Plan only: show the diff and write nothing'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l skip-channel-check -d 'Push even when the OTP channel cannot be found or has another type'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l all-tenants -d 'Every tenant of the deployment'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Print only data and errors'
@@ -424,6 +421,9 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l dry-run -d 'Plan only: show the diff and write nothing'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l skip-channel-check -d 'Push even when the OTP channel cannot be found or has another type'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l all-tenants -d 'Every tenant of the deployment'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a tenant\'s 2FA settings with a readiness verdict'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "plan" -d 'Show what a change would do, field by field, without writing'
@@ -478,11 +478,6 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_sub
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l type -d 'The channel type to expect' -r -f -a "EMAIL\t''
-SMS\t''
-APP\t''
-RSA\t''"
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l identifier -d 'The service identifier to look for' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -s t -l tenant -d 'Tenant id; repeat (or comma-separate) for commands that take several' -r
@@ -497,6 +492,11 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_sub
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l type -d 'The channel type to expect' -r -f -a "EMAIL\t''
+SMS\t''
+APP\t''
+RSA\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l identifier -d 'The service identifier to look for' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only data and errors'
@@ -533,7 +533,6 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_su
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -f -a "status" -d 'One user\'s enrolment, or every user\'s with a posture summary'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -f -a "reset" -d 'Remove users\' 2FA enrolment so they register again at next login'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l filter -d '`unregistered`, `stale`, `shared-contact`, `channel=SMS` (repeatable: all must hold)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -s t -l tenant -d 'Tenant id; repeat (or comma-separate) for commands that take several' -r
@@ -548,6 +547,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcom
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l filter -d '`unregistered`, `stale`, `shared-contact`, `channel=SMS` (repeatable: all must hold)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only data and errors'
@@ -556,10 +556,6 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcom
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l from -d 'Read users from a file (`-` = stdin): CSV with a `username` column, one name per line, or `user status -o json`' -r
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l report -d 'Write one NDJSON line per row here' -r -F
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l resume -d 'Skip rows finished in this earlier report (and append to it unless `--report` says otherwise)' -r -F
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l concurrency -d 'Users processed at once' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -s t -l tenant -d 'Tenant id; repeat (or comma-separate) for commands that take several' -r
@@ -574,8 +570,10 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcom
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l revoke-sessions -d 'Also end the users\' sessions'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l dry-run -d 'Show what would be removed; write nothing'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l from -d 'Read users from a file (`-` = stdin): CSV with a `username` column, one name per line, or `user status -o json`' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l report -d 'Write one NDJSON line per row here' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l resume -d 'Skip rows finished in this earlier report (and append to it unless `--report` says otherwise)' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l concurrency -d 'Users processed at once' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print only data and errors'
@@ -583,6 +581,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcom
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l revoke-sessions -d 'Also end the users\' sessions'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l dry-run -d 'Show what would be removed; write nothing'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "status" -d 'One user\'s enrolment, or every user\'s with a posture summary'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Remove users\' 2FA enrolment so they register again at next login'
@@ -649,10 +649,6 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_su
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "status" -d 'Show the profile, deployment, user, where the secret lives and the cached token\'s expiry'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "logout" -d 'Remove what `auth login` stored for this profile'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l store -d 'Where to keep the secret' -r -f -a "keyring\t'The OS keyring (Secret Service on Linux, Keychain on macOS, Credential Manager on Windows)'
-file\t'A file readable only by you, under `$XDG_DATA_HOME/cx2fa/credentials/`'"
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l username -d 'Master-realm admin username (default: `CX2FA_USERNAME`, the profile\'s, or a prompt)' -r
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l client-id -d 'Log in as a confidential client (client_credentials), for automation' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -s t -l tenant -d 'Tenant id; repeat (or comma-separate) for commands that take several' -r
@@ -667,7 +663,10 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcom
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l client-secret-stdin -d 'Read the client secret from stdin'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l store -d 'Where to keep the secret' -r -f -a "keyring\t'The OS keyring (Secret Service on Linux, Keychain on macOS, Credential Manager on Windows)'
+file\t'A file readable only by you, under `$XDG_DATA_HOME/cx2fa/credentials/`'"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l username -d 'Master-realm admin username (default: `CX2FA_USERNAME`, the profile\'s, or a prompt)' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l client-id -d 'Log in as a confidential client (client_credentials), for automation' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -s q -l quiet -d 'Print only data and errors'
@@ -675,6 +674,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcom
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l client-secret-stdin -d 'Read the client secret from stdin'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
@@ -782,7 +782,6 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -f -a "rsa-code" -d 'Print an RSA SecurID user\'s current tokencode (from the state file, or the built-in seed)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l state -d 'The sandbox\'s state file' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -s t -l tenant -d 'Tenant id; repeat (or comma-separate) for commands that take several' -r
@@ -797,6 +796,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_sub
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l state -d 'The sandbox\'s state file' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -s q -l quiet -d 'Print only data and errors'

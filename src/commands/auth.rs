@@ -10,6 +10,7 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum AuthCmd {
     /// Check admin credentials against the deployment and store them for this profile
     ///

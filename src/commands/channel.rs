@@ -10,6 +10,7 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum ChannelCmd {
     /// List the deployment's channels with their type and service identifier
     ///

@@ -9,6 +9,7 @@ use serde::Serialize;
 use std::io::Read;
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum ConfigCmd {
     /// Check 2FA update payloads or tenant documents offline: schema, platform rules, ranges
     ///

@@ -18,6 +18,7 @@ use serde::Serialize;
 use std::path::PathBuf;
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum PolicyCmd {
     /// Show a tenant's 2FA settings with a readiness verdict
     ///
@@ -53,7 +54,9 @@ pub enum PolicyCmd {
     Disable(PushOpts),
 }
 
-/// Options shared by every command that pushes.
+// Options shared by every command that pushes. A plain comment, not a doc comment: the verbs'
+// arguments are built late (`defer`, see `cli::Command`), and a doc comment here would then
+// replace the about text of every verb that flattens this.
 #[derive(Debug, Args, Clone)]
 pub struct PushOpts {
     /// Plan only: show the diff and write nothing

@@ -97,6 +97,7 @@ pub struct SandboxArgs {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum SandboxCmd {
     /// Print an RSA SecurID user's current tokencode (from the state file, or the built-in seed)
     RsaCode {

@@ -17,6 +17,7 @@ use serde_json::Value;
 use std::path::PathBuf;
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum TenantCmd {
     /// List the deployment's tenants with their 2FA state
     ///

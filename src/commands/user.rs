@@ -13,6 +13,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum UserCmd {
     /// One user's enrolment, or every user's with a posture summary
     ///
