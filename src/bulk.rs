@@ -187,7 +187,8 @@ async fn reset_once(
     if dry_run {
         return Ok((Outcome::WouldReset, removed));
     }
-    users.put(&u.with_attributes(keep.clone())).await?;
+    let put = u.with_attributes(keep);
+    users.put(&put).await?;
     let after = users.get(u.id()).await?;
     let left = enrolment::leftovers(&after);
     if !left.is_empty() {
@@ -197,8 +198,8 @@ async fn reset_once(
         )));
     }
     // Everything that was not an enrolment attribute must still be there.
-    let now = after.attributes();
-    if let Some(lost) = keep.keys().find(|k| !now.contains_key(*k)) {
+    let mut kept = put.attrs().into_iter().flat_map(|m| m.keys());
+    if let Some(lost) = kept.find(|k| !after.has_attr(k)) {
         return Err(Error::failed(format!(
             "reset did not verify: attribute `{lost}` was lost"
         )));
@@ -236,6 +237,46 @@ impl Summary {
     }
 }
 
+/// The NDJSON report, written through a buffer that reaches the file at least every
+/// [`ReportWriter::EVERY`]. A run cut short without warning (a kill, a power cut) loses at most
+/// that much of the report; `--resume` then redoes those rows, which is safe because a reset is
+/// idempotent (they come back `already-clean`). A Ctrl-C or an error still flushes everything.
+struct ReportWriter {
+    out: std::io::BufWriter<Box<dyn Write + Send>>,
+    flushed: std::time::Instant,
+}
+
+impl ReportWriter {
+    const EVERY: std::time::Duration = std::time::Duration::from_millis(200);
+
+    fn new(w: Box<dyn Write + Send>) -> Self {
+        ReportWriter {
+            out: std::io::BufWriter::with_capacity(64 * 1024, w),
+            flushed: std::time::Instant::now(),
+        }
+    }
+
+    fn write(&mut self, row: &Row) -> Result<(), Error> {
+        serde_json::to_writer(&mut self.out, row)
+            .map_err(std::io::Error::from)
+            .and_then(|_| self.out.write_all(b"\n"))
+            .map_err(report_error)?;
+        if self.flushed.elapsed() >= Self::EVERY {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), Error> {
+        self.flushed = std::time::Instant::now();
+        self.out.flush().map_err(report_error)
+    }
+}
+
+fn report_error(e: std::io::Error) -> Error {
+    Error::failed(format!("cannot write the report: {e}"))
+}
+
 /// Progress as seen by the caller (the printer owns any bar).
 pub trait Progress: Send + Sync {
     fn row_done(&self, row: &Row);
@@ -251,11 +292,12 @@ pub async fn run(
     concurrency: usize,
     dry_run: bool,
     revoke: bool,
-    mut report: Option<Box<dyn Write + Send>>,
+    report: Option<Box<dyn Write + Send>>,
     progress: &dyn Progress,
     stop: Arc<AtomicBool>,
 ) -> Result<(Summary, Vec<Row>), Error> {
     use futures::StreamExt;
+    let mut report = report.map(ReportWriter::new);
     let mut summary = Summary::default();
     let mut failures = vec![];
     let mut input_error = None;
@@ -279,10 +321,7 @@ pub async fn run(
                 summary.add(row.outcome);
                 progress.row_done(&row);
                 if let Some(w) = report.as_mut() {
-                    let line = serde_json::to_string(&row).expect("rows serialize");
-                    writeln!(w, "{line}")
-                        .and_then(|_| w.flush())
-                        .map_err(|e| Error::failed(format!("cannot write the report: {e}")))?;
+                    w.write(&row)?;
                 }
                 if row.outcome == Outcome::Failed {
                     failures.push(row);
@@ -293,6 +332,9 @@ pub async fn run(
                 stop.store(true, Ordering::Relaxed);
             }
         }
+    }
+    if let Some(w) = report.as_mut() {
+        w.flush()?;
     }
     summary.interrupted = stop.load(Ordering::Relaxed);
     if let Some(e) = input_error {

@@ -120,25 +120,24 @@ pub fn status(u: &User, policy: &TwoFa) -> Status {
 
 /// The attributes a reset removes from `u`, and the map to send; `None` when already clean.
 pub fn reset_plan(u: &User) -> Option<(Vec<String>, Map<String, Value>)> {
-    let mut attrs = u.attributes();
     let removed: Vec<String> = ENROLMENT_ATTRS
         .iter()
-        .filter(|k| attrs.contains_key(**k))
+        .filter(|k| u.has_attr(k))
         .map(|k| k.to_string())
         .collect();
     if removed.is_empty() {
         return None;
     }
+    let mut attrs = u.attributes();
     attrs.retain(|k, _| !ENROLMENT_ATTRS.contains(&k.as_str()));
     Some((removed, attrs))
 }
 
 /// Whether a re-read user still holds any enrolment attribute (the reset did not verify).
 pub fn leftovers(u: &User) -> Vec<String> {
-    let attrs = u.attributes();
     ENROLMENT_ATTRS
         .iter()
-        .filter(|k| attrs.contains_key(**k))
+        .filter(|k| u.has_attr(k))
         .map(|k| k.to_string())
         .collect()
 }

@@ -7,7 +7,7 @@ use crate::output::Printer;
 use crate::settings::secrets;
 use reqwest::Method;
 use serde_json::Value;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 /// A request body.
@@ -81,11 +81,13 @@ pub struct Response {
     pub method: Method,
     pub url: String,
     pub status: u16,
-    pub body: Vec<u8>,
+    pub body: bytes::Bytes,
     pub retry_after: Option<u64>,
     pub attempts: u32,
     /// The server's `Date` header, for clock-skew checks.
     pub date: Option<String>,
+    /// Where a redirect points (`Location`).
+    pub location: Option<String>,
 }
 
 impl Response {
@@ -164,6 +166,14 @@ pub fn server_message(body: &[u8]) -> String {
 pub fn status_error(r: &Response) -> Error {
     let what = server_message(&r.body);
     let head = format!("`{} {}` answered {}", r.method, r.url, r.status);
+    if let (300..=399, Some(to)) = (r.status, &r.location) {
+        // Not followed: a credential-bearing call should go where it was pointed, and a
+        // redirect (usually http → https at the ingress) means the configured URL is stale.
+        return Error::new(Kind::Failed, format!("{head}, a redirect to `{to}`"))
+            .with_hint("use the address it redirects to (e.g. `--url https://…`)")
+            .with_url(&r.url)
+            .with_status(r.status);
+    }
     let (kind, hint) = match r.status {
         401 => (Kind::Auth, "the token is missing, expired or the credentials are wrong; check `CX2FA_USERNAME`/`CX2FA_PASSWORD` or run `cx2fa auth login`"),
         403 => (Kind::Auth, "the account is not allowed to do this; use a master-realm admin"),
@@ -222,7 +232,12 @@ pub fn redact_value(v: &Value) -> Value {
 /// Shared HTTP machinery.
 #[derive(Clone)]
 pub struct Http {
-    client: reqwest::Client,
+    /// For `http://` URLs (a sandbox, a port-forward, in-cluster services). Built without the
+    /// system's certificates, whose loading costs milliseconds that plain HTTP never needs.
+    plain: reqwest::Client,
+    /// For `https://` URLs, built on first use.
+    tls: Arc<OnceLock<Result<reqwest::Client, String>>>,
+    transport: Arc<(Transport, Option<reqwest::Certificate>)>,
     trace: Option<Printer>,
     /// `--print-curl`: print each request as a curl command.
     curl: Option<Printer>,
@@ -252,12 +267,7 @@ impl Default for Transport {
 
 impl Http {
     pub fn new(t: &Transport, trace: Option<Printer>) -> Result<Self, Error> {
-        let mut b = reqwest::Client::builder()
-            .use_rustls_tls()
-            .timeout(t.timeout)
-            .connect_timeout(t.timeout.min(Duration::from_secs(10)))
-            .user_agent(concat!("cx2fa/", env!("CARGO_PKG_VERSION")))
-            .pool_max_idle_per_host(64);
+        let mut ca = None;
         if let Some(path) = &t.ca_cert {
             let pem = std::fs::read(path).map_err(|e| {
                 Error::usage(format!(
@@ -271,22 +281,70 @@ impl Http {
                     path.display()
                 ))
             })?;
-            b = b.add_root_certificate(cert);
+            ca = Some(cert);
         }
-        if t.insecure {
-            b = b.danger_accept_invalid_certs(true);
-        }
-        let client = b
+        // A redirect to https is handed back (and reported) rather than followed without the
+        // certificates to check it.
+        let stay_plain = reqwest::redirect::Policy::custom(|a| {
+            if a.url().scheme() != "http" {
+                a.stop()
+            } else if a.previous().len() >= 10 {
+                a.error("too many redirects")
+            } else {
+                a.follow()
+            }
+        });
+        let plain = Self::builder(t)
+            .tls_built_in_root_certs(false)
+            .redirect(stay_plain)
             .build()
             .map_err(|e| Error::failed(format!("cannot set up HTTP: {e}")))?;
         Ok(Http {
-            client,
+            plain,
+            tls: Arc::default(),
+            transport: Arc::new((t.clone(), ca)),
             trace,
             curl: None,
             known_secrets: Arc::default(),
             max_retries: 3,
             timeout: t.timeout,
         })
+    }
+
+    fn builder(t: &Transport) -> reqwest::ClientBuilder {
+        reqwest::Client::builder()
+            .use_rustls_tls()
+            .timeout(t.timeout)
+            .connect_timeout(t.timeout.min(Duration::from_secs(10)))
+            .user_agent(concat!("cx2fa/", env!("CARGO_PKG_VERSION")))
+            .pool_max_idle_per_host(64)
+            // `send` retries by its own rules (idempotent calls, Retry-After); reqwest's layer
+            // would only add a copy of every request kept in case of an HTTP/2 refusal.
+            .retry(reqwest::retry::never().max_retries_per_request(0))
+    }
+
+    /// The client for `url`: plain HTTP, or TLS with the system's certificates (plus `--ca-cert`).
+    fn client_for(&self, url: &str) -> Result<&reqwest::Client, Error> {
+        let is_http = url
+            .get(..7)
+            .is_some_and(|s| s.eq_ignore_ascii_case("http://"));
+        if is_http {
+            return Ok(&self.plain);
+        }
+        self.tls
+            .get_or_init(|| {
+                let (t, ca) = &*self.transport;
+                let mut b = Self::builder(t);
+                if let Some(cert) = ca {
+                    b = b.add_root_certificate(cert.clone());
+                }
+                if t.insecure {
+                    b = b.danger_accept_invalid_certs(true);
+                }
+                b.build().map_err(|e| e.to_string())
+            })
+            .as_ref()
+            .map_err(|e| Error::failed(format!("cannot set up HTTPS: {e}")))
     }
 
     /// Prints every request as an equivalent curl command on `p`.
@@ -369,7 +427,7 @@ impl Http {
     }
 
     fn build(&self, r: &Request) -> Result<reqwest::RequestBuilder, Error> {
-        let mut b = self.client.request(r.method.clone(), &r.url);
+        let mut b = self.client_for(&r.url)?.request(r.method.clone(), &r.url);
         for (k, v) in &r.headers {
             b = b.header(k, v);
         }
@@ -409,36 +467,43 @@ impl Http {
     /// Sends `r`; answers of any status come back as [`Response`]; transport failures, and
     /// 429/5xx once retries are spent, as errors. Retries only when `r.retry`.
     pub async fn send(&self, r: Request) -> Result<Response, Error> {
+        self.send_ref(&r).await
+    }
+
+    /// [`Http::send`] without giving up the request, for callers that may send it again.
+    pub async fn send_ref(&self, r: &Request) -> Result<Response, Error> {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            self.trace_request(&r, attempt);
+            self.trace_request(r, attempt);
             if let (Some(p), 1) = (&self.curl, attempt) {
-                p.status(self.scrub(&curl_command(&r)));
+                p.status(self.scrub(&curl_command(r)));
             }
             let started = Instant::now();
             let result = async {
                 let resp = self
-                    .build(&r)?
+                    .build(r)?
                     .send()
                     .await
-                    .map_err(|e| transport_error(&r, e, self.timeout))?;
+                    .map_err(|e| transport_error(r, e, self.timeout))?;
                 let status = resp.status().as_u16();
                 let retry_after = resp
                     .headers()
                     .get(reqwest::header::RETRY_AFTER)
                     .and_then(|v| v.to_str().ok())
                     .and_then(|v| v.trim().parse::<u64>().ok());
-                let date = resp
-                    .headers()
-                    .get(reqwest::header::DATE)
-                    .and_then(|v| v.to_str().ok())
-                    .map(str::to_string);
+                let header = |name| {
+                    resp.headers()
+                        .get(name)
+                        .and_then(|v| v.to_str().ok())
+                        .map(str::to_string)
+                };
+                let date = header(reqwest::header::DATE);
+                let location = header(reqwest::header::LOCATION);
                 let body = resp
                     .bytes()
                     .await
-                    .map_err(|e| transport_error(&r, e, self.timeout))?
-                    .to_vec();
+                    .map_err(|e| transport_error(r, e, self.timeout))?;
                 Ok::<_, Error>(Response {
                     method: r.method.clone(),
                     url: r.url.clone(),
@@ -447,6 +512,7 @@ impl Http {
                     retry_after,
                     attempts: attempt,
                     date,
+                    location,
                 })
             }
             .await;

@@ -127,11 +127,15 @@ impl User {
         self.0.get("username").and_then(Value::as_str).unwrap_or("")
     }
     pub fn attributes(&self) -> Map<String, Value> {
-        self.0
-            .get("attributes")
-            .and_then(Value::as_object)
-            .cloned()
-            .unwrap_or_default()
+        self.attrs().cloned().unwrap_or_default()
+    }
+    /// The attribute map, borrowed; `None` when the user has none.
+    pub fn attrs(&self) -> Option<&Map<String, Value>> {
+        self.0.get("attributes").and_then(Value::as_object)
+    }
+    /// Whether the user holds attribute `name` at all.
+    pub fn has_attr(&self, name: &str) -> bool {
+        self.attrs().is_some_and(|m| m.contains_key(name))
     }
     /// The first value of an attribute.
     pub fn attr(&self, name: &str) -> Option<String> {
@@ -157,6 +161,8 @@ impl User {
 pub struct Users<'a> {
     pub s: &'a Session,
     pub realm: String,
+    /// `…/admin/realms/<realm>/users`, encoded once: bulk resets build thousands of URLs.
+    base: String,
 }
 
 impl<'a> Users<'a> {
@@ -164,21 +170,23 @@ impl<'a> Users<'a> {
         Users {
             s,
             realm: realm.to_string(),
+            base: format!("{}admin/realms/{}/users", s.ep.keycloak, seg(realm)),
         }
     }
     fn url(&self, rest: &str) -> String {
-        format!(
-            "{}admin/realms/{}/users{rest}",
-            self.s.ep.keycloak,
-            seg(&self.realm)
-        )
+        let mut url = String::with_capacity(self.base.len() + rest.len());
+        url.push_str(&self.base);
+        url.push_str(rest);
+        url
     }
 
     /// Exact username search; `None` when there is no such user.
     pub async fn find(&self, username: &str) -> Result<Option<User>, Error> {
         let url = self.url(&format!("?username={}&exact=true", seg(username)));
         let v = self.s.authed(Request::get(url)).await?.check()?.json()?;
-        let users = v.as_array().cloned().unwrap_or_default();
+        let Value::Array(users) = v else {
+            return Ok(None);
+        };
         // Keycloak lower-cases usernames; compare the same way.
         Ok(users
             .into_iter()
@@ -202,12 +210,10 @@ impl<'a> Users<'a> {
             .await?
             .check()?
             .json()?;
-        Ok(v.as_array()
-            .cloned()
-            .unwrap_or_default()
-            .into_iter()
-            .map(User)
-            .collect())
+        let Value::Array(users) = v else {
+            return Ok(vec![]);
+        };
+        Ok(users.into_iter().map(User).collect())
     }
 
     pub async fn count(&self) -> Result<u64, Error> {

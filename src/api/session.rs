@@ -209,15 +209,15 @@ impl Session {
     }
 
     /// Sends with the admin token; a 401 gets one fresh token and one more try.
-    pub async fn authed(&self, req: Request) -> Result<Response, Error> {
-        let token = self.bearer().await?;
-        let resp = self.http.send(req.clone().bearer(token)).await?;
+    pub async fn authed(&self, mut req: Request) -> Result<Response, Error> {
+        req.bearer = Some(self.bearer().await?);
+        let resp = self.http.send_ref(&req).await?;
         if resp.status != 401 || matches!(self.creds, Credentials::Token(_)) {
             return Ok(resp);
         }
         self.invalidate().await;
-        let token = self.bearer().await?;
-        self.http.send(req.bearer(token)).await
+        req.bearer = Some(self.bearer().await?);
+        self.http.send_ref(&req).await
     }
 }
 

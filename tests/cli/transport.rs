@@ -38,3 +38,50 @@ fn tls_with_the_generated_ca_and_refusal_without() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("cannot read CA certificate"), "{err}");
 }
+
+/// An ingress that sends plain HTTP to HTTPS: reported with the address to use, not followed.
+#[test]
+fn a_redirect_to_https_is_reported_with_the_address_to_use() {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(&stream);
+            let mut request_line = String::new();
+            reader.read_line(&mut request_line).unwrap_or_default();
+            let path = request_line.split(' ').nth(1).unwrap_or("/").to_string();
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                line.clear();
+            }
+            let _ = write!(
+                &stream,
+                "HTTP/1.1 308 Permanent Redirect\r\nLocation: https://127.0.0.1:{port}{path}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            );
+        }
+    });
+    let home = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(assert_cmd::Command::cargo_bin("cx2fa")
+        .unwrap()
+        .env_clear()
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path())
+        .env("XDG_STATE_HOME", home.path())
+        .env("NO_COLOR", "1")
+        .env("CX2FA_USERNAME", "admin")
+        .env("CX2FA_PASSWORD", "secret-pass")
+        .args([
+            "tenant",
+            "list",
+            "--url",
+            &format!("http://127.0.0.1:{port}"),
+        ]));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("answered 308, a redirect to `https://127.0.0.1:")
+            && err.contains("use the address it redirects to"),
+        "{err}"
+    );
+    assert!(!err.contains("secret-pass"), "{err}");
+}
