@@ -1,6 +1,6 @@
 //! Resetting many users: streamed input, bounded concurrency, a per-row report, resume.
 
-use crate::api::keycloak::Users;
+use crate::api::keycloak::{User, Users};
 use crate::enrolment;
 use crate::error::{Error, Kind};
 use serde::{Deserialize, Serialize};
@@ -189,25 +189,30 @@ async fn reset_once(
     }
     let put = u.with_attributes(keep);
     users.put(&put).await?;
-    let after = users.get(u.id()).await?;
-    let left = enrolment::leftovers(&after);
+    verify(&put, &users.attribute_names(u.id()).await?)?;
+    if revoke {
+        users.logout(u.id()).await?;
+    }
+    Ok((Outcome::Reset, removed))
+}
+
+/// Checks a re-read after a reset: no enrolment attribute left, and every attribute that was
+/// sent (everything that was not enrolment) still there.
+fn verify(sent: &User, after: &[String]) -> Result<(), Error> {
+    let left = enrolment::leftovers(after);
     if !left.is_empty() {
         return Err(Error::failed(format!(
             "reset did not verify: still present: {}",
             left.join(", ")
         )));
     }
-    // Everything that was not an enrolment attribute must still be there.
-    let mut kept = put.attrs().into_iter().flat_map(|m| m.keys());
-    if let Some(lost) = kept.find(|k| !after.has_attr(k)) {
+    let mut kept = sent.attrs().into_iter().flat_map(|m| m.keys());
+    if let Some(lost) = kept.find(|k| !after.contains(k)) {
         return Err(Error::failed(format!(
             "reset did not verify: attribute `{lost}` was lost"
         )));
     }
-    if revoke {
-        users.logout(u.id()).await?;
-    }
-    Ok((Outcome::Reset, removed))
+    Ok(())
 }
 
 /// Counts for the summary.
@@ -355,6 +360,20 @@ mod tests {
             .unwrap()
             .map(Result::unwrap)
             .collect()
+    }
+
+    #[test]
+    fn a_reset_verifies_only_when_nothing_enrolled_is_left_and_nothing_else_is_lost() {
+        let sent =
+            User(serde_json::json!({"id": "1", "attributes": {"department": ["x"], "ext": ["1"]}}));
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(verify(&sent, &names(&["ext", "department"])).is_ok());
+        let e = verify(&sent, &names(&["department", "ext", "otpSecret"])).unwrap_err();
+        assert_eq!(e.message, "reset did not verify: still present: otpSecret");
+        let e = verify(&sent, &names(&["department"])).unwrap_err();
+        assert_eq!(e.message, "reset did not verify: attribute `ext` was lost");
+        let bare = User(serde_json::json!({"id": "1"}));
+        assert!(verify(&bare, &[]).is_ok());
     }
 
     #[test]

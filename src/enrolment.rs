@@ -133,11 +133,11 @@ pub fn reset_plan(u: &User) -> Option<(Vec<String>, Map<String, Value>)> {
     Some((removed, attrs))
 }
 
-/// Whether a re-read user still holds any enrolment attribute (the reset did not verify).
-pub fn leftovers(u: &User) -> Vec<String> {
+/// The enrolment attributes among a re-read user's attribute names (the reset did not verify).
+pub fn leftovers(names: &[String]) -> Vec<String> {
     ENROLMENT_ATTRS
         .iter()
-        .filter(|k| u.has_attr(k))
+        .filter(|k| names.iter().any(|n| n == *k))
         .map(|k| k.to_string())
         .collect()
 }

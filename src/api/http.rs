@@ -103,6 +103,10 @@ impl Response {
         }
     }
     pub fn json(&self) -> Result<Value, Error> {
+        self.json_as()
+    }
+    /// The body as `T`, with the same error as [`Response::json`].
+    pub fn json_as<T: serde::de::DeserializeOwned>(&self) -> Result<T, Error> {
         serde_json::from_slice(&self.body).map_err(|e| {
             Error::network(format!("{} {} answered {} with a body that is not JSON: {e}", self.method, self.url, self.status))
                 .with_cause(snippet(&self.body))
