@@ -102,10 +102,12 @@ pub fn read_input(name: &str) -> Result<String, Error> {
             .map_err(|e| Error::failed(format!("cannot read stdin: {e}")))?;
         buf
     } else {
-        let meta = std::fs::metadata(name).map_err(|e| match e.kind() {
+        let cannot_read = |e: std::io::Error| Error::failed(format!("{name}: cannot read: {e}"));
+        let file = std::fs::File::open(name).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => Error::failed(format!("{name}: no such file")),
-            _ => Error::failed(format!("{name}: cannot read: {e}")),
+            _ => cannot_read(e),
         })?;
+        let meta = file.metadata().map_err(cannot_read)?;
         if meta.is_dir() {
             return Err(Error::failed(format!(
                 "{name}: is a directory, not a JSON file"
@@ -118,10 +120,11 @@ pub fn read_input(name: &str) -> Result<String, Error> {
                 MAX_INPUT_BYTES >> 20
             )));
         }
-        let mut buf = vec![];
-        std::fs::File::open(name)
-            .and_then(|f| f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut buf))
-            .map_err(|e| Error::failed(format!("{name}: cannot read: {e}")))?;
+        // Sized from the metadata: one read instead of a series of growing ones.
+        let mut buf = Vec::with_capacity(meta.len() as usize + 1);
+        file.take(MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut buf)
+            .map_err(cannot_read)?;
         buf
     };
     if bytes.len() as u64 > MAX_INPUT_BYTES {

@@ -184,6 +184,15 @@ pub fn parse(raw: &str, origin: &str) -> Result<Parsed, Error> {
         return Err(Error::failed(format!("{origin}: the file is empty"))
             .with_hint("pass a JSON document: a tenant document or an update payload"));
     }
+    // Most files are plain JSON. Strict JSON has nothing `clean` would change (a comment, a
+    // stray blank or a trailing comma outside strings is a syntax error), so try it as it is.
+    if let Ok(value) = serde_json::from_str::<Value>(raw) {
+        let cleaned = Cleaned {
+            text: raw.to_string(),
+            ..Cleaned::default()
+        };
+        return Ok(Parsed { value, cleaned });
+    }
     let cleaned = clean(raw);
     match serde_json::from_str::<Value>(&cleaned.text) {
         Ok(value) => Ok(Parsed { value, cleaned }),
@@ -213,6 +222,15 @@ fn char_column(text: &str, line: usize, byte_col: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn strict_json_is_taken_as_it_is() {
+        let raw = "{\"a\": \"\u{a0}x // y\",\n \"b\": [1, 2]}";
+        let p = parse(raw, "t").unwrap();
+        assert_eq!(p.value["a"], "\u{a0}x // y");
+        assert_eq!(p.cleaned.text, raw);
+        assert_eq!(p.cleaned.note(), None);
+    }
 
     #[test]
     fn strips_comments_nbsp_and_trailing_commas_outside_strings() {
