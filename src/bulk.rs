@@ -181,17 +181,18 @@ async fn reset_once(
     let Some(u) = users.find(username).await? else {
         return Ok((Outcome::NotFound, vec![]));
     };
-    let Some((removed, keep)) = enrolment::reset_plan(&u) else {
+    let removed = enrolment::enrolled(&u);
+    if removed.is_empty() {
         return Ok((Outcome::AlreadyClean, vec![]));
-    };
+    }
     if dry_run {
         return Ok((Outcome::WouldReset, removed));
     }
-    let put = u.with_attributes(keep);
+    let put = enrolment::without_enrolment(u);
     users.put(&put).await?;
-    verify(&put, &users.attribute_names(u.id()).await?)?;
+    verify(&put, &users.attribute_names(put.id()).await?)?;
     if revoke {
-        users.logout(u.id()).await?;
+        users.logout(put.id()).await?;
     }
     Ok((Outcome::Reset, removed))
 }

@@ -5,7 +5,7 @@ use crate::api::keycloak::{User, Users};
 use crate::error::Error;
 use crate::settings::{ChannelType, TwoFa};
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 
 /// Every attribute a reset removes. `channelType` is copied by some releases.
@@ -118,19 +118,22 @@ pub fn status(u: &User, policy: &TwoFa) -> Status {
     }
 }
 
-/// The attributes a reset removes from `u`, and the map to send; `None` when already clean.
-pub fn reset_plan(u: &User) -> Option<(Vec<String>, Map<String, Value>)> {
-    let removed: Vec<String> = ENROLMENT_ATTRS
+/// The enrolment attributes `u` holds: what a reset removes (empty when already clean).
+pub fn enrolled(u: &User) -> Vec<String> {
+    ENROLMENT_ATTRS
         .iter()
         .filter(|k| u.has_attr(k))
         .map(|k| k.to_string())
-        .collect();
-    if removed.is_empty() {
-        return None;
+        .collect()
+}
+
+/// `u` as a reset sends it: the enrolment attributes gone, every other field and attribute
+/// kept in its order. Works in place; bulk resets do this thousands of times.
+pub fn without_enrolment(mut u: User) -> User {
+    if let Some(attrs) = u.0.get_mut("attributes").and_then(Value::as_object_mut) {
+        attrs.retain(|k, _| !ENROLMENT_ATTRS.contains(&k.as_str()));
     }
-    let mut attrs = u.attributes();
-    attrs.retain(|k, _| !ENROLMENT_ATTRS.contains(&k.as_str()));
-    Some((removed, attrs))
+    u
 }
 
 /// The enrolment attributes among a re-read user's attribute names (the reset did not verify).
@@ -235,14 +238,20 @@ mod tests {
         let u = user(
             json!({"department": ["x"], "otpSecret": ["S"], "is2FARegistered": ["true"], "channelType": ["EMAIL"], "locale": ["en"]}),
         );
-        let (removed, keep) = reset_plan(&u).unwrap();
-        assert_eq!(removed, ["is2FARegistered", "otpSecret", "channelType"]);
         assert_eq!(
-            Value::Object(keep),
+            enrolled(&u),
+            ["is2FARegistered", "otpSecret", "channelType"]
+        );
+        let sent = without_enrolment(u.clone());
+        assert_eq!(
+            sent.0["attributes"],
             json!({"department": ["x"], "locale": ["en"]})
         );
-        assert!(reset_plan(&user(json!({"department": ["x"]}))).is_none());
-        assert!(reset_plan(&User(json!({"id": "1", "username": "u"}))).is_none());
+        assert_eq!(sent.0["id"], u.0["id"]);
+        assert!(enrolled(&user(json!({"department": ["x"]}))).is_empty());
+        let bare = User(json!({"id": "1", "username": "u"}));
+        assert!(enrolled(&bare).is_empty());
+        assert_eq!(without_enrolment(bare.clone()), bare);
     }
 
     #[test]

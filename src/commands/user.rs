@@ -340,11 +340,13 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
         // Name who and what before asking.
         for name in &a.usernames {
             match users.find(name).await? {
-                Some(u) => match enrolment::reset_plan(&u) {
-                    Some((removed, _)) => ctx
+                Some(u) => match enrolment::enrolled(&u) {
+                    removed if removed.is_empty() => {
+                        ctx.out.status(format!("{name}: nothing to reset"))
+                    }
+                    removed => ctx
                         .out
                         .status(format!("{name}: remove {}", removed.join(", "))),
-                    None => ctx.out.status(format!("{name}: nothing to reset")),
                 },
                 None => ctx.out.status(format!("{name}: no such user")),
             }
