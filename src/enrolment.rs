@@ -120,9 +120,14 @@ pub fn status(u: &User, policy: &TwoFa) -> Status {
 
 /// The enrolment attributes `u` holds: what a reset removes (empty when already clean).
 pub fn enrolled(u: &User) -> Vec<String> {
+    present(|k| u.has_attr(k))
+}
+
+/// The enrolment attributes for which `has` is true, in [`ENROLMENT_ATTRS`] order.
+fn present(has: impl Fn(&str) -> bool) -> Vec<String> {
     ENROLMENT_ATTRS
         .iter()
-        .filter(|k| u.has_attr(k))
+        .filter(|k| has(k))
         .map(|k| k.to_string())
         .collect()
 }
@@ -138,11 +143,7 @@ pub fn without_enrolment(mut u: User) -> User {
 
 /// The enrolment attributes among a re-read user's attribute names (the reset did not verify).
 pub fn leftovers(names: &[String]) -> Vec<String> {
-    ENROLMENT_ATTRS
-        .iter()
-        .filter(|k| names.iter().any(|n| n == *k))
-        .map(|k| k.to_string())
-        .collect()
+    present(|k| names.iter().any(|n| n == k))
 }
 
 /// The tenant's users at a glance.

@@ -179,6 +179,10 @@ impl<'a> Users<'a> {
         url.push_str(rest);
         url
     }
+    /// `…/users/<id><rest>`.
+    fn user_url(&self, id: &str, rest: &str) -> String {
+        self.url(&format!("/{}{rest}", seg(id)))
+    }
 
     /// Exact username search; `None` when there is no such user.
     pub async fn find(&self, username: &str) -> Result<Option<User>, Error> {
@@ -230,7 +234,7 @@ impl<'a> Users<'a> {
     pub async fn get(&self, id: &str) -> Result<User, Error> {
         let v = self
             .s
-            .authed(Request::get(self.url(&format!("/{}", seg(id)))))
+            .authed(Request::get(self.user_url(id, "")))
             .await?
             .check()?
             .json()?;
@@ -247,7 +251,7 @@ impl<'a> Users<'a> {
         }
         let names: Names = self
             .s
-            .authed(Request::get(self.url(&format!("/{}", seg(id)))))
+            .authed(Request::get(self.user_url(id, "")))
             .await?
             .check()?
             .json_as()?;
@@ -257,7 +261,7 @@ impl<'a> Users<'a> {
     /// PUT the whole user; `attributes` replaces the stored map. A full-representation PUT is
     /// idempotent, so it may be retried.
     pub async fn put(&self, user: &User) -> Result<(), Error> {
-        let req = Request::new(Method::PUT, self.url(&format!("/{}", seg(user.id()))))
+        let req = Request::new(Method::PUT, self.user_url(user.id(), ""))
             .json(user.0.clone())
             .retry(true);
         self.s.authed(req).await?.check()?;
@@ -266,7 +270,7 @@ impl<'a> Users<'a> {
 
     /// Ends every session of the user.
     pub async fn logout(&self, id: &str) -> Result<(), Error> {
-        let req = Request::post(self.url(&format!("/{}/logout", seg(id)))).retry(true);
+        let req = Request::post(self.user_url(id, "/logout")).retry(true);
         self.s.authed(req).await?.check()?;
         Ok(())
     }

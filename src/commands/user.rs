@@ -340,14 +340,15 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
         // Name who and what before asking.
         for name in &a.usernames {
             match users.find(name).await? {
-                Some(u) => match enrolment::enrolled(&u) {
-                    removed if removed.is_empty() => {
+                Some(u) => {
+                    let removed = enrolment::enrolled(&u);
+                    if removed.is_empty() {
                         ctx.out.status(format!("{name}: nothing to reset"))
+                    } else {
+                        ctx.out
+                            .status(format!("{name}: remove {}", removed.join(", ")))
                     }
-                    removed => ctx
-                        .out
-                        .status(format!("{name}: remove {}", removed.join(", "))),
-                },
+                }
                 None => ctx.out.status(format!("{name}: no such user")),
             }
         }

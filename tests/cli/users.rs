@@ -177,12 +177,7 @@ fn progress_is_hidden_on_a_pipe() {
         users: 50,
         ..Default::default()
     });
-    let (_d, input) = file(
-        (1..=50)
-            .map(|i| format!("user{i:06}\n"))
-            .collect::<String>()
-            .as_bytes(),
-    );
+    let (_d, input) = generated_names(50);
     let (code, _, err) = run(sb.cmd().args(["user", "reset", "--from", &input, "--yes"]));
     assert_eq!(code, 0);
     assert!(!err.contains("eta") && !err.contains('\r'), "{err}");
@@ -196,12 +191,7 @@ fn ctrl_c_stops_cleanly_and_resume_finishes() {
         latency_ms: 15,
         ..Default::default()
     });
-    let (_d, input) = file(
-        (1..=400)
-            .map(|i| format!("user{i:06}\n"))
-            .collect::<String>()
-            .as_bytes(),
-    );
+    let (_d, input) = generated_names(400);
     let report = sb.state.path().join("report.ndjson");
     let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("cx2fa"));
     c.env_clear()
@@ -271,4 +261,10 @@ fn ctrl_c_stops_cleanly_and_resume_finishes() {
         "each row once across the interrupted run and the resume"
     );
     assert_eq!(names.len(), 400);
+}
+
+/// A file naming the sandbox's first `n` generated users, one per line.
+fn generated_names(n: usize) -> (tempfile::TempDir, String) {
+    let names: String = (1..=n).map(|i| format!("user{i:06}\n")).collect();
+    file(names.as_bytes())
 }
