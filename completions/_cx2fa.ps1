@@ -718,6 +718,7 @@ Register-ArgumentCompleter -Native -CommandName 'cx2fa' -ScriptBlock {
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)')
             [CompletionResult]::new('--revoke-sessions', '--revoke-sessions', [CompletionResultType]::ParameterName, 'Also end the users'' sessions')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be removed; write nothing')
+            [CompletionResult]::new('--allow-empty', '--allow-empty', [CompletionResultType]::ParameterName, 'Succeed when `--from` lists no users (by default an empty list is an error, exit 2)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break

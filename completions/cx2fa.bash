@@ -2451,7 +2451,7 @@ _cx2fa() {
                     return 0
                     ;;
                 --expect)
-                    COMPREPLY=($(compgen -W "success invalid-otp expired max-attempts rsa-failed" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "success invalid-otp expired max-attempts wrong-password account-disabled account-not-set-up direct-grant-off" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -3172,7 +3172,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__user__subcmd__reset)
-            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --from --report --resume --concurrency --revoke-sessions --dry-run --help"
+            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --from --report --resume --concurrency --revoke-sessions --dry-run --allow-empty --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -674,6 +674,7 @@ set edit:completion:arg-completer[cx2fa] = {|@words|
             cand --password-stdin 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
             cand --revoke-sessions 'Also end the users'' sessions'
             cand --dry-run 'Show what would be removed; write nothing'
+            cand --allow-empty 'Succeed when `--from` lists no users (by default an empty list is an error, exit 2)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

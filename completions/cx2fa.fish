@@ -583,6 +583,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcom
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l revoke-sessions -d 'Also end the users\' sessions'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l dry-run -d 'Show what would be removed; write nothing'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l allow-empty -d 'Succeed when `--from` lists no users (by default an empty list is an error, exit 2)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "status" -d 'One user\'s enrolment, or every user\'s with a posture summary'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Remove users\' 2FA enrolment so they register again at next login'
@@ -595,10 +596,13 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l otp-from-
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l register-contact -d 'The email address or phone number to register (scripted registration)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l rsa-passcode-env -d 'The RSA passcode (PIN + tokencode) is in this environment variable' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l expect -d 'Assert how the login ends: exit 0 when it does, 1 when not' -r -f -a "success\t''
-invalid-otp\t''
+invalid-otp\t'A wrong OTP, authenticator code or RSA passcode'
 expired\t''
 max-attempts\t''
-rsa-failed\t''"
+wrong-password\t'Keycloak refused the password: wrong password, unknown user, or locked out (Keycloak answers all three alike)'
+account-disabled\t'Keycloak: "Account disabled"'
+account-not-set-up\t'Keycloak: "Account is not fully set up" (required actions pending)'
+direct-grant-off\t'The tenant\'s client does not allow direct access grants'"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -s t -l tenant -d 'Tenant id; repeat (or comma-separate) for commands that take several' -r

@@ -3,6 +3,7 @@
 use crate::api::keycloak::{User, Users};
 use crate::enrolment;
 use crate::error::{Error, Kind};
+use crate::input;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -36,6 +37,12 @@ impl Outcome {
 /// One line of the NDJSON report.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Row {
+    /// The tenant and realm the row was worked in, so that `--resume` refuses a report of
+    /// another tenant (absent in reports written before they were recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub realm: Option<String>,
     pub username: String,
     pub outcome: Outcome,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -51,13 +58,23 @@ pub fn read_names(
     input: Box<dyn Read + Send>,
 ) -> Result<Box<dyn Iterator<Item = Result<String, Error>> + Send>, Error> {
     let mut reader = BufReader::with_capacity(64 * 1024, input);
-    let head = reader
-        .fill_buf()
-        .map_err(|e| Error::failed(format!("cannot read the input: {e}")))?;
+    // Spreadsheets save CSV with a byte-order mark before the header.
+    input::skip_bom(&mut reader).map_err(read_error)?;
+    let head = reader.fill_buf().map_err(read_error)?;
     let first = head.iter().find(|b| !b.is_ascii_whitespace()).copied();
     if matches!(first, Some(b'[') | Some(b'{')) {
-        let v: serde_json::Value = serde_json::from_reader(reader)
-            .map_err(|e| Error::failed(format!("the input looks like JSON but is not: {e}")))?;
+        // JSON may be one long line (`jq -c`), so it gets a size cap instead of a line cap.
+        let mut capped = reader.take(MAX_JSON_BYTES + 1);
+        let v: serde_json::Value = serde_json::from_reader(&mut capped).map_err(|e| {
+            if capped.limit() == 0 {
+                Error::usage(format!(
+                    "the JSON input is larger than {} MiB",
+                    MAX_JSON_BYTES >> 20
+                ))
+            } else {
+                Error::usage(format!("the input looks like JSON but is not: {e}"))
+            }
+        })?;
         let items = match &v {
             serde_json::Value::Array(a) => a.clone(),
             other => other
@@ -65,7 +82,7 @@ pub fn read_names(
                 .and_then(|u| u.as_array())
                 .cloned()
                 .ok_or_else(|| {
-                    Error::failed("JSON input must be an array or an object with `users`")
+                    Error::usage("JSON input must be an array or an object with `users`")
                 })?,
         };
         let names: Vec<Result<String, Error>> = items
@@ -81,10 +98,9 @@ pub fn read_names(
             .collect();
         return Ok(Box::new(names.into_iter()));
     }
+    let mut reader = BufReader::new(input::LineCap::new(reader, input::MAX_LINE_BYTES));
     let mut first_line = String::new();
-    reader
-        .read_line(&mut first_line)
-        .map_err(|e| Error::failed(format!("cannot read the input: {e}")))?;
+    reader.read_line(&mut first_line).map_err(read_error)?;
     let header: Vec<String> = first_line
         .trim_end()
         .split(',')
@@ -101,34 +117,69 @@ pub fn read_names(
                 .map(|s| s.trim().to_string())
                 .filter(|s| !s.is_empty())
                 .map(Ok),
-            Err(e) => Some(Err(Error::failed(format!("bad CSV row: {e}")))),
+            Err(e) => Some(Err(Error::usage(format!("bad CSV row: {e}")))),
         });
         return Ok(Box::new(it));
     }
     let first = first_line.trim().to_string();
-    let rest = reader.lines().map(|l| {
-        l.map(|s| s.trim().to_string())
-            .map_err(|e| Error::failed(format!("cannot read the input: {e}")))
-    });
+    let rest = reader
+        .lines()
+        .map(|l| l.map(|s| s.trim().to_string()).map_err(read_error));
     let all = std::iter::once(Ok(first))
         .chain(rest)
         .filter(|r| !matches!(r, Ok(s) if s.is_empty() || s.starts_with('#')));
     Ok(Box::new(all))
 }
 
-/// Names already finished in an earlier report.
-pub fn finished_in(report: &std::path::Path) -> Result<HashSet<String>, Error> {
-    let f = std::fs::File::open(report)
-        .map_err(|e| Error::usage(format!("cannot read report `{}`: {e}", report.display())))?;
+/// The cap on a JSON list of names (`user status -o json` of 100,000 users is about 40 MiB).
+const MAX_JSON_BYTES: u64 = 512 << 20;
+
+fn read_error(e: std::io::Error) -> Error {
+    Error::usage(format!("cannot read the input: {e}"))
+}
+
+/// Where a run works: what its report rows record, and what `--resume` checks.
+#[derive(Debug, Clone, Default)]
+pub struct Scope {
+    pub tenant: String,
+    pub realm: String,
+}
+
+/// Names already finished in an earlier report. A file whose lines are not report rows, or
+/// whose rows were worked in another tenant or realm, is refused: resuming from it would
+/// silently redo (or skip) the wrong rows.
+pub fn finished_in(report: &std::path::Path, scope: &Scope) -> Result<HashSet<String>, Error> {
+    let name = report.display().to_string();
+    let (r, _) = input::open(&name, "--resume")?;
+    let lines = BufReader::new(input::LineCap::new(r, input::MAX_LINE_BYTES)).lines();
     let mut done = HashSet::new();
-    for line in BufReader::new(f).lines() {
-        let line = line.map_err(|e| Error::failed(e.to_string()))?;
-        if let Ok(r) = serde_json::from_str::<Row>(&line) {
-            if r.outcome.finished() {
-                done.insert(r.username.to_lowercase());
-            } else {
-                done.remove(&r.username.to_lowercase());
+    for (i, line) in lines.enumerate() {
+        let line = line.map_err(|e| Error::usage(format!("`--resume {name}`: {e}")))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let r: Row = serde_json::from_str(&line).map_err(|_| {
+            Error::usage(format!(
+                "`--resume {name}`: line {} is not a row of a `user reset` report",
+                i + 1
+            ))
+            .with_hint("pass the NDJSON file an earlier `user reset --report` wrote")
+        })?;
+        for (what, theirs, ours) in [
+            ("tenant", &r.tenant, &scope.tenant),
+            ("realm", &r.realm, &scope.realm),
+        ] {
+            if let Some(t) = theirs.as_deref().filter(|t| *t != ours) {
+                return Err(Error::usage(format!(
+                    "`--resume {name}` is a report of {what} `{t}`; this run is for {what} `{ours}`"
+                ))
+                .with_hint("resume with the report of this tenant, or pass the matching `-t`"));
             }
+        }
+        if r.outcome.finished() {
+            done.insert(r.username.to_lowercase());
+        } else {
+            done.remove(&r.username.to_lowercase());
         }
     }
     Ok(done)
@@ -145,6 +196,8 @@ pub async fn reset_one(users: &Users<'_>, username: &str, dry_run: bool, revoke:
         match r {
             Ok((outcome, removed)) => {
                 return Row {
+                    tenant: None,
+                    realm: None,
                     username: username.into(),
                     outcome,
                     reason: None,
@@ -161,6 +214,8 @@ pub async fn reset_one(users: &Users<'_>, username: &str, dry_run: bool, revoke:
                     .collect::<Vec<_>>()
                     .join(": ");
                 return Row {
+                    tenant: None,
+                    realm: None,
                     username: username.into(),
                     outcome: Outcome::Failed,
                     reason: Some(reason),
@@ -226,6 +281,8 @@ pub struct Summary {
     pub would_reset: usize,
     pub failed: usize,
     pub skipped: usize,
+    /// Input rows not redone because the `--resume` report has them finished.
+    pub resumed: usize,
     pub interrupted: bool,
 }
 
@@ -240,6 +297,26 @@ impl Summary {
             Outcome::Failed => self.failed += 1,
             Outcome::Skipped => self.skipped += 1,
         }
+    }
+
+    /// Rows that were neither reset nor found clean (or would be, in a dry run): a run with any
+    /// of these did not do all it was asked, whatever else went well.
+    pub fn unfinished(&self) -> usize {
+        self.not_found + self.failed + self.skipped
+    }
+
+    /// What made a run partial, e.g. `2 not found, 1 failed`.
+    pub fn unfinished_detail(&self) -> String {
+        [
+            (self.not_found, "not found"),
+            (self.failed, "failed"),
+            (self.skipped, "not started"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect::<Vec<_>>()
+        .join(", ")
     }
 }
 
@@ -293,6 +370,7 @@ pub trait Progress: Send + Sync {
 /// finishes. `stop` ends the run early: rows in flight finish, the rest are not started.
 pub async fn run(
     users: &Users<'_>,
+    scope: &Scope,
     names: Box<dyn Iterator<Item = Result<String, Error>> + Send>,
     skip: HashSet<String>,
     concurrency: usize,
@@ -309,7 +387,14 @@ pub async fn run(
     let mut input_error = None;
     // No set of seen names: memory stays flat however long the input. A name listed twice is
     // processed twice (the second time `already-clean`), so each input row has one report row.
-    let names = names.filter(|r| !matches!(r, Ok(n) if skip.contains(&n.to_lowercase())));
+    let resumed = std::sync::atomic::AtomicUsize::new(0);
+    let names = names.filter(|r| {
+        let done = matches!(r, Ok(n) if skip.contains(&n.to_lowercase()));
+        if done {
+            resumed.fetch_add(1, Ordering::Relaxed);
+        }
+        !done
+    });
     let stop2 = stop.clone();
     let stream = futures::stream::iter(names)
         .take_while(move |_| futures::future::ready(!stop2.load(Ordering::Relaxed)))
@@ -323,7 +408,9 @@ pub async fn run(
     futures::pin_mut!(stream);
     while let Some(r) = stream.next().await {
         match r {
-            Ok(row) => {
+            Ok(mut row) => {
+                row.tenant = Some(scope.tenant.clone());
+                row.realm = Some(scope.realm.clone());
                 summary.add(row.outcome);
                 progress.row_done(&row);
                 if let Some(w) = report.as_mut() {
@@ -343,6 +430,7 @@ pub async fn run(
         w.flush()?;
     }
     summary.interrupted = stop.load(Ordering::Relaxed);
+    summary.resumed = resumed.load(Ordering::Relaxed);
     if let Some(e) = input_error {
         return Err(e.with_cause(format!(
             "{} row(s) were processed before the input error; see the report",

@@ -81,12 +81,7 @@ fn tls_config(ca: Option<&Path>) -> Result<rustls::ClientConfig, Error> {
         let _ = roots.add(cert);
     }
     if let Some(path) = ca {
-        let pem = std::fs::read(path).map_err(|e| {
-            Error::usage(format!(
-                "cannot read CA certificate `{}`: {e}",
-                path.display()
-            ))
-        })?;
+        let pem = crate::api::http::ca_pem(path)?;
         for cert in rustls_pemfile::certs(&mut pem.as_slice()) {
             let cert = cert.map_err(|e| {
                 Error::usage(format!(

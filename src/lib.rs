@@ -16,6 +16,7 @@ pub mod commands;
 pub mod enrolment;
 pub mod error;
 pub mod imap;
+pub mod input;
 pub mod login;
 pub mod output;
 pub mod push;

@@ -3,7 +3,7 @@
 //! Who answers the screen's questions is an [`Io`]: a person at a terminal, or a script's flags.
 
 use crate::api::contract;
-use crate::api::keycloak::{self, Grant, User, Users};
+use crate::api::keycloak::{self, Grant, GrantRefusal, User, Users};
 use crate::api::otp::{OtpManager, OtpTarget, Verdict};
 use crate::api::rsa::{check_passcode, Rsa, RsaOutcome, RSA_USER_MESSAGE};
 use crate::api::{Secret, Session};
@@ -69,15 +69,39 @@ pub struct Step {
     pub detail: String,
 }
 
-/// How a login ended.
+/// How a login ended: what the deployment decided about the user's input. A failure of the
+/// deployment itself (unreachable, 5xx, TLS, misconfiguration) is never an ending: it is an
+/// error with its own exit code, so that `--expect` cannot be satisfied by a broken service.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum Ending {
     Success,
+    /// A wrong OTP, authenticator code or RSA passcode.
     InvalidOtp,
     Expired,
     MaxAttempts,
-    RsaFailed,
+    /// Keycloak refused the password: wrong password, unknown user, or locked out (Keycloak
+    /// answers all three alike).
+    WrongPassword,
+    /// Keycloak: "Account disabled".
+    AccountDisabled,
+    /// Keycloak: "Account is not fully set up" (required actions pending).
+    AccountNotSetUp,
+    /// The tenant's client does not allow direct access grants.
+    DirectGrantOff,
+}
+
+impl Ending {
+    /// Whether the login stopped at the password step.
+    pub fn at_password(self) -> bool {
+        matches!(
+            self,
+            Ending::WrongPassword
+                | Ending::AccountDisabled
+                | Ending::AccountNotSetUp
+                | Ending::DirectGrantOff
+        )
+    }
 }
 
 /// The transcript of a simulated login.
@@ -190,24 +214,19 @@ pub async fn simulate(target: Target<'_>, io: &mut impl Io) -> Result<Transcript
         username: target.username.clone(),
         password: target.password.clone(),
     };
-    match keycloak::token(&s.http, &s.ep.keycloak, t.realm(), &grant).await {
+    match keycloak::password_login(&s.http, &s.ep.keycloak, t.realm(), &grant).await? {
         Ok(_) => run.step(
             "password",
             "ok",
             format!("password grant in realm `{}`", t.realm()),
         ),
-        Err(e) if e.kind == Kind::Auth => {
-            return Err(Error::auth(format!(
-                "wrong username or password for `{}` in realm `{}`",
-                target.username,
-                t.realm()
-            ))
-            .with_cause(e.causes.join(": "))
-            .with_hint(
-                "check the user's password (`CX2FA_USER_PASSWORD` or `--user-password-stdin`)",
-            ))
+        Err(refusal) => {
+            let (ending, outcome, message) = refused(refusal);
+            run.step("password", outcome, message);
+            run.t.ending = ending;
+            run.t.message = message.into();
+            return Ok(run.t);
         }
-        Err(e) => return Err(e),
     }
     if !policy.enabled {
         run.step(
@@ -264,6 +283,28 @@ pub async fn simulate(target: Target<'_>, io: &mut impl Io) -> Result<Transcript
     match result {
         Ok(()) => Ok(run.t),
         Err(e) => Err(written_on_error(e, &run)),
+    }
+}
+
+/// The ending, step outcome and message of a refused password grant.
+fn refused(r: GrantRefusal) -> (Ending, &'static str, &'static str) {
+    match r {
+        GrantRefusal::WrongCredentials => (
+            Ending::WrongPassword,
+            "refused",
+            "Invalid user credentials: a wrong password, an unknown user, or a user locked out after too many failures (Keycloak answers all three alike)",
+        ),
+        GrantRefusal::Disabled => (Ending::AccountDisabled, "refused", "Account disabled"),
+        GrantRefusal::NotFullySetUp => (
+            Ending::AccountNotSetUp,
+            "refused",
+            "Account is not fully set up: the user has required actions pending (e.g. VERIFY_PROFILE, UPDATE_PASSWORD)",
+        ),
+        GrantRefusal::DirectGrantsOff => (
+            Ending::DirectGrantOff,
+            "refused",
+            "Client not allowed for direct access grants: the tenant's client has direct access grants off",
+        ),
     }
 }
 
@@ -591,24 +632,40 @@ async fn rsa(
         client_id: id.into(),
     };
     let outcome = client.authenticate(&run.t.user, &passcode).await;
-    let (label, detail) = match &outcome {
-        RsaOutcome::Success => ("valid", "passcode accepted".to_string()),
-        RsaOutcome::InvalidPasscode { code } => (
-            "invalid passcode",
-            format!("the RSA server answered {code}: wrong PIN or tokencode"),
-        ),
-        RsaOutcome::InvalidConfiguration { reason } => ("invalid configuration", reason.clone()),
-        RsaOutcome::Unreachable { reason } => ("RSA server unreachable", reason.clone()),
-    };
-    run.step("verify", label, detail.clone());
-    if outcome == RsaOutcome::Success {
-        run.t.message = "logged in with an RSA SecurID passcode".into();
-    } else {
-        io.show(&format!("Error: {RSA_USER_MESSAGE}"));
-        run.t.ending = Ending::RsaFailed;
-        run.t.message = format!("{label}: {detail}");
+    let hint = "the RSA server did not decide on the passcode: check `keyCloak.RSA_Server_URL` (or `--rsa-url`), the client key and the server";
+    match outcome {
+        RsaOutcome::Success => {
+            run.step("verify", "valid", "passcode accepted");
+            run.t.message = "logged in with an RSA SecurID passcode".into();
+        }
+        RsaOutcome::InvalidPasscode { code } => {
+            let detail = format!("the RSA server answered {code}: wrong PIN or tokencode");
+            run.step("verify", "invalid", detail.clone());
+            io_show_rsa(io);
+            run.t.ending = Ending::InvalidOtp;
+            run.t.message = detail;
+        }
+        RsaOutcome::InvalidConfiguration { reason } => {
+            io_show_rsa(io);
+            return Err(
+                Error::failed(format!("RSA SecurID: invalid configuration: {reason}"))
+                    .with_hint(hint),
+            );
+        }
+        RsaOutcome::Unreachable { reason } => {
+            io_show_rsa(io);
+            return Err(Error::network(format!(
+                "RSA SecurID: the server is unreachable: {reason}"
+            ))
+            .with_hint(hint));
+        }
     }
     Ok(())
+}
+
+/// What the login screen shows for any RSA failure.
+fn io_show_rsa(io: &mut impl Io) {
+    io.show(&format!("Error: {RSA_USER_MESSAGE}"));
 }
 
 #[cfg(test)]

@@ -214,3 +214,48 @@ pub fn kv_table(out: &Printer, rows: &[(&str, String)]) -> String {
     }
     table.to_string()
 }
+
+/// A string from a server (or a file) made safe to show on a terminal: C0 and C1 control
+/// characters, DEL and the Unicode bidirectional overrides and isolates are replaced by a
+/// visible escape (`\u{1b}`), so that a planted value cannot move the cursor, retitle the
+/// window, write the clipboard (OSC 52) or reorder what is shown. Tabs and newlines too: one
+/// value stays on one line.
+pub fn sanitize(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(needs_escape) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if needs_escape(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_and_bidi_characters_are_shown_escaped() {
+        assert_eq!(sanitize("plain name"), "plain name");
+        let hostile = "a\x1b]52;c;ZXZpbA==\x07b\x1b[2Jc\u{202e}d\ne\u{9b}";
+        let s = sanitize(hostile);
+        assert!(
+            !s.chars().any(|c| c.is_control() || c == '\u{202e}'),
+            "{s:?}"
+        );
+        assert_eq!(
+            s,
+            "a\\u{1b}]52;c;ZXZpbA==\\u{7}b\\u{1b}[2Jc\\u{202e}d\\u{a}e\\u{9b}"
+        );
+    }
+}

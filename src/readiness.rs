@@ -92,8 +92,66 @@ pub async fn check_channel(
 #[derive(Debug, Clone, Serialize)]
 pub struct Check {
     pub name: String,
+    /// False only for a failure that makes the tenant not ready (`status` is `fail`).
     pub ok: bool,
+    pub status: Level,
     pub detail: String,
+}
+
+/// How much a check matters to the verdict: only `fail` makes a tenant not ready; `warn` says
+/// what enabling (or keeping) 2FA means for some users.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Ok,
+    Warn,
+    Fail,
+}
+
+impl Check {
+    pub fn new(name: &str, level: Level, detail: String) -> Self {
+        Check {
+            name: name.into(),
+            ok: level != Level::Fail,
+            status: level,
+            detail,
+        }
+    }
+    /// The table's word for the level.
+    pub fn mark(&self) -> &'static str {
+        match self.status {
+            Level::Ok => "yes",
+            Level::Warn => "warn",
+            Level::Fail => "NO",
+        }
+    }
+}
+
+/// The users' side of readiness: stale policy copies and unregistered users do not stop 2FA
+/// from working, so they warn, naming what they mean, and never fail the verdict.
+pub fn users_check(p: &crate::enrolment::Posture, tenant: &str) -> Check {
+    let mut detail = format!(
+        "{} users, {} enrolled ({} registered)",
+        p.users,
+        p.registered + p.unregistered,
+        p.registered
+    );
+    let mut level = Level::Ok;
+    if p.stale > 0 {
+        level = Level::Warn;
+        detail.push_str(&format!(
+            "; {} stale policy copies: those users may fail OTP verification until reset (`cx2fa user status -t {tenant} --filter stale -o json | cx2fa user reset -t {tenant} --from - --yes`)",
+            p.stale
+        ));
+    }
+    if p.unregistered > 0 {
+        level = Level::Warn;
+        detail.push_str(&format!(
+            "; {} started registration but never finished: they register again at their next login",
+            p.unregistered
+        ));
+    }
+    Check::new("users", level, detail)
 }
 
 /// Offline checks of the tenant's 2FA settings (the channel is checked separately).
@@ -101,11 +159,11 @@ pub fn static_checks(t: &Tenant) -> Vec<Check> {
     let p = t.two_fa();
     let mut out = vec![];
     let mut add = |name: &str, ok: bool, detail: String| {
-        out.push(Check {
-            name: name.into(),
-            ok,
+        out.push(Check::new(
+            name,
+            if ok { Level::Ok } else { Level::Fail },
             detail,
-        })
+        ))
     };
     if !p.enabled {
         add(

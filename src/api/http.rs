@@ -273,12 +273,7 @@ impl Http {
     pub fn new(t: &Transport, trace: Option<Printer>) -> Result<Self, Error> {
         let mut ca = None;
         if let Some(path) = &t.ca_cert {
-            let pem = std::fs::read(path).map_err(|e| {
-                Error::usage(format!(
-                    "cannot read CA certificate `{}`: {e}",
-                    path.display()
-                ))
-            })?;
+            let pem = ca_pem(path)?;
             let cert = reqwest::Certificate::from_pem(&pem).map_err(|e| {
                 Error::usage(format!(
                     "`{}` is not a PEM certificate: {e}",
@@ -561,6 +556,46 @@ impl Http {
             tokio::time::sleep(wait).await;
         }
     }
+}
+
+/// Reads `--ca-cert`: a PEM file holding at least one certificate. An empty file, a private
+/// key or anything else is refused by name, never trusted as nothing.
+pub fn ca_pem(path: &std::path::Path) -> Result<Vec<u8>, Error> {
+    let name = path.display().to_string();
+    let pem = crate::input::read_all(&name, "--ca-cert", 1 << 20)?;
+    let mut certs = 0;
+    let mut keys = 0;
+    for item in rustls_pemfile::read_all(&mut pem.as_slice()) {
+        match item {
+            Ok(rustls_pemfile::Item::X509Certificate(_)) => certs += 1,
+            Ok(
+                rustls_pemfile::Item::Pkcs1Key(_)
+                | rustls_pemfile::Item::Pkcs8Key(_)
+                | rustls_pemfile::Item::Sec1Key(_),
+            ) => keys += 1,
+            Ok(_) => {}
+            Err(e) => {
+                return Err(Error::usage(format!(
+                    "`--ca-cert {name}` is not a PEM file: {e:?}"
+                )))
+            }
+        }
+    }
+    if certs == 0 {
+        let what = if keys > 0 {
+            "holds a private key, not a certificate"
+        } else {
+            "holds no PEM certificate"
+        };
+        return Err(Error::usage(format!("`--ca-cert {name}` {what}"))
+            .with_hint("pass the deployment's CA certificate (`-----BEGIN CERTIFICATE-----`)"));
+    }
+    if keys > 0 {
+        return Err(Error::usage(format!(
+            "`--ca-cert {name}` also holds a private key; pass a file with the certificate only"
+        )));
+    }
+    Ok(pem)
 }
 
 /// Single-quotes `s` for a POSIX shell.

@@ -55,6 +55,17 @@ pub async fn token(
     realm: &str,
     grant: &Grant,
 ) -> Result<Token, Error> {
+    let resp = grant_response(http, keycloak, realm, grant).await?;
+    parse_token(http, resp.check()?)
+}
+
+/// The token endpoint's answer to `grant`, of any status.
+async fn grant_response(
+    http: &Http,
+    keycloak: &str,
+    realm: &str,
+    grant: &Grant,
+) -> Result<super::http::Response, Error> {
     let url = format!(
         "{keycloak}realms/{}/protocol/openid-connect/token",
         seg(realm)
@@ -93,7 +104,67 @@ pub async fn token(
     // Asking for a token changes nothing stored, so it is safe to retry.
     let mut req = Request::post(url).retry(true);
     req.body = Body::Form(fields);
-    let resp = http.send(req).await?.check()?;
+    http.send(req).await
+}
+
+/// Why Keycloak refused a password grant, in the shapes it answers (docs/deployment-contract.md
+/// §8). A wrong password, an unknown user and a brute-force lockout are deliberately one answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GrantRefusal {
+    /// 401 `invalid_grant` "Invalid user credentials".
+    WrongCredentials,
+    /// 400 `invalid_grant` "Account disabled".
+    Disabled,
+    /// 400 `invalid_grant` "Account is not fully set up": required actions are pending.
+    NotFullySetUp,
+    /// `unauthorized_client`: the client does not allow direct access grants.
+    DirectGrantsOff,
+}
+
+impl GrantRefusal {
+    fn classify(r: &super::http::Response) -> Option<Self> {
+        if !(r.status == 400 || r.status == 401) {
+            return None;
+        }
+        let v: Value = serde_json::from_slice(&r.body).ok()?;
+        let error = v.get("error").and_then(Value::as_str)?;
+        let description = v
+            .get("error_description")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match error {
+            "unauthorized_client" => Some(Self::DirectGrantsOff),
+            "invalid_grant" if description.contains("disabled") => Some(Self::Disabled),
+            "invalid_grant" if description.contains("not fully set up") => {
+                Some(Self::NotFullySetUp)
+            }
+            "invalid_grant" if r.status == 401 => Some(Self::WrongCredentials),
+            _ => None,
+        }
+    }
+}
+
+/// Like [`token`], but a refusal of the user's own credentials comes back as a value: for the
+/// login probe it is an outcome, not a failure of cx2fa.
+pub async fn password_login(
+    http: &Http,
+    keycloak: &str,
+    realm: &str,
+    grant: &Grant,
+) -> Result<Result<Token, GrantRefusal>, Error> {
+    let resp = grant_response(http, keycloak, realm, grant).await?;
+    if let Some(r) = GrantRefusal::classify(&resp) {
+        return Ok(Err(r));
+    }
+    Ok(Ok(parse_token(http, resp.check()?)?))
+}
+
+/// The longest token lifetime believed: a server's number is clamped, never trusted for
+/// arithmetic (an `expires_in` of 2^64-1 must not overflow the clock).
+const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(24 * 3600);
+
+fn parse_token(http: &Http, resp: super::http::Response) -> Result<Token, Error> {
     let v = resp.json()?;
     let access = v
         .get("access_token")
@@ -107,10 +178,14 @@ pub async fn token(
         http.forget(s);
         Secret::new(s)
     });
-    let expires = v.get("expires_in").and_then(Value::as_u64).unwrap_or(60);
+    let expires = v
+        .get("expires_in")
+        .and_then(Value::as_u64)
+        .map_or(Duration::from_secs(60), Duration::from_secs)
+        .min(MAX_TOKEN_LIFETIME);
     Ok(Token {
         access: Secret::new(access),
-        expires_at: Instant::now() + Duration::from_secs(expires),
+        expires_at: Instant::now() + expires,
         refresh,
     })
 }

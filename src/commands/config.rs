@@ -102,6 +102,10 @@ pub fn read_input(name: &str) -> Result<String, Error> {
             .map_err(|e| Error::failed(format!("cannot read stdin: {e}")))?;
         buf
     } else {
+        // A named pipe with no writer would block the open below forever.
+        if !std::path::Path::new(name).is_dir() {
+            crate::input::shape(name, "").map_err(|e| Error::failed(e.message))?;
+        }
         let cannot_read = |e: std::io::Error| Error::failed(format!("{name}: cannot read: {e}"));
         let file = std::fs::File::open(name).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => Error::failed(format!("{name}: no such file")),

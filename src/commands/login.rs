@@ -16,6 +16,13 @@ use dialoguer::console::Term;
 /// is no terminal. The user's password comes from `CX2FA_USER_PASSWORD`,
 /// `--user-password-stdin`, or a prompt. Never prints a token, an OTP or a secret.
 ///
+/// Each failed probe counts against the user in Keycloak's brute-force protection: probing a
+/// real agent's account with a wrong password or code, again and again, can lock the agent
+/// out. `--expect wrong-password` makes exactly one attempt.
+///
+/// `--expect` asserts what the deployment decided about the user's input; an unreachable
+/// service, a 5xx, a TLS or configuration error never satisfies it (exit 4, or 1).
+///
 /// Examples:
 ///   cx2fa simulate-login -t expertflow --user agent.email
 ///   CX2FA_USER_PASSWORD=agent-pass cx2fa simulate-login -t expertflow --user agent.email --otp-from-outbox -o json
@@ -435,6 +442,18 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
     let want = a.expect.unwrap_or(Ending::Success);
     if ending == want {
         return Ok(());
+    }
+    if a.expect.is_none() && ending.at_password() {
+        // Unasserted, a refused password is an authentication failure, as it always was.
+        return Err(Error::auth(format!(
+            "Keycloak refused the password of `{}` in realm `{}`: {}",
+            transcript.user,
+            ctx.tenant_id()?,
+            transcript.message
+        ))
+        .with_hint(
+            "check the user's password (`CX2FA_USER_PASSWORD` or `--user-password-stdin`) and the account in Keycloak's admin console",
+        ));
     }
     let msg = match a.expect {
         Some(w) => format!(

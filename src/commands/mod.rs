@@ -170,14 +170,26 @@ impl Ctx {
 
     fn prompt_credentials(&self) -> Result<crate::api::Credentials, Error> {
         let term = dialoguer::console::Term::stderr();
-        let mut input =
-            dialoguer::Input::<String>::new().with_prompt("Admin username (master realm)");
-        if let Some(u) = &self.profile.username {
-            input = input.default(u.clone());
-        }
-        let username = input.interact_on(&term).map_err(prompt_error)?;
+        // A username already given (environment) is used as given: only the password is asked.
+        let username = match std::env::var("CX2FA_USERNAME")
+            .ok()
+            .filter(|u| !u.is_empty())
+        {
+            Some(u) => u,
+            None => {
+                let mut input =
+                    dialoguer::Input::<String>::new().with_prompt("Admin username (master realm)");
+                if let Some(u) = &self.profile.username {
+                    input = input.default(u.clone());
+                }
+                input.interact_on(&term).map_err(prompt_error)?
+            }
+        };
         let password = dialoguer::Password::new()
-            .with_prompt("Password")
+            .with_prompt(format!(
+                "Password of `{}` (master realm)",
+                crate::output::sanitize(&username)
+            ))
             .interact_on(&term)
             .map_err(prompt_error)?;
         Ok(crate::api::Credentials::Password {

@@ -519,11 +519,7 @@ impl Report for ShowReport {
         );
         let mut t = out.table(&["check", "ok", "detail"]);
         for c in &self.checks {
-            t.add_row(vec![
-                c.name.clone(),
-                if c.ok { "yes".into() } else { "NO".into() },
-                c.detail.clone(),
-            ]);
+            t.add_row(vec![c.name.clone(), c.mark().into(), c.detail.clone()]);
         }
         if let Some(c) = &self.channel {
             t.add_row(vec![
@@ -532,22 +528,6 @@ impl Report for ShowReport {
                 c.message.clone(),
             ]);
         }
-        let u = &self.users;
-        t.add_row(vec![
-            "users".into(),
-            if u.stale == 0 {
-                "yes".into()
-            } else {
-                "NO".into()
-            },
-            format!(
-                "{} users, {} enrolled ({} registered), {} stale policy copies",
-                u.users,
-                u.registered + u.unregistered,
-                u.registered,
-                u.stale
-            ),
-        ]);
         s.push('\n');
         s.push_str(&t.to_string());
         s.push_str(&format!(
@@ -578,6 +558,9 @@ pub async fn show(ctx: &Ctx) -> Result<(), Error> {
         _ => None,
     };
     let (_, users) = enrolment::scan(&Users::new(&s, t.realm()), &policy, 500).await?;
+    let mut checks = checks;
+    checks.push(readiness::users_check(&users, t.id()));
+    // The verdict is exactly "no check failed": the table, the JSON and the verdict agree.
     let ready = checks.iter().all(|c| c.ok) && channel.as_ref().is_none_or(|c| c.ok);
     ctx.out.data(&ShowReport {
         tenant: t.id().into(),

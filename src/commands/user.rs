@@ -28,7 +28,7 @@ pub enum UserCmd {
     /// Examples:
     ///   cx2fa user reset -t expertflow agent.stale
     ///   cx2fa user reset -t expertflow --from users.csv --report reset.ndjson --yes
-    ///   cx2fa user status -t expertflow --filter stale -o json | cx2fa user reset -t expertflow --from - --yes
+    ///   cx2fa user status -t expertflow --filter stale -o json | cx2fa user reset -t expertflow --from - --yes --allow-empty
     #[command(verbatim_doc_comment)]
     Reset(ResetArgs),
 }
@@ -65,6 +65,9 @@ pub struct ResetArgs {
     /// Show what would be removed; write nothing
     #[arg(long)]
     pub dry_run: bool,
+    /// Succeed when `--from` lists no users (by default an empty list is an error, exit 2)
+    #[arg(long, requires = "from")]
+    pub allow_empty: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -321,10 +324,55 @@ impl bulk::Progress for Bar {
     }
 }
 
-fn count_lines(path: &str) -> Option<u64> {
-    use std::io::BufRead;
-    let f = std::fs::File::open(path).ok()?;
-    Some(std::io::BufReader::new(f).lines().count() as u64)
+/// The names of `--from`, checked before anything is written. A regular file is read once
+/// here, so that a bad line, an over-long line or an empty file is refused before the first
+/// reset, and so that the progress bar knows the total. A pipe is streamed: it can be read once.
+fn names_from(f: &str) -> Result<(Names, Option<u64>), Error> {
+    // Every input error names where the names came from.
+    let named = |e: Error| Error {
+        message: format!("`--from {f}`: {}", e.message),
+        ..e
+    };
+    let read = || -> Result<(Names, crate::input::Shape), Error> {
+        let (r, shape) = crate::input::open(f, "--from")?;
+        let names = bulk::read_names(r).map_err(named)?;
+        let f = f.to_string();
+        let names = names.map(move |r| {
+            r.map_err(|e| Error {
+                message: format!("`--from {f}`: {}", e.message),
+                ..e
+            })
+        });
+        Ok((Box::new(names), shape))
+    };
+    let (names, shape) = read()?;
+    if shape != crate::input::Shape::File {
+        return Ok((names, None));
+    }
+    let mut n = 0u64;
+    for name in names {
+        name?;
+        n += 1;
+    }
+    if n == 0 {
+        return Err(no_names(f));
+    }
+    Ok((read()?.0, Some(n)))
+}
+
+type Names = Box<dyn Iterator<Item = Result<String, Error>> + Send>;
+
+/// A bulk run with nothing to do looks like success to a script; it is a usage error unless
+/// the caller said an empty list is expected.
+fn no_names(from: &str) -> Error {
+    let src = if from == "-" {
+        "standard input".to_string()
+    } else {
+        format!("`{from}`")
+    };
+    Error::usage(format!("{src} held no user names; nothing was reset")).with_hint(
+        "check the command that produced the list; pass `--allow-empty` when an empty list is expected (e.g. `user status --filter stale` found none)",
+    )
 }
 
 async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
@@ -332,9 +380,28 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
         return Err(Error::usage("no users given")
             .with_hint("pass usernames, or `--from FILE` (`-` for stdin)"));
     }
+    // Everything about the input and report files is checked before the first request.
+    if let Some(p) = &a.report {
+        crate::input::check_output(p, "--report")?;
+    }
+    let (names, total): (Names, Option<u64>) = match &a.from {
+        Some(f) => names_from(f)?,
+        None => (
+            Box::new(a.usernames.clone().into_iter().map(Ok)),
+            Some(a.usernames.len() as u64),
+        ),
+    };
     let s = ctx.session().await?;
     let t = ctx.tenant(&s).await?;
     let users = Users::new(&s, t.realm());
+    let scope = bulk::Scope {
+        tenant: t.id().into(),
+        realm: t.realm().into(),
+    };
+    let skip = match &a.resume {
+        Some(r) => bulk::finished_in(r, &scope)?,
+        None => Default::default(),
+    };
     let few = a.from.is_none();
     if few && !a.dry_run && !ctx.g.yes {
         // Name who and what before asking.
@@ -369,22 +436,6 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
             }
         ))?;
     }
-    let total = match a.from.as_deref() {
-        Some("-") => None,
-        Some(f) => count_lines(f),
-        None => Some(a.usernames.len() as u64),
-    };
-    let names: Box<dyn Iterator<Item = Result<String, Error>> + Send> = match &a.from {
-        Some(f) if f == "-" => bulk::read_names(Box::new(std::io::stdin()))?,
-        Some(f) => bulk::read_names(Box::new(
-            std::fs::File::open(f).map_err(|e| Error::usage(format!("cannot read `{f}`: {e}")))?,
-        ))?,
-        None => Box::new(a.usernames.clone().into_iter().map(Ok)),
-    };
-    let skip = match &a.resume {
-        Some(r) => bulk::finished_in(r)?,
-        None => Default::default(),
-    };
     let report_path = a.report.clone().or_else(|| a.resume.clone());
     let report: Option<Box<dyn std::io::Write + Send>> = match &report_path {
         Some(p) => Some(Box::new(
@@ -424,6 +475,7 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
     });
     let result = bulk::run(
         &users,
+        &scope,
         names,
         skip,
         a.concurrency,
@@ -439,57 +491,62 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
         b.finish_and_clear();
     }
     let (summary, failed) = result?;
+    if summary.rows == 0 && summary.resumed == 0 && !summary.interrupted && !a.allow_empty {
+        return Err(no_names(a.from.as_deref().unwrap_or("-")));
+    }
     let rows = progress.rows.into_inner().expect("lock");
-    let interrupted = summary.interrupted;
-    let failed_n = summary.failed;
-    let total_rows = summary.rows;
-    let not_found = summary.not_found;
-    let nothing = summary.already_clean == total_rows && total_rows > 0;
+    let nothing = summary.already_clean == summary.rows && summary.rows > 0;
+    let outcome = reset_outcome(&summary, few, t.realm(), report_path.as_deref());
     ctx.out.data(&ResetReport {
         summary,
         failed,
         rows,
     })?;
-    if interrupted {
-        return Err(Error::cancelled()
-            .with_hint("rows not started are not in the report; continue with `--resume REPORT`"));
-    }
-    if failed_n > 0 {
-        let kind = if few && total_rows == 1 {
-            Kind::Failed
-        } else {
-            Kind::Partial
-        };
-        return Err(
-            Error::new(kind, format!("{failed_n} of {total_rows} row(s) failed")).with_hint(
-                match &report_path {
-                    Some(p) => format!("retry only those with `--resume {}`", p.display()),
-                    None => {
-                        "pass `--report FILE` to keep a per-row record, then `--resume FILE`".into()
-                    }
-                },
-            ),
-        );
-    }
-    if few && not_found > 0 {
-        let kind = if total_rows == 1 {
-            Kind::NotFound
-        } else {
-            Kind::Partial
-        };
-        return Err(Error::new(
-            kind,
-            format!(
-                "{not_found} of {total_rows} user(s) not found in realm `{}`",
-                t.realm()
-            ),
-        )
-        .with_hint("check the spelling; `cx2fa user status` lists the realm's users"));
-    }
+    outcome?;
     if nothing && !ctx.out.is_json() {
         ctx.out.status("nothing to reset");
     }
     Ok(())
+}
+
+/// The exit of a reset run. A single named user that was not found or failed is a plain
+/// failure (exit 1); in any longer run, a row that was neither reset nor already clean makes
+/// the run partial (exit 5), so that a typo in a CSV does not look like a clean run.
+fn reset_outcome(
+    m: &Summary,
+    few: bool,
+    realm: &str,
+    report: Option<&std::path::Path>,
+) -> Result<(), Error> {
+    if m.interrupted {
+        return Err(Error::cancelled()
+            .with_hint("rows not started are not in the report; continue with `--resume REPORT`"));
+    }
+    let unfinished = m.unfinished();
+    if unfinished == 0 {
+        return Ok(());
+    }
+    let single = few && m.rows == 1;
+    let kind = match (single, m.not_found) {
+        (true, 1) => Kind::NotFound,
+        (true, _) => Kind::Failed,
+        (false, _) => Kind::Partial,
+    };
+    let message = if single && m.not_found == 1 {
+        format!("no user of that name in realm `{realm}`")
+    } else {
+        format!(
+            "{unfinished} of {} row(s) were not reset: {}",
+            m.rows,
+            m.unfinished_detail()
+        )
+    };
+    let hint = match (m.failed, report) {
+        (0, _) => "check the spelling; `cx2fa user status` lists the realm's users".to_string(),
+        (_, Some(p)) => format!("retry only the failed rows with `--resume {}`", p.display()),
+        (_, None) => "pass `--report FILE` to keep a per-row record, then `--resume FILE`".into(),
+    };
+    Err(Error::new(kind, message).with_hint(hint))
 }
 
 pub async fn run(ctx: &Ctx, cmd: UserCmd) -> Result<(), Error> {

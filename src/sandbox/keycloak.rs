@@ -58,9 +58,10 @@ pub async fn token(
             };
             if let Some(s) = secret {
                 if field("client_secret") != s {
+                    // Keycloak's answer to a wrong client secret.
                     return kc_error(
                         StatusCode::UNAUTHORIZED,
-                        "unauthorized_client",
+                        "invalid_client",
                         "Invalid client or Invalid client credentials",
                     );
                 }
@@ -79,6 +80,14 @@ pub async fn token(
                                 expires_ms: 0,
                             },
                         ),
+                        // Keycloak checks the password first, then tells a disabled account.
+                        Some(u) if u.password == field("password") => {
+                            return kc_error(
+                                StatusCode::BAD_REQUEST,
+                                "invalid_grant",
+                                "Account disabled",
+                            )
+                        }
                         _ => {
                             return kc_error(
                                 StatusCode::UNAUTHORIZED,

@@ -108,12 +108,14 @@ impl Shared {
 pub fn load(cfg: &Config) -> Result<Data, Error> {
     if let Some(path) = &cfg.state_file {
         if path.exists() {
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                Error::usage(format!(
-                    "cannot read sandbox state `{}`: {e}",
-                    path.display()
-                ))
-            })?;
+            let name = path.display().to_string();
+            // The state file is read and written back: only a regular file will do.
+            if crate::input::shape(&name, "--state")? != crate::input::Shape::File {
+                return Err(Error::usage(format!(
+                    "`--state {name}` is not a regular file; the sandbox writes its state back to it"
+                )));
+            }
+            let text = crate::input::read_text(&name, "--state", 1 << 30)?;
             let mut d: Data = serde_json::from_str(&text).map_err(|e| {
                 Error::usage(format!(
                     "`{}` is not a sandbox state file: {e}",
@@ -127,8 +129,7 @@ pub fn load(cfg: &Config) -> Result<Data, Error> {
     }
     let seed = match &cfg.seed {
         Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .map_err(|e| Error::usage(format!("cannot read seed `{}`: {e}", p.display())))?;
+            let text = crate::input::read_text(&p.display().to_string(), "--seed", 64 << 20)?;
             seed::Seed::parse(&text, &p.display().to_string())?
         }
         None => seed::Seed::builtin(),

@@ -137,25 +137,41 @@ fn app_and_rsa() {
         "--rsa-passcode-env",
         "RSA",
         "--expect",
+        "invalid-otp",
+    ]));
+    assert_eq!(
+        code, 0,
+        "a rejected passcode is `invalid-otp`, as for every channel"
+    );
+    assert!(out.contains("wrong PIN or tokencode"), "{out}");
+    // An RSA server that cannot be reached decided nothing: no expectation is satisfied.
+    for expect in ["invalid-otp", "success"] {
+        let (code, out, err) = run(sb
+            .cmd()
+            .env("RSA", &pass)
+            .env("CX2FA_RSA_URL", "http://127.0.0.1:9/")
+            .args([
+                "simulate-login",
+                "--user",
+                "agent.rsa",
+                "--rsa-passcode-env",
+                "RSA",
+                "--expect",
+                expect,
+            ]));
+        assert_eq!(code, 4, "--expect {expect} with RSA down: {out} {err}");
+        assert!(err.contains("unreachable"), "{err}");
+    }
+    let (code, _, err) = run(sb.cmd().env("RSA", &pass).args([
+        "simulate-login",
+        "--user",
+        "agent.rsa",
+        "--rsa-passcode-env",
+        "RSA",
+        "--expect",
         "rsa-failed",
     ]));
-    assert_eq!(code, 0);
-    assert!(out.contains("invalid passcode"), "{out}");
-    let (code, out, _) = run(sb
-        .cmd()
-        .env("RSA", &pass)
-        .env("CX2FA_RSA_URL", "http://127.0.0.1:9/")
-        .args([
-            "simulate-login",
-            "--user",
-            "agent.rsa",
-            "--rsa-passcode-env",
-            "RSA",
-            "--expect",
-            "rsa-failed",
-        ]));
-    assert_eq!(code, 0);
-    assert!(out.contains("RSA server unreachable"), "{out}");
+    assert_eq!(code, 2, "`rsa-failed` is gone: {err}");
     let (code, _, err) = run(sb.cmd().env("RSA", "short").args([
         "simulate-login",
         "--user",
@@ -235,4 +251,50 @@ fn bad_input_and_disabled_2fa() {
         .args(["simulate-login", "--user", "agent.email", "--otp", "1"]));
     assert_eq!(code, 4, "{err}");
     assert!(err.contains("port-forward"), "{err}");
+    // The OTP manager down never satisfies an expectation either.
+    let (code, _, err) = run(sb
+        .cmd()
+        .env("CX2FA_OTP_MANAGER_URL", "http://127.0.0.1:9/")
+        .args([
+            "simulate-login",
+            "--user",
+            "agent.email",
+            "--otp",
+            "000000",
+            "--expect",
+            "invalid-otp",
+        ]));
+    assert_eq!(code, 4, "{err}");
+}
+
+#[test]
+fn a_refused_password_is_an_outcome_that_can_be_expected_in_one_attempt() {
+    let sb = Sandbox::start();
+    let (code, out, err) = run(sb.cmd().env("CX2FA_USER_PASSWORD", "nope").args([
+        "simulate-login",
+        "--user",
+        "agent.email",
+        "--expect",
+        "wrong-password",
+        "-o",
+        "json",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["ending"], "wrong-password");
+    assert_eq!(
+        v["steps"].as_array().unwrap().len(),
+        1,
+        "one attempt: {out}"
+    );
+    // Expecting success, a wrong password is a mismatch (exit 1); unasserted it stays exit 3.
+    let (code, _, err) = run(sb.cmd().env("CX2FA_USER_PASSWORD", "nope").args([
+        "simulate-login",
+        "--user",
+        "agent.email",
+        "--expect",
+        "success",
+    ]));
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("wrong-password"), "{err}");
 }

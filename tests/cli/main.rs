@@ -4,6 +4,7 @@ mod contract;
 mod credentials;
 mod doctor;
 mod imap;
+mod inputs;
 mod leaks;
 mod login;
 mod policy;

@@ -231,3 +231,33 @@ fn sms_registration_validates_the_number() {
     assert_eq!(a["twoFAChannel"], serde_json::json!(["SMS"]));
     assert_eq!(a["is2FARegistered"], serde_json::json!(["true"]));
 }
+
+#[test]
+fn the_admin_prompt_asks_only_the_password_when_the_username_is_in_the_environment() {
+    let sb = Sandbox::start();
+    let mut c = Command::new(assert_cmd::cargo::cargo_bin("cx2fa"));
+    c.env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("TERM", "dumb")
+        .env("NO_COLOR", "1")
+        .env("HOME", sb.state.path())
+        .env("XDG_CONFIG_HOME", sb.state.path().join("c"))
+        .env("XDG_STATE_HOME", sb.state.path().join("s"))
+        .env("XDG_DATA_HOME", sb.state.path().join("d"));
+    for (k, v) in &sb.env {
+        if k != "CX2FA_PASSWORD" {
+            c.env(k, v);
+        }
+    }
+    c.env("CX2FA_USERNAME", "admin").args(["tenant", "list"]);
+    let mut p = Session::spawn(c).expect("spawn in a pty");
+    p.set_expect_timeout(Some(Duration::from_secs(20)));
+    let before = p.expect("Password of `admin`").unwrap();
+    assert!(
+        !String::from_utf8_lossy(before.before()).contains("Admin username"),
+        "the username was asked again"
+    );
+    answer_hidden(&mut p, "sandbox-admin-pass");
+    p.expect("expertflow").unwrap();
+    p.expect(Eof).unwrap();
+}

@@ -41,10 +41,22 @@ impl Sandbox {
         self.with_env(Command::cargo_bin("cx2fa").unwrap())
     }
     /// A shell command line with the same environment as [`Sandbox::cmd`].
+    /// `cx2fa` is on its `PATH`.
     pub fn shell(&self, line: &str) -> Command {
         let mut c = std::process::Command::new("sh");
         c.args(["-c", line]);
-        self.with_env(Command::from_std(c))
+        let mut c = self.with_env(Command::from_std(c));
+        let bin = assert_cmd::cargo::cargo_bin("cx2fa");
+        let dir = bin.parent().expect("the binary's directory");
+        c.env(
+            "PATH",
+            format!(
+                "{}:{}",
+                dir.display(),
+                std::env::var("PATH").unwrap_or_default()
+            ),
+        );
+        c
     }
     fn with_env(&self, mut c: Command) -> Command {
         c.env_clear()

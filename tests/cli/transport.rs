@@ -36,7 +36,10 @@ fn tls_with_the_generated_ca_and_refusal_without() {
         .env("CX2FA_CA_CERT", dir.path().join("missing.pem"))
         .args(["tenant", "list"]));
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("cannot read CA certificate"), "{err}");
+    assert!(
+        err.contains("--ca-cert") && err.contains("missing.pem") && err.contains("no such file"),
+        "{err}"
+    );
 }
 
 /// An ingress that sends plain HTTP to HTTPS: reported with the address to use, not followed.

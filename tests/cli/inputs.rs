@@ -1,0 +1,315 @@
+//! Bad input files and honest exits: every file-taking option against the inputs a careless
+//! argument or a broken pipeline hands it, and bulk runs that did not do all they were asked.
+
+use crate::support::{file, run, Sandbox};
+use serde_json::Value;
+use std::time::{Duration, Instant};
+
+/// Bounded: a hang fails the test instead of the CI run.
+const LIMIT: Duration = Duration::from_secs(20);
+
+fn reset_from(sb: &Sandbox, from: &str) -> assert_cmd::Command {
+    let mut c = sb.cmd();
+    c.args(["user", "reset", "--from", from, "--yes"])
+        .timeout(LIMIT);
+    c
+}
+
+#[test]
+fn a_bulk_run_with_an_unknown_name_is_partial_and_says_why() {
+    let sb = Sandbox::start();
+    let (_d, csv) = file(b"username\nagent.stale\nagent.ghost\n");
+    let (code, out, err) = run(&mut reset_from(&sb, &csv));
+    assert_eq!(code, 5, "{out} {err}");
+    assert!(
+        err.contains("1 of 2 row(s) were not reset: 1 not found"),
+        "{err}"
+    );
+    assert!(
+        out.contains("1 reset") && out.contains("1 not found"),
+        "{out}"
+    );
+    // Several names on the command line: the same rule.
+    let (code, _, err) = run(sb
+        .cmd()
+        .args(["user", "reset", "agent.sms", "nobody.here", "--yes"]));
+    assert_eq!(code, 5, "{err}");
+    // One name: not found is a plain failure.
+    let (code, _, err) = run(sb.cmd().args(["user", "reset", "ghost", "--yes"]));
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("no user of that name"), "{err}");
+}
+
+#[test]
+fn empty_inputs_are_usage_errors_unless_allowed() {
+    let sb = Sandbox::start();
+    for text in [
+        &b""[..],
+        b"\n\n",
+        b"username\n",
+        b"# only a comment\n",
+        b"[]",
+    ] {
+        let (_d, f) = file(text);
+        let (code, _, err) = run(&mut reset_from(&sb, &f));
+        assert_eq!(code, 2, "{text:?}: {err}");
+        assert!(err.contains("held no user names"), "{err}");
+    }
+    let (code, _, err) = run(reset_from(&sb, "-").write_stdin(""));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("standard input held no user names"), "{err}");
+    let (code, _, err) = run(reset_from(&sb, "-")
+        .arg("--allow-empty")
+        .write_stdin(r#"{"users": []}"#));
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn a_spreadsheet_csv_with_a_bom_is_read() {
+    let sb = Sandbox::start();
+    let (_d, f) = file(b"\xEF\xBB\xBFusername,department\r\nagent.stale,support\r\n");
+    let (code, out, err) = run(&mut reset_from(&sb, &f));
+    assert_eq!(code, 0, "{out} {err}");
+    assert!(out.contains("1 reset"), "{out}");
+}
+
+#[test]
+fn dev_stdin_and_process_substitution_stream() {
+    let sb = Sandbox::start();
+    let (code, out, err) = run(sb
+        .shell("printf 'agent.stale\\nagent.sms\\n' | cx2fa user reset --from /dev/stdin --yes")
+        .timeout(LIMIT));
+    assert_eq!(code, 0, "{out} {err}");
+    assert!(out.contains("2 row(s): 2 reset"), "{out}");
+    if std::path::Path::new("/bin/bash").exists() {
+        let (code, out, err) = run(sb
+            .shell("bash -c 'cx2fa user reset --from <(echo agent.app) --yes'")
+            .timeout(LIMIT));
+        assert_eq!(code, 0, "{out} {err}");
+        assert!(out.contains("1 row(s): 1 reset"), "{out}");
+    }
+}
+
+#[test]
+fn endless_and_odd_inputs_are_refused_at_once() {
+    let sb = Sandbox::start();
+    let d = tempfile::tempdir().unwrap();
+    let fifo = d.path().join("fifo");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let dir = d.path().display().to_string();
+    let fifo = fifo.display().to_string();
+    for (from, says) in [
+        (dir.as_str(), "is a directory"),
+        (fifo.as_str(), "named pipe"),
+        ("/dev/zero", "longer than"),
+        ("/nonexistent/users.csv", "no such file"),
+    ] {
+        let started = Instant::now();
+        let (code, _, err) = run(&mut reset_from(&sb, from));
+        assert_eq!(code, 2, "{from}: {err}");
+        assert!(err.contains(says) && err.contains(from), "{from}: {err}");
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{from} took too long"
+        );
+    }
+    // Invalid UTF-8 in a file is refused before any row is touched.
+    let (_f, bad) = file(b"agent.stale\n\xff\xfe\n");
+    let (code, _, err) = run(&mut reset_from(&sb, &bad));
+    assert_eq!(code, 2, "{err}");
+    let attrs = sb.attrs("expertflow", "agent.stale");
+    assert!(
+        attrs["is2FARegistered"].is_array(),
+        "nothing written: {attrs}"
+    );
+}
+
+#[test]
+fn resume_refuses_what_is_not_its_report() {
+    let sb = Sandbox::start();
+    let (_d, names) = file(b"agent.stale\n");
+    let (_r, text) = file(b"hello, I am not a report\n");
+    let (code, _, err) = run(reset_from(&sb, &names).args(["--resume", &text]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("line 1 is not a row"), "{err}");
+    let (_o, other) = file(
+        br#"{"tenant":"acme","realm":"acme","username":"agent.stale","outcome":"reset","attempts":1}"#,
+    );
+    let (code, _, err) = run(reset_from(&sb, &names).args(["--resume", &other]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("tenant `acme`"), "{err}");
+    // A real report of this tenant resumes: the finished row is not redone.
+    let d = tempfile::tempdir().unwrap();
+    let report = d.path().join("r.ndjson").display().to_string();
+    let (code, _, err) = run(reset_from(&sb, &names).args(["--report", &report]));
+    assert_eq!(code, 0, "{err}");
+    let row: Value = serde_json::from_str(
+        std::fs::read_to_string(&report)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(row["tenant"], "expertflow");
+    assert_eq!(row["realm"], "expertflow");
+    let (code, out, err) = run(reset_from(&sb, &names).args(["--resume", &report, "-o", "json"]));
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["summary"]["rows"], 0);
+    assert_eq!(v["summary"]["resumed"], 1);
+}
+
+/// Every file-taking option, each with the inputs that used to hang, spin, abort or pass
+/// silently: one clear message naming the path, a non-zero exit, no panic, within seconds.
+#[test]
+fn every_file_option_refuses_bad_files_cleanly() {
+    let sb = Sandbox::start();
+    let d = tempfile::tempdir().unwrap();
+    let p = |n: &str| d.path().join(n).display().to_string();
+    std::fs::create_dir(p("dir")).unwrap();
+    std::fs::write(p("empty"), b"").unwrap();
+    std::fs::write(p("binary"), b"\xff\xfe\x00\x01garbage").unwrap();
+    std::fs::write(p("bom-garbage"), b"\xEF\xBB\xBFnot what you think").unwrap();
+    std::fs::write(p("long"), vec![b'x'; 10 << 20]).unwrap();
+    std::os::unix::fs::symlink(p("dir"), p("link-to-dir")).unwrap();
+    assert!(std::process::Command::new("mkfifo")
+        .arg(p("fifo"))
+        .status()
+        .unwrap()
+        .success());
+    let bad = [
+        "dir",
+        "empty",
+        "binary",
+        "bom-garbage",
+        "long",
+        "link-to-dir",
+        "fifo",
+    ];
+    let state_dir = tempfile::tempdir().unwrap();
+    let commands: Vec<(&str, Box<dyn Fn(&str) -> assert_cmd::Command>)> = vec![
+        ("--from", Box::new(|f: &str| reset_from(&sb, f))),
+        (
+            "--resume",
+            Box::new(|f: &str| {
+                let mut c = sb.cmd();
+                c.args(["user", "reset", "agent.stale", "--yes", "--resume", f]);
+                c
+            }),
+        ),
+        (
+            "-f",
+            Box::new(|f: &str| {
+                let mut c = sb.cmd();
+                c.args(["policy", "plan", "-f", f]);
+                c
+            }),
+        ),
+        (
+            "--ca-cert",
+            Box::new(|f: &str| {
+                let mut c = sb.cmd();
+                c.args([
+                    "--ca-cert",
+                    f,
+                    "--url",
+                    "https://127.0.0.1:9",
+                    "tenant",
+                    "list",
+                ]);
+                c
+            }),
+        ),
+        (
+            "--seed",
+            Box::new(|f: &str| {
+                let mut c = sb.cmd();
+                c.args(["sandbox", "--port", "0", "--seed", f]);
+                c
+            }),
+        ),
+        (
+            "--state",
+            Box::new(|f: &str| {
+                let mut c = sb.cmd();
+                c.args(["sandbox", "--port", "0", "--state", f]);
+                c
+            }),
+        ),
+    ];
+    for (flag, make) in &commands {
+        for name in bad {
+            // An empty resume file is a run killed before its first row: accepted.
+            if (*flag == "--resume" && name == "empty") || (*flag == "--state" && name == "empty") {
+                continue;
+            }
+            let path = p(name);
+            let started = Instant::now();
+            let (code, out, err) = run(make(&path).timeout(LIMIT));
+            assert!(
+                code != 0 && code != 101 && code != -1,
+                "{flag} {name}: exit {code}\n{out}\n{err}"
+            );
+            assert!(!err.contains("panicked"), "{flag} {name}: {err}");
+            assert!(
+                err.contains("error:") && err.trim().lines().count() <= 12,
+                "{flag} {name}: one clear message: {err}"
+            );
+            assert!(
+                started.elapsed() < Duration::from_secs(15),
+                "{flag} {name} took {:?}",
+                started.elapsed()
+            );
+        }
+    }
+    let _ = state_dir;
+    // `--report` and `--maildir` are written to: a directory or a FIFO is refused at once.
+    for target in [p("dir"), p("fifo")] {
+        let (code, _, err) = run(sb
+            .cmd()
+            .args(["user", "reset", "agent.stale", "--yes", "--report", &target])
+            .timeout(LIMIT));
+        assert_eq!(code, 2, "--report {target}: {err}");
+        assert!(err.contains(&target), "{err}");
+    }
+    let (code, _, err) = run(sb
+        .cmd()
+        .args(["sandbox", "--port", "0", "--maildir", &p("empty")])
+        .timeout(LIMIT));
+    assert_eq!(code, 2, "--maildir on a file: {err}");
+}
+
+#[test]
+fn policy_show_warns_about_users_and_its_verdict_agrees() {
+    let sb = Sandbox::start();
+    let (code, out, err) = run(sb.cmd().args(["policy", "show"]));
+    assert_eq!(code, 0, "{err}");
+    let users_row = out
+        .lines()
+        .find(|l| l.contains("│ users"))
+        .unwrap_or_else(|| panic!("no users row: {out}"));
+    assert!(
+        users_row.contains("warn") && !users_row.contains("NO"),
+        "{users_row}"
+    );
+    assert!(out.contains("verdict: ready"), "{out}");
+    let (_, out, _) = run(sb.cmd().args(["policy", "show", "-o", "json"]));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let checks = v["checks"].as_array().unwrap();
+    let users = checks.iter().find(|c| c["name"] == "users").unwrap();
+    assert_eq!(users["status"], "warn");
+    assert!(users["detail"]
+        .as_str()
+        .unwrap()
+        .contains("stale policy copies"));
+    assert_eq!(v["ready"], true);
+    assert!(
+        checks.iter().all(|c| c["ok"] == (c["status"] != "fail")),
+        "ok and status agree: {checks:?}"
+    );
+}
