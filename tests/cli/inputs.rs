@@ -191,8 +191,8 @@ fn every_file_option_refuses_bad_files_cleanly() {
         "link-to-dir",
         "fifo",
     ];
-    let state_dir = tempfile::tempdir().unwrap();
-    let commands: Vec<(&str, Box<dyn Fn(&str) -> assert_cmd::Command>)> = vec![
+    type Make<'a> = Box<dyn Fn(&str) -> assert_cmd::Command + 'a>;
+    let commands: Vec<(&str, Make)> = vec![
         ("--from", Box::new(|f: &str| reset_from(&sb, f))),
         (
             "--resume",
@@ -245,7 +245,7 @@ fn every_file_option_refuses_bad_files_cleanly() {
     for (flag, make) in &commands {
         for name in bad {
             // An empty resume file is a run killed before its first row: accepted.
-            if (*flag == "--resume" && name == "empty") || (*flag == "--state" && name == "empty") {
+            if name == "empty" && (*flag == "--resume" || *flag == "--state") {
                 continue;
             }
             let path = p(name);
@@ -267,7 +267,6 @@ fn every_file_option_refuses_bad_files_cleanly() {
             );
         }
     }
-    let _ = state_dir;
     // `--report` and `--maildir` are written to: a directory or a FIFO is refused at once.
     for target in [p("dir"), p("fifo")] {
         let (code, _, err) = run(sb
