@@ -384,6 +384,16 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
     if let Some(p) = &a.report {
         crate::input::check_output(p, "--report")?;
     }
+    if let (Some(r), None) = (&a.resume, &a.report) {
+        // Without `--report` the run appends to the resume file: only a regular file will do.
+        let name = r.display().to_string();
+        if crate::input::shape(&name, "--resume")? != crate::input::Shape::File {
+            return Err(Error::usage(format!(
+                "`--resume {name}` is not a regular file, and the run would append its rows to it"
+            ))
+            .with_hint("pass `--report FILE` for this run's rows"));
+        }
+    }
     let (names, total): (Names, Option<u64>) = match &a.from {
         Some(f) => names_from(f)?,
         None => (

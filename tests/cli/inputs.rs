@@ -312,3 +312,132 @@ fn policy_show_warns_about_users_and_its_verdict_agrees() {
         "ok and status agree: {checks:?}"
     );
 }
+
+/// The matrix's two inputs that need more than a path: standard input on a pipe, and a file
+/// the user may not read (as root, the command runs as `nobody`, for whom mode 000 means no).
+#[test]
+fn file_options_on_a_pipe_and_without_permission() {
+    let sb = Sandbox::start();
+    // On a pipe: options that read a stream take it; those that write back refuse it.
+    let (_d, names) = file(b"agent.stale\n");
+    for (args, stdin, ok) in [
+        (
+            vec!["user", "reset", "--from", "/dev/stdin", "--yes"],
+            "agent.sms\n",
+            true,
+        ),
+        (
+            vec!["policy", "plan", "-f", "/dev/stdin"],
+            crate::support::UPDATE_EMAIL,
+            true,
+        ),
+        (
+            vec![
+                "user",
+                "reset",
+                "--from",
+                names.as_str(),
+                "--yes",
+                "--resume",
+                "/dev/stdin",
+            ],
+            "",
+            false,
+        ),
+        (
+            vec!["sandbox", "--port", "0", "--state", "/dev/stdin"],
+            "{}",
+            false,
+        ),
+        (
+            vec!["sandbox", "--port", "0", "--seed", "/dev/stdin"],
+            "not a seed",
+            false,
+        ),
+        (
+            vec!["sandbox", "--port", "0", "--maildir", "/dev/stdin"],
+            "",
+            false,
+        ),
+        (
+            vec!["--ca-cert", "/dev/stdin", "tenant", "list"],
+            "not a certificate",
+            false,
+        ),
+    ] {
+        let (code, out, err) = run(sb
+            .shell(&format!(
+                "printf '%s' \"$INPUT\" | cx2fa {}",
+                args.join(" ")
+            ))
+            .env("INPUT", stdin)
+            .timeout(LIMIT));
+        if ok {
+            assert!(code == 0 || code == 10, "{args:?}: {code} {out} {err}");
+        } else {
+            assert!(code == 1 || code == 2, "{args:?}: {code} {out} {err}");
+            assert!(err.contains("/dev/stdin"), "{args:?} names the path: {err}");
+        }
+    }
+    // Without permission.
+    let d = tempfile::tempdir().unwrap();
+    let home = d.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    let locked = d.path().join("locked");
+    std::fs::write(&locked, "agent.stale\n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    for (p, mode) in [
+        (d.path(), 0o755),
+        (home.as_path(), 0o777),
+        (locked.as_path(), 0o000),
+    ] {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    let locked = locked.display().to_string();
+    let root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false);
+    let bin = assert_cmd::cargo::cargo_bin("cx2fa");
+    for args in [
+        vec!["user", "reset", "--from", locked.as_str(), "--yes"],
+        vec![
+            "user",
+            "reset",
+            "agent.stale",
+            "--yes",
+            "--resume",
+            locked.as_str(),
+        ],
+        vec!["policy", "plan", "-f", locked.as_str()],
+        vec!["--ca-cert", locked.as_str(), "tenant", "list"],
+        vec!["sandbox", "--port", "0", "--seed", locked.as_str()],
+        vec!["sandbox", "--port", "0", "--state", locked.as_str()],
+    ] {
+        let mut c = if root {
+            let mut c = std::process::Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+                .arg(&bin);
+            c
+        } else {
+            std::process::Command::new(&bin)
+        };
+        c.env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join("c"))
+            .env("XDG_STATE_HOME", home.join("s"))
+            .env("NO_COLOR", "1");
+        for (k, v) in &sb.env {
+            c.env(k, v);
+        }
+        c.args(&args);
+        let (code, out, err) = run(assert_cmd::Command::from_std(c).timeout(LIMIT));
+        assert!(code == 1 || code == 2, "{args:?}: {code} {out} {err}");
+        assert!(
+            err.contains(&locked) && err.to_lowercase().contains("permission denied"),
+            "{args:?}: {err}"
+        );
+    }
+}
