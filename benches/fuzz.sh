@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes config parsing + validation and the policy merge, SECONDS each (default 600).
+# Fuzzes config parsing + validation, the policy merge, the `--print-curl` builder and the
+# terminal sanitiser, SECONDS each (default 600).
 # The corpus is seeded from the fixtures: the sandbox's seed tenants and the configuration
 # guide's payloads (with their non-breaking spaces and comments). Usage: bash benches/fuzz.sh [SECONDS]
 set -euo pipefail
@@ -10,7 +11,7 @@ command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 # here accept them (no nightly can be fetched on these machines).
 export RUSTC_BOOTSTRAP=1
 C=benches/fuzz/corpus
-mkdir -p "$C/validate" "$C/merge"
+mkdir -p "$C/validate" "$C/merge" "$C/curl" "$C/sanitize"
 cargo run -q --release -- sandbox --print-seed > "$C/seed.json.tmp"
 python3 - "$C" <<'PY'
 import json, sys
@@ -22,11 +23,13 @@ guide = ('{\n\u00a0   "tenantSettings": {\n        "keyCloak": {\n            "O
 docs = [json.dumps(t, indent=2) for t in seed["tenants"]] + [guide]
 for i, d in enumerate(docs):
     open(f"{c}/validate/seed-{i}", "w").write(d)
+    open(f"{c}/curl/seed-{i}", "w").write("path?q=1\x01it's $(x) `y`\x01" + d)
+    open(f"{c}/sanitize/seed-{i}", "w").write("name\x1b]52;c;eA==\x07\u202e=cmd\n" + d[:200])
     for k in range(4):
         open(f"{c}/merge/seed-{i}-{k}", "wb").write(bytes([k]) + d.encode())
 PY
 rm "$C/seed.json.tmp"
-for target in validate merge; do
+for target in validate merge curl sanitize; do
   echo "== fuzzing $target for ${SECS}s"
   cargo fuzz run --fuzz-dir benches/fuzz "$target" "$C/$target" -- -max_total_time="$SECS" -rss_limit_mb=2048 2>&1 | tail -n 4
 done

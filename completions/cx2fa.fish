@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_cx2fa_global_optspecs
-    string join \n profile= url= t/tenant= o/output= y/yes no-input q/quiet debug print-curl timeout= color= keycloak-url= otp-manager-url= rsa-url= ca-cert= insecure password-stdin h/help V/version
+    string join \n profile= url= t/tenant= o/output= y/yes no-input q/quiet debug print-curl timeout= color= keycloak-url= otp-manager-url= rsa-url= ca-cert= insecure= password-stdin h/help V/version
 end
 
 function __fish_cx2fa_needs_command
@@ -38,12 +38,13 @@ complete -c cx2fa -n "__fish_cx2fa_needs_command" -l keycloak-url -d 'Keycloak\'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_needs_command" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_needs_command" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -s V -l version -d 'Print version'
@@ -73,12 +74,13 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -f -a "validate" -d 'Check 2FA update payloads or tenant documents offline: schema, platform rules, ranges'
@@ -97,12 +99,13 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l strict -d 'Treat warnings as errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -122,12 +125,13 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -f -a "list" -d 'List the deployment\'s tenants with their 2FA state'
@@ -150,12 +154,13 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from list" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from list" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from list" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from list" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from list" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from list" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from list" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from list" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
@@ -172,12 +177,13 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l show-secrets -d 'Show secrets unmasked (asks first; needs `--yes` without a terminal)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -195,6 +201,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -s f -l file -d 'The full tenant document (`-` for stdin)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l logo -d 'The tenant\'s logo (release 5.1+ requires one)' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to every confirmation'
@@ -202,7 +210,6 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l dry-run -d 'Validate and check only'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -220,12 +227,13 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
@@ -242,13 +250,16 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l file -d 'Restore from this file instead (a backup copied elsewhere)' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l force -d 'Restore even onto a deployment other than the one the backup was taken from (or when the backup does not record it)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l dry-run -d 'Plan only'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the deployment\'s tenants with their 2FA state'
@@ -271,12 +282,13 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -f -a "show" -d 'Show a tenant\'s 2FA settings with a readiness verdict'
@@ -299,12 +311,13 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
@@ -321,6 +334,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -s f -l file -d 'The update payload or tenant document (`-` for stdin)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l channel -d 'Plan enabling with this channel' -r -f -a "EMAIL\t''
 SMS\t''
@@ -335,7 +350,6 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l disable -d 'Plan disabling 2FA'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l exit-code -d 'Exit 10 when changes are pending, 0 when none'
@@ -355,13 +369,14 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -s f -l file -d 'The update payload or tenant document (`-` for stdin)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l dry-run -d 'Plan only: show the diff and write nothing'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l skip-channel-check -d 'Push even when the OTP channel cannot be found or has another type'
@@ -381,6 +396,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l channel -d 'How OTPs are delivered' -r -f -a "EMAIL\t''
 SMS\t''
 APP\t''
@@ -394,7 +411,6 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l dry-run -d 'Plan only: show the diff and write nothing'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l skip-channel-check -d 'Push even when the OTP channel cannot be found or has another type'
@@ -414,12 +430,13 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l dry-run -d 'Plan only: show the diff and write nothing'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l skip-channel-check -d 'Push even when the OTP channel cannot be found or has another type'
@@ -445,12 +462,13 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -f -a "list" -d 'List the deployment\'s channels with their type and service identifier'
@@ -470,12 +488,13 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_sub
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
@@ -492,6 +511,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_sub
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l type -d 'The channel type to expect' -r -f -a "EMAIL\t''
 SMS\t''
 APP\t''
@@ -502,7 +523,6 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_sub
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the deployment\'s channels with their type and service identifier'
@@ -522,12 +542,13 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_su
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -f -a "status" -d 'One user\'s enrolment, or every user\'s with a posture summary'
@@ -547,13 +568,14 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcom
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l filter -d '`unregistered`, `stale`, `shared-contact`, `channel=SMS` (repeatable: all must hold)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
@@ -570,6 +592,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcom
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l from -d 'Read users from a file (`-` = stdin): CSV with a `username` column, one name per line, or `user status -o json`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l report -d 'Write one NDJSON line per row here' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l resume -d 'Skip rows finished in this earlier report (and append to it unless `--report` says otherwise)' -r -F
@@ -579,7 +603,6 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcom
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l revoke-sessions -d 'Also end the users\' sessions'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l dry-run -d 'Show what would be removed; write nothing'
@@ -589,8 +612,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcom
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Remove users\' 2FA enrolment so they register again at next login'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l user -d 'The user to log in as' -r
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l otp -d 'Use this OTP (scripted)' -r
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l otp-cmd -d 'Run this shell command for each OTP needed and use its output (e.g. `oathtool --totp -b $SECRET`)' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l otp -d 'Use this OTP (scripted). A live code on the command line is visible to other users in `ps`: prefer `--otp-stdin` for a real one' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l otp-cmd -d 'Run this shell command for each OTP needed and use its output, e.g. `oathtool --totp -b - < ~/.probe.key` (keep secrets off its command line; cx2fa\'s own credentials are not passed to it)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l totp-secret-env -d 'Compute authenticator codes from the base32 secret in this environment variable (also the secret issued at registration)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l otp-from-imap -d 'Read the emailed OTP from this mailbox, `imaps://user@host[:port]/INBOX` (password in `CX2FA_IMAP_PASSWORD`; TLS verified, `--ca-cert` trusted)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l register-contact -d 'The email address or phone number to register (scripted registration)' -r
@@ -617,14 +640,16 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l keycloak-
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l user-password-stdin -d 'Read the user\'s password from stdin'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l otp-stdin -d 'Read the OTP from stdin (scripted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l otp-from-outbox -d 'Read the OTP from the sandbox\'s outbox (sandbox only)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
@@ -641,12 +666,13 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_su
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "login" -d 'Check admin credentials against the deployment and store them for this profile'
@@ -667,6 +693,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcom
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l store -d 'Where to keep the secret' -r -f -a "keyring\t'The OS keyring (Secret Service on Linux, Keychain on macOS, Credential Manager on Windows)'
 file\t'A file readable only by you, under `$XDG_DATA_HOME/cx2fa/credentials/`'"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l username -d 'Master-realm admin username (default: `CX2FA_USERNAME`, the profile\'s, or a prompt)' -r
@@ -676,7 +704,6 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcom
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l client-secret-stdin -d 'Read the client secret from stdin'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -694,12 +721,13 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcom
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
@@ -716,12 +744,13 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcom
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "login" -d 'Check admin credentials against the deployment and store them for this profile'
@@ -742,12 +771,13 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -l keycloak-url -d '
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l port -d 'Port on 127.0.0.1; 0 picks a free one' -r
@@ -772,6 +802,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l no-channel-list -d 'Answer 404 on `GET /ccm/channels`, like deployments without that endpoint'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l require-logo -d 'Refuse tenant creation without a logo, like release 5.1+'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l tls -d 'Serve HTTPS with a generated CA (its path is printed; trust it with `--ca-cert`)'
@@ -781,7 +813,6 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -f -a "rsa-code" -d 'Print an RSA SecurID user\'s current tokencode (from the state file, or the built-in seed)'
@@ -800,13 +831,14 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_sub
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l state -d 'The sandbox\'s state file' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "rsa-code" -d 'Print an RSA SecurID user\'s current tokencode (from the state file, or the built-in seed)'
@@ -825,13 +857,14 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -l keycloak-url -d 'Ke
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -l interactive -d 'Hand the simulate-login step to the person at the terminal'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
@@ -848,12 +881,13 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l keycloak-url
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l insecure -d 'Accept any TLS certificate (warns on every use)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions help" -f -a "config" -d 'Validate 2FA configuration files offline'

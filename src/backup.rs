@@ -21,53 +21,63 @@ pub fn dir() -> Result<PathBuf, Error> {
         })
 }
 
-#[cfg(unix)]
-fn restrict(path: &Path, mode: u32) -> std::io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
-}
-#[cfg(not(unix))]
-fn restrict(_: &Path, _: u32) -> std::io::Result<()> {
-    Ok(())
+/// The file a backup is kept in: the document as it was, and where it came from, so that
+/// `tenant restore` does not put one deployment's tenant onto another.
+#[derive(Debug, Serialize, serde::Deserialize)]
+struct File {
+    cx2fa: Meta,
+    document: serde_json::Value,
 }
 
-/// Writes `t` and returns where; refuses to go on if it cannot (no backup, no write).
-pub fn write(t: &Tenant) -> Result<PathBuf, Error> {
+#[derive(Debug, Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Meta {
+    /// The deployment's base URL.
+    backup_of: String,
+    tenant_id: String,
+    taken: String,
+}
+
+/// A backup as read back: the document, and the deployment it came from when recorded (a
+/// backup written by an older cx2fa is the bare document).
+pub struct Backup {
+    pub tenant: Tenant,
+    pub deployment: Option<String>,
+    pub path: PathBuf,
+}
+
+/// A tenant id as it appears in a file name: letters, digits, `_` and `-` as they are, every
+/// other byte as `%XX`, so that the name maps back to exactly one id.
+fn file_id(id: &str) -> String {
+    const KEEP: &percent_encoding::AsciiSet =
+        &percent_encoding::NON_ALPHANUMERIC.remove(b'_').remove(b'-');
+    percent_encoding::utf8_percent_encode(id, KEEP).to_string()
+}
+
+/// Writes `t`, taken from the deployment at `deployment`, and returns where; refuses to go
+/// on if it cannot (no backup, no write).
+pub fn write(t: &Tenant, deployment: &str) -> Result<PathBuf, Error> {
     let d = dir()?;
-    std::fs::create_dir_all(&d)
-        .and_then(|_| restrict(&d, 0o700))
-        .map_err(|e| {
-            Error::failed(format!(
-                "cannot create the backup directory `{}`: {e}",
-                d.display()
-            ))
-            .with_hint(
-                "nothing was written to the tenant; fix the directory or set `XDG_STATE_HOME`",
-            )
-        })?;
-    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
-    let id: String = t
-        .id()
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let path = d.join(format!("{id}-{stamp}.json"));
-    let text = serde_json::to_vec_pretty(&t.0).map_err(|e| Error::failed(e.to_string()))?;
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
+    crate::private::dir(&d).map_err(|e| {
+        Error::failed(format!(
+            "cannot create the backup directory `{}`: {e}",
+            d.display()
+        ))
+        .with_hint("nothing was written to the tenant; fix the directory or set `XDG_STATE_HOME`")
+    })?;
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ").to_string();
+    let path = d.join(format!("{}-{stamp}.json", file_id(t.id())));
+    let file = File {
+        cx2fa: Meta {
+            backup_of: deployment.to_string(),
+            tenant_id: t.id().to_string(),
+            taken: stamp,
+        },
+        document: t.0.clone(),
+    };
+    let text = serde_json::to_vec_pretty(&file).map_err(|e| Error::failed(e.to_string()))?;
     use std::io::Write;
-    opts.open(&path)
+    crate::private::create_new(&path)
         .and_then(|mut f| f.write_all(&text).and_then(|_| f.sync_all()))
         .map_err(|e| {
             Error::failed(format!("cannot write the backup `{}`: {e}", path.display()))
@@ -100,16 +110,19 @@ pub fn list(tenant: Option<&str>) -> Result<Vec<Entry>, Error> {
         let Some(stem) = name.strip_suffix(".json") else {
             continue;
         };
-        let Some((id, taken)) = stem.rsplit_once('-') else {
+        let Some((encoded, taken)) = stem.rsplit_once('-') else {
             continue;
         };
-        if tenant.is_some_and(|t| t != id) {
+        let id = percent_encoding::percent_decode_str(encoded)
+            .decode_utf8_lossy()
+            .into_owned();
+        if tenant.is_some_and(|t| t != id && file_id(t) != encoded) {
             continue;
         }
         let bytes = entry.metadata().map(|m| m.len()).unwrap_or(0);
         out.push(Entry {
             name: name.clone(),
-            tenant: id.into(),
+            tenant: id,
             taken: taken.into(),
             bytes,
             path: entry.path(),
@@ -119,19 +132,56 @@ pub fn list(tenant: Option<&str>) -> Result<Vec<Entry>, Error> {
     Ok(out)
 }
 
-/// Reads a backup by path or by name in the backup directory.
-pub fn read(name_or_path: &str) -> Result<Tenant, Error> {
-    let p = Path::new(name_or_path);
-    let path = if p.exists() {
-        p.to_path_buf()
-    } else {
-        dir()?.join(name_or_path)
+/// Reads a backup by its name in the backup directory (`tenant backups` lists them).
+pub fn read_named(name: &str) -> Result<Backup, Error> {
+    if name.contains('/') || name == ".." || name == "." {
+        return Err(Error::usage(format!("`{name}` is not a backup name"))
+            .with_hint("`cx2fa tenant backups` lists the names; to restore from a file, pass `--file PATH`"));
+    }
+    let path = dir()?.join(name);
+    if !path.is_file() {
+        return Err(
+            Error::not_found(format!("no backup named `{name}`")).with_hint(
+                "`cx2fa tenant backups` lists them; to restore from a file, pass `--file PATH`",
+            ),
+        );
+    }
+    read_path(&path)
+}
+
+/// Reads a backup from a file anywhere.
+pub fn read_path(path: &Path) -> Result<Backup, Error> {
+    let name = path.display().to_string();
+    let text = crate::input::read_text(&name, "--file", 64 << 20)?;
+    let v: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| Error::failed(format!("`{name}` is not a tenant backup: {e}")))?;
+    let (tenant, deployment) = match serde_json::from_value::<File>(v.clone()) {
+        Ok(f) => (Tenant(f.document), Some(f.cx2fa.backup_of)),
+        Err(_) => (Tenant(v), None),
     };
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        Error::not_found(format!("cannot read backup `{}`: {e}", path.display()))
-            .with_hint("`cx2fa tenant backups` lists them")
-    })?;
-    let v = serde_json::from_str(&text)
-        .map_err(|e| Error::failed(format!("`{}` is not a tenant backup: {e}", path.display())))?;
-    Ok(Tenant(v))
+    Ok(Backup {
+        tenant,
+        deployment,
+        path: path.to_path_buf(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tenant_ids_map_to_file_names_and_back_exactly() {
+        for id in ["expertflow", "team.one", "team_one", "a b/c", "ünï-1"] {
+            let enc = file_id(id);
+            assert!(
+                enc.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_-%".contains(c)),
+                "{enc}"
+            );
+            let back = percent_encoding::percent_decode_str(&enc).decode_utf8_lossy();
+            assert_eq!(back, id);
+        }
+        assert_ne!(file_id("team.one"), file_id("team_one"));
+    }
 }

@@ -91,9 +91,19 @@ pub struct Global {
     /// Extra CA certificate (PEM) to trust
     #[arg(long, global = true, env = "CX2FA_CA_CERT", value_name = "FILE")]
     pub ca_cert: Option<PathBuf>,
-    /// Accept any TLS certificate (warns on every use)
-    #[arg(long, global = true, env = "CX2FA_INSECURE")]
-    pub insecure: bool,
+    /// Accept any TLS certificate (warns on every use); `--insecure=false` (or
+    /// `CX2FA_INSECURE=false`) overrides a profile's `insecure = true`
+    #[arg(
+        long,
+        global = true,
+        env = "CX2FA_INSECURE",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "true",
+        value_name = "BOOL",
+        value_parser = clap::builder::BoolishValueParser::new()
+    )]
+    pub insecure: Option<bool>,
     /// Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)
     #[arg(long, global = true)]
     pub password_stdin: bool,

@@ -110,60 +110,102 @@ fn imap_err(m: &Mailbox, what: &str, e: impl std::fmt::Display) -> Error {
     .with_cause(e.to_string())
 }
 
+/// `fut`, or an error naming the IMAP step that did not finish within `limit`: a server that
+/// accepts and never speaks must not hang the probe.
+async fn within<T>(
+    m: &Mailbox,
+    what: &str,
+    limit: Duration,
+    fut: impl std::future::Future<Output = Result<T, Error>>,
+) -> Result<T, Error> {
+    tokio::time::timeout(limit, fut).await.unwrap_or_else(|_| {
+        Err(
+            imap_err(m, what, format!("no answer within {} s", limit.as_secs()))
+                .with_hint("check the server of `--otp-from-imap`, or raise `--timeout`"),
+        )
+    })
+}
+
 /// One look at the mailbox: the code of the newest message received at or after `since`.
+/// Every step (connect, TLS handshake, each exchange) has `limit` to finish.
 async fn look(
     m: &Mailbox,
     password: &Secret,
     since: chrono::DateTime<chrono::Utc>,
     ca: Option<&Path>,
+    limit: Duration,
 ) -> Result<Option<String>, Error> {
-    let tcp = tokio::net::TcpStream::connect((m.host.as_str(), m.port))
-        .await
-        .map_err(|e| {
-            imap_err(m, "connection", e).with_hint("check the host and port of `--otp-from-imap`")
-        })?;
+    let tcp = within(m, "connection", limit, async {
+        tokio::net::TcpStream::connect((m.host.as_str(), m.port))
+            .await
+            .map_err(|e| {
+                imap_err(m, "connection", e)
+                    .with_hint("check the host and port of `--otp-from-imap`")
+            })
+    })
+    .await?;
     let name = rustls::pki_types::ServerName::try_from(m.host.clone())
         .map_err(|e| imap_err(m, "TLS", e))?;
-    let tls = tokio_rustls::TlsConnector::from(Arc::new(tls_config(ca)?))
-        .connect(name, tcp)
-        .await
-        .map_err(|e| {
-            imap_err(m, "TLS", e)
-                .with_hint("the server's certificate is not trusted: pass its CA with `--ca-cert`")
-        })?;
+    let config = Arc::new(tls_config(ca)?);
+    let tls = within(m, "TLS handshake", limit, async {
+        tokio_rustls::TlsConnector::from(config)
+            .connect(name, tcp)
+            .await
+            .map_err(|e| {
+                imap_err(m, "TLS", e).with_hint(
+                    "the server's certificate is not trusted: pass its CA with `--ca-cert`",
+                )
+            })
+    })
+    .await?;
     let mut client = async_imap::Client::new(tls);
-    client
-        .read_response()
-        .await
-        .ok_or_else(|| imap_err(m, "greeting", "the server closed the connection"))?
-        .map_err(|e| imap_err(m, "greeting", e))?;
-    let mut session = client
-        .login(&m.user, password.expose())
-        .await
-        .map_err(|(e, _)| {
-            Error::auth(format!("IMAP login failed for `{}`", m.user))
-                .with_cause(e.to_string())
-                .with_hint("check `CX2FA_IMAP_PASSWORD`")
-        })?;
-    session
-        .select(&m.mailbox)
-        .await
-        .map_err(|e| imap_err(m, &format!("select of `{}`", m.mailbox), e))?;
-    let mut uids: Vec<u32> = session
-        .uid_search("ALL")
-        .await
-        .map_err(|e| imap_err(m, "search", e))?
-        .into_iter()
-        .collect();
+    within(m, "greeting", limit, async {
+        client
+            .read_response()
+            .await
+            .ok_or_else(|| imap_err(m, "greeting", "the server closed the connection"))?
+            .map_err(|e| imap_err(m, "greeting", e))
+    })
+    .await?;
+    let mut session = within(m, "login", limit, async {
+        client
+            .login(&m.user, password.expose())
+            .await
+            .map_err(|(e, _)| {
+                Error::auth(format!("IMAP login failed for `{}`", m.user))
+                    .with_cause(e.to_string())
+                    .with_hint("check `CX2FA_IMAP_PASSWORD`")
+            })
+    })
+    .await?;
+    within(m, "select", limit, async {
+        session
+            .select(&m.mailbox)
+            .await
+            .map_err(|e| imap_err(m, &format!("select of `{}`", m.mailbox), e))
+    })
+    .await?;
+    let mut uids: Vec<u32> = within(m, "search", limit, async {
+        session
+            .uid_search("ALL")
+            .await
+            .map_err(|e| imap_err(m, "search", e))
+    })
+    .await?
+    .into_iter()
+    .collect();
     uids.sort_unstable();
     let newest: Vec<String> = uids.iter().rev().take(20).map(|u| u.to_string()).collect();
     let mut found: Option<(chrono::DateTime<chrono::FixedOffset>, String)> = None;
     if !newest.is_empty() {
-        let mut fetches = session
-            .uid_fetch(newest.join(","), "(INTERNALDATE BODY.PEEK[])")
-            .await
-            .map_err(|e| imap_err(m, "fetch", e))?;
-        while let Some(f) = fetches.next().await {
+        let mut fetches = within(m, "fetch", limit, async {
+            session
+                .uid_fetch(newest.join(","), "(INTERNALDATE BODY.PEEK[])")
+                .await
+                .map_err(|e| imap_err(m, "fetch", e))
+        })
+        .await?;
+        while let Some(f) = within(m, "fetch", limit, async { Ok(fetches.next().await) }).await? {
             let f = f.map_err(|e| imap_err(m, "fetch", e))?;
             let (Some(date), Some(body)) = (f.internal_date(), f.body()) else {
                 continue;
@@ -194,10 +236,11 @@ pub async fn newest_code(
     since: chrono::DateTime<chrono::Utc>,
     ca: Option<&Path>,
     wait: Duration,
+    limit: Duration,
 ) -> Result<Secret, Error> {
     let deadline = Instant::now() + wait;
     loop {
-        if let Some(code) = look(m, password, since, ca).await? {
+        if let Some(code) = look(m, password, since, ca, limit).await? {
             return Ok(Secret::new(code));
         }
         if Instant::now() >= deadline {

@@ -19,6 +19,7 @@ pub mod imap;
 pub mod input;
 pub mod login;
 pub mod output;
+pub mod private;
 pub mod push;
 pub mod readiness;
 pub mod sandbox;

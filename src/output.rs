@@ -5,6 +5,7 @@
 //! depending on `--output`, so that the JSON shape is a contract independent of the table.
 
 use crate::error::{Error, Kind};
+use crate::settings::secrets;
 use comfy_table::{presets, Cell, ContentArrangement, Table};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
@@ -85,9 +86,10 @@ impl Printer {
     /// Prints the command's result on stdout. A closed pipe ends the process quietly.
     pub fn data<R: Report>(&self, report: &R) -> Result<(), Error> {
         let text = match self.format {
+            // JSON escapes control characters itself, and its values are masked by key.
             Format::Json => serde_json::to_string_pretty(report)
                 .map_err(|e| Error::failed(format!("cannot render JSON: {e}")))?,
-            Format::Table => report.render(self),
+            Format::Table => self.clean(&report.render(self)),
             Format::Csv => match report.csv() {
                 Some(rows) => to_csv(&rows)?,
                 None => {
@@ -99,39 +101,57 @@ impl Printer {
         write_stdout(&text)
     }
 
+    /// Text for the terminal: known secrets scrubbed, control characters escaped (newlines
+    /// kept, and this printer's own colours when colour is on). Every line cx2fa writes to a
+    /// terminal goes through here or through [`sanitize`].
+    pub fn clean(&self, text: &str) -> String {
+        sanitize_text(&secrets::scrub(text), self.color)
+    }
+
     /// A line of progress or narration on stderr (not in quiet mode).
     pub fn status(&self, msg: impl AsRef<str>) {
         if !self.quiet {
-            eprint_line(msg.as_ref());
+            eprint_line(&self.clean(msg.as_ref()));
         }
     }
 
     /// A warning on stderr; shown even in quiet mode, since it may change a decision.
     pub fn warn(&self, msg: impl AsRef<str>) {
         let label = self.paint("warning", "33");
-        eprint_line(&format!("{label}: {}", msg.as_ref()));
+        eprint_line(&format!("{label}: {}", self.clean(msg.as_ref())));
     }
 
-    /// A debug trace line on stderr; callers redact before calling.
+    /// A debug trace line on stderr.
     pub fn debug(&self, msg: impl AsRef<str>) {
-        eprint_line(&format!("{} {}", self.paint("debug:", "2"), msg.as_ref()));
+        eprint_line(&format!(
+            "{} {}",
+            self.paint("debug:", "2"),
+            self.clean(msg.as_ref())
+        ));
     }
 
     /// Shows an error: `error:`, `Caused by:`, `hint:`; or one JSON object in JSON mode.
     pub fn error(&self, err: &Error) {
+        let scrub = |s: &String| secrets::scrub(s);
         if self.is_json() {
             let value = serde_json::json!({ "error": {
                 "kind": err.kind,
-                "message": err.message,
-                "causes": err.causes,
-                "hint": err.hint,
+                "message": scrub(&err.message),
+                "causes": err.causes.iter().map(scrub).collect::<Vec<_>>(),
+                "hint": err.hint.as_ref().map(scrub),
                 "status": err.status,
-                "url": err.url,
+                "url": err.url.as_ref().map(scrub),
                 "exit_code": err.exit_code(),
             }});
             eprint_line(&value.to_string());
             return;
         }
+        let err = &Error {
+            message: self.clean(&err.message),
+            causes: err.causes.iter().map(|c| self.clean(c)).collect(),
+            hint: err.hint.as_ref().map(|h| self.clean(h)),
+            ..err.clone()
+        };
         if err.kind == Kind::ChangesPending {
             eprint_line(&format!("{} (exit code 10)", err.message));
             return;
@@ -183,7 +203,7 @@ impl Printer {
 fn to_csv(rows: &[Vec<String>]) -> Result<String, Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     for row in rows {
-        w.write_record(row)
+        w.write_record(row.iter().map(|c| csv_cell(c)))
             .map_err(|e| Error::failed(e.to_string()))?;
     }
     let bytes = w.into_inner().map_err(|e| Error::failed(e.to_string()))?;
@@ -213,6 +233,52 @@ pub fn kv_table(out: &Printer, rows: &[(&str, String)]) -> String {
         table.add_row(vec![Cell::new(k), Cell::new(v)]);
     }
     table.to_string()
+}
+
+/// A CSV cell made safe to open in a spreadsheet and to show on a terminal: a cell that a
+/// spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return) gets a leading `'`, and control characters are escaped.
+pub fn csv_cell(cell: &str) -> String {
+    let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let cell = sanitize(&secrets::scrub(cell)).into_owned();
+    if formula {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+/// Like [`sanitize`] for whole outputs: newlines are kept, and with `sgr` the colour codes
+/// (`ESC [ digits ; m`) this printer adds. Every other control character is escaped.
+pub fn sanitize_text(s: &str, sgr: bool) -> String {
+    if !s.chars().any(|c| c != '\n' && needs_escape(c)) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut chars = s.char_indices();
+    while let Some((i, c)) = chars.next() {
+        if c == '\x1b' && sgr {
+            let rest = &s[i + 1..];
+            let len = rest.strip_prefix('[').map(|r| {
+                r.chars()
+                    .take_while(|c| c.is_ascii_digit() || *c == ';')
+                    .count()
+            });
+            if let Some(n) = len.filter(|n| rest[1 + n..].starts_with('m')) {
+                out.push_str(&s[i..i + 3 + n]);
+                for _ in 0..n + 2 {
+                    chars.next();
+                }
+                continue;
+            }
+        }
+        if c != '\n' && needs_escape(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A string from a server (or a file) made safe to show on a terminal: C0 and C1 control
@@ -257,5 +323,25 @@ mod tests {
             s,
             "a\\u{1b}]52;c;ZXZpbA==\\u{7}b\\u{1b}[2Jc\\u{202e}d\\u{a}e\\u{9b}"
         );
+    }
+
+    #[test]
+    fn whole_outputs_keep_newlines_and_only_their_own_colours() {
+        let t = "\x1b[1;31merror\x1b[0m: x\x1b]0;title\x07\nnext";
+        assert_eq!(
+            sanitize_text(t, true),
+            "\x1b[1;31merror\x1b[0m: x\\u{1b}]0;title\\u{7}\nnext"
+        );
+        assert!(!sanitize_text(t, false).contains('\x1b'));
+    }
+
+    #[test]
+    fn csv_cells_cannot_be_formulas() {
+        assert_eq!(csv_cell("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+        assert_eq!(csv_cell("+1555"), "'+1555");
+        assert_eq!(csv_cell("-2"), "'-2");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("\tx"), "'\\u{9}x");
+        assert_eq!(csv_cell("agent.one"), "agent.one");
     }
 }

@@ -52,7 +52,7 @@ pub struct Applied {
 /// Executes a non-empty plan; see the module docs.
 pub async fn execute(s: &Session, plan: &Plan) -> Result<Applied, Error> {
     let api = Tenants::new(s);
-    let backup = backup::write(&plan.before)?;
+    let backup = backup::write(&plan.before, &s.ep.base)?;
     let current = api.get(&plan.tenant).await?;
     if !same_meaning(&current.0, &plan.before.0) {
         let moved: Vec<String> = diff(&plan.before.0, &current.0)

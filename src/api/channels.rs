@@ -52,7 +52,10 @@ impl<'a> Channels<'a> {
     pub async fn list(&self) -> Result<Option<Vec<Channel>>, Error> {
         let resp = self
             .s
-            .authed(Request::get(self.s.ep.ccm(contract::CCM_CHANNEL_LIST_PATH)))
+            .authed(
+                Request::get(self.s.ep.ccm(contract::CCM_CHANNEL_LIST_PATH))
+                    .max_body(crate::api::http::LIST_MAX_BODY),
+            )
             .await?;
         if resp.status == 404 {
             return Ok(None);

@@ -7,7 +7,7 @@ use crate::output::Printer;
 use crate::settings::secrets;
 use reqwest::Method;
 use serde_json::Value;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 /// A request body.
@@ -24,7 +24,9 @@ pub enum Body {
 #[derive(Debug, Clone)]
 pub enum Secretish {
     Plain(String),
-    Secret(Secret),
+    /// A secret, and the environment variable `--print-curl` refers to it by: each secret has
+    /// its own name, so that a pasted command never sends one secret in place of another.
+    Secret(Secret, &'static str),
 }
 
 /// One call.
@@ -37,7 +39,15 @@ pub struct Request {
     pub body: Body,
     /// Safe to send again after a 429, 5xx or dropped connection.
     pub retry: bool,
+    /// The largest answer accepted; a longer one is refused (exit 4) instead of filling memory.
+    pub max_body: usize,
 }
+
+/// The answer size cap of most calls: tokens, single users, channel checks, OTP and RSA calls
+/// answer a few KiB.
+pub const DEFAULT_MAX_BODY: usize = 8 << 20;
+/// The cap of calls that list: the tenant list and pages of full user representations.
+pub const LIST_MAX_BODY: usize = 64 << 20;
 
 impl Request {
     pub fn new(method: Method, url: impl Into<String>) -> Self {
@@ -49,7 +59,13 @@ impl Request {
             bearer: None,
             body: Body::Empty,
             retry,
+            max_body: DEFAULT_MAX_BODY,
         }
+    }
+    /// Accepts answers up to `bytes` (for calls that list).
+    pub fn max_body(mut self, bytes: usize) -> Self {
+        self.max_body = bytes;
+        self
     }
     pub fn get(url: impl Into<String>) -> Self {
         Self::new(Method::GET, url)
@@ -120,61 +136,91 @@ impl Response {
     }
 }
 
-/// The first few hundred bytes of a body, for messages.
+/// The most of a server's words an error shows.
+const SNIPPET_CHARS: usize = 300;
+
+/// The start of a body, for messages: secrets masked (by key when it is JSON, by value always),
+/// control characters escaped, at most [`SNIPPET_CHARS`] characters.
 pub fn snippet(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(body);
-    let text = text.trim();
-    let mut end = text.len().min(300);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    if end < text.len() {
-        format!("{}…", &text[..end])
-    } else {
-        text.to_string()
+    let text = match serde_json::from_slice::<Value>(body) {
+        Ok(v) => secrets::mask(&v).to_string(),
+        Err(_) => String::from_utf8_lossy(body).trim().to_string(),
+    };
+    cap(&text)
+}
+
+/// `text` made printable: scrubbed of known secrets, sanitised, capped.
+fn cap(text: &str) -> String {
+    let clean = crate::output::sanitize(&secrets::scrub(text)).into_owned();
+    match clean.char_indices().nth(SNIPPET_CHARS) {
+        Some((end, _)) => format!("{}…", &clean[..end]),
+        None => clean,
     }
 }
 
 /// The server's own explanation: `error_message` (platform), `error_description` (Keycloak),
-/// `message` (OTP manager), else the body's start.
+/// `message` (OTP manager), Keycloak's validation `field`/`errors`, else the body's start.
+/// Always redacted and capped, since a server may echo the request (secrets and all).
 pub fn server_message(body: &[u8]) -> String {
-    if let Ok(v) = serde_json::from_slice::<Value>(body) {
-        let mut parts = vec![];
-        for k in [
-            "error_message",
-            "errorMessage",
-            "error_description",
-            "message",
-            "error",
-        ] {
-            if let Some(s) = v.get(k).and_then(Value::as_str) {
-                parts.push(s.to_string());
-                break;
-            }
-        }
-        if let Some(d) = v.get("error_detail") {
-            parts.push(
-                d.as_str()
-                    .map(str::to_string)
-                    .unwrap_or_else(|| d.to_string()),
-            );
-        }
-        if !parts.is_empty() {
-            return parts.join(": ");
+    let Ok(v) = serde_json::from_slice::<Value>(body) else {
+        return snippet(body);
+    };
+    let v = secrets::mask(&v);
+    let mut parts = vec![];
+    for k in [
+        "error_message",
+        "errorMessage",
+        "error_description",
+        "message",
+        "error",
+    ] {
+        if let Some(s) = v.get(k).and_then(Value::as_str) {
+            parts.push(s.to_string());
+            break;
         }
     }
-    snippet(body)
+    if let Some(f) = v.get("field").and_then(Value::as_str) {
+        parts.push(format!("field `{f}`"));
+    }
+    if let Some(errors) = v.get("errors").and_then(Value::as_array) {
+        let each: Vec<String> = errors
+            .iter()
+            .map(|e| {
+                let field = e.get("field").and_then(Value::as_str).unwrap_or("");
+                let msg = e.get("errorMessage").and_then(Value::as_str).unwrap_or("");
+                format!("{field}: {msg}")
+            })
+            .collect();
+        parts.push(each.join("; "));
+    }
+    if let Some(d) = v.get("error_detail") {
+        parts.push(
+            d.as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| d.to_string()),
+        );
+    }
+    if parts.is_empty() {
+        return snippet(body);
+    }
+    cap(&parts.join(": "))
 }
 
 /// Maps a non-success answer to an error with its exit code and a hint.
 pub fn status_error(r: &Response) -> Error {
     let what = server_message(&r.body);
     let head = format!("`{} {}` answered {}", r.method, r.url, r.status);
-    if let (300..=399, Some(to)) = (r.status, &r.location) {
-        // Not followed: a credential-bearing call should go where it was pointed, and a
-        // redirect (usually http → https at the ingress) means the configured URL is stale.
-        return Error::new(Kind::Failed, format!("{head}, a redirect to `{to}`"))
-            .with_hint("use the address it redirects to (e.g. `--url https://…`)")
+    if (300..=399).contains(&r.status) {
+        // Never followed: every endpoint cx2fa calls is known, and a redirect would carry a
+        // password, a client key or a token to wherever it points. It usually means the
+        // configured URL is stale (http → https at the ingress).
+        let to = r
+            .location
+            .as_deref()
+            .map(cap)
+            .unwrap_or_else(|| "(no Location)".into());
+        return Error::new(Kind::Failed, format!("{head}, a redirect to `{to}`; not followed"))
+            .with_hint("cx2fa never follows redirects; if the new address is right, use it (e.g. `--url https://…`)")
             .with_url(&r.url)
             .with_status(r.status);
     }
@@ -183,7 +229,7 @@ pub fn status_error(r: &Response) -> Error {
         403 => (Kind::Auth, "the account is not allowed to do this; use a master-realm admin"),
         404 => (Kind::NotFound, "check the name and `--url`; a proxy answering 404 usually means a wrong path prefix"),
         409 => (Kind::Conflict, "it already exists or was changed concurrently; re-read and try again"),
-        429 => (Kind::Network, "the server is rate-limiting; wait and retry, or lower `--concurrency`"),
+        429 => (Kind::Network, "the server is rate-limiting; wait and retry later"),
         500..=599 => (Kind::Network, "the server failed; retry later, and check the service's logs"),
         _ => (Kind::Failed, "the server refused the request; the message above says why"),
     };
@@ -197,40 +243,9 @@ pub fn status_error(r: &Response) -> Error {
     e
 }
 
-/// Keys whose values the debug trace hides beyond the tenant document's secrets.
-const LOG_SECRET_KEYS: &[&str] = &[
-    "otpCode",
-    "code",
-    "passcode",
-    "client_secret",
-    "password",
-    "refresh_token",
-    "access_token",
-];
-
-/// A JSON value made safe for the debug trace.
+/// A JSON value made safe for the debug trace: the one redactor.
 pub fn redact_value(v: &Value) -> Value {
-    let mut v = secrets::mask(v);
-    fn walk(v: &mut Value) {
-        match v {
-            Value::Object(m) => {
-                let is_input = m.get("name").and_then(Value::as_str) == Some("SECURID");
-                for (k, val) in m.iter_mut() {
-                    if (LOG_SECRET_KEYS.contains(&k.as_str()) || (is_input && k == "value"))
-                        && val.is_string()
-                    {
-                        *val = Value::String(secrets::MASK.into());
-                    } else {
-                        walk(val);
-                    }
-                }
-            }
-            Value::Array(a) => a.iter_mut().for_each(walk),
-            _ => {}
-        }
-    }
-    walk(&mut v);
-    v
+    secrets::mask(v)
 }
 
 /// Shared HTTP machinery.
@@ -245,8 +260,6 @@ pub struct Http {
     trace: Option<Printer>,
     /// `--print-curl`: print each request as a curl command.
     curl: Option<Printer>,
-    /// Strings never to show in the trace (passwords typed or read from the environment).
-    known_secrets: Arc<Mutex<Vec<String>>>,
     pub max_retries: u32,
     pub timeout: Duration,
 }
@@ -282,20 +295,8 @@ impl Http {
             })?;
             ca = Some(cert);
         }
-        // A redirect to https is handed back (and reported) rather than followed without the
-        // certificates to check it.
-        let stay_plain = reqwest::redirect::Policy::custom(|a| {
-            if a.url().scheme() != "http" {
-                a.stop()
-            } else if a.previous().len() >= 10 {
-                a.error("too many redirects")
-            } else {
-                a.follow()
-            }
-        });
         let plain = Self::builder(t)
             .tls_built_in_root_certs(false)
-            .redirect(stay_plain)
             .build()
             .map_err(|e| Error::failed(format!("cannot set up HTTP: {e}")))?;
         Ok(Http {
@@ -304,7 +305,6 @@ impl Http {
             transport: Arc::new((t.clone(), ca)),
             trace,
             curl: None,
-            known_secrets: Arc::default(),
             max_retries: 3,
             timeout: t.timeout,
         })
@@ -316,6 +316,10 @@ impl Http {
             .timeout(t.timeout)
             .connect_timeout(t.timeout.min(Duration::from_secs(10)))
             .user_agent(concat!("cx2fa/", env!("CARGO_PKG_VERSION")))
+            // No redirect is ever followed, on any scheme: reqwest strips `Authorization` on a
+            // host change but not a form body (a password) or a custom header (`client-key`).
+            // A redirect comes back as an error naming both addresses.
+            .redirect(reqwest::redirect::Policy::none())
             .pool_max_idle_per_host(64)
             // `send` retries by its own rules (idempotent calls, Retry-After); reqwest's layer
             // would only add a copy of every request kept in case of an HTTP/2 refusal.
@@ -352,28 +356,15 @@ impl Http {
         self
     }
 
-    /// Registers a string that must never appear in the trace.
+    /// Registers a string that must never appear in any output (see [`secrets::remember`]).
     pub fn forget(&self, secret: &str) {
-        if secret.len() >= 3 {
-            self.known_secrets
-                .lock()
-                .expect("lock")
-                .push(secret.to_string());
-        }
-    }
-
-    fn scrub(&self, text: &str) -> String {
-        let mut t = text.to_string();
-        for s in self.known_secrets.lock().expect("lock").iter() {
-            t = t.replace(s.as_str(), secrets::MASK);
-        }
-        t
+        secrets::remember(secret);
     }
 
     fn trace_body(&self, body: &[u8]) -> String {
         match serde_json::from_slice::<Value>(body) {
-            Ok(v) => self.scrub(&redact_value(&v).to_string()),
-            Err(_) => self.scrub(&snippet(body)),
+            Ok(v) => redact_value(&v).to_string(),
+            Err(_) => snippet(body),
         }
     }
 
@@ -396,20 +387,16 @@ impl Http {
         }
         match &r.body {
             Body::Empty => {}
-            Body::Json(v) => {
-                line.push_str(&format!(" {}", self.scrub(&redact_value(v).to_string())))
-            }
+            Body::Json(v) => line.push_str(&format!(" {}", redact_value(v))),
             Body::Form(f) => {
                 let shown: Vec<String> = f
                     .iter()
                     .map(|(k, v)| match v {
-                        Secretish::Plain(s) if !LOG_SECRET_KEYS.contains(&k.as_str()) => {
-                            format!("{k}={s}")
-                        }
+                        Secretish::Plain(s) if !secrets::is_secret_key(k) => format!("{k}={s}"),
                         _ => format!("{k}={}", secrets::MASK),
                     })
                     .collect();
-                line.push_str(&format!(" form: {}", self.scrub(&shown.join("&"))));
+                line.push_str(&format!(" form: {}", shown.join("&")));
             }
             Body::Multipart(parts) => {
                 for (name, file, ctype, bytes) in parts {
@@ -441,7 +428,7 @@ impl Http {
                     .iter()
                     .map(|(k, v)| match v {
                         Secretish::Plain(s) => (k.as_str(), s.as_str()),
-                        Secretish::Secret(s) => (k.as_str(), s.expose()),
+                        Secretish::Secret(s, _) => (k.as_str(), s.expose()),
                     })
                     .collect();
                 b.form(&pairs)
@@ -476,45 +463,10 @@ impl Http {
             attempt += 1;
             self.trace_request(r, attempt);
             if let (Some(p), 1) = (&self.curl, attempt) {
-                p.status(self.scrub(&curl_command(r)));
+                p.status(curl_command(r));
             }
             let started = Instant::now();
-            let result = async {
-                let resp = self
-                    .build(r)?
-                    .send()
-                    .await
-                    .map_err(|e| transport_error(r, e, self.timeout))?;
-                let status = resp.status().as_u16();
-                let retry_after = resp
-                    .headers()
-                    .get(reqwest::header::RETRY_AFTER)
-                    .and_then(|v| v.to_str().ok())
-                    .and_then(|v| v.trim().parse::<u64>().ok());
-                let header = |name| {
-                    resp.headers()
-                        .get(name)
-                        .and_then(|v| v.to_str().ok())
-                        .map(str::to_string)
-                };
-                let date = header(reqwest::header::DATE);
-                let location = header(reqwest::header::LOCATION);
-                let body = resp
-                    .bytes()
-                    .await
-                    .map_err(|e| transport_error(r, e, self.timeout))?;
-                Ok::<_, Error>(Response {
-                    method: r.method.clone(),
-                    url: r.url.clone(),
-                    status,
-                    body,
-                    retry_after,
-                    attempts: attempt,
-                    date,
-                    location,
-                })
-            }
-            .await;
+            let result = self.attempt(r, attempt).await;
             if let Some(p) = &self.trace {
                 match &result {
                     Ok(resp) => p.debug(format!(
@@ -525,27 +477,29 @@ impl Http {
                         started.elapsed().as_millis(),
                         self.trace_body(&resp.body)
                     )),
-                    Err(e) => p.debug(format!("← {} {} failed: {}", r.method, r.url, e.message)),
+                    Err(Failure::Once(e) | Failure::Transient(e)) => {
+                        p.debug(format!("← {} {} failed: {}", r.method, r.url, e.message))
+                    }
                 }
             }
             let transient = match &result {
                 Ok(resp) => resp.status == 429 || resp.status >= 500,
-                Err(e) => e.kind == Kind::Network,
+                Err(Failure::Transient(_)) => true,
+                Err(Failure::Once(_)) => false,
             };
             if !(r.retry && transient && attempt <= self.max_retries) {
                 return match result {
-                    Ok(mut resp) => {
-                        resp.attempts = attempt;
-                        if resp.status == 429 || resp.status >= 500 {
-                            let mut e = status_error(&resp);
-                            if attempt > 1 {
-                                e = e.with_cause(format!("gave up after {attempt} attempts"));
-                            }
-                            return Err(e);
+                    Ok(resp) if resp.status == 429 || resp.status >= 500 => {
+                        let mut e = status_error(&resp);
+                        if attempt > 1 {
+                            e = e.with_cause(format!("gave up after {attempt} attempts"));
                         }
-                        Ok(resp)
+                        Err(e)
                     }
-                    Err(e) => Err(e),
+                    // A redirect is never what a caller asked for (see `builder`).
+                    Ok(resp) if (300..400).contains(&resp.status) => Err(status_error(&resp)),
+                    Ok(resp) => Ok(resp),
+                    Err(Failure::Once(e) | Failure::Transient(e)) => Err(e),
                 };
             }
             let wait = match &result {
@@ -556,6 +510,66 @@ impl Http {
             tokio::time::sleep(wait).await;
         }
     }
+
+    /// One try of `r`: the answer of any status, its body read up to `r.max_body`.
+    async fn attempt(&self, r: &Request, attempt: u32) -> Result<Response, Failure> {
+        let transport = |e| Failure::Transient(transport_error(r, e, self.timeout));
+        let mut resp = self
+            .build(r)
+            .map_err(Failure::Once)?
+            .send()
+            .await
+            .map_err(transport)?;
+        let status = resp.status().as_u16();
+        let header = |name| {
+            resp.headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let retry_after = header(reqwest::header::RETRY_AFTER).and_then(|v| v.trim().parse().ok());
+        let date = header(reqwest::header::DATE);
+        let location = header(reqwest::header::LOCATION);
+        let too_big = || {
+            Failure::Once(
+                Error::network(format!(
+                    "`{} {}` answered more than {} MiB; refused",
+                    r.method,
+                    r.url,
+                    r.max_body >> 20
+                ))
+                .with_hint("the address may point at something that is not the deployment's API; check `--url`")
+                .with_url(&r.url),
+            )
+        };
+        if resp.content_length().is_some_and(|n| n > r.max_body as u64) {
+            return Err(too_big());
+        }
+        let mut body = bytes::BytesMut::new();
+        while let Some(chunk) = resp.chunk().await.map_err(transport)? {
+            if body.len() + chunk.len() > r.max_body {
+                return Err(too_big());
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(Response {
+            method: r.method.clone(),
+            url: r.url.clone(),
+            status,
+            body: body.freeze(),
+            retry_after,
+            attempts: attempt,
+            date,
+            location,
+        })
+    }
+}
+
+/// A failed try: worth repeating (a dropped connection, a timeout) or not (a body over its cap,
+/// a request that cannot be built).
+enum Failure {
+    Transient(Error),
+    Once(Error),
 }
 
 /// Reads `--ca-cert`: a PEM file holding at least one certificate. An empty file, a private
@@ -598,20 +612,59 @@ pub fn ca_pem(path: &std::path::Path) -> Result<Vec<u8>, Error> {
     Ok(pem)
 }
 
-/// Single-quotes `s` for a POSIX shell.
-fn sq(s: &str) -> String {
+/// Single-quotes `s` for a POSIX shell: every character stands for itself inside single
+/// quotes except `'`, written as `'\''`. Nothing a value holds (`$()`, backticks, newlines,
+/// private-use characters) can end the quoting.
+pub fn sq(s: &str) -> String {
     format!("'{}'", s.replace('\'', "'\\''"))
 }
 
-/// The environment variable a secret field is referred to by in `--print-curl` output.
+/// `s` as a shell word: bare when every character is one a shell gives no meaning to,
+/// single-quoted otherwise.
+fn shell_text(s: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_./:=@%+,-".contains(c);
+    if !s.is_empty() && s.chars().all(plain) {
+        s.to_string()
+    } else {
+        sq(s)
+    }
+}
+
+/// One piece of a shell word: text that stands for itself, or a variable the shell expands.
+enum Piece {
+    Text(String),
+    Var(String),
+}
+
+/// A shell word from pieces: text single-quoted, variables double-quoted (`"$VAR"`), side by
+/// side so that the shell joins them into one argument.
+fn word(pieces: &[Piece]) -> String {
+    let mut out = String::new();
+    let mut text = String::new();
+    for p in pieces {
+        match p {
+            Piece::Text(t) => text.push_str(t),
+            Piece::Var(v) => {
+                if !text.is_empty() {
+                    out.push_str(&shell_text(&std::mem::take(&mut text)));
+                }
+                out.push_str(&format!("\"${v}\""));
+            }
+        }
+    }
+    if !text.is_empty() || out.is_empty() {
+        out.push_str(&shell_text(&text));
+    }
+    out
+}
+
+/// The environment variable a secret under `key` is referred to by in `--print-curl` output.
+/// The names are made of `[A-Z0-9_]` only, whatever the key.
 fn env_ref(key: &str) -> String {
     match key {
-        "password" => "$CX2FA_PASSWORD".into(),
-        "client_secret" => "$CX2FA_CLIENT_SECRET".into(),
-        "refresh_token" => "$CX2FA_REFRESH_TOKEN".into(),
-        "client-key" => "$CX2FA_RSA_CLIENT_KEY".into(),
+        "client-key" => "CX2FA_RSA_CLIENT_KEY".into(),
         other => format!(
-            "$CX2FA_SECRET_{}",
+            "CX2FA_SECRET_{}",
             other
                 .to_uppercase()
                 .replace(|c: char| !c.is_ascii_alphanumeric(), "_")
@@ -619,100 +672,134 @@ fn env_ref(key: &str) -> String {
     }
 }
 
-/// JSON with secret strings replaced by `"$VAR"` references, quoted for the shell.
-fn json_for_shell(v: &Value) -> String {
-    // A private-use character: JSON leaves it unescaped, and no real value holds it.
-    const MARK: &str = "\u{E000}";
-    fn walk(v: &mut Value) {
-        match v {
-            Value::Object(m) => {
-                let is_input = m.get("name").and_then(Value::as_str) == Some("SECURID");
-                for (k, val) in m.iter_mut() {
-                    let secret = secrets::is_secret_key(k)
-                        || LOG_SECRET_KEYS.contains(&k.as_str())
-                        || (is_input && k == "value");
-                    match val {
-                        Value::String(s) if secret && !s.is_empty() => {
-                            *s = format!("{MARK}{}{MARK}", env_ref(k))
+/// JSON as shell-word pieces, with every value under a secret key replaced by a variable.
+fn json_pieces(v: &Value, out: &mut Vec<Piece>) {
+    let text = |out: &mut Vec<Piece>, t: String| out.push(Piece::Text(t));
+    match v {
+        Value::Object(map) => {
+            let value_is_secret = map
+                .get("key")
+                .and_then(Value::as_str)
+                .is_some_and(secrets::is_secret_key)
+                || map.get("name").and_then(Value::as_str) == Some("SECURID");
+            text(out, "{".into());
+            for (i, (k, val)) in map.iter().enumerate() {
+                if i > 0 {
+                    text(out, ",".into());
+                }
+                text(out, format!("{}:", Value::String(k.clone())));
+                let secret = secrets::is_secret_key(k) || (value_is_secret && k == "value");
+                match val {
+                    Value::Null => text(out, "null".into()),
+                    Value::String(s) if s.is_empty() => text(out, "\"\"".into()),
+                    Value::Array(items) if secret => {
+                        text(out, "[".into());
+                        for j in 0..items.len() {
+                            if j > 0 {
+                                text(out, ",".into());
+                            }
+                            text(out, "\"".into());
+                            out.push(Piece::Var(env_ref(k)));
+                            text(out, "\"".into());
                         }
-                        other => walk(other),
+                        text(out, "]".into());
                     }
+                    _ if secret => {
+                        text(out, "\"".into());
+                        out.push(Piece::Var(env_ref(k)));
+                        text(out, "\"".into());
+                    }
+                    other => json_pieces(other, out),
                 }
             }
-            Value::Array(a) => a.iter_mut().for_each(walk),
-            _ => {}
+            text(out, "}".into());
         }
-    }
-    let mut v = v.clone();
-    walk(&mut v);
-    let text = v.to_string();
-    // Outside the markers: single-quoted; inside: a double-quoted variable reference.
-    text.split(MARK)
-        .enumerate()
-        .map(|(i, part)| {
-            if i % 2 == 0 {
-                sq(part)
-            } else {
-                format!("\"{part}\"")
+        Value::Array(items) => {
+            text(out, "[".into());
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    text(out, ",".into());
+                }
+                json_pieces(item, out);
             }
-        })
-        .collect()
+            text(out, "]".into());
+        }
+        other => text(out, other.to_string()),
+    }
 }
 
-/// An equivalent curl command, secrets as environment-variable references.
+/// An equivalent curl command, built from the request's structure: every value single-quoted,
+/// every secret a variable reference (`"$CX2FA_TOKEN"`), never the secret itself.
 pub fn curl_command(r: &Request) -> String {
-    let mut c = vec![
-        "curl".to_string(),
-        "-sS".into(),
-        "-X".into(),
-        r.method.to_string(),
-        sq(&r.url),
+    let t = |s: &str| Piece::Text(s.to_string());
+    let mut words: Vec<Vec<Piece>> = vec![
+        vec![t("curl")],
+        vec![t("-sS")],
+        vec![t("-X")],
+        vec![t(r.method.as_str())],
+        vec![Piece::Text(
+            secrets::mask_url_password(&r.url).unwrap_or_else(|| r.url.clone()),
+        )],
     ];
     if r.bearer.is_some() {
-        c.push("-H".into());
-        c.push("\"Authorization: Bearer $CX2FA_TOKEN\"".into());
+        words.push(vec![t("-H")]);
+        words.push(vec![
+            t("Authorization: Bearer "),
+            Piece::Var("CX2FA_TOKEN".into()),
+        ]);
     }
     for (k, v) in &r.headers {
-        c.push("-H".into());
-        c.push(if secrets::is_secret_key(k) {
-            format!("\"{k}: {}\"", env_ref(k))
+        words.push(vec![t("-H")]);
+        words.push(if secrets::is_secret_key(k) {
+            vec![Piece::Text(format!("{k}: ")), Piece::Var(env_ref(k))]
         } else {
-            sq(&format!("{k}: {v}"))
+            vec![Piece::Text(format!("{k}: {v}"))]
         });
     }
     match &r.body {
         Body::Empty => {}
         Body::Json(v) => {
-            c.push("-H".into());
-            c.push(sq("Content-Type: application/json"));
-            c.push("--data-raw".into());
-            c.push(json_for_shell(v));
+            words.push(vec![t("-H")]);
+            words.push(vec![t("Content-Type: application/json")]);
+            words.push(vec![t("--data-raw")]);
+            let mut pieces = vec![];
+            json_pieces(v, &mut pieces);
+            words.push(pieces);
         }
         Body::Form(f) => {
             for (k, v) in f {
-                c.push("--data-urlencode".into());
-                c.push(match v {
-                    Secretish::Plain(s) if !LOG_SECRET_KEYS.contains(&k.as_str()) => {
-                        sq(&format!("{k}={s}"))
+                words.push(vec![t("--data-urlencode")]);
+                words.push(match v {
+                    Secretish::Plain(s) if !secrets::is_secret_key(k) => {
+                        vec![Piece::Text(format!("{k}={s}"))]
                     }
-                    _ => format!("\"{k}={}\"", env_ref(k)),
+                    Secretish::Secret(_, var) => {
+                        vec![Piece::Text(format!("{k}=")), Piece::Var(var.to_string())]
+                    }
+                    Secretish::Plain(_) => {
+                        vec![Piece::Text(format!("{k}=")), Piece::Var(env_ref(k))]
+                    }
                 });
             }
         }
         Body::Multipart(parts) => {
             for (name, file, _, bytes) in parts {
-                c.push("-F".into());
-                c.push(match file {
-                    Some(f) => sq(&format!("{name}=@{f}")),
+                words.push(vec![t("-F")]);
+                words.push(match file {
+                    Some(f) => vec![Piece::Text(format!("{name}=@{f}"))],
                     None => match serde_json::from_slice::<Value>(bytes) {
-                        Ok(v) => format!("{}{}", sq(&format!("{name}=")), json_for_shell(&v)),
-                        Err(_) => sq(&format!("{name}=<{} bytes>", bytes.len())),
+                        Ok(v) => {
+                            let mut pieces = vec![Piece::Text(format!("{name}="))];
+                            json_pieces(&v, &mut pieces);
+                            pieces
+                        }
+                        Err(_) => vec![Piece::Text(format!("{name}=<{} bytes>", bytes.len()))],
                     },
                 });
             }
         }
     }
-    c.join(" ")
+    words.iter().map(|w| word(w)).collect::<Vec<_>>().join(" ")
 }
 
 /// Exponential backoff with jitter: ~100 ms, 200 ms, 400 ms …, capped at 5 s.
@@ -795,24 +882,71 @@ mod tests {
         let mut r = Request::post("https://x/token");
         r.body = Body::Form(vec![
             ("username".into(), Secretish::Plain("admin".into())),
-            ("password".into(), Secretish::Secret(Secret::new("pw"))),
+            (
+                "password".into(),
+                Secretish::Secret(Secret::new("pw"), "CX2FA_PASSWORD"),
+            ),
         ]);
-        assert_eq!(curl_command(&r), "curl -sS -X POST 'https://x/token' --data-urlencode 'username=admin' --data-urlencode \"password=$CX2FA_PASSWORD\"");
+        assert_eq!(curl_command(&r), "curl -sS -X POST https://x/token --data-urlencode username=admin --data-urlencode password=\"$CX2FA_PASSWORD\"");
         let r = Request::post("https://x/a")
             .header("client-key", "k")
-            .json(json!({"a": "it's", "otpCode": "123456"}))
+            .json(json!({"a": "it's", "otpCode": "123456", "otpSecret": ["JBSWY3DP"]}))
             .bearer(Secret::new("t"));
         let c = curl_command(&r);
         assert!(
-            c.contains("\"Authorization: Bearer $CX2FA_TOKEN\"")
-                && c.contains("\"client-key: $CX2FA_RSA_CLIENT_KEY\""),
+            c.contains("'Authorization: Bearer '\"$CX2FA_TOKEN\"")
+                && c.contains("'client-key: '\"$CX2FA_RSA_CLIENT_KEY\""),
             "{c}"
         );
         assert!(
-            c.contains(r#"'{"a":"it'\''s","otpCode":"'"$CX2FA_SECRET_OTPCODE"'"}'"#),
+            c.contains(r#"'{"a":"it'\''s","otpCode":"'"$CX2FA_SECRET_OTPCODE"'","otpSecret":["'"$CX2FA_SECRET_OTPSECRET"'"]}'"#),
             "{c}"
         );
-        assert!(!c.contains("123456") && !c.contains(" t\"") && !c.contains("'k'"));
+        assert!(!c.contains("123456") && !c.contains("JBSWY3DP") && !c.contains("'k'"));
+    }
+
+    /// Pastes the command into bash with `curl` replaced by a function that prints its
+    /// arguments: hostile values come back as the very arguments they were, and run nothing.
+    #[test]
+    fn curl_commands_quote_hostile_values() {
+        let dir = tempfile::tempdir().unwrap();
+        let marker = dir.path().join("pwned");
+        let m = marker.display();
+        let hostile = [
+            format!("Bob\u{e000}$(touch {m})\u{e000}"),
+            format!("`touch {m}`"),
+            format!("'; touch {m}; echo '"),
+            format!("\"$(touch {m})\""),
+            format!("line1\nline2 $(touch {m})"),
+            "back\\slash \\' \\\" $HOME ${HOME} !!".into(),
+        ];
+        for value in hostile {
+            let r = Request::new(Method::PUT, format!("https://x/u?q={value}"))
+                .header("X-Note", &value)
+                .json(json!({"firstName": value, "password": "p", "attributes": {"otpSecret": [value]}}));
+            let cmd = curl_command(&r);
+            let out = std::process::Command::new("bash")
+                .arg("-c")
+                .arg(format!(
+                    "curl() {{ printf '%s\\0' \"$@\"; }}; CX2FA_SECRET_PASSWORD=P CX2FA_SECRET_OTPSECRET=S; {cmd}"
+                ))
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{cmd}");
+            assert!(!marker.exists(), "pasting ran a command: {cmd}");
+            let args: Vec<String> = String::from_utf8(out.stdout)
+                .unwrap()
+                .split('\0')
+                .map(str::to_string)
+                .collect();
+            assert_eq!(args[3], format!("https://x/u?q={value}"));
+            assert_eq!(args[5], format!("X-Note: {value}"));
+            let body: Value = serde_json::from_str(&args[9]).unwrap();
+            assert_eq!(
+                body,
+                json!({"firstName": value, "password": "P", "attributes": {"otpSecret": ["S"]}})
+            );
+        }
     }
 
     #[test]

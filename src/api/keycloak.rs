@@ -71,7 +71,17 @@ async fn grant_response(
         seg(realm)
     );
     let plain = |k: &str, v: &str| (k.to_string(), Secretish::Plain(v.to_string()));
-    let secret = |k: &str, v: &Secret| (k.to_string(), Secretish::Secret(v.clone()));
+    // Each secret has its own variable in `--print-curl`: the master admin's password is not
+    // an agent's, and the tenant client's secret is not the automation client's.
+    let master = realm == "master";
+    let var = |k: &str| match (k, master) {
+        ("password", true) => "CX2FA_PASSWORD",
+        ("password", false) => "CX2FA_USER_PASSWORD",
+        ("client_secret", true) => "CX2FA_CLIENT_SECRET",
+        ("client_secret", false) => "CX2FA_TENANT_CLIENT_SECRET",
+        _ => "CX2FA_REFRESH_TOKEN",
+    };
+    let secret = |k: &str, v: &Secret| (k.to_string(), Secretish::Secret(v.clone(), var(k)));
     let fields = match grant {
         Grant::Password {
             client,
@@ -285,7 +295,10 @@ impl<'a> Users<'a> {
     pub async fn page(&self, first: usize, max: usize) -> Result<Vec<User>, Error> {
         let v = self
             .s
-            .authed(Request::get(self.url(&format!("?first={first}&max={max}"))))
+            .authed(
+                Request::get(self.url(&format!("?first={first}&max={max}")))
+                    .max_body(super::http::LIST_MAX_BODY),
+            )
             .await?
             .check()?
             .json()?;

@@ -28,6 +28,24 @@ pub fn dir_url(s: &str) -> String {
     }
 }
 
+/// Credentials in a URL would be printed wherever the URL is (errors, `--debug`,
+/// `--print-curl`) and sent to whoever answers: refused, without repeating them.
+fn refuse_userinfo(url: &str, flag: &str) -> Result<(), Error> {
+    let Ok(parsed) = url::Url::parse(url) else {
+        return Ok(());
+    };
+    if parsed.username().is_empty() && parsed.password().is_none() {
+        return Ok(());
+    }
+    let mut shown = parsed.clone();
+    let _ = shown.set_username("");
+    let _ = shown.set_password(None);
+    Err(Error::usage(format!(
+        "`{flag}` holds credentials (`user:password@`); cx2fa does not take them in a URL: `{shown}`"
+    ))
+    .with_hint("give the admin credentials by `CX2FA_USERNAME`/`CX2FA_PASSWORD`, `--password-stdin` or `cx2fa auth login`"))
+}
+
 impl Endpoints {
     pub fn new(base: &str, keycloak: Option<&str>) -> Result<Self, Error> {
         let parsed = url::Url::parse(base).map_err(|e| {
@@ -38,6 +56,10 @@ impl Endpoints {
             return Err(Error::usage(format!(
                 "`{base}` must be an http or https URL"
             )));
+        }
+        refuse_userinfo(base, "--url")?;
+        if let Some(k) = keycloak {
+            refuse_userinfo(k, "--keycloak-url")?;
         }
         let base = dir_url(base);
         let keycloak = keycloak

@@ -33,9 +33,10 @@ impl<'a> Tenants<'a> {
     pub async fn list(&self) -> Result<Vec<Tenant>, Error> {
         let resp = self
             .s
-            .authed(Request::get(
-                self.s.ep.tenant_api(contract::TENANT_LIST_PATH),
-            ))
+            .authed(
+                Request::get(self.s.ep.tenant_api(contract::TENANT_LIST_PATH))
+                    .max_body(crate::api::http::LIST_MAX_BODY),
+            )
             .await?
             .check()?;
         match resp.json()? {

@@ -20,6 +20,15 @@ pub fn read_stdin_secret(what: &str) -> Result<Secret, Error> {
     Ok(Secret::new(s))
 }
 
+/// The environment variables that carry secrets to cx2fa: never passed on to a child process.
+pub const SECRET_ENV: &[&str] = &[
+    "CX2FA_PASSWORD",
+    "CX2FA_CLIENT_SECRET",
+    "CX2FA_TOKEN",
+    "CX2FA_USER_PASSWORD",
+    "CX2FA_IMAP_PASSWORD",
+];
+
 fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }

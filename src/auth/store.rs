@@ -40,6 +40,12 @@ pub struct Stored {
     pub secret: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token: Option<CachedToken>,
+    /// The deployment these credentials (and the token) belong to: its base URL and its
+    /// Keycloak URL, as cx2fa computed them at `auth login`. They are used for nothing else.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keycloak_url: Option<String>,
 }
 
 impl std::fmt::Debug for Stored {
@@ -60,12 +66,16 @@ impl Stored {
                 principal: username.clone(),
                 secret: password.expose().into(),
                 token: None,
+                url: None,
+                keycloak_url: None,
             }),
             Credentials::Client { id, secret } => Some(Stored {
                 grant: "client".into(),
                 principal: id.clone(),
                 secret: secret.expose().into(),
                 token: None,
+                url: None,
+                keycloak_url: None,
             }),
             Credentials::Token(_) => None,
         }
@@ -83,13 +93,37 @@ impl Stored {
             }
         }
     }
+    /// Refuses to use these credentials for any deployment but the one they were stored for:
+    /// a mistyped `--url` must not receive the admin password (or the cached token).
+    pub fn check_deployment(&self, profile: &str, ep: &crate::api::Endpoints) -> Result<(), Error> {
+        let same = self.url.as_deref() == Some(ep.base.as_str())
+            && self.keycloak_url.as_deref() == Some(ep.keycloak.as_str());
+        if same {
+            return Ok(());
+        }
+        let stored = match (&self.url, &self.keycloak_url) {
+            (Some(u), Some(k)) => format!("`{u}` (Keycloak `{k}`)"),
+            _ => "a deployment it does not record (stored by an older cx2fa)".into(),
+        };
+        Err(Error::auth(format!(
+            "profile `{profile}` holds credentials for {stored}; this command is for `{}` (Keycloak `{}`); nothing was sent",
+            ep.base, ep.keycloak
+        ))
+        .with_hint(format!(
+            "check `--url`; to work with that deployment, store its credentials in a profile of its own: `cx2fa --profile NAME auth login --url {}`",
+            ep.base
+        )))
+    }
+
     /// The cached token, when it is still valid for a while.
     pub fn live_token(&self) -> Option<Token> {
         let t = self.token.as_ref()?;
         let left = t.expires_at.checked_sub(unix_now())?;
+        // A cache file is not a server, but it can be edited: no unchecked clock arithmetic.
+        let left = Duration::from_secs(left.min(24 * 3600));
         Some(Token {
             access: Secret::new(&t.access),
-            expires_at: Instant::now() + Duration::from_secs(left),
+            expires_at: Instant::now() + left,
             refresh: t.refresh.as_deref().map(Secret::new),
         })
     }
@@ -110,7 +144,7 @@ pub fn cache(t: &Token) -> CachedToken {
         .as_secs();
     CachedToken {
         access: t.access.expose().into(),
-        expires_at: unix_now() + left,
+        expires_at: unix_now().saturating_add(left),
         refresh: t.refresh.as_ref().map(|r| r.expose().into()),
     }
 }
@@ -171,32 +205,12 @@ fn keyring_error(e: keyring::Error) -> Error {
     }
 }
 
-#[cfg(unix)]
-fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-        std::fs::set_permissions(parent, std::fs::Permissions::from_mode(0o700))?;
-    }
-    let tmp = path.with_extension("tmp");
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(&tmp)?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
-    std::fs::rename(&tmp, path)
-}
-
-#[cfg(not(unix))]
 fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
+        // cx2fa's own directory: made private even if it existed with a wider mode.
+        crate::private::dir(parent)?;
     }
-    std::fs::write(path, bytes)
+    crate::private::write(path, bytes)
 }
 
 /// Saves a profile's credentials in `kind`, replacing what was stored before.
@@ -205,6 +219,9 @@ pub fn save(profile: &str, kind: Kind, s: &Stored) -> Result<PathBuf, Error> {
     match kind {
         Kind::File => {
             let p = file_path(profile)?;
+            // Runs caching tokens at the same time take turns; each write is atomic anyway.
+            let _lock = crate::private::lock(&p)
+                .map_err(|e| Error::failed(format!("cannot lock `{}`: {e}", p.display())))?;
             write_private(&p, text.as_bytes())
                 .map_err(|e| Error::failed(format!("cannot write `{}`: {e}", p.display())))?;
             let _ = std::fs::remove_file(marker_path(profile)?);

@@ -129,6 +129,8 @@ async fn login(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
     let token = keycloak::token(&http, &ep.keycloak, "master", &grant).await?;
     let mut stored = Stored::from_credentials(&creds).expect("password or client");
     stored.token = Some(store::cache(&token));
+    stored.url = Some(ep.base.clone());
+    stored.keycloak_url = Some(ep.keycloak.clone());
     let profile = ctx.profile_name();
     store::save(profile, a.store, &stored)?;
     ctx.out.status(format!(

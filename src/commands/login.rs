@@ -37,10 +37,15 @@ pub struct LoginArgs {
     /// Read the user's password from stdin
     #[arg(long)]
     pub user_password_stdin: bool,
-    /// Use this OTP (scripted)
-    #[arg(long, value_name = "CODE")]
+    /// Use this OTP (scripted). A live code on the command line is visible to other users in
+    /// `ps`: prefer `--otp-stdin` for a real one
+    #[arg(long, value_name = "CODE", conflicts_with = "otp_stdin")]
     pub otp: Option<String>,
-    /// Run this shell command for each OTP needed and use its output (e.g. `oathtool --totp -b $SECRET`)
+    /// Read the OTP from stdin (scripted)
+    #[arg(long, conflicts_with = "user_password_stdin")]
+    pub otp_stdin: bool,
+    /// Run this shell command for each OTP needed and use its output, e.g. `oathtool --totp -b - < ~/.probe.key`
+    /// (keep secrets off its command line; cx2fa's own credentials are not passed to it)
     #[arg(long, value_name = "CMD")]
     pub otp_cmd: Option<String>,
     /// Compute authenticator codes from the base32 secret in this environment variable (also the secret issued at registration)
@@ -66,6 +71,7 @@ pub struct LoginArgs {
 impl LoginArgs {
     fn scripted_flags(&self) -> bool {
         self.otp.is_some()
+            || self.otp_stdin
             || self.otp_cmd.is_some()
             || self.totp_secret_env.is_some()
             || self.otp_from_outbox
@@ -92,6 +98,8 @@ struct Scripted<'a> {
     attempts: u64,
     /// The CA to trust for IMAP, beside the system roots.
     ca: Option<std::path::PathBuf>,
+    /// The code read once from stdin (`--otp-stdin`).
+    otp_stdin: Option<Secret>,
     /// A scripted answer found invalid is not offered again (it would loop forever).
     contact_given: bool,
     passcode_given: bool,
@@ -99,10 +107,13 @@ struct Scripted<'a> {
 
 impl Scripted<'_> {
     fn run_cmd(&self, cmd: &str) -> Result<Secret, Error> {
-        let o = std::process::Command::new("sh")
-            .arg("-c")
-            .arg(cmd)
-            .stderr(std::process::Stdio::inherit())
+        let mut c = std::process::Command::new("sh");
+        c.arg("-c").arg(cmd).stderr(std::process::Stdio::inherit());
+        // The command needs none of cx2fa's secrets.
+        for var in crate::auth::SECRET_ENV {
+            c.env_remove(var);
+        }
+        let o = c
             .output()
             .map_err(|e| Error::usage(format!("cannot run `--otp-cmd`: {e}")))?;
         if !o.status.success() {
@@ -145,7 +156,7 @@ impl Scripted<'_> {
     }
 
     fn fixed_only(&self) -> bool {
-        self.a.otp.is_some()
+        (self.a.otp.is_some() || self.a.otp_stdin)
             && self.a.otp_cmd.is_none()
             && !self.a.otp_from_outbox
             && self.a.totp_secret_env.is_none()
@@ -188,6 +199,8 @@ impl Io for Scripted<'_> {
         }
         let code = if let Some(c) = &self.a.otp {
             Secret::new(c.clone())
+        } else if let Some(c) = &self.otp_stdin {
+            c.clone()
         } else if let Some(cmd) = &self.a.otp_cmd {
             self.run_cmd(cmd)?
         } else if let (ChannelType::App, Some(var)) = (channel, &self.a.totp_secret_env) {
@@ -209,6 +222,7 @@ impl Io for Scripted<'_> {
                 since,
                 self.ca.as_deref(),
                 std::time::Duration::from_secs(60),
+                self.session.http.timeout,
             )
             .await?
         } else if self.a.otp_from_outbox && channel.uses_channel() {
@@ -377,7 +391,12 @@ impl Report for Transcript {
 }
 
 pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
-    if a.user_password_stdin && ctx.g.password_stdin {
+    if [a.user_password_stdin, a.otp_stdin, ctx.g.password_stdin]
+        .iter()
+        .filter(|b| **b)
+        .count()
+        > 1
+    {
         return Err(Error::usage("stdin can carry only one password")
             .with_hint("give the admin credentials by environment"));
     }
@@ -426,6 +445,13 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
                 .ca_cert
                 .clone()
                 .or_else(|| ctx.profile.ca_cert.clone()),
+            otp_stdin: if a.otp_stdin {
+                let code = crate::auth::read_stdin_secret("OTP")?;
+                s.http.forget(code.expose());
+                Some(code)
+            } else {
+                None
+            },
             contact_given: false,
             passcode_given: false,
         };

@@ -99,7 +99,8 @@ impl Ctx {
     }
 
     pub fn http(&self) -> Result<Http, Error> {
-        let insecure = self.g.insecure || self.profile.insecure.unwrap_or(false);
+        // Flag or environment first, then the profile: each can say no as well as yes.
+        let insecure = self.g.insecure.or(self.profile.insecure).unwrap_or(false);
         if insecure {
             self.out.warn("`--insecure`: TLS certificates are not checked; anyone on the path can read credentials");
         }
@@ -129,7 +130,10 @@ impl Ctx {
         let creds = match crate::auth::from_env_or_stdin(self.g.password_stdin, self.profile.username.as_deref())? {
             Some(c) => c,
             None => match crate::auth::store::load(self.profile_name())? {
-                Some((kind, stored)) => return Ok(self.stored_session(http, ep, kind, stored)),
+                Some((kind, stored)) => {
+                    stored.check_deployment(self.profile_name(), &ep)?;
+                    return Ok(self.stored_session(http, ep, kind, stored));
+                }
                 None if self.can_prompt() => self.prompt_credentials()?,
             None => {
                 return Err(Error::usage("admin credentials are needed but there is no terminal to ask on")

@@ -67,10 +67,11 @@ impl ServeArgs {
             no_channel_list: self.no_channel_list,
             require_logo: self.require_logo,
             token_lifetime: self.token_lifetime.max(1),
+            // Without a state file, the CA goes to a private temporary directory (0700, random
+            // name) that `run` removes on exit: never a predictable name in a shared /tmp.
             tls_ca: self.tls.then(|| match &self.state {
                 Some(s) => s.with_extension("ca.pem"),
-                None => std::env::temp_dir()
-                    .join(format!("cx2fa-sandbox-{}-ca.pem", std::process::id())),
+                None => PathBuf::new(),
             }),
         })
     }
@@ -180,7 +181,18 @@ pub async fn run(ctx: &Ctx, a: SandboxArgs) -> Result<(), Error> {
     if a.serve.print_seed {
         return crate::output::write_stdout(sandbox::seed::BUILTIN.trim_end());
     }
-    let running = sandbox::start(a.serve.config()?).await?;
+    let mut cfg = a.serve.config()?;
+    let private_dir = match &cfg.tls_ca {
+        Some(p) if p.as_os_str().is_empty() => {
+            let d = crate::private::TempDir::new("cx2fa-sandbox").map_err(|e| {
+                Error::failed(format!("cannot create a private temporary directory: {e}"))
+            })?;
+            cfg.tls_ca = Some(d.path().join("ca.pem"));
+            Some(d)
+        }
+        _ => None,
+    };
+    let running = sandbox::start(cfg).await?;
     let tenants = running
         .app
         .data
@@ -200,5 +212,7 @@ pub async fn run(ctx: &Ctx, a: SandboxArgs) -> Result<(), Error> {
         .await
         .map_err(|e| Error::failed(format!("cannot wait for Ctrl-C: {e}")))?;
     ctx.out.status("stopping; state saved");
-    running.stop().await
+    let stopped = running.stop().await;
+    drop(private_dir);
+    stopped
 }

@@ -45,6 +45,9 @@ pub enum TenantCmd {
     Backups,
     /// Put a backup back (plan, confirm, push, verify)
     ///
+    /// A backup records the deployment it was taken from; restoring it onto another one is
+    /// refused unless `--force` says that is meant.
+    ///
     /// Examples:
     ///   cx2fa tenant restore expertflow-20261123T101500.000Z.json --yes
     #[command(verbatim_doc_comment)]
@@ -72,9 +75,18 @@ pub struct CreateArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("source").required(true))]
 pub struct RestoreArgs {
-    /// A backup's name (see `tenant backups`) or path
-    pub backup: String,
+    /// A backup's name in the backup directory (see `tenant backups`)
+    #[arg(group = "source")]
+    pub backup: Option<String>,
+    /// Restore from this file instead (a backup copied elsewhere)
+    #[arg(long, value_name = "PATH", group = "source")]
+    pub file: Option<PathBuf>,
+    /// Restore even onto a deployment other than the one the backup was taken from (or when
+    /// the backup does not record it)
+    #[arg(long)]
+    pub force: bool,
     /// Plan only
     #[arg(long)]
     pub dry_run: bool,
@@ -248,12 +260,38 @@ async fn create(ctx: &Ctx, a: CreateArgs) -> Result<(), Error> {
 }
 
 async fn restore(ctx: &Ctx, a: RestoreArgs) -> Result<(), Error> {
-    let wanted = backup::read(&a.backup)?;
+    let b = match (&a.backup, &a.file) {
+        (Some(name), _) => backup::read_named(name)?,
+        (None, Some(path)) => backup::read_path(path)?,
+        (None, None) => unreachable!("clap requires one source"),
+    };
+    let shown = b.path.display().to_string();
+    let here = ctx.endpoints()?.base;
+    match (&b.deployment, a.force) {
+        (Some(from), _) if *from == here => {}
+        (_, true) => ctx.out.warn(format!(
+            "`--force`: restoring a backup of {} onto `{here}`",
+            b.deployment
+                .as_deref()
+                .map(|d| format!("`{d}`"))
+                .unwrap_or_else(|| "an unrecorded deployment".into())
+        )),
+        (Some(from), false) => {
+            return Err(Error::failed(format!(
+                "backup `{shown}` was taken from `{from}`; this command is for `{here}`; nothing was changed"
+            ))
+            .with_hint("check `--url`; pass `--force` if restoring it onto this deployment is meant"))
+        }
+        (None, false) => {
+            return Err(Error::failed(format!(
+                "backup `{shown}` does not record which deployment it came from; nothing was changed"
+            ))
+            .with_hint(format!("pass `--force` if it belongs to `{here}`")))
+        }
+    }
+    let wanted = b.tenant;
     if wanted.id().is_empty() {
-        return Err(Error::failed(format!(
-            "backup `{}` has no tenantId",
-            a.backup
-        )));
+        return Err(Error::failed(format!("backup `{shown}` has no tenantId")));
     }
     let s = ctx.session().await?;
     let current = Tenants::new(&s).get(wanted.id()).await?;

@@ -181,8 +181,38 @@ pub fn router(app: App) -> Router {
             app.clone(),
             faults::layer,
         ))
+        .layer(axum::middleware::from_fn(loopback_host_only))
         .layer(axum::extract::DefaultBodyLimit::max(16 * 1024 * 1024))
         .with_state(app)
+}
+
+/// Answers only requests addressed to a loopback name. The sandbox binds 127.0.0.1, but a web
+/// page could still reach it through DNS rebinding (a hostile name that resolves to 127.0.0.1):
+/// such a request carries the hostile name in `Host`, and is refused.
+async fn loopback_host_only(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let host = req
+        .headers()
+        .get(axum::http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map(|h| {
+            // `[::1]:8095` → `[::1]`; `localhost:8095` → `localhost`.
+            match h.rfind(':') {
+                Some(i) if !h[i..].contains(']') => &h[..i],
+                _ => h,
+            }
+        });
+    match host {
+        None | Some("localhost" | "127.0.0.1" | "[::1]") => next.run(req).await,
+        Some(_) => (
+            axum::http::StatusCode::MISDIRECTED_REQUEST,
+            "the sandbox answers requests for localhost, 127.0.0.1 and [::1] only\n",
+        )
+            .into_response(),
+    }
 }
 
 /// A running sandbox.
@@ -266,15 +296,13 @@ fn save(app: &App) -> Result<(), Error> {
         let d = app.data.lock().expect("lock");
         serde_json::to_vec(&*d).map_err(|e| Error::failed(e.to_string()))?
     };
-    let tmp = path.with_extension("tmp");
-    std::fs::write(&tmp, text)
-        .and_then(|_| std::fs::rename(&tmp, path))
-        .map_err(|e| {
-            Error::failed(format!(
-                "cannot write sandbox state `{}`: {e}",
-                path.display()
-            ))
-        })
+    // It holds every seeded password: 0600, written atomically, never through a symlink.
+    crate::private::write(path, &text).map_err(|e| {
+        Error::failed(format!(
+            "cannot write sandbox state `{}`: {e}",
+            path.display()
+        ))
+    })
 }
 
 /// Starts a sandbox on 127.0.0.1 and returns once it accepts connections.

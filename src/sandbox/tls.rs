@@ -37,7 +37,7 @@ pub fn generate(ca_path: &Path) -> Result<Tls, Error> {
     let leaf_cert = leaf
         .signed_by(&leaf_key, &ca_cert, &ca_key)
         .map_err(gen_err)?;
-    std::fs::write(ca_path, ca_cert.pem())
+    crate::private::write(ca_path, ca_cert.pem().as_bytes())
         .map_err(|e| Error::failed(format!("cannot write `{}`: {e}", ca_path.display())))?;
 
     let certs = vec![leaf_cert.der().clone(), ca_cert.der().clone()];

@@ -175,11 +175,8 @@ pub fn json_type(v: &Value) -> &'static str {
 pub fn same_meaning(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => {
-            x.to_string() == y.to_string()
-                || match (x.to_string().parse::<f64>(), y.to_string().parse::<f64>()) {
-                    (Ok(p), Ok(q)) => p == q,
-                    _ => false,
-                }
+            let (x, y) = (x.to_string(), y.to_string());
+            x == y || decimal(&x).is_some_and(|d| decimal(&y) == Some(d))
         }
         (Value::Object(x), Value::Object(y)) => {
             x.len() == y.len()
@@ -193,10 +190,60 @@ pub fn same_meaning(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// A JSON number's exact decimal value, as (negative, significant digits, exponent) with no
+/// leading or trailing zeros in the digits: `1.10`, `1.1` and `11e-1` are equal; 20-digit
+/// integers that differ in the last digit are not (an `f64` would round both to one value and
+/// let a concurrent change go unnoticed).
+fn decimal(text: &str) -> Option<(bool, String, i64)> {
+    let (neg, rest) = match text.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, text),
+    };
+    let (mantissa, exp) = match rest.find(['e', 'E']) {
+        Some(i) => (&rest[..i], rest[i + 1..].parse::<i64>().ok()?),
+        None => (rest, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if !(int.chars().chain(frac.chars())).all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let digits = format!("{int}{frac}");
+    let exp = exp.checked_sub(i64::try_from(frac.len()).ok()?)?;
+    let trimmed = digits.trim_start_matches('0');
+    if trimmed.is_empty() {
+        return Some((false, String::new(), 0));
+    }
+    let significant = trimmed.trim_end_matches('0');
+    let exp = exp.checked_add(i64::try_from(trimmed.len() - significant.len()).ok()?)?;
+    Some((neg, significant.to_string(), exp))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn numbers_are_equal_only_when_their_decimal_values_are() {
+        let n = |s: &str| serde_json::from_str::<Value>(s).unwrap();
+        for (a, b) in [
+            ("1.10", "1.1"),
+            ("11e-1", "1.1"),
+            ("100", "1e2"),
+            ("0", "-0.0"),
+            ("0.0", "0"),
+        ] {
+            assert!(same_meaning(&n(a), &n(b)), "{a} = {b}");
+        }
+        for (a, b) in [
+            ("12345678901234567890", "12345678901234567891"),
+            ("1.1", "1.11"),
+            ("-1", "1"),
+            ("1e400", "1e401"),
+        ] {
+            assert!(!same_meaning(&n(a), &n(b)), "{a} != {b}");
+        }
+    }
 
     #[test]
     fn reads_policy_and_realm() {

@@ -1,9 +1,19 @@
-//! Which values are secrets, and masking them for display (CONTRACT §3).
+//! The one redactor: which values are secrets, and masking them for every output.
+//!
+//! Two mechanisms, each in one place. By **key**: a value under a secret key (the platform's
+//! named fields, the contract's patterns, the login flow's codes) is replaced whole, whatever
+//! its type: a string, a Keycloak attribute array, a number, an object. By **value**: secrets
+//! cx2fa holds or has seen (a typed password, a token, the secrets of a document it sends) are
+//! remembered for the life of the process, and every line written to the terminal has them
+//! replaced ([`scrub`]), so that a server echoing one back in an error cannot show it.
 
 use serde_json::Value;
+use std::sync::{Mutex, OnceLock};
 
 pub const MASK: &str = "********";
 
+/// The platform's secret fields that the patterns below would not catch, and the login flow's
+/// codes (`otpCode`, `passcode`, `code`), matched exactly, case-insensitively.
 const NAMED: &[&str] = &[
     "PASSWORD_ADMIN",
     "MASTER_PASSWORD",
@@ -13,9 +23,14 @@ const NAMED: &[&str] = &[
     "RSA_Client_Key",
     "CLIENT_DB_ID",
     "adminPass",
+    "otpCode",
+    "passcode",
+    "code",
+    "client-key",
 ];
 
-/// Whether a leaf under `key` holds a secret.
+/// Whether a value under `key` is a secret: a named field, or a key that contains `secret`,
+/// `password`, `passwd` or `token`, or ends in `key` or `keys` (case-insensitive).
 pub fn is_secret_key(key: &str) -> bool {
     let k = key.to_ascii_lowercase();
     NAMED.iter().any(|n| n.eq_ignore_ascii_case(key))
@@ -23,89 +38,148 @@ pub fn is_secret_key(key: &str) -> bool {
             .iter()
             .any(|s| k.contains(s))
         || k.ends_with("key")
+        || k.ends_with("keys")
 }
 
-/// A copy of `v` with every secret string leaf replaced by [`MASK`]; empty strings stay visible
-/// because "not set" is useful to see and reveals nothing.
+/// A copy of `v` with every value under a secret key replaced by [`MASK`], and the password of
+/// any URL with credentials masked. Empty strings and nulls stay visible: "not set" is useful
+/// to see and reveals nothing.
 pub fn mask(v: &Value) -> Value {
     match v {
         Value::Object(map) => {
-            // The channel manager's {"key","type","value"} entries name the secret in `key`.
-            if let (Some(Value::String(name)), Some(Value::String(val))) =
-                (map.get("key"), map.get("value"))
-            {
-                let mut out = map.clone();
-                if is_secret_key(name) && !val.is_empty() {
-                    out.insert("value".into(), Value::String(MASK.into()));
-                }
-                return Value::Object(out);
+            let mut out = serde_json::Map::with_capacity(map.len());
+            // The channel manager's {"key","type","value"} entries name the secret in `key`;
+            // a SecurID input {"name":"SECURID","value"} holds the passcode.
+            let value_is_secret = map
+                .get("key")
+                .and_then(Value::as_str)
+                .is_some_and(is_secret_key)
+                || map.get("name").and_then(Value::as_str) == Some("SECURID");
+            for (k, val) in map {
+                let secret = is_secret_key(k) || (value_is_secret && k == "value");
+                out.insert(k.clone(), if secret { mask_whole(val) } else { mask(val) });
             }
-            Value::Object(
-                map.iter()
-                    .map(|(k, v)| {
-                        let masked = match v {
-                            Value::String(s) if is_secret_key(k) && !s.is_empty() => {
-                                Value::String(MASK.into())
-                            }
-                            // Keycloak attributes hold values as arrays of strings.
-                            Value::Array(items) if is_secret_key(k) => Value::Array(
-                                items
-                                    .iter()
-                                    .map(|i| {
-                                        if i.is_string() {
-                                            Value::String(MASK.into())
-                                        } else {
-                                            mask(i)
-                                        }
-                                    })
-                                    .collect(),
-                            ),
-                            other => mask(other),
-                        };
-                        (k.clone(), masked)
-                    })
-                    .collect(),
-            )
+            Value::Object(out)
         }
         Value::Array(items) => Value::Array(items.iter().map(mask).collect()),
+        Value::String(s) => match mask_url_password(s) {
+            Some(m) => Value::String(m),
+            None => v.clone(),
+        },
         other => other.clone(),
     }
 }
 
-/// Whether the last segment of a JSON pointer names a secret.
-pub fn pointer_is_secret(pointer: &str) -> bool {
-    pointer.rsplit('/').next().is_some_and(is_secret_key)
+/// A secret value, whole: a Keycloak attribute array keeps its shape so that the output still
+/// says "one value"; anything else becomes the mask.
+fn mask_whole(v: &Value) -> Value {
+    match v {
+        Value::Null => Value::Null,
+        Value::String(s) if s.is_empty() => v.clone(),
+        Value::Array(items) => Value::Array(items.iter().map(|_| MASK.into()).collect()),
+        _ => Value::String(MASK.into()),
+    }
 }
 
-/// Every secret string value in a document, for redacting logs and for leak tests.
+/// `scheme://user:password@host...` with the password masked; `None` when `s` holds no URL
+/// credentials. Found by hand rather than by a URL parser: connection strings such as
+/// `mongodb://u:p@h1,h2/db` are not URLs a parser accepts.
+pub fn mask_url_password(s: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut rest = s;
+    let mut changed = false;
+    while let Some(i) = rest.find("://") {
+        let (head, tail) = rest.split_at(i + 3);
+        out.push_str(head);
+        let authority_end = tail.find(['/', '?', '#', ' ', '"']).unwrap_or(tail.len());
+        let authority = &tail[..authority_end];
+        match (authority.rfind('@'), authority.find(':')) {
+            (Some(at), Some(colon)) if colon < at => {
+                out.push_str(&authority[..=colon]);
+                out.push_str(MASK);
+                out.push_str(&authority[at..]);
+                changed = true;
+            }
+            _ => out.push_str(authority),
+        }
+        rest = &tail[authority_end..];
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
+/// Whether the last segment of a JSON pointer names a secret.
+pub fn pointer_is_secret(pointer: &str) -> bool {
+    pointer.split('/').any(is_secret_key)
+}
+
+/// Every secret value in a document (strings, and numbers as text), for [`remember`] and for
+/// leak tests.
 pub fn secret_values(v: &Value) -> Vec<String> {
     let mut out = vec![];
-    collect(v, &mut out);
+    collect(v, false, &mut out);
     out.sort();
     out.dedup();
     out
 }
 
-fn collect(v: &Value, out: &mut Vec<String>) {
+fn collect(v: &Value, secret: bool, out: &mut Vec<String>) {
     match v {
         Value::Object(map) => {
-            if let (Some(Value::String(name)), Some(Value::String(val))) =
-                (map.get("key"), map.get("value"))
-            {
-                if is_secret_key(name) && !val.is_empty() {
-                    out.push(val.clone());
-                }
-            }
-            for (k, v) in map {
-                match v {
-                    Value::String(s) if is_secret_key(k) && !s.is_empty() => out.push(s.clone()),
-                    other => collect(other, out),
-                }
+            let value_is_secret = map
+                .get("key")
+                .and_then(Value::as_str)
+                .is_some_and(is_secret_key)
+                || map.get("name").and_then(Value::as_str) == Some("SECURID");
+            for (k, val) in map {
+                let s = secret || is_secret_key(k) || (value_is_secret && k == "value");
+                collect(val, s, out);
             }
         }
-        Value::Array(items) => items.iter().for_each(|i| collect(i, out)),
+        Value::Array(items) => items.iter().for_each(|i| collect(i, secret, out)),
+        Value::String(s) if secret && !s.is_empty() => out.push(s.clone()),
+        Value::Number(n) if secret => out.push(n.to_string()),
         _ => {}
     }
+}
+
+/// The secret values this process holds or has seen.
+fn known() -> &'static Mutex<Vec<String>> {
+    static KNOWN: OnceLock<Mutex<Vec<String>>> = OnceLock::new();
+    KNOWN.get_or_init(Mutex::default)
+}
+
+/// Remembers a secret value so that [`scrub`] hides it wherever it shows up. Values shorter
+/// than 4 characters are not remembered: masking every "1" or "abc" would garble output and
+/// hide nothing a guess could not find.
+pub fn remember(secret: &str) {
+    if secret.chars().count() >= 4 {
+        let mut k = known().lock().unwrap_or_else(|p| p.into_inner());
+        if !k.iter().any(|s| s == secret) {
+            k.push(secret.to_string());
+            // Longest first, so that a secret containing another is masked whole.
+            k.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        }
+    }
+}
+
+/// Remembers every secret value of a document (one cx2fa reads or sends).
+pub fn remember_document(v: &Value) {
+    for s in secret_values(v) {
+        remember(&s);
+    }
+}
+
+/// `text` with every remembered secret and every URL password replaced by [`MASK`].
+pub fn scrub(text: &str) -> String {
+    let mut t = mask_url_password(text).unwrap_or_else(|| text.to_string());
+    let k = known().lock().unwrap_or_else(|p| p.into_inner());
+    for s in k.iter() {
+        if t.contains(s.as_str()) {
+            t = t.replace(s.as_str(), MASK);
+        }
+    }
+    t
 }
 
 #[cfg(test)]
@@ -114,7 +188,7 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn masks_named_and_pattern_secrets_but_not_objects() {
+    fn masks_named_and_pattern_secrets_but_not_objects_of_other_keys() {
         let doc = json!({"keyCloak": {"credentials": {"secret": "s1"}, "PASSWORD_ADMIN": "p",
             "RSA_Client_Key": "", "CLIENT_ID": "cim", "TWILIO_SID": "AC1", "realm": "r"},
             "finesse": {"adminPass": "x", "adminUser": "u"}, "n": {"apiKey": 5}});
@@ -124,10 +198,45 @@ mod tests {
         assert_eq!(m["keyCloak"]["RSA_Client_Key"], "");
         assert_eq!(m["keyCloak"]["TWILIO_SID"], MASK);
         assert_eq!(m["keyCloak"]["CLIENT_ID"], "cim");
+        assert_eq!(m["keyCloak"]["realm"], "r");
         assert_eq!(m["finesse"]["adminPass"], MASK);
         assert_eq!(m["finesse"]["adminUser"], "u");
-        assert_eq!(m["n"]["apiKey"], 5, "only string leaves are masked");
-        assert_eq!(secret_values(&doc), vec!["AC1", "p", "s1", "x"]);
+        assert_eq!(
+            m["n"]["apiKey"], MASK,
+            "numbers under secret keys are masked"
+        );
+        assert_eq!(secret_values(&doc), vec!["5", "AC1", "p", "s1", "x"]);
+    }
+
+    #[test]
+    fn masks_whole_subtrees_plural_keys_arrays_and_url_passwords() {
+        let doc = json!({
+            "apiKeys": ["k1", "k2"],
+            "token": {"id": "abc", "ttl": 3},
+            "otpSecret": ["JBSWY3DPEHPK3PXP"],
+            "mongo": {"url": "mongodb://root:hunter22@db1:27017,db2/cx?authSource=admin"},
+            "plain": "https://example.test/path",
+            "subjectCredentials": [{"collectedInputs": [{"name": "SECURID", "value": "pin12345123456"}]}],
+        });
+        let m = mask(&doc);
+        assert_eq!(m["apiKeys"], json!([MASK, MASK]));
+        assert_eq!(m["token"], MASK);
+        assert_eq!(m["otpSecret"], json!([MASK]));
+        assert_eq!(
+            m["mongo"]["url"],
+            "mongodb://root:********@db1:27017,db2/cx?authSource=admin"
+        );
+        assert_eq!(m["plain"], "https://example.test/path");
+        let text = m.to_string();
+        for s in [
+            "k1",
+            "abc",
+            "JBSWY3DPEHPK3PXP",
+            "hunter22",
+            "pin12345123456",
+        ] {
+            assert!(!text.contains(s), "{s} leaked: {text}");
+        }
     }
 
     #[test]
@@ -137,5 +246,13 @@ mod tests {
         let m = mask(&v);
         assert_eq!(m[0]["value"], MASK);
         assert_eq!(m[1]["value"], "mail");
+    }
+
+    #[test]
+    fn scrub_hides_remembered_values_and_url_passwords() {
+        remember("remembered-secret-value");
+        remember("ab");
+        let t = scrub("echo: remembered-secret-value at https://admin:pw1234@host/x ab");
+        assert_eq!(t, "echo: ******** at https://admin:********@host/x ab");
     }
 }

@@ -270,3 +270,97 @@ mod tests {
         assert!(parse("  \n", "x").unwrap_err().message.contains("empty"));
     }
 }
+
+/// Keys that appear more than once in one object, as (JSON pointer of the key, key). A JSON
+/// parser keeps the last value silently; an admin who pasted two `channelType`s meant one.
+pub fn duplicate_keys(text: &str) -> Vec<(String, String)> {
+    use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+    use std::borrow::Cow;
+
+    struct Walk<'a> {
+        path: String,
+        out: &'a mut Vec<(String, String)>,
+    }
+    impl<'de> DeserializeSeed<'de> for Walk<'_> {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Walk<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("JSON")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_str<E>(self, _: &str) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_unit<E>(self) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            let mut i = 0usize;
+            loop {
+                let child = Walk {
+                    path: format!("{}/{i}", self.path),
+                    out: &mut *self.out,
+                };
+                if seq.next_element_seed(child)?.is_none() {
+                    return Ok(());
+                }
+                i += 1;
+            }
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            let mut seen = std::collections::HashSet::new();
+            while let Some(k) = map.next_key::<Cow<'de, str>>()? {
+                let path = format!("{}/{}", self.path, k.replace('~', "~0").replace('/', "~1"));
+                if !seen.insert(k.clone()) {
+                    self.out.push((path.clone(), k.to_string()));
+                }
+                map.next_value_seed(Walk {
+                    path,
+                    out: &mut *self.out,
+                })?;
+            }
+            Ok(())
+        }
+    }
+
+    let mut out = vec![];
+    let mut de = serde_json::Deserializer::from_str(text);
+    let _ = Walk {
+        path: String::new(),
+        out: &mut out,
+    }
+    .deserialize(&mut de);
+    out
+}
+
+#[cfg(test)]
+mod duplicate_tests {
+    #[test]
+    fn duplicate_keys_are_found_with_their_place() {
+        let text = r#"{"a": 1, "t": {"channelType": "SMS", "x": [{"k": 1, "k": 2}], "channelType": "EMAIL"}, "n": 1.10}"#;
+        assert_eq!(
+            super::duplicate_keys(text),
+            vec![
+                ("/t/x/0/k".to_string(), "k".to_string()),
+                ("/t/channelType".to_string(), "channelType".to_string())
+            ]
+        );
+        assert!(super::duplicate_keys(r#"{"a": {"b": 1}, "b": 2}"#).is_empty());
+    }
+}

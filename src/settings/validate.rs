@@ -248,6 +248,13 @@ pub const MAX_INPUT_BYTES: u64 = 10 * 1024 * 1024;
 pub fn validate_text(raw: &str, origin: &str) -> Result<FileReport, Error> {
     let parsed = source::parse(raw, origin)?;
     let (kind, mut findings) = check_value(&parsed.value);
+    for (pointer, key) in source::duplicate_keys(&parsed.cleaned.text) {
+        findings.push(Finding::new(
+            Severity::Error,
+            pointer,
+            format!("duplicate key `{key}`: the object holds it more than once, and only the last value would count"),
+        ));
+    }
     // Locating walks the whole text again: only worth it when there is something to locate.
     if !findings.is_empty() {
         let locs = Locations::of(&parsed.cleaned.text);

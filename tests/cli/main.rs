@@ -3,6 +3,7 @@
 mod contract;
 mod credentials;
 mod doctor;
+mod hostile;
 mod imap;
 mod inputs;
 mod leaks;

@@ -115,10 +115,47 @@ fn off_to_email_to_sms_and_back_loses_nothing() {
         .map(|e| e.unwrap().path())
         .min()
         .unwrap();
+    // A path is `--file`; the positional argument is a name in the backup directory only,
+    // so a same-named file in the current directory can never stand in for a backup.
+    let name = first.file_name().unwrap().to_str().unwrap().to_string();
+    let decoy = tempfile::tempdir().unwrap();
+    std::fs::write(decoy.path().join(&name), r#"{"tenantId":"expertflow"}"#).unwrap();
+    let (code, _, err) =
+        run(sb
+            .cmd()
+            .current_dir(decoy.path())
+            .args(["tenant", "restore", &name, "--dry-run"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("twoFAConfigs") && !err.contains("tenantName"),
+        "the backup was planned, not the decoy: {err}"
+    );
     let (code, _, err) =
         run(sb
             .cmd()
             .args(["tenant", "restore", first.to_str().unwrap(), "--yes"]));
+    assert_eq!(code, 2, "a path is not a name: {err}");
+    // Onto another deployment: refused without `--force`, naming both.
+    let (code, _, err) = run(sb.cmd().args([
+        "tenant",
+        "restore",
+        &name,
+        "--yes",
+        "--url",
+        "http://127.0.0.1:9",
+    ]));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(&sb.url) && err.contains("http://127.0.0.1:9/"),
+        "{err}"
+    );
+    let (code, _, err) = run(sb.cmd().args([
+        "tenant",
+        "restore",
+        "--file",
+        first.to_str().unwrap(),
+        "--yes",
+    ]));
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         serde_json::to_string(&sb.tenant("expertflow")).unwrap(),

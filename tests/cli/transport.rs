@@ -83,7 +83,7 @@ fn a_redirect_to_https_is_reported_with_the_address_to_use() {
     assert_eq!(code, 1, "{err}");
     assert!(
         err.contains("answered 308, a redirect to `https://127.0.0.1:")
-            && err.contains("use the address it redirects to"),
+            && err.contains("cx2fa never follows redirects"),
         "{err}"
     );
     assert!(!err.contains("secret-pass"), "{err}");

@@ -1,0 +1,26 @@
+//! Any string a server could send: after sanitising, no control character, no bidirectional
+//! override or isolate reaches the terminal (whole outputs keep only newlines), and text
+//! without them passes unchanged.
+#![no_main]
+use cx2fa::output::{csv_cell, sanitize, sanitize_text};
+use libfuzzer_sys::fuzz_target;
+
+fn dangerous(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}')
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(s) = std::str::from_utf8(data) else { return };
+    let one = sanitize(s);
+    assert!(!one.chars().any(dangerous), "{one:?}");
+    if !s.chars().any(dangerous) {
+        assert_eq!(one, s);
+    }
+    let text = sanitize_text(s, false);
+    assert!(!text.chars().any(|c| c != '\n' && dangerous(c)), "{text:?}");
+    assert_eq!(text.matches('\n').count(), s.matches('\n').count(), "newlines kept");
+    let cell = csv_cell(s);
+    assert!(!cell.starts_with(['=', '+', '-', '@']) || cell.is_empty());
+    assert!(!cell.chars().any(dangerous), "{cell:?}");
+});

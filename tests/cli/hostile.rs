@@ -1,0 +1,661 @@
+//! A hostile or mistaken server, a planted value, a mistyped URL: cx2fa holds master-realm
+//! admin credentials, and none of these may leak them, inject into a terminal or a shell,
+//! exhaust memory or panic. Each test fails without the fix it names (issue #16's items).
+
+use crate::support::{file, run, Sandbox};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const LIMIT: Duration = Duration::from_secs(30);
+const ADMIN_PASSWORD: &str = "admin-Pa55-word";
+
+/// One request as a crafted server saw it.
+#[derive(Debug, Clone)]
+struct Seen {
+    method: String,
+    path: String,
+    head: String,
+    body: String,
+}
+
+/// A tiny HTTP/1.1 server on an ephemeral loopback port: `answer` writes the whole response
+/// for each request (connection closed after it). Returns its base URL and what it saw.
+fn serve(
+    answer: impl Fn(&Seen, &mut TcpStream) + Send + Sync + 'static,
+) -> (String, Arc<Mutex<Vec<Seen>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let seen = Arc::new(Mutex::new(vec![]));
+    let log = seen.clone();
+    let answer = Arc::new(answer);
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let log = log.clone();
+            let answer = answer.clone();
+            std::thread::spawn(move || {
+                let mut stream = stream;
+                let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                    return;
+                }
+                let mut parts = line.split_whitespace();
+                let method = parts.next().unwrap_or("").to_string();
+                let path = parts.next().unwrap_or("").to_string();
+                let mut head = String::new();
+                let mut len = 0usize;
+                loop {
+                    let mut h = String::new();
+                    if reader.read_line(&mut h).unwrap_or(0) == 0 || h == "\r\n" {
+                        break;
+                    }
+                    if let Some(v) = h.to_ascii_lowercase().strip_prefix("content-length:") {
+                        len = v.trim().parse().unwrap_or(0);
+                    }
+                    head.push_str(&h);
+                }
+                let mut body = vec![0; len];
+                let _ = reader.read_exact(&mut body);
+                let s = Seen {
+                    method,
+                    path,
+                    head,
+                    body: String::from_utf8_lossy(&body).into(),
+                };
+                log.lock().unwrap().push(s.clone());
+                answer(&s, &mut stream);
+            });
+        }
+    });
+    (url, seen)
+}
+
+fn respond(stream: &mut TcpStream, status: &str, extra: &str, body: &str) {
+    let _ = write!(
+        stream,
+        "HTTP/1.1 {status}\r\n{extra}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+}
+
+/// A crafted deployment: a token for anyone, then `tenants` for the tenant list.
+fn deployment(
+    tenants: impl Fn(&Seen, &mut TcpStream) + Send + Sync + 'static,
+) -> (String, Arc<Mutex<Vec<Seen>>>) {
+    serve(move |req, stream| {
+        if req.path.contains("/protocol/openid-connect/token") {
+            respond(
+                stream,
+                "200 OK",
+                "",
+                r#"{"access_token":"tok-123456","expires_in":60,"token_type":"Bearer"}"#,
+            );
+        } else {
+            tenants(req, stream)
+        }
+    })
+}
+
+/// `cx2fa` with only what a test gives it: a private home, admin credentials, no profile.
+fn cx2fa(home: &std::path::Path) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("cx2fa").unwrap();
+    c.env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("NO_COLOR", "1")
+        .env("CX2FA_USERNAME", "admin")
+        .env("CX2FA_PASSWORD", ADMIN_PASSWORD)
+        .timeout(LIMIT);
+    c
+}
+
+/// Item 1: a 307 on the token request would resend the form (the password) to its target.
+#[test]
+fn redirects_are_never_followed_and_carry_nothing() {
+    let (target, stolen) = serve(|_, s| respond(s, "200 OK", "", "{}"));
+    let to = format!("{target}/steal");
+    let (url, asked) = serve(move |_, s| {
+        respond(
+            s,
+            "307 Temporary Redirect",
+            &format!("Location: {to}\r\n"),
+            "",
+        )
+    });
+    let home = tempfile::tempdir().unwrap();
+    let (code, out, err) = run(cx2fa(home.path()).args(["tenant", "list", "--url", &url]));
+    assert_eq!(code, 1, "{out} {err}");
+    assert!(
+        err.contains(&url) && err.contains(&target),
+        "both addresses: {err}"
+    );
+    assert!(err.contains("not followed"), "{err}");
+    assert!(
+        stolen.lock().unwrap().is_empty(),
+        "the target got a request"
+    );
+    assert!(!err.contains(ADMIN_PASSWORD));
+    // What a followed 307 would have resent: the password grant's form.
+    let first = asked.lock().unwrap()[0].clone();
+    assert_eq!(first.method, "POST");
+    assert!(first.body.contains("grant_type=password"), "{}", first.body);
+
+    // The RSA server's redirect would carry the client key and the passcode.
+    let sb = Sandbox::start();
+    let to = format!("{target}/steal");
+    let (rsa, rsa_asked) = serve(move |_, s| {
+        respond(
+            s,
+            "308 Permanent Redirect",
+            &format!("Location: {to}\r\n"),
+            "",
+        )
+    });
+    let (code, _, err) = run(sb
+        .cmd()
+        .env("RSA", "rsapin01123456")
+        .env("CX2FA_RSA_URL", format!("{rsa}/"))
+        .args([
+            "simulate-login",
+            "--user",
+            "agent.rsa",
+            "--rsa-passcode-env",
+            "RSA",
+        ])
+        .timeout(LIMIT));
+    assert_ne!(code, 0, "{err}");
+    assert!(
+        stolen.lock().unwrap().is_empty(),
+        "the RSA target got a request"
+    );
+    let rsa_first = rsa_asked.lock().unwrap()[0].clone();
+    assert!(
+        rsa_first.head.to_ascii_lowercase().contains("client-key:"),
+        "{}",
+        rsa_first.head
+    );
+}
+
+/// Items 2 and 3: `--print-curl` quotes hostile values and never prints a TOTP seed.
+#[test]
+fn print_curl_prints_no_seed_and_quotes_planted_values() {
+    let sb = Sandbox::start();
+    assert_eq!(
+        run(sb
+            .cmd()
+            .args(["policy", "enable", "--channel", "APP", "--yes"]))
+        .0,
+        0
+    );
+    let seed = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+    let (code, _, err) = run(sb.cmd().env("APP", seed).args([
+        "simulate-login",
+        "--user",
+        "admin",
+        "--totp-secret-env",
+        "APP",
+        "--print-curl",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("curl "), "{err}");
+    assert!(!err.contains(seed), "a seed in --print-curl: {err}");
+    assert!(
+        err.contains("$CX2FA_SECRET_TEMPOTPSECRET") || err.contains("$CX2FA_SECRET_OTPSECRET"),
+        "{err}"
+    );
+    // The agent's password and the tenant client's secret have names of their own.
+    assert!(
+        err.contains("$CX2FA_USER_PASSWORD") && err.contains("$CX2FA_TENANT_CLIENT_SECRET"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("password=\"$CX2FA_PASSWORD\"") || err.contains("realms/master"),
+        "{err}"
+    );
+}
+
+/// Item 4: stored credentials are for their deployment only.
+#[test]
+fn stored_credentials_stay_with_their_deployment() {
+    let sb = Sandbox::start();
+    let login = run(sb
+        .cmd()
+        .env_remove("CX2FA_PASSWORD")
+        .args(["auth", "login", "--store", "file", "--password-stdin"])
+        .write_stdin("sandbox-admin-pass"));
+    assert_eq!(login.0, 0, "{}", login.2);
+    let (other, seen) = deployment(|_, s| respond(s, "200 OK", "", "[]"));
+    let (code, _, err) = run(sb
+        .cmd()
+        .env_remove("CX2FA_USERNAME")
+        .env_remove("CX2FA_PASSWORD")
+        .args(["tenant", "list", "--url", &other])
+        .timeout(LIMIT));
+    assert_eq!(code, 3, "{err}");
+    assert!(
+        err.contains("profile `default`") && err.contains(&sb.url) && err.contains(&other),
+        "{err}"
+    );
+    assert!(
+        seen.lock().unwrap().is_empty(),
+        "the other host got a request"
+    );
+    // The same deployment still works with the stored credentials.
+    let (code, _, err) = run(sb
+        .cmd()
+        .env_remove("CX2FA_USERNAME")
+        .env_remove("CX2FA_PASSWORD")
+        .args(["tenant", "list"]));
+    assert_eq!(code, 0, "{err}");
+}
+
+/// Items 5 and 6: server strings reach the terminal escaped, and error bodies are redacted
+/// and capped.
+#[test]
+fn server_strings_are_escaped_and_error_bodies_redacted() {
+    let hostile = "evil\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}[2J\u{202e}name";
+    let doc = serde_json::json!([{"tenantId": "t1", "tenantName": hostile,
+        "tenantSettings": {"keyCloak": {"realm": "t1"}}}]);
+    let (url, _) = deployment(move |_, s| respond(s, "200 OK", "", &doc.to_string()));
+    let home = tempfile::tempdir().unwrap();
+    let (code, out, err) = run(cx2fa(home.path()).args(["tenant", "list", "--url", &url]));
+    assert_eq!(code, 0, "{err}");
+    for bad in ['\u{1b}', '\u{7}', '\u{202e}'] {
+        assert!(
+            !out.contains(bad) && !err.contains(bad),
+            "{bad:?} raw in {out:?}"
+        );
+    }
+    assert!(out.contains("evil\\u{1b}]52"), "{out}");
+
+    // An error echoing the request: secrets by key and by value, control characters, length.
+    let echo = serde_json::json!({
+        "error_message": format!("bad request from {ADMIN_PASSWORD}\u{1b}[2J"),
+        "error_detail": "x".repeat(5000),
+        "tenantSettings": {"keyCloak": {"credentials": {"secret": "SEKRET-987"}}},
+    });
+    let (url, _) =
+        deployment(move |_, s| respond(s, "500 Internal Server Error", "", &echo.to_string()));
+    let (code, _, err) = run(cx2fa(home.path()).args(["tenant", "list", "--url", &url]));
+    assert_eq!(code, 4, "{err}");
+    assert!(
+        !err.contains(ADMIN_PASSWORD) && !err.contains("SEKRET-987"),
+        "{err}"
+    );
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+    assert!(err.len() < 2000, "capped: {} bytes", err.len());
+    // The same through --debug, and an HTML page.
+    let page =
+        format!("<html><body>proxy error; upstream said password={ADMIN_PASSWORD}</body></html>");
+    let (url, _) = deployment(move |_, s| {
+        let _ = write!(s, "HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{page}", page.len());
+    });
+    let (code, _, err) = run(cx2fa(home.path()).args(["tenant", "list", "--url", &url, "--debug"]));
+    assert_eq!(code, 4, "{err}");
+    assert!(!err.contains(ADMIN_PASSWORD), "{err}");
+}
+
+/// Item 7: an endless answer is cut off at its cap, exit 4, never an out-of-memory abort.
+#[test]
+fn endless_bodies_are_cut_off() {
+    let (url, seen) = deployment(|_, s| {
+        let _ = write!(s, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+        let chunk = format!("{:x}\r\n{}\r\n", 1 << 16, "[".repeat(1 << 16));
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(20) {
+            if s.write_all(chunk.as_bytes()).is_err() {
+                return;
+            }
+        }
+    });
+    let home = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let (code, _, err) = run(cx2fa(home.path()).args(["tenant", "list", "--url", &url]));
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("more than 64 MiB"), "{err}");
+    assert!(started.elapsed() < Duration::from_secs(20));
+    let lists = seen
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|s| s.path.contains("cx-tenant"))
+        .count();
+    assert_eq!(lists, 1, "an over-long answer is not fetched again");
+}
+
+/// Item 11: a token lifetime of 2^64-1 seconds is clamped, not added to the clock.
+#[test]
+fn absurd_token_lifetimes_do_not_panic() {
+    let (url, _) = serve(|req, s| {
+        if req.path.contains("/token") {
+            respond(
+                s,
+                "200 OK",
+                "",
+                r#"{"access_token":"tok-123456","expires_in":18446744073709551615}"#,
+            );
+        } else {
+            respond(s, "200 OK", "", "[]");
+        }
+    });
+    let home = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(cx2fa(home.path()).args(["tenant", "list", "--url", &url]));
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+/// Item 8: an IMAP server that accepts and never speaks does not hang the probe.
+#[test]
+fn a_silent_imap_server_times_out() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let mut held = vec![];
+        for s in listener.incoming().flatten() {
+            held.push(s);
+        }
+    });
+    let sb = Sandbox::start();
+    let started = Instant::now();
+    let (code, _, err) = run(sb
+        .cmd()
+        .env("CX2FA_IMAP_PASSWORD", "imap-pass")
+        .args([
+            "simulate-login",
+            "--user",
+            "agent.email",
+            "--timeout",
+            "2",
+            "--otp-from-imap",
+            &format!("imaps://probe@127.0.0.1:{port}/INBOX"),
+        ])
+        .timeout(LIMIT));
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("no answer within 2 s"), "{err}");
+    assert!(started.elapsed() < Duration::from_secs(20));
+}
+
+/// Item 9: plural keys, objects and numbers under secret keys, and URL credentials are masked.
+#[test]
+fn tenant_show_masks_subtrees_numbers_and_url_credentials() {
+    let doc = serde_json::json!([{"tenantId": "t1", "tenantSettings": {
+        "keyCloak": {"realm": "t1"},
+        "integrations": {"apiKeys": ["AK-111111", "AK-222222"], "token": {"value": "TV-333333"}, "pin": {"secretNumber": 98765432}},
+        "mongo": {"url": "mongodb://root:MongoPass99@db1:27017,db2:27017/cx"}}}]);
+    let (url, _) = deployment(move |_, s| respond(s, "200 OK", "", &doc.to_string()));
+    let home = tempfile::tempdir().unwrap();
+    for format in ["table", "json"] {
+        let (code, out, err) =
+            run(cx2fa(home.path())
+                .args(["tenant", "show", "-t", "t1", "--url", &url, "-o", format]));
+        assert_eq!(code, 0, "{err}");
+        for s in ["AK-111111", "TV-333333", "98765432", "MongoPass99"] {
+            assert!(!out.contains(s), "{s} in {format}: {out}");
+        }
+        assert!(out.contains("mongodb://root:********@db1"), "{out}");
+    }
+}
+
+/// Item 12: the credentials file is written through no planted symlink, 0600, and parallel
+/// runs caching tokens never corrupt it.
+#[test]
+fn the_credentials_file_is_written_safely() {
+    use std::os::unix::fs::PermissionsExt;
+    let sb = Sandbox::start();
+    let data = sb.state.path().join("data");
+    let creds = data.join("cx2fa/credentials");
+    std::fs::create_dir_all(&creds).unwrap();
+    let victim = sb.state.path().join("victim");
+    std::fs::write(&victim, "untouched").unwrap();
+    std::os::unix::fs::symlink(&victim, creds.join("default.json")).unwrap();
+    std::os::unix::fs::symlink(&victim, creds.join("default.tmp")).unwrap();
+    let login = |sb: &Sandbox| {
+        run(sb
+            .shell("umask 000; printf sandbox-admin-pass | cx2fa auth login --store file --password-stdin")
+            .env("XDG_DATA_HOME", &data)
+            .env_remove("CX2FA_PASSWORD"))
+    };
+    let (code, _, err) = login(&sb);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "untouched");
+    let meta = std::fs::symlink_metadata(creds.join("default.json")).unwrap();
+    assert!(meta.file_type().is_file());
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    let mode = |d: &std::path::Path| std::fs::metadata(d).unwrap().permissions().mode() & 0o777;
+    assert_eq!(
+        mode(&creds),
+        0o700,
+        "an existing credentials directory is made private"
+    );
+    // Item 13: fresh data and state directories under umask 000 are 0700, not 0777.
+    let fresh = sb.state.path().join("fresh");
+    let (code, _, err) = run(sb
+        .shell("umask 000; printf sandbox-admin-pass | cx2fa auth login --store file --password-stdin && cx2fa policy disable --yes")
+        .env("XDG_DATA_HOME", fresh.join("data"))
+        .env("XDG_STATE_HOME", fresh.join("state"))
+        .env_remove("CX2FA_PASSWORD"));
+    assert_eq!(code, 0, "{err}");
+    for d in [
+        "data/cx2fa",
+        "data/cx2fa/credentials",
+        "state/cx2fa",
+        "state/cx2fa/backups",
+    ] {
+        assert_eq!(mode(&fresh.join(d)), 0o700, "{d} under umask 000");
+    }
+    // Many runs at once, each caching a fresh token (the sandbox's lifetime is 60 s, so force
+    // expiry by advancing its clock).
+    sb.block(async {
+        reqwest::Client::new()
+            .post(format!("{}/sandbox/clock", sb.url))
+            .json(&serde_json::json!({"advanceSeconds": 3600}))
+            .send()
+            .await
+            .unwrap();
+    });
+    let children: Vec<_> = (0..24)
+        .map(|_| {
+            let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("cx2fa"));
+            c.env_clear()
+                .env("PATH", std::env::var("PATH").unwrap_or_default())
+                .env("HOME", sb.state.path())
+                .env("XDG_CONFIG_HOME", sb.state.path().join("config"))
+                .env("XDG_STATE_HOME", sb.state.path().join("state"))
+                .env("XDG_DATA_HOME", &data);
+            for (k, v) in &sb.env {
+                if k != "CX2FA_USERNAME" && k != "CX2FA_PASSWORD" {
+                    c.env(k, v);
+                }
+            }
+            c.args(["tenant", "list", "-o", "json"])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for ch in children {
+        let o = ch.wait_with_output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let text = std::fs::read_to_string(creds.join("default.json")).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&text).expect("whole JSON after parallel caching");
+    assert_eq!(v["principal"], "admin");
+    let leftovers: Vec<_> = std::fs::read_dir(&creds)
+        .unwrap()
+        .flatten()
+        .filter(|e| {
+            e.file_name().to_string_lossy().ends_with(".tmp") && e.file_name() != "default.tmp"
+        })
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// Item 13: the sandbox's CA goes to a private temporary directory, removed on exit.
+#[test]
+fn the_sandbox_ca_is_private_and_removed() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("cx2fa"))
+        .env_clear()
+        .env("HOME", home.path())
+        .env("NO_COLOR", "1")
+        .args(["sandbox", "--port", "0", "--tls", "-o", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut banner = String::new();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    loop {
+        let mut line = String::new();
+        if out.read_line(&mut line).unwrap() == 0 {
+            break;
+        }
+        banner.push_str(&line);
+        if line == "}\n" {
+            break;
+        }
+    }
+    let v: serde_json::Value = serde_json::from_str(&banner).unwrap();
+    let ca = v["env"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|kv| kv[0] == "CX2FA_CA_CERT")
+        .unwrap()[1]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let dir = std::path::Path::new(&ca).parent().unwrap().to_path_buf();
+    assert!(
+        !ca.contains(&child.id().to_string()),
+        "predictable name: {ca}"
+    );
+    assert_eq!(
+        std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777,
+        0o700
+    );
+    let _ = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    let _ = child.wait();
+    assert!(!dir.exists(), "{} left behind", dir.display());
+}
+
+/// Item 15: no credentials in URLs, a code from stdin, a child without cx2fa's secrets.
+#[test]
+fn secrets_stay_off_command_lines_and_out_of_children() {
+    let sb = Sandbox::start();
+    let (code, out, err) = run(sb.cmd().args([
+        "tenant",
+        "list",
+        "--url",
+        "http://admin:UrlPass77@127.0.0.1:9",
+        "--debug",
+        "--print-curl",
+    ]));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        !out.contains("UrlPass77") && !err.contains("UrlPass77"),
+        "{err}"
+    );
+    // `--otp-stdin` answers the OTP prompt; `--expect invalid-otp` proves it was used.
+    let (code, _, err) = run(sb
+        .cmd()
+        .args([
+            "simulate-login",
+            "--user",
+            "agent.email",
+            "--otp-stdin",
+            "--expect",
+            "invalid-otp",
+        ])
+        .write_stdin("000000\n"));
+    assert_eq!(code, 0, "{err}");
+    // The `--otp-cmd` child does not inherit cx2fa's secrets.
+    let d = tempfile::tempdir().unwrap();
+    let env_file = d.path().join("env");
+    let (code, _, err) = run(sb.cmd().args([
+        "simulate-login",
+        "--user",
+        "agent.email",
+        "--otp-cmd",
+        &format!("env > {}; echo 000000", env_file.display()),
+        "--expect",
+        "invalid-otp",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let env = std::fs::read_to_string(&env_file).unwrap();
+    for var in ["CX2FA_PASSWORD", "CX2FA_USER_PASSWORD"] {
+        assert!(
+            !env.contains(&format!("{var}=")),
+            "{var} passed to the child"
+        );
+    }
+    assert!(!env.contains("sandbox-admin-pass") && !env.contains("agent-pass"));
+}
+
+/// Item 16: CA files that are not certificates, the profile's `insecure` overridden, duplicate
+/// keys, and the sandbox refusing foreign Host names.
+#[test]
+fn assorted_refusals() {
+    let sb = Sandbox::start();
+    let (_d, key) =
+        file(b"-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----\n");
+    let (code, _, err) = run(sb.cmd().args(["--ca-cert", &key, "tenant", "list"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("private key"), "{err}");
+    let (_e, empty) = file(b"");
+    let (code, _, err) = run(sb.cmd().args(["--ca-cert", &empty, "tenant", "list"]));
+    assert_eq!(code, 2, "{err}");
+    // A profile's `insecure = true` gives way to `CX2FA_INSECURE=false`.
+    let cfg = sb.state.path().join("config/cx2fa");
+    std::fs::create_dir_all(&cfg).unwrap();
+    std::fs::write(
+        cfg.join("config.toml"),
+        "[profiles.default]\ninsecure = true\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(sb.cmd().args(["tenant", "list"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("--insecure"),
+        "the profile's setting warns: {err}"
+    );
+    let (code, _, err) = run(sb
+        .cmd()
+        .env("CX2FA_INSECURE", "false")
+        .args(["tenant", "list"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("--insecure"), "overridden: {err}");
+    std::fs::remove_file(cfg.join("config.toml")).unwrap();
+    // Duplicate keys are reported, not resolved silently.
+    let (_p, payload) = file(
+        br#"{"tenantSettings": {"keyCloak": {"Otp_Manager_Url": "http://otp:3000/"},
+        "twoFAConfigs": {"is2FAEnabled": true, "channelType": "SMS", "channelType": "EMAIL",
+        "channelServiceIdentifier": "support@example.test", "otpExpiry": 60, "otpMaxAttempts": 3}}}"#,
+    );
+    let (code, out, _) = run(sb.cmd().args(["config", "validate", &payload]));
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("duplicate key `channelType`"), "{out}");
+    // DNS rebinding: a foreign Host name is refused by the sandbox.
+    let status = sb.block(async {
+        reqwest::Client::new()
+            .get(format!("{}/sandbox/health", sb.url))
+            .header("Host", "rebind.attacker.example")
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16()
+    });
+    assert_eq!(status, 421);
+}
