@@ -5,6 +5,7 @@ use super::http::{Body, Request, Response};
 use super::keycloak::seg;
 use super::session::Session;
 use crate::error::Error;
+use crate::settings::secrets;
 use crate::settings::Tenant;
 use reqwest::Method;
 use serde_json::Value;
@@ -40,7 +41,12 @@ impl<'a> Tenants<'a> {
             .await?
             .check()?;
         match resp.json()? {
-            Value::Array(items) => Ok(items.into_iter().map(Tenant).collect()),
+            Value::Array(items) => {
+                // Their secrets are scrubbed from everything printed from now on: a server
+                // echoing a document back in an error cannot show them.
+                items.iter().for_each(secrets::remember_document);
+                Ok(items.into_iter().map(Tenant).collect())
+            }
             other => Err(Error::network(format!(
                 "`GET {}` answered {} instead of a list of tenants",
                 resp.url,
@@ -64,6 +70,7 @@ impl<'a> Tenants<'a> {
             contract::TENANT_LIST_PATH,
             seg(doc.id())
         ));
+        secrets::remember_document(&doc.0);
         let mut req = Request::new(contract::tenant_update_method(), url).retry(false);
         req.body = Body::Multipart(vec![data_part(&doc.0)]);
         self.s.authed(req).await
@@ -75,6 +82,7 @@ impl<'a> Tenants<'a> {
         doc: &Tenant,
         logo: Option<(String, Vec<u8>)>,
     ) -> Result<Response, Error> {
+        secrets::remember_document(&doc.0);
         let url = self.s.ep.tenant_api(contract::TENANT_LIST_PATH);
         let mut req = Request::new(Method::POST, url).retry(false);
         let mut parts = vec![data_part(&doc.0)];

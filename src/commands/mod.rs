@@ -57,8 +57,9 @@ impl Ctx {
         if !self.can_prompt() {
             return Err(Error::needs_input("confirmation", "--yes"));
         }
+        // The question may name values from the server: shown escaped, like all server text.
         let yes = dialoguer::Confirm::new()
-            .with_prompt(question)
+            .with_prompt(crate::output::sanitize_text(question, false))
             .default(false)
             .interact_on(&dialoguer::console::Term::stderr())
             .map_err(prompt_error)?;
