@@ -19,7 +19,7 @@ c = sys.argv[1]
 seed = json.load(open(c + "/seed.json.tmp"))
 guide = ('{\n\u00a0   "tenantSettings": {\n        "keyCloak": {\n            "Otp_Manager_Url": "http://ef-cx-otp-manager-svc:3000/", // in keyCloak\n'
          '        },\n        "twoFAConfigs": {  // in tenantSettings\n            "is2FAEnabled": true,\n            "channelType": "EMAIL",\n'
-         '            "channelServiceIdentifier": "nasirkhan36616@gmail.com",\n            "otpExpiry": 60,\n            "otpMaxAttempts": 5\n        }\n    }\n}\n')
+         '            "channelServiceIdentifier": "otp-mail@example.test",\n            "otpExpiry": 60,\n            "otpMaxAttempts": 5\n        }\n    }\n}\n')
 docs = [json.dumps(t, indent=2) for t in seed["tenants"]] + [guide]
 for i, d in enumerate(docs):
     open(f"{c}/validate/seed-{i}", "w").write(d)

@@ -51,7 +51,7 @@ rows_of_running_sandbox() {
   curl -fs -H "Authorization: Bearer $(token)" "$URL/auth/admin/realms/expertflow/users?first=0&max=1000000" |
     python3 -c '
 import json, sys
-# CONTRACT §5, as in src/enrolment.rs ENROLMENT_ATTRS.
+# docs/deployment-contract.md §5, as in src/enrolment.rs ENROLMENT_ATTRS.
 ENROL = {"is2FARegistered", "twoFAChannel", "tempOTPSecret", "otpSecret", "customerChannelIdentifier",
          "phoneNumber", "channelServiceIdentifier", "otpExpiry", "otpMaxAttempts", "channelType"}
 for u in json.load(sys.stdin):
@@ -205,9 +205,9 @@ T=\$(curl -fs $URL/auth/realms/master/protocol/openid-connect/token -d grant_typ
 curl -fs -o /dev/null -H "Authorization: Bearer \$T" $URL/cx-tenant/tenant
 curl -fs -o /dev/null $URL/auth/realms/expertflow/protocol/openid-connect/token -d grant_type=password -d client_id=cim -d client_secret=ef61df80-061c-4c29-b9ac-387e6bf67052 -d username=agent.email -d password=agent-pass
 curl -fs -o /dev/null -H "Authorization: Bearer \$T" "$URL/auth/admin/realms/expertflow/users?username=agent.email&exact=true"
-curl -fs -o /dev/null -H 'tenant-id: expertflow' -H 'Content-Type: application/json' -d '{"customerChannelIdentifier":"agent.email@example.test","channelType":"EMAIL","channelServiceIdentifier":"nasirkhan36616@gmail.com","appName":"CX","otpExpiry":60,"otpMaxAttempts":3,"purpose":"LOGIN"}' $URL/otp-manager/otp/generate
+curl -fs -o /dev/null -H 'tenant-id: expertflow' -H 'Content-Type: application/json' -d '{"customerChannelIdentifier":"agent.email@example.test","channelType":"EMAIL","channelServiceIdentifier":"otp-mail@example.test","appName":"CX","otpExpiry":60,"otpMaxAttempts":3,"purpose":"LOGIN"}' $URL/otp-manager/otp/generate
 C=\$(curl -fs "$URL/sandbox/outbox?to=agent.email%40example.test" | python3 -c 'import json,sys;print(json.load(sys.stdin)[-1]["code"])')
-curl -fs -o /dev/null -H 'tenant-id: expertflow' -H 'Content-Type: application/json' -d '{"customerChannelIdentifier":"agent.email@example.test","channelServiceIdentifier":"nasirkhan36616@gmail.com","appName":"CX","otpCode":"'\$C'","purpose":"LOGIN"}' $URL/otp-manager/otp/verify
+curl -fs -o /dev/null -H 'tenant-id: expertflow' -H 'Content-Type: application/json' -d '{"customerChannelIdentifier":"agent.email@example.test","channelServiceIdentifier":"otp-mail@example.test","appName":"CX","otpCode":"'\$C'","purpose":"LOGIN"}' $URL/otp-manager/otp/verify
 SH
 hyperfine -N -w 2 -r 20 --export-json "$W/login.json" "$B simulate-login --user agent.email --otp-from-outbox -q" "bash $W/login.sh" > /dev/null
 read -r LOGIN_CX LOGIN_CURL < <(python3 -c 'import json;r=json.load(open("'"$W"'/login.json"))["results"];print(" ".join("%.1f" % (x["median"]*1000) for x in r))')

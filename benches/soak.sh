@@ -57,7 +57,7 @@ for t in after["tenants"]:
 cfg = next(t for t in after["tenants"] if t["tenantId"] == "expertflow")["tenantSettings"]["twoFAConfigs"]
 whole = [{"channelType": "SMS", "channelServiceIdentifier": "+15550001000", "otpExpiry": 90},
          {"channelType": "EMAIL", "channelServiceIdentifier": "support@example.test", "otpExpiry": 60},
-         {"channelType": "EMAIL", "channelServiceIdentifier": "nasirkhan36616@gmail.com", "otpExpiry": 60}]
+         {"channelType": "EMAIL", "channelServiceIdentifier": "otp-mail@example.test", "otpExpiry": 60}]
 assert any(all(cfg.get(k) == v for k, v in w.items()) for w in whole), f"half-applied policy: {cfg}"
 lost = 0
 for name, users in before["realms"].items():

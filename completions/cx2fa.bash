@@ -2286,7 +2286,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__sandbox)
-            opts="-t -o -y -q -h --port --seed --users --state --faults --latency --maildir --no-channel-list --require-logo --token-lifetime --tls --print-seed --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help rsa-code help"
+            opts="-t -o -y -q -h --port --seed --users --state --faults --latency --maildir --no-channel-list --require-logo --token-lifetime --tls --print-seed --keycloak-path --user-profile --declare-enrolment --lockout-after --required-action --no-direct-grants --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help rsa-code help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2321,6 +2321,22 @@ _cx2fa() {
                     return 0
                     ;;
                 --token-lifetime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keycloak-path)
+                    COMPREPLY=($(compgen -W "auth root" -- "${cur}"))
+                    return 0
+                    ;;
+                --user-profile)
+                    COMPREPLY=($(compgen -W "none absent admin-view admin-edit enabled" -- "${cur}"))
+                    return 0
+                    ;;
+                --lockout-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --required-action)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -788,6 +788,15 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l latency -d 'Delay every answer by this many milliseconds' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l maildir -d 'Also deliver EMAIL OTPs as Maildir messages in DIR' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l token-lifetime -d 'Access-token lifetime in seconds' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l keycloak-path -d 'Serve Keycloak under `/auth/` (before Keycloak 17, or `--http-relative-path=/auth`) or at the root (Keycloak 17+ default)' -r -f -a "auth\t''
+root\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l user-profile -d 'Emulate Keycloak 24+\'s declarative user profile with this `unmanagedAttributePolicy`: `absent` (a new realm: undeclared attributes hidden), `admin-view` (read-only), `admin-edit`, `enabled`; `none` is a Keycloak before 24' -r -f -a "none\t''
+absent\t''
+admin-view\t''
+admin-edit\t''
+enabled\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l lockout-after -d 'Lock a user out after N failed password grants (brute-force protection; 0: off)' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l required-action -d 'Give USER a pending required action, e.g. `agent.email=VERIFY_PROFILE` (repeatable)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -s t -l tenant -d 'Tenant id; repeat (or comma-separate) for commands that take several' -r
@@ -808,6 +817,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l require-logo -d 'Refuse tenant creation without a logo, like release 5.1+'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l tls -d 'Serve HTTPS with a generated CA (its path is printed; trust it with `--ca-cert`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l print-seed -d 'Print the built-in seed (the `--seed` format) and exit'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l declare-enrolment -d 'With `--user-profile`: declare the 2FA enrolment attributes with admin view and edit (the fix)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l no-direct-grants -d 'Tenant clients do not allow direct access grants (the password grant)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -s q -l quiet -d 'Print only data and errors'

@@ -187,15 +187,21 @@ pub fn finished_in(report: &std::path::Path, scope: &Scope) -> Result<HashSet<St
 
 /// Resets one user, verifying by re-reading. Retries the whole row on transient failures;
 /// every step is idempotent (a full-map PUT), so a write that took effect before a 500 is
-/// simply found clean on the next try.
-pub async fn reset_one(users: &Users<'_>, username: &str, dry_run: bool, revoke: bool) -> Row {
+/// simply found clean on the next try. An authentication failure (the token expired, the
+/// account lost its rights) is no row's fault: it comes back as `Err` and ends the run.
+pub async fn reset_one(
+    users: &Users<'_>,
+    username: &str,
+    dry_run: bool,
+    revoke: bool,
+) -> Result<Row, Error> {
     let mut attempts = 0;
     loop {
         attempts += 1;
         let r = reset_once(users, username, dry_run, revoke).await;
         match r {
             Ok((outcome, removed)) => {
-                return Row {
+                return Ok(Row {
                     tenant: None,
                     realm: None,
                     username: username.into(),
@@ -203,8 +209,9 @@ pub async fn reset_one(users: &Users<'_>, username: &str, dry_run: bool, revoke:
                     reason: None,
                     attempts,
                     removed,
-                }
+                })
             }
+            Err(e) if e.kind == Kind::Auth => return Err(e),
             Err(e) if e.kind == Kind::Network && attempts < 4 => {
                 tokio::time::sleep(crate::api::http::backoff(attempts)).await;
             }
@@ -213,7 +220,7 @@ pub async fn reset_one(users: &Users<'_>, username: &str, dry_run: bool, revoke:
                     .chain(e.causes)
                     .collect::<Vec<_>>()
                     .join(": ");
-                return Row {
+                return Ok(Row {
                     tenant: None,
                     realm: None,
                     username: username.into(),
@@ -221,7 +228,7 @@ pub async fn reset_one(users: &Users<'_>, username: &str, dry_run: bool, revoke:
                     reason: Some(reason),
                     attempts,
                     removed: vec![],
-                };
+                });
             }
         }
     }
@@ -269,6 +276,12 @@ fn verify(sent: &User, after: &[String]) -> Result<(), Error> {
         )));
     }
     Ok(())
+}
+
+/// Why a run stops early: its input broke, or something no row can survive (authentication).
+enum Stop {
+    Input(Error),
+    Fatal(Error),
 }
 
 /// Counts for the summary.
@@ -385,6 +398,7 @@ pub async fn run(
     let mut summary = Summary::default();
     let mut failures = vec![];
     let mut input_error = None;
+    let mut fatal = None;
     // No set of seen names: memory stays flat however long the input. A name listed twice is
     // processed twice (the second time `already-clean`), so each input row has one report row.
     let resumed = std::sync::atomic::AtomicUsize::new(0);
@@ -400,8 +414,10 @@ pub async fn run(
         .take_while(move |_| futures::future::ready(!stop2.load(Ordering::Relaxed)))
         .map(|r| async move {
             match r {
-                Ok(name) => Ok(reset_one(users, &name, dry_run, revoke).await),
-                Err(e) => Err(e),
+                Ok(name) => reset_one(users, &name, dry_run, revoke)
+                    .await
+                    .map_err(Stop::Fatal),
+                Err(e) => Err(Stop::Input(e)),
             }
         })
         .buffer_unordered(concurrency.max(1));
@@ -420,8 +436,12 @@ pub async fn run(
                     failures.push(row);
                 }
             }
-            Err(e) => {
+            Err(Stop::Input(e)) => {
                 input_error.get_or_insert(e);
+                stop.store(true, Ordering::Relaxed);
+            }
+            Err(Stop::Fatal(e)) => {
+                fatal.get_or_insert(e);
                 stop.store(true, Ordering::Relaxed);
             }
         }
@@ -431,6 +451,15 @@ pub async fn run(
     }
     summary.interrupted = stop.load(Ordering::Relaxed);
     summary.resumed = resumed.load(Ordering::Relaxed);
+    if let Some(e) = fatal {
+        // Rows in flight when it happened failed the same way and are not in the report.
+        return Err(e.with_cause(format!(
+            "the run stopped at once: {} row(s) done and in the report; the rest were not attempted",
+            summary.rows
+        )).with_hint(
+            "renew the credentials, then finish the rest with `--resume REPORT` (pass `--report FILE` to keep one)",
+        ));
+    }
     if let Some(e) = input_error {
         return Err(e.with_cause(format!(
             "{} row(s) were processed before the input error; see the report",

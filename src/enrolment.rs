@@ -1,4 +1,4 @@
-//! A user's 2FA enrolment (CONTRACT §5): reading it, judging it against the tenant's policy,
+//! A user's 2FA enrolment (docs/deployment-contract.md §5): reading it, judging it against the tenant's policy,
 //! and resetting it without touching any other attribute.
 
 use crate::api::keycloak::{User, Users};

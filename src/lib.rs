@@ -25,6 +25,7 @@ pub mod readiness;
 pub mod sandbox;
 pub mod settings;
 pub mod totp;
+pub mod user_profile;
 
 use cli::{Cli, Command};
 use commands::Ctx;

@@ -1,4 +1,4 @@
-//! The 2FA login flow of CONTRACT §6, step by step, as the platform's login screen runs it.
+//! The 2FA login flow of docs/deployment-contract.md §6, step by step, as the platform's login screen runs it.
 //!
 //! Who answers the screen's questions is an [`Io`]: a person at a terminal, or a script's flags.
 
@@ -161,6 +161,21 @@ impl Run<'_> {
         }
         self.users.put(&fresh.with_attributes(attrs)).await?;
         self.user = self.users.get(self.user.id()).await?;
+        // A 204 is not proof: a Keycloak user profile drops writes it does not allow.
+        let dropped: Vec<&str> = set
+            .iter()
+            .filter(|(k, v)| self.user.attr(k).as_deref() != Some(*v))
+            .map(|(k, _)| *k)
+            .chain(remove.iter().copied().filter(|k| self.user.has_attr(k)))
+            .collect();
+        if !dropped.is_empty() {
+            return Err(Error::failed(format!(
+                "Keycloak answered the write of `{}` with success but did not store {}",
+                self.t.user,
+                dropped.join(", ")
+            ))
+            .with_hint("a Keycloak 24+ user profile may be ignoring these attributes: `cx2fa doctor` checks the realm's user profile"));
+        }
         for (k, _) in set {
             if !self.t.written.iter().any(|w| w == k) {
                 self.t.written.push(k.to_string());
@@ -222,9 +237,23 @@ pub async fn simulate(target: Target<'_>, io: &mut impl Io) -> Result<Transcript
         ),
         Err(refusal) => {
             let (ending, outcome, message) = refused(refusal);
-            run.step("password", outcome, message);
+            let mut message = message.to_string();
+            if refusal == GrantRefusal::NotFullySetUp {
+                // The admin token can say which actions are pending.
+                if let Ok(Some(u)) = run.users.find(&target.username).await {
+                    let actions: Vec<&str> =
+                        u.0.get("requiredActions")
+                            .and_then(Value::as_array)
+                            .map(|a| a.iter().filter_map(Value::as_str).collect())
+                            .unwrap_or_default();
+                    if !actions.is_empty() {
+                        message.push_str(&format!("; pending: {}", actions.join(", ")));
+                    }
+                }
+            }
+            run.step("password", outcome, message.clone());
             run.t.ending = ending;
-            run.t.message = message.into();
+            run.t.message = message;
             return Ok(run.t);
         }
     }
@@ -237,11 +266,18 @@ pub async fn simulate(target: Target<'_>, io: &mut impl Io) -> Result<Transcript
         run.t.message = "logged in with a password only (2FA disabled)".into();
         return Ok(run.t);
     }
+    // Enrolment must be visible (or a registered user would look new), and writable before a
+    // registration writes it.
+    let access = crate::user_profile::read(&run.users).await?;
+    access.require_read(t.realm())?;
     run.user = run.users.require(&target.username).await?;
     let registered = run
         .user
         .attr("is2FARegistered")
         .is_some_and(|v| v.eq_ignore_ascii_case("true"));
+    if !registered {
+        access.require_write(t.realm())?;
+    }
     let user_channel = run
         .user
         .attr("twoFAChannel")

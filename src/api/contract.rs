@@ -1,4 +1,4 @@
-//! Every point of `CONTRACT.md` marked [assumed], in one place.
+//! Every point of `docs/deployment-contract.md` marked [assumed], in one place.
 //!
 //! When a real deployment disagrees, change it here: the clients and the sandbox both read
 //! these, so the sandbox keeps emulating what the client expects and the `--debug` trace shows
@@ -9,6 +9,10 @@ use reqwest::Method;
 /// Path prefixes under the deployment's base URL [doc].
 pub const TENANT_PREFIX: &str = "cx-tenant/";
 pub const KEYCLOAK_PREFIX: &str = "auth/";
+/// [doc: Keycloak] Where Keycloak may be under the base URL, in the order cx2fa looks when
+/// `--keycloak-url` is not given: `/auth/` (the platform's documents; Keycloak before 17 or
+/// with `--http-relative-path=/auth`), then the root (Keycloak 17+'s default).
+pub const KEYCLOAK_PREFIXES: [&str; 2] = [KEYCLOAK_PREFIX, ""];
 pub const CCM_PREFIX: &str = "ccm/";
 
 /// [assumed] The client id used for the master-realm password grant (Keycloak's own admin CLI

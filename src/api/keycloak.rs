@@ -1,4 +1,4 @@
-//! Keycloak: tokens (CONTRACT §2, §6) and the admin users API (§5).
+//! Keycloak: tokens (docs/deployment-contract.md §2, §6) and the admin users API (§5).
 
 use super::http::{Body, Http, Request, Secretish};
 use super::secret::Secret;
@@ -267,6 +267,16 @@ impl<'a> Users<'a> {
     /// `…/users/<id><rest>`.
     fn user_url(&self, id: &str, rest: &str) -> String {
         self.url(&format!("/{}{rest}", seg(id)))
+    }
+
+    /// The realm's declarative user profile (`…/users/profile`, Keycloak 24+); `None` when the
+    /// endpoint does not exist (before 24).
+    pub async fn profile(&self) -> Result<Option<Value>, Error> {
+        let resp = self.s.authed(Request::get(self.url("/profile"))).await?;
+        if resp.status == 404 {
+            return Ok(None);
+        }
+        Ok(Some(resp.check()?.json()?))
     }
 
     /// Exact username search; `None` when there is no such user.

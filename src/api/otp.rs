@@ -1,4 +1,4 @@
-//! The OTP manager (CONTRACT §6): no auth header, tenant in `tenant-id`.
+//! The OTP manager (docs/deployment-contract.md §6): no auth header, tenant in `tenant-id`.
 
 use super::contract;
 use super::http::{Http, Request};

@@ -1,4 +1,4 @@
-//! RSA SecurID Authentication Manager (CONTRACT §6).
+//! RSA SecurID Authentication Manager (docs/deployment-contract.md §6).
 
 use super::contract;
 use super::http::{Http, Request};

@@ -1,4 +1,6 @@
-//! A wrapper that keeps secrets out of `Debug` output and logs.
+//! A wrapper that keeps secrets out of `Debug` output and logs. Every secret cx2fa holds is one
+//! of these, and making one tells the redactor (`settings::secrets::remember`): whatever a
+//! server echoes back, the value is scrubbed from every line cx2fa prints.
 
 use std::fmt;
 
@@ -8,7 +10,9 @@ pub struct Secret(String);
 
 impl Secret {
     pub fn new(s: impl Into<String>) -> Self {
-        Secret(s.into())
+        let s = s.into();
+        crate::settings::secrets::remember(&s);
+        Secret(s)
     }
     /// The secret itself, for the one place that must send it.
     pub fn expose(&self) -> &str {

@@ -5,10 +5,11 @@ use super::http::{Body, Http, Request, Response, Secretish};
 use super::keycloak::{self, Grant, Token};
 use super::secret::Secret;
 use crate::error::{Error, Kind};
+use serde_json::Value;
 use std::time::{Duration, Instant};
 use tokio::sync::Mutex;
 
-/// Where each service lives (CONTRACT §1). URLs end with `/`.
+/// Where each service lives (docs/deployment-contract.md §1). URLs end with `/`.
 #[derive(Debug, Clone)]
 pub struct Endpoints {
     pub base: String,
@@ -17,6 +18,9 @@ pub struct Endpoints {
     pub otp_manager: Option<String>,
     /// Override of the tenant's `RSA_Server_URL`.
     pub rsa: Option<String>,
+    /// Where `keycloak` came from: `given` (`--keycloak-url` or the profile), `stored` (with
+    /// the credentials of `auth login`), `detected`, or `default` (`<url>/auth/`, unverified).
+    pub keycloak_source: &'static str,
 }
 
 /// Ensures a trailing `/` so paths can be appended.
@@ -62,6 +66,11 @@ impl Endpoints {
             refuse_userinfo(k, "--keycloak-url")?;
         }
         let base = dir_url(base);
+        let keycloak_source = if keycloak.is_some() {
+            "given"
+        } else {
+            "default"
+        };
         let keycloak = keycloak
             .map(dir_url)
             .unwrap_or_else(|| format!("{base}{}", contract::KEYCLOAK_PREFIX));
@@ -70,7 +79,38 @@ impl Endpoints {
             keycloak,
             otp_manager: None,
             rsa: None,
+            keycloak_source,
         })
+    }
+
+    /// Finds Keycloak when nothing said where it is: under `<url>/auth/` (the platform's
+    /// documents; Keycloak before 17, or started with `--http-relative-path=/auth`) or at
+    /// `<url>/` (Keycloak 17+'s default), by asking each for the master realm's OpenID
+    /// configuration (docs/deployment-contract.md §8). An unreachable server stops the search:
+    /// the next real call reports it.
+    pub async fn detect_keycloak(&mut self, http: &Http) {
+        if self.keycloak_source != "default" {
+            return;
+        }
+        for prefix in contract::KEYCLOAK_PREFIXES {
+            let url = format!(
+                "{}{prefix}realms/master/.well-known/openid-configuration",
+                self.base
+            );
+            let Ok(resp) = http.send(Request::get(url).retry(false)).await else {
+                return;
+            };
+            let is_keycloak = resp.ok()
+                && resp
+                    .json()
+                    .ok()
+                    .is_some_and(|v| v.get("issuer").is_some_and(Value::is_string));
+            if is_keycloak {
+                self.keycloak = format!("{}{prefix}", self.base);
+                self.keycloak_source = "detected";
+                return;
+            }
+        }
     }
     pub fn tenant_api(&self, path: &str) -> String {
         format!("{}{}{path}", self.base, contract::TENANT_PREFIX)
@@ -189,11 +229,7 @@ impl Session {
                 let Credentials::Token(t) = &self.creds else {
                     unreachable!("only a bare token has no grant")
                 };
-                return Ok(Token {
-                    access: t.clone(),
-                    expires_at: Instant::now() + Duration::from_secs(3600),
-                    refresh: None,
-                });
+                return ready_token(t);
             }
         };
         keycloak::token(&self.http, &self.ep.keycloak, "master", &grant).await.map_err(|e| {
@@ -230,17 +266,69 @@ impl Session {
         }
     }
 
-    /// Sends with the admin token; a 401 gets one fresh token and one more try.
+    /// Sends with the admin token; a 401 gets one fresh token and one more try. A ready token
+    /// cannot be renewed: a 401 is the end of the run (exit 3), not one failed call among many.
     pub async fn authed(&self, mut req: Request) -> Result<Response, Error> {
         req.bearer = Some(self.bearer().await?);
         let resp = self.http.send_ref(&req).await?;
-        if resp.status != 401 || matches!(self.creds, Credentials::Token(_)) {
+        if resp.status != 401 {
             return Ok(resp);
+        }
+        if matches!(self.creds, Credentials::Token(_)) {
+            return Err(Error::auth(format!(
+                "`{} {}` refused the token given in `CX2FA_TOKEN` (expired or revoked)",
+                req.method, req.url
+            ))
+            .with_hint(RENEWABLE));
         }
         self.invalidate().await;
         req.bearer = Some(self.bearer().await?);
         self.http.send_ref(&req).await
     }
+}
+
+const RENEWABLE: &str = "get a fresh token, or give credentials cx2fa can renew a token with: `CX2FA_USERNAME`/`CX2FA_PASSWORD`, `CX2FA_CLIENT_ID`/`CX2FA_CLIENT_SECRET`, or `cx2fa auth login`";
+
+/// A ready token (`CX2FA_TOKEN`): a JWT's `exp` says how long it lives; one that has expired
+/// is refused before it is sent. A token that is not a JWT is used until the server refuses it.
+fn ready_token(t: &Secret) -> Result<Token, Error> {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let left = match jwt_expiry(t.expose()) {
+        Some(exp) if exp <= now => {
+            let at = chrono::DateTime::from_timestamp(exp as i64, 0)
+                .map(|d| d.to_rfc3339())
+                .unwrap_or_else(|| exp.to_string());
+            return Err(
+                Error::auth(format!("the token given in `CX2FA_TOKEN` expired at {at}"))
+                    .with_hint(RENEWABLE),
+            );
+        }
+        // Clamped: the token's own number is not trusted for clock arithmetic.
+        Some(exp) => Duration::from_secs((exp - now).min(24 * 3600)),
+        None => Duration::from_secs(24 * 3600),
+    };
+    Ok(Token {
+        access: t.clone(),
+        expires_at: Instant::now() + left,
+        refresh: None,
+    })
+}
+
+/// The `exp` claim of a JWT (`header.payload.signature`, base64url), unverified: it only
+/// tells cx2fa when to stop using the token.
+pub fn jwt_expiry(token: &str) -> Option<u64> {
+    use base64::Engine;
+    let payload = token.split('.').nth(1)?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(payload.trim_end_matches('='))
+        .ok()?;
+    serde_json::from_slice::<Value>(&bytes)
+        .ok()?
+        .get("exp")?
+        .as_u64()
 }
 
 /// A form body from plain pairs.

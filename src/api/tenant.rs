@@ -1,4 +1,4 @@
-//! The tenant API (CONTRACT §3).
+//! The tenant API (docs/deployment-contract.md §3).
 
 use super::contract;
 use super::http::{Body, Request, Response};

@@ -120,8 +120,9 @@ async fn login(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
         };
         Credentials::Password { username, password }
     };
-    let ep = ctx.endpoints()?;
+    let mut ep = ctx.endpoints()?;
     let http = ctx.http()?;
+    ep.detect_keycloak(&http).await;
     let grant = creds
         .master_grant()
         .expect("login takes a password or a client secret");

@@ -101,6 +101,47 @@ async fn reachable(
     }
 }
 
+/// One row per tenant realm (the tenants given with `-t`, else every tenant): can cx2fa see
+/// and change the enrolment attributes there (a Keycloak 24+ user profile may hide them)?
+async fn user_profiles(
+    f: &mut Findings,
+    session: &crate::api::Session,
+    tenants: &Tenants<'_>,
+    ids: &[String],
+) {
+    let all = match tenants.list().await {
+        Ok(all) => all,
+        Err(_) => return, // the tenant API row already says why
+    };
+    let mut realms: Vec<String> = all
+        .iter()
+        .filter(|t| ids.is_empty() || ids.iter().any(|i| i == t.id()))
+        .map(|t| t.realm().to_string())
+        .collect();
+    realms.sort();
+    realms.dedup();
+    for realm in realms {
+        let check = format!("user profile: {realm}");
+        let users = crate::api::keycloak::Users::new(session, &realm);
+        match crate::user_profile::read(&users).await {
+            Ok(access) => match access.require_write(&realm) {
+                Ok(()) => f.add(&check, Level::Ok, access.describe(), None),
+                Err(e) => f.add(
+                    &check,
+                    if access.hidden.is_empty() {
+                        Level::Warn
+                    } else {
+                        Level::Fail
+                    },
+                    access.describe(),
+                    e.hint,
+                ),
+            },
+            Err(e) => f.err(&check, &e),
+        }
+    }
+}
+
 pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), Error> {
     let mut f = Findings(vec![]);
     match crate::auth::profile::config_path() {
@@ -165,11 +206,31 @@ pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), Error> {
             return finish(ctx, f);
         }
     };
+    let kc = &session.ep;
+    f.add(
+        "Keycloak",
+        if kc.keycloak_source == "default" {
+            Level::Warn
+        } else {
+            Level::Ok
+        },
+        match kc.keycloak_source {
+            "detected" => format!("found at `{}`", kc.keycloak),
+            "stored" => format!("`{}` (found at `auth login`)", kc.keycloak),
+            "given" => format!("`{}` (given)", kc.keycloak),
+            _ => format!(
+                "not found under `{}auth/` or `{}`; assuming `{}`",
+                kc.base, kc.base, kc.keycloak
+            ),
+        },
+        (kc.keycloak_source == "default")
+            .then(|| "pass `--keycloak-url` (or `keycloak_url` in the profile)".into()),
+    );
     match session.bearer().await {
         Ok(_) => f.add(
             "admin token",
             Level::Ok,
-            format!("issued by `{}`", ep.keycloak),
+            format!("issued by `{}`", kc.keycloak),
             None,
         ),
         Err(e) => {
@@ -294,6 +355,7 @@ pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), Error> {
         }
         None => f.add("RSA SecurID", Level::Ok, "not configured", None),
     }
+    user_profiles(&mut f, &session, &tenants, &ctx.tenant_ids()).await;
     if let Some(t) = &tenant {
         for c in crate::readiness::static_checks(t)
             .into_iter()

@@ -126,12 +126,19 @@ impl Ctx {
 
     /// An authenticated session; asks for credentials on a terminal when none are configured.
     pub async fn session(&self) -> Result<Session, Error> {
-        let ep = self.endpoints()?;
+        let mut ep = self.endpoints()?;
         let http = self.http()?;
         let creds = match crate::auth::from_env_or_stdin(self.g.password_stdin, self.profile.username.as_deref())? {
             Some(c) => c,
             None => match crate::auth::store::load(self.profile_name())? {
                 Some((kind, stored)) => {
+                    // Where Keycloak is was found at `auth login` and stored with the token.
+                    if ep.keycloak_source == "default" && stored.url.as_deref() == Some(&ep.base) {
+                        if let Some(k) = &stored.keycloak_url {
+                            ep.keycloak = k.clone();
+                            ep.keycloak_source = "stored";
+                        }
+                    }
                     stored.check_deployment(self.profile_name(), &ep)?;
                     return Ok(self.stored_session(http, ep, kind, stored));
                 }
@@ -142,6 +149,7 @@ impl Ctx {
                 }
             },
         };
+        ep.detect_keycloak(&http).await;
         Ok(Session::new(http, ep, creds))
     }
 

@@ -263,6 +263,16 @@ async fn user_warnings(s: &Session, plan: &Plan) -> Result<Vec<String>, Error> {
         return Ok(w);
     }
     let users = Users::new(s, plan.after.realm());
+    if let Err(e) = crate::user_profile::read(&users)
+        .await?
+        .require_read(&users.realm)
+    {
+        w.push(format!(
+            "cannot tell which users this change affects: {}",
+            e.message
+        ));
+        return Ok(w);
+    }
     let (all, posture) = enrolment::scan(&users, &after, 500).await?;
     if turning_off {
         w.push(format!("disabling 2FA affects {} user(s) of realm `{}` ({} registered): they will log in with a password only", posture.users, users.realm, posture.registered));
@@ -494,7 +504,9 @@ pub struct ShowReport {
     pub otp_manager_url: Option<String>,
     pub checks: Vec<Check>,
     pub channel: Option<ChannelCheck>,
-    pub users: enrolment::Posture,
+    /// `null` when the realm hides the enrolment attributes (a Keycloak 24+ user profile):
+    /// cx2fa cannot count what it cannot see.
+    pub users: Option<enrolment::Posture>,
     pub ready: bool,
 }
 
@@ -557,9 +569,33 @@ pub async fn show(ctx: &Ctx) -> Result<(), Error> {
         }
         _ => None,
     };
-    let (_, users) = enrolment::scan(&Users::new(&s, t.realm()), &policy, 500).await?;
+    let realm_users = Users::new(&s, t.realm());
     let mut checks = checks;
-    checks.push(readiness::users_check(&users, t.id()));
+    let users = match crate::user_profile::read(&realm_users)
+        .await?
+        .require_read(t.realm())
+    {
+        Ok(read_only) => {
+            let (_, posture) = enrolment::scan(&realm_users, &policy, 500).await?;
+            let mut c = readiness::users_check(&posture, t.id());
+            if let Some(w) = read_only {
+                c.status = readiness::Level::Warn;
+                c.detail.push_str(&format!("; {w}"));
+            }
+            checks.push(c);
+            Some(posture)
+        }
+        // The platform's own login reads users inside Keycloak and still works; only cx2fa's
+        // view of the users is blind, so this warns and names the fix.
+        Err(e) => {
+            checks.push(readiness::Check::new(
+                "users",
+                readiness::Level::Warn,
+                format!("{}; fix: {}", e.message, e.hint.unwrap_or_default()),
+            ));
+            None
+        }
+    };
     // The verdict is exactly "no check failed": the table, the JSON and the verdict agree.
     let ready = checks.iter().all(|c| c.ok) && channel.as_ref().is_none_or(|c| c.ok);
     ctx.out.data(&ShowReport {

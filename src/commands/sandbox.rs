@@ -47,6 +47,27 @@ pub struct ServeArgs {
     /// Print the built-in seed (the `--seed` format) and exit
     #[arg(long)]
     pub print_seed: bool,
+    /// Serve Keycloak under `/auth/` (before Keycloak 17, or `--http-relative-path=/auth`) or at
+    /// the root (Keycloak 17+ default)
+    #[arg(long, value_name = "PATH", default_value = "auth", value_parser = ["auth", "root"])]
+    pub keycloak_path: String,
+    /// Emulate Keycloak 24+'s declarative user profile with this `unmanagedAttributePolicy`:
+    /// `absent` (a new realm: undeclared attributes hidden), `admin-view` (read-only),
+    /// `admin-edit`, `enabled`; `none` is a Keycloak before 24
+    #[arg(long, value_name = "POLICY", default_value = "none", value_parser = ["none", "absent", "admin-view", "admin-edit", "enabled"])]
+    pub user_profile: String,
+    /// With `--user-profile`: declare the 2FA enrolment attributes with admin view and edit (the fix)
+    #[arg(long)]
+    pub declare_enrolment: bool,
+    /// Lock a user out after N failed password grants (brute-force protection; 0: off)
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub lockout_after: u32,
+    /// Give USER a pending required action, e.g. `agent.email=VERIFY_PROFILE` (repeatable)
+    #[arg(long, value_name = "USER=ACTION")]
+    pub required_action: Vec<String>,
+    /// Tenant clients do not allow direct access grants (the password grant)
+    #[arg(long)]
+    pub no_direct_grants: bool,
 }
 
 impl ServeArgs {
@@ -56,7 +77,44 @@ impl ServeArgs {
             .as_deref()
             .map(str::parse::<FaultSpec>)
             .transpose()?;
+        let profile = match self.user_profile.as_str() {
+            "none" => None,
+            p => Some(sandbox::variant::Profile {
+                unmanaged: p.parse().map_err(Error::usage)?,
+                declared: if self.declare_enrolment {
+                    crate::enrolment::ENROLMENT_ATTRS
+                        .iter()
+                        .map(|s| s.to_string())
+                        .collect()
+                } else {
+                    vec![]
+                },
+            }),
+        };
+        if self.declare_enrolment && profile.is_none() {
+            return Err(Error::usage("`--declare-enrolment` needs `--user-profile`"));
+        }
+        let required_actions = self
+            .required_action
+            .iter()
+            .map(|ra| {
+                ra.split_once('=')
+                    .map(|(u, a)| (u.to_string(), a.to_string()))
+                    .ok_or_else(|| {
+                        Error::usage(format!(
+                            "`--required-action {ra}`: use USER=ACTION, e.g. agent.email=VERIFY_PROFILE"
+                        ))
+                    })
+            })
+            .collect::<Result<_, _>>()?;
         Ok(sandbox::Config {
+            keycloak: sandbox::variant::Keycloak {
+                root_path: self.keycloak_path == "root",
+                profile,
+                lockout_after: self.lockout_after,
+                no_direct_grants: self.no_direct_grants,
+            },
+            required_actions,
             port: self.port,
             seed: self.seed.clone(),
             users: self.users,
@@ -116,6 +174,8 @@ pub struct Banner {
     pub env: Vec<(String, String)>,
     pub tenants: Vec<String>,
     pub users_password: &'static str,
+    /// Which Keycloak is emulated (path, user profile, lockout, direct grants).
+    pub keycloak: String,
 }
 
 impl Report for Banner {
@@ -127,6 +187,7 @@ impl Report for Banner {
         for (k, v) in &self.env {
             s.push_str(&format!("  export {k}={v}\n"));
         }
+        s.push_str(&format!("\nKeycloak: {}.", self.keycloak));
         s.push_str(&format!(
             "\nTenants: {}. Seeded agents (agent.none, agent.email, agent.sms, agent.app, agent.rsa, ...) use password `{}`.\n\
              OTPs sent: {}/sandbox/outbox. Ctrl-C stops it.",
@@ -207,6 +268,7 @@ pub async fn run(ctx: &Ctx, a: SandboxArgs) -> Result<(), Error> {
         env: running.env_lines(),
         tenants,
         users_password: "agent-pass",
+        keycloak: running.app.cfg.keycloak.describe(),
     })?;
     tokio::signal::ctrl_c()
         .await

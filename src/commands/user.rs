@@ -6,6 +6,7 @@ use crate::bulk::{self, Outcome, Row, Summary};
 use crate::enrolment::{self, Posture, Status};
 use crate::error::{Error, Kind};
 use crate::output::{kv_table, Printer, Report};
+use crate::user_profile;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -230,6 +231,9 @@ async fn status(ctx: &Ctx, a: StatusArgs) -> Result<(), Error> {
     let s = ctx.session().await?;
     let t = ctx.tenant(&s).await?;
     let users = Users::new(&s, t.realm());
+    if let Some(w) = user_profile::read(&users).await?.require_read(t.realm())? {
+        ctx.out.warn(w);
+    }
     if let Some(name) = a.username {
         let u = users.require(&name).await?;
         return ctx.out.data(&enrolment::status(&u, &t.two_fa()));
@@ -412,6 +416,15 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
         Some(r) => bulk::finished_in(r, &scope)?,
         None => Default::default(),
     };
+    // Refused before the first row when Keycloak would hide the enrolment or drop the writes.
+    let access = user_profile::read(&users).await?;
+    if a.dry_run {
+        if let Some(w) = access.require_read(t.realm())? {
+            ctx.out.warn(w);
+        }
+    } else {
+        access.require_write(t.realm())?;
+    }
     let few = a.from.is_none();
     if few && !a.dry_run && !ctx.g.yes {
         // Name who and what before asking.

@@ -1,4 +1,4 @@
-//! The channel manager (CONTRACT §4).
+//! The channel manager (docs/deployment-contract.md §4).
 
 use super::util::{platform_admin, platform_error};
 use super::App;

@@ -1,4 +1,4 @@
-//! Keycloak's token endpoint and admin users API, as far as CONTRACT §2 and §5 go.
+//! Keycloak's token endpoint and admin users API, as far as docs/deployment-contract.md §2 and §5 go.
 
 use super::util::{kc_admin, kc_error};
 use super::{App, TokenInfo};
@@ -67,9 +67,42 @@ pub async fn token(
                 }
             }
             match grant {
+                "password" if app.cfg.keycloak.no_direct_grants && realm != "master" => {
+                    return kc_error(
+                        StatusCode::BAD_REQUEST,
+                        "unauthorized_client",
+                        "Client not allowed for direct access grants",
+                    )
+                }
                 "password" => {
-                    let user = r.users.get(&field("username").to_lowercase());
+                    let name = field("username").to_lowercase();
+                    let user = r.users.get(&name);
+                    let key = (realm.clone(), name);
+                    let lockout = app.cfg.keycloak.lockout_after;
+                    let mut failures = app.failures.lock().expect("lock");
+                    let failed = failures.get(&key).copied().unwrap_or(0);
+                    let right = user.is_some_and(|u| u.password == field("password"));
+                    if !right {
+                        *failures.entry(key).or_default() += 1;
+                    }
+                    // A locked-out user gets the wrong-password answer, right password or not:
+                    // Keycloak does not tell an attacker that the lockout is on.
+                    if lockout > 0 && failed >= lockout {
+                        return kc_error(
+                            StatusCode::UNAUTHORIZED,
+                            "invalid_grant",
+                            "Invalid user credentials",
+                        );
+                    }
+                    drop(failures);
                     match user {
+                        Some(u) if right && u.enabled && !u.required_actions.is_empty() => {
+                            return kc_error(
+                                StatusCode::BAD_REQUEST,
+                                "invalid_grant",
+                                "Account is not fully set up",
+                            )
+                        }
                         Some(u) if u.enabled && u.password == field("password") => (
                             now,
                             TokenInfo {
@@ -167,6 +200,53 @@ pub async fn token(
     Json(body).into_response()
 }
 
+/// `GET /admin/realms/{realm}/users/profile`: 404 before Keycloak 24.
+pub async fn user_profile(
+    State(app): State<App>,
+    headers: HeaderMap,
+    Path(realm): Path<String>,
+) -> Response {
+    if let Err(r) = kc_admin(&app, &headers) {
+        return r;
+    }
+    if !app.data.lock().expect("lock").realms.contains_key(&realm) {
+        return realm_missing();
+    }
+    match &app.cfg.keycloak.profile {
+        None => (
+            StatusCode::NOT_FOUND,
+            Json(json!({"error": "HTTP 404 Not Found"})),
+        )
+            .into_response(),
+        Some(p) => Json(p.to_json()).into_response(),
+    }
+}
+
+/// `GET /realms/{realm}/.well-known/openid-configuration`: where Keycloak is.
+pub async fn openid_configuration(
+    State(app): State<App>,
+    headers: HeaderMap,
+    Path(realm): Path<String>,
+) -> Response {
+    if !app.data.lock().expect("lock").realms.contains_key(&realm) {
+        return (
+            StatusCode::NOT_FOUND,
+            Json(json!({"error": "Realm does not exist"})),
+        )
+            .into_response();
+    }
+    let host = headers
+        .get(axum::http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost");
+    let issuer = format!("http://{host}{}/realms/{realm}", app.cfg.keycloak.prefix());
+    Json(json!({
+        "issuer": issuer,
+        "token_endpoint": format!("{issuer}/protocol/openid-connect/token"),
+    }))
+    .into_response()
+}
+
 fn realm_missing() -> Response {
     (
         StatusCode::NOT_FOUND,
@@ -195,6 +275,7 @@ pub async fn list_users(
     let first: usize = q.get("first").and_then(|s| s.parse().ok()).unwrap_or(0);
     let max: usize = q.get("max").and_then(|s| s.parse().ok()).unwrap_or(100);
     let exact = q.get("exact").is_some_and(|s| s == "true");
+    let profile = app.cfg.keycloak.profile.as_ref();
     let d = app.data.lock().expect("lock");
     let Some(r) = d.realms.get(&realm) else {
         return realm_missing();
@@ -204,7 +285,7 @@ pub async fn list_users(
         if exact {
             r.users
                 .get(&name)
-                .map(|u| u.to_json())
+                .map(|u| u.to_json(profile))
                 .into_iter()
                 .collect()
         } else {
@@ -213,7 +294,7 @@ pub async fn list_users(
                 .filter(|(k, _)| k.contains(&name))
                 .skip(first)
                 .take(max)
-                .map(|(_, u)| u.to_json())
+                .map(|(_, u)| u.to_json(profile))
                 .collect()
         }
     } else if let Some(s) = q.get("search").filter(|s| !s.is_empty() && *s != "*") {
@@ -228,14 +309,14 @@ pub async fn list_users(
             })
             .skip(first)
             .take(max)
-            .map(|u| u.to_json())
+            .map(|u| u.to_json(profile))
             .collect()
     } else {
         r.users
             .values()
             .skip(first)
             .take(max)
-            .map(|u| u.to_json())
+            .map(|u| u.to_json(profile))
             .collect()
     };
     Json(users).into_response()
@@ -269,7 +350,7 @@ pub async fn get_user(
         return realm_missing();
     };
     match r.by_id_mut(&id) {
-        Some(u) => Json(u.to_json()).into_response(),
+        Some(u) => Json(u.to_json(app.cfg.keycloak.profile.as_ref())).into_response(),
         None => user_missing(),
     }
 }
@@ -323,17 +404,39 @@ pub async fn put_user(
         let Some(u) = r.by_id_mut(&id) else {
             return user_missing();
         };
+        let profile = app.cfg.keycloak.profile.as_ref();
         if let Some(e) = rep.get("email").and_then(Value::as_str) {
             u.email = Some(e.to_string());
+        } else if profile.is_some() && attrs.is_some() {
+            // With a user profile, a body with `attributes` is the whole user: a core field it
+            // leaves out is removed (the Keycloak 22–24 behaviour that wiped e-mails).
+            u.email = None;
         }
         if let Some(f) = rep.get("firstName").and_then(Value::as_str) {
             u.first_name = Some(f.to_string());
+        } else if profile.is_some() && attrs.is_some() {
+            u.first_name = None;
         }
         if let Some(en) = rep.get("enabled").and_then(Value::as_bool) {
             u.enabled = en;
         }
         if let Some(a) = attrs {
-            u.attributes = if a.is_empty() { None } else { Some(a) };
+            let merged = match profile {
+                None => a,
+                // Only writable attributes change (set, or removed when left out); the rest
+                // stay as they were, and the answer is still 204.
+                Some(p) => {
+                    let mut m = u.attributes.clone().unwrap_or_default();
+                    m.retain(|k, _| !p.writable(k));
+                    m.extend(a.into_iter().filter(|(k, _)| p.writable(k)));
+                    m
+                }
+            };
+            u.attributes = if merged.is_empty() {
+                None
+            } else {
+                Some(merged)
+            };
         }
     }
     app.touch();

@@ -1,4 +1,4 @@
-//! The sandbox: a local emulation of a deployment's APIs (CONTRACT §2–7) on loopback.
+//! The sandbox: a local emulation of a deployment's APIs (docs/deployment-contract.md §2–7) on loopback.
 //!
 //! It is a real HTTP server (axum). Paths match a deployment's ingress: `/auth/` (Keycloak),
 //! `/cx-tenant/`, `/ccm/`; the in-cluster services are served under `/otp-manager/` and `/rsa/`
@@ -15,6 +15,7 @@ pub mod state;
 mod tenant;
 mod tls;
 mod util;
+pub mod variant;
 
 pub use faults::FaultSpec;
 /// RSA tokencodes change every minute.
@@ -52,6 +53,10 @@ pub struct Config {
     pub token_lifetime: u64,
     /// Serve HTTPS with a generated CA, written to this file.
     pub tls_ca: Option<PathBuf>,
+    /// Which Keycloak to emulate (path, user profile, lockout, direct grants).
+    pub keycloak: variant::Keycloak,
+    /// Users with required actions pending: (username, action), in the first tenant's realm.
+    pub required_actions: Vec<(String, String)>,
 }
 
 impl Default for Config {
@@ -68,6 +73,8 @@ impl Default for Config {
             require_logo: false,
             token_lifetime: 60,
             tls_ca: None,
+            keycloak: variant::Keycloak::default(),
+            required_actions: vec![],
         }
     }
 }
@@ -91,6 +98,8 @@ pub struct Shared {
     pub dirty: AtomicBool,
     pub counter: AtomicU64,
     pub faults: Option<Mutex<faults::FaultState>>,
+    /// Failed password grants per (realm, lower-case username), for the brute-force lockout.
+    pub failures: Mutex<HashMap<(String, String), u32>>,
 }
 
 pub type App = Arc<Shared>;
@@ -139,25 +148,35 @@ pub fn load(cfg: &Config) -> Result<Data, Error> {
 
 /// The routes of the emulated deployment.
 pub fn router(app: App) -> Router {
+    // Keycloak under `/auth` or at the root, as the variant says.
+    let kc = app.cfg.keycloak.prefix();
     let routes = Router::new()
         .route(
-            "/auth/realms/{realm}/protocol/openid-connect/token",
+            &format!("{kc}/realms/{{realm}}/protocol/openid-connect/token"),
             post(keycloak::token),
         )
         .route(
-            "/auth/admin/realms/{realm}/users",
+            &format!("{kc}/realms/{{realm}}/.well-known/openid-configuration"),
+            get(keycloak::openid_configuration),
+        )
+        .route(
+            &format!("{kc}/admin/realms/{{realm}}/users"),
             get(keycloak::list_users),
         )
         .route(
-            "/auth/admin/realms/{realm}/users/count",
+            &format!("{kc}/admin/realms/{{realm}}/users/count"),
             get(keycloak::count_users),
         )
         .route(
-            "/auth/admin/realms/{realm}/users/{id}",
+            &format!("{kc}/admin/realms/{{realm}}/users/profile"),
+            get(keycloak::user_profile),
+        )
+        .route(
+            &format!("{kc}/admin/realms/{{realm}}/users/{{id}}"),
             get(keycloak::get_user).put(keycloak::put_user),
         )
         .route(
-            "/auth/admin/realms/{realm}/users/{id}/logout",
+            &format!("{kc}/admin/realms/{{realm}}/users/{{id}}/logout"),
             post(keycloak::logout),
         )
         .route(
@@ -307,7 +326,29 @@ fn save(app: &App) -> Result<(), Error> {
 
 /// Starts a sandbox on 127.0.0.1 and returns once it accepts connections.
 pub async fn start(cfg: Config) -> Result<Running, Error> {
-    let data = load(&cfg)?;
+    let mut data = load(&cfg)?;
+    for (user, action) in &cfg.required_actions {
+        let realm = data
+            .tenants
+            .first()
+            .and_then(|t| {
+                t.pointer("/tenantSettings/keyCloak/realm")
+                    .or(t.get("tenantId"))
+            })
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string();
+        let u = data
+            .realms
+            .get_mut(&realm)
+            .and_then(|r| r.users.get_mut(&user.to_lowercase()))
+            .ok_or_else(|| {
+                Error::usage(format!(
+                    "`--required-action {user}={action}`: no user `{user}` in realm `{realm}`"
+                ))
+            })?;
+        u.required_actions.push(action.clone());
+    }
     if let Some(dir) = &cfg.maildir {
         for sub in ["cur", "new", "tmp"] {
             std::fs::create_dir_all(dir.join(sub)).map_err(|e| {
@@ -339,6 +380,7 @@ pub async fn start(cfg: Config) -> Result<Running, Error> {
         dirty: AtomicBool::new(true),
         counter: AtomicU64::new(1),
         faults,
+        failures: Mutex::default(),
     });
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let router = router(app.clone());

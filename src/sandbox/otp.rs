@@ -1,4 +1,4 @@
-//! The OTP manager (CONTRACT §6) and the sandbox's outbox.
+//! The OTP manager (docs/deployment-contract.md §6) and the sandbox's outbox.
 
 use super::state::{Otp, OutboxEntry};
 use super::util::rfc3339;

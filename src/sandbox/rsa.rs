@@ -1,4 +1,4 @@
-//! RSA SecurID Authentication Manager (CONTRACT §6, §7).
+//! RSA SecurID Authentication Manager (docs/deployment-contract.md §6, §7).
 
 use super::App;
 use crate::api::contract;

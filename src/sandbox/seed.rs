@@ -122,6 +122,7 @@ pub fn build(seed: Seed, extra_users: usize) -> Data {
         attributes: None,
         password: seed.admin.password,
         admin: true,
+        required_actions: vec![],
     });
     d.realms.insert("master".into(), master);
     for t in &seed.tenants {
@@ -143,6 +144,7 @@ pub fn build(seed: Seed, extra_users: usize) -> Data {
                 attributes: u.attributes,
                 password: u.password,
                 admin: false,
+                required_actions: vec![],
             });
         }
     }
@@ -225,5 +227,6 @@ fn generated_user(realm: &str, n: usize, i: usize, policy_csi: &str) -> SUser {
         attributes: Some(a),
         password: "agent-pass".into(),
         admin: false,
+        required_actions: vec![],
     }
 }

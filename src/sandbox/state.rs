@@ -24,6 +24,14 @@ pub struct SUser {
     /// Holds the realm-admin role (master realm admins may use the admin API).
     #[serde(default)]
     pub admin: bool,
+    /// Required actions pending (e.g. `VERIFY_PROFILE`): the password grant answers "Account is
+    /// not fully set up" until they are done.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        rename = "requiredActions"
+    )]
+    pub required_actions: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -31,8 +39,9 @@ fn yes() -> bool {
 }
 
 impl SUser {
-    /// The admin API's representation (never the password).
-    pub fn to_json(&self) -> Value {
+    /// The admin API's representation (never the password), as a realm with `profile` shows
+    /// it: attributes the profile hides are left out.
+    pub fn to_json(&self, profile: Option<&super::variant::Profile>) -> Value {
         let mut m = Map::new();
         m.insert("id".into(), self.id.clone().into());
         m.insert("createdTimestamp".into(), self.created.into());
@@ -45,9 +54,19 @@ impl SUser {
         if let Some(e) = &self.email {
             m.insert("email".into(), e.clone().into());
         }
-        if let Some(a) = &self.attributes {
-            m.insert("attributes".into(), Value::Object(a.clone()));
+        let shown: Option<Map<String, Value>> = self.attributes.as_ref().map(|a| {
+            a.iter()
+                .filter(|(k, _)| profile.is_none_or(|p| p.visible(k)))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()
+        });
+        if let Some(a) = shown.filter(|a| !a.is_empty()) {
+            m.insert("attributes".into(), Value::Object(a));
         }
+        m.insert(
+            "requiredActions".into(),
+            Value::from(self.required_actions.clone()),
+        );
         Value::Object(m)
     }
 }

@@ -1,4 +1,4 @@
-//! The tenant API (CONTRACT §3): documents stored and returned as sent.
+//! The tenant API (docs/deployment-contract.md §3): documents stored and returned as sent.
 
 use super::seed::realm_for;
 use super::state::Realm;

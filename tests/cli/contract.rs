@@ -1,4 +1,4 @@
-//! The sandbox against CONTRACT.md with plain HTTP, independent of cx2fa's clients.
+//! The sandbox against docs/deployment-contract.md with plain HTTP, independent of cx2fa's clients.
 
 use crate::support::Sandbox;
 use serde_json::{json, Value};
@@ -255,7 +255,7 @@ fn channels_and_tenants() {
     let sb = Sandbox::start();
     let t = sb.admin_token();
     let (s, v) = sb.get(
-        "/ccm/channel-connectors/configurations/nasirkhan36616%40gmail.com",
+        "/ccm/channel-connectors/configurations/otp-mail%40example.test",
         Some(&t),
     );
     assert_eq!(s, 200);
@@ -309,7 +309,7 @@ fn channels_and_tenants() {
 fn otp_manager() {
     let sb = Sandbox::start();
     let h = [("tenant-id", "expertflow")];
-    let target = json!({"customerChannelIdentifier": "x@example.test", "channelType": "EMAIL", "channelServiceIdentifier": "nasirkhan36616@gmail.com", "appName": "CX", "otpExpiry": 60, "otpMaxAttempts": 2, "purpose": "LOGIN"});
+    let target = json!({"customerChannelIdentifier": "x@example.test", "channelType": "EMAIL", "channelServiceIdentifier": "otp-mail@example.test", "appName": "CX", "otpExpiry": 60, "otpMaxAttempts": 2, "purpose": "LOGIN"});
     assert_eq!(
         send_json(
             &sb,

@@ -3,6 +3,7 @@
 mod contract;
 mod credentials;
 mod doctor;
+mod fidelity;
 mod hostile;
 mod imap;
 mod inputs;

@@ -41,7 +41,7 @@ fn off_to_email_to_sms_and_back_loses_nothing() {
         "--exit-code",
     ]));
     assert_eq!(code, 10, "{out}");
-    assert!(out.contains(r#"/tenantSettings/twoFAConfigs/channelServiceIdentifier ┆ "nasirkhan36616@gmail.com" ┆ "support@example.test""#), "{out}");
+    assert!(out.contains(r#"/tenantSettings/twoFAConfigs/channelServiceIdentifier ┆ "otp-mail@example.test" ┆ "support@example.test""#), "{out}");
     let (code, out, err) = run(sb.cmd().args([
         "policy",
         "apply",

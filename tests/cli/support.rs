@@ -106,8 +106,9 @@ impl Sandbox {
     }
     pub fn admin_token(&self) -> String {
         let url = format!(
-            "{}/auth/realms/master/protocol/openid-connect/token",
-            self.url
+            "{}{}/realms/master/protocol/openid-connect/token",
+            self.url,
+            self.kc()
         );
         let client = self.client.clone();
         self.block(async move {
@@ -131,6 +132,19 @@ impl Sandbox {
             panic!("no admin token");
         })
     }
+    /// Keycloak's path prefix in this sandbox (`/auth`, or nothing at the root).
+    pub fn kc(&self) -> &'static str {
+        self.running.as_ref().unwrap().app.cfg.keycloak.prefix()
+    }
+    /// A user's attributes as the sandbox stores them, whatever its user profile shows.
+    pub fn stored_attrs(&self, realm: &str, username: &str) -> serde_json::Value {
+        let d = self.running.as_ref().unwrap().app.data.lock().unwrap();
+        d.realms[realm].users[username]
+            .attributes
+            .clone()
+            .map(serde_json::Value::Object)
+            .unwrap_or(serde_json::Value::Null)
+    }
     pub fn block<F: std::future::Future>(&self, f: F) -> F::Output {
         self.rt.as_ref().unwrap().block_on(f)
     }
@@ -149,7 +163,10 @@ impl Sandbox {
     pub fn attrs(&self, realm: &str, username: &str) -> serde_json::Value {
         let t = self.admin_token();
         let (_, v) = self.get(
-            &format!("/auth/admin/realms/{realm}/users?username={username}&exact=true"),
+            &format!(
+                "{}/admin/realms/{realm}/users?username={username}&exact=true",
+                self.kc()
+            ),
             Some(&t),
         );
         v[0].get("attributes")

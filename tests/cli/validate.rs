@@ -13,7 +13,7 @@ fn validate(text: &str) -> (i32, String, String) {
 
 fn seed_payload() -> String {
     // The configuration guide's update payload, as pasted: NBSPs and `//` comments.
-    "{\n\u{a0}   \"tenantSettings\": {\n        \"keyCloak\": {\n            \"Otp_Manager_Url\": \"http://ef-cx-otp-manager-svc:3000/\", // must be inside keyCloak object\n        },\n        \"twoFAConfigs\": {              // must be inside tenantSettings object\n            \"is2FAEnabled\": true,        // true | false\n            \"channelType\": \"EMAIL\",\n            \"channelServiceIdentifier\": \"nasirkhan36616@gmail.com\",\n            \"otpExpiry\": 60,\n            \"otpMaxAttempts\": 5\n        \n        }\n    }\n}\n".into()
+    "{\n\u{a0}   \"tenantSettings\": {\n        \"keyCloak\": {\n            \"Otp_Manager_Url\": \"http://ef-cx-otp-manager-svc:3000/\", // must be inside keyCloak object\n        },\n        \"twoFAConfigs\": {              // must be inside tenantSettings object\n            \"is2FAEnabled\": true,        // true | false\n            \"channelType\": \"EMAIL\",\n            \"channelServiceIdentifier\": \"otp-mail@example.test\",\n            \"otpExpiry\": 60,\n            \"otpMaxAttempts\": 5\n        \n        }\n    }\n}\n".into()
 }
 
 #[test]
