@@ -57,6 +57,7 @@ Register-ArgumentCompleter -Native -CommandName 'cx2fa' -ScriptBlock {
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local emulation of a deployment')
             [CompletionResult]::new('tour', 'tour', [CompletionResultType]::ParameterValue, 'A guided run of the main jobs against a built-in sandbox')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the version (`--verbose`: what the binary was built from, for bug reports)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1071,6 +1072,34 @@ Register-ArgumentCompleter -Native -CommandName 'cx2fa' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'cx2fa;version' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The deployment''s base URL (its ingress), e.g. `https://tenant1.example.com`')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Tenant id; repeat (or comma-separate) for commands that take several')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant id; repeat (or comma-separate) for commands that take several')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'HTTP timeout in seconds')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (`NO_COLOR` is respected with `auto`)')
+            [CompletionResult]::new('--keycloak-url', '--keycloak-url', [CompletionResultType]::ParameterName, 'Keycloak''s base URL when it is not `<url>/auth/`')
+            [CompletionResult]::new('--otp-manager-url', '--otp-manager-url', [CompletionResultType]::ParameterName, 'Reach the OTP manager here instead of the tenant''s in-cluster `Otp_Manager_Url` (e.g. a port-forward)')
+            [CompletionResult]::new('--rsa-url', '--rsa-url', [CompletionResultType]::ParameterName, 'Reach RSA SecurID here instead of the tenant''s `RSA_Server_URL`')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra CA certificate (PEM) to trust')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile''s `insecure = true`')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also the commit, build date, target, rustc version and enabled features')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also the commit, build date, target, rustc version and enabled features')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit code 2 where input would be needed')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Trace every HTTP call on stderr (secrets redacted)')
+            [CompletionResult]::new('--print-curl', '--print-curl', [CompletionResultType]::ParameterName, 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'cx2fa;help' {
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Validate 2FA configuration files offline')
             [CompletionResult]::new('tenant', 'tenant', [CompletionResultType]::ParameterValue, 'Read, create, back up and restore tenant documents')
@@ -1083,6 +1112,7 @@ Register-ArgumentCompleter -Native -CommandName 'cx2fa' -ScriptBlock {
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local emulation of a deployment')
             [CompletionResult]::new('tour', 'tour', [CompletionResultType]::ParameterValue, 'A guided run of the main jobs against a built-in sandbox')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the version (`--verbose`: what the binary was built from, for bug reports)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1193,6 +1223,9 @@ Register-ArgumentCompleter -Native -CommandName 'cx2fa' -ScriptBlock {
             break
         }
         'cx2fa;help;completions' {
+            break
+        }
+        'cx2fa;help;version' {
             break
         }
         'cx2fa;help;help' {

@@ -52,6 +52,9 @@ _cx2fa() {
             cx2fa,user)
                 cmd="cx2fa__subcmd__user"
                 ;;
+            cx2fa,version)
+                cmd="cx2fa__subcmd__version"
+                ;;
             cx2fa__subcmd__auth,help)
                 cmd="cx2fa__subcmd__auth__subcmd__help"
                 ;;
@@ -141,6 +144,9 @@ _cx2fa() {
                 ;;
             cx2fa__subcmd__help,user)
                 cmd="cx2fa__subcmd__help__subcmd__user"
+                ;;
+            cx2fa__subcmd__help,version)
+                cmd="cx2fa__subcmd__help__subcmd__version"
                 ;;
             cx2fa__subcmd__help__subcmd__auth,login)
                 cmd="cx2fa__subcmd__help__subcmd__auth__subcmd__login"
@@ -308,7 +314,7 @@ _cx2fa() {
 
     case "${cmd}" in
         cx2fa)
-            opts="-t -o -y -q -h -V --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help --version config tenant policy channel user simulate-login auth doctor sandbox tour completions help"
+            opts="-t -o -y -q -h -V --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help --version config tenant policy channel user simulate-login auth doctor sandbox tour completions version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1288,7 +1294,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__help)
-            opts="config tenant policy channel user simulate-login auth doctor sandbox tour completions help"
+            opts="config tenant policy channel user simulate-login auth doctor sandbox tour completions version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1724,6 +1730,20 @@ _cx2fa() {
         cx2fa__subcmd__help__subcmd__user__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cx2fa__subcmd__help__subcmd__version)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3450,6 +3470,72 @@ _cx2fa() {
                     ;;
                 --filter)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cx2fa__subcmd__version)
+            opts="-v -t -o -y -q -h --verbose --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --keycloak-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --otp-manager-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rsa-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --insecure)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 *)

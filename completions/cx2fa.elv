@@ -54,6 +54,7 @@ set edit:completion:arg-completer[cx2fa] = {|@words|
             cand sandbox 'Run a local emulation of a deployment'
             cand tour 'A guided run of the main jobs against a built-in sandbox'
             cand completions 'Print a shell completion script'
+            cand version 'Print the version (`--verbose`: what the binary was built from, for bug reports)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cx2fa;config'= {
@@ -1004,6 +1005,33 @@ set edit:completion:arg-completer[cx2fa] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'cx2fa;version'= {
+            cand --profile 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from'
+            cand --url 'The deployment''s base URL (its ingress), e.g. `https://tenant1.example.com`'
+            cand -t 'Tenant id; repeat (or comma-separate) for commands that take several'
+            cand --tenant 'Tenant id; repeat (or comma-separate) for commands that take several'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'HTTP timeout in seconds'
+            cand --color 'When to use colour (`NO_COLOR` is respected with `auto`)'
+            cand --keycloak-url 'Keycloak''s base URL when it is not `<url>/auth/`'
+            cand --otp-manager-url 'Reach the OTP manager here instead of the tenant''s in-cluster `Otp_Manager_Url` (e.g. a port-forward)'
+            cand --rsa-url 'Reach RSA SecurID here instead of the tenant''s `RSA_Server_URL`'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust'
+            cand --insecure 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile''s `insecure = true`'
+            cand -v 'Also the commit, build date, target, rustc version and enabled features'
+            cand --verbose 'Also the commit, build date, target, rustc version and enabled features'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; fail with exit code 2 where input would be needed'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --debug 'Trace every HTTP call on stderr (secrets redacted)'
+            cand --print-curl 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
+            cand --password-stdin 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'cx2fa;help'= {
             cand config 'Validate 2FA configuration files offline'
             cand tenant 'Read, create, back up and restore tenant documents'
@@ -1016,6 +1044,7 @@ set edit:completion:arg-completer[cx2fa] = {|@words|
             cand sandbox 'Run a local emulation of a deployment'
             cand tour 'A guided run of the main jobs against a built-in sandbox'
             cand completions 'Print a shell completion script'
+            cand version 'Print the version (`--verbose`: what the binary was built from, for bug reports)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cx2fa;help;config'= {
@@ -1096,6 +1125,8 @@ set edit:completion:arg-completer[cx2fa] = {|@words|
         &'cx2fa;help;tour'= {
         }
         &'cx2fa;help;completions'= {
+        }
+        &'cx2fa;help;version'= {
         }
         &'cx2fa;help;help'= {
         }

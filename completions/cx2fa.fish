@@ -59,6 +59,7 @@ complete -c cx2fa -n "__fish_cx2fa_needs_command" -f -a "doctor" -d 'Check the c
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -f -a "sandbox" -d 'Run a local emulation of a deployment'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -f -a "tour" -d 'A guided run of the main jobs against a built-in sandbox'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c cx2fa -n "__fish_cx2fa_needs_command" -f -a "version" -d 'Print the version (`--verbose`: what the binary was built from, for bug reports)'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
@@ -901,18 +902,43 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l debug -d 'Tr
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions help" -f -a "config" -d 'Validate 2FA configuration files offline'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions help" -f -a "tenant" -d 'Read, create, back up and restore tenant documents'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions help" -f -a "policy" -d 'Show, plan and apply a tenant\'s 2FA policy'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions help" -f -a "channel" -d 'List and check the channels that deliver OTPs'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions help" -f -a "user" -d 'Read and reset users\' 2FA enrolment'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions help" -f -a "simulate-login" -d 'Run the 2FA login flow for one user, interactively or as a scripted probe'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions help" -f -a "auth" -d 'Log in once per deployment profile; see where credentials come from'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions help" -f -a "doctor" -d 'Check the configuration, credentials, every service and the clock'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions help" -f -a "sandbox" -d 'Run a local emulation of a deployment'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions help" -f -a "tour" -d 'A guided run of the main jobs against a built-in sandbox'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -s t -l tenant -d 'Tenant id; repeat (or comma-separate) for commands that take several' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t'Comma-separated rows, for commands that list things (`user status`)'"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l timeout -d 'HTTP timeout in seconds' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l color -d 'When to use colour (`NO_COLOR` is respected with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l keycloak-url -d 'Keycloak\'s base URL when it is not `<url>/auth/`' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -s v -l verbose -d 'Also the commit, build date, target, rustc version and enabled features'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -s q -l quiet -d 'Print only data and errors'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "config" -d 'Validate 2FA configuration files offline'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "tenant" -d 'Read, create, back up and restore tenant documents'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "policy" -d 'Show, plan and apply a tenant\'s 2FA policy'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "channel" -d 'List and check the channels that deliver OTPs'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "user" -d 'Read and reset users\' 2FA enrolment'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "simulate-login" -d 'Run the 2FA login flow for one user, interactively or as a scripted probe'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "auth" -d 'Log in once per deployment profile; see where credentials come from'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "doctor" -d 'Check the configuration, credentials, every service and the clock'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "sandbox" -d 'Run a local emulation of a deployment'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "tour" -d 'A guided run of the main jobs against a built-in sandbox'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "completions" -d 'Print a shell completion script'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "version" -d 'Print the version (`--verbose`: what the binary was built from, for bug reports)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "validate" -d 'Check 2FA update payloads or tenant documents offline: schema, platform rules, ranges'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "list" -d 'List the deployment\'s tenants with their 2FA state'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "show" -d 'Print a tenant\'s whole document, secrets masked'

@@ -87,7 +87,8 @@ pub fn write(t: &Tenant, deployment: &str) -> Result<PathBuf, Error> {
 }
 
 /// One backup on disk.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct Entry {
     pub name: String,
     pub tenant: String,

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 /// How one row ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
     Reset,
@@ -35,8 +35,12 @@ impl Outcome {
 }
 
 /// One line of the NDJSON report.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct Row {
+    /// The report's shape version (`output::SCHEMA_VERSION`); absent in older reports.
+    #[serde(default)]
+    pub schema_version: u32,
     /// The tenant and realm the row was worked in, so that `--resume` refuses a report of
     /// another tenant (absent in reports written before they were recorded).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -202,6 +206,7 @@ pub async fn reset_one(
         match r {
             Ok((outcome, removed)) => {
                 return Ok(Row {
+                    schema_version: crate::output::SCHEMA_VERSION,
                     tenant: None,
                     realm: None,
                     username: username.into(),
@@ -221,6 +226,7 @@ pub async fn reset_one(
                     .collect::<Vec<_>>()
                     .join(": ");
                 return Ok(Row {
+                    schema_version: crate::output::SCHEMA_VERSION,
                     tenant: None,
                     realm: None,
                     username: username.into(),
@@ -285,7 +291,8 @@ enum Stop {
 }
 
 /// Counts for the summary.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct Summary {
     pub rows: usize,
     pub reset: usize,

@@ -142,4 +142,6 @@ pub enum Command {
     Tour(commands::tour::TourArgs),
     /// Print a shell completion script
     Completions(commands::completions::CompletionsArgs),
+    /// Print the version (`--verbose`: what the binary was built from, for bug reports)
+    Version(commands::version::VersionArgs),
 }

@@ -44,7 +44,8 @@ pub fn mask_contact(s: &str) -> String {
 }
 
 /// One user's enrolment as support needs to see it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct Status {
     pub username: String,
     pub id: String,
@@ -147,7 +148,8 @@ pub fn leftovers(names: &[String]) -> Vec<String> {
 }
 
 /// The tenant's users at a glance.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct Posture {
     pub users: usize,
     /// channel → (registered, not registered).

@@ -8,7 +8,7 @@ use serde::Serialize;
 use std::fmt;
 
 /// What went wrong, coarse enough to decide the exit code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// Invalid configuration, refused change, failed precondition, a change that did not verify.
@@ -59,7 +59,8 @@ Exit codes:
   130  cancelled at a prompt";
 
 /// One reportable failure.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct Error {
     pub kind: Kind,
     pub message: String,

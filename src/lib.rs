@@ -62,6 +62,7 @@ pub async fn run(cli: Cli) -> Result<(), Error> {
         Command::Sandbox(a) => commands::sandbox::run(&ctx, a).await,
         Command::Tour(a) => commands::tour::run(&ctx, a).await,
         Command::Completions(a) => commands::completions::run(&ctx, a),
+        Command::Version(a) => commands::version::run(&ctx, a),
     };
     if let Err(e) = &result {
         ctx.out.error(e);

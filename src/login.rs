@@ -60,7 +60,8 @@ pub trait Io {
 }
 
 /// One step of the timeline.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct Step {
     pub step: String,
     pub ms: u128,
@@ -72,7 +73,7 @@ pub struct Step {
 /// How a login ended: what the deployment decided about the user's input. A failure of the
 /// deployment itself (unreachable, 5xx, TLS, misconfiguration) is never an ending: it is an
 /// error with its own exit code, so that `--expect` cannot be satisfied by a broken service.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Ending {
     Success,
@@ -105,7 +106,8 @@ impl Ending {
 }
 
 /// The transcript of a simulated login.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct Transcript {
     pub tenant: String,
     pub user: String,

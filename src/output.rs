@@ -87,7 +87,7 @@ impl Printer {
     pub fn data<R: Report>(&self, report: &R) -> Result<(), Error> {
         let text = match self.format {
             // JSON escapes control characters itself, and its values are masked by key.
-            Format::Json => serde_json::to_string_pretty(report)
+            Format::Json => serde_json::to_string_pretty(&versioned(report)?)
                 .map_err(|e| Error::failed(format!("cannot render JSON: {e}")))?,
             Format::Table => self.clean(&report.render(self)),
             Format::Csv => match report.csv() {
@@ -134,16 +134,19 @@ impl Printer {
     pub fn error(&self, err: &Error) {
         let scrub = |s: &String| secrets::scrub(s);
         if self.is_json() {
-            let value = serde_json::json!({ "error": {
-                "kind": err.kind,
-                "message": scrub(&err.message),
-                "causes": err.causes.iter().map(scrub).collect::<Vec<_>>(),
-                "hint": err.hint.as_ref().map(scrub),
-                "status": err.status,
-                "url": err.url.as_ref().map(scrub),
-                "exit_code": err.exit_code(),
-            }});
-            eprint_line(&value.to_string());
+            let value = ErrorOutput {
+                schema_version: SCHEMA_VERSION,
+                error: ErrorBody {
+                    kind: err.kind,
+                    message: scrub(&err.message),
+                    causes: err.causes.iter().map(scrub).collect(),
+                    hint: err.hint.as_ref().map(scrub),
+                    status: err.status,
+                    url: err.url.as_ref().map(scrub),
+                    exit_code: err.exit_code(),
+                },
+            };
+            eprint_line(&serde_json::to_string(&value).unwrap_or_default());
             return;
         }
         let err = &Error {
@@ -198,6 +201,41 @@ impl Printer {
         table.set_header(header.iter().map(Cell::new));
         table
     }
+}
+
+/// The version of every `-o json` shape (and of the NDJSON bulk report and the JSON error
+/// object): within one version fields may be added, never removed, renamed or retyped; a
+/// breaking change raises it. The schemas are in `schemas/output/`.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// `report` as JSON with `schemaVersion` first.
+fn versioned<R: Serialize>(report: &R) -> Result<serde_json::Value, Error> {
+    let mut v = serde_json::to_value(report)
+        .map_err(|e| Error::failed(format!("cannot render JSON: {e}")))?;
+    if let serde_json::Value::Object(m) = &mut v {
+        m.shift_insert(0, "schemaVersion".into(), SCHEMA_VERSION.into());
+    }
+    Ok(v)
+}
+
+/// The JSON error object on stderr, with `-o json`.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorOutput {
+    pub schema_version: u32,
+    pub error: ErrorBody,
+}
+
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorBody {
+    pub kind: Kind,
+    pub message: String,
+    pub causes: Vec<String>,
+    pub hint: Option<String>,
+    pub status: Option<u16>,
+    pub url: Option<String>,
+    pub exit_code: i32,
 }
 
 fn to_csv(rows: &[Vec<String>]) -> Result<String, Error> {

@@ -8,7 +8,8 @@ use crate::settings::{ChannelType, Tenant};
 use serde::Serialize;
 
 /// The outcome of checking that an OTP channel exists and has the right type.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct ChannelCheck {
     pub channel_type: ChannelType,
     pub identifier: String,
@@ -89,7 +90,8 @@ pub async fn check_channel(
 }
 
 /// One line of the readiness verdict.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct Check {
     pub name: String,
     /// False only for a failure that makes the tenant not ready (`status` is `fail`).
@@ -100,7 +102,7 @@ pub struct Check {
 
 /// How much a check matters to the verdict: only `fail` makes a tenant not ready; `warn` says
 /// what enabling (or keeping) 2FA means for some users.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Ok,

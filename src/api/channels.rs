@@ -9,7 +9,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 /// A channel as listed by the channel manager.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct Channel {
     pub id: String,
     pub name: String,

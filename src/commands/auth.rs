@@ -53,7 +53,8 @@ pub struct LoginArgs {
     pub client_secret_stdin: bool,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct AuthStatus {
     pub profile: String,
     pub url: Option<String>,

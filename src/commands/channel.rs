@@ -37,7 +37,8 @@ pub struct CheckArgs {
     pub identifier: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct ChannelList {
     pub channels: Vec<Channel>,
 }

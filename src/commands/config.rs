@@ -35,7 +35,8 @@ pub struct ValidateArgs {
     pub strict: bool,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct Summary {
     pub files: usize,
     pub valid: usize,
@@ -44,7 +45,8 @@ pub struct Summary {
     pub warnings: usize,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct ValidateReport {
     pub files: Vec<FileReport>,
     pub summary: Summary,

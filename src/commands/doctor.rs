@@ -18,7 +18,7 @@ use serde::Serialize;
 #[command(verbatim_doc_comment)]
 pub struct DoctorArgs {}
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Ok,
@@ -26,7 +26,8 @@ pub enum Level {
     Fail,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct Finding {
     pub check: String,
     pub level: Level,
@@ -35,7 +36,8 @@ pub struct Finding {
     pub fix: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct Doctor {
     pub findings: Vec<Finding>,
 }

@@ -12,6 +12,7 @@ pub mod sandbox;
 pub mod tenant;
 pub mod tour;
 pub mod user;
+pub mod version;
 
 use crate::api::http::{Http, Transport};
 use crate::api::{Endpoints, Session};
@@ -258,4 +259,150 @@ pub fn prompt_error(e: dialoguer::Error) -> Error {
         }
         dialoguer::Error::IO(io) => Error::new(Kind::Cancelled, format!("prompt ended: {io}")),
     }
+}
+
+/// The JSON Schema of every `-o json` output (and of the NDJSON bulk report row and the JSON
+/// error object), by name: `schemas/output/<name>.schema.json`. Generated from the types the
+/// commands print, so that a change to a shape changes its schema; a test keeps the checked-in
+/// files current and validates real outputs against them.
+pub fn output_schemas() -> Vec<(&'static str, &'static str, serde_json::Value)> {
+    use crate::output::SCHEMA_VERSION;
+    use serde_json::{json, Value};
+    fn schema<T: schemars::JsonSchema>(what: &str) -> Value {
+        // The shape as printed (a field skipped when empty is not required).
+        let generated = schemars::generate::SchemaSettings::draft2020_12()
+            .for_serialize()
+            .into_generator()
+            .into_root_schema_for::<T>();
+        let mut s = serde_json::to_value(generated).unwrap_or_default();
+        s["description"] = json!(what);
+        // `schemaVersion` first, required, and exactly this version.
+        let mut props = serde_json::Map::new();
+        props.insert(
+            "schemaVersion".into(),
+            json!({"const": SCHEMA_VERSION, "description": "the version of this shape; see README \"Machine contract\""}),
+        );
+        if let Some(Value::Object(p)) = s.get("properties") {
+            for (k, v) in p {
+                if k != "schemaVersion" {
+                    props.insert(k.clone(), v.clone());
+                }
+            }
+        }
+        s["properties"] = Value::Object(props);
+        let mut required: Vec<Value> = vec![json!("schemaVersion")];
+        if let Some(Value::Array(r)) = s.get("required") {
+            required.extend(r.iter().filter(|v| *v != "schemaVersion").cloned());
+        }
+        s["required"] = Value::Array(required);
+        s
+    }
+    vec![
+        (
+            "config-validate",
+            "`config validate -o json`",
+            schema::<config::ValidateReport>("cx2fa config validate -o json"),
+        ),
+        (
+            "tenant-list",
+            "`tenant list -o json`",
+            schema::<tenant::TenantList>("cx2fa tenant list -o json"),
+        ),
+        (
+            "tenant-show",
+            "`tenant show` and `tenant create`",
+            schema::<tenant::TenantDoc>("cx2fa tenant show|create -o json"),
+        ),
+        (
+            "tenant-backups",
+            "`tenant backups -o json`",
+            schema::<tenant::BackupList>("cx2fa tenant backups -o json"),
+        ),
+        (
+            "tenant-restore",
+            "`tenant restore -o json`",
+            schema::<tenant::Doc>(
+                "cx2fa tenant restore -o json: the plan (with --dry-run) or what was applied",
+            ),
+        ),
+        (
+            "policy-show",
+            "`policy show -o json`",
+            schema::<policy::ShowReport>("cx2fa policy show -o json"),
+        ),
+        (
+            "policy-push",
+            "`policy plan|apply|enable|disable -o json`",
+            schema::<policy::PushReport>("cx2fa policy plan|apply|enable|disable -o json"),
+        ),
+        (
+            "channel-list",
+            "`channel list -o json`",
+            schema::<channel::ChannelList>("cx2fa channel list -o json"),
+        ),
+        (
+            "channel-check",
+            "`channel check -o json`",
+            schema::<crate::readiness::ChannelCheck>("cx2fa channel check -o json"),
+        ),
+        (
+            "user-status",
+            "`user status -o json` (every user)",
+            schema::<user::UserList>("cx2fa user status -o json"),
+        ),
+        (
+            "user-status-one",
+            "`user status USER -o json`",
+            schema::<crate::enrolment::Status>("cx2fa user status USER -o json"),
+        ),
+        (
+            "user-reset",
+            "`user reset -o json`",
+            schema::<user::ResetReport>("cx2fa user reset -o json"),
+        ),
+        (
+            "user-reset-report-row",
+            "each line of `user reset --report`",
+            schema::<crate::bulk::Row>(
+                "one line of the NDJSON report of cx2fa user reset --report",
+            ),
+        ),
+        (
+            "simulate-login",
+            "`simulate-login -o json`",
+            schema::<crate::login::Transcript>("cx2fa simulate-login -o json"),
+        ),
+        (
+            "auth-status",
+            "`auth login|status -o json`",
+            schema::<auth::AuthStatus>("cx2fa auth login|status -o json"),
+        ),
+        (
+            "doctor",
+            "`doctor -o json`",
+            schema::<doctor::Doctor>("cx2fa doctor -o json"),
+        ),
+        (
+            "sandbox",
+            "`sandbox -o json` (the banner)",
+            schema::<sandbox::Banner>("cx2fa sandbox -o json"),
+        ),
+        (
+            "sandbox-rsa-code",
+            "`sandbox rsa-code -o json`",
+            schema::<sandbox::Tokencode>("cx2fa sandbox rsa-code -o json"),
+        ),
+        (
+            "version",
+            "`version -o json`",
+            schema::<version::Version>("cx2fa version -o json"),
+        ),
+        (
+            "error",
+            "the error object on stderr with `-o json`",
+            schema::<crate::output::ErrorOutput>(
+                "the JSON error object cx2fa writes to stderr with -o json",
+            ),
+        ),
+    ]
 }

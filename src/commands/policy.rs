@@ -170,7 +170,8 @@ pub fn read_change_file(path: &str) -> Result<PolicyChange, Error> {
 }
 
 /// The result for one tenant.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct TenantOutcome {
     pub tenant: String,
     /// `planned`, `no-changes`, `applied`, `failed`.
@@ -186,7 +187,8 @@ pub struct TenantOutcome {
     pub error: Option<Error>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct PushReport {
     pub dry_run: bool,
     pub tenants: Vec<TenantOutcome>,
@@ -497,7 +499,8 @@ fn failed(id: &str, e: Error) -> TenantOutcome {
 }
 
 /// `policy show`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct ShowReport {
     pub tenant: String,
     pub policy: TwoFa,

@@ -168,7 +168,8 @@ pub enum SandboxCmd {
     },
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct Banner {
     pub url: String,
     pub env: Vec<(String, String)>,
@@ -199,8 +200,9 @@ impl Report for Banner {
     }
 }
 
-#[derive(Debug, Serialize)]
-struct Tokencode {
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Tokencode {
     user: String,
     tokencode: String,
     valid_for_seconds: u64,

@@ -92,7 +92,8 @@ pub struct RestoreArgs {
     pub dry_run: bool,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct Row {
     #[serde(rename = "tenantId")]
     pub tenant_id: String,
@@ -106,7 +107,8 @@ pub struct Row {
     pub realm: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct TenantList {
     pub tenants: Vec<Row>,
 }
@@ -150,7 +152,7 @@ impl Report for TenantList {
 }
 
 /// A document printed as JSON in every format.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 #[serde(transparent)]
 pub struct Doc(pub Value);
 
@@ -160,7 +162,21 @@ impl Report for Doc {
     }
 }
 
-#[derive(Debug, Serialize)]
+/// A tenant document, under `tenant` in JSON: the output's own fields (`schemaVersion`) never
+/// mix with the document's, so a saved output can never carry them into a tenant.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct TenantDoc {
+    pub tenant: Value,
+}
+
+impl Report for TenantDoc {
+    fn render(&self, _out: &Printer) -> String {
+        serde_json::to_string_pretty(&self.tenant).unwrap_or_default()
+    }
+}
+
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct BackupList {
     pub backups: Vec<backup::Entry>,
 }
@@ -227,7 +243,9 @@ async fn create(ctx: &Ctx, a: CreateArgs) -> Result<(), Error> {
             "tenant `{}` is valid and does not exist yet; nothing was created (--dry-run)",
             doc.id()
         ));
-        return ctx.out.data(&Doc(secrets::mask(&doc.0)));
+        return ctx.out.data(&TenantDoc {
+            tenant: secrets::mask(&doc.0),
+        });
     }
     ctx.confirm(&format!(
         "Create tenant `{}` (and its Keycloak realm `{}`)?",
@@ -256,7 +274,9 @@ async fn create(ctx: &Ctx, a: CreateArgs) -> Result<(), Error> {
         .with_hint("inspect with `cx2fa tenant show`"));
     }
     ctx.out.status(format!("created tenant `{}`", doc.id()));
-    ctx.out.data(&Doc(secrets::mask(&stored.0)))
+    ctx.out.data(&TenantDoc {
+        tenant: secrets::mask(&stored.0),
+    })
 }
 
 async fn restore(ctx: &Ctx, a: RestoreArgs) -> Result<(), Error> {
@@ -356,11 +376,13 @@ pub async fn run(ctx: &Ctx, cmd: TenantCmd) -> Result<(), Error> {
             }
             let s = ctx.session().await?;
             let t = ctx.tenant(&s).await?;
-            ctx.out.data(&Doc(if a.show_secrets {
-                t.0
-            } else {
-                secrets::mask(&t.0)
-            }))
+            ctx.out.data(&TenantDoc {
+                tenant: if a.show_secrets {
+                    t.0
+                } else {
+                    secrets::mask(&t.0)
+                },
+            })
         }
         TenantCmd::Create(a) => create(ctx, a).await,
         TenantCmd::Backups => {

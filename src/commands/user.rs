@@ -104,7 +104,8 @@ fn keep(s: &Status, f: Filter) -> bool {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct UserList {
     pub tenant: String,
     pub realm: String,
@@ -251,7 +252,8 @@ async fn status(ctx: &Ctx, a: StatusArgs) -> Result<(), Error> {
     })
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct ResetReport {
     pub summary: Summary,
     pub failed: Vec<Row>,

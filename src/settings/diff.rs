@@ -7,7 +7,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 /// One changed leaf (or a whole subtree added or removed).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct Change {
     /// JSON pointer.
     pub path: String,

@@ -22,6 +22,7 @@ use std::fmt;
     clap::ValueEnum,
     PartialOrd,
     Ord,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "UPPERCASE")]
 #[value(rename_all = "UPPERCASE")]
@@ -67,7 +68,8 @@ impl fmt::Display for ChannelType {
 }
 
 /// `tenantSettings.twoFAConfigs`, read leniently: absent fields are `None`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct TwoFa {
     #[serde(rename = "is2FAEnabled")]
     pub enabled: bool,

@@ -8,7 +8,7 @@ pub const UPDATE_SCHEMA: &str = include_str!("../../schemas/two-fa-update.schema
 pub const TENANT_SCHEMA: &str = include_str!("../../schemas/tenant.schema.json");
 
 /// Which shape an input file has.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum DocKind {
     /// The documented partial payload `{"tenantSettings": {"keyCloak": {...}, "twoFAConfigs": {...}}}`.

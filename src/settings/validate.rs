@@ -8,7 +8,7 @@ use crate::error::Error;
 use serde::Serialize;
 use serde_json::Value;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -17,7 +17,8 @@ pub enum Severity {
 }
 
 /// One problem, with where it is.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct Finding {
     pub severity: Severity,
     /// JSON pointer of the offending value (or of the object missing a field).
@@ -211,7 +212,8 @@ fn semantic(kind: DocKind, v: &Value, out: &mut Vec<Finding>) {
 }
 
 /// The result for one input.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
 pub struct FileReport {
     pub file: String,
     pub kind: Option<DocKind>,

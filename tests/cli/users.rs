@@ -25,7 +25,7 @@ fn posture_and_filters() {
     let (_, out, _) = run(sb.cmd().args(["user", "status", "-o", "json"]));
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["posture"]["users"], 12);
-    assert_eq!(v["posture"]["shared_contacts"], 2);
+    assert_eq!(v["posture"]["sharedContacts"], 2);
     let names = |f: &str| -> Vec<String> {
         let (_, out, _) = run(sb
             .cmd()

@@ -1,0 +1,209 @@
+//! The machine contract for CI scripts: every `-o json` output, the NDJSON bulk report and the
+//! JSON error object carry `schemaVersion` and validate against their checked-in schema in
+//! `schemas/output/`. A change to a shape fails here until the schema (and, when the change
+//! is breaking, `SCHEMA_VERSION`) is updated: `CX2FA_REGENERATE=1 cargo test --test cli schemas`.
+
+use crate::support::{file, run, Sandbox, UPDATE_EMAIL};
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::io::BufRead;
+use std::path::PathBuf;
+
+fn dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("schemas/output")
+}
+
+#[test]
+fn output_schemas_are_current() {
+    let regenerate = std::env::var_os("CX2FA_REGENERATE").is_some();
+    let mut stale = vec![];
+    let expected: BTreeSet<String> = cx2fa::commands::output_schemas()
+        .into_iter()
+        .map(|(name, _, schema)| {
+            let path = dir().join(format!("{name}.schema.json"));
+            let text = serde_json::to_string_pretty(&schema).unwrap() + "\n";
+            if regenerate {
+                std::fs::create_dir_all(dir()).unwrap();
+                std::fs::write(&path, &text).unwrap();
+            } else if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+                stale.push(name);
+            }
+            format!("{name}.schema.json")
+        })
+        .collect();
+    let on_disk: BTreeSet<String> = std::fs::read_dir(dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "schemas/output is stale for {stale:?}: a printed shape changed. Regenerate with `CX2FA_REGENERATE=1 cargo test --test cli schemas`, and raise `SCHEMA_VERSION` (src/output.rs) if the change is breaking"
+    );
+    assert_eq!(
+        on_disk, expected,
+        "a schema file without a shape, or a shape without a file"
+    );
+}
+
+fn validate(name: &str, instance: &Value, what: &str) {
+    let path = dir().join(format!("{name}.schema.json"));
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let v = jsonschema::draft202012::new(&schema).expect("the schema compiles");
+    let errors: Vec<String> = v
+        .iter_errors(instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{what} does not match {name}.schema.json: {errors:#?}\n{instance:#}"
+    );
+    assert_eq!(
+        instance["schemaVersion"],
+        cx2fa::output::SCHEMA_VERSION,
+        "{what}"
+    );
+}
+
+/// Every command in JSON mode against the sandbox, each output validated.
+#[test]
+fn every_json_output_matches_its_schema() {
+    let sb = Sandbox::start();
+    let seen = std::cell::RefCell::new(BTreeSet::new());
+    let check = |name: &'static str, args: &[&str], stdin: Option<&str>| {
+        let mut c = sb.cmd();
+        c.args(args).args(["-o", "json"]);
+        if let Some(s) = stdin {
+            c.write_stdin(s.to_string());
+        }
+        let (code, out, err) = run(&mut c);
+        assert!(code == 0 || code == 10, "{args:?}: exit {code}: {err}");
+        let v: Value =
+            serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: {e}: {out}"));
+        validate(name, &v, &format!("{args:?}"));
+        seen.borrow_mut().insert(name);
+    };
+    let (_p, payload) = file(UPDATE_EMAIL.as_bytes());
+    check("config-validate", &["config", "validate", &payload], None);
+    check("tenant-list", &["tenant", "list"], None);
+    check("tenant-show", &["tenant", "show"], None);
+    check("policy-show", &["policy", "show"], None);
+    check("policy-push", &["policy", "plan", "-f", &payload], None);
+    check("policy-push", &["policy", "disable", "--yes"], None);
+    check("tenant-backups", &["tenant", "backups"], None);
+    let (_, backups, _) = run(sb.cmd().args(["tenant", "backups", "-o", "json"]));
+    let backups: Value = serde_json::from_str(&backups).unwrap();
+    let name = backups["backups"][0]["name"].as_str().unwrap().to_string();
+    check(
+        "tenant-restore",
+        &["tenant", "restore", &name, "--dry-run"],
+        None,
+    );
+    check(
+        "tenant-restore",
+        &["tenant", "restore", &name, "--yes"],
+        None,
+    );
+    check("channel-list", &["channel", "list"], None);
+    check(
+        "channel-check",
+        &[
+            "channel",
+            "check",
+            "--type",
+            "EMAIL",
+            "--identifier",
+            "support@example.test",
+        ],
+        None,
+    );
+    check("user-status", &["user", "status"], None);
+    check("user-status-one", &["user", "status", "agent.sms"], None);
+    let d = tempfile::tempdir().unwrap();
+    let report = d.path().join("r.ndjson");
+    check(
+        "user-reset",
+        &[
+            "user",
+            "reset",
+            "--from",
+            "-",
+            "--yes",
+            "--report",
+            report.to_str().unwrap(),
+        ],
+        Some("agent.stale\nagent.app\n"),
+    );
+    for line in std::io::BufReader::new(std::fs::File::open(&report).unwrap()).lines() {
+        validate(
+            "user-reset-report-row",
+            &serde_json::from_str(&line.unwrap()).unwrap(),
+            "a report row",
+        );
+    }
+    seen.borrow_mut().insert("user-reset-report-row");
+    check(
+        "simulate-login",
+        &[
+            "simulate-login",
+            "--user",
+            "agent.email",
+            "--otp-from-outbox",
+        ],
+        None,
+    );
+    check("auth-status", &["auth", "status"], None);
+    check("doctor", &["doctor"], None);
+    check(
+        "sandbox-rsa-code",
+        &["sandbox", "rsa-code", "agent.rsa"],
+        None,
+    );
+    check("version", &["version", "--verbose"], None);
+    check("version", &["version"], None);
+    // The error object on stderr.
+    let (code, _, err) = run(sb.cmd().args(["user", "status", "ghost", "-o", "json"]));
+    assert_eq!(code, 1);
+    validate(
+        "error",
+        &serde_json::from_str(err.trim()).unwrap(),
+        "the error object",
+    );
+    seen.borrow_mut().insert("error");
+    // The sandbox's banner, from a real server started and stopped.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("cx2fa"))
+        .env_clear()
+        .env("HOME", d.path())
+        .args(["sandbox", "--port", "0", "-o", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut banner = String::new();
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    loop {
+        let mut line = String::new();
+        if out.read_line(&mut line).unwrap() == 0 || {
+            banner.push_str(&line);
+            line == "}\n"
+        } {
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    validate(
+        "sandbox",
+        &serde_json::from_str(&banner).unwrap(),
+        "the banner",
+    );
+    seen.borrow_mut().insert("sandbox");
+    let all: BTreeSet<&str> = cx2fa::commands::output_schemas()
+        .into_iter()
+        .map(|(n, _, _)| n)
+        .collect();
+    assert_eq!(
+        seen.into_inner(),
+        all,
+        "every schema is exercised by a real output"
+    );
+}
