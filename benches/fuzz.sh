@@ -12,7 +12,8 @@ command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 export RUSTC_BOOTSTRAP=1
 C=benches/fuzz/corpus
 mkdir -p "$C/validate" "$C/merge" "$C/curl" "$C/sanitize"
-cargo run -q --release -- sandbox --print-seed > "$C/seed.json.tmp"
+# The debug binary the test suite already built prints the same seed (no release build).
+cargo run -q -- sandbox --print-seed > "$C/seed.json.tmp"
 python3 - "$C" <<'PY'
 import json, sys
 c = sys.argv[1]

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_cx2fa_global_optspecs
-    string join \n profile= url= t/tenant= o/output= y/yes no-input q/quiet debug print-curl timeout= color= keycloak-url= otp-manager-url= rsa-url= ca-cert= insecure= password-stdin h/help V/version
+    string join \n profile= url= t/tenant= o/output= y/yes no-input q/quiet debug print-curl timeout= color= keycloak-url= otp-manager-url= rsa-url= ca-cert= insecure= password-stdin concurrency= fixed-concurrency rate= h/help V/version
 end
 
 function __fish_cx2fa_needs_command
@@ -40,12 +40,15 @@ complete -c cx2fa -n "__fish_cx2fa_needs_command" -l rsa-url -d 'Reach RSA Secur
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_needs_command" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_needs_command" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_needs_command" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -s V -l version -d 'Print version'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -f -a "config" -d 'Validate 2FA configuration files offline'
@@ -77,12 +80,15 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -f -a "validate" -d 'Check 2FA update payloads or tenant documents offline: schema, platform rules, ranges'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and not __fish_seen_subcommand_from validate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -102,12 +108,15 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -l strict -d 'Treat warnings as errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check 2FA update payloads or tenant documents offline: schema, platform rules, ranges'
@@ -128,12 +137,15 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -f -a "list" -d 'List the deployment\'s tenants with their 2FA state'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and not __fish_seen_subcommand_from list show create backups restore help" -f -a "show" -d 'Print a tenant\'s whole document, secrets masked'
@@ -157,12 +169,15 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from list" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from list" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from list" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from list" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from list" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from list" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from list" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from list" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
@@ -180,12 +195,15 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -l show-secrets -d 'Show secrets unmasked (asks first; needs `--yes` without a terminal)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
@@ -204,6 +222,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -s f -l file -d 'The full tenant document (`-` for stdin)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l logo -d 'The tenant\'s logo (release 5.1+ requires one)' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to every confirmation'
@@ -212,6 +232,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l dry-run -d 'Validate and check only'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
@@ -230,12 +251,15 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
@@ -253,6 +277,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l file -d 'Restore from this file instead (a backup copied elsewhere)' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
@@ -260,6 +286,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l force -d 'Restore even onto a deployment other than the one the backup was taken from (or when the backup does not record it)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -l dry-run -d 'Plan only'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -285,12 +312,15 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -f -a "show" -d 'Show a tenant\'s 2FA settings with a readiness verdict'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and not __fish_seen_subcommand_from show plan apply enable disable help" -f -a "plan" -d 'Show what a change would do, field by field, without writing'
@@ -314,12 +344,15 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
@@ -337,6 +370,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -s f -l file -d 'The update payload or tenant document (`-` for stdin)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l channel -d 'Plan enabling with this channel' -r -f -a "EMAIL\t''
 SMS\t''
@@ -352,6 +387,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l disable -d 'Plan disabling 2FA'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l exit-code -d 'Exit 10 when changes are pending, 0 when none'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l all-tenants -d 'Every tenant of the deployment'
@@ -372,6 +408,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -s f -l file -d 'The update payload or tenant document (`-` for stdin)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
@@ -379,6 +417,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l dry-run -d 'Plan only: show the diff and write nothing'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l skip-channel-check -d 'Push even when the OTP channel cannot be found or has another type'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from apply" -l all-tenants -d 'Every tenant of the deployment'
@@ -399,6 +438,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l channel -d 'How OTPs are delivered' -r -f -a "EMAIL\t''
 SMS\t''
 APP\t''
@@ -413,6 +454,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l dry-run -d 'Plan only: show the diff and write nothing'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l skip-channel-check -d 'Push even when the OTP channel cannot be found or has another type'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from enable" -l all-tenants -d 'Every tenant of the deployment'
@@ -433,12 +475,15 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l dry-run -d 'Plan only: show the diff and write nothing'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l skip-channel-check -d 'Push even when the OTP channel cannot be found or has another type'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from disable" -l all-tenants -d 'Every tenant of the deployment'
@@ -465,12 +510,15 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -f -a "list" -d 'List the deployment\'s channels with their type and service identifier'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and not __fish_seen_subcommand_from list check help" -f -a "check" -d 'Check that an OTP channel exists and has the right type (defaults: the tenant\'s policy)'
@@ -491,12 +539,15 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_sub
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
@@ -514,6 +565,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_sub
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l type -d 'The channel type to expect' -r -f -a "EMAIL\t''
 SMS\t''
 APP\t''
@@ -525,6 +578,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_sub
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the deployment\'s channels with their type and service identifier'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand channel; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check that an OTP channel exists and has the right type (defaults: the tenant\'s policy)'
@@ -545,12 +599,15 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_su
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -f -a "status" -d 'One user\'s enrolment, or every user\'s with a posture summary'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and not __fish_seen_subcommand_from status reset help" -f -a "reset" -d 'Remove users\' 2FA enrolment so they register again at next login'
@@ -571,6 +628,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcom
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l filter -d '`unregistered`, `stale`, `shared-contact`, `channel=SMS` (repeatable: all must hold)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
@@ -578,6 +637,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcom
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -l all-tenants -d 'One posture row per tenant of the deployment, with a total (several `-t` work too)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
@@ -595,19 +656,23 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcom
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l from -d 'Read users from a file (`-` = stdin): CSV with a `username` column, one name per line, or `user status -o json`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l report -d 'Write one NDJSON line per row here' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l resume -d 'Skip rows finished in this earlier report (and append to it unless `--report` says otherwise)' -r -F
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l concurrency -d 'Users processed at once' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l filter -d 'Reset the users that match: `unregistered`, `stale`, `shared-contact`, `channel=SMS` (repeatable: all must hold), found by scanning the realm' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l revoke-sessions -d 'Also end the users\' sessions'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l dry-run -d 'Show what would be removed; write nothing'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l allow-empty -d 'Succeed when `--from` lists no users (by default an empty list is an error, exit 2)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l all-tenants -d 'With `--filter`: every tenant of the deployment (several `-t` work too); one report, each row naming its tenant'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "status" -d 'One user\'s enrolment, or every user\'s with a posture summary'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Remove users\' 2FA enrolment so they register again at next login'
@@ -643,6 +708,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l rsa-url -
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l user-password-stdin -d 'Read the user\'s password from stdin'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l otp-stdin -d 'Read the OTP from stdin (scripted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l otp-from-outbox -d 'Read the OTP from the sandbox\'s outbox (sandbox only)'
@@ -652,6 +719,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -s q -l quie
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
@@ -669,12 +737,15 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_su
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "login" -d 'Check admin credentials against the deployment and store them for this profile'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -f -a "status" -d 'Show the profile, deployment, user, where the secret lives and the cached token\'s expiry'
@@ -696,6 +767,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcom
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l store -d 'Where to keep the secret' -r -f -a "keyring\t'The OS keyring (Secret Service on Linux, Keychain on macOS, Credential Manager on Windows)'
 file\t'A file readable only by you, under `$XDG_DATA_HOME/cx2fa/credentials/`'"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l username -d 'Master-realm admin username (default: `CX2FA_USERNAME`, the profile\'s, or a prompt)' -r
@@ -706,6 +779,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcom
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -l client-secret-stdin -d 'Read the client secret from stdin'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
@@ -724,12 +798,15 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcom
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
@@ -747,12 +824,15 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcom
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "login" -d 'Check admin credentials against the deployment and store them for this profile'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the profile, deployment, user, where the secret lives and the cached token\'s expiry'
@@ -774,12 +854,15 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -l rsa-url -d 'Reach
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l port -d 'Port on 127.0.0.1; 0 picks a free one' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l seed -d 'Seed data file (format: `cx2fa sandbox --print-seed`)' -r -F
@@ -798,6 +881,10 @@ admin-edit\t''
 enabled\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l lockout-after -d 'Lock a user out after N failed password grants (brute-force protection; 0: off)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l required-action -d 'Give USER a pending required action, e.g. `agent.email=VERIFY_PROFILE` (repeatable)' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l capacity -d 'Work at most N requests at once, each taking `--latency`; beyond that, 429 with `Retry-After` (or queue, with `--capacity-mode queue`). 0: unlimited' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l capacity-mode -d 'What a request beyond `--capacity` gets' -r -f -a "reject\t''
+queue\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l tenants -d 'Add N generated tenants (`fleet0001`...), each with its own realm and `--users` users' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -s t -l tenant -d 'Tenant id; repeat (or comma-separate) for commands that take several' -r
@@ -814,6 +901,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l no-channel-list -d 'Answer 404 on `GET /ccm/channels`, like deployments without that endpoint'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l require-logo -d 'Refuse tenant creation without a logo, like release 5.1+'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l tls -d 'Serve HTTPS with a generated CA (its path is printed; trust it with `--ca-cert`)'
@@ -826,6 +915,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -f -a "rsa-code" -d 'Print an RSA SecurID user\'s current tokencode (from the state file, or the built-in seed)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -845,6 +935,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_sub
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l state -d 'The sandbox\'s state file' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
@@ -852,6 +944,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_sub
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from rsa-code" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "rsa-code" -d 'Print an RSA SecurID user\'s current tokencode (from the state file, or the built-in seed)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -871,6 +964,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -l rsa-url -d 'Reach R
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -l interactive -d 'Hand the simulate-login step to the person at the terminal'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
@@ -878,6 +973,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -s q -l quiet -d 'Prin
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tour" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
@@ -895,12 +991,15 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l rsa-url -d '
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -s q -l quiet -d 'Print only data and errors'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
@@ -918,6 +1017,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l rsa-url -d 'Reac
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
 false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -s v -l verbose -d 'Also the commit, build date, target, rustc version and enabled features'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
@@ -925,6 +1026,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -s q -l quiet -d 'P
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "config" -d 'Validate 2FA configuration files offline'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "tenant" -d 'Read, create, back up and restore tenant documents'

@@ -135,6 +135,9 @@ pub fn read_names(
     Ok(Box::new(all))
 }
 
+/// A stream of names (or input errors), as `read_names` gives them.
+pub type Names = Box<dyn Iterator<Item = Result<String, Error>> + Send>;
+
 /// The cap on a JSON list of names (`user status -o json` of 100,000 users is about 40 MiB).
 const MAX_JSON_BYTES: u64 = 512 << 20;
 
@@ -319,6 +322,19 @@ impl Summary {
         }
     }
 
+    /// Adds another run's counts (a fleet's tenants).
+    pub fn absorb(&mut self, o: &Summary) {
+        self.rows += o.rows;
+        self.reset += o.reset;
+        self.already_clean += o.already_clean;
+        self.not_found += o.not_found;
+        self.would_reset += o.would_reset;
+        self.failed += o.failed;
+        self.skipped += o.skipped;
+        self.resumed += o.resumed;
+        self.interrupted |= o.interrupted;
+    }
+
     /// Rows that were neither reset nor found clean (or would be, in a dry run): a run with any
     /// of these did not do all it was asked, whatever else went well.
     pub fn unfinished(&self) -> usize {
@@ -378,6 +394,48 @@ impl ReportWriter {
 
 fn report_error(e: std::io::Error) -> Error {
     Error::failed(format!("cannot write the report: {e}"))
+}
+
+/// One report file that several runs write at once (the tenants of a fleet): each run's rows
+/// reach the file whole, never interleaved in the middle of a line.
+#[derive(Clone)]
+pub struct SharedReport(Arc<std::sync::Mutex<Box<dyn Write + Send>>>);
+
+impl SharedReport {
+    pub fn new(w: Box<dyn Write + Send>) -> Self {
+        SharedReport(Arc::new(std::sync::Mutex::new(w)))
+    }
+    /// A writer for one run: it hands the file only complete lines.
+    pub fn handle(&self) -> Box<dyn Write + Send> {
+        Box::new(LineHandle {
+            file: self.clone(),
+            pending: vec![],
+        })
+    }
+}
+
+struct LineHandle {
+    file: SharedReport,
+    pending: Vec<u8>,
+}
+
+impl Write for LineHandle {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        if let Some(end) = self.pending.iter().rposition(|b| *b == b'\n') {
+            let mut f = self.file.0.lock().unwrap_or_else(|p| p.into_inner());
+            f.write_all(&self.pending[..=end])?;
+            self.pending.drain(..=end);
+        }
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file
+            .0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .flush()
+    }
 }
 
 /// Progress as seen by the caller (the printer owns any bar).

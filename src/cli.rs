@@ -107,6 +107,18 @@ pub struct Global {
     /// Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)
     #[arg(long, global = true)]
     pub password_stdin: bool,
+    /// The most requests at once. cx2fa finds the server's pace by itself (it starts low,
+    /// grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing
+    /// answers); this is the ceiling. `1` is strictly one at a time
+    #[arg(long, global = true, env = "CX2FA_CONCURRENCY", value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub concurrency: Option<u32>,
+    /// Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)
+    #[arg(long, global = true, requires = "concurrency")]
+    pub fixed_concurrency: bool,
+    /// The most requests per second, a hard cap whatever the server could take (e.g. during
+    /// business hours)
+    #[arg(long, global = true, env = "CX2FA_RATE", value_name = "N")]
+    pub rate: Option<f64>,
 }
 
 // Each noun's own enum (`config`, `policy`, `user`...) is `#[command(defer = true)]`: a verb's

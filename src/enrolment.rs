@@ -147,6 +147,47 @@ pub fn leftovers(names: &[String]) -> Vec<String> {
     present(|k| names.iter().any(|n| n == k))
 }
 
+/// Which users a `--filter` keeps (`user status`, `user reset --filter`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filter {
+    /// Enrolment started, never finished (or never started).
+    Unregistered,
+    /// Enrolled with a policy copy that differs from the tenant's.
+    Stale,
+    /// Sharing a contact point with another user.
+    Shared,
+    /// Enrolled on this channel (case-insensitive: older releases wrote `sms`).
+    Channel(String),
+}
+
+impl Filter {
+    pub fn parse(f: &str) -> Result<Filter, Error> {
+        match f {
+            "unregistered" => Ok(Filter::Unregistered),
+            "stale" => Ok(Filter::Stale),
+            "shared-contact" => Ok(Filter::Shared),
+            _ => match f.strip_prefix("channel=") {
+                Some(c) if !c.is_empty() => Ok(Filter::Channel(c.to_string())),
+                _ => Err(Error::usage(format!("unknown filter `{f}`")).with_hint(
+                    "use unregistered, stale, shared-contact or channel=EMAIL|SMS|APP|RSA",
+                )),
+            },
+        }
+    }
+
+    pub fn keeps(&self, s: &Status) -> bool {
+        match self {
+            Filter::Unregistered => !s.registered,
+            Filter::Stale => s.enrolled && s.stale,
+            Filter::Shared => s.shared_with > 1,
+            Filter::Channel(c) => s
+                .channel
+                .as_deref()
+                .is_some_and(|x| x.eq_ignore_ascii_case(c)),
+        }
+    }
+}
+
 /// The tenant's users at a glance.
 #[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
@@ -167,16 +208,46 @@ pub async fn scan(
     policy: &TwoFa,
     page: usize,
 ) -> Result<(Vec<Status>, Posture), Error> {
+    // Pages of full user representations get slow on large realms (a page of 1,000 can take
+    // longer than the timeout): the page size starts at Keycloak's default, grows while pages
+    // come back quickly, shrinks when one is slow, and a page that timed out is asked again
+    // smaller. A user seen twice (the realm changed during the scan) is counted once.
+    const SMALLEST: usize = 10;
+    let largest = page.max(1);
+    let slow = users.s.http.timeout / 4;
+    let mut size = largest.min(100);
+    let mut seen = std::collections::HashSet::new();
     let mut all = vec![];
     let mut first = 0;
     loop {
-        let batch = users.page(first, page).await?;
+        let started = std::time::Instant::now();
+        let batch = match users.page(first, size).await {
+            Ok(b) => b,
+            Err(e) if e.kind == crate::error::Kind::Network && size > SMALLEST => {
+                size = (size / 4).max(SMALLEST);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        let took = started.elapsed();
         let n = batch.len();
-        all.extend(batch.iter().map(|u| status(u, policy)));
-        if n < page {
+        all.extend(
+            batch
+                .iter()
+                .filter(|u| seen.insert(u.id().to_string()))
+                .map(|u| status(u, policy)),
+        );
+        if n < size {
             break;
         }
         first += n;
+        size = if took > slow {
+            (size / 2).max(SMALLEST)
+        } else if took < slow / 4 {
+            (size * 2).min(largest)
+        } else {
+            size
+        };
     }
     let mut counts: HashMap<String, usize> = HashMap::new();
     for s in &all {

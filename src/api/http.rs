@@ -260,6 +260,8 @@ pub struct Http {
     trace: Option<Printer>,
     /// `--print-curl`: print each request as a curl command.
     curl: Option<Printer>,
+    /// The gate every request passes: how many at once, how many a second.
+    limiter: Option<Arc<crate::limiter::Limiter>>,
     pub max_retries: u32,
     pub timeout: Duration,
 }
@@ -305,6 +307,7 @@ impl Http {
             transport: Arc::new((t.clone(), ca)),
             trace,
             curl: None,
+            limiter: None,
             max_retries: 3,
             timeout: t.timeout,
         })
@@ -348,6 +351,17 @@ impl Http {
             })
             .as_ref()
             .map_err(|e| Error::failed(format!("cannot set up HTTPS: {e}")))
+    }
+
+    /// Sends every request through `limiter` (adaptive concurrency, `--rate`).
+    pub fn with_limiter(mut self, limiter: Arc<crate::limiter::Limiter>) -> Self {
+        self.limiter = Some(limiter);
+        self
+    }
+
+    /// The limiter requests go through, for progress display.
+    pub fn limiter(&self) -> Option<&crate::limiter::Limiter> {
+        self.limiter.as_deref()
     }
 
     /// Prints every request as an equivalent curl command on `p`.
@@ -466,7 +480,20 @@ impl Http {
                 p.status(curl_command(r));
             }
             let started = Instant::now();
+            let permit = match &self.limiter {
+                Some(l) => Some(l.acquire().await),
+                None => None,
+            };
             let result = self.attempt(r, attempt).await;
+            // What the answer says about the server's load.
+            if let Some(p) = permit {
+                match &result {
+                    Ok(resp) if resp.status == 429 || resp.status == 503 => p.overload(),
+                    Ok(_) => p.answered(),
+                    Err(Failure::Overloaded(_)) => p.overload(),
+                    Err(_) => drop(p),
+                }
+            }
             if let Some(p) = &self.trace {
                 match &result {
                     Ok(resp) => p.debug(format!(
@@ -477,14 +504,14 @@ impl Http {
                         started.elapsed().as_millis(),
                         self.trace_body(&resp.body)
                     )),
-                    Err(Failure::Once(e) | Failure::Transient(e)) => {
+                    Err(Failure::Once(e) | Failure::Transient(e) | Failure::Overloaded(e)) => {
                         p.debug(format!("← {} {} failed: {}", r.method, r.url, e.message))
                     }
                 }
             }
             let transient = match &result {
                 Ok(resp) => resp.status == 429 || resp.status >= 500,
-                Err(Failure::Transient(_)) => true,
+                Err(Failure::Transient(_) | Failure::Overloaded(_)) => true,
                 Err(Failure::Once(_)) => false,
             };
             if !(r.retry && transient && attempt <= self.max_retries) {
@@ -499,7 +526,9 @@ impl Http {
                     // A redirect is never what a caller asked for (see `builder`).
                     Ok(resp) if (300..400).contains(&resp.status) => Err(status_error(&resp)),
                     Ok(resp) => Ok(resp),
-                    Err(Failure::Once(e) | Failure::Transient(e)) => Err(e),
+                    Err(Failure::Once(e) | Failure::Transient(e) | Failure::Overloaded(e)) => {
+                        Err(e)
+                    }
                 };
             }
             let wait = match &result {
@@ -513,7 +542,16 @@ impl Http {
 
     /// One try of `r`: the answer of any status, its body read up to `r.max_body`.
     async fn attempt(&self, r: &Request, attempt: u32) -> Result<Response, Failure> {
-        let transport = |e| Failure::Transient(transport_error(r, e, self.timeout));
+        let transport = |e: reqwest::Error| {
+            // A timeout is the server's load speaking, as a 429 or a 503 is.
+            let overloaded = e.is_timeout();
+            let e = transport_error(r, e, self.timeout);
+            if overloaded {
+                Failure::Overloaded(e)
+            } else {
+                Failure::Transient(e)
+            }
+        };
         let mut resp = self
             .build(r)
             .map_err(Failure::Once)?
@@ -569,6 +607,8 @@ impl Http {
 /// a request that cannot be built).
 enum Failure {
     Transient(Error),
+    /// Transient, and a sign of overload (a timeout).
+    Overloaded(Error),
     Once(Error),
 }
 

@@ -27,6 +27,10 @@ pub struct Profile {
     pub ca_cert: Option<PathBuf>,
     pub insecure: Option<bool>,
     pub timeout: Option<u64>,
+    /// The most requests at once (`--concurrency`).
+    pub concurrency: Option<usize>,
+    /// The most requests a second (`--rate`), e.g. during business hours.
+    pub rate: Option<f64>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -12,6 +12,7 @@ pub mod sandbox;
 pub mod tenant;
 pub mod tour;
 pub mod user;
+mod user_fleet;
 pub mod version;
 
 use crate::api::http::{Http, Transport};
@@ -23,6 +24,10 @@ use crate::output::{ColorChoice, Format, Printer};
 use crate::settings::Tenant;
 use std::io::IsTerminal;
 use std::time::Duration;
+
+/// The default ceiling of requests at once: above the capacity of the Keycloaks cx2fa meets,
+/// so that the limiter, not this number, finds the pace.
+pub const DEFAULT_CONCURRENCY: usize = 128;
 
 /// What every handler gets: resolved options, the printer, and ways to reach the deployment.
 pub struct Ctx {
@@ -117,11 +122,36 @@ impl Ctx {
                 .or_else(|| self.profile.ca_cert.clone()),
             insecure,
         };
-        let http = Http::new(&t, self.g.debug.then(|| self.out.clone()))?;
+        let http = Http::new(&t, self.g.debug.then(|| self.out.clone()))?
+            .with_limiter(std::sync::Arc::new(self.limiter()?));
         Ok(if self.g.print_curl {
             http.print_curl(self.out.clone())
         } else {
             http
+        })
+    }
+
+    /// The most requests at once: flag, environment, profile, or the default ceiling.
+    pub fn concurrency(&self) -> usize {
+        self.g
+            .concurrency
+            .map(|n| n as usize)
+            .or(self.profile.concurrency)
+            .unwrap_or(DEFAULT_CONCURRENCY)
+            .clamp(1, 1024)
+    }
+
+    fn limiter(&self) -> Result<crate::limiter::Limiter, Error> {
+        let rate = self.g.rate.or(self.profile.rate);
+        if let Some(r) = rate.filter(|r| !(r.is_finite() && *r > 0.0)) {
+            return Err(Error::usage(format!(
+                "`--rate {r}`: give a number of requests per second above 0"
+            )));
+        }
+        Ok(if self.g.fixed_concurrency {
+            crate::limiter::Limiter::fixed(self.concurrency(), rate)
+        } else {
+            crate::limiter::Limiter::new(self.concurrency(), rate)
         })
     }
 
@@ -241,6 +271,28 @@ impl Ctx {
         }
         v.dedup();
         v
+    }
+
+    /// The tenants a fleet command works on: every tenant, or each `-t` (an unknown one is an
+    /// error of its own, so that the others still run).
+    pub async fn targets(
+        &self,
+        s: &Session,
+        all: bool,
+    ) -> Result<Vec<Result<Tenant, (String, Error)>>, Error> {
+        let list = crate::api::tenant::Tenants::new(s).list().await?;
+        if all {
+            return Ok(list.into_iter().map(Ok).collect());
+        }
+        let ids = self.tenant_ids();
+        if ids.is_empty() {
+            return Err(Error::usage("no tenant given")
+                .with_hint("pass `-t <tenantId>` (repeatable) or `--all-tenants`"));
+        }
+        Ok(ids
+            .into_iter()
+            .map(|id| crate::api::tenant::find(list.clone(), &id).map_err(|e| (id, e)))
+            .collect())
     }
 
     /// Reads the one tenant.

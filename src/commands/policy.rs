@@ -2,7 +2,6 @@
 
 use super::Ctx;
 use crate::api::keycloak::Users;
-use crate::api::tenant::Tenants;
 use crate::api::Session;
 use crate::enrolment;
 use crate::error::{Error, Kind};
@@ -371,26 +370,6 @@ async fn prepare(
     Ok(Prepared { plan, outcome })
 }
 
-async fn targets(
-    ctx: &Ctx,
-    s: &Session,
-    all: bool,
-) -> Result<Vec<Result<Tenant, (String, Error)>>, Error> {
-    let list = Tenants::new(s).list().await?;
-    if all {
-        return Ok(list.into_iter().map(Ok).collect());
-    }
-    let ids = ctx.tenant_ids();
-    if ids.is_empty() {
-        return Err(Error::usage("no tenant given")
-            .with_hint("pass `-t <tenantId>` (repeatable) or `--all-tenants`"));
-    }
-    Ok(ids
-        .into_iter()
-        .map(|id| crate::api::tenant::find(list.clone(), &id).map_err(|e| (id, e)))
-        .collect())
-}
-
 /// Plans for every target tenant, confirms once, pushes each, and reports.
 pub async fn pipeline(
     ctx: &Ctx,
@@ -401,7 +380,7 @@ pub async fn pipeline(
 ) -> Result<(), Error> {
     let s = ctx.session().await?;
     let mut prepared: Vec<Result<Prepared, TenantOutcome>> = vec![];
-    for t in targets(ctx, &s, opts.all_tenants).await? {
+    for t in ctx.targets(&s, opts.all_tenants).await? {
         let r = match t {
             Ok(t) => {
                 let id = t.id().to_string();

@@ -68,6 +68,16 @@ pub struct ServeArgs {
     /// Tenant clients do not allow direct access grants (the password grant)
     #[arg(long)]
     pub no_direct_grants: bool,
+    /// Work at most N requests at once, each taking `--latency`; beyond that, 429 with
+    /// `Retry-After` (or queue, with `--capacity-mode queue`). 0: unlimited
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub capacity: usize,
+    /// What a request beyond `--capacity` gets
+    #[arg(long, value_name = "MODE", default_value = "reject", value_parser = ["reject", "queue"])]
+    pub capacity_mode: String,
+    /// Add N generated tenants (`fleet0001`...), each with its own realm and `--users` users
+    #[arg(id = "fleet", long = "tenants", value_name = "N", default_value_t = 0)]
+    pub fleet: usize,
 }
 
 impl ServeArgs {
@@ -115,6 +125,13 @@ impl ServeArgs {
                 no_direct_grants: self.no_direct_grants,
             },
             required_actions,
+            capacity: self.capacity,
+            capacity_mode: if self.capacity_mode == "queue" {
+                sandbox::capacity::Mode::Queue
+            } else {
+                sandbox::capacity::Mode::Reject
+            },
+            tenants: self.fleet,
             port: self.port,
             seed: self.seed.clone(),
             users: self.users,

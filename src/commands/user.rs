@@ -41,6 +41,9 @@ pub struct StatusArgs {
     /// `unregistered`, `stale`, `shared-contact`, `channel=SMS` (repeatable: all must hold)
     #[arg(long, value_name = "FILTER")]
     pub filter: Vec<String>,
+    /// One posture row per tenant of the deployment, with a total (several `-t` work too)
+    #[arg(long, conflicts_with_all = ["username", "filter"])]
+    pub all_tenants: bool,
 }
 
 #[derive(Debug, Args)]
@@ -57,9 +60,6 @@ pub struct ResetArgs {
     /// Skip rows finished in this earlier report (and append to it unless `--report` says otherwise)
     #[arg(long, value_name = "REPORT")]
     pub resume: Option<PathBuf>,
-    /// Users processed at once
-    #[arg(long, default_value_t = 8, value_name = "N")]
-    pub concurrency: usize,
     /// Also end the users' sessions
     #[arg(long)]
     pub revoke_sessions: bool,
@@ -69,39 +69,14 @@ pub struct ResetArgs {
     /// Succeed when `--from` lists no users (by default an empty list is an error, exit 2)
     #[arg(long, requires = "from")]
     pub allow_empty: bool,
-}
-
-#[derive(Debug, Clone, Copy)]
-enum Filter<'a> {
-    Unregistered,
-    Stale,
-    Shared,
-    Channel(&'a str),
-}
-
-fn parse_filter(f: &str) -> Result<Filter<'_>, Error> {
-    match f {
-        "unregistered" => Ok(Filter::Unregistered),
-        "stale" => Ok(Filter::Stale),
-        "shared-contact" => Ok(Filter::Shared),
-        _ => match f.strip_prefix("channel=") {
-            Some(c) if !c.is_empty() => Ok(Filter::Channel(c)),
-            _ => Err(Error::usage(format!("unknown filter `{f}`"))
-                .with_hint("use unregistered, stale, shared-contact or channel=EMAIL|SMS|APP|RSA")),
-        },
-    }
-}
-
-fn keep(s: &Status, f: Filter) -> bool {
-    match f {
-        Filter::Unregistered => !s.registered,
-        Filter::Stale => s.enrolled && s.stale,
-        Filter::Shared => s.shared_with > 1,
-        Filter::Channel(c) => s
-            .channel
-            .as_deref()
-            .is_some_and(|x| x.eq_ignore_ascii_case(c)),
-    }
+    /// Reset the users that match: `unregistered`, `stale`, `shared-contact`, `channel=SMS`
+    /// (repeatable: all must hold), found by scanning the realm
+    #[arg(long, value_name = "FILTER", conflicts_with_all = ["usernames", "from", "resume"])]
+    pub filter: Vec<String>,
+    /// With `--filter`: every tenant of the deployment (several `-t` work too); one report,
+    /// each row naming its tenant
+    #[arg(long, requires = "filter")]
+    pub all_tenants: bool,
 }
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
@@ -224,10 +199,17 @@ impl Report for Status {
 }
 
 async fn status(ctx: &Ctx, a: StatusArgs) -> Result<(), Error> {
+    if a.all_tenants || (ctx.tenant_ids().len() > 1 && a.username.is_none()) {
+        if !a.filter.is_empty() {
+            return Err(Error::usage("`--filter` lists users of one tenant")
+                .with_hint("over many tenants, reset matching users with `user reset --all-tenants --filter ...`"));
+        }
+        return super::user_fleet::status(ctx, a.all_tenants).await;
+    }
     let filters = a
         .filter
         .iter()
-        .map(|f| parse_filter(f))
+        .map(|f| enrolment::Filter::parse(f))
         .collect::<Result<Vec<_>, _>>()?;
     let s = ctx.session().await?;
     let t = ctx.tenant(&s).await?;
@@ -242,7 +224,7 @@ async fn status(ctx: &Ctx, a: StatusArgs) -> Result<(), Error> {
     let (all, posture) = enrolment::scan(&users, &t.two_fa(), 1000).await?;
     let list = all
         .into_iter()
-        .filter(|u| filters.iter().all(|f| keep(u, *f)))
+        .filter(|u| filters.iter().all(|f| f.keeps(u)))
         .collect();
     ctx.out.data(&UserList {
         tenant: t.id().into(),
@@ -256,6 +238,9 @@ async fn status(ctx: &Ctx, a: StatusArgs) -> Result<(), Error> {
 #[serde(rename_all = "camelCase")]
 pub struct ResetReport {
     pub summary: Summary,
+    /// Tenants of a fleet run that could not be worked, and why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tenant_errors: Vec<crate::fleet::TenantPosture>,
     pub failed: Vec<Row>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rows: Vec<Row>,
@@ -306,16 +291,57 @@ impl Report for ResetReport {
 }
 
 /// Collects rows for small runs; drives the progress bar for large ones.
-struct Bar {
+pub(super) struct Bar<'a> {
     bar: Option<indicatif::ProgressBar>,
     rows: std::sync::Mutex<Vec<Row>>,
     keep_rows: bool,
+    /// Shown with the bar: how many requests go out at once now.
+    limiter: Option<&'a crate::limiter::Limiter>,
 }
 
-impl bulk::Progress for Bar {
+impl<'a> Bar<'a> {
+    /// A bar on a terminal (none otherwise); `keep_rows` collects rows for a short table.
+    pub(super) fn new(
+        ctx: &Ctx,
+        total: Option<u64>,
+        limiter: Option<&'a crate::limiter::Limiter>,
+        keep_rows: bool,
+    ) -> Self {
+        let bar = ctx.out.interactive_stderr().then(|| {
+            let b = match total {
+                Some(n) => indicatif::ProgressBar::new(n),
+                None => indicatif::ProgressBar::new_spinner(),
+            };
+            b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            b.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} {pos}/{len} users [{elapsed_precise}] {per_sec} eta {eta} {msg}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            b
+        });
+        Bar {
+            bar,
+            rows: Default::default(),
+            keep_rows,
+            limiter,
+        }
+    }
+    pub(super) fn finish(&self) {
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
+        }
+    }
+}
+
+impl bulk::Progress for Bar<'_> {
     fn row_done(&self, row: &Row) {
         if let Some(b) = &self.bar {
             b.inc(1);
+            if let Some(l) = self.limiter {
+                b.set_message(format!("· {} at once", l.level().limit));
+            }
             if row.outcome == Outcome::Failed {
                 b.println(format!(
                     "failed: {}: {}",
@@ -366,7 +392,7 @@ fn names_from(f: &str) -> Result<(Names, Option<u64>), Error> {
     Ok((read()?.0, Some(n)))
 }
 
-type Names = Box<dyn Iterator<Item = Result<String, Error>> + Send>;
+use crate::bulk::Names;
 
 /// A bulk run with nothing to do looks like success to a script; it is a usage error unless
 /// the caller said an empty list is expected.
@@ -382,9 +408,29 @@ fn no_names(from: &str) -> Error {
 }
 
 async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
+    if !a.filter.is_empty() {
+        let filters = a
+            .filter
+            .iter()
+            .map(|f| enrolment::Filter::parse(f))
+            .collect::<Result<Vec<_>, _>>()?;
+        if let Some(p) = &a.report {
+            crate::input::check_output(p, "--report")?;
+        }
+        let report = a.report.as_ref().map(|p| open_report(p)).transpose()?;
+        return super::user_fleet::reset(
+            ctx,
+            a.all_tenants,
+            &filters,
+            a.dry_run,
+            a.revoke_sessions,
+            report,
+        )
+        .await;
+    }
     if a.usernames.is_empty() && a.from.is_none() {
         return Err(Error::usage("no users given")
-            .with_hint("pass usernames, or `--from FILE` (`-` for stdin)"));
+            .with_hint("pass usernames, `--from FILE` (`-` for stdin), or `--filter stale`"));
     }
     // Everything about the input and report files is checked before the first request.
     if let Some(p) = &a.report {
@@ -462,35 +508,8 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
         ))?;
     }
     let report_path = a.report.clone().or_else(|| a.resume.clone());
-    let report: Option<Box<dyn std::io::Write + Send>> = match &report_path {
-        Some(p) => Some(Box::new(
-            std::fs::OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(p)
-                .map_err(|e| Error::usage(format!("cannot write report `{}`: {e}", p.display())))?,
-        )),
-        None => None,
-    };
-    let bar = ctx.out.interactive_stderr().then(|| {
-        let b = match total {
-            Some(n) => indicatif::ProgressBar::new(n),
-            None => indicatif::ProgressBar::new_spinner(),
-        };
-        b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-        b.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} {pos}/{len} users [{elapsed_precise}] {per_sec} eta {eta}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        b
-    });
-    let progress = Bar {
-        bar,
-        rows: Default::default(),
-        keep_rows: few,
-    };
+    let report = report_path.as_deref().map(open_report).transpose()?;
+    let progress = Bar::new(ctx, total, s.http.limiter(), few);
     let stop = Arc::new(AtomicBool::new(false));
     let stop2 = stop.clone();
     let watcher = tokio::spawn(async move {
@@ -503,7 +522,9 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
         &scope,
         names,
         skip,
-        a.concurrency,
+        // As many rows at once as requests may be: the limiter in the HTTP layer decides how
+        // many of their calls actually go out together.
+        ctx.concurrency(),
         a.dry_run,
         a.revoke_sessions,
         report,
@@ -512,9 +533,7 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
     )
     .await;
     watcher.abort();
-    if let Some(b) = &progress.bar {
-        b.finish_and_clear();
-    }
+    progress.finish();
     let (summary, failed) = result?;
     if summary.rows == 0 && summary.resumed == 0 && !summary.interrupted && !a.allow_empty {
         return Err(no_names(a.from.as_deref().unwrap_or("-")));
@@ -524,6 +543,7 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
     let outcome = reset_outcome(&summary, few, t.realm(), report_path.as_deref());
     ctx.out.data(&ResetReport {
         summary,
+        tenant_errors: vec![],
         failed,
         rows,
     })?;
@@ -534,10 +554,20 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
     Ok(())
 }
 
+fn open_report(p: &std::path::Path) -> Result<Box<dyn std::io::Write + Send>, Error> {
+    Ok(Box::new(
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(p)
+            .map_err(|e| Error::usage(format!("cannot write report `{}`: {e}", p.display())))?,
+    ))
+}
+
 /// The exit of a reset run. A single named user that was not found or failed is a plain
 /// failure (exit 1); in any longer run, a row that was neither reset nor already clean makes
 /// the run partial (exit 5), so that a typo in a CSV does not look like a clean run.
-fn reset_outcome(
+pub(super) fn reset_outcome(
     m: &Summary,
     few: bool,
     realm: &str,

@@ -117,10 +117,8 @@ fn broken_body() -> Response {
     Response::new(Body::from_stream(stream))
 }
 
+/// Faults; the latency of `--latency` is served by the capacity layer, inside a request's slot.
 pub async fn layer(State(app): State<App>, req: Request, next: Next) -> Response {
-    if app.cfg.latency_ms > 0 {
-        tokio::time::sleep(Duration::from_millis(app.cfg.latency_ms)).await;
-    }
     let sandbox_only = req.uri().path().starts_with("/sandbox/");
     let fault = match (&app.faults, sandbox_only) {
         (Some(f), false) => f.lock().expect("lock").pick(),

@@ -5,6 +5,7 @@
 //! (reach them with the CLI's overrides, as one would with a port-forward). Sandbox-only
 //! helpers live under `/sandbox/` and are never relied on against a deployment.
 
+pub mod capacity;
 mod ccm;
 mod faults;
 mod keycloak;
@@ -57,6 +58,11 @@ pub struct Config {
     pub keycloak: variant::Keycloak,
     /// Users with required actions pending: (username, action), in the first tenant's realm.
     pub required_actions: Vec<(String, String)>,
+    /// Requests worked at once (0: unlimited); see [`capacity`].
+    pub capacity: usize,
+    pub capacity_mode: capacity::Mode,
+    /// Generated tenants added to the seed's (`fleet0001`...), each with `users` users.
+    pub tenants: usize,
 }
 
 impl Default for Config {
@@ -75,6 +81,9 @@ impl Default for Config {
             tls_ca: None,
             keycloak: variant::Keycloak::default(),
             required_actions: vec![],
+            capacity: 0,
+            capacity_mode: capacity::Mode::Reject,
+            tenants: 0,
         }
     }
 }
@@ -100,6 +109,7 @@ pub struct Shared {
     pub faults: Option<Mutex<faults::FaultState>>,
     /// Failed password grants per (realm, lower-case username), for the brute-force lockout.
     pub failures: Mutex<HashMap<(String, String), u32>>,
+    pub capacity: capacity::Capacity,
 }
 
 pub type App = Arc<Shared>;
@@ -143,7 +153,7 @@ pub fn load(cfg: &Config) -> Result<Data, Error> {
         }
         None => seed::Seed::builtin(),
     };
-    Ok(seed::build(seed, cfg.users))
+    Ok(seed::build(seed, cfg.users, cfg.tenants))
 }
 
 /// The routes of the emulated deployment.
@@ -194,11 +204,17 @@ pub fn router(app: App) -> Router {
         .route("/sandbox/outbox", get(otp::outbox))
         .route("/sandbox/clock", get(util::clock).post(util::advance_clock))
         .route("/sandbox/rsa-code/{username}", get(rsa::code))
-        .route("/sandbox/health", get(|| async { "ok" }));
+        .route("/sandbox/health", get(|| async { "ok" }))
+        .route("/sandbox/capacity", post(capacity::set))
+        .route("/sandbox/stats", get(capacity::stats));
     routes
         .layer(axum::middleware::from_fn_with_state(
             app.clone(),
             faults::layer,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            capacity::layer,
         ))
         .layer(axum::middleware::from_fn(loopback_host_only))
         .layer(axum::extract::DefaultBodyLimit::max(16 * 1024 * 1024))
@@ -372,6 +388,7 @@ pub async fn start(cfg: Config) -> Result<Running, Error> {
         .faults
         .clone()
         .map(|f| Mutex::new(faults::FaultState::new(f)));
+    let cfg_capacity = cfg.capacity;
     let app = Arc::new(Shared {
         data: Mutex::new(data),
         tokens: Mutex::default(),
@@ -381,6 +398,7 @@ pub async fn start(cfg: Config) -> Result<Running, Error> {
         counter: AtomicU64::new(1),
         faults,
         failures: Mutex::default(),
+        capacity: capacity::Capacity::new(cfg_capacity),
     });
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let router = router(app.clone());

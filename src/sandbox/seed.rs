@@ -101,8 +101,23 @@ pub fn realm_for(tenant: &Value) -> (String, String, Option<String>) {
     (realm, client, secret)
 }
 
-/// Builds the stored data from a seed, with `extra_users` generated users in the first tenant.
-pub fn build(seed: Seed, extra_users: usize) -> Data {
+/// Builds the stored data from a seed, with `extra_users` generated users in the first tenant,
+/// and `extra_tenants` generated tenants (a copy of the first one as `fleet0001`...), each with
+/// `extra_users` users of its own: a fleet sharing one Keycloak.
+pub fn build(mut seed: Seed, extra_users: usize, extra_tenants: usize) -> Data {
+    if let Some(first) = seed.tenants.first().cloned() {
+        for n in 1..=extra_tenants {
+            let id = format!("fleet{n:04}");
+            let mut t = first.clone();
+            t["tenantId"] = Value::String(id.clone());
+            t["tenantName"] = Value::String(format!("Fleet tenant {n}"));
+            if let Some(kc) = t.pointer_mut("/tenantSettings/keyCloak") {
+                kc["realm"] = Value::String(id.clone());
+                kc["credentials"] = serde_json::json!({"secret": format!("{id}-client-secret")});
+            }
+            seed.tenants.push(t);
+        }
+    }
     let mut d = Data::default();
     let mut master = Realm::default();
     master
@@ -148,9 +163,15 @@ pub fn build(seed: Seed, extra_users: usize) -> Data {
             });
         }
     }
-    if let Some(first) = seed.tenants.first() {
-        let (realm, _, _) = realm_for(first);
-        let policy_csi = first
+    let generated = seed.tenants.iter().enumerate().filter(|(i, t)| {
+        *i == 0
+            || t.get("tenantId")
+                .and_then(Value::as_str)
+                .is_some_and(|id| id.starts_with("fleet"))
+    });
+    for (_, t) in generated {
+        let (realm, _, _) = realm_for(t);
+        let policy_csi = t
             .pointer("/tenantSettings/twoFAConfigs/channelServiceIdentifier")
             .and_then(Value::as_str)
             .unwrap_or("")

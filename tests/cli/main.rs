@@ -12,6 +12,7 @@ mod login;
 mod policy;
 mod pty;
 mod reference;
+mod scale;
 mod schemas;
 mod support;
 mod transport;

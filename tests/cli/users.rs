@@ -209,6 +209,9 @@ fn ctrl_c_stops_cleanly_and_resume_finishes() {
         "--report",
         report.to_str().unwrap(),
         "--yes",
+        // Few at once, so that the run (about 4.5 s) is still going when interrupted.
+        "--concurrency",
+        "4",
     ]);
     c.stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped());

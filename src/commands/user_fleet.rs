@@ -1,0 +1,235 @@
+//! `user status` and `user reset --filter` over several tenants (`--all-tenants`, or several
+//! `-t`): one posture row per tenant with a total; one reset run whose report rows name their
+//! tenant. The tenants share one Keycloak, so they run concurrently through one limiter.
+
+use super::user::{Bar, ResetReport};
+use super::Ctx;
+use crate::api::keycloak::Users;
+use crate::bulk::{self, Row, SharedReport, Summary};
+use crate::enrolment::{Filter, Posture};
+use crate::error::{Error, Kind};
+use crate::fleet::{self, TenantPosture};
+use crate::output::{Printer, Report};
+use serde::Serialize;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+
+/// `user status` over several tenants.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct FleetStatus {
+    pub tenants: Vec<TenantPosture>,
+    pub total: Posture,
+}
+
+fn counts(p: &Posture) -> [String; 5] {
+    [
+        p.users.to_string(),
+        (p.registered + p.unregistered).to_string(),
+        p.unregistered.to_string(),
+        p.stale.to_string(),
+        p.shared_contacts.to_string(),
+    ]
+}
+
+const HEADER: [&str; 7] = [
+    "tenant",
+    "users",
+    "enrolled",
+    "unregistered",
+    "stale",
+    "sharedContacts",
+    "error",
+];
+
+impl Report for FleetStatus {
+    fn render(&self, out: &Printer) -> String {
+        let mut t = out.table(&HEADER);
+        for r in &self.tenants {
+            let mut row = vec![r.tenant.clone()];
+            match &r.posture {
+                Some(p) => row.extend(counts(p)),
+                None => row.extend(std::iter::repeat_n("-".to_string(), 5)),
+            }
+            row.push(r.error.clone().unwrap_or_default());
+            t.add_row(row);
+        }
+        let mut total = vec![format!("total ({} tenants)", self.tenants.len())];
+        total.extend(counts(&self.total));
+        total.push(String::new());
+        t.add_row(total);
+        t.to_string()
+    }
+    fn csv(&self) -> Option<Vec<Vec<String>>> {
+        let mut rows = vec![HEADER.map(String::from).to_vec()];
+        for r in &self.tenants {
+            let mut row = vec![r.tenant.clone()];
+            match &r.posture {
+                Some(p) => row.extend(counts(p)),
+                None => row.extend(std::iter::repeat_n(String::new(), 5)),
+            }
+            row.push(r.error.clone().unwrap_or_default());
+            rows.push(row);
+        }
+        Some(rows)
+    }
+}
+
+/// Tenants that could not be worked make a fleet run partial (exit 5), naming them.
+fn partial(failed: &[&TenantPosture], of: usize) -> Result<(), Error> {
+    if failed.is_empty() {
+        return Ok(());
+    }
+    let names: Vec<&str> = failed.iter().map(|t| t.tenant.as_str()).collect();
+    Err(Error::new(
+        Kind::Partial,
+        format!(
+            "{} of {of} tenant(s) failed: {}",
+            failed.len(),
+            names.join(", ")
+        ),
+    )
+    .with_hint("each failed tenant's row says why; the others are complete"))
+}
+
+pub async fn status(ctx: &Ctx, all_tenants: bool) -> Result<(), Error> {
+    let s = ctx.session().await?;
+    let targets = ctx.targets(&s, all_tenants).await?;
+    let rows: Vec<TenantPosture> = fleet::postures(&s, targets, false)
+        .await
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect();
+    let total = fleet::total(&rows);
+    let report = FleetStatus {
+        tenants: rows,
+        total,
+    };
+    ctx.out.data(&report)?;
+    let failed: Vec<&TenantPosture> = report
+        .tenants
+        .iter()
+        .filter(|t| t.error.is_some())
+        .collect();
+    partial(&failed, report.tenants.len())
+}
+
+/// `user reset --filter ...` over one tenant or many.
+pub async fn reset(
+    ctx: &Ctx,
+    all_tenants: bool,
+    filters: &[Filter],
+    dry_run: bool,
+    revoke: bool,
+    report: Option<Box<dyn std::io::Write + Send>>,
+) -> Result<(), Error> {
+    let s = ctx.session().await?;
+    let targets = ctx.targets(&s, all_tenants).await?;
+    let scanned = fleet::postures(&s, targets, true).await;
+    let mut tenant_errors: Vec<TenantPosture> = vec![];
+    let mut work = vec![];
+    for (p, users) in scanned {
+        let (Some(realm), None) = (p.realm.clone(), &p.error) else {
+            tenant_errors.push(p);
+            continue;
+        };
+        // Writes must stick: refused per tenant before its first row, like a single reset.
+        if !dry_run {
+            let access = crate::user_profile::read(&Users::new(&s, &realm)).await;
+            if let Err(e) = access.and_then(|a| a.require_write(&realm)) {
+                tenant_errors.push(TenantPosture {
+                    error: Some(e.message),
+                    ..p
+                });
+                continue;
+            }
+        }
+        let names: Vec<String> = users
+            .into_iter()
+            .filter(|u| filters.iter().all(|f| f.keeps(u)))
+            .map(|u| u.username)
+            .collect();
+        ctx.out
+            .status(format!("{}: {} user(s) match", p.tenant, names.len()));
+        work.push((p.tenant, realm, names));
+    }
+    let n: usize = work.iter().map(|(_, _, names)| names.len()).sum();
+    let tenants = work.len() + tenant_errors.len();
+    if !dry_run && n > 0 {
+        ctx.confirm(&format!(
+            "Reset the 2FA enrolment of {n} user(s) in {} tenant(s){}?",
+            work.len(),
+            if revoke {
+                " and end their sessions"
+            } else {
+                ""
+            }
+        ))?;
+    }
+    let shared = report.map(SharedReport::new);
+    let progress = Bar::new(ctx, Some(n as u64), s.http.limiter(), false);
+    let stop = Arc::new(AtomicBool::new(false));
+    let runs = work.into_iter().map(|(tenant, realm, names)| {
+        let s = &s;
+        let progress = &progress;
+        let stop = stop.clone();
+        let report = shared.as_ref().map(SharedReport::handle);
+        async move {
+            let users = Users::new(s, &realm);
+            let scope = bulk::Scope {
+                tenant: tenant.clone(),
+                realm: realm.clone(),
+            };
+            let names: bulk::Names = Box::new(names.into_iter().map(Ok));
+            let r = bulk::run(
+                &users,
+                &scope,
+                names,
+                Default::default(),
+                ctx.concurrency(),
+                dry_run,
+                revoke,
+                report,
+                progress,
+                stop,
+            )
+            .await;
+            (tenant, r)
+        }
+    });
+    let results = futures::future::join_all(runs).await;
+    progress.finish();
+    let mut summary = Summary::default();
+    let mut failed: Vec<Row> = vec![];
+    let mut fatal = None;
+    for (tenant, r) in results {
+        match r {
+            Ok((m, f)) => {
+                summary.absorb(&m);
+                failed.extend(f);
+            }
+            Err(e) => {
+                fatal.get_or_insert(e.clone());
+                tenant_errors.push(TenantPosture {
+                    tenant,
+                    realm: None,
+                    posture: None,
+                    error: Some(e.message),
+                });
+            }
+        }
+    }
+    let out = ResetReport {
+        summary,
+        failed,
+        rows: vec![],
+        tenant_errors,
+    };
+    ctx.out.data(&out)?;
+    if let Some(e) = fatal.filter(|e| e.kind == Kind::Auth) {
+        return Err(e);
+    }
+    let failed_tenants: Vec<&TenantPosture> = out.tenant_errors.iter().collect();
+    partial(&failed_tenants, tenants)?;
+    super::user::reset_outcome(&out.summary, false, "the fleet", None)
+}

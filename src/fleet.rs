@@ -1,0 +1,107 @@
+//! Many tenants at once. They share one Keycloak, so they are worked concurrently through the
+//! same HTTP limiter (see `limiter`): the pace is the server's, however many tenants there are.
+//! A tenant that fails is a row of its own; the others still run.
+
+use crate::api::keycloak::Users;
+use crate::api::Session;
+use crate::enrolment::{self, Posture, Status};
+use crate::error::Error;
+use crate::settings::Tenant;
+use futures::StreamExt;
+use serde::Serialize;
+
+/// One tenant's users at a glance, or why they could not be counted.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct TenantPosture {
+    pub tenant: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub realm: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub posture: Option<Posture>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// Tenants worked at once: enough to keep the limiter busy; the limiter sets the real pace.
+const TENANTS_AT_ONCE: usize = 16;
+
+/// Scans every tenant's realm (refusing a realm whose user profile hides the enrolment, as a
+/// single `user status` does), concurrently; `users` also returns each tenant's users.
+pub async fn postures(
+    s: &Session,
+    targets: Vec<Result<Tenant, (String, Error)>>,
+    keep_users: bool,
+) -> Vec<(TenantPosture, Vec<Status>)> {
+    let mut out: Vec<(usize, (TenantPosture, Vec<Status>))> =
+        futures::stream::iter(targets.into_iter().enumerate())
+            .map(|(i, t)| async move { (i, one(s, t, keep_users).await) })
+            .buffer_unordered(TENANTS_AT_ONCE)
+            .collect()
+            .await;
+    out.sort_by_key(|(i, _)| *i);
+    out.into_iter().map(|(_, r)| r).collect()
+}
+
+async fn one(
+    s: &Session,
+    t: Result<Tenant, (String, Error)>,
+    keep_users: bool,
+) -> (TenantPosture, Vec<Status>) {
+    let t = match t {
+        Ok(t) => t,
+        Err((id, e)) => return (failed(id, None, &e), vec![]),
+    };
+    let users = Users::new(s, t.realm());
+    let scanned = async {
+        crate::user_profile::read(&users)
+            .await?
+            .require_read(t.realm())?;
+        enrolment::scan(&users, &t.two_fa(), 1000).await
+    }
+    .await;
+    match scanned {
+        Ok((all, posture)) => (
+            TenantPosture {
+                tenant: t.id().into(),
+                realm: Some(t.realm().into()),
+                posture: Some(posture),
+                error: None,
+            },
+            if keep_users { all } else { vec![] },
+        ),
+        Err(e) => (failed(t.id().into(), Some(t.realm().into()), &e), vec![]),
+    }
+}
+
+fn failed(tenant: String, realm: Option<String>, e: &Error) -> TenantPosture {
+    let mut msg = e.message.clone();
+    for c in &e.causes {
+        msg.push_str(&format!(": {c}"));
+    }
+    TenantPosture {
+        tenant,
+        realm,
+        posture: None,
+        error: Some(msg),
+    }
+}
+
+/// The sum over tenants.
+pub fn total(rows: &[TenantPosture]) -> Posture {
+    let mut t = Posture::default();
+    for p in rows.iter().filter_map(|r| r.posture.as_ref()) {
+        t.users += p.users;
+        t.unenrolled += p.unenrolled;
+        t.registered += p.registered;
+        t.unregistered += p.unregistered;
+        t.stale += p.stale;
+        t.shared_contacts += p.shared_contacts;
+        for (ch, (r, n)) in &p.by_channel {
+            let e = t.by_channel.entry(ch.clone()).or_default();
+            e.0 += r;
+            e.1 += n;
+        }
+    }
+    t
+}

@@ -1,0 +1,267 @@
+//! Bulk work that finds the server's pace: 429 storms, a capacity that drops mid-run, `--rate`,
+//! strictly sequential `--concurrency 1`, and fleets of tenants with one that fails.
+
+use crate::support::{file, run, Sandbox};
+use cx2fa::sandbox::capacity::Mode;
+use cx2fa::sandbox::Config;
+use serde_json::{json, Value};
+use std::time::{Duration, Instant};
+
+fn finite(capacity: usize, latency_ms: u64, users: usize) -> Sandbox {
+    Sandbox::with(Config {
+        capacity,
+        capacity_mode: Mode::Reject,
+        latency_ms,
+        users,
+        ..Config::default()
+    })
+}
+
+fn stats(sb: &Sandbox) -> Value {
+    sb.get("/sandbox/stats", None).1
+}
+
+/// Enrolled generated users (every 4th is not enrolled).
+fn enrolled_names(n: usize) -> (tempfile::TempDir, String) {
+    let names: String = (1..=n * 4 / 3 + 4)
+        .filter(|i| i % 4 != 1)
+        .take(n)
+        .map(|i| format!("user{i:06}\n"))
+        .collect();
+    file(names.as_bytes())
+}
+
+fn report_rows(path: &std::path::Path) -> Vec<Value> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn every_row_once(rows: &[Value], n: usize) {
+    let mut names: Vec<&str> = rows
+        .iter()
+        .map(|r| r["username"].as_str().unwrap())
+        .collect();
+    names.sort();
+    let total = names.len();
+    names.dedup();
+    assert_eq!((total, names.len()), (n, n), "every row exactly once");
+    assert!(rows.iter().all(|r| r["outcome"] == "reset"), "all reset");
+}
+
+/// A server of capacity 2 refusing everything beyond: every row is done once, and cx2fa keeps
+/// its refusals rare (it does not flood the server that agents share).
+#[test]
+fn a_small_server_is_not_flooded() {
+    let n = 120;
+    let sb = finite(2, 10, n * 4 / 3 + 4);
+    let (_d, names) = enrolled_names(n);
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("r.ndjson");
+    let (code, out, err) = run(sb
+        .cmd()
+        .args([
+            "user",
+            "reset",
+            "--from",
+            &names,
+            "--yes",
+            "--report",
+            report.to_str().unwrap(),
+        ])
+        .timeout(Duration::from_secs(120)));
+    assert_eq!(code, 0, "{out} {err}");
+    every_row_once(&report_rows(&report), n);
+    let s = stats(&sb);
+    let share = s["rejected"].as_f64().unwrap() / s["requests"].as_f64().unwrap();
+    assert!(share < 0.10, "429 share {share:.3}: {s}");
+    assert!(s["maxInFlight"].as_u64().unwrap() <= 2);
+}
+
+/// The capacity drops from 16 to 2 halfway: cx2fa backs off and finishes every row once.
+#[test]
+fn a_capacity_drop_mid_run_is_survived() {
+    let n = 240;
+    let sb = finite(16, 5, n * 4 / 3 + 4);
+    let (_d, names) = enrolled_names(n);
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("r.ndjson");
+    let watched = report.clone();
+    let url = sb.url.clone();
+    let dropper = std::thread::spawn(move || {
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        for _ in 0..20_000 {
+            let done = std::fs::read_to_string(&watched)
+                .map(|t| t.lines().count())
+                .unwrap_or(0);
+            if done >= n / 2 {
+                rt.block_on(async {
+                    reqwest::Client::new()
+                        .post(format!("{url}/sandbox/capacity"))
+                        .json(&json!({"capacity": 2}))
+                        .send()
+                        .await
+                        .unwrap();
+                });
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        false
+    });
+    let (code, out, err) = run(sb
+        .cmd()
+        .args([
+            "user",
+            "reset",
+            "--from",
+            &names,
+            "--yes",
+            "--report",
+            report.to_str().unwrap(),
+        ])
+        .timeout(Duration::from_secs(120)));
+    assert!(
+        dropper.join().unwrap(),
+        "the capacity dropped during the run"
+    );
+    assert_eq!(code, 0, "{out} {err}");
+    every_row_once(&report_rows(&report), n);
+}
+
+/// `--rate N` caps requests per second; `--concurrency 1` is strictly one at a time.
+#[test]
+fn rate_and_sequential_caps_hold() {
+    let sb = finite(0, 0, 60);
+    let (_d, names) = enrolled_names(30);
+    let started = Instant::now();
+    let (code, _, err) = run(sb
+        .cmd()
+        .args(["user", "reset", "--from", &names, "--yes", "--rate", "40"])
+        .timeout(Duration::from_secs(60)));
+    assert_eq!(code, 0, "{err}");
+    let s = stats(&sb);
+    let requests = s["requests"].as_u64().unwrap();
+    // Spaced at 25 ms: n requests take at least (n - 1) x 25 ms.
+    let floor = Duration::from_millis((requests - 1) * 25);
+    assert!(
+        started.elapsed() >= floor,
+        "{:?} < {floor:?} for {requests}",
+        started.elapsed()
+    );
+    let busiest = s["perSecond"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .max()
+        .unwrap();
+    assert!(
+        busiest <= 42,
+        "{busiest} requests in one second at --rate 40"
+    );
+
+    let sb = finite(0, 2, 60);
+    let (_d, names) = enrolled_names(20);
+    let (code, _, err) = run(sb.cmd().args([
+        "user",
+        "reset",
+        "--from",
+        &names,
+        "--yes",
+        "--concurrency",
+        "1",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(stats(&sb)["maxInFlight"], 1, "strictly sequential");
+}
+
+/// A fleet with one broken tenant: its row says why, the others are complete, exit 5.
+#[test]
+fn a_fleet_with_one_failing_tenant() {
+    let sb = Sandbox::with(Config {
+        tenants: 3,
+        users: 12,
+        ..Config::default()
+    });
+    // Point fleet0002 at a realm that does not exist.
+    let mut doc = sb.tenant("fleet0002");
+    doc["tenantSettings"]["keyCloak"]["realm"] = json!("gone");
+    let t = sb.admin_token();
+    let status = sb.block(async {
+        let form = reqwest::multipart::Form::new().text("data", doc.to_string());
+        reqwest::Client::new()
+            .put(format!("{}/cx-tenant/tenant?id=fleet0002", sb.url))
+            .bearer_auth(&t)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16()
+    });
+    assert_eq!(status, 200);
+    let (code, out, err) = run(sb
+        .cmd()
+        .args(["user", "status", "--all-tenants", "-o", "json"]));
+    assert_eq!(code, 5, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let rows = v["tenants"].as_array().unwrap();
+    assert_eq!(rows.len(), 5);
+    let broken = rows.iter().find(|r| r["tenant"] == "fleet0002").unwrap();
+    assert!(
+        broken["error"].is_string() && broken["posture"].is_null(),
+        "{broken}"
+    );
+    let ok = rows.iter().filter(|r| r["posture"]["users"] == 12).count();
+    assert_eq!(ok, 2, "fleet0001 and fleet0003 complete: {v:#}");
+    assert!(err.contains("1 of 5 tenant(s) failed: fleet0002"), "{err}");
+    let (code, csv, _) = run(sb
+        .cmd()
+        .args(["user", "status", "--all-tenants", "-o", "csv"]));
+    assert_eq!(code, 5);
+    assert!(
+        csv.starts_with("tenant,users,enrolled,unregistered,stale,sharedContacts,error\n"),
+        "{csv}"
+    );
+
+    // One reset over the fleet: rows name their tenant; the broken tenant makes it partial.
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("r.ndjson");
+    let (code, out, err) = run(sb.cmd().args([
+        "user",
+        "reset",
+        "--all-tenants",
+        "--filter",
+        "stale",
+        "--yes",
+        "--report",
+        report.to_str().unwrap(),
+        "-o",
+        "json",
+    ]));
+    assert_eq!(code, 5, "{out} {err}");
+    let rows = report_rows(&report);
+    let mut tenants: Vec<&str> = rows.iter().map(|r| r["tenant"].as_str().unwrap()).collect();
+    tenants.sort();
+    tenants.dedup();
+    assert_eq!(tenants, ["expertflow", "fleet0001", "fleet0003"]);
+    assert!(rows.iter().all(|r| r["outcome"] == "reset"));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["tenantErrors"][0]["tenant"], "fleet0002");
+    // The same filter again finds nothing stale where it worked.
+    let (_, out, _) = run(sb.cmd().args([
+        "user",
+        "status",
+        "-t",
+        "fleet0001",
+        "--filter",
+        "stale",
+        "-o",
+        "json",
+    ]));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["users"].as_array().unwrap().len(), 0);
+}
