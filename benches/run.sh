@@ -225,7 +225,7 @@ $(rustc --version). Every ratio compares figures measured in the same run on the
 | sandbox start (process start to first healthy answer, 10,012 users) | ${START_MS} ms | target 1,000 ms | $(calc "$START_MS / 1000") of target |
 | sandbox user lookups (wrk, 2 threads, 32 connections) | ${FIND_RPS} req/s | target 5,000 req/s | $(calc "$FIND_RPS / 5000")× target |
 | sandbox capacity for the reset calls (find + PUT + GET, the same bodies, one pass over fresh enrolled users; wrk, 1 thread, 8 connections, on the other core; median of 7) | ${MIX_RPS} req/s = ${CAP_ROWS} rows/s | | |
-| \`user reset\` 10,000 enrolled users, `--concurrency 8 --fixed-concurrency` (like wrk's 8 connections), on the other core (median of 7, alternating with wrk) | ${CX_WALL} s = ${CX_ROWS} rows/s (${CX_RESET} reset) | sandbox capacity ${CAP_ROWS} rows/s | $(calc "100 * $CX_ROWS / $CAP_ROWS" 0)% of capacity (rounds: ${ROUND_PCT}%) |
+| \`user reset\` 10,000 enrolled users, \`--concurrency 8 --fixed-concurrency\` (like wrk's 8 connections), on the other core (median of 7, alternating with wrk) | ${CX_WALL} s = ${CX_ROWS} rows/s (${CX_RESET} reset) | sandbox capacity ${CAP_ROWS} rows/s | $(calc "100 * $CX_ROWS / $CAP_ROWS" 0)% of capacity (rounds: ${ROUND_PCT}%) |
 | same 10,000 rows by a sequential curl script (one curl per row, 3 calls) | ${CURL_WALL} s | cx2fa ${CX_WALL} s | cx2fa $(calc "$CURL_WALL / $CX_WALL" 1)× faster |
 | \`user reset\` peak RSS at 1,000 / 10,000 / 100,000 rows | $(calc "$RSS1/1024" 1) / $(calc "$RSS2/1024" 1) / $(calc "$RSS3/1024" 1) MB | 1,000-row run | $(calc "$RSS3 / $RSS1")× from 1k to 100k rows |
 | \`user reset\` 100,000 rows wall time | ${W100} s | | |
