@@ -377,10 +377,10 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subc
 SMS\t''
 APP\t''
 RSA\t''"
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l identifier -r
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l set-otp-manager-url -r
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l expiry -r
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l max-attempts -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l identifier -d 'With `--channel EMAIL|SMS`: the channel\'s service identifier (the email channel\'s sender address, or the SMS channel\'s identifier)' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l set-otp-manager-url -d 'With `--channel`: the tenant\'s `keyCloak.Otp_Manager_Url` to set (ending in `/`)' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l expiry -d 'With `--channel`: `otpExpiry`, the OTP lifetime in seconds (60–120 recommended)' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l max-attempts -d 'With `--channel`: `otpMaxAttempts`, failed verifications before the OTP is invalidated' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand policy; and __fish_seen_subcommand_from plan" -s q -l quiet -d 'Print only data and errors'

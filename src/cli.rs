@@ -23,8 +23,9 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Options every command takes.
+/// Options every command takes, shown after a command's own under their own heading.
 #[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from
     #[arg(long, global = true, env = "CX2FA_PROFILE", value_name = "NAME")]

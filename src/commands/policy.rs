@@ -107,12 +107,17 @@ pub struct PlanArgs {
     /// Plan enabling with this channel
     #[arg(long, value_enum)]
     pub channel: Option<ChannelType>,
+    /// With `--channel EMAIL|SMS`: the channel's service identifier (the email channel's sender
+    /// address, or the SMS channel's identifier)
     #[arg(long, value_name = "ID", requires = "channel")]
     pub identifier: Option<String>,
+    /// With `--channel`: the tenant's `keyCloak.Otp_Manager_Url` to set (ending in `/`)
     #[arg(long = "set-otp-manager-url", value_name = "URL", requires = "channel")]
     pub set_otp_manager_url: Option<String>,
+    /// With `--channel`: `otpExpiry`, the OTP lifetime in seconds (60–120 recommended)
     #[arg(long, value_name = "SECS", requires = "channel")]
     pub expiry: Option<u64>,
+    /// With `--channel`: `otpMaxAttempts`, failed verifications before the OTP is invalidated
     #[arg(long, value_name = "N", requires = "channel")]
     pub max_attempts: Option<u64>,
     /// Plan disabling 2FA
