@@ -49,15 +49,17 @@ run_reset() {
   fi
   local start end
   start=$(date +%s.%N)
-  env $(env_for) "$BIN" user reset --from "$W/names" --yes --report "$W/report" "$@" >/dev/null 2>"$W/err" || { cat "$W/err" >&2; exit 1; }
+  # A run may end partial (exit 5): rows that exhausted their retries are counted, not fatal.
+  env $(env_for) "$BIN" user reset --from "$W/names" --yes --report "$W/report" "$@" >/dev/null 2>"$W/err" || true
   end=$(date +%s.%N)
   [ -z "$watcher" ] || wait "$watcher" 2>/dev/null || true
-  local done
-  done=$(grep -c '"outcome":"reset"' "$W/report")
-  [ "$done" = "$rows" ] || { echo "only $done of $rows rows reset" >&2; exit 1; }
+  local done lines
+  done=$(grep -c '"outcome":"reset"' "$W/report" || true)
+  lines=$(wc -l <"$W/report")
+  [ "$lines" = "$rows" ] || { echo "the report holds $lines rows, not $rows" >&2; cat "$W/err" >&2; exit 1; }
   curl -fs "$URL/sandbox/stats" >"$W/stats"
   stop
-  python3 -c "import json,sys; s=json.load(open('$W/stats')); t=$end-$start; print('%.1f %.4f %.2f' % ($rows/t, s['rejected']/max(1,s['requests']), t))"
+  python3 -c "import json,sys; s=json.load(open('$W/stats')); t=$end-$start; print('%.1f %.4f %.2f %d' % ($done/t, s['rejected']/max(1,s['requests']), t, $rows-$done))"
 }
 
 shape() { # name rows cap drop -> table row
@@ -68,20 +70,23 @@ shape() { # name rows cap drop -> table row
     # Half the rows at the first capacity, half at the second.
     limit=$(python3 -c "h=$rows/2; print('%.1f' % ($rows/(h/($cap/0.06)+h/($drop/0.06))))")
   fi
-  read -r a_rate a_429 a_t < <(run_reset "$rows" "$cap" "$drop")
-  read -r f_rate f_429 f_t < <(run_reset "$rows" "$cap" "$drop" --concurrency 8 --fixed-concurrency)
+  read -r a_rate a_429 a_t a_fail < <(run_reset "$rows" "$cap" "$drop")
+  read -r f_rate f_429 f_t f_fail < <(run_reset "$rows" "$cap" "$drop" --concurrency 8 --fixed-concurrency)
   python3 -c "
 l=$limit
-print('| $name | %d | %.1f | %.1f (%.0f%%) | %.2f%% | %.1f (%.0f%%) | %.2f%% |' % ($rows, l, $a_rate, 100*$a_rate/l, 100*$a_429, $f_rate, 100*$f_rate/l, 100*$f_429))"
+print('| $name | %d | %.1f | %.1f (%.0f%%) | %.2f%% | %d | %.1f (%.0f%%) | %.2f%% | %d |' % ($rows, l, $a_rate, 100*$a_rate/l, 100*$a_429, $a_fail, $f_rate, 100*$f_rate/l, 100*$f_429, $f_fail))"
 }
 
 {
-  echo "| server | rows | limit rows/s | cx2fa default rows/s (share) | 429 share | fixed --concurrency 8 rows/s (share) | 429 share |"
-  echo "|---|---|---|---|---|---|---|"
+  echo "| server | rows | limit rows/s | default: rows/s (share of limit) | 429 share | rows failed | fixed \`--concurrency 8\`: rows/s (share) | 429 share | rows failed |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   shape "small: capacity 4, 20 ms" 1000 4 0
   shape "large: capacity 64, 20 ms" 8000 64 0
   shape "capacity 32 → 4 halfway, 20 ms" 1600 32 4
 } >"$W/table"
+# What this machine allows at all against the large server: a client told the exact capacity.
+read -r BEST_RATE _ _ _ < <(run_reset 8000 64 0 --concurrency 64 --fixed-concurrency)
+DEFAULT_LARGE=$(sed -n 's/^| large[^|]*| [0-9]* | [0-9.]* | \([0-9.]*\) .*/\1/p' "$W/table")
 
 # --rate: 100 requests/s against an unlimited server, 30 s of work at most.
 sandbox --users 1400
@@ -114,6 +119,11 @@ SECTION=$(cat <<EOF
 the limit on every shape, under 2% of requests answered 429.
 
 $(cat "$W/table")
+
+The large server's limit is not reachable on this machine: the sandbox and cx2fa share its
+$(nproc) cores. A client told the exact capacity (\`--concurrency 64 --fixed-concurrency\`) reaches
+${BEST_RATE} rows/s ($(python3 -c "print('%.0f' % (100*$BEST_RATE/1066.7))")% of the limit); cx2fa's default, which has to find it, reaches
+$(python3 -c "print('%.0f' % (100*$DEFAULT_LARGE/$BEST_RATE))")% of that.
 
 \`--rate 100\` against an unlimited sandbox, ${RATE_SECS} s: the busiest 10-second window averaged
 ${RATE_MAX} requests/s (mean ${RATE_MEAN}/s); target: within 5% of 100.

@@ -49,6 +49,9 @@ pub struct Aimd {
     last_decrease: Option<Instant>,
     /// When the answers of the last round trip came: how many the server serves at once.
     recent: std::collections::VecDeque<Instant>,
+    /// No new request before this: a refusal comes back at once and frees its place, and
+    /// without a pause the client would be refused again and again within one round trip.
+    paused_until: Option<Instant>,
 }
 
 impl Aimd {
@@ -66,7 +69,15 @@ impl Aimd {
             min_rtt_at: None,
             last_decrease: None,
             recent: std::collections::VecDeque::new(),
+            paused_until: None,
         }
+    }
+
+    /// How long new requests must still wait after a refusal.
+    pub fn pause(&self, now: Instant) -> Option<Duration> {
+        self.paused_until
+            .filter(|until| *until > now)
+            .map(|until| until - now)
     }
 
     /// Requests that may be in flight now.
@@ -76,7 +87,11 @@ impl Aimd {
 
     pub fn on(&mut self, signal: Signal, now: Instant) {
         match signal {
-            Signal::Overload => self.decrease(0.5, now),
+            Signal::Overload => {
+                let rtt = self.min_rtt.unwrap_or(Duration::from_millis(50));
+                self.paused_until = Some(now + rtt);
+                self.decrease(0.5, true, now)
+            }
             Signal::Answered(rtt) => {
                 // The baseline is the fastest answer of the last ten seconds: a server whose
                 // speed changes for good is re-learnt.
@@ -97,7 +112,7 @@ impl Aimd {
                     self.recent.pop_front();
                 }
                 if rtt.as_secs_f64() > SLOW_FACTOR * base.as_secs_f64().max(0.001) {
-                    self.decrease(0.9, now);
+                    self.decrease(0.9, false, now);
                 } else {
                     self.grow();
                 }
@@ -116,6 +131,8 @@ impl Aimd {
         if let Some((from, n)) = self.probe_from {
             self.probe_from = (n < 3).then_some((from, n + 1));
         }
+        // Doubling while below the remembered ceiling (recovering after a decrease, as TCP's
+        // fast recovery) or before any overload; one more per window above it.
         // Doubling while below the remembered ceiling (recovering after a decrease, as TCP's
         // fast recovery) or before any overload; one more per window above it.
         let recovering = self.ceiling.is_some_and(|c| self.limit < c);
@@ -145,7 +162,9 @@ impl Aimd {
         self.limit = next.min(self.max);
     }
 
-    fn decrease(&mut self, factor: f64, now: Instant) {
+    /// `hard`: a refusal or a timeout, which also says where overload begins (the ceiling); a
+    /// slow answer only eases off.
+    fn decrease(&mut self, factor: f64, hard: bool, now: Instant) {
         // One decrease per round trip: the refusals of one burst are one signal.
         let rtt = self.min_rtt.unwrap_or(Duration::from_millis(50));
         if self
@@ -156,6 +175,11 @@ impl Aimd {
         }
         self.last_decrease = Some(now);
         self.slow_start = false;
+        if !hard {
+            self.limit = (self.limit * factor).max(1.0);
+            self.clean = 0.0;
+            return;
+        }
         // Where overload begins: a failed probe's starting level, or else what the server
         // answered in the last round trip (after slow start overshot to twice the capacity,
         // "one below the level" would be far too high).
@@ -217,7 +241,9 @@ impl Limiter {
             let changed = self.changed.notified();
             let wait = {
                 let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
-                if s.in_flight < s.aimd.limit() {
+                if let Some(pause) = s.aimd.pause(Instant::now()).filter(|_| !self.fixed) {
+                    Some(pause)
+                } else if s.in_flight < s.aimd.limit() {
                     let now = Instant::now();
                     match self.interval {
                         Some(_) if s.next_slot > now => Some(s.next_slot - now),

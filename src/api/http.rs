@@ -514,7 +514,11 @@ impl Http {
                 Err(Failure::Transient(_) | Failure::Overloaded(_)) => true,
                 Err(Failure::Once(_)) => false,
             };
-            if !(r.retry && transient && attempt <= self.max_retries) {
+            // A 429 means the server did not process the request (it refused it at the door),
+            // so any method may be sent again once `Retry-After` has passed; other transient
+            // failures only for requests marked safe to repeat.
+            let refused = matches!(&result, Ok(resp) if resp.status == 429);
+            if !((r.retry || refused) && transient && attempt <= self.max_retries) {
                 return match result {
                     Ok(resp) if resp.status == 429 || resp.status >= 500 => {
                         let mut e = status_error(&resp);

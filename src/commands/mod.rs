@@ -141,6 +141,15 @@ impl Ctx {
             .clamp(1, 1024)
     }
 
+    /// Rows worked at once in a bulk run: twice the request ceiling, so that rows waiting out a
+    /// `Retry-After` never leave the limiter without requests to send; one at a time stays one.
+    pub fn rows_at_once(&self) -> usize {
+        match self.concurrency() {
+            1 => 1,
+            n => n * 2,
+        }
+    }
+
     fn limiter(&self) -> Result<crate::limiter::Limiter, Error> {
         let rate = self.g.rate.or(self.profile.rate);
         if let Some(r) = rate.filter(|r| !(r.is_finite() && *r > 0.0)) {

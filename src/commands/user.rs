@@ -522,9 +522,8 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
         &scope,
         names,
         skip,
-        // As many rows at once as requests may be: the limiter in the HTTP layer decides how
-        // many of their calls actually go out together.
-        ctx.concurrency(),
+        // The limiter in the HTTP layer decides how many of the rows' calls go out together.
+        ctx.rows_at_once(),
         a.dry_run,
         a.revoke_sessions,
         report,

@@ -186,7 +186,7 @@ pub async fn reset(
                 &scope,
                 names,
                 Default::default(),
-                ctx.concurrency(),
+                ctx.rows_at_once(),
                 dry_run,
                 revoke,
                 report,
