@@ -721,18 +721,13 @@ fn json_pieces(v: &Value, out: &mut Vec<Piece>) {
     let text = |out: &mut Vec<Piece>, t: String| out.push(Piece::Text(t));
     match v {
         Value::Object(map) => {
-            let value_is_secret = map
-                .get("key")
-                .and_then(Value::as_str)
-                .is_some_and(secrets::is_secret_key)
-                || map.get("name").and_then(Value::as_str) == Some("SECURID");
             text(out, "{".into());
             for (i, (k, val)) in map.iter().enumerate() {
                 if i > 0 {
                     text(out, ",".into());
                 }
                 text(out, format!("{}:", Value::String(k.clone())));
-                let secret = secrets::is_secret_key(k) || (value_is_secret && k == "value");
+                let secret = secrets::is_secret_field(map, k);
                 match val {
                     Value::Null => text(out, "null".into()),
                     Value::String(s) if s.is_empty() => text(out, "\"\"".into()),

@@ -18,13 +18,8 @@ use serde::Serialize;
 #[command(verbatim_doc_comment)]
 pub struct DoctorArgs {}
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    Ok,
-    Warn,
-    Fail,
-}
+/// A finding's level: the same three as the readiness checks.
+pub use crate::readiness::Level;
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]

@@ -41,6 +41,20 @@ pub fn is_secret_key(key: &str) -> bool {
         || k.ends_with("keys")
 }
 
+/// Whether the value of `key` in the object `map` is a secret: the key names one, or the object
+/// is an entry that holds a secret in `value` (the channel manager's `{"key","type","value"}`
+/// with a secret `key`, a SecurID input `{"name":"SECURID","value"}`). The one rule every
+/// output (tables, JSON, `--debug`, `--print-curl`) applies.
+pub fn is_secret_field(map: &serde_json::Map<String, Value>, key: &str) -> bool {
+    is_secret_key(key)
+        || (key == "value"
+            && (map
+                .get("key")
+                .and_then(Value::as_str)
+                .is_some_and(is_secret_key)
+                || map.get("name").and_then(Value::as_str) == Some("SECURID")))
+}
+
 /// A copy of `v` with every value under a secret key replaced by [`MASK`], and the password of
 /// any URL with credentials masked. Empty strings and nulls stay visible: "not set" is useful
 /// to see and reveals nothing.
@@ -50,13 +64,8 @@ pub fn mask(v: &Value) -> Value {
             let mut out = serde_json::Map::with_capacity(map.len());
             // The channel manager's {"key","type","value"} entries name the secret in `key`;
             // a SecurID input {"name":"SECURID","value"} holds the passcode.
-            let value_is_secret = map
-                .get("key")
-                .and_then(Value::as_str)
-                .is_some_and(is_secret_key)
-                || map.get("name").and_then(Value::as_str) == Some("SECURID");
             for (k, val) in map {
-                let secret = is_secret_key(k) || (value_is_secret && k == "value");
+                let secret = is_secret_field(map, k);
                 out.insert(k.clone(), if secret { mask_whole(val) } else { mask(val) });
             }
             Value::Object(out)
@@ -126,13 +135,8 @@ pub fn secret_values(v: &Value) -> Vec<String> {
 fn collect(v: &Value, secret: bool, out: &mut Vec<String>) {
     match v {
         Value::Object(map) => {
-            let value_is_secret = map
-                .get("key")
-                .and_then(Value::as_str)
-                .is_some_and(is_secret_key)
-                || map.get("name").and_then(Value::as_str) == Some("SECURID");
             for (k, val) in map {
-                let s = secret || is_secret_key(k) || (value_is_secret && k == "value");
+                let s = secret || is_secret_field(map, k);
                 collect(val, s, out);
             }
         }

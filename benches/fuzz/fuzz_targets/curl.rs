@@ -91,15 +91,13 @@ fuzz_target!(|data: &[u8]| {
 /// The body as the pasted command sends it: every value under a secret key is the variable's
 /// placeholder, `<NAME>`.
 fn cx2fa_fuzz_expected(v: &Value) -> Value {
-    use cx2fa::settings::secrets::is_secret_key;
+    use cx2fa::settings::secrets::is_secret_field;
     match v {
         Value::Object(m) => {
-            let value_secret = m.get("key").and_then(Value::as_str).is_some_and(is_secret_key)
-                || m.get("name").and_then(Value::as_str) == Some("SECURID");
             Value::Object(
                 m.iter()
                     .map(|(k, val)| {
-                        let secret = is_secret_key(k) || (value_secret && k == "value");
+                        let secret = is_secret_field(m, k);
                         let name = || {
                             let n = if k == "client-key" {
                                 "CX2FA_RSA_CLIENT_KEY".to_string()
