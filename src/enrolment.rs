@@ -175,6 +175,22 @@ impl Filter {
         }
     }
 
+    /// What Keycloak can filter on the server for this filter (`q=twoFAChannel:SMS`, exact):
+    /// the channel in both spellings releases wrote (`SMS`, `sms`). `None`: a whole scan.
+    pub fn server_queries(&self) -> Option<Vec<String>> {
+        match self {
+            Filter::Channel(c) => {
+                let mut q = vec![
+                    format!("twoFAChannel:{}", c.to_uppercase()),
+                    format!("twoFAChannel:{}", c.to_lowercase()),
+                ];
+                q.dedup();
+                Some(q)
+            }
+            _ => None,
+        }
+    }
+
     pub fn keeps(&self, s: &Status) -> bool {
         match self {
             Filter::Unregistered => !s.registered,
@@ -208,6 +224,39 @@ pub async fn scan(
     policy: &TwoFa,
     page: usize,
 ) -> Result<(Vec<Status>, Posture), Error> {
+    scan_where(users, policy, page, &[]).await
+}
+
+/// [`scan`] of only the users matching one of `queries` (Keycloak's `q=name:value`, exact,
+/// filtered by the server); none means every user. The posture then counts those users only.
+pub async fn scan_where(
+    users: &Users<'_>,
+    policy: &TwoFa,
+    page: usize,
+    queries: &[String],
+) -> Result<(Vec<Status>, Posture), Error> {
+    let mut seen = std::collections::HashSet::new();
+    let mut all = vec![];
+    let every: [Option<&str>; 1] = [None];
+    let wanted: Vec<Option<&str>> = if queries.is_empty() {
+        every.to_vec()
+    } else {
+        queries.iter().map(|q| Some(q.as_str())).collect()
+    };
+    for q in wanted {
+        scan_pages(users, policy, page, q, &mut seen, &mut all).await?;
+    }
+    Ok(posture(all))
+}
+
+async fn scan_pages(
+    users: &Users<'_>,
+    policy: &TwoFa,
+    page: usize,
+    q: Option<&str>,
+    seen: &mut std::collections::HashSet<String>,
+    all: &mut Vec<Status>,
+) -> Result<(), Error> {
     // Pages of full user representations get slow on large realms (a page of 1,000 can take
     // longer than the timeout): the page size starts at Keycloak's default, grows while pages
     // come back quickly, shrinks when one is slow, and a page that timed out is asked again
@@ -216,12 +265,10 @@ pub async fn scan(
     let largest = page.max(1);
     let slow = users.s.http.timeout / 4;
     let mut size = largest.min(100);
-    let mut seen = std::collections::HashSet::new();
-    let mut all = vec![];
     let mut first = 0;
     loop {
         let started = std::time::Instant::now();
-        let batch = match users.page(first, size).await {
+        let batch = match users.page_where(first, size, q).await {
             Ok(b) => b,
             Err(e) if e.kind == crate::error::Kind::Network && size > SMALLEST => {
                 size = (size / 4).max(SMALLEST);
@@ -249,6 +296,11 @@ pub async fn scan(
             size
         };
     }
+    Ok(())
+}
+
+/// Counts shared contacts and the posture of a set of users.
+fn posture(mut all: Vec<Status>) -> (Vec<Status>, Posture) {
     let mut counts: HashMap<String, usize> = HashMap::new();
     for s in &all {
         if let Some(k) = &s.contact_key {
@@ -284,7 +336,7 @@ pub async fn scan(
         p.stale += s.stale as usize;
         p.shared_contacts += (s.shared_with > 1) as usize;
     }
-    Ok((all, p))
+    (all, p)
 }
 
 /// Hidden attributes are never shown; this names them for tests.

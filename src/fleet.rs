@@ -27,15 +27,20 @@ pub struct TenantPosture {
 const TENANTS_AT_ONCE: usize = 16;
 
 /// Scans every tenant's realm (refusing a realm whose user profile hides the enrolment, as a
-/// single `user status` does), concurrently; `users` also returns each tenant's users.
+/// single `user status` does), concurrently; `keep_users` also returns each tenant's users.
+/// With `filters` that Keycloak can express (a channel), only the matching users are read,
+/// filtered by the server; the posture then counts those.
 pub async fn postures(
     s: &Session,
     targets: Vec<Result<Tenant, (String, Error)>>,
     keep_users: bool,
+    filters: &[crate::enrolment::Filter],
 ) -> Vec<(TenantPosture, Vec<Status>)> {
+    let queries = server_queries(filters);
+    let queries = &queries;
     let mut out: Vec<(usize, (TenantPosture, Vec<Status>))> =
         futures::stream::iter(targets.into_iter().enumerate())
-            .map(|(i, t)| async move { (i, one(s, t, keep_users).await) })
+            .map(|(i, t)| async move { (i, one(s, t, keep_users, queries).await) })
             .buffer_unordered(TENANTS_AT_ONCE)
             .collect()
             .await;
@@ -43,10 +48,24 @@ pub async fn postures(
     out.into_iter().map(|(_, r)| r).collect()
 }
 
+/// The server-side queries for `filters`, when one can narrow the scan without changing the
+/// answer: not with `shared-contact`, which needs every user to count shared contacts.
+fn server_queries(filters: &[crate::enrolment::Filter]) -> Vec<String> {
+    use crate::enrolment::Filter;
+    if filters.contains(&Filter::Shared) {
+        return vec![];
+    }
+    filters
+        .iter()
+        .find_map(Filter::server_queries)
+        .unwrap_or_default()
+}
+
 async fn one(
     s: &Session,
     t: Result<Tenant, (String, Error)>,
     keep_users: bool,
+    queries: &[String],
 ) -> (TenantPosture, Vec<Status>) {
     let t = match t {
         Ok(t) => t,
@@ -57,7 +76,7 @@ async fn one(
         crate::user_profile::read(&users)
             .await?
             .require_read(t.realm())?;
-        enrolment::scan(&users, &t.two_fa(), 1000).await
+        enrolment::scan_where(&users, &t.two_fa(), 1000, queries).await
     }
     .await;
     match scanned {

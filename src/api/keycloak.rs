@@ -303,10 +303,22 @@ impl<'a> Users<'a> {
 
     /// One page of users, by username.
     pub async fn page(&self, first: usize, max: usize) -> Result<Vec<User>, Error> {
+        self.page_where(first, max, None).await
+    }
+
+    /// A page of the users whose attributes match `q` exactly (Keycloak's `q=name:value`),
+    /// filtered by the server; `None` is every user.
+    pub async fn page_where(
+        &self,
+        first: usize,
+        max: usize,
+        q: Option<&str>,
+    ) -> Result<Vec<User>, Error> {
+        let q = q.map(|q| format!("&q={}", seg(q))).unwrap_or_default();
         let v = self
             .s
             .authed(
-                Request::get(self.url(&format!("?first={first}&max={max}")))
+                Request::get(self.url(&format!("?first={first}&max={max}{q}")))
                     .max_body(super::http::LIST_MAX_BODY),
             )
             .await?

@@ -272,6 +272,10 @@ pub async fn run(ctx: &Ctx, a: SandboxArgs) -> Result<(), Error> {
         }
         _ => None,
     };
+    // Listening for Ctrl-C before the banner says the sandbox is up: a script that reads the
+    // banner and interrupts at once must still get the clean stop (state saved, CA removed).
+    let mut interrupt = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())
+        .map_err(|e| Error::failed(format!("cannot wait for Ctrl-C: {e}")))?;
     let running = sandbox::start(cfg).await?;
     let tenants = running
         .app
@@ -289,9 +293,7 @@ pub async fn run(ctx: &Ctx, a: SandboxArgs) -> Result<(), Error> {
         users_password: "agent-pass",
         keycloak: running.app.cfg.keycloak.describe(),
     })?;
-    tokio::signal::ctrl_c()
-        .await
-        .map_err(|e| Error::failed(format!("cannot wait for Ctrl-C: {e}")))?;
+    interrupt.recv().await;
     ctx.out.status("stopping; state saved");
     let stopped = running.stop().await;
     drop(private_dir);

@@ -95,7 +95,7 @@ fn partial(failed: &[&TenantPosture], of: usize) -> Result<(), Error> {
 pub async fn status(ctx: &Ctx, all_tenants: bool) -> Result<(), Error> {
     let s = ctx.session().await?;
     let targets = ctx.targets(&s, all_tenants).await?;
-    let rows: Vec<TenantPosture> = fleet::postures(&s, targets, false)
+    let rows: Vec<TenantPosture> = fleet::postures(&s, targets, false, &[])
         .await
         .into_iter()
         .map(|(p, _)| p)
@@ -125,7 +125,7 @@ pub async fn reset(
 ) -> Result<(), Error> {
     let s = ctx.session().await?;
     let targets = ctx.targets(&s, all_tenants).await?;
-    let scanned = fleet::postures(&s, targets, true).await;
+    let scanned = fleet::postures(&s, targets, true, filters).await;
     let mut tenant_errors: Vec<TenantPosture> = vec![];
     let mut work = vec![];
     for (p, users) in scanned {

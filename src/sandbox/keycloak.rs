@@ -311,6 +311,25 @@ pub async fn list_users(
             .take(max)
             .map(|u| u.to_json(profile))
             .collect()
+    } else if let Some(q) = q.get("q").filter(|q| !q.is_empty()) {
+        // Keycloak's `q=name:value name2:value2`: every pair an exact match on an attribute
+        // value, through the user profile as the admin API sees it.
+        let pairs: Vec<(&str, &str)> = q.split(' ').filter_map(|p| p.split_once(':')).collect();
+        r.users
+            .values()
+            .filter(|u| {
+                let shown = u.to_json(profile);
+                pairs.iter().all(|(k, v)| {
+                    shown
+                        .pointer(&format!("/attributes/{k}"))
+                        .and_then(Value::as_array)
+                        .is_some_and(|vals| vals.iter().any(|x| x == v))
+                })
+            })
+            .skip(first)
+            .take(max)
+            .map(|u| u.to_json(profile))
+            .collect()
     } else {
         r.users
             .values()

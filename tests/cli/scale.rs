@@ -265,3 +265,38 @@ fn a_fleet_with_one_failing_tenant() {
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["users"].as_array().unwrap().len(), 0);
 }
+
+/// A filter Keycloak can express (`channel=`) is asked of the server (`q=twoFAChannel:...`,
+/// both spellings releases wrote); the rows are the same as a whole scan would find.
+#[test]
+fn channel_filters_are_asked_of_the_server() {
+    let sb = Sandbox::start();
+    let (code, out, err) = run(sb.cmd().args([
+        "user",
+        "reset",
+        "--filter",
+        "channel=SMS",
+        "--dry-run",
+        "--debug",
+        "-o",
+        "json",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("q=twoFAChannel%3ASMS") && err.contains("q=twoFAChannel%3Asms"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("users?first=0&max=100 "),
+        "no whole scan: {err}"
+    );
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["summary"]["wouldReset"], 2, "{v}");
+    // The same users a whole scan with the same filter lists.
+    let (_, out, _) =
+        run(sb
+            .cmd()
+            .args(["user", "status", "--filter", "channel=SMS", "-o", "json"]));
+    let listed: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(listed["users"].as_array().unwrap().len(), 2);
+}
