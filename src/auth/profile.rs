@@ -76,7 +76,7 @@ pub fn load(name: Option<&str>) -> Result<Profile, Error> {
     let file: File = toml::from_str(&text).map_err(|e| {
         Error::usage(format!("`{}` is not a valid cx2fa config", path.display()))
             .with_cause(e.to_string().trim().to_string())
-            .with_hint("profiles are `[profiles.NAME]` tables with url, tenant, keycloak_url, otp_manager_url, rsa_url, username, client_id, ca_cert, insecure, timeout")
+            .with_hint("profiles are `[profiles.NAME]` tables with url, tenant, keycloak_url, otp_manager_url, rsa_url, username, client_id, ca_cert, insecure, timeout, concurrency, rate")
     })?;
     let want = name.unwrap_or("default");
     match file.profiles.get(want) {
