@@ -230,7 +230,7 @@ impl Limiter {
             changed: tokio::sync::Notify::new(),
             interval: rate
                 .filter(|r| *r > 0.0)
-                .map(|r| Duration::from_secs_f64(1.0 / r)),
+                .and_then(|r| Duration::try_from_secs_f64(1.0 / r).ok()),
             fixed: max <= 1,
         }
     }
@@ -250,7 +250,8 @@ impl Limiter {
                         Some(step) => {
                             // A bucket of one: requests are spaced, never bunched, so any
                             // window of the run holds at most its share.
-                            s.next_slot = s.next_slot.max(now - step) + step;
+                            let floor = now.checked_sub(step).unwrap_or(now);
+                            s.next_slot = s.next_slot.max(floor) + step;
                             s.in_flight += 1;
                             None
                         }

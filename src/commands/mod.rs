@@ -152,9 +152,9 @@ impl Ctx {
 
     fn limiter(&self) -> Result<crate::limiter::Limiter, Error> {
         let rate = self.g.rate.or(self.profile.rate);
-        if let Some(r) = rate.filter(|r| !(r.is_finite() && *r > 0.0)) {
+        if let Some(r) = rate.filter(|r| !(0.01..=1_000_000.0).contains(r)) {
             return Err(Error::usage(format!(
-                "`--rate {r}`: give a number of requests per second above 0"
+                "`--rate {r}`: give requests per second between 0.01 and 1000000"
             )));
         }
         Ok(if self.g.fixed_concurrency {

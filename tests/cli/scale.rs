@@ -163,6 +163,12 @@ fn rate_and_sequential_caps_hold() {
         "{busiest} requests in one second at --rate 40"
     );
 
+    for absurd in ["0", "-5", "1e-300", "NaN", "inf"] {
+        let (code, _, err) = run(sb.cmd().args(["tenant", "list", "--rate", absurd]));
+        assert_eq!(code, 2, "--rate {absurd}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+
     let sb = finite(0, 2, 60);
     let (_d, names) = enrolled_names(20);
     let (code, _, err) = run(sb.cmd().args([
