@@ -224,10 +224,7 @@ pub async fn reset_one(
                 tokio::time::sleep(crate::api::http::backoff(attempts)).await;
             }
             Err(e) => {
-                let reason = std::iter::once(e.message)
-                    .chain(e.causes)
-                    .collect::<Vec<_>>()
-                    .join(": ");
+                let reason = e.one_line();
                 return Ok(Row {
                     schema_version: crate::output::SCHEMA_VERSION,
                     tenant: None,

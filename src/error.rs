@@ -134,6 +134,13 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         self.kind.exit_code()
     }
+    /// The message and its causes on one line (`message: cause: cause`), for a report row.
+    pub fn one_line(&self) -> String {
+        std::iter::once(self.message.as_str())
+            .chain(self.causes.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(": ")
+    }
 }
 
 impl fmt::Display for Error {

@@ -27,7 +27,8 @@ pub struct TenantPosture {
 const TENANTS_AT_ONCE: usize = 16;
 
 /// Scans every tenant's realm (refusing a realm whose user profile hides the enrolment, as a
-/// single `user status` does), concurrently; `keep_users` also returns each tenant's users.
+/// single `user status` does, or with `write`, one where writes would not stick, as a single
+/// `user reset` does), concurrently; `keep_users` also returns each tenant's users.
 /// With `filters` that Keycloak can express (a channel), only the matching users are read,
 /// filtered by the server; the posture then counts those.
 pub async fn postures(
@@ -35,12 +36,13 @@ pub async fn postures(
     targets: Vec<Result<Tenant, (String, Error)>>,
     keep_users: bool,
     filters: &[crate::enrolment::Filter],
+    write: bool,
 ) -> Vec<(TenantPosture, Vec<Status>)> {
     let queries = server_queries(filters);
     let queries = &queries;
     let mut out: Vec<(usize, (TenantPosture, Vec<Status>))> =
         futures::stream::iter(targets.into_iter().enumerate())
-            .map(|(i, t)| async move { (i, one(s, t, keep_users, queries).await) })
+            .map(|(i, t)| async move { (i, one(s, t, keep_users, queries, write).await) })
             .buffer_unordered(TENANTS_AT_ONCE)
             .collect()
             .await;
@@ -66,6 +68,7 @@ async fn one(
     t: Result<Tenant, (String, Error)>,
     keep_users: bool,
     queries: &[String],
+    write: bool,
 ) -> (TenantPosture, Vec<Status>) {
     let t = match t {
         Ok(t) => t,
@@ -73,9 +76,12 @@ async fn one(
     };
     let users = Users::new(s, t.realm());
     let scanned = async {
-        crate::user_profile::read(&users)
-            .await?
-            .require_read(t.realm())?;
+        let access = crate::user_profile::read(&users).await?;
+        if write {
+            access.require_write(t.realm())?;
+        } else {
+            access.require_read(t.realm())?;
+        }
         enrolment::scan_where(&users, &t.two_fa(), 1000, queries).await
     }
     .await;
@@ -94,15 +100,11 @@ async fn one(
 }
 
 fn failed(tenant: String, realm: Option<String>, e: &Error) -> TenantPosture {
-    let mut msg = e.message.clone();
-    for c in &e.causes {
-        msg.push_str(&format!(": {c}"));
-    }
     TenantPosture {
         tenant,
         realm,
         posture: None,
-        error: Some(msg),
+        error: Some(e.one_line()),
     }
 }
 

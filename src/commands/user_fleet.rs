@@ -95,7 +95,7 @@ fn partial(failed: &[&TenantPosture], of: usize) -> Result<(), Error> {
 pub async fn status(ctx: &Ctx, all_tenants: bool) -> Result<(), Error> {
     let s = ctx.session().await?;
     let targets = ctx.targets(&s, all_tenants).await?;
-    let rows: Vec<TenantPosture> = fleet::postures(&s, targets, false, &[])
+    let rows: Vec<TenantPosture> = fleet::postures(&s, targets, false, &[], false)
         .await
         .into_iter()
         .map(|(p, _)| p)
@@ -125,7 +125,8 @@ pub async fn reset(
 ) -> Result<(), Error> {
     let s = ctx.session().await?;
     let targets = ctx.targets(&s, all_tenants).await?;
-    let scanned = fleet::postures(&s, targets, true, filters).await;
+    // Writes must stick: a tenant where they would not is refused before its first row.
+    let scanned = fleet::postures(&s, targets, true, filters, !dry_run).await;
     let mut tenant_errors: Vec<TenantPosture> = vec![];
     let mut work = vec![];
     for (p, users) in scanned {
@@ -133,17 +134,6 @@ pub async fn reset(
             tenant_errors.push(p);
             continue;
         };
-        // Writes must stick: refused per tenant before its first row, like a single reset.
-        if !dry_run {
-            let access = crate::user_profile::read(&Users::new(&s, &realm)).await;
-            if let Err(e) = access.and_then(|a| a.require_write(&realm)) {
-                tenant_errors.push(TenantPosture {
-                    error: Some(e.message),
-                    ..p
-                });
-                continue;
-            }
-        }
         let names: Vec<String> = users
             .into_iter()
             .filter(|u| filters.iter().all(|f| f.keeps(u)))

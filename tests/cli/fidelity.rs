@@ -169,6 +169,21 @@ fn read_only_enrolment_reads_with_a_warning_and_refuses_writes() {
     assert!(err.contains("lets admins only read"), "{err}");
     let (code, _, err) = run(sb.cmd().args(["user", "reset", "agent.stale", "--dry-run"]));
     assert_eq!(code, 0, "a dry run only reads: {err}");
+    // The same through a filtered (fleet) reset: the tenant is refused before its first row.
+    let (code, out, err) = run(sb
+        .cmd()
+        .args(["user", "reset", "--filter", "stale", "--yes", "-o", "json"]));
+    assert_eq!(code, 5, "{out} {err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert!(
+        v["tenantErrors"][0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("lets admins only read"),
+        "{v}"
+    );
+    assert_eq!(v["summary"]["rows"], 0);
+    assert!(sb.stored_attrs("expertflow", "agent.stale")["is2FARegistered"].is_array());
     // Registration would write: refused. A registered APP user logs in (nothing written).
     let (code, _, err) = run(sb.cmd().args([
         "simulate-login",
@@ -449,19 +464,7 @@ fn an_expired_ready_token_stops_a_bulk_run_at_once() {
         report.to_str().unwrap(),
     ]));
     assert_eq!(code, 0, "{err}");
-    let mut names: Vec<String> = std::fs::read_to_string(&report)
-        .unwrap()
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<Value>(l).unwrap()["username"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
-    names.sort();
-    let n = names.len();
-    names.dedup();
+    let (n, names) = crate::support::report_usernames(&report);
     assert_eq!((n, names.len()), (1200, 1200), "every row exactly once");
 }
 
