@@ -39,16 +39,13 @@ fn report_rows(path: &std::path::Path) -> Vec<Value> {
         .collect()
 }
 
-fn every_row_once(rows: &[Value], n: usize) {
-    let mut names: Vec<&str> = rows
-        .iter()
-        .map(|r| r["username"].as_str().unwrap())
-        .collect();
-    names.sort();
-    let total = names.len();
-    names.dedup();
+fn every_row_once(report: &std::path::Path, n: usize) {
+    let (total, names) = crate::support::report_usernames(report);
     assert_eq!((total, names.len()), (n, n), "every row exactly once");
-    assert!(rows.iter().all(|r| r["outcome"] == "reset"), "all reset");
+    assert!(
+        report_rows(report).iter().all(|r| r["outcome"] == "reset"),
+        "all reset"
+    );
 }
 
 /// A server of capacity 2 refusing everything beyond: every row is done once, and cx2fa keeps
@@ -73,7 +70,7 @@ fn a_small_server_is_not_flooded() {
         ])
         .timeout(Duration::from_secs(120)));
     assert_eq!(code, 0, "{out} {err}");
-    every_row_once(&report_rows(&report), n);
+    every_row_once(&report, n);
     let s = stats(&sb);
     let share = s["rejected"].as_f64().unwrap() / s["requests"].as_f64().unwrap();
     assert!(share < 0.10, "429 share {share:.3}: {s}");
@@ -128,7 +125,7 @@ fn a_capacity_drop_mid_run_is_survived() {
         "the capacity dropped during the run"
     );
     assert_eq!(code, 0, "{out} {err}");
-    every_row_once(&report_rows(&report), n);
+    every_row_once(&report, n);
 }
 
 /// `--rate N` caps requests per second; `--concurrency 1` is strictly one at a time.

@@ -227,3 +227,22 @@ pub const UPDATE_EMAIL: &str = r#"{
         }
     }
 }"#;
+
+/// The usernames of an NDJSON `user reset` report, sorted, and how many rows it has: a report
+/// whose rows are each there once has as many names as rows after deduplication.
+pub fn report_usernames(report: &std::path::Path) -> (usize, Vec<String>) {
+    let mut names: Vec<String> = std::fs::read_to_string(report)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["username"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    names.sort();
+    let rows = names.len();
+    names.dedup();
+    (rows, names)
+}

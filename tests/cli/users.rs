@@ -246,19 +246,7 @@ fn ctrl_c_stops_cleanly_and_resume_finishes() {
         "--yes",
     ]));
     assert_eq!(code, 0, "{err}");
-    let mut names: Vec<String> = std::fs::read_to_string(&report)
-        .unwrap()
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<Value>(l).unwrap()["username"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
-    names.sort();
-    let before = names.len();
-    names.dedup();
+    let (before, names) = crate::support::report_usernames(&report);
     assert_eq!(
         before, 400,
         "each row once across the interrupted run and the resume"
