@@ -51,7 +51,7 @@ rows_of_running_sandbox() {
   curl -fs -H "Authorization: Bearer $(token)" "$URL/auth/admin/realms/expertflow/users?first=0&max=1000000" |
     python3 -c '
 import json, sys
-# docs/deployment-contract.md §5, as in src/enrolment.rs ENROLMENT_ATTRS.
+# docs/deployment-contract.md §5, as in crates/cx2fa-platform/src/enrolment.rs ENROLMENT_ATTRS.
 ENROL = {"is2FARegistered", "twoFAChannel", "tempOTPSecret", "otpSecret", "customerChannelIdentifier",
          "phoneNumber", "channelServiceIdentifier", "otpExpiry", "otpMaxAttempts", "channelType"}
 for u in json.load(sys.stdin):

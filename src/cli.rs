@@ -1,9 +1,9 @@
 //! The command line: global options and the command tree. Doc comments are the help text.
 
 use crate::commands;
-use crate::error::EXIT_CODES_HELP;
 use crate::output::{ColorChoice, Format};
 use clap::{Args, Parser, Subcommand};
+use cx2fa_core::error::EXIT_CODES_HELP;
 use std::path::PathBuf;
 
 const AFTER_HELP: &str = "\
@@ -150,8 +150,10 @@ pub enum Command {
     /// Check the configuration, credentials, every service and the clock
     Doctor(commands::doctor::DoctorArgs),
     /// Run a local emulation of a deployment
+    #[cfg(feature = "sandbox")]
     Sandbox(commands::sandbox::SandboxArgs),
     /// A guided run of the main jobs against a built-in sandbox
+    #[cfg(feature = "sandbox")]
     Tour(commands::tour::TourArgs),
     /// Print a shell completion script
     Completions(commands::completions::CompletionsArgs),

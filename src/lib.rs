@@ -1,37 +1,23 @@
 //! cx2fa: administer two-factor authentication for Expertflow CX tenants.
 //!
-//! The binary is a thin shell over this library: [`cli`] parses, [`run`] dispatches to
-//! [`commands`], which call the typed clients in [`api`] and the model in [`settings`].
+//! The command line over cx2fa-core: [`cli`] parses, [`run`] dispatches to [`commands`], which
+//! call core's operations and print through the one printer ([`output`]). The deployment's
+//! contract is cx2fa-platform's; the sandbox is cx2fa-sandbox, behind the default-on
+//! `sandbox` feature.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
-// Errors carry method, URL, status, causes and hint by design, and sandbox handlers return
-// ready HTTP responses as their error: both are cold paths where size does not matter.
+// Errors carry method, URL, status, causes and hint by design: a cold path where size does not
+// matter.
 #![allow(clippy::result_large_err)]
 
-pub mod api;
-pub mod auth;
-pub mod backup;
-pub mod bulk;
 pub mod cli;
 pub mod commands;
-pub mod enrolment;
-pub mod error;
-pub mod fleet;
-pub mod imap;
-pub mod input;
-pub mod limiter;
-pub mod login;
 pub mod output;
-pub mod private;
-pub mod push;
-pub mod readiness;
-pub mod sandbox;
-pub mod settings;
-pub mod totp;
-pub mod user_profile;
+#[cfg(feature = "sandbox")]
+pub mod sandbox_edge;
 
 use cli::{Cli, Command};
 use commands::Ctx;
-use error::Error;
+use cx2fa_core::error::Error;
 
 /// Runs one parsed command line; the error is already printed when this returns it.
 pub async fn run(cli: Cli) -> Result<(), Error> {
@@ -61,7 +47,9 @@ pub async fn run(cli: Cli) -> Result<(), Error> {
         Command::SimulateLogin(a) => commands::login::run(&ctx, a).await,
         Command::Auth(c) => commands::auth::run(&ctx, c).await,
         Command::Doctor(a) => commands::doctor::run(&ctx, a).await,
+        #[cfg(feature = "sandbox")]
         Command::Sandbox(a) => commands::sandbox::run(&ctx, a).await,
+        #[cfg(feature = "sandbox")]
         Command::Tour(a) => commands::tour::run(&ctx, a).await,
         Command::Completions(a) => commands::completions::run(&ctx, a),
         Command::Version(a) => commands::version::run(&ctx, a),

@@ -1,9 +1,9 @@
 //! Property tests: the read-modify-write keeps everything else; secrets never render.
 
 use cx2fa::output::{Printer, Report};
-use cx2fa::settings::diff::diff;
-use cx2fa::settings::merge::{apply, PolicyChange};
-use cx2fa::settings::{secrets, ChannelType, Tenant};
+use cx2fa_core::settings::diff::diff;
+use cx2fa_core::settings::merge::{apply, PolicyChange};
+use cx2fa_core::settings::{secrets, ChannelType, Tenant};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 

@@ -2,12 +2,12 @@
 
 use cx2fa::commands::policy::{changes_table, PushReport, TenantOutcome};
 use cx2fa::output::{Printer, Report};
-use cx2fa::settings::diff::diff;
-use cx2fa::settings::merge::{apply, PolicyChange};
-use cx2fa::settings::{ChannelType, Tenant};
+use cx2fa_core::settings::diff::diff;
+use cx2fa_core::settings::merge::{apply, PolicyChange};
+use cx2fa_core::settings::{ChannelType, Tenant};
 
 fn seed() -> Tenant {
-    Tenant(cx2fa::sandbox::seed::Seed::builtin().tenants[0].clone())
+    Tenant(cx2fa_sandbox::seed::Seed::builtin().tenants[0].clone())
 }
 
 #[test]

@@ -1,12 +1,12 @@
 //! `cx2fa auth login|status|logout`: log in once per deployment profile.
 
 use super::{prompt_error, Ctx};
-use crate::api::keycloak;
-use crate::api::{Credentials, Secret};
-use crate::auth::store::{self, Kind, Stored};
-use crate::error::Error;
 use crate::output::{kv_table, Printer, Report};
 use clap::{Args, Subcommand};
+use cx2fa_core::api::keycloak;
+use cx2fa_core::api::{Credentials, Secret};
+use cx2fa_core::auth::store::{self, Kind, Stored};
+use cx2fa_core::error::Error;
 use serde::Serialize;
 
 #[derive(Debug, Subcommand)]
@@ -92,7 +92,7 @@ async fn login(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
     let creds = if let Some(id) = a.client_id {
         Credentials::Client {
             id,
-            secret: crate::auth::read_stdin_secret("client secret")?,
+            secret: cx2fa_core::auth::read_stdin_secret("client secret")?,
         }
     } else {
         let username = match a
@@ -108,7 +108,7 @@ async fn login(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
             None => return Err(Error::needs_input("the admin username", "--username")),
         };
         let password = if ctx.g.password_stdin {
-            crate::auth::read_stdin_secret("password")?
+            cx2fa_core::auth::read_stdin_secret("password")?
         } else if ctx.can_prompt() {
             Secret::new(
                 dialoguer::Password::new()

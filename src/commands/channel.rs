@@ -1,12 +1,12 @@
 //! `cx2fa channel list|check`.
 
 use super::Ctx;
-use crate::api::channels::{Channel, Channels};
-use crate::error::Error;
 use crate::output::{Printer, Report};
-use crate::readiness::{self, ChannelCheck};
-use crate::settings::ChannelType;
 use clap::{Args, Subcommand};
+use cx2fa_core::api::channels::{Channel, Channels};
+use cx2fa_core::error::Error;
+use cx2fa_core::readiness::{self, ChannelCheck};
+use cx2fa_core::settings::ChannelType;
 use serde::Serialize;
 
 #[derive(Debug, Subcommand)]

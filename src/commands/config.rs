@@ -1,10 +1,10 @@
 //! `cx2fa config validate`.
 
 use super::Ctx;
-use crate::error::{Error, Kind};
 use crate::output::{Printer, Report};
-use crate::settings::validate::{self, FileReport, Severity, MAX_INPUT_BYTES};
 use clap::{Args, Subcommand};
+use cx2fa_core::error::{Error, Kind};
+use cx2fa_core::settings::validate::{self, FileReport, Severity, MAX_INPUT_BYTES};
 use serde::Serialize;
 use std::io::Read;
 
@@ -106,7 +106,7 @@ pub fn read_input(name: &str) -> Result<String, Error> {
     } else {
         // A named pipe with no writer would block the open below forever.
         if !std::path::Path::new(name).is_dir() {
-            crate::input::shape(name, "").map_err(|e| Error::failed(e.message))?;
+            cx2fa_core::input::shape(name, "").map_err(|e| Error::failed(e.message))?;
         }
         let cannot_read = |e: std::io::Error| Error::failed(format!("{name}: cannot read: {e}"));
         let file = std::fs::File::open(name).map_err(|e| match e.kind() {

@@ -1,12 +1,13 @@
 //! `cx2fa doctor`: find the broken piece of a setup, each finding with its fix.
 
 use super::Ctx;
-use crate::api::http::Request;
-use crate::api::session::dir_url;
-use crate::api::tenant::Tenants;
-use crate::error::{Error, Kind};
 use crate::output::{Printer, Report};
 use clap::Args;
+use cx2fa_core::api::http::Request;
+use cx2fa_core::api::session::dir_url;
+use cx2fa_core::api::tenant::Tenants;
+use cx2fa_core::error::{Error, Kind};
+use cx2fa_platform::contract;
 use serde::Serialize;
 
 /// Check the configuration, credentials, every service and the clock
@@ -19,7 +20,7 @@ use serde::Serialize;
 pub struct DoctorArgs {}
 
 /// A finding's level: the same three as the readiness checks.
-pub use crate::readiness::Level;
+pub use cx2fa_core::readiness::Level;
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
@@ -102,7 +103,7 @@ async fn reachable(
 /// and change the enrolment attributes there (a Keycloak 24+ user profile may hide them)?
 async fn user_profiles(
     f: &mut Findings,
-    session: &crate::api::Session,
+    session: &cx2fa_core::api::Session,
     tenants: &Tenants<'_>,
     ids: &[String],
 ) {
@@ -119,8 +120,8 @@ async fn user_profiles(
     realms.dedup();
     for realm in realms {
         let check = format!("user profile: {realm}");
-        let users = crate::api::keycloak::Users::new(session, &realm);
-        match crate::user_profile::read(&users).await {
+        let users = cx2fa_core::api::keycloak::Users::new(session, &realm);
+        match cx2fa_core::user_profile::read(&users).await {
             Ok(access) => match access.require_write(&realm) {
                 Ok(()) => f.add(&check, Level::Ok, access.describe(), None),
                 Err(e) => f.add(
@@ -141,7 +142,7 @@ async fn user_profiles(
 
 pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), Error> {
     let mut f = Findings(vec![]);
-    match crate::auth::profile::config_path() {
+    match cx2fa_core::auth::profile::config_path() {
         Some(p) if p.exists() => f.add(
             "config file",
             Level::Ok,
@@ -177,8 +178,8 @@ pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), Error> {
     {
         Ok("environment".to_string())
     } else {
-        crate::auth::store::load(ctx.profile_name()).map(|s| match s {
-            Some((k, _)) => crate::auth::store::location(ctx.profile_name(), k),
+        cx2fa_core::auth::store::load(ctx.profile_name()).map(|s| match s {
+            Some((k, _)) => cx2fa_core::auth::store::location(ctx.profile_name(), k),
             None => "none".into(),
         })
     };
@@ -237,8 +238,9 @@ pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), Error> {
     }
     let tenants = Tenants::new(&session);
     let listed = session
-        .authed(Request::get(
-            ep.tenant_api(crate::api::contract::TENANT_LIST_PATH),
+        .authed(Request::new(
+            contract::tenant::LIST.method,
+            ep.tenant_api(&contract::tenant::LIST.path(&[])),
         ))
         .await;
     match &listed {
@@ -281,10 +283,13 @@ pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), Error> {
                 );
             }
         }
-        Ok(r) => f.err("tenant API", &crate::api::http::status_error(r)),
+        Ok(r) => f.err("tenant API", &cx2fa_core::api::http::status_error(r)),
         Err(e) => f.err("tenant API", e),
     }
-    match crate::api::channels::Channels::new(&session).list().await {
+    match cx2fa_core::api::channels::Channels::new(&session)
+        .list()
+        .await
+    {
         Ok(Some(c)) => f.add(
             "channel manager",
             Level::Ok,
@@ -354,7 +359,7 @@ pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), Error> {
     }
     user_profiles(&mut f, &session, &tenants, &ctx.tenant_ids()).await;
     if let Some(t) = &tenant {
-        for c in crate::readiness::static_checks(t)
+        for c in cx2fa_core::readiness::static_checks(t)
             .into_iter()
             .filter(|c| !c.ok)
         {

@@ -1,13 +1,13 @@
-//! `cx2fa simulate-login`: the terminal and scripted faces of [`crate::login`].
+//! `cx2fa simulate-login`: the terminal and scripted faces of [`cx2fa_core::login`].
 
 use super::{prompt_error, Ctx};
-use crate::api::http::Request;
-use crate::api::{Secret, Session};
-use crate::error::{Error, Kind};
-use crate::login::{self, CodeAnswer, Ending, Io, Target, Transcript};
 use crate::output::{Printer, Report};
-use crate::settings::ChannelType;
 use clap::Args;
+use cx2fa_core::api::http::Request;
+use cx2fa_core::api::{Secret, Session};
+use cx2fa_core::error::{Error, Kind};
+use cx2fa_core::login::{self, CodeAnswer, Ending, Io, Target, Transcript};
+use cx2fa_core::settings::ChannelType;
 use dialoguer::console::Term;
 
 /// Run the 2FA login flow for one user, as the login screen would
@@ -110,7 +110,7 @@ impl Scripted<'_> {
         let mut c = std::process::Command::new("sh");
         c.arg("-c").arg(cmd).stderr(std::process::Stdio::inherit());
         // The command needs none of cx2fa's secrets.
-        for var in crate::auth::SECRET_ENV {
+        for var in cx2fa_core::auth::SECRET_ENV {
             c.env_remove(var);
         }
         let o = c
@@ -131,7 +131,7 @@ impl Scripted<'_> {
         let url = format!(
             "{}sandbox/outbox?to={}",
             self.session.ep.base,
-            crate::api::keycloak::seg(contact)
+            cx2fa_core::api::keycloak::seg(contact)
         );
         let v = self
             .session
@@ -149,7 +149,7 @@ impl Scripted<'_> {
             .ok_or_else(|| {
                 Error::failed(format!(
                     "the sandbox's outbox has no OTP for `{}`",
-                    crate::enrolment::mask_contact(contact)
+                    cx2fa_core::enrolment::mask_contact(contact)
                 ))
             })?;
         Ok(Secret::new(code))
@@ -205,18 +205,18 @@ impl Io for Scripted<'_> {
             self.run_cmd(cmd)?
         } else if let (ChannelType::App, Some(var)) = (channel, &self.a.totp_secret_env) {
             let s = env_secret(var, "TOTP secret")?;
-            Secret::new(crate::totp::code(
+            Secret::new(cx2fa_core::totp::code(
                 s.expose(),
-                crate::api::contract::TOTP_STEP_SECS,
-                crate::totp::unix_now(),
+                cx2fa_core::api::contract::TOTP_STEP_SECS,
+                cx2fa_core::totp::unix_now(),
             )?)
         } else if let (ChannelType::Email, Some(url)) = (channel, &self.a.otp_from_imap) {
-            let mailbox: crate::imap::Mailbox = url.parse()?;
+            let mailbox: cx2fa_core::imap::Mailbox = url.parse()?;
             let password = env_secret("CX2FA_IMAP_PASSWORD", "IMAP password")?;
             self.session.http.forget(password.expose());
             // The OTP was sent just before this question; allow for clock and delivery lag.
             let since = chrono::Utc::now() - chrono::Duration::seconds(10);
-            crate::imap::newest_code(
+            cx2fa_core::imap::newest_code(
                 &mailbox,
                 &password,
                 since,
@@ -402,7 +402,7 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
     }
     let scripted = a.scripted_flags() || !ctx.can_prompt();
     let password = if a.user_password_stdin {
-        crate::auth::read_stdin_secret("user password")?
+        cx2fa_core::auth::read_stdin_secret("user password")?
     } else if let Ok(p) = std::env::var("CX2FA_USER_PASSWORD") {
         Secret::new(p)
     } else if !scripted {
@@ -446,7 +446,7 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
                 .clone()
                 .or_else(|| ctx.profile.ca_cert.clone()),
             otp_stdin: if a.otp_stdin {
-                let code = crate::auth::read_stdin_secret("OTP")?;
+                let code = cx2fa_core::auth::read_stdin_secret("OTP")?;
                 s.http.forget(code.expose());
                 Some(code)
             } else {

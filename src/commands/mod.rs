@@ -8,20 +8,22 @@ pub mod config;
 pub mod doctor;
 pub mod login;
 pub mod policy;
+#[cfg(feature = "sandbox")]
 pub mod sandbox;
 pub mod tenant;
+#[cfg(feature = "sandbox")]
 pub mod tour;
 pub mod user;
 mod user_fleet;
 pub mod version;
 
-use crate::api::http::{Http, Transport};
-use crate::api::{Endpoints, Session};
-use crate::auth::profile::Profile;
 use crate::cli::Global;
-use crate::error::{Error, Kind};
 use crate::output::{ColorChoice, Format, Printer};
-use crate::settings::Tenant;
+use cx2fa_core::api::http::{Http, Transport};
+use cx2fa_core::api::{Endpoints, Session};
+use cx2fa_core::auth::profile::Profile;
+use cx2fa_core::error::{Error, Kind};
+use cx2fa_core::settings::Tenant;
 use std::io::IsTerminal;
 use std::time::Duration;
 
@@ -38,7 +40,7 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn new(g: Global) -> Result<Self, Error> {
-        let profile = crate::auth::profile::load(g.profile.as_deref())?;
+        let profile = cx2fa_core::auth::profile::load(g.profile.as_deref())?;
         let out = Printer::new(
             g.output.unwrap_or(Format::Table),
             g.quiet,
@@ -122,10 +124,15 @@ impl Ctx {
                 .or_else(|| self.profile.ca_cert.clone()),
             insecure,
         };
-        let http = Http::new(&t, self.g.debug.then(|| self.out.clone()))?
-            .with_limiter(std::sync::Arc::new(self.limiter()?));
+        // The trace and the curl commands go through the one printer (sanitised, scrubbed).
+        let trace = self.g.debug.then(|| {
+            let out = self.out.clone();
+            std::sync::Arc::new(move |line: &str| out.debug(line)) as cx2fa_core::api::http::Sink
+        });
+        let http = Http::new(&t, trace)?.with_limiter(std::sync::Arc::new(self.limiter()?));
         Ok(if self.g.print_curl {
-            http.print_curl(self.out.clone())
+            let out = self.out.clone();
+            http.print_curl(std::sync::Arc::new(move |cmd: &str| out.status(cmd)))
         } else {
             http
         })
@@ -150,7 +157,7 @@ impl Ctx {
         }
     }
 
-    fn limiter(&self) -> Result<crate::limiter::Limiter, Error> {
+    fn limiter(&self) -> Result<cx2fa_core::limiter::Limiter, Error> {
         let rate = self.g.rate.or(self.profile.rate);
         if let Some(r) = rate.filter(|r| !(0.01..=1_000_000.0).contains(r)) {
             return Err(Error::usage(format!(
@@ -158,9 +165,9 @@ impl Ctx {
             )));
         }
         Ok(if self.g.fixed_concurrency {
-            crate::limiter::Limiter::fixed(self.concurrency(), rate)
+            cx2fa_core::limiter::Limiter::fixed(self.concurrency(), rate)
         } else {
-            crate::limiter::Limiter::new(self.concurrency(), rate)
+            cx2fa_core::limiter::Limiter::new(self.concurrency(), rate)
         })
     }
 
@@ -168,9 +175,9 @@ impl Ctx {
     pub async fn session(&self) -> Result<Session, Error> {
         let mut ep = self.endpoints()?;
         let http = self.http()?;
-        let creds = match crate::auth::from_env_or_stdin(self.g.password_stdin, self.profile.username.as_deref())? {
+        let creds = match cx2fa_core::auth::from_env_or_stdin(self.g.password_stdin, self.profile.username.as_deref())? {
             Some(c) => c,
-            None => match crate::auth::store::load(self.profile_name())? {
+            None => match cx2fa_core::auth::store::load(self.profile_name())? {
                 Some((kind, stored)) => {
                     // Where Keycloak is was found at `auth login` and stored with the token.
                     if ep.keycloak_source == "default" && stored.url.as_deref() == Some(&ep.base) {
@@ -203,8 +210,8 @@ impl Ctx {
         &self,
         http: Http,
         ep: Endpoints,
-        kind: crate::auth::store::Kind,
-        stored: crate::auth::store::Stored,
+        kind: cx2fa_core::auth::store::Kind,
+        stored: cx2fa_core::auth::store::Stored,
     ) -> Session {
         let mut s = Session::new(http, ep, stored.credentials());
         if let Some(t) = stored.live_token() {
@@ -214,14 +221,14 @@ impl Ctx {
         let out = self.out.clone();
         s.on_new_token(Box::new(move |t| {
             let mut updated = stored.clone();
-            updated.token = Some(crate::auth::store::cache(t));
-            if let Err(e) = crate::auth::store::save(&profile, kind, &updated) {
+            updated.token = Some(cx2fa_core::auth::store::cache(t));
+            if let Err(e) = cx2fa_core::auth::store::save(&profile, kind, &updated) {
                 out.warn(format!("could not cache the token: {}", e.message));
             }
         }))
     }
 
-    fn prompt_credentials(&self) -> Result<crate::api::Credentials, Error> {
+    fn prompt_credentials(&self) -> Result<cx2fa_core::api::Credentials, Error> {
         let term = dialoguer::console::Term::stderr();
         // A username already given (environment) is used as given: only the password is asked.
         let username = match std::env::var("CX2FA_USERNAME")
@@ -245,9 +252,9 @@ impl Ctx {
             ))
             .interact_on(&term)
             .map_err(prompt_error)?;
-        Ok(crate::api::Credentials::Password {
+        Ok(cx2fa_core::api::Credentials::Password {
             username,
-            password: crate::api::Secret::new(password),
+            password: cx2fa_core::api::Secret::new(password),
         })
     }
 
@@ -289,7 +296,7 @@ impl Ctx {
         s: &Session,
         all: bool,
     ) -> Result<Vec<Result<Tenant, (String, Error)>>, Error> {
-        let list = crate::api::tenant::Tenants::new(s).list().await?;
+        let list = cx2fa_core::api::tenant::Tenants::new(s).list().await?;
         if all {
             return Ok(list.into_iter().map(Ok).collect());
         }
@@ -300,13 +307,13 @@ impl Ctx {
         }
         Ok(ids
             .into_iter()
-            .map(|id| crate::api::tenant::find(list.clone(), &id).map_err(|e| (id, e)))
+            .map(|id| cx2fa_core::api::tenant::find(list.clone(), &id).map_err(|e| (id, e)))
             .collect())
     }
 
     /// Reads the one tenant.
     pub async fn tenant(&self, s: &Session) -> Result<Tenant, Error> {
-        crate::api::tenant::Tenants::new(s)
+        cx2fa_core::api::tenant::Tenants::new(s)
             .get(&self.tenant_id()?)
             .await
     }
@@ -404,7 +411,7 @@ pub fn output_schemas() -> Vec<(&'static str, &'static str, serde_json::Value)> 
         (
             "channel-check",
             "`channel check -o json`",
-            schema::<crate::readiness::ChannelCheck>("cx2fa channel check -o json"),
+            schema::<cx2fa_core::readiness::ChannelCheck>("cx2fa channel check -o json"),
         ),
         (
             "user-status",
@@ -414,7 +421,7 @@ pub fn output_schemas() -> Vec<(&'static str, &'static str, serde_json::Value)> 
         (
             "user-status-one",
             "`user status USER -o json`",
-            schema::<crate::enrolment::Status>("cx2fa user status USER -o json"),
+            schema::<cx2fa_core::enrolment::Status>("cx2fa user status USER -o json"),
         ),
         (
             "user-reset",
@@ -424,14 +431,14 @@ pub fn output_schemas() -> Vec<(&'static str, &'static str, serde_json::Value)> 
         (
             "user-reset-report-row",
             "each line of `user reset --report`",
-            schema::<crate::bulk::Row>(
+            schema::<cx2fa_core::bulk::Row>(
                 "one line of the NDJSON report of cx2fa user reset --report",
             ),
         ),
         (
             "simulate-login",
             "`simulate-login -o json`",
-            schema::<crate::login::Transcript>("cx2fa simulate-login -o json"),
+            schema::<cx2fa_core::login::Transcript>("cx2fa simulate-login -o json"),
         ),
         (
             "auth-status",
@@ -443,11 +450,13 @@ pub fn output_schemas() -> Vec<(&'static str, &'static str, serde_json::Value)> 
             "`doctor -o json`",
             schema::<doctor::Doctor>("cx2fa doctor -o json"),
         ),
+        #[cfg(feature = "sandbox")]
         (
             "sandbox",
             "`sandbox -o json` (the banner)",
             schema::<sandbox::Banner>("cx2fa sandbox -o json"),
         ),
+        #[cfg(feature = "sandbox")]
         (
             "sandbox-rsa-code",
             "`sandbox rsa-code -o json`",

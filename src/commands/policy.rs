@@ -1,18 +1,18 @@
 //! `cx2fa policy show|plan|apply|enable|disable`.
 
 use super::Ctx;
-use crate::api::keycloak::Users;
-use crate::api::Session;
-use crate::enrolment;
-use crate::error::{Error, Kind};
 use crate::output::{kv_table, Printer, Report};
-use crate::push::{self, Plan};
-use crate::readiness::{self, ChannelCheck, Check};
-use crate::settings::diff::{render_value, Change};
-use crate::settings::merge::{self, PolicyChange};
-use crate::settings::validate::{self, Severity};
-use crate::settings::{ChannelType, Tenant, TwoFa};
 use clap::{Args, Subcommand};
+use cx2fa_core::api::keycloak::Users;
+use cx2fa_core::api::Session;
+use cx2fa_core::enrolment;
+use cx2fa_core::error::{Error, Kind};
+use cx2fa_core::push::{self, Plan};
+use cx2fa_core::readiness::{self, ChannelCheck, Check};
+use cx2fa_core::settings::diff::{render_value, Change};
+use cx2fa_core::settings::merge::{self, PolicyChange};
+use cx2fa_core::settings::validate::{self, Severity};
+use cx2fa_core::settings::{ChannelType, Tenant, TwoFa};
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -169,7 +169,7 @@ pub fn read_change_file(path: &str) -> Result<PolicyChange, Error> {
             "`cx2fa config validate {path}` shows every finding"
         )));
     }
-    let parsed = crate::settings::source::parse(&text, path)?;
+    let parsed = cx2fa_core::settings::source::parse(&text, path)?;
     Ok(PolicyChange::from_input(&parsed.value)?.1)
 }
 
@@ -269,7 +269,7 @@ async fn user_warnings(s: &Session, plan: &Plan) -> Result<Vec<String>, Error> {
         return Ok(w);
     }
     let users = Users::new(s, plan.after.realm());
-    if let Err(e) = crate::user_profile::read(&users)
+    if let Err(e) = cx2fa_core::user_profile::read(&users)
         .await?
         .require_read(&users.realm)
     {
@@ -558,7 +558,7 @@ pub async fn show(ctx: &Ctx) -> Result<(), Error> {
     };
     let realm_users = Users::new(&s, t.realm());
     let mut checks = checks;
-    let users = match crate::user_profile::read(&realm_users)
+    let users = match cx2fa_core::user_profile::read(&realm_users)
         .await?
         .require_read(t.realm())
     {

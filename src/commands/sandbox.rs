@@ -1,12 +1,14 @@
 //! `cx2fa sandbox`: run the emulated deployment in the foreground.
 
 use super::Ctx;
-use crate::error::Error;
 use crate::output::{Printer, Report};
-use crate::sandbox::{self, FaultSpec};
+use crate::sandbox_edge as edge;
 use clap::{Args, Subcommand};
+use cx2fa_core::error::Error;
+use cx2fa_sandbox::{self as sandbox, FaultSpec};
 use serde::Serialize;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Options of a sandbox server.
 #[derive(Debug, Args, Clone)]
@@ -86,13 +88,14 @@ impl ServeArgs {
             .faults
             .as_deref()
             .map(str::parse::<FaultSpec>)
-            .transpose()?;
+            .transpose()
+            .map_err(edge::error)?;
         let profile = match self.user_profile.as_str() {
             "none" => None,
             p => Some(sandbox::variant::Profile {
                 unmanaged: p.parse().map_err(Error::usage)?,
                 declared: if self.declare_enrolment {
-                    crate::enrolment::ENROLMENT_ATTRS
+                    cx2fa_core::enrolment::ENROLMENT_ATTRS
                         .iter()
                         .map(|s| s.to_string())
                         .collect()
@@ -132,6 +135,7 @@ impl ServeArgs {
                 sandbox::capacity::Mode::Reject
             },
             tenants: self.fleet,
+            files: Arc::new(edge::CheckedFiles),
             port: self.port,
             seed: self.seed.clone(),
             users: self.users,
@@ -235,9 +239,10 @@ pub async fn run(ctx: &Ctx, a: SandboxArgs) -> Result<(), Error> {
     if let Some(SandboxCmd::RsaCode { user, state }) = a.cmd {
         let cfg = sandbox::Config {
             state_file: state,
+            files: Arc::new(edge::CheckedFiles),
             ..Default::default()
         };
-        let data = sandbox::load(&cfg)?;
+        let data = sandbox::load(&cfg).map_err(edge::error)?;
         let u = data.rsa.users.get(&user).ok_or_else(|| {
             Error::not_found(format!("no RSA user `{user}` in the sandbox")).with_hint(format!(
                 "RSA users: {}",
@@ -251,7 +256,7 @@ pub async fn run(ctx: &Ctx, a: SandboxArgs) -> Result<(), Error> {
         })?;
         let at = (data.now_ms() / 1000).max(0) as u64;
         let step = sandbox::RSA_STEP_SECS;
-        let tokencode = crate::totp::code(&u.seed, step, at)?;
+        let tokencode = cx2fa_core::totp::code(&u.seed, step, at)?;
         return ctx.out.data(&Tokencode {
             user,
             tokencode,
@@ -264,7 +269,7 @@ pub async fn run(ctx: &Ctx, a: SandboxArgs) -> Result<(), Error> {
     let mut cfg = a.serve.config()?;
     let private_dir = match &cfg.tls_ca {
         Some(p) if p.as_os_str().is_empty() => {
-            let d = crate::private::TempDir::new("cx2fa-sandbox").map_err(|e| {
+            let d = cx2fa_core::private::TempDir::new("cx2fa-sandbox").map_err(|e| {
                 Error::failed(format!("cannot create a private temporary directory: {e}"))
             })?;
             cfg.tls_ca = Some(d.path().join("ca.pem"));
@@ -276,7 +281,7 @@ pub async fn run(ctx: &Ctx, a: SandboxArgs) -> Result<(), Error> {
     // banner and interrupts at once must still get the clean stop (state saved, CA removed).
     let mut interrupt = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())
         .map_err(|e| Error::failed(format!("cannot wait for Ctrl-C: {e}")))?;
-    let running = sandbox::start(cfg).await?;
+    let running = sandbox::start(cfg).await.map_err(edge::error)?;
     let tenants = running
         .app
         .data
@@ -297,5 +302,5 @@ pub async fn run(ctx: &Ctx, a: SandboxArgs) -> Result<(), Error> {
     ctx.out.status("stopping; state saved");
     let stopped = running.stop().await;
     drop(private_dir);
-    stopped
+    stopped.map_err(edge::error)
 }

@@ -2,16 +2,16 @@
 
 use super::policy::changes_table;
 use super::Ctx;
-use crate::api::tenant::Tenants;
-use crate::backup;
-use crate::error::Error;
 use crate::output::{Printer, Report};
-use crate::push::{self, Plan};
-use crate::settings::model::same_meaning;
-use crate::settings::schema::DocKind;
-use crate::settings::validate;
-use crate::settings::{secrets, Tenant};
 use clap::{Args, Subcommand};
+use cx2fa_core::api::tenant::Tenants;
+use cx2fa_core::backup;
+use cx2fa_core::error::Error;
+use cx2fa_core::push::{self, Plan};
+use cx2fa_core::settings::model::same_meaning;
+use cx2fa_core::settings::schema::DocKind;
+use cx2fa_core::settings::validate;
+use cx2fa_core::settings::{secrets, Tenant};
 use serde::Serialize;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -216,7 +216,7 @@ async fn create(ctx: &Ctx, a: CreateArgs) -> Result<(), Error> {
         ));
         return Err(e);
     }
-    let doc = Tenant(crate::settings::source::parse(&text, &a.file)?.value);
+    let doc = Tenant(cx2fa_core::settings::source::parse(&text, &a.file)?.value);
     let logo = match &a.logo {
         Some(p) => {
             let bytes = std::fs::read(p)

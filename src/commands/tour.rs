@@ -1,9 +1,9 @@
 //! `cx2fa tour`: the main jobs, run with the real commands against an in-process sandbox.
 
 use super::Ctx;
-use crate::error::{Error, Kind};
-use crate::sandbox;
 use clap::Args;
+use cx2fa_core::error::{Error, Kind};
+use cx2fa_sandbox as sandbox;
 
 /// A guided run of the main jobs against a built-in sandbox
 ///
@@ -42,7 +42,12 @@ pub async fn run(ctx: &Ctx, a: TourArgs) -> Result<(), Error> {
     std::fs::create_dir_all(&dir)?;
     let payload = dir.join("payload.json");
     std::fs::write(&payload, PAYLOAD.replace(", // ", ",\u{a0}// "))?;
-    let running = sandbox::start(sandbox::Config::default()).await?;
+    let running = sandbox::start(sandbox::Config {
+        files: std::sync::Arc::new(crate::sandbox_edge::CheckedFiles),
+        ..Default::default()
+    })
+    .await
+    .map_err(crate::sandbox_edge::error)?;
     let exe = std::env::current_exe()
         .map_err(|e| Error::failed(format!("cannot find the cx2fa binary: {e}")))?;
     let env = running.env_lines();
@@ -119,7 +124,7 @@ pub async fn run(ctx: &Ctx, a: TourArgs) -> Result<(), Error> {
             ));
         }
     }
-    running.stop().await?;
+    running.stop().await.map_err(crate::sandbox_edge::error)?;
     let _ = std::fs::remove_dir_all(&dir);
     out.status(format!(
         "\n{}\n  Keep a sandbox running:   cx2fa sandbox   (then paste the export lines it prints)\n  \

@@ -1,13 +1,13 @@
 //! `cx2fa user status|reset`.
 
 use super::Ctx;
-use crate::api::keycloak::Users;
-use crate::bulk::{self, Outcome, Row, Summary};
-use crate::enrolment::{self, Posture, Status};
-use crate::error::{Error, Kind};
 use crate::output::{kv_table, Printer, Report};
-use crate::user_profile;
 use clap::{Args, Subcommand};
+use cx2fa_core::api::keycloak::Users;
+use cx2fa_core::bulk::{self, Outcome, Row, Summary};
+use cx2fa_core::enrolment::{self, Posture, Status};
+use cx2fa_core::error::{Error, Kind};
+use cx2fa_core::user_profile;
 use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -240,7 +240,7 @@ pub struct ResetReport {
     pub summary: Summary,
     /// Tenants of a fleet run that could not be worked, and why.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub tenant_errors: Vec<crate::fleet::TenantPosture>,
+    pub tenant_errors: Vec<cx2fa_core::fleet::TenantPosture>,
     pub failed: Vec<Row>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rows: Vec<Row>,
@@ -296,7 +296,7 @@ pub(super) struct Bar<'a> {
     rows: std::sync::Mutex<Vec<Row>>,
     keep_rows: bool,
     /// Shown with the bar: how many requests go out at once now.
-    limiter: Option<&'a crate::limiter::Limiter>,
+    limiter: Option<&'a cx2fa_core::limiter::Limiter>,
 }
 
 impl<'a> Bar<'a> {
@@ -304,7 +304,7 @@ impl<'a> Bar<'a> {
     pub(super) fn new(
         ctx: &Ctx,
         total: Option<u64>,
-        limiter: Option<&'a crate::limiter::Limiter>,
+        limiter: Option<&'a cx2fa_core::limiter::Limiter>,
         keep_rows: bool,
     ) -> Self {
         let bar = ctx.out.interactive_stderr().then(|| {
@@ -365,8 +365,8 @@ fn names_from(f: &str) -> Result<(Names, Option<u64>), Error> {
         message: format!("`--from {f}`: {}", e.message),
         ..e
     };
-    let read = || -> Result<(Names, crate::input::Shape), Error> {
-        let (r, shape) = crate::input::open(f, "--from")?;
+    let read = || -> Result<(Names, cx2fa_core::input::Shape), Error> {
+        let (r, shape) = cx2fa_core::input::open(f, "--from")?;
         let names = bulk::read_names(r).map_err(named)?;
         let f = f.to_string();
         let names = names.map(move |r| {
@@ -378,7 +378,7 @@ fn names_from(f: &str) -> Result<(Names, Option<u64>), Error> {
         Ok((Box::new(names), shape))
     };
     let (names, shape) = read()?;
-    if shape != crate::input::Shape::File {
+    if shape != cx2fa_core::input::Shape::File {
         return Ok((names, None));
     }
     let mut n = 0u64;
@@ -392,7 +392,7 @@ fn names_from(f: &str) -> Result<(Names, Option<u64>), Error> {
     Ok((read()?.0, Some(n)))
 }
 
-use crate::bulk::Names;
+use cx2fa_core::bulk::Names;
 
 /// A bulk run with nothing to do looks like success to a script; it is a usage error unless
 /// the caller said an empty list is expected.
@@ -415,7 +415,7 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
             .map(|f| enrolment::Filter::parse(f))
             .collect::<Result<Vec<_>, _>>()?;
         if let Some(p) = &a.report {
-            crate::input::check_output(p, "--report")?;
+            cx2fa_core::input::check_output(p, "--report")?;
         }
         let report = a.report.as_ref().map(|p| open_report(p)).transpose()?;
         return super::user_fleet::reset(
@@ -434,12 +434,12 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
     }
     // Everything about the input and report files is checked before the first request.
     if let Some(p) = &a.report {
-        crate::input::check_output(p, "--report")?;
+        cx2fa_core::input::check_output(p, "--report")?;
     }
     if let (Some(r), None) = (&a.resume, &a.report) {
         // Without `--report` the run appends to the resume file: only a regular file will do.
         let name = r.display().to_string();
-        if crate::input::shape(&name, "--resume")? != crate::input::Shape::File {
+        if cx2fa_core::input::shape(&name, "--resume")? != cx2fa_core::input::Shape::File {
             return Err(Error::usage(format!(
                 "`--resume {name}` is not a regular file, and the run would append its rows to it"
             ))

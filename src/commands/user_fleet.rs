@@ -4,12 +4,12 @@
 
 use super::user::{Bar, ResetReport};
 use super::Ctx;
-use crate::api::keycloak::Users;
-use crate::bulk::{self, Row, SharedReport, Summary};
-use crate::enrolment::{Filter, Posture};
-use crate::error::{Error, Kind};
-use crate::fleet::{self, TenantPosture};
 use crate::output::{Printer, Report};
+use cx2fa_core::api::keycloak::Users;
+use cx2fa_core::bulk::{self, Row, SharedReport, Summary};
+use cx2fa_core::enrolment::{Filter, Posture};
+use cx2fa_core::error::{Error, Kind};
+use cx2fa_core::fleet::{self, TenantPosture};
 use serde::Serialize;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;

@@ -159,7 +159,7 @@ fn tokens() {
 
 #[test]
 fn users_api() {
-    let sb = Sandbox::with(cx2fa::sandbox::Config {
+    let sb = Sandbox::with(cx2fa_sandbox::Config {
         users: 250,
         ..Default::default()
     });

@@ -3,8 +3,8 @@
 //! naming the cause and the fix. Never a silent wrong answer.
 
 use crate::support::{file, run, Sandbox};
-use cx2fa::sandbox::variant::{Keycloak, Profile, Unmanaged};
-use cx2fa::sandbox::Config;
+use cx2fa_sandbox::variant::{Keycloak, Profile, Unmanaged};
+use cx2fa_sandbox::Config;
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -20,7 +20,7 @@ fn profile(unmanaged: Unmanaged, declared: bool) -> Sandbox {
         profile: Some(Profile {
             unmanaged,
             declared: if declared {
-                cx2fa::enrolment::ENROLMENT_ATTRS
+                cx2fa_core::enrolment::ENROLMENT_ATTRS
                     .iter()
                     .map(|s| s.to_string())
                     .collect()

@@ -2,7 +2,7 @@
 //! dovecot started here serves over IMAPS; `--otp-from-imap` reads the code from it.
 
 use crate::support::{run, Sandbox};
-use cx2fa::sandbox::Config;
+use cx2fa_sandbox::Config;
 use std::path::Path;
 use std::process::{Child, Command};
 

@@ -1,7 +1,7 @@
 //! The admin's job against the sandbox: plan, apply, idempotency, nothing lost, bad input.
 
 use crate::support::{file, run, Sandbox, UPDATE_EMAIL};
-use cx2fa::sandbox::Config;
+use cx2fa_sandbox::Config;
 use serde_json::Value;
 
 /// Every field outside the intended ones, compared textually.

@@ -148,7 +148,7 @@ fn app_registration_shows_a_qr_code_and_registers() {
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
         .as_secs();
-    p.send_line(cx2fa::totp::code(&secret, 30, now).unwrap())
+    p.send_line(cx2fa_core::totp::code(&secret, 30, now).unwrap())
         .unwrap();
     p.expect("verdict: success").unwrap();
     p.expect(Eof).unwrap();
@@ -179,7 +179,7 @@ fn app_returning_login() {
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
         .as_secs();
-    p.send_line(cx2fa::totp::code("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", 30, now).unwrap())
+    p.send_line(cx2fa_core::totp::code("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", 30, now).unwrap())
         .unwrap();
     p.expect("verdict: success").unwrap();
     p.expect(Eof).unwrap();

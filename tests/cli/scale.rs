@@ -2,8 +2,8 @@
 //! strictly sequential `--concurrency 1`, and fleets of tenants with one that fails.
 
 use crate::support::{file, run, Sandbox};
-use cx2fa::sandbox::capacity::Mode;
-use cx2fa::sandbox::Config;
+use cx2fa_sandbox::capacity::Mode;
+use cx2fa_sandbox::Config;
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 

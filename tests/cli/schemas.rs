@@ -37,7 +37,7 @@ fn output_schemas_are_current() {
         .collect();
     assert!(
         stale.is_empty(),
-        "schemas/output is stale for {stale:?}: a printed shape changed. Regenerate with `CX2FA_REGENERATE=1 cargo test --test cli schemas`, and raise `SCHEMA_VERSION` (src/output.rs) if the change is breaking"
+        "schemas/output is stale for {stale:?}: a printed shape changed. Regenerate with `CX2FA_REGENERATE=1 cargo test --test cli schemas`, and raise `SCHEMA_VERSION` (crates/cx2fa-core/src/lib.rs) if the change is breaking"
     );
     assert_eq!(
         on_disk, expected,

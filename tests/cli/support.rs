@@ -1,7 +1,7 @@
 //! Test support: an in-process sandbox per test and a `cx2fa` command pointed at it.
 
 use assert_cmd::Command;
-use cx2fa::sandbox::{self, Config, Running};
+use cx2fa_sandbox::{self as sandbox, Config, Running};
 use std::path::PathBuf;
 
 pub struct Sandbox {

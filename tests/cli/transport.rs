@@ -1,7 +1,7 @@
 //! HTTPS against the sandbox's `--tls`: trusted with its CA, refused without.
 
 use crate::support::{run, Sandbox};
-use cx2fa::sandbox::Config;
+use cx2fa_sandbox::Config;
 
 #[test]
 fn tls_with_the_generated_ca_and_refusal_without() {

@@ -1,7 +1,7 @@
 //! Support's job: user status and reset, one and many, under faults.
 
 use crate::support::{file, run, Sandbox};
-use cx2fa::sandbox::Config;
+use cx2fa_sandbox::Config;
 use serde_json::Value;
 
 #[test]

@@ -28,7 +28,7 @@ fn the_guides_payloads_validate_as_pasted() {
         out.contains("ignored 1 non-breaking space(s), 3 comment(s), 1 trailing comma(s)"),
         "{out}"
     );
-    let full = cx2fa::sandbox::seed::Seed::builtin().tenants[0].to_string();
+    let full = cx2fa_sandbox::seed::Seed::builtin().tenants[0].to_string();
     let (code, out, _) = validate(&full);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("tenant document"), "{out}");

@@ -2,7 +2,7 @@
 //! rules of a POSIX shell, into exactly the request's values, with every secret a variable
 //! reference and nothing a shell would interpret (`$()`, backticks, unquoted specials).
 #![no_main]
-use cx2fa::api::http::{curl_command, Request};
+use cx2fa_core::api::http::{curl_command, Request};
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 
@@ -91,7 +91,7 @@ fuzz_target!(|data: &[u8]| {
 /// The body as the pasted command sends it: every value under a secret key is the variable's
 /// placeholder, `<NAME>`.
 fn cx2fa_fuzz_expected(v: &Value) -> Value {
-    use cx2fa::settings::secrets::is_secret_field;
+    use cx2fa_core::settings::secrets::is_secret_field;
     match v {
         Value::Object(m) => {
             Value::Object(

@@ -1,8 +1,8 @@
 //! Any tenant document and policy change: the merge changes only `twoFAConfigs` and
 //! `keyCloak.Otp_Manager_Url`, keeps every other byte, and is idempotent.
 #![no_main]
-use cx2fa::settings::merge::{apply, PolicyChange};
-use cx2fa::settings::{ChannelType, Tenant};
+use cx2fa_core::settings::merge::{apply, PolicyChange};
+use cx2fa_core::settings::{ChannelType, Tenant};
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 
@@ -17,7 +17,7 @@ fn rest(v: &Value) -> Option<String> {
 fuzz_target!(|data: &[u8]| {
     let Some((&kind, json)) = data.split_first() else { return };
     let Ok(text) = std::str::from_utf8(json) else { return };
-    let Ok(parsed) = cx2fa::settings::source::parse(text, "fuzz") else { return };
+    let Ok(parsed) = cx2fa_core::settings::source::parse(text, "fuzz") else { return };
     let stored = Tenant(parsed.value);
     let change = match kind % 4 {
         0 => PolicyChange::disable(),

@@ -2,7 +2,7 @@
 //! override or isolate reaches the terminal (whole outputs keep only newlines), and text
 //! without them passes unchanged.
 #![no_main]
-use cx2fa::output::{csv_cell, sanitize, sanitize_text};
+use cx2fa_core::text::{csv_cell, sanitize, sanitize_text};
 use libfuzzer_sys::fuzz_target;
 
 fn dangerous(c: char) -> bool {

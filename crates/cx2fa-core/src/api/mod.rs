@@ -1,0 +1,14 @@
+//! One typed client per service of the deployment. No printing, no clap here.
+
+pub mod channels;
+pub use cx2fa_platform::contract;
+pub mod http;
+pub mod keycloak;
+pub mod otp;
+pub mod rsa;
+pub mod secret;
+pub mod session;
+pub mod tenant;
+
+pub use secret::Secret;
+pub use session::{Credentials, Endpoints, Session};

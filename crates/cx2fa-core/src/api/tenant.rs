@@ -1,0 +1,136 @@
+//! The tenant API (docs/deployment-contract.md §3).
+
+use super::http::{Body, Request, Response};
+use super::keycloak::seg;
+use super::session::Session;
+use crate::error::Error;
+use crate::settings::secrets;
+use crate::settings::Tenant;
+use cx2fa_platform::contract;
+use serde_json::Value;
+
+pub struct Tenants<'a> {
+    pub s: &'a Session,
+}
+
+fn data_part(doc: &Value) -> (String, Option<String>, String, Vec<u8>) {
+    // serde_json with preserve_order + arbitrary_precision writes keys and numbers as read.
+    let bytes = serde_json::to_vec(doc).expect("a Value always serializes");
+    (
+        contract::TENANT_DATA_PART.into(),
+        None,
+        "application/json".into(),
+        bytes,
+    )
+}
+
+impl<'a> Tenants<'a> {
+    pub fn new(s: &'a Session) -> Self {
+        Tenants { s }
+    }
+
+    /// Every tenant document, as the server sent it.
+    pub async fn list(&self) -> Result<Vec<Tenant>, Error> {
+        let resp = self
+            .s
+            .authed(
+                Request::new(
+                    contract::tenant::LIST.method,
+                    self.s.ep.tenant_api(&contract::tenant::LIST.path(&[])),
+                )
+                .max_body(crate::api::http::LIST_MAX_BODY),
+            )
+            .await?
+            .check()?;
+        match resp.json()? {
+            Value::Array(items) => {
+                // Their secrets are scrubbed from everything printed from now on: a server
+                // echoing a document back in an error cannot show them.
+                items.iter().for_each(secrets::remember_document);
+                Ok(items.into_iter().map(Tenant).collect())
+            }
+            other => Err(Error::network(format!(
+                "`GET {}` answered {} instead of a list of tenants",
+                resp.url,
+                crate::settings::model::json_type(&other)
+            ))
+            .with_url(&resp.url)),
+        }
+    }
+
+    /// One tenant by id; an unknown id suggests the closest existing one.
+    pub async fn get(&self, id: &str) -> Result<Tenant, Error> {
+        let all = self.list().await?;
+        find(all, id)
+    }
+
+    /// Sends the whole document. Not retried: after a failure the caller re-reads to learn
+    /// whether it took effect.
+    pub async fn update(&self, doc: &Tenant) -> Result<Response, Error> {
+        let url = self.s.ep.tenant_api(&format!(
+            "{}?{}={}",
+            contract::tenant::UPDATE.path(&[]),
+            contract::tenant::UPDATE_ID_PARAM,
+            seg(doc.id())
+        ));
+        secrets::remember_document(&doc.0);
+        let mut req = Request::new(contract::tenant::UPDATE.method, url).retry(false);
+        req.body = Body::Multipart(vec![data_part(&doc.0)]);
+        self.s.authed(req).await
+    }
+
+    /// Creates a tenant, with its logo when given (file name, bytes).
+    pub async fn create(
+        &self,
+        doc: &Tenant,
+        logo: Option<(String, Vec<u8>)>,
+    ) -> Result<Response, Error> {
+        secrets::remember_document(&doc.0);
+        let url = self.s.ep.tenant_api(&contract::tenant::CREATE.path(&[]));
+        let mut req = Request::new(contract::tenant::CREATE.method, url).retry(false);
+        let mut parts = vec![data_part(&doc.0)];
+        if let Some((name, bytes)) = logo {
+            let ctype = if name.to_ascii_lowercase().ends_with(".png") {
+                "image/png"
+            } else {
+                "application/octet-stream"
+            };
+            parts.push((
+                contract::TENANT_LOGO_PART.into(),
+                Some(name),
+                ctype.into(),
+                bytes,
+            ));
+        }
+        req.body = Body::Multipart(parts);
+        self.s.authed(req).await
+    }
+}
+
+/// Picks tenant `id` from a list, or a not-found error with a did-you-mean.
+pub fn find(all: Vec<Tenant>, id: &str) -> Result<Tenant, Error> {
+    let ids: Vec<String> = all.iter().map(|t| t.id().to_string()).collect();
+    if let Some(t) = all.into_iter().find(|t| t.id() == id) {
+        return Ok(t);
+    }
+    let mut e = Error::not_found(format!("no tenant `{id}` on this deployment"));
+    let best = ids
+        .iter()
+        .map(|c| (c, strsim::jaro_winkler(c, id)))
+        .filter(|(_, s)| *s > 0.7)
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    e = match best {
+        Some((c, _)) => e.with_hint(format!(
+            "did you mean `{c}`? (`cx2fa tenant list` shows them all)"
+        )),
+        None => e.with_hint(format!(
+            "known tenants: {}",
+            if ids.is_empty() {
+                "none".into()
+            } else {
+                ids.join(", ")
+            }
+        )),
+    };
+    Err(e)
+}

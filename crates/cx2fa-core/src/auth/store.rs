@@ -1,0 +1,334 @@
+//! Where `auth login` keeps a profile's secret and its cached token: the OS keyring, or, when
+//! the user chooses it explicitly, a 0600 file. Never a silent plaintext fallback.
+
+use crate::api::keycloak::Token;
+use crate::api::{Credentials, Secret};
+use crate::error::Error;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+/// The keyring service name entries are filed under.
+const SERVICE: &str = "cx2fa";
+
+/// Which store holds a profile's secret.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// The OS keyring (Secret Service on Linux, Keychain on macOS, Credential Manager on Windows).
+    Keyring,
+    /// A file readable only by you, under `$XDG_DATA_HOME/cx2fa/credentials/`.
+    File,
+}
+
+/// A cached access token, with wall-clock expiry so it survives between runs.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CachedToken {
+    pub access: String,
+    pub expires_at: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh: Option<String>,
+}
+
+/// What is stored for a profile.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct Stored {
+    /// `password` or `client`.
+    pub grant: String,
+    /// The username, or the client id.
+    pub principal: String,
+    pub secret: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<CachedToken>,
+    /// The deployment these credentials (and the token) belong to: its base URL and its
+    /// Keycloak URL, as cx2fa computed them at `auth login`. They are used for nothing else.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keycloak_url: Option<String>,
+}
+
+impl std::fmt::Debug for Stored {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Stored {{ grant: {}, principal: {}, secret: REDACTED }}",
+            self.grant, self.principal
+        )
+    }
+}
+
+impl Stored {
+    pub fn from_credentials(c: &Credentials) -> Option<Self> {
+        match c {
+            Credentials::Password { username, password } => Some(Stored {
+                grant: "password".into(),
+                principal: username.clone(),
+                secret: password.expose().into(),
+                token: None,
+                url: None,
+                keycloak_url: None,
+            }),
+            Credentials::Client { id, secret } => Some(Stored {
+                grant: "client".into(),
+                principal: id.clone(),
+                secret: secret.expose().into(),
+                token: None,
+                url: None,
+                keycloak_url: None,
+            }),
+            Credentials::Token(_) => None,
+        }
+    }
+    pub fn credentials(&self) -> Credentials {
+        if self.grant == "client" {
+            Credentials::Client {
+                id: self.principal.clone(),
+                secret: Secret::new(&self.secret),
+            }
+        } else {
+            Credentials::Password {
+                username: self.principal.clone(),
+                password: Secret::new(&self.secret),
+            }
+        }
+    }
+    /// Refuses to use these credentials for any deployment but the one they were stored for:
+    /// a mistyped `--url` must not receive the admin password (or the cached token).
+    pub fn check_deployment(&self, profile: &str, ep: &crate::api::Endpoints) -> Result<(), Error> {
+        let same = self.url.as_deref() == Some(ep.base.as_str())
+            && self.keycloak_url.as_deref() == Some(ep.keycloak.as_str());
+        if same {
+            return Ok(());
+        }
+        let stored = match (&self.url, &self.keycloak_url) {
+            (Some(u), Some(k)) => format!("`{u}` (Keycloak `{k}`)"),
+            _ => "a deployment it does not record (stored by an older cx2fa)".into(),
+        };
+        Err(Error::auth(format!(
+            "profile `{profile}` holds credentials for {stored}; this command is for `{}` (Keycloak `{}`); nothing was sent",
+            ep.base, ep.keycloak
+        ))
+        .with_hint(format!(
+            "check `--url`; to work with that deployment, store its credentials in a profile of its own: `cx2fa --profile NAME auth login --url {}`",
+            ep.base
+        )))
+    }
+
+    /// The cached token, when it is still valid for a while.
+    pub fn live_token(&self) -> Option<Token> {
+        let t = self.token.as_ref()?;
+        let left = t.expires_at.checked_sub(unix_now())?;
+        // A cache file is not a server, but it can be edited: no unchecked clock arithmetic.
+        let left = Duration::from_secs(left.min(24 * 3600));
+        Some(Token {
+            access: Secret::new(&t.access),
+            expires_at: Instant::now() + left,
+            refresh: t.refresh.as_deref().map(Secret::new),
+        })
+    }
+}
+
+pub fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+/// Converts a live token to its cached form.
+pub fn cache(t: &Token) -> CachedToken {
+    let left = t
+        .expires_at
+        .saturating_duration_since(Instant::now())
+        .as_secs();
+    CachedToken {
+        access: t.access.expose().into(),
+        expires_at: unix_now().saturating_add(left),
+        refresh: t.refresh.as_ref().map(|r| r.expose().into()),
+    }
+}
+
+/// `$XDG_DATA_HOME/cx2fa/credentials`.
+pub fn dir() -> Result<PathBuf, Error> {
+    std::env::var_os("XDG_DATA_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(dirs::data_dir)
+        .map(|d| d.join("cx2fa").join("credentials"))
+        .ok_or_else(|| {
+            Error::failed("cannot find a data directory for credentials")
+                .with_hint("set `XDG_DATA_HOME`")
+        })
+}
+
+fn file_path(profile: &str) -> Result<PathBuf, Error> {
+    Ok(dir()?.join(format!("{profile}.json")))
+}
+
+/// A marker (no secret in it) saying that the profile's secret is in the keyring, so that
+/// commands do not probe the keyring for profiles that never stored anything there.
+fn marker_path(profile: &str) -> Result<PathBuf, Error> {
+    Ok(dir()?.join(format!("{profile}.keyring")))
+}
+
+/// Runs a keyring call on its own thread with a deadline: a missing D-Bus can block for long.
+fn keyring<T: Send + 'static>(
+    f: impl FnOnce() -> keyring::Result<T> + Send + 'static,
+) -> Result<T, Error> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    match rx.recv_timeout(Duration::from_secs(10)) {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(keyring_error(e)),
+        Err(_) => Err(keyring_unavailable(
+            "the keyring did not answer within 10 s",
+        )),
+    }
+}
+
+fn keyring_unavailable(why: &str) -> Error {
+    Error::failed(format!("the OS keyring is not available: {why}")).with_hint(
+        "on a desktop, unlock your keyring; headless, choose explicitly: `cx2fa auth login --store file` (a 0600 file) or environment variables (`CX2FA_USERNAME`/`CX2FA_PASSWORD`)",
+    )
+}
+
+fn keyring_error(e: keyring::Error) -> Error {
+    match e {
+        keyring::Error::NoStorageAccess(inner) => {
+            keyring_unavailable(&format!("it is locked or refused access ({inner})"))
+        }
+        keyring::Error::PlatformFailure(inner) => keyring_unavailable(&format!("{inner}")),
+        other => Error::failed(format!("keyring error: {other}")),
+    }
+}
+
+fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(parent) = path.parent() {
+        // cx2fa's own directory: made private even if it existed with a wider mode.
+        crate::private::dir(parent)?;
+    }
+    crate::private::write(path, bytes)
+}
+
+/// Saves a profile's credentials in `kind`, replacing what was stored before.
+pub fn save(profile: &str, kind: Kind, s: &Stored) -> Result<PathBuf, Error> {
+    let text = serde_json::to_string(s).map_err(|e| Error::failed(e.to_string()))?;
+    match kind {
+        Kind::File => {
+            let p = file_path(profile)?;
+            // Runs caching tokens at the same time take turns; each write is atomic anyway.
+            let _lock = crate::private::lock(&p)
+                .map_err(|e| Error::failed(format!("cannot lock `{}`: {e}", p.display())))?;
+            write_private(&p, text.as_bytes())
+                .map_err(|e| Error::failed(format!("cannot write `{}`: {e}", p.display())))?;
+            let _ = std::fs::remove_file(marker_path(profile)?);
+            Ok(p)
+        }
+        Kind::Keyring => {
+            let user = profile.to_string();
+            keyring(move || keyring::Entry::new(SERVICE, &user)?.set_password(&text))?;
+            // Check it reads back: some backends accept a write and keep nothing.
+            let user = profile.to_string();
+            keyring(move || keyring::Entry::new(SERVICE, &user)?.get_password())?;
+            let m = marker_path(profile)?;
+            write_private(&m, b"")
+                .map_err(|e| Error::failed(format!("cannot write `{}`: {e}", m.display())))?;
+            let _ = std::fs::remove_file(file_path(profile)?);
+            Ok(m)
+        }
+    }
+}
+
+/// What is stored for `profile`, and where; `None` when nothing is.
+pub fn load(profile: &str) -> Result<Option<(Kind, Stored)>, Error> {
+    let f = file_path(profile)?;
+    if f.exists() {
+        check_permissions(&f)?;
+        let text = std::fs::read_to_string(&f)
+            .map_err(|e| Error::failed(format!("cannot read `{}`: {e}", f.display())))?;
+        let s = serde_json::from_str(&text).map_err(|e| {
+            Error::failed(format!(
+                "`{}` is not a cx2fa credentials file: {e}",
+                f.display()
+            ))
+            .with_hint("run `cx2fa auth login` again")
+        })?;
+        return Ok(Some((Kind::File, s)));
+    }
+    if marker_path(profile)?.exists() {
+        let user = profile.to_string();
+        let text = match keyring(move || keyring::Entry::new(SERVICE, &user)?.get_password()) {
+            Ok(t) => t,
+            Err(e) if e.message.contains("No matching entry") => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let s = serde_json::from_str(&text).map_err(|e| {
+            Error::failed(format!(
+                "the keyring entry for profile `{profile}` is unreadable: {e}"
+            ))
+        })?;
+        return Ok(Some((Kind::Keyring, s)));
+    }
+    Ok(None)
+}
+
+/// Removes everything stored for `profile`; whether anything was.
+pub fn remove(profile: &str) -> Result<bool, Error> {
+    let mut any = false;
+    let f = file_path(profile)?;
+    if f.exists() {
+        std::fs::remove_file(&f)
+            .map_err(|e| Error::failed(format!("cannot remove `{}`: {e}", f.display())))?;
+        any = true;
+    }
+    let m = marker_path(profile)?;
+    if m.exists() {
+        let user = profile.to_string();
+        match keyring(move || keyring::Entry::new(SERVICE, &user)?.delete_credential()) {
+            Ok(()) => {}
+            Err(e) if e.message.contains("No matching entry") => {}
+            Err(e) => return Err(e),
+        }
+        std::fs::remove_file(&m)
+            .map_err(|e| Error::failed(format!("cannot remove `{}`: {e}", m.display())))?;
+        any = true;
+    }
+    Ok(any)
+}
+
+/// A credentials file others can read is refused until fixed.
+pub fn check_permissions(path: &std::path::Path) -> Result<(), Error> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)
+            .map(|m| m.permissions().mode() & 0o777)
+            .unwrap_or(0);
+        if mode & 0o077 != 0 {
+            return Err(Error::failed(format!(
+                "`{}` is readable by others (mode {mode:o})",
+                path.display()
+            ))
+            .with_hint(format!(
+                "run `chmod 600 {}`, or `cx2fa auth login` again",
+                path.display()
+            )));
+        }
+    }
+    let _ = path;
+    Ok(())
+}
+
+/// Where a profile's secret lives, for `auth status`.
+pub fn location(profile: &str, kind: Kind) -> String {
+    match kind {
+        Kind::Keyring => format!("OS keyring (service `{SERVICE}`, entry `{profile}`)"),
+        Kind::File => file_path(profile)
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
+    }
+}

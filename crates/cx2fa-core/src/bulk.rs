@@ -1,0 +1,569 @@
+//! Resetting many users: streamed input, bounded concurrency, a per-row report, resume.
+
+use crate::api::keycloak::{User, Users};
+use crate::enrolment;
+use crate::error::{Error, Kind};
+use crate::input;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+/// How one row ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    Reset,
+    AlreadyClean,
+    NotFound,
+    /// `--dry-run`: would be reset.
+    WouldReset,
+    Failed,
+    /// Not started because the run was interrupted.
+    Skipped,
+}
+
+impl Outcome {
+    /// Finished rows are not redone by `--resume`.
+    pub fn finished(self) -> bool {
+        matches!(
+            self,
+            Outcome::Reset | Outcome::AlreadyClean | Outcome::NotFound
+        )
+    }
+}
+
+/// One line of the NDJSON report.
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Row {
+    /// The report's shape version (`cx2fa_core::SCHEMA_VERSION`); absent in older reports.
+    #[serde(default)]
+    pub schema_version: u32,
+    /// The tenant and realm the row was worked in, so that `--resume` refuses a report of
+    /// another tenant (absent in reports written before they were recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub realm: Option<String>,
+    pub username: String,
+    pub outcome: Outcome,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    pub attempts: u32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<String>,
+}
+
+/// Usernames from a CSV with a `username` column, one name per line, or the JSON of
+/// `user status -o json` / a JSON array. CSV and plain lines are streamed.
+pub fn read_names(
+    input: Box<dyn Read + Send>,
+) -> Result<Box<dyn Iterator<Item = Result<String, Error>> + Send>, Error> {
+    let mut reader = BufReader::with_capacity(64 * 1024, input);
+    // Spreadsheets save CSV with a byte-order mark before the header.
+    input::skip_bom(&mut reader).map_err(read_error)?;
+    let head = reader.fill_buf().map_err(read_error)?;
+    let first = head.iter().find(|b| !b.is_ascii_whitespace()).copied();
+    if matches!(first, Some(b'[') | Some(b'{')) {
+        // JSON may be one long line (`jq -c`), so it gets a size cap instead of a line cap.
+        let mut capped = reader.take(MAX_JSON_BYTES + 1);
+        let v: serde_json::Value = serde_json::from_reader(&mut capped).map_err(|e| {
+            if capped.limit() == 0 {
+                Error::usage(format!(
+                    "the JSON input is larger than {} MiB",
+                    MAX_JSON_BYTES >> 20
+                ))
+            } else {
+                Error::usage(format!("the input looks like JSON but is not: {e}"))
+            }
+        })?;
+        let items = match &v {
+            serde_json::Value::Array(a) => a.clone(),
+            other => other
+                .get("users")
+                .and_then(|u| u.as_array())
+                .cloned()
+                .ok_or_else(|| {
+                    Error::usage("JSON input must be an array or an object with `users`")
+                })?,
+        };
+        let names: Vec<Result<String, Error>> = items
+            .iter()
+            .filter_map(|i| {
+                i.as_str().map(str::to_string).or_else(|| {
+                    i.get("username")
+                        .and_then(|u| u.as_str())
+                        .map(str::to_string)
+                })
+            })
+            .map(Ok)
+            .collect();
+        return Ok(Box::new(names.into_iter()));
+    }
+    let mut reader = BufReader::new(input::LineCap::new(reader, input::MAX_LINE_BYTES));
+    let mut first_line = String::new();
+    reader.read_line(&mut first_line).map_err(read_error)?;
+    let header: Vec<String> = first_line
+        .trim_end()
+        .split(',')
+        .map(|h| h.trim().trim_matches('"').to_lowercase())
+        .collect();
+    if let Some(col) = header.iter().position(|h| h == "username") {
+        let rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(reader);
+        let it = rdr.into_records().filter_map(move |r| match r {
+            Ok(rec) => rec
+                .get(col)
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .map(Ok),
+            Err(e) => Some(Err(Error::usage(format!("bad CSV row: {e}")))),
+        });
+        return Ok(Box::new(it));
+    }
+    let first = first_line.trim().to_string();
+    let rest = reader
+        .lines()
+        .map(|l| l.map(|s| s.trim().to_string()).map_err(read_error));
+    let all = std::iter::once(Ok(first))
+        .chain(rest)
+        .filter(|r| !matches!(r, Ok(s) if s.is_empty() || s.starts_with('#')));
+    Ok(Box::new(all))
+}
+
+/// A stream of names (or input errors), as `read_names` gives them.
+pub type Names = Box<dyn Iterator<Item = Result<String, Error>> + Send>;
+
+/// The cap on a JSON list of names (`user status -o json` of 100,000 users is about 40 MiB).
+const MAX_JSON_BYTES: u64 = 512 << 20;
+
+fn read_error(e: std::io::Error) -> Error {
+    Error::usage(format!("cannot read the input: {e}"))
+}
+
+/// Where a run works: what its report rows record, and what `--resume` checks.
+#[derive(Debug, Clone, Default)]
+pub struct Scope {
+    pub tenant: String,
+    pub realm: String,
+}
+
+/// Names already finished in an earlier report. A file whose lines are not report rows, or
+/// whose rows were worked in another tenant or realm, is refused: resuming from it would
+/// silently redo (or skip) the wrong rows.
+pub fn finished_in(report: &std::path::Path, scope: &Scope) -> Result<HashSet<String>, Error> {
+    let name = report.display().to_string();
+    let (r, _) = input::open(&name, "--resume")?;
+    let lines = BufReader::new(input::LineCap::new(r, input::MAX_LINE_BYTES)).lines();
+    let mut done = HashSet::new();
+    for (i, line) in lines.enumerate() {
+        let line = line.map_err(|e| Error::usage(format!("`--resume {name}`: {e}")))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let r: Row = serde_json::from_str(&line).map_err(|_| {
+            Error::usage(format!(
+                "`--resume {name}`: line {} is not a row of a `user reset` report",
+                i + 1
+            ))
+            .with_hint("pass the NDJSON file an earlier `user reset --report` wrote")
+        })?;
+        for (what, theirs, ours) in [
+            ("tenant", &r.tenant, &scope.tenant),
+            ("realm", &r.realm, &scope.realm),
+        ] {
+            if let Some(t) = theirs.as_deref().filter(|t| *t != ours) {
+                return Err(Error::usage(format!(
+                    "`--resume {name}` is a report of {what} `{t}`; this run is for {what} `{ours}`"
+                ))
+                .with_hint("resume with the report of this tenant, or pass the matching `-t`"));
+            }
+        }
+        if r.outcome.finished() {
+            done.insert(r.username.to_lowercase());
+        } else {
+            done.remove(&r.username.to_lowercase());
+        }
+    }
+    Ok(done)
+}
+
+/// Resets one user, verifying by re-reading. Retries the whole row on transient failures;
+/// every step is idempotent (a full-map PUT), so a write that took effect before a 500 is
+/// simply found clean on the next try. An authentication failure (the token expired, the
+/// account lost its rights) is no row's fault: it comes back as `Err` and ends the run.
+pub async fn reset_one(
+    users: &Users<'_>,
+    username: &str,
+    dry_run: bool,
+    revoke: bool,
+) -> Result<Row, Error> {
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        let r = reset_once(users, username, dry_run, revoke).await;
+        match r {
+            Ok((outcome, removed)) => {
+                return Ok(Row {
+                    schema_version: crate::SCHEMA_VERSION,
+                    tenant: None,
+                    realm: None,
+                    username: username.into(),
+                    outcome,
+                    reason: None,
+                    attempts,
+                    removed,
+                })
+            }
+            Err(e) if e.kind == Kind::Auth => return Err(e),
+            Err(e) if e.kind == Kind::Network && attempts < 4 => {
+                tokio::time::sleep(crate::api::http::backoff(attempts)).await;
+            }
+            Err(e) => {
+                let reason = e.one_line();
+                return Ok(Row {
+                    schema_version: crate::SCHEMA_VERSION,
+                    tenant: None,
+                    realm: None,
+                    username: username.into(),
+                    outcome: Outcome::Failed,
+                    reason: Some(reason),
+                    attempts,
+                    removed: vec![],
+                });
+            }
+        }
+    }
+}
+
+async fn reset_once(
+    users: &Users<'_>,
+    username: &str,
+    dry_run: bool,
+    revoke: bool,
+) -> Result<(Outcome, Vec<String>), Error> {
+    let Some(u) = users.find(username).await? else {
+        return Ok((Outcome::NotFound, vec![]));
+    };
+    let removed = enrolment::enrolled(&u);
+    if removed.is_empty() {
+        return Ok((Outcome::AlreadyClean, vec![]));
+    }
+    if dry_run {
+        return Ok((Outcome::WouldReset, removed));
+    }
+    let put = enrolment::without_enrolment(u);
+    users.put(&put).await?;
+    verify(&put, &users.attribute_names(put.id()).await?)?;
+    if revoke {
+        users.logout(put.id()).await?;
+    }
+    Ok((Outcome::Reset, removed))
+}
+
+/// Checks a re-read after a reset: no enrolment attribute left, and every attribute that was
+/// sent (everything that was not enrolment) still there.
+fn verify(sent: &User, after: &[String]) -> Result<(), Error> {
+    let left = enrolment::leftovers(after);
+    if !left.is_empty() {
+        return Err(Error::failed(format!(
+            "reset did not verify: still present: {}",
+            left.join(", ")
+        )));
+    }
+    let mut kept = sent.attrs().into_iter().flat_map(|m| m.keys());
+    if let Some(lost) = kept.find(|k| !after.contains(k)) {
+        return Err(Error::failed(format!(
+            "reset did not verify: attribute `{lost}` was lost"
+        )));
+    }
+    Ok(())
+}
+
+/// Why a run stops early: its input broke, or something no row can survive (authentication).
+enum Stop {
+    Input(Error),
+    Fatal(Error),
+}
+
+/// Counts for the summary.
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Summary {
+    pub rows: usize,
+    pub reset: usize,
+    pub already_clean: usize,
+    pub not_found: usize,
+    pub would_reset: usize,
+    pub failed: usize,
+    pub skipped: usize,
+    /// Input rows not redone because the `--resume` report has them finished.
+    pub resumed: usize,
+    pub interrupted: bool,
+}
+
+impl Summary {
+    pub fn add(&mut self, o: Outcome) {
+        self.rows += 1;
+        match o {
+            Outcome::Reset => self.reset += 1,
+            Outcome::AlreadyClean => self.already_clean += 1,
+            Outcome::NotFound => self.not_found += 1,
+            Outcome::WouldReset => self.would_reset += 1,
+            Outcome::Failed => self.failed += 1,
+            Outcome::Skipped => self.skipped += 1,
+        }
+    }
+
+    /// Adds another run's counts (a fleet's tenants).
+    pub fn absorb(&mut self, o: &Summary) {
+        self.rows += o.rows;
+        self.reset += o.reset;
+        self.already_clean += o.already_clean;
+        self.not_found += o.not_found;
+        self.would_reset += o.would_reset;
+        self.failed += o.failed;
+        self.skipped += o.skipped;
+        self.resumed += o.resumed;
+        self.interrupted |= o.interrupted;
+    }
+
+    /// Rows that were neither reset nor found clean (or would be, in a dry run): a run with any
+    /// of these did not do all it was asked, whatever else went well.
+    pub fn unfinished(&self) -> usize {
+        self.not_found + self.failed + self.skipped
+    }
+
+    /// What made a run partial, e.g. `2 not found, 1 failed`.
+    pub fn unfinished_detail(&self) -> String {
+        [
+            (self.not_found, "not found"),
+            (self.failed, "failed"),
+            (self.skipped, "not started"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+    }
+}
+
+/// The NDJSON report, written through a buffer that reaches the file at least every
+/// [`ReportWriter::EVERY`]. A run cut short without warning (a kill, a power cut) loses at most
+/// that much of the report; `--resume` then redoes those rows, which is safe because a reset is
+/// idempotent (they come back `already-clean`). A Ctrl-C or an error still flushes everything.
+struct ReportWriter {
+    out: std::io::BufWriter<Box<dyn Write + Send>>,
+    flushed: std::time::Instant,
+}
+
+impl ReportWriter {
+    const EVERY: std::time::Duration = std::time::Duration::from_millis(200);
+
+    fn new(w: Box<dyn Write + Send>) -> Self {
+        ReportWriter {
+            out: std::io::BufWriter::with_capacity(64 * 1024, w),
+            flushed: std::time::Instant::now(),
+        }
+    }
+
+    fn write(&mut self, row: &Row) -> Result<(), Error> {
+        serde_json::to_writer(&mut self.out, row)
+            .map_err(std::io::Error::from)
+            .and_then(|_| self.out.write_all(b"\n"))
+            .map_err(report_error)?;
+        if self.flushed.elapsed() >= Self::EVERY {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), Error> {
+        self.flushed = std::time::Instant::now();
+        self.out.flush().map_err(report_error)
+    }
+}
+
+fn report_error(e: std::io::Error) -> Error {
+    Error::failed(format!("cannot write the report: {e}"))
+}
+
+/// One report file that several runs write at once (the tenants of a fleet): each run's rows
+/// reach the file whole, never interleaved in the middle of a line.
+#[derive(Clone)]
+pub struct SharedReport(Arc<std::sync::Mutex<Box<dyn Write + Send>>>);
+
+impl SharedReport {
+    pub fn new(w: Box<dyn Write + Send>) -> Self {
+        SharedReport(Arc::new(std::sync::Mutex::new(w)))
+    }
+    /// A writer for one run: it hands the file only complete lines.
+    pub fn handle(&self) -> Box<dyn Write + Send> {
+        Box::new(LineHandle {
+            file: self.clone(),
+            pending: vec![],
+        })
+    }
+}
+
+struct LineHandle {
+    file: SharedReport,
+    pending: Vec<u8>,
+}
+
+impl Write for LineHandle {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        if let Some(end) = self.pending.iter().rposition(|b| *b == b'\n') {
+            let mut f = self.file.0.lock().unwrap_or_else(|p| p.into_inner());
+            f.write_all(&self.pending[..=end])?;
+            self.pending.drain(..=end);
+        }
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file
+            .0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .flush()
+    }
+}
+
+/// Progress as seen by the caller (the printer owns any bar).
+pub trait Progress: Send + Sync {
+    fn row_done(&self, row: &Row);
+}
+
+#[allow(clippy::too_many_arguments)] // one call site; a struct would only rename these
+/// Runs the reset over `names`, `concurrency` at a time, writing each row to `report` as it
+/// finishes. `stop` ends the run early: rows in flight finish, the rest are not started.
+pub async fn run(
+    users: &Users<'_>,
+    scope: &Scope,
+    names: Box<dyn Iterator<Item = Result<String, Error>> + Send>,
+    skip: HashSet<String>,
+    concurrency: usize,
+    dry_run: bool,
+    revoke: bool,
+    report: Option<Box<dyn Write + Send>>,
+    progress: &dyn Progress,
+    stop: Arc<AtomicBool>,
+) -> Result<(Summary, Vec<Row>), Error> {
+    use futures::StreamExt;
+    let mut report = report.map(ReportWriter::new);
+    let mut summary = Summary::default();
+    let mut failures = vec![];
+    let mut input_error = None;
+    let mut fatal = None;
+    // No set of seen names: memory stays flat however long the input. A name listed twice is
+    // processed twice (the second time `already-clean`), so each input row has one report row.
+    let resumed = std::sync::atomic::AtomicUsize::new(0);
+    let names = names.filter(|r| {
+        let done = matches!(r, Ok(n) if skip.contains(&n.to_lowercase()));
+        if done {
+            resumed.fetch_add(1, Ordering::Relaxed);
+        }
+        !done
+    });
+    let stop2 = stop.clone();
+    let stream = futures::stream::iter(names)
+        .take_while(move |_| futures::future::ready(!stop2.load(Ordering::Relaxed)))
+        .map(|r| async move {
+            match r {
+                Ok(name) => reset_one(users, &name, dry_run, revoke)
+                    .await
+                    .map_err(Stop::Fatal),
+                Err(e) => Err(Stop::Input(e)),
+            }
+        })
+        .buffer_unordered(concurrency.max(1));
+    futures::pin_mut!(stream);
+    while let Some(r) = stream.next().await {
+        match r {
+            Ok(mut row) => {
+                row.tenant = Some(scope.tenant.clone());
+                row.realm = Some(scope.realm.clone());
+                summary.add(row.outcome);
+                progress.row_done(&row);
+                if let Some(w) = report.as_mut() {
+                    w.write(&row)?;
+                }
+                if row.outcome == Outcome::Failed {
+                    failures.push(row);
+                }
+            }
+            Err(Stop::Input(e)) => {
+                input_error.get_or_insert(e);
+                stop.store(true, Ordering::Relaxed);
+            }
+            Err(Stop::Fatal(e)) => {
+                fatal.get_or_insert(e);
+                stop.store(true, Ordering::Relaxed);
+            }
+        }
+    }
+    if let Some(w) = report.as_mut() {
+        w.flush()?;
+    }
+    summary.interrupted = stop.load(Ordering::Relaxed);
+    summary.resumed = resumed.load(Ordering::Relaxed);
+    if let Some(e) = fatal {
+        // Rows in flight when it happened failed the same way and are not in the report.
+        return Err(e.with_cause(format!(
+            "the run stopped at once: {} row(s) done and in the report; the rest were not attempted",
+            summary.rows
+        )).with_hint(
+            "renew the credentials, then finish the rest with `--resume REPORT` (pass `--report FILE` to keep one)",
+        ));
+    }
+    if let Some(e) = input_error {
+        return Err(e.with_cause(format!(
+            "{} row(s) were processed before the input error; see the report",
+            summary.rows
+        )));
+    }
+    Ok((summary, failures))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &'static str) -> Vec<String> {
+        read_names(Box::new(text.as_bytes()))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    }
+
+    #[test]
+    fn a_reset_verifies_only_when_nothing_enrolled_is_left_and_nothing_else_is_lost() {
+        let sent =
+            User(serde_json::json!({"id": "1", "attributes": {"department": ["x"], "ext": ["1"]}}));
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(verify(&sent, &names(&["ext", "department"])).is_ok());
+        let e = verify(&sent, &names(&["department", "ext", "otpSecret"])).unwrap_err();
+        assert_eq!(e.message, "reset did not verify: still present: otpSecret");
+        let e = verify(&sent, &names(&["department"])).unwrap_err();
+        assert_eq!(e.message, "reset did not verify: attribute `ext` was lost");
+        let bare = User(serde_json::json!({"id": "1"}));
+        assert!(verify(&bare, &[]).is_ok());
+    }
+
+    #[test]
+    fn reads_csv_lines_and_json() {
+        assert_eq!(names("id,username\n1,alice\n2,bob\n"), ["alice", "bob"]);
+        assert_eq!(names("alice\n\n# c\nbob\n"), ["alice", "bob"]);
+        assert_eq!(
+            names(r#"{"users":[{"username":"a"},{"username":"b"}]}"#),
+            ["a", "b"]
+        );
+        assert_eq!(names(r#"["a","b"]"#), ["a", "b"]);
+    }
+}

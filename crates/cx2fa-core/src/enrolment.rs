@@ -1,0 +1,389 @@
+//! A user's 2FA enrolment (docs/deployment-contract.md §5): reading it, judging it against the tenant's policy,
+//! and resetting it without touching any other attribute.
+
+use crate::api::keycloak::{User, Users};
+use crate::error::Error;
+use crate::settings::{ChannelType, TwoFa};
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap};
+
+pub use cx2fa_platform::enrolment::ENROLMENT_ATTRS;
+use cx2fa_platform::enrolment::HIDDEN;
+
+/// Masks a contact point: `a***@example.test`, `+1555****222`.
+pub fn mask_contact(s: &str) -> String {
+    if let Some((local, domain)) = s.split_once('@') {
+        let first: String = local.chars().take(1).collect();
+        return format!("{first}***@{domain}");
+    }
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() <= 6 {
+        return "*".repeat(chars.len().saturating_sub(2))
+            + &chars[chars.len().saturating_sub(2)..]
+                .iter()
+                .collect::<String>();
+    }
+    let head: String = chars[..5].iter().collect();
+    let tail: String = chars[chars.len() - 3..].iter().collect();
+    format!("{head}{}{tail}", "*".repeat(chars.len() - 8))
+}
+
+/// One user's enrolment as support needs to see it.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Status {
+    pub username: String,
+    pub id: String,
+    /// `twoFAChannel` normalised (older releases wrote lowercase).
+    pub channel: Option<String>,
+    pub registered: bool,
+    /// Any enrolment attribute present at all.
+    pub enrolled: bool,
+    pub contact: Option<String>,
+    /// The policy copy taken at registration.
+    pub policy_copy: BTreeMap<String, String>,
+    /// Fields of the copy that differ from the tenant's current policy.
+    pub stale_fields: Vec<String>,
+    pub stale: bool,
+    /// Other enrolment attributes present (names only; secrets never shown).
+    pub other_attributes: Vec<String>,
+    /// How many users share this contact point (filled by a scan).
+    pub shared_with: usize,
+    #[serde(skip)]
+    pub contact_key: Option<String>,
+}
+
+/// Judges `u` against the tenant's policy.
+pub fn status(u: &User, policy: &TwoFa) -> Status {
+    let attr = |k: &str| u.attr(k);
+    let channel = attr("twoFAChannel").map(|c| {
+        ChannelType::parse(&c)
+            .map(|t| t.as_str().to_string())
+            .unwrap_or(c)
+    });
+    let registered = attr("is2FARegistered").is_some_and(|v| v.eq_ignore_ascii_case("true"));
+    let contact_raw = attr("customerChannelIdentifier").or_else(|| attr("phoneNumber"));
+    let mut copy = BTreeMap::new();
+    let mut stale = vec![];
+    let current = [
+        ("channelServiceIdentifier", policy.identifier.clone()),
+        ("otpExpiry", policy.otp_expiry.map(|n| n.to_string())),
+        (
+            "otpMaxAttempts",
+            policy.otp_max_attempts.map(|n| n.to_string()),
+        ),
+    ];
+    for (k, now) in current {
+        if let Some(v) = attr(k) {
+            if now.as_deref().is_some_and(|n| n != v) {
+                stale.push(k.to_string());
+            }
+            copy.insert(k.to_string(), v);
+        }
+    }
+    let attrs = u.attributes();
+    let enrolled = ENROLMENT_ATTRS.iter().any(|k| attrs.contains_key(*k));
+    let other = ["tempOTPSecret", "otpSecret", "phoneNumber", "channelType"]
+        .iter()
+        .filter(|k| attrs.contains_key(**k))
+        .map(|k| k.to_string())
+        .collect();
+    Status {
+        username: u.username().to_string(),
+        id: u.id().to_string(),
+        channel,
+        registered,
+        enrolled,
+        contact: contact_raw.as_deref().map(mask_contact),
+        stale: !stale.is_empty(),
+        policy_copy: copy,
+        stale_fields: stale,
+        other_attributes: other,
+        shared_with: 0,
+        contact_key: contact_raw.map(|c| c.trim().to_lowercase()),
+    }
+}
+
+/// The enrolment attributes `u` holds: what a reset removes (empty when already clean).
+pub fn enrolled(u: &User) -> Vec<String> {
+    present(|k| u.has_attr(k))
+}
+
+/// The enrolment attributes for which `has` is true, in [`ENROLMENT_ATTRS`] order.
+fn present(has: impl Fn(&str) -> bool) -> Vec<String> {
+    ENROLMENT_ATTRS
+        .iter()
+        .filter(|k| has(k))
+        .map(|k| k.to_string())
+        .collect()
+}
+
+/// `u` as a reset sends it: the enrolment attributes gone, every other field and attribute
+/// kept in its order. Works in place; bulk resets do this thousands of times.
+pub fn without_enrolment(mut u: User) -> User {
+    if let Some(attrs) = u.0.get_mut("attributes").and_then(Value::as_object_mut) {
+        attrs.retain(|k, _| !ENROLMENT_ATTRS.contains(&k.as_str()));
+    }
+    u
+}
+
+/// The enrolment attributes among a re-read user's attribute names (the reset did not verify).
+pub fn leftovers(names: &[String]) -> Vec<String> {
+    present(|k| names.iter().any(|n| n == k))
+}
+
+/// Which users a `--filter` keeps (`user status`, `user reset --filter`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filter {
+    /// Enrolment started, never finished (or never started).
+    Unregistered,
+    /// Enrolled with a policy copy that differs from the tenant's.
+    Stale,
+    /// Sharing a contact point with another user.
+    Shared,
+    /// Enrolled on this channel (case-insensitive: older releases wrote `sms`).
+    Channel(String),
+}
+
+impl Filter {
+    pub fn parse(f: &str) -> Result<Filter, Error> {
+        match f {
+            "unregistered" => Ok(Filter::Unregistered),
+            "stale" => Ok(Filter::Stale),
+            "shared-contact" => Ok(Filter::Shared),
+            _ => match f.strip_prefix("channel=") {
+                Some(c) if !c.is_empty() => Ok(Filter::Channel(c.to_string())),
+                _ => Err(Error::usage(format!("unknown filter `{f}`")).with_hint(
+                    "use unregistered, stale, shared-contact or channel=EMAIL|SMS|APP|RSA",
+                )),
+            },
+        }
+    }
+
+    /// What Keycloak can filter on the server for this filter (`q=twoFAChannel:SMS`, exact):
+    /// the channel in both spellings releases wrote (`SMS`, `sms`). `None`: a whole scan.
+    pub fn server_queries(&self) -> Option<Vec<String>> {
+        match self {
+            Filter::Channel(c) => {
+                let mut q = vec![
+                    format!("twoFAChannel:{}", c.to_uppercase()),
+                    format!("twoFAChannel:{}", c.to_lowercase()),
+                ];
+                q.dedup();
+                Some(q)
+            }
+            _ => None,
+        }
+    }
+
+    pub fn keeps(&self, s: &Status) -> bool {
+        match self {
+            Filter::Unregistered => !s.registered,
+            Filter::Stale => s.enrolled && s.stale,
+            Filter::Shared => s.shared_with > 1,
+            Filter::Channel(c) => s
+                .channel
+                .as_deref()
+                .is_some_and(|x| x.eq_ignore_ascii_case(c)),
+        }
+    }
+}
+
+/// The tenant's users at a glance.
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Posture {
+    pub users: usize,
+    /// channel → (registered, not registered).
+    pub by_channel: BTreeMap<String, (usize, usize)>,
+    pub unenrolled: usize,
+    pub registered: usize,
+    pub unregistered: usize,
+    pub stale: usize,
+    pub shared_contacts: usize,
+}
+
+/// Reads every user of `realm`, page by page, and judges each against `policy`.
+pub async fn scan(
+    users: &Users<'_>,
+    policy: &TwoFa,
+    page: usize,
+) -> Result<(Vec<Status>, Posture), Error> {
+    scan_where(users, policy, page, &[]).await
+}
+
+/// [`scan`] of only the users matching one of `queries` (Keycloak's `q=name:value`, exact,
+/// filtered by the server); none means every user. The posture then counts those users only.
+pub async fn scan_where(
+    users: &Users<'_>,
+    policy: &TwoFa,
+    page: usize,
+    queries: &[String],
+) -> Result<(Vec<Status>, Posture), Error> {
+    let mut seen = std::collections::HashSet::new();
+    let mut all = vec![];
+    let every: [Option<&str>; 1] = [None];
+    let wanted: Vec<Option<&str>> = if queries.is_empty() {
+        every.to_vec()
+    } else {
+        queries.iter().map(|q| Some(q.as_str())).collect()
+    };
+    for q in wanted {
+        scan_pages(users, policy, page, q, &mut seen, &mut all).await?;
+    }
+    Ok(posture(all))
+}
+
+async fn scan_pages(
+    users: &Users<'_>,
+    policy: &TwoFa,
+    page: usize,
+    q: Option<&str>,
+    seen: &mut std::collections::HashSet<String>,
+    all: &mut Vec<Status>,
+) -> Result<(), Error> {
+    // Pages of full user representations get slow on large realms (a page of 1,000 can take
+    // longer than the timeout): the page size starts at Keycloak's default, grows while pages
+    // come back quickly, shrinks when one is slow, and a page that timed out is asked again
+    // smaller. A user seen twice (the realm changed during the scan) is counted once.
+    const SMALLEST: usize = 10;
+    let largest = page.max(1);
+    let slow = users.s.http.timeout / 4;
+    let mut size = largest.min(100);
+    let mut first = 0;
+    loop {
+        let started = std::time::Instant::now();
+        let batch = match users.page_where(first, size, q).await {
+            Ok(b) => b,
+            Err(e) if e.kind == crate::error::Kind::Network && size > SMALLEST => {
+                size = (size / 4).max(SMALLEST);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        let took = started.elapsed();
+        let n = batch.len();
+        all.extend(
+            batch
+                .iter()
+                .filter(|u| seen.insert(u.id().to_string()))
+                .map(|u| status(u, policy)),
+        );
+        if n < size {
+            break;
+        }
+        first += n;
+        size = if took > slow {
+            (size / 2).max(SMALLEST)
+        } else if took < slow / 4 {
+            (size * 2).min(largest)
+        } else {
+            size
+        };
+    }
+    Ok(())
+}
+
+/// Counts shared contacts and the posture of a set of users.
+fn posture(mut all: Vec<Status>) -> (Vec<Status>, Posture) {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for s in &all {
+        if let Some(k) = &s.contact_key {
+            *counts.entry(k.clone()).or_default() += 1;
+        }
+    }
+    let mut p = Posture {
+        users: all.len(),
+        ..Default::default()
+    };
+    for s in &mut all {
+        s.shared_with = s
+            .contact_key
+            .as_ref()
+            .and_then(|k| counts.get(k))
+            .copied()
+            .unwrap_or(0);
+        if !s.enrolled {
+            p.unenrolled += 1;
+            continue;
+        }
+        let e = p
+            .by_channel
+            .entry(s.channel.clone().unwrap_or_else(|| "(none)".into()))
+            .or_default();
+        if s.registered {
+            e.0 += 1;
+            p.registered += 1;
+        } else {
+            e.1 += 1;
+            p.unregistered += 1;
+        }
+        p.stale += s.stale as usize;
+        p.shared_contacts += (s.shared_with > 1) as usize;
+    }
+    (all, p)
+}
+
+/// Hidden attributes are never shown; this names them for tests.
+pub fn is_hidden(attr: &str) -> bool {
+    HIDDEN.contains(&attr)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn user(attrs: Value) -> User {
+        User(json!({"id": "1", "username": "u", "attributes": attrs}))
+    }
+
+    #[test]
+    fn masks_contacts() {
+        assert_eq!(mask_contact("alice@example.test"), "a***@example.test");
+        assert_eq!(mask_contact("+15550100222"), "+1555****222");
+    }
+
+    #[test]
+    fn reset_removes_exactly_the_enrolment_attributes() {
+        let u = user(
+            json!({"department": ["x"], "otpSecret": ["S"], "is2FARegistered": ["true"], "channelType": ["EMAIL"], "locale": ["en"]}),
+        );
+        assert_eq!(
+            enrolled(&u),
+            ["is2FARegistered", "otpSecret", "channelType"]
+        );
+        let sent = without_enrolment(u.clone());
+        assert_eq!(
+            sent.0["attributes"],
+            json!({"department": ["x"], "locale": ["en"]})
+        );
+        assert_eq!(sent.0["id"], u.0["id"]);
+        assert!(enrolled(&user(json!({"department": ["x"]}))).is_empty());
+        let bare = User(json!({"id": "1", "username": "u"}));
+        assert!(enrolled(&bare).is_empty());
+        assert_eq!(without_enrolment(bare.clone()), bare);
+    }
+
+    #[test]
+    fn stale_copy_is_detected() {
+        let policy = TwoFa {
+            enabled: true,
+            channel_type: Some(ChannelType::Email),
+            identifier: Some("new@x.io".into()),
+            otp_expiry: Some(60),
+            otp_max_attempts: Some(3),
+        };
+        let s = status(
+            &user(
+                json!({"twoFAChannel": ["sms"], "is2FARegistered": ["true"], "channelServiceIdentifier": ["old@x.io"], "otpExpiry": ["60"], "otpSecret": ["S"]}),
+            ),
+            &policy,
+        );
+        assert_eq!(s.channel.as_deref(), Some("SMS"));
+        assert!(s.registered && s.stale);
+        assert_eq!(s.stale_fields, ["channelServiceIdentifier"]);
+        assert!(!serde_json::to_string(&s).unwrap().contains("\"S\""));
+    }
+}

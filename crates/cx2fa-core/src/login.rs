@@ -1,0 +1,723 @@
+//! The 2FA login flow of docs/deployment-contract.md §6, step by step, as the platform's login screen runs it.
+//!
+//! Who answers the screen's questions is an [`Io`]: a person at a terminal, or a script's flags.
+
+use crate::api::keycloak::{self, Grant, GrantRefusal, User, Users};
+use crate::api::otp::{OtpManager, OtpTarget, Verdict};
+use crate::api::rsa::{check_passcode, Rsa, RsaOutcome, RSA_USER_MESSAGE};
+use crate::api::{Secret, Session};
+use crate::error::{Error, Kind};
+use crate::settings::validate::is_email;
+use crate::settings::{ChannelType, Tenant};
+use cx2fa_platform::contract;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::time::Instant;
+
+/// An answer at the OTP prompt.
+pub enum CodeAnswer {
+    Code(Secret),
+    Resend,
+}
+
+/// What the login screen asks.
+#[allow(async_fn_in_trait)] // used with static dispatch only
+pub trait Io {
+    /// Shows a line of the screen.
+    fn show(&mut self, line: &str);
+    /// Shows the QR code, secret and URI of an authenticator registration.
+    fn show_registration(&mut self, uri: &str, secret: &Secret);
+    /// The email address or phone number to register.
+    fn contact(&mut self, channel: ChannelType) -> Result<String, Error>;
+    /// Confirms `value`; `Some(new)` when the user edited it.
+    fn confirm_contact(
+        &mut self,
+        channel: ChannelType,
+        value: &str,
+    ) -> Result<Option<String>, Error>;
+    /// The next OTP (or a resend request); `seconds_left` of the current one.
+    async fn code(
+        &mut self,
+        channel: ChannelType,
+        contact: &str,
+        seconds_left: i64,
+        attempt: u64,
+    ) -> Result<CodeAnswer, Error>;
+    /// A TOTP secret to issue instead of a random one (scripts that keep it for later logins).
+    fn chosen_totp_secret(&mut self) -> Option<Secret> {
+        None
+    }
+    /// The 14-character RSA passcode.
+    fn passcode(&mut self) -> Result<Secret, Error>;
+    /// Whether to keep going after an invalid code.
+    fn retry_after_invalid(&mut self) -> bool {
+        true
+    }
+    /// Whether to request a new code after an expired one.
+    fn resend_after_expiry(&mut self) -> bool {
+        false
+    }
+}
+
+/// One step of the timeline.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Step {
+    pub step: String,
+    pub ms: u128,
+    pub outcome: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub detail: String,
+}
+
+/// How a login ended: what the deployment decided about the user's input. A failure of the
+/// deployment itself (unreachable, 5xx, TLS, misconfiguration) is never an ending: it is an
+/// error with its own exit code, so that `--expect` cannot be satisfied by a broken service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+#[serde(rename_all = "kebab-case")]
+pub enum Ending {
+    Success,
+    /// A wrong OTP, authenticator code or RSA passcode.
+    InvalidOtp,
+    Expired,
+    MaxAttempts,
+    /// Keycloak refused the password: wrong password, unknown user, or locked out (Keycloak
+    /// answers all three alike).
+    WrongPassword,
+    /// Keycloak: "Account disabled".
+    AccountDisabled,
+    /// Keycloak: "Account is not fully set up" (required actions pending).
+    AccountNotSetUp,
+    /// The tenant's client does not allow direct access grants.
+    DirectGrantOff,
+}
+
+impl Ending {
+    /// Whether the login stopped at the password step.
+    pub fn at_password(self) -> bool {
+        matches!(
+            self,
+            Ending::WrongPassword
+                | Ending::AccountDisabled
+                | Ending::AccountNotSetUp
+                | Ending::DirectGrantOff
+        )
+    }
+}
+
+/// The transcript of a simulated login.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct Transcript {
+    pub tenant: String,
+    pub user: String,
+    pub two_fa_enabled: bool,
+    pub channel: Option<ChannelType>,
+    /// `plain`, `registration` or `returning`.
+    pub flow: String,
+    pub steps: Vec<Step>,
+    pub ending: Ending,
+    /// Enrolment attributes this run wrote, as the platform would have.
+    pub written: Vec<String>,
+    pub message: String,
+}
+
+/// What to log in as and where.
+pub struct Target<'a> {
+    pub session: &'a Session,
+    pub tenant: Tenant,
+    pub username: String,
+    pub password: Secret,
+}
+
+struct Run<'a> {
+    t: Transcript,
+    users: Users<'a>,
+    user: User,
+    started: Instant,
+}
+
+impl Run<'_> {
+    fn step(&mut self, step: &str, outcome: &str, detail: impl Into<String>) {
+        self.t.steps.push(Step {
+            step: step.into(),
+            ms: self.started.elapsed().as_millis(),
+            outcome: outcome.into(),
+            detail: detail.into(),
+        });
+        self.started = Instant::now();
+    }
+
+    /// Writes attributes as the platform does: read, change, PUT the whole map.
+    async fn write(&mut self, set: &[(&str, &str)], remove: &[&str]) -> Result<(), Error> {
+        let fresh = self.users.get(self.user.id()).await?;
+        let mut attrs: Map<String, Value> = fresh.attributes();
+        for k in remove {
+            attrs.remove(*k);
+        }
+        for (k, v) in set {
+            attrs.insert(
+                k.to_string(),
+                Value::Array(vec![Value::String(v.to_string())]),
+            );
+        }
+        self.users.put(&fresh.with_attributes(attrs)).await?;
+        self.user = self.users.get(self.user.id()).await?;
+        // A 204 is not proof: a Keycloak user profile drops writes it does not allow.
+        let dropped: Vec<&str> = set
+            .iter()
+            .filter(|(k, v)| self.user.attr(k).as_deref() != Some(*v))
+            .map(|(k, _)| *k)
+            .chain(remove.iter().copied().filter(|k| self.user.has_attr(k)))
+            .collect();
+        if !dropped.is_empty() {
+            return Err(Error::failed(format!(
+                "Keycloak answered the write of `{}` with success but did not store {}",
+                self.t.user,
+                dropped.join(", ")
+            ))
+            .with_hint("a Keycloak 24+ user profile may be ignoring these attributes: `cx2fa doctor` checks the realm's user profile"));
+        }
+        for (k, _) in set {
+            if !self.t.written.iter().any(|w| w == k) {
+                self.t.written.push(k.to_string());
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Adds which attributes were written to an error (Ctrl-C, failures), as the platform leaves them.
+fn with_written(e: Error, written: &[String]) -> Error {
+    if written.is_empty() {
+        e.with_cause("no enrolment attribute was written")
+    } else {
+        e.with_cause(format!(
+            "already written, as the platform would have: {}",
+            written.join(", ")
+        ))
+    }
+}
+
+/// Runs the whole flow.
+pub async fn simulate(target: Target<'_>, io: &mut impl Io) -> Result<Transcript, Error> {
+    let s = target.session;
+    let t = &target.tenant;
+    let policy = t.two_fa();
+    let client = t.kc("CLIENT_ID").unwrap_or("cim").to_string();
+    let secret =
+        t.0.pointer("/tenantSettings/keyCloak/credentials/secret")
+            .and_then(Value::as_str)
+            .map(Secret::new);
+    let mut run = Run {
+        t: Transcript {
+            tenant: t.id().into(),
+            user: target.username.clone(),
+            two_fa_enabled: policy.enabled,
+            channel: None,
+            flow: "plain".into(),
+            steps: vec![],
+            ending: Ending::Success,
+            written: vec![],
+            message: String::new(),
+        },
+        users: Users::new(s, t.realm()),
+        user: User(Value::Null),
+        started: Instant::now(),
+    };
+    let grant = Grant::Password {
+        client,
+        client_secret: secret,
+        username: target.username.clone(),
+        password: target.password.clone(),
+    };
+    match keycloak::password_login(&s.http, &s.ep.keycloak, t.realm(), &grant).await? {
+        Ok(_) => run.step(
+            "password",
+            "ok",
+            format!("password grant in realm `{}`", t.realm()),
+        ),
+        Err(refusal) => {
+            let (ending, outcome, message) = refused(refusal);
+            let mut message = message.to_string();
+            if refusal == GrantRefusal::NotFullySetUp {
+                // The admin token can say which actions are pending.
+                if let Ok(Some(u)) = run.users.find(&target.username).await {
+                    let actions: Vec<&str> =
+                        u.0.get("requiredActions")
+                            .and_then(Value::as_array)
+                            .map(|a| a.iter().filter_map(Value::as_str).collect())
+                            .unwrap_or_default();
+                    if !actions.is_empty() {
+                        message.push_str(&format!("; pending: {}", actions.join(", ")));
+                    }
+                }
+            }
+            run.step("password", outcome, message.clone());
+            run.t.ending = ending;
+            run.t.message = message;
+            return Ok(run.t);
+        }
+    }
+    if !policy.enabled {
+        run.step(
+            "2fa",
+            "skipped",
+            "2FA is disabled for this tenant: a plain login",
+        );
+        run.t.message = "logged in with a password only (2FA disabled)".into();
+        return Ok(run.t);
+    }
+    // Enrolment must be visible (or a registered user would look new), and writable before a
+    // registration writes it.
+    let access = crate::user_profile::read(&run.users).await?;
+    access.require_read(t.realm())?;
+    run.user = run.users.require(&target.username).await?;
+    let registered = run
+        .user
+        .attr("is2FARegistered")
+        .is_some_and(|v| v.eq_ignore_ascii_case("true"));
+    if !registered {
+        access.require_write(t.realm())?;
+    }
+    let user_channel = run
+        .user
+        .attr("twoFAChannel")
+        .and_then(|c| ChannelType::parse(&c));
+    let channel = if registered {
+        user_channel.or(policy.channel_type)
+    } else {
+        policy.channel_type
+    }
+    .ok_or_else(|| {
+        Error::failed(format!(
+            "tenant `{}` has 2FA on but no valid channelType",
+            t.id()
+        ))
+        .with_hint(format!("see `cx2fa policy show -t {}`", t.id()))
+    })?;
+    run.t.channel = Some(channel);
+    run.t.flow = if registered {
+        "returning"
+    } else {
+        "registration"
+    }
+    .into();
+    run.step(
+        "enrolment",
+        if registered {
+            "registered"
+        } else {
+            "not registered"
+        },
+        format!("channel {channel}"),
+    );
+    let written_on_error = |e: Error, r: &Run| with_written(e, &r.t.written);
+    let result = match channel {
+        ChannelType::App => app(&mut run, registered, io).await,
+        ChannelType::Email | ChannelType::Sms => otp(&mut run, s, t, channel, registered, io).await,
+        ChannelType::Rsa => rsa(&mut run, s, t, registered, io).await,
+    };
+    match result {
+        Ok(()) => Ok(run.t),
+        Err(e) => Err(written_on_error(e, &run)),
+    }
+}
+
+/// The ending, step outcome and message of a refused password grant.
+fn refused(r: GrantRefusal) -> (Ending, &'static str, &'static str) {
+    match r {
+        GrantRefusal::WrongCredentials => (
+            Ending::WrongPassword,
+            "refused",
+            "Invalid user credentials: a wrong password, an unknown user, or a user locked out after too many failures (Keycloak answers all three alike)",
+        ),
+        GrantRefusal::Disabled => (Ending::AccountDisabled, "refused", "Account disabled"),
+        GrantRefusal::NotFullySetUp => (
+            Ending::AccountNotSetUp,
+            "refused",
+            "Account is not fully set up: the user has required actions pending (e.g. VERIFY_PROFILE, UPDATE_PASSWORD)",
+        ),
+        GrantRefusal::DirectGrantsOff => (
+            Ending::DirectGrantOff,
+            "refused",
+            "Client not allowed for direct access grants: the tenant's client has direct access grants off",
+        ),
+    }
+}
+
+async fn app(run: &mut Run<'_>, registered: bool, io: &mut impl Io) -> Result<(), Error> {
+    let secret = if registered {
+        Secret::new(run.user.attr("otpSecret").ok_or_else(|| {
+            Error::failed("the user is registered for APP but has no otpSecret")
+                .with_hint("reset the user with `cx2fa user reset`")
+        })?)
+    } else {
+        let secret = io
+            .chosen_totp_secret()
+            .unwrap_or_else(|| Secret::new(crate::totp::new_secret()));
+        run.write(
+            &[("tempOTPSecret", secret.expose()), ("twoFAChannel", "APP")],
+            &[],
+        )
+        .await?;
+        let uri = format!(
+            "otpauth://totp/{}?secret={}&issuer={}",
+            run.t.user,
+            secret.expose(),
+            contract::TOTP_ISSUER
+        );
+        io.show_registration(&uri, &secret);
+        run.step(
+            "register",
+            "secret issued",
+            "stored as tempOTPSecret; shown as a QR code",
+        );
+        secret
+    };
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let CodeAnswer::Code(code) = io.code(ChannelType::App, "", -1, attempt).await? else {
+            io.show("Authenticator codes are not resent: read the current one from the app.");
+            continue;
+        };
+        let ok = crate::totp::check(
+            secret.expose(),
+            code.expose(),
+            contract::TOTP_STEP_SECS,
+            contract::TOTP_SKEW_STEPS,
+            crate::totp::unix_now(),
+        )?;
+        if ok {
+            if !registered {
+                run.write(
+                    &[("otpSecret", secret.expose()), ("is2FARegistered", "true")],
+                    &["tempOTPSecret"],
+                )
+                .await?;
+            }
+            run.step(
+                if registered { "send" } else { "register" },
+                "valid",
+                "TOTP accepted",
+            );
+            run.t.message = "logged in with an authenticator code".into();
+            return Ok(());
+        }
+        run.step("verify", "invalid", Verdict::Invalid.user_message());
+        io.show(Verdict::Invalid.user_message());
+        if !io.retry_after_invalid() {
+            run.t.ending = Ending::InvalidOtp;
+            run.t.message = Verdict::Invalid.user_message().into();
+            return Ok(());
+        }
+    }
+}
+
+/// The platform's contact rules: email `^[^\s@]+@[^\s@]+\.[^\s@]+$`, phone 7–15 digits.
+pub fn check_contact(channel: ChannelType, value: &str) -> Result<String, Error> {
+    let v = value.trim();
+    let ok = match channel {
+        ChannelType::Email => is_email(v),
+        _ => {
+            let digits = v.strip_prefix('+').unwrap_or(v);
+            (7..=15).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
+        }
+    };
+    if ok {
+        Ok(v.to_string())
+    } else {
+        Err(
+            Error::failed(format!("Invalid customerChannelIdentifier: `{v}`")).with_hint(
+                match channel {
+                    ChannelType::Email => "enter an email address such as name@example.com",
+                    _ => "enter 7 to 15 digits, optionally with a leading +",
+                },
+            ),
+        )
+    }
+}
+
+async fn otp(
+    run: &mut Run<'_>,
+    s: &Session,
+    t: &Tenant,
+    channel: ChannelType,
+    registered: bool,
+    io: &mut impl Io,
+) -> Result<(), Error> {
+    let policy = t.two_fa();
+    let base =
+        s.ep.otp_manager
+            .clone()
+            .or_else(|| t.otp_manager_url().map(str::to_string))
+            .ok_or_else(|| {
+                Error::failed(format!(
+                    "tenant `{}` has no `keyCloak.Otp_Manager_Url`",
+                    t.id()
+                ))
+                .with_hint(format!(
+                    "`cx2fa policy show -t {}` shows what is missing",
+                    t.id()
+                ))
+            })?;
+    let base = crate::api::session::dir_url(&base);
+    let csi = if registered {
+        run.user.attr("channelServiceIdentifier")
+    } else {
+        None
+    }
+    .or(policy.identifier.clone())
+    .unwrap_or_default();
+    let expiry = policy.otp_expiry.unwrap_or(60);
+    let max = policy.otp_max_attempts.unwrap_or(3);
+    let contact = if registered {
+        run.user
+            .attr("customerChannelIdentifier")
+            .or_else(|| run.user.attr("phoneNumber"))
+            .ok_or_else(|| {
+                Error::failed(format!(
+                    "`{}` is registered for {channel} but has no contact point",
+                    run.t.user
+                ))
+                .with_hint("reset the user with `cx2fa user reset`")
+            })?
+    } else {
+        let (e, a) = (expiry.to_string(), max.to_string());
+        run.write(
+            &[
+                ("twoFAChannel", channel.as_str()),
+                ("is2FARegistered", "false"),
+                ("channelServiceIdentifier", &csi),
+                ("otpExpiry", &e),
+                ("otpMaxAttempts", &a),
+            ],
+            &[],
+        )
+        .await?;
+        let mut value = io.contact(channel)?;
+        let value = loop {
+            match check_contact(channel, &value) {
+                Err(e) => {
+                    io.show(&e.message);
+                    run.step("contact", "invalid", e.message.clone());
+                    value = io.contact(channel)?;
+                }
+                Ok(v) => match io.confirm_contact(channel, &v)? {
+                    Some(edited) => value = edited,
+                    None => break v,
+                },
+            }
+        };
+        run.write(&[("customerChannelIdentifier", &value)], &[])
+            .await?;
+        run.step(
+            "contact",
+            "confirmed",
+            crate::enrolment::mask_contact(&value),
+        );
+        value
+    };
+    let target = OtpTarget {
+        tenant_id: t.id().into(),
+        contact: contact.clone(),
+        channel_type: channel.as_str().into(),
+        channel_identifier: csi,
+        expiry,
+        max_attempts: max,
+    };
+    let mgr = OtpManager {
+        http: &s.http,
+        base,
+    };
+    let unreachable = |e: Error| {
+        if e.kind == Kind::Network {
+            e.with_hint("the OTP manager is usually in-cluster: port-forward it and pass `--otp-manager-url http://localhost:PORT/`")
+        } else {
+            e
+        }
+    };
+    mgr.generate(&target).await.map_err(unreachable)?;
+    let mut sent = Instant::now();
+    run.step(
+        "send",
+        "sent",
+        format!("OTP sent to {}", crate::enrolment::mask_contact(&contact)),
+    );
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let left = expiry as i64 - sent.elapsed().as_secs() as i64;
+        match io.code(channel, &contact, left, attempt).await? {
+            CodeAnswer::Resend => {
+                let waited = sent.elapsed().as_secs();
+                if waited < contract::RESEND_WAIT_SECS {
+                    io.show(&format!(
+                        "Resend OTP is available in {} s.",
+                        contract::RESEND_WAIT_SECS - waited
+                    ));
+                } else {
+                    mgr.generate(&target).await.map_err(unreachable)?;
+                    sent = Instant::now();
+                    run.step("resend", "sent", "a new OTP invalidates the previous one");
+                }
+                attempt -= 1;
+                continue;
+            }
+            CodeAnswer::Code(code) => {
+                let v = mgr
+                    .verify(&target, code.expose())
+                    .await
+                    .map_err(unreachable)?;
+                run.step("verify", &format!("{v:?}").to_lowercase(), v.user_message());
+                match v {
+                    Verdict::Valid => {
+                        if !registered {
+                            run.write(&[("is2FARegistered", "true")], &[]).await?;
+                        }
+                        run.t.message = format!("logged in with an OTP by {channel}");
+                        return Ok(());
+                    }
+                    Verdict::Invalid => {
+                        io.show(v.user_message());
+                        if !io.retry_after_invalid() {
+                            return end(run, Ending::InvalidOtp, v);
+                        }
+                    }
+                    Verdict::Expired => {
+                        io.show(v.user_message());
+                        if io.resend_after_expiry() {
+                            mgr.generate(&target).await.map_err(unreachable)?;
+                            sent = Instant::now();
+                            run.step("resend", "sent", "after expiry");
+                            continue;
+                        }
+                        return end(run, Ending::Expired, v);
+                    }
+                    Verdict::MaxAttempts => {
+                        io.show(v.user_message());
+                        return end(run, Ending::MaxAttempts, v);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn end(run: &mut Run<'_>, ending: Ending, v: Verdict) -> Result<(), Error> {
+    run.t.ending = ending;
+    run.t.message = v.user_message().into();
+    Ok(())
+}
+
+async fn rsa(
+    run: &mut Run<'_>,
+    s: &Session,
+    t: &Tenant,
+    registered: bool,
+    io: &mut impl Io,
+) -> Result<(), Error> {
+    let base =
+        s.ep.rsa
+            .clone()
+            .or_else(|| t.kc("RSA_Server_URL").map(str::to_string))
+            .ok_or_else(|| {
+                Error::failed(format!(
+                    "tenant `{}` has no `keyCloak.RSA_Server_URL`",
+                    t.id()
+                ))
+                .with_hint(format!(
+                    "`cx2fa policy show -t {}` shows what is missing",
+                    t.id()
+                ))
+            })?;
+    let key = t.kc("RSA_Client_Key").ok_or_else(|| {
+        Error::failed(format!(
+            "tenant `{}` has no `keyCloak.RSA_Client_Key`",
+            t.id()
+        ))
+    })?;
+    let id = t.kc("RSA_Client_ID").ok_or_else(|| {
+        Error::failed(format!(
+            "tenant `{}` has no `keyCloak.RSA_Client_ID`",
+            t.id()
+        ))
+    })?;
+    if !registered {
+        run.write(&[("twoFAChannel", "RSA"), ("is2FARegistered", "true")], &[])
+            .await?;
+        run.step(
+            "register",
+            "registered",
+            "RSA needs no registration: marked registered at once",
+        );
+    }
+    let passcode = loop {
+        let p = io.passcode()?;
+        match check_passcode(p.expose()) {
+            Ok(()) => break p,
+            Err(e) => {
+                io.show(&e.message);
+                run.step("passcode", "malformed", e.message.clone());
+            }
+        }
+    };
+    let client = Rsa {
+        http: &s.http,
+        base: crate::api::session::dir_url(&base),
+        client_key: Secret::new(key),
+        client_id: id.into(),
+    };
+    let outcome = client.authenticate(&run.t.user, &passcode).await;
+    let hint = "the RSA server did not decide on the passcode: check `keyCloak.RSA_Server_URL` (or `--rsa-url`), the client key and the server";
+    match outcome {
+        RsaOutcome::Success => {
+            run.step("verify", "valid", "passcode accepted");
+            run.t.message = "logged in with an RSA SecurID passcode".into();
+        }
+        RsaOutcome::InvalidPasscode { code } => {
+            let detail = format!("the RSA server answered {code}: wrong PIN or tokencode");
+            run.step("verify", "invalid", detail.clone());
+            io_show_rsa(io);
+            run.t.ending = Ending::InvalidOtp;
+            run.t.message = detail;
+        }
+        RsaOutcome::InvalidConfiguration { reason } => {
+            io_show_rsa(io);
+            return Err(
+                Error::failed(format!("RSA SecurID: invalid configuration: {reason}"))
+                    .with_hint(hint),
+            );
+        }
+        RsaOutcome::Unreachable { reason } => {
+            io_show_rsa(io);
+            return Err(Error::network(format!(
+                "RSA SecurID: the server is unreachable: {reason}"
+            ))
+            .with_hint(hint));
+        }
+    }
+    Ok(())
+}
+
+/// What the login screen shows for any RSA failure.
+fn io_show_rsa(io: &mut impl Io) {
+    io.show(&format!("Error: {RSA_USER_MESSAGE}"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contact_rules_follow_the_platform() {
+        assert!(check_contact(ChannelType::Email, "a@b.co").is_ok());
+        assert!(check_contact(ChannelType::Email, "a@b").is_err());
+        assert!(check_contact(ChannelType::Sms, "15550100222").is_ok());
+        assert!(check_contact(ChannelType::Sms, "+15550100222").is_ok());
+        assert!(check_contact(ChannelType::Sms, "555-0100").is_err());
+        assert!(check_contact(ChannelType::Sms, "123456").is_err());
+    }
+}

@@ -1,0 +1,500 @@
+//! The sandbox: a local emulation of a deployment's APIs (docs/deployment-contract.md §2–7) on loopback.
+//!
+//! It is a real HTTP server (axum). Paths match a deployment's ingress: `/auth/` (Keycloak),
+//! `/cx-tenant/`, `/ccm/`; the in-cluster services are served under `/otp-manager/` and `/rsa/`
+//! (reach them with the CLI's overrides, as one would with a port-forward). Sandbox-only
+//! helpers live under `/sandbox/` and are never relied on against a deployment.
+
+// Handlers return a ready HTTP response as their error: a cold path where size does not matter.
+#![allow(clippy::result_large_err)]
+
+pub mod capacity;
+mod ccm;
+mod error;
+mod faults;
+mod files;
+mod keycloak;
+mod otp;
+mod rsa;
+pub mod seed;
+pub mod state;
+mod tenant;
+mod tls;
+mod util;
+pub mod variant;
+
+pub use error::Error;
+pub use faults::FaultSpec;
+pub use files::{FileError, Files, StdFiles};
+/// RSA tokencodes change every minute.
+pub use rsa::STEP as RSA_STEP_SECS;
+
+use axum::routing::{get, on, post, MethodFilter};
+use axum::Router;
+use cx2fa_platform::contract::{self, Route};
+use state::Data;
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// How to run a sandbox.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// 0 picks a free port.
+    pub port: u16,
+    pub seed: Option<PathBuf>,
+    /// Generated users added to the first tenant's realm.
+    pub users: usize,
+    /// Persist to and reload from this file.
+    pub state_file: Option<PathBuf>,
+    pub faults: Option<FaultSpec>,
+    pub latency_ms: u64,
+    /// Also write every EMAIL OTP as a Maildir message here.
+    pub maildir: Option<PathBuf>,
+    /// Answer 404 on the channel list, as deployments without that endpoint do.
+    pub no_channel_list: bool,
+    /// Refuse tenant creation without a `tenantLogo` part, as release 5.1+ does.
+    pub require_logo: bool,
+    /// Access-token lifetime in seconds.
+    pub token_lifetime: u64,
+    /// Serve HTTPS with a generated CA, written to this file.
+    pub tls_ca: Option<PathBuf>,
+    /// Which Keycloak to emulate (path, user profile, lockout, direct grants).
+    pub keycloak: variant::Keycloak,
+    /// Users with required actions pending: (username, action), in the first tenant's realm.
+    pub required_actions: Vec<(String, String)>,
+    /// Requests worked at once (0: unlimited); see [`capacity`].
+    pub capacity: usize,
+    pub capacity_mode: capacity::Mode,
+    /// Generated tenants added to the seed's (`fleet0001`...), each with `users` users.
+    pub tenants: usize,
+    /// How files are read and written (the binary's checked, private file handling).
+    pub files: Arc<dyn Files>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            port: 0,
+            seed: None,
+            users: 0,
+            state_file: None,
+            faults: None,
+            latency_ms: 0,
+            maildir: None,
+            no_channel_list: false,
+            require_logo: false,
+            token_lifetime: 60,
+            tls_ca: None,
+            keycloak: variant::Keycloak::default(),
+            required_actions: vec![],
+            capacity: 0,
+            capacity_mode: capacity::Mode::Reject,
+            tenants: 0,
+            files: Arc::new(StdFiles),
+        }
+    }
+}
+
+/// An issued access token.
+#[derive(Debug, Clone)]
+pub struct TokenInfo {
+    pub realm: String,
+    pub username: String,
+    pub client: String,
+    pub admin: bool,
+    pub expires_ms: i64,
+}
+
+/// The server's shared state.
+pub struct Shared {
+    pub data: Mutex<Data>,
+    pub tokens: Mutex<HashMap<String, TokenInfo>>,
+    pub refresh: Mutex<HashMap<String, TokenInfo>>,
+    pub cfg: Config,
+    pub dirty: AtomicBool,
+    pub counter: AtomicU64,
+    pub faults: Option<Mutex<faults::FaultState>>,
+    /// Failed password grants per (realm, lower-case username), for the brute-force lockout.
+    pub failures: Mutex<HashMap<(String, String), u32>>,
+    pub capacity: capacity::Capacity,
+}
+
+pub type App = Arc<Shared>;
+
+impl Shared {
+    pub fn touch(&self) {
+        self.dirty.store(true, Ordering::Relaxed);
+    }
+    pub fn next(&self) -> u64 {
+        self.counter.fetch_add(1, Ordering::Relaxed)
+    }
+}
+
+/// Loads the state file when it exists, else builds from the seed.
+pub fn load(cfg: &Config) -> Result<Data, Error> {
+    if let Some(path) = &cfg.state_file {
+        if path.exists() {
+            let name = path.display().to_string();
+            // The state file is read and written back: only a regular file will do.
+            if !cfg
+                .files
+                .is_regular_file(path, "--state")
+                .map_err(Error::File)?
+            {
+                return Err(Error::Config(format!(
+                    "`--state {name}` is not a regular file; the sandbox writes its state back to it"
+                )));
+            }
+            let text = cfg
+                .files
+                .read_text(path, "--state", 1 << 30)
+                .map_err(Error::File)?;
+            let mut d: Data = serde_json::from_str(&text).map_err(|e| Error::BadState {
+                path: path.clone(),
+                reason: e.to_string(),
+            })?;
+            d.reindex();
+            return Ok(d);
+        }
+    }
+    let seed = match &cfg.seed {
+        Some(p) => {
+            let text = cfg
+                .files
+                .read_text(p, "--seed", 64 << 20)
+                .map_err(Error::File)?;
+            seed::Seed::parse(&text, &p.display().to_string())?
+        }
+        None => seed::Seed::builtin(),
+    };
+    Ok(seed::build(seed, cfg.users, cfg.tenants))
+}
+
+/// Where the sandbox serves the in-cluster services a deployment does not expose through its
+/// ingress (reach them with `--otp-manager-url` / `--rsa-url`, as one would a port-forward).
+pub const OTP_MANAGER_MOUNT: &str = "/otp-manager/";
+pub const RSA_MOUNT: &str = "/rsa/";
+
+/// The method filter of a contract route.
+fn method(r: &Route) -> MethodFilter {
+    MethodFilter::try_from(r.method.clone()).expect("contract routes use standard methods")
+}
+
+/// The routes of the emulated deployment: the contract's routes (cx2fa-platform), each served
+/// under its service's mount, so the sandbox serves exactly the paths and methods the client
+/// calls.
+pub fn router(app: App) -> Router {
+    use contract::{ccm as c, keycloak as k, otp_manager as o, rsa as r, tenant as t};
+    // Keycloak under `/auth` or at the root, as the variant says.
+    let kc = app.cfg.keycloak.prefix();
+    let at_kc = |r: &Route| format!("{kc}/{}", r.template);
+    let at = |mount: &str, r: &Route| format!("{mount}{}", r.template);
+    let tenant_mount = format!("/{}", contract::TENANT_PREFIX);
+    let ccm_mount = format!("/{}", contract::CCM_PREFIX);
+    let routes = Router::new()
+        .route(&at_kc(&k::TOKEN), on(method(&k::TOKEN), keycloak::token))
+        .route(
+            &at_kc(&k::OPENID_CONFIGURATION),
+            on(
+                method(&k::OPENID_CONFIGURATION),
+                keycloak::openid_configuration,
+            ),
+        )
+        .route(
+            &at_kc(&k::USERS),
+            on(method(&k::USERS), keycloak::list_users),
+        )
+        .route(
+            &at_kc(&k::USERS_COUNT),
+            on(method(&k::USERS_COUNT), keycloak::count_users),
+        )
+        .route(
+            &at_kc(&k::USER_PROFILE),
+            on(method(&k::USER_PROFILE), keycloak::user_profile),
+        )
+        .route(
+            &at_kc(&k::USER),
+            on(method(&k::USER), keycloak::get_user)
+                .on(method(&k::USER_UPDATE), keycloak::put_user),
+        )
+        .route(
+            &at_kc(&k::USER_LOGOUT),
+            on(method(&k::USER_LOGOUT), keycloak::logout),
+        )
+        .route(
+            &at(&tenant_mount, &t::LIST),
+            on(method(&t::LIST), tenant::list)
+                .on(method(&t::UPDATE), tenant::update)
+                .on(method(&t::CREATE), tenant::create),
+        )
+        .route(
+            &at(&ccm_mount, &c::CHANNELS),
+            on(method(&c::CHANNELS), ccm::list),
+        )
+        .route(
+            &at(&ccm_mount, &c::PROBE),
+            on(method(&c::PROBE), ccm::probe),
+        )
+        .route(
+            &at(OTP_MANAGER_MOUNT, &o::GENERATE),
+            on(method(&o::GENERATE), otp::generate),
+        )
+        .route(
+            &at(OTP_MANAGER_MOUNT, &o::VERIFY),
+            on(method(&o::VERIFY), otp::verify),
+        )
+        .route(
+            &at(RSA_MOUNT, &r::AUTHN),
+            on(method(&r::AUTHN), rsa::initialize),
+        )
+        .route("/sandbox/outbox", get(otp::outbox))
+        .route("/sandbox/clock", get(util::clock).post(util::advance_clock))
+        .route("/sandbox/rsa-code/{username}", get(rsa::code))
+        .route("/sandbox/health", get(|| async { "ok" }))
+        .route("/sandbox/capacity", post(capacity::set))
+        .route("/sandbox/stats", get(capacity::stats));
+    routes
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            faults::layer,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            capacity::layer,
+        ))
+        .layer(axum::middleware::from_fn(loopback_host_only))
+        .layer(axum::extract::DefaultBodyLimit::max(16 * 1024 * 1024))
+        .with_state(app)
+}
+
+/// Answers only requests addressed to a loopback name. The sandbox binds 127.0.0.1, but a web
+/// page could still reach it through DNS rebinding (a hostile name that resolves to 127.0.0.1):
+/// such a request carries the hostile name in `Host`, and is refused.
+async fn loopback_host_only(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let host = req
+        .headers()
+        .get(axum::http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map(|h| {
+            // `[::1]:8095` → `[::1]`; `localhost:8095` → `localhost`.
+            match h.rfind(':') {
+                Some(i) if !h[i..].contains(']') => &h[..i],
+                _ => h,
+            }
+        });
+    match host {
+        None | Some("localhost" | "127.0.0.1" | "[::1]") => next.run(req).await,
+        Some(_) => (
+            axum::http::StatusCode::MISDIRECTED_REQUEST,
+            "the sandbox answers requests for localhost, 127.0.0.1 and [::1] only\n",
+        )
+            .into_response(),
+    }
+}
+
+/// A running sandbox.
+pub struct Running {
+    pub addr: SocketAddr,
+    pub app: App,
+    /// The CA certificate to trust, when serving HTTPS.
+    pub ca_path: Option<PathBuf>,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    join: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl Running {
+    /// The base URL of the emulated deployment.
+    pub fn url(&self) -> String {
+        let scheme = if self.ca_path.is_some() {
+            "https"
+        } else {
+            "http"
+        };
+        format!("{scheme}://{}", self.addr)
+    }
+    /// The `export` lines that point cx2fa at this sandbox.
+    pub fn env_lines(&self) -> Vec<(String, String)> {
+        let d = self.app.data.lock().expect("lock");
+        let admin = d
+            .realms
+            .get("master")
+            .and_then(|r| r.users.values().find(|u| u.admin))
+            .cloned();
+        let first = d
+            .tenants
+            .first()
+            .and_then(|t| t.get("tenantId"))
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string();
+        let url = self.url();
+        let mut v = vec![
+            ("CX2FA_URL".into(), url.clone()),
+            ("CX2FA_TENANT".into(), first),
+            (
+                "CX2FA_OTP_MANAGER_URL".into(),
+                format!("{url}{OTP_MANAGER_MOUNT}"),
+            ),
+            ("CX2FA_RSA_URL".into(), format!("{url}{RSA_MOUNT}")),
+        ];
+        if let Some(ca) = &self.ca_path {
+            v.push(("CX2FA_CA_CERT".into(), ca.display().to_string()));
+        }
+        if let Some(a) = admin {
+            v.push(("CX2FA_USERNAME".into(), a.username));
+            v.push(("CX2FA_PASSWORD".into(), a.password));
+        }
+        v
+    }
+    /// Writes the state file now (also done in the background and on stop).
+    pub fn save(&self) -> Result<(), Error> {
+        save(&self.app)
+    }
+    /// Stops the server and saves the state file.
+    pub async fn stop(mut self) -> Result<(), Error> {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(j) = self.join.take() {
+            let _ = j.await;
+        }
+        save(&self.app)
+    }
+}
+
+fn save(app: &App) -> Result<(), Error> {
+    let Some(path) = &app.cfg.state_file else {
+        return Ok(());
+    };
+    if !app.dirty.swap(false, Ordering::Relaxed) && path.exists() {
+        return Ok(());
+    }
+    let text = {
+        let d = app.data.lock().expect("lock");
+        serde_json::to_vec(&*d).map_err(|e| Error::Failed(e.to_string()))?
+    };
+    // It holds every seeded password: 0600, written atomically, never through a symlink.
+    app.cfg.files.write_private(path, &text).map_err(|e| {
+        Error::Failed(format!(
+            "cannot write sandbox state `{}`: {e}",
+            path.display()
+        ))
+    })
+}
+
+/// Starts a sandbox on 127.0.0.1 and returns once it accepts connections.
+pub async fn start(cfg: Config) -> Result<Running, Error> {
+    let mut data = load(&cfg)?;
+    for (user, action) in &cfg.required_actions {
+        let realm = data
+            .tenants
+            .first()
+            .and_then(|t| {
+                t.pointer("/tenantSettings/keyCloak/realm")
+                    .or(t.get("tenantId"))
+            })
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string();
+        let u = data
+            .realms
+            .get_mut(&realm)
+            .and_then(|r| r.users.get_mut(&user.to_lowercase()))
+            .ok_or_else(|| {
+                Error::Config(format!(
+                    "`--required-action {user}={action}`: no user `{user}` in realm `{realm}`"
+                ))
+            })?;
+        u.required_actions.push(action.clone());
+    }
+    if let Some(dir) = &cfg.maildir {
+        for sub in ["cur", "new", "tmp"] {
+            std::fs::create_dir_all(dir.join(sub)).map_err(|e| {
+                Error::Config(format!("cannot create maildir `{}`: {e}", dir.display()))
+            })?;
+        }
+    }
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", cfg.port))
+        .await
+        .map_err(|source| Error::Listen {
+            port: cfg.port,
+            source,
+        })?;
+    let addr = listener.local_addr()?;
+    let tls = match &cfg.tls_ca {
+        Some(path) => Some(tls::generate(path, &*cfg.files)?),
+        None => None,
+    };
+    let ca_path = tls.as_ref().map(|t| t.ca_path.clone());
+    let faults = cfg
+        .faults
+        .clone()
+        .map(|f| Mutex::new(faults::FaultState::new(f)));
+    let cfg_capacity = cfg.capacity;
+    let app = Arc::new(Shared {
+        data: Mutex::new(data),
+        tokens: Mutex::default(),
+        refresh: Mutex::default(),
+        cfg,
+        dirty: AtomicBool::new(true),
+        counter: AtomicU64::new(1),
+        faults,
+        failures: Mutex::default(),
+        capacity: capacity::Capacity::new(cfg_capacity),
+    });
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let router = router(app.clone());
+    let saver = app.clone();
+    let join = tokio::spawn(async move {
+        let server = async move {
+            match tls {
+                None => {
+                    let _ = axum::serve(listener, router)
+                        .with_graceful_shutdown(async {
+                            let _ = rx.await;
+                        })
+                        .await;
+                }
+                Some(t) => {
+                    let handle = axum_server::Handle::new();
+                    let stopper = handle.clone();
+                    tokio::spawn(async move {
+                        let _ = rx.await;
+                        stopper.graceful_shutdown(Some(std::time::Duration::from_secs(1)));
+                    });
+                    let Ok(std_listener) = listener.into_std() else {
+                        return;
+                    };
+                    let _ = axum_server::from_tcp_rustls(std_listener, t.config)
+                        .handle(handle)
+                        .serve(router.into_make_service())
+                        .await;
+                }
+            }
+        };
+        let persist = async {
+            loop {
+                tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+                let _ = save(&saver);
+            }
+        };
+        tokio::select! {
+            _ = server => {},
+            _ = persist => {},
+        }
+    });
+    Ok(Running {
+        addr,
+        app,
+        ca_path,
+        shutdown: Some(tx),
+        join: Some(join),
+    })
+}

@@ -1,0 +1,219 @@
+//! The OTP manager (docs/deployment-contract.md §6) and the sandbox's outbox.
+
+use super::state::{Otp, OutboxEntry};
+use super::util::rfc3339;
+use super::App;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use cx2fa_platform::contract;
+use serde_json::{json, Value};
+use std::collections::HashMap;
+
+fn fail(message: &str) -> Response {
+    let status =
+        StatusCode::from_u16(contract::OTP_FAILURE_STATUS).unwrap_or(StatusCode::BAD_REQUEST);
+    (status, Json(json!({ "message": message }))).into_response()
+}
+
+fn bad(message: String) -> Response {
+    (StatusCode::BAD_REQUEST, Json(json!({ "message": message }))).into_response()
+}
+
+/// The tenant named by the `tenant-id` header, which must exist.
+fn tenant_of(app: &App, headers: &HeaderMap) -> Result<String, Response> {
+    let Some(id) = headers
+        .get("tenant-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|s| !s.is_empty())
+    else {
+        return Err(bad("tenant-id header is required".into()));
+    };
+    if app.data.lock().expect("lock").tenant(id).is_none() {
+        return Err(bad(format!("unknown tenant `{id}`")));
+    }
+    Ok(id.to_string())
+}
+
+fn body(bytes: &[u8], required: &[&str]) -> Result<Value, Response> {
+    let v: Value =
+        serde_json::from_slice(bytes).map_err(|e| bad(format!("body is not JSON: {e}")))?;
+    for k in required {
+        if v.get(*k).and_then(Value::as_str).is_none_or(str::is_empty) {
+            return Err(bad(format!("{k} is required")));
+        }
+    }
+    Ok(v)
+}
+
+fn s<'a>(v: &'a Value, k: &str) -> &'a str {
+    v.get(k).and_then(Value::as_str).unwrap_or("")
+}
+
+pub async fn generate(
+    State(app): State<App>,
+    headers: HeaderMap,
+    bytes: axum::body::Bytes,
+) -> Response {
+    let tenant = match tenant_of(&app, &headers) {
+        Ok(t) => t,
+        Err(r) => return r,
+    };
+    let v = match body(
+        &bytes,
+        &[
+            "customerChannelIdentifier",
+            "channelType",
+            "channelServiceIdentifier",
+            "purpose",
+        ],
+    ) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let num = |k: &str, d: u64| {
+        v.get(k)
+            .and_then(|n| {
+                n.as_u64()
+                    .or_else(|| n.as_str().and_then(|s| s.parse().ok()))
+            })
+            .unwrap_or(d)
+    };
+    let code = format!("{:06}", rand::random::<u32>() % 1_000_000);
+    let (contact, csi, purpose, ctype) = (
+        s(&v, "customerChannelIdentifier"),
+        s(&v, "channelServiceIdentifier"),
+        s(&v, "purpose"),
+        s(&v, "channelType"),
+    );
+    let entry = {
+        let mut d = app.data.lock().expect("lock");
+        let now = d.now_ms();
+        // A new OTP invalidates the previous one for the same target.
+        d.otps.retain(|o| {
+            !(o.tenant == tenant
+                && o.contact == contact
+                && o.channel_identifier == csi
+                && o.purpose == purpose)
+        });
+        d.otps.push(Otp {
+            tenant: tenant.clone(),
+            contact: contact.into(),
+            channel_identifier: csi.into(),
+            purpose: purpose.into(),
+            code: code.clone(),
+            expires_at_ms: now + num("otpExpiry", 60) as i64 * 1000,
+            failures: 0,
+            max_attempts: num("otpMaxAttempts", 3).max(1),
+            dead: false,
+        });
+        let entry = OutboxEntry {
+            to: contact.into(),
+            channel_type: ctype.into(),
+            code,
+            sent_at: rfc3339(now),
+            tenant,
+            from: csi.into(),
+        };
+        d.outbox.push(entry.clone());
+        entry
+    };
+    app.touch();
+    if entry.channel_type.eq_ignore_ascii_case("EMAIL") {
+        if let Some(dir) = &app.cfg.maildir {
+            write_maildir(dir, &entry, app.next(), num("otpExpiry", 60));
+        }
+    }
+    Json(json!({ "message": "OTP_GENERATED" })).into_response()
+}
+
+/// Writes one message into `dir/new` the Maildir way (write to tmp, rename).
+fn write_maildir(dir: &std::path::Path, e: &OutboxEntry, n: u64, expiry: u64) {
+    let date = chrono::Utc::now().to_rfc2822();
+    let name = format!(
+        "{}.{}_{n}.cx2fa-sandbox",
+        chrono::Utc::now().timestamp(),
+        std::process::id()
+    );
+    let msg = format!(
+        "From: Expertflow CX <{from}>\r\nTo: <{to}>\r\nSubject: Your Expertflow CX verification code\r\nDate: {date}\r\nMessage-ID: <{name}@sandbox.invalid>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nYour verification code is {code}.\r\nIt expires in {expiry} seconds.\r\n",
+        from = e.from,
+        to = e.to,
+        code = e.code,
+    );
+    let tmp = dir.join("tmp").join(&name);
+    if std::fs::write(&tmp, msg).is_ok() {
+        let _ = std::fs::rename(&tmp, dir.join("new").join(&name));
+    }
+}
+
+pub async fn verify(
+    State(app): State<App>,
+    headers: HeaderMap,
+    bytes: axum::body::Bytes,
+) -> Response {
+    let tenant = match tenant_of(&app, &headers) {
+        Ok(t) => t,
+        Err(r) => return r,
+    };
+    let v = match body(
+        &bytes,
+        &[
+            "customerChannelIdentifier",
+            "channelServiceIdentifier",
+            "otpCode",
+            "purpose",
+        ],
+    ) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let mut d = app.data.lock().expect("lock");
+    let now = d.now_ms();
+    let (contact, csi, purpose, code) = (
+        s(&v, "customerChannelIdentifier"),
+        s(&v, "channelServiceIdentifier"),
+        s(&v, "purpose"),
+        s(&v, "otpCode"),
+    );
+    let Some(otp) = d.otps.iter_mut().find(|o| {
+        o.tenant == tenant
+            && o.contact == contact
+            && o.channel_identifier == csi
+            && o.purpose == purpose
+    }) else {
+        return fail("OTP_INVALID");
+    };
+    let result = if otp.dead {
+        fail("OTP_INVALID")
+    } else if otp.failures >= otp.max_attempts {
+        fail("OTP_MAX_ATTEMPTS")
+    } else if now >= otp.expires_at_ms {
+        fail("OTP_EXPIRED")
+    } else if otp.code == code.trim() {
+        otp.dead = true;
+        Json(json!({ "message": "OTP_VERIFIED" })).into_response()
+    } else {
+        otp.failures += 1;
+        if otp.failures >= otp.max_attempts {
+            fail("OTP_MAX_ATTEMPTS")
+        } else {
+            fail("OTP_INVALID")
+        }
+    };
+    drop(d);
+    app.touch();
+    result
+}
+
+/// `GET /sandbox/outbox[?to=X]`: what users would have received, newest last.
+pub async fn outbox(State(app): State<App>, Query(q): Query<HashMap<String, String>>) -> Response {
+    let d = app.data.lock().expect("lock");
+    let items: Vec<&OutboxEntry> = d
+        .outbox
+        .iter()
+        .filter(|e| q.get("to").is_none_or(|to| &e.to == to))
+        .collect();
+    Json(items).into_response()
+}

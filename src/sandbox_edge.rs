@@ -1,0 +1,53 @@
+//! The sandbox at the command line's edge: cx2fa's checked, private file handling for the
+//! files it is given, and its errors turned into messages with hints and exit codes.
+
+use cx2fa_core::error::Error;
+use cx2fa_sandbox::{FileError, Files};
+use std::path::Path;
+
+/// Sandbox file access through cx2fa's own checks (`input`: no directories, FIFOs or binary
+/// files; `private`: 0600, atomic, never through a symlink).
+#[derive(Debug, Default)]
+pub struct CheckedFiles;
+
+impl Files for CheckedFiles {
+    fn read_text(&self, path: &Path, flag: &str, limit: u64) -> Result<String, FileError> {
+        cx2fa_core::input::read_text(&path.display().to_string(), flag, limit)
+            .map_err(|e| Box::new(e) as FileError)
+    }
+    fn is_regular_file(&self, path: &Path, flag: &str) -> Result<bool, FileError> {
+        let shape = cx2fa_core::input::shape(&path.display().to_string(), flag)
+            .map_err(|e| Box::new(e) as FileError)?;
+        Ok(shape == cx2fa_core::input::Shape::File)
+    }
+    fn write_private(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        cx2fa_core::private::write(path, bytes)
+    }
+}
+
+/// A sandbox failure as the command line shows it.
+pub fn error(e: cx2fa_sandbox::Error) -> Error {
+    use cx2fa_sandbox::Error as S;
+    let message = e.to_string();
+    match e {
+        S::Config(_) => Error::usage(message),
+        S::UnknownFaultKind(_) => {
+            Error::usage(message).with_hint("kinds are 500|429|reset|slow|500-after-write")
+        }
+        S::UnknownFaultKey(_) => Error::usage(message).with_hint("use rate=, kinds=, seed="),
+        S::BadSeed { .. } => Error::usage(message)
+            .with_hint("see the built-in seed with `cx2fa sandbox --print-seed` for the format"),
+        S::BadState { .. } => {
+            Error::usage(message).with_hint("delete it to start from the seed again")
+        }
+        S::Listen { .. } => {
+            Error::usage(message).with_hint("pick another `--port`, or `--port 0` for a free one")
+        }
+        // Our own `CheckedFiles` failed: its error is already the one to show.
+        S::File(inner) => match inner.downcast::<Error>() {
+            Ok(e) => *e,
+            Err(other) => Error::usage(other.to_string()),
+        },
+        S::Failed(_) | S::Io(_) => Error::failed(message),
+    }
+}
