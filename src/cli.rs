@@ -28,17 +28,17 @@ pub struct Cli {
 #[command(next_help_heading = "Global options")]
 pub struct Global {
     /// Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from
-    #[arg(long, global = true, env = "CX2FA_PROFILE", value_name = "NAME")]
+    #[arg(long, global = true, env = cx2fa_core::env::PROFILE, value_name = "NAME")]
     pub profile: Option<String>,
     /// The deployment's base URL (its ingress), e.g. `https://tenant1.example.com`
-    #[arg(long, global = true, env = "CX2FA_URL", value_name = "URL")]
+    #[arg(long, global = true, env = cx2fa_core::env::URL, value_name = "URL")]
     pub url: Option<String>,
     /// Tenant id; repeat (or comma-separate) for commands that take several
     #[arg(
         short = 't',
         long = "tenant",
         global = true,
-        env = "CX2FA_TENANT",
+        env = cx2fa_core::env::TENANT,
         value_name = "ID",
         value_delimiter = ','
     )]
@@ -48,56 +48,56 @@ pub struct Global {
         short,
         long,
         global = true,
-        env = "CX2FA_OUTPUT",
+        env = cx2fa_core::env::OUTPUT,
         value_enum,
         value_name = "FORMAT"
     )]
     pub output: Option<Format>,
     /// Answer yes to every confirmation
-    #[arg(short, long, global = true, env = "CX2FA_YES")]
+    #[arg(short, long, global = true, env = cx2fa_core::env::YES)]
     pub yes: bool,
     /// Never prompt; fail with exit code 2 where input would be needed
-    #[arg(long, global = true, env = "CX2FA_NO_INPUT")]
+    #[arg(long, global = true, env = cx2fa_core::env::NO_INPUT)]
     pub no_input: bool,
     /// Print only data and errors
-    #[arg(short, long, global = true, env = "CX2FA_QUIET")]
+    #[arg(short, long, global = true, env = cx2fa_core::env::QUIET)]
     pub quiet: bool,
     /// Trace every HTTP call on stderr (secrets redacted)
-    #[arg(long, global = true, env = "CX2FA_DEBUG")]
+    #[arg(long, global = true, env = cx2fa_core::env::DEBUG)]
     pub debug: bool,
     /// Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)
-    #[arg(long, global = true, env = "CX2FA_PRINT_CURL")]
+    #[arg(long, global = true, env = cx2fa_core::env::PRINT_CURL)]
     pub print_curl: bool,
     /// HTTP timeout in seconds
-    #[arg(long, global = true, env = "CX2FA_TIMEOUT", value_name = "SECS")]
+    #[arg(long, global = true, env = cx2fa_core::env::TIMEOUT, value_name = "SECS")]
     pub timeout: Option<u64>,
     /// When to use colour (`NO_COLOR` is respected with `auto`)
     #[arg(
         long,
         global = true,
-        env = "CX2FA_COLOR",
+        env = cx2fa_core::env::COLOR,
         value_enum,
         value_name = "WHEN"
     )]
     pub color: Option<ColorChoice>,
     /// Keycloak's base URL when it is not `<url>/auth/`
-    #[arg(long, global = true, env = "CX2FA_KEYCLOAK_URL", value_name = "URL")]
+    #[arg(long, global = true, env = cx2fa_core::env::KEYCLOAK_URL, value_name = "URL")]
     pub keycloak_url: Option<String>,
     /// Reach the OTP manager here instead of the tenant's in-cluster `Otp_Manager_Url` (e.g. a port-forward)
-    #[arg(long, global = true, env = "CX2FA_OTP_MANAGER_URL", value_name = "URL")]
+    #[arg(long, global = true, env = cx2fa_core::env::OTP_MANAGER_URL, value_name = "URL")]
     pub otp_manager_url: Option<String>,
     /// Reach RSA SecurID here instead of the tenant's `RSA_Server_URL`
-    #[arg(long, global = true, env = "CX2FA_RSA_URL", value_name = "URL")]
+    #[arg(long, global = true, env = cx2fa_core::env::RSA_URL, value_name = "URL")]
     pub rsa_url: Option<String>,
     /// Extra CA certificate (PEM) to trust
-    #[arg(long, global = true, env = "CX2FA_CA_CERT", value_name = "FILE")]
+    #[arg(long, global = true, env = cx2fa_core::env::CA_CERT, value_name = "FILE")]
     pub ca_cert: Option<PathBuf>,
     /// Accept any TLS certificate (warns on every use); `--insecure=false` (or
     /// `CX2FA_INSECURE=false`) overrides a profile's `insecure = true`
     #[arg(
         long,
         global = true,
-        env = "CX2FA_INSECURE",
+        env = cx2fa_core::env::INSECURE,
         num_args = 0..=1,
         require_equals = true,
         default_missing_value = "true",
@@ -111,14 +111,14 @@ pub struct Global {
     /// The most requests at once. cx2fa finds the server's pace by itself (it starts low,
     /// grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing
     /// answers); this is the ceiling. `1` is strictly one at a time
-    #[arg(long, global = true, env = "CX2FA_CONCURRENCY", value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+    #[arg(long, global = true, env = cx2fa_core::env::CONCURRENCY, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
     pub concurrency: Option<u32>,
     /// Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)
     #[arg(long, global = true, requires = "concurrency")]
     pub fixed_concurrency: bool,
     /// The most requests per second, a hard cap whatever the server could take (e.g. during
     /// business hours)
-    #[arg(long, global = true, env = "CX2FA_RATE", value_name = "N")]
+    #[arg(long, global = true, env = cx2fa_core::env::RATE, value_name = "N")]
     pub rate: Option<f64>,
 }
 

@@ -25,6 +25,26 @@ impl Files for CheckedFiles {
     }
 }
 
+/// The environment variables that point cx2fa at a running sandbox, in the order the banner
+/// prints them.
+pub fn env_lines(x: &cx2fa_sandbox::Exports) -> Vec<(String, String)> {
+    use cx2fa_core::env;
+    let mut v = vec![
+        (env::URL.to_string(), x.url.clone()),
+        (env::TENANT.to_string(), x.tenant.clone()),
+        (env::OTP_MANAGER_URL.to_string(), x.otp_manager_url.clone()),
+        (env::RSA_URL.to_string(), x.rsa_url.clone()),
+    ];
+    if let Some(ca) = &x.ca_cert {
+        v.push((env::CA_CERT.to_string(), ca.display().to_string()));
+    }
+    if let Some((user, password)) = &x.admin {
+        v.push((env::USERNAME.to_string(), user.clone()));
+        v.push((env::PASSWORD.to_string(), password.clone()));
+    }
+    v
+}
+
 /// A sandbox failure as the command line shows it.
 pub fn error(e: cx2fa_sandbox::Error) -> Error {
     use cx2fa_sandbox::Error as S;

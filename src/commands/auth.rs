@@ -97,7 +97,7 @@ async fn login(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
     } else {
         let username = match a
             .username
-            .or_else(|| std::env::var("CX2FA_USERNAME").ok())
+            .or_else(|| std::env::var(cx2fa_core::env::USERNAME).ok())
             .or_else(|| ctx.profile.username.clone())
         {
             Some(u) => u,
@@ -146,12 +146,12 @@ async fn login(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
 fn status(ctx: &Ctx) -> Result<(), Error> {
     let profile = ctx.profile_name().to_string();
     let url = ctx.base_url().ok();
-    let env_user = std::env::var("CX2FA_USERNAME")
+    let env_user = std::env::var(cx2fa_core::env::USERNAME)
         .ok()
-        .filter(|_| std::env::var_os("CX2FA_PASSWORD").is_some());
-    let env_client = std::env::var("CX2FA_CLIENT_ID")
+        .filter(|_| std::env::var_os(cx2fa_core::env::PASSWORD).is_some());
+    let env_client = std::env::var(cx2fa_core::env::CLIENT_ID)
         .ok()
-        .filter(|_| std::env::var_os("CX2FA_CLIENT_SECRET").is_some());
+        .filter(|_| std::env::var_os(cx2fa_core::env::CLIENT_SECRET).is_some());
     let report = if let Some(p) = env_user.or(env_client) {
         AuthStatus {
             profile,

@@ -8,6 +8,7 @@ use cx2fa_core::api::session::dir_url;
 use cx2fa_core::api::tenant::Tenants;
 use cx2fa_core::error::{Error, Kind};
 use cx2fa_platform::contract;
+use cx2fa_platform::fields;
 use serde::Serialize;
 
 /// Check the configuration, credentials, every service and the clock
@@ -172,9 +173,9 @@ pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), Error> {
             return finish(ctx, f);
         }
     };
-    let source = if std::env::var_os("CX2FA_PASSWORD").is_some()
-        || std::env::var_os("CX2FA_CLIENT_SECRET").is_some()
-        || std::env::var_os("CX2FA_TOKEN").is_some()
+    let source = if std::env::var_os(cx2fa_core::env::PASSWORD).is_some()
+        || std::env::var_os(cx2fa_core::env::CLIENT_SECRET).is_some()
+        || std::env::var_os(cx2fa_core::env::TOKEN).is_some()
     {
         Ok("environment".to_string())
     } else {
@@ -341,7 +342,7 @@ pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), Error> {
     let rsa = ep.rsa.clone().or_else(|| {
         tenant
             .as_ref()
-            .and_then(|t| t.kc("RSA_Server_URL").map(str::to_string))
+            .and_then(|t| t.kc(fields::RSA_SERVER_URL).map(str::to_string))
     });
     match rsa {
         Some(u) => {

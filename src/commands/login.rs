@@ -212,7 +212,7 @@ impl Io for Scripted<'_> {
             )?)
         } else if let (ChannelType::Email, Some(url)) = (channel, &self.a.otp_from_imap) {
             let mailbox: cx2fa_core::imap::Mailbox = url.parse()?;
-            let password = env_secret("CX2FA_IMAP_PASSWORD", "IMAP password")?;
+            let password = env_secret(cx2fa_core::env::IMAP_PASSWORD, "IMAP password")?;
             self.session.http.forget(password.expose());
             // The OTP was sent just before this question; allow for clock and delivery lag.
             let since = chrono::Utc::now() - chrono::Duration::seconds(10);
@@ -403,7 +403,7 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
     let scripted = a.scripted_flags() || !ctx.can_prompt();
     let password = if a.user_password_stdin {
         cx2fa_core::auth::read_stdin_secret("user password")?
-    } else if let Ok(p) = std::env::var("CX2FA_USER_PASSWORD") {
+    } else if let Ok(p) = std::env::var(cx2fa_core::env::USER_PASSWORD) {
         Secret::new(p)
     } else if !scripted {
         Secret::new(

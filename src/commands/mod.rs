@@ -52,7 +52,7 @@ impl Ctx {
     /// Prompts are allowed: stdin and stderr are terminals and `--no-input` is absent.
     pub fn can_prompt(&self) -> bool {
         !self.g.no_input
-            && std::env::var_os("CX2FA_FORCE_NO_TTY").is_none()
+            && std::env::var_os(cx2fa_core::env::FORCE_NO_TTY).is_none()
             && std::io::stdin().is_terminal()
             && std::io::stderr().is_terminal()
     }
@@ -231,7 +231,7 @@ impl Ctx {
     fn prompt_credentials(&self) -> Result<cx2fa_core::api::Credentials, Error> {
         let term = dialoguer::console::Term::stderr();
         // A username already given (environment) is used as given: only the password is asked.
-        let username = match std::env::var("CX2FA_USERNAME")
+        let username = match std::env::var(cx2fa_core::env::USERNAME)
             .ok()
             .filter(|u| !u.is_empty())
         {

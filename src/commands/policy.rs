@@ -13,6 +13,7 @@ use cx2fa_core::settings::diff::{render_value, Change};
 use cx2fa_core::settings::merge::{self, PolicyChange};
 use cx2fa_core::settings::validate::{self, Severity};
 use cx2fa_core::settings::{ChannelType, Tenant, TwoFa};
+use cx2fa_platform::fields;
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -505,15 +506,24 @@ impl Report for ShowReport {
             out,
             &[
                 ("tenant", self.tenant.clone()),
-                ("is2FAEnabled", p.enabled.to_string()),
-                ("channelType", opt(p.channel_type.map(|c| c.to_string()))),
-                ("channelServiceIdentifier", opt(p.identifier.clone())),
-                ("otpExpiry", opt(p.otp_expiry.map(|n| format!("{n} s")))),
+                (fields::IS_2FA_ENABLED, p.enabled.to_string()),
                 (
-                    "otpMaxAttempts",
+                    fields::CHANNEL_TYPE,
+                    opt(p.channel_type.map(|c| c.to_string())),
+                ),
+                (
+                    fields::CHANNEL_SERVICE_IDENTIFIER,
+                    opt(p.identifier.clone()),
+                ),
+                (
+                    fields::OTP_EXPIRY,
+                    opt(p.otp_expiry.map(|n| format!("{n} s"))),
+                ),
+                (
+                    fields::OTP_MAX_ATTEMPTS,
                     opt(p.otp_max_attempts.map(|n| n.to_string())),
                 ),
-                ("Otp_Manager_Url", opt(self.otp_manager_url.clone())),
+                (fields::OTP_MANAGER_URL, opt(self.otp_manager_url.clone())),
             ],
         );
         let mut t = out.table(&["check", "ok", "detail"]);

@@ -5,6 +5,7 @@ use crate::output::{Printer, Report};
 use crate::sandbox_edge as edge;
 use clap::{Args, Subcommand};
 use cx2fa_core::error::Error;
+use cx2fa_platform::fields;
 use cx2fa_sandbox::{self as sandbox, FaultSpec};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -289,11 +290,11 @@ pub async fn run(ctx: &Ctx, a: SandboxArgs) -> Result<(), Error> {
         .expect("lock")
         .tenants
         .iter()
-        .filter_map(|t| t.get("tenantId")?.as_str().map(str::to_string))
+        .filter_map(|t| t.get(fields::TENANT_ID)?.as_str().map(str::to_string))
         .collect();
     ctx.out.data(&Banner {
         url: running.url(),
-        env: running.env_lines(),
+        env: crate::sandbox_edge::env_lines(&running.exports()),
         tenants,
         users_password: "agent-pass",
         keycloak: running.app.cfg.keycloak.describe(),

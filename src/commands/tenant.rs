@@ -12,6 +12,7 @@ use cx2fa_core::settings::model::same_meaning;
 use cx2fa_core::settings::schema::DocKind;
 use cx2fa_core::settings::validate;
 use cx2fa_core::settings::{secrets, Tenant};
+use cx2fa_platform::fields;
 use serde::Serialize;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -115,7 +116,14 @@ pub struct TenantList {
 
 impl Report for TenantList {
     fn render(&self, out: &Printer) -> String {
-        let mut t = out.table(&["tenantId", "name", "status", "2FA", "channel", "realm"]);
+        let mut t = out.table(&[
+            fields::TENANT_ID,
+            "name",
+            "status",
+            "2FA",
+            "channel",
+            "realm",
+        ]);
         for r in &self.tenants {
             t.add_row(vec![
                 r.tenant_id.clone(),
@@ -130,11 +138,11 @@ impl Report for TenantList {
     }
     fn csv(&self) -> Option<Vec<Vec<String>>> {
         let mut rows = vec![vec![
-            "tenantId".into(),
-            "tenantName".into(),
+            fields::TENANT_ID.into(),
+            fields::TENANT_NAME.into(),
             "status".into(),
-            "is2FAEnabled".into(),
-            "channelType".into(),
+            fields::IS_2FA_ENABLED.into(),
+            fields::CHANNEL_TYPE.into(),
             "realm".into(),
         ]];
         rows.extend(self.tenants.iter().map(|r| {

@@ -50,11 +50,11 @@ pub async fn run(ctx: &Ctx, a: TourArgs) -> Result<(), Error> {
     .map_err(crate::sandbox_edge::error)?;
     let exe = std::env::current_exe()
         .map_err(|e| Error::failed(format!("cannot find the cx2fa binary: {e}")))?;
-    let env = running.env_lines();
+    let env = crate::sandbox_edge::env_lines(&running.exports());
     let out = &ctx.out;
     out.status(format!("{}\n", out.paint("cx2fa tour: a sandbox deployment is running at the URL below; every step is a real command.", "1")));
     for (k, v) in &env {
-        if k != "CX2FA_PASSWORD" {
+        if k != cx2fa_core::env::PASSWORD {
             out.status(format!("  export {k}={v}"));
         } else {
             out.status(format!("  export {k}=…   (printed by `cx2fa sandbox`)"));
@@ -105,9 +105,9 @@ pub async fn run(ctx: &Ctx, a: TourArgs) -> Result<(), Error> {
         let mut cmd = tokio::process::Command::new(&exe);
         cmd.args(args)
             .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-            .env("CX2FA_USER_PASSWORD", "agent-pass")
+            .env(cx2fa_core::env::USER_PASSWORD, "agent-pass")
             .env("XDG_STATE_HOME", &dir)
-            .env_remove("CX2FA_PROFILE");
+            .env_remove(cx2fa_core::env::PROFILE);
         if !interactive {
             cmd.stdin(std::process::Stdio::null());
         }

@@ -61,6 +61,9 @@ fn email_registration_with_edit_and_resend_gate() {
     p.send("\x1b[B").unwrap();
     p.send("\r").unwrap();
     p.expect("Your email address").unwrap();
+    // The prompt text appears before the editor switches the terminal to raw mode; keys sent
+    // in between are read as a line, not as edits (seen once on a loaded machine).
+    std::thread::sleep(Duration::from_millis(300));
     p.send("\x7f".repeat(30)).unwrap();
     p.send_line("right@example.test").unwrap();
     p.expect("Send the OTP to this email address: right@example.test?")

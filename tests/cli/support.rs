@@ -26,7 +26,7 @@ impl Sandbox {
         let running = rt.block_on(sandbox::start(cfg)).expect("sandbox starts");
         let client = http_client(running.ca_path.as_deref());
         let url = running.url();
-        let env = running.env_lines();
+        let env = cx2fa::sandbox_edge::env_lines(&running.exports());
         Sandbox {
             url,
             env,

@@ -4,6 +4,8 @@
 use crate::api::keycloak::{User, Users};
 use crate::error::Error;
 use crate::settings::{ChannelType, TwoFa};
+use cx2fa_platform::enrolment as attrs;
+use cx2fa_platform::fields;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
@@ -57,20 +59,24 @@ pub struct Status {
 /// Judges `u` against the tenant's policy.
 pub fn status(u: &User, policy: &TwoFa) -> Status {
     let attr = |k: &str| u.attr(k);
-    let channel = attr("twoFAChannel").map(|c| {
+    let channel = attr(attrs::TWO_FA_CHANNEL).map(|c| {
         ChannelType::parse(&c)
             .map(|t| t.as_str().to_string())
             .unwrap_or(c)
     });
-    let registered = attr("is2FARegistered").is_some_and(|v| v.eq_ignore_ascii_case("true"));
-    let contact_raw = attr("customerChannelIdentifier").or_else(|| attr("phoneNumber"));
+    let registered = attr(attrs::IS_2FA_REGISTERED).is_some_and(|v| v.eq_ignore_ascii_case("true"));
+    let contact_raw =
+        attr(attrs::CUSTOMER_CHANNEL_IDENTIFIER).or_else(|| attr(attrs::PHONE_NUMBER));
     let mut copy = BTreeMap::new();
     let mut stale = vec![];
     let current = [
-        ("channelServiceIdentifier", policy.identifier.clone()),
-        ("otpExpiry", policy.otp_expiry.map(|n| n.to_string())),
         (
-            "otpMaxAttempts",
+            fields::CHANNEL_SERVICE_IDENTIFIER,
+            policy.identifier.clone(),
+        ),
+        (fields::OTP_EXPIRY, policy.otp_expiry.map(|n| n.to_string())),
+        (
+            fields::OTP_MAX_ATTEMPTS,
             policy.otp_max_attempts.map(|n| n.to_string()),
         ),
     ];
@@ -84,11 +90,16 @@ pub fn status(u: &User, policy: &TwoFa) -> Status {
     }
     let attrs = u.attributes();
     let enrolled = ENROLMENT_ATTRS.iter().any(|k| attrs.contains_key(*k));
-    let other = ["tempOTPSecret", "otpSecret", "phoneNumber", "channelType"]
-        .iter()
-        .filter(|k| attrs.contains_key(**k))
-        .map(|k| k.to_string())
-        .collect();
+    let other = [
+        attrs::TEMP_OTP_SECRET,
+        attrs::OTP_SECRET,
+        attrs::PHONE_NUMBER,
+        fields::CHANNEL_TYPE,
+    ]
+    .iter()
+    .filter(|k| attrs.contains_key(**k))
+    .map(|k| k.to_string())
+    .collect();
     Status {
         username: u.username().to_string(),
         id: u.id().to_string(),

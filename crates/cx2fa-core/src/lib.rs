@@ -15,6 +15,7 @@ pub mod auth;
 pub mod backup;
 pub mod bulk;
 pub mod enrolment;
+pub mod env;
 pub mod error;
 pub mod fleet;
 pub mod imap;

@@ -10,6 +10,8 @@ use crate::error::{Error, Kind};
 use crate::settings::validate::is_email;
 use crate::settings::{ChannelType, Tenant};
 use cx2fa_platform::contract;
+use cx2fa_platform::enrolment as attrs;
+use cx2fa_platform::fields;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::time::Instant;
@@ -276,14 +278,14 @@ pub async fn simulate(target: Target<'_>, io: &mut impl Io) -> Result<Transcript
     run.user = run.users.require(&target.username).await?;
     let registered = run
         .user
-        .attr("is2FARegistered")
+        .attr(attrs::IS_2FA_REGISTERED)
         .is_some_and(|v| v.eq_ignore_ascii_case("true"));
     if !registered {
         access.require_write(t.realm())?;
     }
     let user_channel = run
         .user
-        .attr("twoFAChannel")
+        .attr(attrs::TWO_FA_CHANNEL)
         .and_then(|c| ChannelType::parse(&c));
     let channel = if registered {
         user_channel.or(policy.channel_type)
@@ -349,7 +351,7 @@ fn refused(r: GrantRefusal) -> (Ending, &'static str, &'static str) {
 
 async fn app(run: &mut Run<'_>, registered: bool, io: &mut impl Io) -> Result<(), Error> {
     let secret = if registered {
-        Secret::new(run.user.attr("otpSecret").ok_or_else(|| {
+        Secret::new(run.user.attr(attrs::OTP_SECRET).ok_or_else(|| {
             Error::failed("the user is registered for APP but has no otpSecret")
                 .with_hint("reset the user with `cx2fa user reset`")
         })?)
@@ -358,7 +360,10 @@ async fn app(run: &mut Run<'_>, registered: bool, io: &mut impl Io) -> Result<()
             .chosen_totp_secret()
             .unwrap_or_else(|| Secret::new(crate::totp::new_secret()));
         run.write(
-            &[("tempOTPSecret", secret.expose()), ("twoFAChannel", "APP")],
+            &[
+                (attrs::TEMP_OTP_SECRET, secret.expose()),
+                (attrs::TWO_FA_CHANNEL, "APP"),
+            ],
             &[],
         )
         .await?;
@@ -393,8 +398,11 @@ async fn app(run: &mut Run<'_>, registered: bool, io: &mut impl Io) -> Result<()
         if ok {
             if !registered {
                 run.write(
-                    &[("otpSecret", secret.expose()), ("is2FARegistered", "true")],
-                    &["tempOTPSecret"],
+                    &[
+                        (attrs::OTP_SECRET, secret.expose()),
+                        (attrs::IS_2FA_REGISTERED, "true"),
+                    ],
+                    &[attrs::TEMP_OTP_SECRET],
                 )
                 .await?;
             }
@@ -465,7 +473,7 @@ async fn otp(
             })?;
     let base = crate::api::session::dir_url(&base);
     let csi = if registered {
-        run.user.attr("channelServiceIdentifier")
+        run.user.attr(fields::CHANNEL_SERVICE_IDENTIFIER)
     } else {
         None
     }
@@ -475,8 +483,8 @@ async fn otp(
     let max = policy.otp_max_attempts.unwrap_or(3);
     let contact = if registered {
         run.user
-            .attr("customerChannelIdentifier")
-            .or_else(|| run.user.attr("phoneNumber"))
+            .attr(attrs::CUSTOMER_CHANNEL_IDENTIFIER)
+            .or_else(|| run.user.attr(attrs::PHONE_NUMBER))
             .ok_or_else(|| {
                 Error::failed(format!(
                     "`{}` is registered for {channel} but has no contact point",
@@ -488,11 +496,11 @@ async fn otp(
         let (e, a) = (expiry.to_string(), max.to_string());
         run.write(
             &[
-                ("twoFAChannel", channel.as_str()),
-                ("is2FARegistered", "false"),
-                ("channelServiceIdentifier", &csi),
-                ("otpExpiry", &e),
-                ("otpMaxAttempts", &a),
+                (attrs::TWO_FA_CHANNEL, channel.as_str()),
+                (attrs::IS_2FA_REGISTERED, "false"),
+                (fields::CHANNEL_SERVICE_IDENTIFIER, &csi),
+                (fields::OTP_EXPIRY, &e),
+                (fields::OTP_MAX_ATTEMPTS, &a),
             ],
             &[],
         )
@@ -511,7 +519,7 @@ async fn otp(
                 },
             }
         };
-        run.write(&[("customerChannelIdentifier", &value)], &[])
+        run.write(&[(attrs::CUSTOMER_CHANNEL_IDENTIFIER, &value)], &[])
             .await?;
         run.step(
             "contact",
@@ -575,7 +583,8 @@ async fn otp(
                 match v {
                     Verdict::Valid => {
                         if !registered {
-                            run.write(&[("is2FARegistered", "true")], &[]).await?;
+                            run.write(&[(attrs::IS_2FA_REGISTERED, "true")], &[])
+                                .await?;
                         }
                         run.t.message = format!("logged in with an OTP by {channel}");
                         return Ok(());
@@ -622,7 +631,7 @@ async fn rsa(
     let base =
         s.ep.rsa
             .clone()
-            .or_else(|| t.kc("RSA_Server_URL").map(str::to_string))
+            .or_else(|| t.kc(fields::RSA_SERVER_URL).map(str::to_string))
             .ok_or_else(|| {
                 Error::failed(format!(
                     "tenant `{}` has no `keyCloak.RSA_Server_URL`",
@@ -633,21 +642,27 @@ async fn rsa(
                     t.id()
                 ))
             })?;
-    let key = t.kc("RSA_Client_Key").ok_or_else(|| {
+    let key = t.kc(fields::RSA_CLIENT_KEY).ok_or_else(|| {
         Error::failed(format!(
             "tenant `{}` has no `keyCloak.RSA_Client_Key`",
             t.id()
         ))
     })?;
-    let id = t.kc("RSA_Client_ID").ok_or_else(|| {
+    let id = t.kc(fields::RSA_CLIENT_ID).ok_or_else(|| {
         Error::failed(format!(
             "tenant `{}` has no `keyCloak.RSA_Client_ID`",
             t.id()
         ))
     })?;
     if !registered {
-        run.write(&[("twoFAChannel", "RSA"), ("is2FARegistered", "true")], &[])
-            .await?;
+        run.write(
+            &[
+                (attrs::TWO_FA_CHANNEL, "RSA"),
+                (attrs::IS_2FA_REGISTERED, "true"),
+            ],
+            &[],
+        )
+        .await?;
         run.step(
             "register",
             "registered",

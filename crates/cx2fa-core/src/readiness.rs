@@ -5,6 +5,7 @@ use crate::api::Session;
 use crate::error::Error;
 use crate::settings::validate::check_service_url;
 use crate::settings::{ChannelType, Tenant};
+use cx2fa_platform::fields;
 use serde::Serialize;
 
 /// The outcome of checking that an OTP channel exists and has the right type.
@@ -177,28 +178,32 @@ pub fn static_checks(t: &Tenant) -> Vec<Check> {
     }
     let Some(ct) = p.channel_type else {
         add(
-            "channelType",
+            fields::CHANNEL_TYPE,
             false,
             "2FA is on but channelType is missing or unknown".into(),
         );
         return out;
     };
-    add("channelType", true, ct.to_string());
+    add(fields::CHANNEL_TYPE, true, ct.to_string());
     if ct.uses_channel() {
         match t.otp_manager_url() {
             None => add(
-                "Otp_Manager_Url",
+                fields::OTP_MANAGER_URL,
                 false,
                 "missing: required when 2FA is on with EMAIL or SMS".into(),
             ),
             Some(u) => match check_service_url(u) {
-                Ok(()) => add("Otp_Manager_Url", true, u.to_string()),
-                Err(why) => add("Otp_Manager_Url", false, why),
+                Ok(()) => add(fields::OTP_MANAGER_URL, true, u.to_string()),
+                Err(why) => add(fields::OTP_MANAGER_URL, false, why),
             },
         }
     }
     if ct == ChannelType::Rsa {
-        for k in ["RSA_Server_URL", "RSA_Client_Key", "RSA_Client_ID"] {
+        for k in [
+            fields::RSA_SERVER_URL,
+            fields::RSA_CLIENT_KEY,
+            fields::RSA_CLIENT_ID,
+        ] {
             let ok = t.kc(k).is_some();
             add(
                 k,
@@ -212,12 +217,12 @@ pub fn static_checks(t: &Tenant) -> Vec<Check> {
         }
     }
     match p.otp_expiry {
-        Some(n) => add("otpExpiry", n > 0, format!("{n} s")),
-        None => add("otpExpiry", false, "missing".into()),
+        Some(n) => add(fields::OTP_EXPIRY, n > 0, format!("{n} s")),
+        None => add(fields::OTP_EXPIRY, false, "missing".into()),
     }
     match p.otp_max_attempts {
-        Some(n) => add("otpMaxAttempts", n > 0, n.to_string()),
-        None => add("otpMaxAttempts", false, "missing".into()),
+        Some(n) => add(fields::OTP_MAX_ATTEMPTS, n > 0, n.to_string()),
+        None => add(fields::OTP_MAX_ATTEMPTS, false, "missing".into()),
     }
     out
 }

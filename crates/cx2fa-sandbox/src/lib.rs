@@ -32,6 +32,7 @@ pub use rsa::STEP as RSA_STEP_SECS;
 use axum::routing::{get, on, post, MethodFilter};
 use axum::Router;
 use cx2fa_platform::contract::{self, Route};
+use cx2fa_platform::fields;
 use state::Data;
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -96,6 +97,20 @@ impl Default for Config {
             files: Arc::new(StdFiles),
         }
     }
+}
+
+/// Where a running sandbox is and how to log in to it.
+#[derive(Debug, Clone)]
+pub struct Exports {
+    pub url: String,
+    /// The first tenant of the seed.
+    pub tenant: String,
+    pub otp_manager_url: String,
+    pub rsa_url: String,
+    /// With `--tls`: the CA certificate clients must trust.
+    pub ca_cert: Option<PathBuf>,
+    /// The master realm's admin: (username, password).
+    pub admin: Option<(String, String)>,
 }
 
 /// An issued access token.
@@ -319,39 +334,30 @@ impl Running {
         };
         format!("{scheme}://{}", self.addr)
     }
-    /// The `export` lines that point cx2fa at this sandbox.
-    pub fn env_lines(&self) -> Vec<(String, String)> {
+    /// What a client needs to talk to this sandbox (the binary turns it into `export` lines).
+    pub fn exports(&self) -> Exports {
         let d = self.app.data.lock().expect("lock");
         let admin = d
             .realms
             .get("master")
             .and_then(|r| r.users.values().find(|u| u.admin))
-            .cloned();
-        let first = d
+            .map(|u| (u.username.clone(), u.password.clone()));
+        let tenant = d
             .tenants
             .first()
-            .and_then(|t| t.get("tenantId"))
+            .and_then(|t| t.get(cx2fa_platform::fields::TENANT_ID))
             .and_then(|v| v.as_str())
             .unwrap_or("")
             .to_string();
         let url = self.url();
-        let mut v = vec![
-            ("CX2FA_URL".into(), url.clone()),
-            ("CX2FA_TENANT".into(), first),
-            (
-                "CX2FA_OTP_MANAGER_URL".into(),
-                format!("{url}{OTP_MANAGER_MOUNT}"),
-            ),
-            ("CX2FA_RSA_URL".into(), format!("{url}{RSA_MOUNT}")),
-        ];
-        if let Some(ca) = &self.ca_path {
-            v.push(("CX2FA_CA_CERT".into(), ca.display().to_string()));
+        Exports {
+            otp_manager_url: format!("{url}{OTP_MANAGER_MOUNT}"),
+            rsa_url: format!("{url}{RSA_MOUNT}"),
+            url,
+            tenant,
+            ca_cert: self.ca_path.clone(),
+            admin,
         }
-        if let Some(a) = admin {
-            v.push(("CX2FA_USERNAME".into(), a.username));
-            v.push(("CX2FA_PASSWORD".into(), a.password));
-        }
-        v
     }
     /// Writes the state file now (also done in the background and on stop).
     pub fn save(&self) -> Result<(), Error> {
@@ -398,7 +404,7 @@ pub async fn start(cfg: Config) -> Result<Running, Error> {
             .first()
             .and_then(|t| {
                 t.pointer("/tenantSettings/keyCloak/realm")
-                    .or(t.get("tenantId"))
+                    .or(t.get(fields::TENANT_ID))
             })
             .and_then(|v| v.as_str())
             .unwrap_or("")

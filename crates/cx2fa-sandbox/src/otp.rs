@@ -8,6 +8,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cx2fa_platform::contract;
+use cx2fa_platform::enrolment as attrs;
+use cx2fa_platform::fields;
 use serde_json::{json, Value};
 use std::collections::HashMap;
 
@@ -63,9 +65,9 @@ pub async fn generate(
     let v = match body(
         &bytes,
         &[
-            "customerChannelIdentifier",
-            "channelType",
-            "channelServiceIdentifier",
+            attrs::CUSTOMER_CHANNEL_IDENTIFIER,
+            fields::CHANNEL_TYPE,
+            fields::CHANNEL_SERVICE_IDENTIFIER,
             "purpose",
         ],
     ) {
@@ -82,10 +84,10 @@ pub async fn generate(
     };
     let code = format!("{:06}", rand::random::<u32>() % 1_000_000);
     let (contact, csi, purpose, ctype) = (
-        s(&v, "customerChannelIdentifier"),
-        s(&v, "channelServiceIdentifier"),
+        s(&v, attrs::CUSTOMER_CHANNEL_IDENTIFIER),
+        s(&v, fields::CHANNEL_SERVICE_IDENTIFIER),
         s(&v, "purpose"),
-        s(&v, "channelType"),
+        s(&v, fields::CHANNEL_TYPE),
     );
     let entry = {
         let mut d = app.data.lock().expect("lock");
@@ -103,9 +105,9 @@ pub async fn generate(
             channel_identifier: csi.into(),
             purpose: purpose.into(),
             code: code.clone(),
-            expires_at_ms: now + num("otpExpiry", 60) as i64 * 1000,
+            expires_at_ms: now + num(fields::OTP_EXPIRY, 60) as i64 * 1000,
             failures: 0,
-            max_attempts: num("otpMaxAttempts", 3).max(1),
+            max_attempts: num(fields::OTP_MAX_ATTEMPTS, 3).max(1),
             dead: false,
         });
         let entry = OutboxEntry {
@@ -122,7 +124,7 @@ pub async fn generate(
     app.touch();
     if entry.channel_type.eq_ignore_ascii_case("EMAIL") {
         if let Some(dir) = &app.cfg.maildir {
-            write_maildir(dir, &entry, app.next(), num("otpExpiry", 60));
+            write_maildir(dir, &entry, app.next(), num(fields::OTP_EXPIRY, 60));
         }
     }
     Json(json!({ "message": "OTP_GENERATED" })).into_response()
@@ -160,8 +162,8 @@ pub async fn verify(
     let v = match body(
         &bytes,
         &[
-            "customerChannelIdentifier",
-            "channelServiceIdentifier",
+            attrs::CUSTOMER_CHANNEL_IDENTIFIER,
+            fields::CHANNEL_SERVICE_IDENTIFIER,
             "otpCode",
             "purpose",
         ],
@@ -172,8 +174,8 @@ pub async fn verify(
     let mut d = app.data.lock().expect("lock");
     let now = d.now_ms();
     let (contact, csi, purpose, code) = (
-        s(&v, "customerChannelIdentifier"),
-        s(&v, "channelServiceIdentifier"),
+        s(&v, attrs::CUSTOMER_CHANNEL_IDENTIFIER),
+        s(&v, fields::CHANNEL_SERVICE_IDENTIFIER),
         s(&v, "purpose"),
         s(&v, "otpCode"),
     );

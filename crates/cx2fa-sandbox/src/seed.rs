@@ -2,6 +2,8 @@
 
 use super::state::{Data, Realm, RsaServer, RsaUser, SUser};
 use crate::Error;
+use cx2fa_platform::enrolment as attrs;
+use cx2fa_platform::fields;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -86,7 +88,7 @@ pub fn realm_for(tenant: &Value) -> (String, String, Option<String>) {
             .map(str::to_string)
     };
     let id = tenant
-        .get("tenantId")
+        .get(fields::TENANT_ID)
         .and_then(Value::as_str)
         .unwrap_or_default()
         .to_string();
@@ -107,8 +109,8 @@ pub fn build(mut seed: Seed, extra_users: usize, extra_tenants: usize) -> Data {
         for n in 1..=extra_tenants {
             let id = format!("fleet{n:04}");
             let mut t = first.clone();
-            t["tenantId"] = Value::String(id.clone());
-            t["tenantName"] = Value::String(format!("Fleet tenant {n}"));
+            t[fields::TENANT_ID] = Value::String(id.clone());
+            t[fields::TENANT_NAME] = Value::String(format!("Fleet tenant {n}"));
             if let Some(kc) = t.pointer_mut("/tenantSettings/keyCloak") {
                 kc["realm"] = Value::String(id.clone());
                 kc["credentials"] = serde_json::json!({"secret": format!("{id}-client-secret")});
@@ -163,7 +165,7 @@ pub fn build(mut seed: Seed, extra_users: usize, extra_tenants: usize) -> Data {
     }
     let generated = seed.tenants.iter().enumerate().filter(|(i, t)| {
         *i == 0
-            || t.get("tenantId")
+            || t.get(fields::TENANT_ID)
                 .and_then(Value::as_str)
                 .is_some_and(|id| id.starts_with("fleet"))
     });
@@ -203,34 +205,37 @@ fn generated_user(realm: &str, n: usize, i: usize, policy_csi: &str) -> SUser {
     a.insert("agentExtension".into(), arr(&format!("{}", 2000 + i)));
     match i % 4 {
         1 => {
-            a.insert("is2FARegistered".into(), arr("true"));
-            a.insert("twoFAChannel".into(), arr("EMAIL"));
+            a.insert(attrs::IS_2FA_REGISTERED.into(), arr("true"));
+            a.insert(attrs::TWO_FA_CHANNEL.into(), arr("EMAIL"));
             a.insert(
-                "customerChannelIdentifier".into(),
+                attrs::CUSTOMER_CHANNEL_IDENTIFIER.into(),
                 arr(&format!("{username}@example.test")),
             );
-            a.insert("channelServiceIdentifier".into(), arr(policy_csi));
-            a.insert("otpExpiry".into(), arr("60"));
-            a.insert("otpMaxAttempts".into(), arr("3"));
+            a.insert(fields::CHANNEL_SERVICE_IDENTIFIER.into(), arr(policy_csi));
+            a.insert(fields::OTP_EXPIRY.into(), arr("60"));
+            a.insert(fields::OTP_MAX_ATTEMPTS.into(), arr("3"));
         }
         2 => {
-            a.insert("is2FARegistered".into(), arr("true"));
-            a.insert("twoFAChannel".into(), arr("SMS"));
+            a.insert(attrs::IS_2FA_REGISTERED.into(), arr("true"));
+            a.insert(attrs::TWO_FA_CHANNEL.into(), arr("SMS"));
             a.insert(
-                "customerChannelIdentifier".into(),
+                attrs::CUSTOMER_CHANNEL_IDENTIFIER.into(),
                 arr(&format!("+1555{:07}", i)),
             );
-            a.insert("channelServiceIdentifier".into(), arr("+15550001000"));
+            a.insert(
+                fields::CHANNEL_SERVICE_IDENTIFIER.into(),
+                arr("+15550001000"),
+            );
         }
         3 => {
-            a.insert("is2FARegistered".into(), arr("true"));
-            a.insert("twoFAChannel".into(), arr("EMAIL"));
+            a.insert(attrs::IS_2FA_REGISTERED.into(), arr("true"));
+            a.insert(attrs::TWO_FA_CHANNEL.into(), arr("EMAIL"));
             a.insert(
-                "customerChannelIdentifier".into(),
+                attrs::CUSTOMER_CHANNEL_IDENTIFIER.into(),
                 arr(&format!("{username}@example.test")),
             );
             a.insert(
-                "channelServiceIdentifier".into(),
+                fields::CHANNEL_SERVICE_IDENTIFIER.into(),
                 arr("old-otp@example.test"),
             );
         }

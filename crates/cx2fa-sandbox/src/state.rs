@@ -1,5 +1,6 @@
 //! The sandbox's data: what a deployment stores, plus the sandbox's clock and outbox.
 
+use cx2fa_platform::fields;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap};
@@ -182,6 +183,6 @@ impl Data {
     pub fn tenant(&self, id: &str) -> Option<&Value> {
         self.tenants
             .iter()
-            .find(|t| t.get("tenantId").and_then(Value::as_str) == Some(id))
+            .find(|t| t.get(fields::TENANT_ID).and_then(Value::as_str) == Some(id))
     }
 }

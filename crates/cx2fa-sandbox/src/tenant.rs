@@ -9,6 +9,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cx2fa_platform::contract;
+use cx2fa_platform::fields;
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -77,7 +78,7 @@ pub async fn update(
         Ok(x) => x,
         Err(r) => return r,
     };
-    if let Some(body_id) = doc.get("tenantId").and_then(Value::as_str) {
+    if let Some(body_id) = doc.get(fields::TENANT_ID).and_then(Value::as_str) {
         if body_id != id {
             return platform_error(
                 StatusCode::BAD_REQUEST,
@@ -90,7 +91,7 @@ pub async fn update(
         let Some(slot) = d
             .tenants
             .iter_mut()
-            .find(|t| t.get("tenantId").and_then(Value::as_str) == Some(id.as_str()))
+            .find(|t| t.get(fields::TENANT_ID).and_then(Value::as_str) == Some(id.as_str()))
         else {
             return platform_error(StatusCode::NOT_FOUND, format!("Tenant `{id}` not found"));
         };
@@ -123,7 +124,7 @@ pub async fn create(
         Err(r) => return r,
     };
     let Some(id) = doc
-        .get("tenantId")
+        .get(fields::TENANT_ID)
         .and_then(Value::as_str)
         .filter(|s| !s.trim().is_empty())
         .map(str::to_string)

@@ -709,7 +709,7 @@ fn word(pieces: &[Piece]) -> String {
 /// The names are made of `[A-Z0-9_]` only, whatever the key.
 fn env_ref(key: &str) -> String {
     match key {
-        "client-key" => "CX2FA_RSA_CLIENT_KEY".into(),
+        "client-key" => crate::env::RSA_CLIENT_KEY.into(),
         other => format!(
             "CX2FA_SECRET_{}",
             other
@@ -787,7 +787,7 @@ pub fn curl_command(r: &Request) -> String {
         words.push(vec![t("-H")]);
         words.push(vec![
             t("Authorization: Bearer "),
-            Piece::Var("CX2FA_TOKEN".into()),
+            Piece::Var(crate::env::TOKEN.into()),
         ]);
     }
     for (k, v) in &r.headers {
@@ -926,7 +926,7 @@ mod tests {
             ("username".into(), Secretish::Plain("admin".into())),
             (
                 "password".into(),
-                Secretish::Secret(Secret::new("pw"), "CX2FA_PASSWORD"),
+                Secretish::Secret(Secret::new("pw"), crate::env::PASSWORD),
             ),
         ]);
         assert_eq!(curl_command(&r), "curl -sS -X POST https://x/token --data-urlencode username=admin --data-urlencode password=\"$CX2FA_PASSWORD\"");

@@ -61,11 +61,11 @@ async fn grant_response(
     // an agent's, and the tenant client's secret is not the automation client's.
     let master = realm == "master";
     let var = |k: &str| match (k, master) {
-        ("password", true) => "CX2FA_PASSWORD",
-        ("password", false) => "CX2FA_USER_PASSWORD",
-        ("client_secret", true) => "CX2FA_CLIENT_SECRET",
-        ("client_secret", false) => "CX2FA_TENANT_CLIENT_SECRET",
-        _ => "CX2FA_REFRESH_TOKEN",
+        ("password", true) => crate::env::PASSWORD,
+        ("password", false) => crate::env::USER_PASSWORD,
+        ("client_secret", true) => crate::env::CLIENT_SECRET,
+        ("client_secret", false) => crate::env::TENANT_CLIENT_SECRET,
+        _ => crate::env::REFRESH_TOKEN,
     };
     let secret = |k: &str, v: &Secret| (k.to_string(), Secretish::Secret(v.clone(), var(k)));
     let fields = match grant {

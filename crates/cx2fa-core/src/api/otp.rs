@@ -4,6 +4,8 @@ use super::http::{Http, Request};
 use crate::error::Error;
 use cx2fa_platform::contract;
 use cx2fa_platform::contract::otp_manager::{GENERATE, TENANT_HEADER, VERIFY};
+use cx2fa_platform::enrolment as attrs;
+use cx2fa_platform::fields;
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -51,12 +53,12 @@ pub struct OtpManager<'a> {
 impl<'a> OtpManager<'a> {
     pub async fn generate(&self, t: &OtpTarget) -> Result<(), Error> {
         let body = json!({
-            "customerChannelIdentifier": t.contact,
-            "channelType": t.channel_type,
-            "channelServiceIdentifier": t.channel_identifier,
+            attrs::CUSTOMER_CHANNEL_IDENTIFIER: t.contact,
+            fields::CHANNEL_TYPE: t.channel_type,
+            fields::CHANNEL_SERVICE_IDENTIFIER: t.channel_identifier,
             "appName": contract::OTP_APP_NAME,
-            "otpExpiry": t.expiry,
-            "otpMaxAttempts": t.max_attempts,
+            fields::OTP_EXPIRY: t.expiry,
+            fields::OTP_MAX_ATTEMPTS: t.max_attempts,
             "purpose": contract::OTP_PURPOSE,
         });
         let req = Request::new(
@@ -71,8 +73,8 @@ impl<'a> OtpManager<'a> {
 
     pub async fn verify(&self, t: &OtpTarget, code: &str) -> Result<Verdict, Error> {
         let body = json!({
-            "customerChannelIdentifier": t.contact,
-            "channelServiceIdentifier": t.channel_identifier,
+            attrs::CUSTOMER_CHANNEL_IDENTIFIER: t.contact,
+            fields::CHANNEL_SERVICE_IDENTIFIER: t.channel_identifier,
             "appName": contract::OTP_APP_NAME,
             "otpCode": code,
             "purpose": contract::OTP_PURPOSE,

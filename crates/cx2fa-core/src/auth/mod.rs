@@ -21,13 +21,7 @@ pub fn read_stdin_secret(what: &str) -> Result<Secret, Error> {
 }
 
 /// The environment variables that carry secrets to cx2fa: never passed on to a child process.
-pub const SECRET_ENV: &[&str] = &[
-    "CX2FA_PASSWORD",
-    "CX2FA_CLIENT_SECRET",
-    "CX2FA_TOKEN",
-    "CX2FA_USER_PASSWORD",
-    "CX2FA_IMAP_PASSWORD",
-];
+pub use crate::env::SECRETS as SECRET_ENV;
 
 fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
@@ -40,7 +34,7 @@ pub fn from_env_or_stdin(
     password_stdin: bool,
     profile_username: Option<&str>,
 ) -> Result<Option<Credentials>, Error> {
-    let username = env("CX2FA_USERNAME").or_else(|| profile_username.map(str::to_string));
+    let username = env(crate::env::USERNAME).or_else(|| profile_username.map(str::to_string));
     if password_stdin {
         let username = username.ok_or_else(|| {
             Error::usage("`--password-stdin` needs a username")
@@ -51,19 +45,19 @@ pub fn from_env_or_stdin(
             password: read_stdin_secret("password")?,
         }));
     }
-    if let (Some(u), Some(p)) = (username.clone(), env("CX2FA_PASSWORD")) {
+    if let (Some(u), Some(p)) = (username.clone(), env(crate::env::PASSWORD)) {
         return Ok(Some(Credentials::Password {
             username: u,
             password: Secret::new(p),
         }));
     }
-    if let (Some(id), Some(s)) = (env("CX2FA_CLIENT_ID"), env("CX2FA_CLIENT_SECRET")) {
+    if let (Some(id), Some(s)) = (env(crate::env::CLIENT_ID), env(crate::env::CLIENT_SECRET)) {
         return Ok(Some(Credentials::Client {
             id,
             secret: Secret::new(s),
         }));
     }
-    if let Some(t) = env("CX2FA_TOKEN") {
+    if let Some(t) = env(crate::env::TOKEN) {
         return Ok(Some(Credentials::Token(Secret::new(t))));
     }
     Ok(None)

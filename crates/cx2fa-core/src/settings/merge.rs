@@ -8,6 +8,7 @@
 use super::model::{ChannelType, Tenant};
 use super::schema::DocKind;
 use crate::error::Error;
+use cx2fa_platform::fields;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -68,15 +69,18 @@ impl PolicyChange {
             None => None,
         };
         let mut two_fa = Map::new();
-        two_fa.insert("is2FAEnabled".into(), Value::Bool(true));
-        two_fa.insert("channelType".into(), Value::String(channel.as_str().into()));
+        two_fa.insert(fields::IS_2FA_ENABLED.into(), Value::Bool(true));
+        two_fa.insert(
+            fields::CHANNEL_TYPE.into(),
+            Value::String(channel.as_str().into()),
+        );
         if let Some(id) = identifier {
-            two_fa.insert("channelServiceIdentifier".into(), Value::String(id));
+            two_fa.insert(fields::CHANNEL_SERVICE_IDENTIFIER.into(), Value::String(id));
         }
         let expiry = expiry.or(now.otp_expiry).unwrap_or(60);
         let attempts = max_attempts.or(now.otp_max_attempts).unwrap_or(3);
-        two_fa.insert("otpExpiry".into(), expiry.into());
-        two_fa.insert("otpMaxAttempts".into(), attempts.into());
+        two_fa.insert(fields::OTP_EXPIRY.into(), expiry.into());
+        two_fa.insert(fields::OTP_MAX_ATTEMPTS.into(), attempts.into());
         Ok(PolicyChange {
             two_fa,
             otp_manager_url,
@@ -86,7 +90,7 @@ impl PolicyChange {
     /// Turns 2FA off and leaves every other setting as it is, so re-enabling restores it.
     pub fn disable() -> Self {
         let mut two_fa = Map::new();
-        two_fa.insert("is2FAEnabled".into(), Value::Bool(false));
+        two_fa.insert(fields::IS_2FA_ENABLED.into(), Value::Bool(false));
         PolicyChange {
             two_fa,
             otp_manager_url: None,
@@ -108,7 +112,7 @@ pub fn apply(stored: &Tenant, change: &PolicyChange) -> Result<Tenant, Error> {
     stored.require_keycloak()?;
     let mut doc = stored.0.clone();
     let settings = doc
-        .get_mut("tenantSettings")
+        .get_mut(fields::TENANT_SETTINGS)
         .and_then(Value::as_object_mut)
         .ok_or_else(|| {
             Error::failed(format!(
@@ -118,13 +122,13 @@ pub fn apply(stored: &Tenant, change: &PolicyChange) -> Result<Tenant, Error> {
         })?;
     if let Some(url) = &change.otp_manager_url {
         let kc = settings
-            .get_mut("keyCloak")
+            .get_mut(fields::KEYCLOAK)
             .and_then(Value::as_object_mut)
             .expect("checked above");
-        set(kc, "Otp_Manager_Url", Value::String(url.clone()));
+        set(kc, fields::OTP_MANAGER_URL, Value::String(url.clone()));
     }
     if !change.two_fa.is_empty() {
-        match settings.get_mut("twoFAConfigs") {
+        match settings.get_mut(fields::TWO_FA_CONFIGS) {
             Some(Value::Object(cfg)) => {
                 for (k, v) in &change.two_fa {
                     set(cfg, k, v.clone());
@@ -132,7 +136,7 @@ pub fn apply(stored: &Tenant, change: &PolicyChange) -> Result<Tenant, Error> {
             }
             Some(_) | None => set(
                 settings,
-                "twoFAConfigs",
+                fields::TWO_FA_CONFIGS,
                 Value::Object(change.two_fa.clone()),
             ),
         }
@@ -147,15 +151,18 @@ pub fn effective_payload(t: &Tenant) -> Value {
     kc.retain(|k, _| {
         matches!(
             k.as_str(),
-            "Otp_Manager_Url" | "RSA_Server_URL" | "RSA_Client_Key" | "RSA_Client_ID"
+            fields::OTP_MANAGER_URL
+                | fields::RSA_SERVER_URL
+                | fields::RSA_CLIENT_KEY
+                | fields::RSA_CLIENT_ID
         )
     });
     let cfg = t
         .settings()
-        .and_then(|s| s.get("twoFAConfigs"))
+        .and_then(|s| s.get(fields::TWO_FA_CONFIGS))
         .cloned()
         .unwrap_or(Value::Object(Map::new()));
-    serde_json::json!({ "tenantSettings": { "keyCloak": kc, "twoFAConfigs": cfg } })
+    serde_json::json!({ fields::TENANT_SETTINGS: { fields::KEYCLOAK: kc, fields::TWO_FA_CONFIGS: cfg } })
 }
 
 #[cfg(test)]

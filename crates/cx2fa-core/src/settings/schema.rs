@@ -1,6 +1,7 @@
 //! The JSON Schemas in `schemas/`, compiled in, and schema findings.
 
 use super::validate::{Finding, Severity};
+use cx2fa_platform::fields;
 use serde_json::Value;
 use std::sync::OnceLock;
 
@@ -20,7 +21,7 @@ pub enum DocKind {
 impl DocKind {
     /// A document with a `tenantId` is a whole tenant; without, the update payload.
     pub fn detect(v: &Value) -> Self {
-        if v.get("tenantId").is_some() || v.get("tenantName").is_some() {
+        if v.get(fields::TENANT_ID).is_some() || v.get(fields::TENANT_NAME).is_some() {
             DocKind::TenantDocument
         } else {
             DocKind::UpdatePayload

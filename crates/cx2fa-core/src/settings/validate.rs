@@ -5,6 +5,7 @@ use super::model::ChannelType;
 use super::schema::{self, DocKind};
 use super::source;
 use crate::error::Error;
+use cx2fa_platform::fields;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -43,11 +44,11 @@ impl Finding {
 pub const TWO_FA: &str = "/tenantSettings/twoFAConfigs";
 pub const KEYCLOAK: &str = "/tenantSettings/keyCloak";
 const KNOWN_2FA_KEYS: &[&str] = &[
-    "is2FAEnabled",
-    "channelType",
-    "channelServiceIdentifier",
-    "otpExpiry",
-    "otpMaxAttempts",
+    fields::IS_2FA_ENABLED,
+    fields::CHANNEL_TYPE,
+    fields::CHANNEL_SERVICE_IDENTIFIER,
+    fields::OTP_EXPIRY,
+    fields::OTP_MAX_ATTEMPTS,
 ];
 
 /// Schema and semantic findings for a parsed document, unlocated.
@@ -122,12 +123,12 @@ fn semantic(kind: DocKind, v: &Value, out: &mut Vec<Finding>) {
         out.push(warn(format!("{TWO_FA}/{key}"), msg));
     }
 
-    if let Some(url) = kc_str("Otp_Manager_Url") {
+    if let Some(url) = kc_str(fields::OTP_MANAGER_URL) {
         if let Err(why) = check_service_url(url) {
             out.push(err(format!("{KEYCLOAK}/Otp_Manager_Url"), why));
         }
     }
-    if let Some(n) = cfg.get("otpExpiry").and_then(Value::as_u64) {
+    if let Some(n) = cfg.get(fields::OTP_EXPIRY).and_then(Value::as_u64) {
         if n > 0 && !(60..=120).contains(&n) {
             out.push(warn(
                 format!("{TWO_FA}/otpExpiry"),
@@ -135,7 +136,7 @@ fn semantic(kind: DocKind, v: &Value, out: &mut Vec<Finding>) {
             ));
         }
     }
-    if let Some(n) = cfg.get("otpMaxAttempts").and_then(Value::as_u64) {
+    if let Some(n) = cfg.get(fields::OTP_MAX_ATTEMPTS).and_then(Value::as_u64) {
         if n > 0 && !(3..=5).contains(&n) {
             out.push(warn(
                 format!("{TWO_FA}/otpMaxAttempts"),
@@ -144,27 +145,29 @@ fn semantic(kind: DocKind, v: &Value, out: &mut Vec<Finding>) {
         }
     }
 
-    if cfg.get("is2FAEnabled").and_then(Value::as_bool) != Some(true) {
+    if cfg.get(fields::IS_2FA_ENABLED).and_then(Value::as_bool) != Some(true) {
         return;
     }
     let Some(channel) = cfg
-        .get("channelType")
+        .get(fields::CHANNEL_TYPE)
         .and_then(Value::as_str)
         .and_then(ChannelType::parse)
     else {
         return;
     };
-    let ident = cfg.get("channelServiceIdentifier").and_then(Value::as_str);
+    let ident = cfg
+        .get(fields::CHANNEL_SERVICE_IDENTIFIER)
+        .and_then(Value::as_str);
     let ident_ptr = format!("{TWO_FA}/channelServiceIdentifier");
     if channel.uses_channel() {
-        if kc_str("Otp_Manager_Url").is_none_or(|s| s.trim().is_empty()) {
+        if kc_str(fields::OTP_MANAGER_URL).is_none_or(|s| s.trim().is_empty()) {
             out.push(err(
                 format!("{KEYCLOAK}/Otp_Manager_Url"),
                 format!("`keyCloak.Otp_Manager_Url` is required when is2FAEnabled is true with channelType {channel}"),
             ));
         }
         match ident {
-            None | Some("") if cfg.get("channelServiceIdentifier").is_none_or(Value::is_string) => out.push(err(
+            None | Some("") if cfg.get(fields::CHANNEL_SERVICE_IDENTIFIER).is_none_or(Value::is_string) => out.push(err(
                 ident_ptr,
                 format!("channelServiceIdentifier is required for channelType {channel}: the identifier of the {channel} channel that sends OTPs"),
             )),
@@ -193,14 +196,18 @@ fn semantic(kind: DocKind, v: &Value, out: &mut Vec<Finding>) {
         } else {
             Severity::Warning
         };
-        for key in ["RSA_Server_URL", "RSA_Client_Key", "RSA_Client_ID"] {
+        for key in [
+            fields::RSA_SERVER_URL,
+            fields::RSA_CLIENT_KEY,
+            fields::RSA_CLIENT_ID,
+        ] {
             match kc_str(key).filter(|s| !s.trim().is_empty()) {
                 None => out.push(Finding::new(
                     sev,
                     format!("{KEYCLOAK}/{key}"),
                     format!("`keyCloak.{key}` is required for channelType RSA"),
                 )),
-                Some(url) if key == "RSA_Server_URL" => {
+                Some(url) if key == fields::RSA_SERVER_URL => {
                     if let Err(why) = check_service_url(url) {
                         out.push(err(format!("{KEYCLOAK}/{key}"), why));
                     }

@@ -1,0 +1,45 @@
+//! cx2fa's environment variables, named once: the command line reads the non-secret ones
+//! (clap's `env`), core reads the credentials, `--print-curl` refers to secrets by these names,
+//! and the `--otp-cmd` child is started without the secret ones.
+
+pub const PROFILE: &str = "CX2FA_PROFILE";
+pub const URL: &str = "CX2FA_URL";
+pub const TENANT: &str = "CX2FA_TENANT";
+pub const OUTPUT: &str = "CX2FA_OUTPUT";
+pub const YES: &str = "CX2FA_YES";
+pub const NO_INPUT: &str = "CX2FA_NO_INPUT";
+pub const QUIET: &str = "CX2FA_QUIET";
+pub const DEBUG: &str = "CX2FA_DEBUG";
+pub const PRINT_CURL: &str = "CX2FA_PRINT_CURL";
+pub const TIMEOUT: &str = "CX2FA_TIMEOUT";
+pub const COLOR: &str = "CX2FA_COLOR";
+pub const KEYCLOAK_URL: &str = "CX2FA_KEYCLOAK_URL";
+pub const OTP_MANAGER_URL: &str = "CX2FA_OTP_MANAGER_URL";
+pub const RSA_URL: &str = "CX2FA_RSA_URL";
+pub const CA_CERT: &str = "CX2FA_CA_CERT";
+pub const INSECURE: &str = "CX2FA_INSECURE";
+pub const CONCURRENCY: &str = "CX2FA_CONCURRENCY";
+pub const RATE: &str = "CX2FA_RATE";
+/// Tests only: behave as if there were no terminal even under a pseudo-terminal.
+pub const FORCE_NO_TTY: &str = "CX2FA_FORCE_NO_TTY";
+
+/// The master-realm admin (password grant).
+pub const USERNAME: &str = "CX2FA_USERNAME";
+pub const PASSWORD: &str = "CX2FA_PASSWORD";
+/// An automation client (client-credentials grant).
+pub const CLIENT_ID: &str = "CX2FA_CLIENT_ID";
+pub const CLIENT_SECRET: &str = "CX2FA_CLIENT_SECRET";
+/// A ready access token.
+pub const TOKEN: &str = "CX2FA_TOKEN";
+/// `--print-curl` only: a refresh token.
+pub const REFRESH_TOKEN: &str = "CX2FA_REFRESH_TOKEN";
+/// The agent whose login `simulate-login` runs, and its tenant realm's client secret.
+pub const USER_PASSWORD: &str = "CX2FA_USER_PASSWORD";
+pub const TENANT_CLIENT_SECRET: &str = "CX2FA_TENANT_CLIENT_SECRET";
+/// `--otp-from-imap`.
+pub const IMAP_PASSWORD: &str = "CX2FA_IMAP_PASSWORD";
+/// `--print-curl` only: the tenant's RSA client key.
+pub const RSA_CLIENT_KEY: &str = "CX2FA_RSA_CLIENT_KEY";
+
+/// The variables holding secrets: never passed to a child process.
+pub const SECRETS: &[&str] = &[PASSWORD, CLIENT_SECRET, TOKEN, USER_PASSWORD, IMAP_PASSWORD];
