@@ -1,9 +1,9 @@
 //! The command line: global options and the command tree. Doc comments are the help text.
 
 use crate::commands;
+use crate::error::EXIT_CODES_HELP;
 use crate::output::{ColorChoice, Format};
 use clap::{Args, Parser, Subcommand};
-use cx2fa_core::error::EXIT_CODES_HELP;
 use std::path::PathBuf;
 
 const AFTER_HELP: &str = "\

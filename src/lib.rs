@@ -11,13 +11,15 @@
 
 pub mod cli;
 pub mod commands;
+pub mod error;
+pub mod hints;
 pub mod output;
 #[cfg(feature = "sandbox")]
 pub mod sandbox_edge;
 
 use cli::{Cli, Command};
 use commands::Ctx;
-use cx2fa_core::error::Error;
+use error::Error;
 
 /// Runs one parsed command line; the error is already printed when this returns it.
 pub async fn run(cli: Cli) -> Result<(), Error> {

@@ -4,8 +4,8 @@
 //! command returns a value implementing [`Report`]; the printer renders it as JSON or as a table
 //! depending on `--output`, so that the JSON shape is a contract independent of the table.
 
+use crate::error::{Error, Kind};
 use comfy_table::{presets, Cell, ContentArrangement, Table};
-use cx2fa_core::error::{Error, Kind};
 use cx2fa_core::settings::secrets;
 use serde::Serialize;
 use std::io::{IsTerminal, Write};

@@ -1,7 +1,7 @@
 //! The sandbox at the command line's edge: cx2fa's checked, private file handling for the
 //! files it is given, and its errors turned into messages with hints and exit codes.
 
-use cx2fa_core::error::Error;
+use crate::error::Error;
 use cx2fa_sandbox::{FileError, Files};
 use std::path::Path;
 

@@ -1,12 +1,12 @@
 //! `cx2fa auth login|status|logout`: log in once per deployment profile.
 
 use super::{prompt_error, Ctx};
+use crate::error::Error;
 use crate::output::{kv_table, Printer, Report};
 use clap::{Args, Subcommand};
 use cx2fa_core::api::keycloak;
 use cx2fa_core::api::{Credentials, Secret};
 use cx2fa_core::auth::store::{self, Kind, Stored};
-use cx2fa_core::error::Error;
 use serde::Serialize;
 
 #[derive(Debug, Subcommand)]

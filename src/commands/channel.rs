@@ -1,10 +1,10 @@
 //! `cx2fa channel list|check`.
 
 use super::Ctx;
+use crate::error::Error;
 use crate::output::{Printer, Report};
 use clap::{Args, Subcommand};
 use cx2fa_core::api::channels::{Channel, Channels};
-use cx2fa_core::error::Error;
 use cx2fa_core::readiness::{self, ChannelCheck};
 use cx2fa_core::settings::ChannelType;
 use serde::Serialize;

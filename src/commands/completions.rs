@@ -2,9 +2,9 @@
 
 use super::Ctx;
 use crate::cli::Cli;
+use crate::error::Error;
 use clap::{Args, CommandFactory};
 use clap_complete::Shell;
-use cx2fa_core::error::Error;
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {

@@ -1,9 +1,9 @@
 //! `cx2fa config validate`.
 
 use super::Ctx;
+use crate::error::{Error, Kind};
 use crate::output::{Printer, Report};
 use clap::{Args, Subcommand};
-use cx2fa_core::error::{Error, Kind};
 use cx2fa_core::settings::validate::{self, FileReport, Severity, MAX_INPUT_BYTES};
 use serde::Serialize;
 use std::io::Read;
@@ -154,7 +154,7 @@ pub fn read_input(name: &str) -> Result<String, Error> {
 
 /// Validates one input; reading and parsing failures become a failed report.
 pub fn validate_one(name: &str) -> FileReport {
-    match read_input(name).and_then(|text| validate::validate_text(&text, name)) {
+    match read_input(name).and_then(|text| Ok(validate::validate_text(&text, name)?)) {
         Ok(r) => r,
         Err(e) => FileReport {
             file: name.into(),

@@ -1,12 +1,12 @@
 //! `cx2fa doctor`: find the broken piece of a setup, each finding with its fix.
 
 use super::Ctx;
+use crate::error::{Error, Kind};
 use crate::output::{Printer, Report};
 use clap::Args;
 use cx2fa_core::api::http::Request;
 use cx2fa_core::api::session::dir_url;
 use cx2fa_core::api::tenant::Tenants;
-use cx2fa_core::error::{Error, Kind};
 use cx2fa_platform::contract;
 use cx2fa_platform::fields;
 use serde::Serialize;
@@ -70,12 +70,9 @@ impl Findings {
             fix,
         });
     }
-    fn err(&mut self, check: &str, e: &Error) {
-        let detail = std::iter::once(e.message.clone())
-            .chain(e.causes.iter().cloned())
-            .collect::<Vec<_>>()
-            .join(": ");
-        self.add(check, Level::Fail, detail, e.hint.clone());
+    fn err(&mut self, check: &str, e: impl Into<Error>) {
+        let e: Error = e.into();
+        self.add(check, Level::Fail, e.one_line(), e.hint);
     }
 }
 
@@ -133,10 +130,10 @@ async fn user_profiles(
                         Level::Fail
                     },
                     access.describe(),
-                    e.hint,
+                    Error::from(e).hint,
                 ),
             },
-            Err(e) => f.err(&check, &e),
+            Err(e) => f.err(&check, e),
         }
     }
 }
@@ -169,7 +166,7 @@ pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), Error> {
             ep
         }
         Err(e) => {
-            f.err("deployment URL", &e);
+            f.err("deployment URL", e.clone());
             return finish(ctx, f);
         }
     };
@@ -196,12 +193,12 @@ pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), Error> {
             Some("run `cx2fa auth login`, or set `CX2FA_USERNAME`/`CX2FA_PASSWORD`".into()),
         ),
         Ok(s) => f.add("credentials", Level::Ok, s, None),
-        Err(e) => f.err("credentials", &e),
+        Err(e) => f.err("credentials", e),
     }
     let session = match ctx.session().await {
         Ok(s) => s,
         Err(e) => {
-            f.err("admin token", &e);
+            f.err("admin token", e);
             return finish(ctx, f);
         }
     };
@@ -233,7 +230,7 @@ pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), Error> {
             None,
         ),
         Err(e) => {
-            f.err("admin token", &e);
+            f.err("admin token", e);
             return finish(ctx, f);
         }
     }
@@ -284,8 +281,8 @@ pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), Error> {
                 );
             }
         }
-        Ok(r) => f.err("tenant API", &cx2fa_core::api::http::status_error(r)),
-        Err(e) => f.err("tenant API", e),
+        Ok(r) => f.err("tenant API", cx2fa_core::api::http::status_error(r)),
+        Err(e) => f.err("tenant API", e.clone()),
     }
     match cx2fa_core::api::channels::Channels::new(&session)
         .list()
@@ -303,13 +300,13 @@ pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), Error> {
             "no channel list endpoint: channel types cannot be verified",
             None,
         ),
-        Err(e) => f.err("channel manager", &e),
+        Err(e) => f.err("channel manager", e),
     }
     let tenant = match ctx.tenant_ids().first() {
         Some(id) => match tenants.get(id).await {
             Ok(t) => Some(t),
             Err(e) => {
-                f.err("tenant", &e);
+                f.err("tenant", e.clone());
                 None
             }
         },

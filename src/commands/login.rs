@@ -1,11 +1,13 @@
 //! `cx2fa simulate-login`: the terminal and scripted faces of [`cx2fa_core::login`].
 
 use super::{prompt_error, Ctx};
+use crate::error::{Error, Kind};
 use crate::output::{Printer, Report};
 use clap::Args;
 use cx2fa_core::api::http::Request;
 use cx2fa_core::api::{Secret, Session};
-use cx2fa_core::error::{Error, Kind};
+/// The login flow's `Io` answers in core's error type; ours travel inside it unchanged.
+use cx2fa_core::error::Error as CoreError;
 use cx2fa_core::login::{self, CodeAnswer, Ending, Io, Target, Transcript};
 use cx2fa_core::settings::ChannelType;
 use dialoguer::console::Term;
@@ -140,7 +142,9 @@ impl Scripted<'_> {
             .await
             .and_then(|r| r.check())
             .and_then(|r| r.json())
-            .map_err(|e| e.with_hint("`--otp-from-outbox` works against `cx2fa sandbox` only"))?;
+            .map_err(|e| {
+                Error::from(e).with_hint("`--otp-from-outbox` works against `cx2fa sandbox` only")
+            })?;
         let code = v
             .as_array()
             .and_then(|a| a.last())
@@ -172,18 +176,19 @@ impl Io for Scripted<'_> {
             "  authenticator registration: a secret was issued (not printed in scripted mode)",
         );
     }
-    fn contact(&mut self, _channel: ChannelType) -> Result<String, Error> {
+    fn contact(&mut self, _channel: ChannelType) -> Result<String, CoreError> {
         if std::mem::replace(&mut self.contact_given, true) {
             return Err(
                 Error::failed("the address given with `--register-contact` was refused")
-                    .with_hint("pass a valid email address or 7–15 digit phone number"),
+                    .with_hint("pass a valid email address or 7–15 digit phone number")
+                    .into(),
             );
         }
         self.a.register_contact.clone().ok_or_else(|| {
-            Error::needs_input("the contact address to register", "--register-contact")
+            CoreError::needs_input("the contact address to register", "--register-contact")
         })
     }
-    fn confirm_contact(&mut self, _: ChannelType, _: &str) -> Result<Option<String>, Error> {
+    fn confirm_contact(&mut self, _: ChannelType, _: &str) -> Result<Option<String>, CoreError> {
         Ok(None)
     }
     async fn code(
@@ -192,10 +197,10 @@ impl Io for Scripted<'_> {
         contact: &str,
         _left: i64,
         _attempt: u64,
-    ) -> Result<CodeAnswer, Error> {
+    ) -> Result<CodeAnswer, CoreError> {
         self.attempts += 1;
         if self.attempts > 10 {
-            return Err(Error::failed("gave up after 10 codes"));
+            return Err(CoreError::failed("gave up after 10 codes"));
         }
         let code = if let Some(c) = &self.a.otp {
             Secret::new(c.clone())
@@ -228,7 +233,7 @@ impl Io for Scripted<'_> {
         } else if self.a.otp_from_outbox && channel.uses_channel() {
             self.outbox_code(contact).await?
         } else {
-            return Err(Error::needs_input(
+            return Err(CoreError::needs_input(
                 "an OTP",
                 "--otp, --otp-cmd, --otp-from-outbox, --otp-from-imap or --totp-secret-env",
             ));
@@ -242,13 +247,13 @@ impl Io for Scripted<'_> {
             .as_deref()
             .and_then(|v| env_secret(v, "TOTP secret").ok())
     }
-    fn passcode(&mut self) -> Result<Secret, Error> {
+    fn passcode(&mut self) -> Result<Secret, CoreError> {
         if std::mem::replace(&mut self.passcode_given, true) {
-            return Err(Error::failed("the RSA passcode from the environment is malformed; nothing was sent to the RSA server"));
+            return Err(CoreError::failed("the RSA passcode from the environment is malformed; nothing was sent to the RSA server"));
         }
         match &self.a.rsa_passcode_env {
-            Some(v) => env_secret(v, "RSA passcode"),
-            None => Err(Error::needs_input(
+            Some(v) => Ok(env_secret(v, "RSA passcode")?),
+            None => Err(CoreError::needs_input(
                 "the RSA passcode",
                 "--rsa-passcode-env VAR",
             )),
@@ -283,7 +288,7 @@ impl Io for Terminal<'_> {
             .unwrap_or_default();
         let _ = self.term.write_line(&format!("Scan this with Google or Microsoft Authenticator:\n{qr}\nOr add it by hand: secret {}\nURI: {uri}", secret.expose()));
     }
-    fn contact(&mut self, channel: ChannelType) -> Result<String, Error> {
+    fn contact(&mut self, channel: ChannelType) -> Result<String, CoreError> {
         let prompt = if channel == ChannelType::Email {
             "Enter your email address for 2FA"
         } else {
@@ -292,13 +297,13 @@ impl Io for Terminal<'_> {
         dialoguer::Input::<String>::new()
             .with_prompt(prompt)
             .interact_text_on(&self.term)
-            .map_err(prompt_error)
+            .map_err(|e| prompt_error(e).into())
     }
     fn confirm_contact(
         &mut self,
         channel: ChannelType,
         value: &str,
-    ) -> Result<Option<String>, Error> {
+    ) -> Result<Option<String>, CoreError> {
         let what = if channel == ChannelType::Email {
             "email address"
         } else {
@@ -326,7 +331,7 @@ impl Io for Terminal<'_> {
         _contact: &str,
         left: i64,
         _attempt: u64,
-    ) -> Result<CodeAnswer, Error> {
+    ) -> Result<CodeAnswer, CoreError> {
         let prompt = if channel == ChannelType::App {
             "Enter the code shown in your authenticator app".to_string()
         } else if left > 0 {
@@ -343,7 +348,7 @@ impl Io for Terminal<'_> {
         }
         Ok(CodeAnswer::Code(Secret::new(s.trim())))
     }
-    fn passcode(&mut self) -> Result<Secret, Error> {
+    fn passcode(&mut self) -> Result<Secret, CoreError> {
         let p = dialoguer::Password::new()
             .with_prompt("RSA passcode: 8-character PIN + 6-digit tokencode (hidden; type `show` to type it visibly)")
             .interact_on(&self.term)

@@ -18,11 +18,11 @@ mod user_fleet;
 pub mod version;
 
 use crate::cli::Global;
+use crate::error::{Error, Kind};
 use crate::output::{ColorChoice, Format, Printer};
 use cx2fa_core::api::http::{Http, Transport};
 use cx2fa_core::api::{Endpoints, Session};
 use cx2fa_core::auth::profile::Profile;
-use cx2fa_core::error::{Error, Kind};
 use cx2fa_core::settings::Tenant;
 use std::io::IsTerminal;
 use std::time::Duration;
@@ -295,7 +295,7 @@ impl Ctx {
         &self,
         s: &Session,
         all: bool,
-    ) -> Result<Vec<Result<Tenant, (String, Error)>>, Error> {
+    ) -> Result<Vec<Result<Tenant, (String, cx2fa_core::error::Error)>>, Error> {
         let list = cx2fa_core::api::tenant::Tenants::new(s).list().await?;
         if all {
             return Ok(list.into_iter().map(Ok).collect());
@@ -313,9 +313,9 @@ impl Ctx {
 
     /// Reads the one tenant.
     pub async fn tenant(&self, s: &Session) -> Result<Tenant, Error> {
-        cx2fa_core::api::tenant::Tenants::new(s)
+        Ok(cx2fa_core::api::tenant::Tenants::new(s)
             .get(&self.tenant_id()?)
-            .await
+            .await?)
     }
 }
 

@@ -1,12 +1,12 @@
 //! `cx2fa policy show|plan|apply|enable|disable`.
 
 use super::Ctx;
+use crate::error::{Error, Kind};
 use crate::output::{kv_table, Printer, Report};
 use clap::{Args, Subcommand};
 use cx2fa_core::api::keycloak::Users;
 use cx2fa_core::api::Session;
 use cx2fa_core::enrolment;
-use cx2fa_core::error::{Error, Kind};
 use cx2fa_core::push::{self, Plan};
 use cx2fa_core::readiness::{self, ChannelCheck, Check};
 use cx2fa_core::settings::diff::{render_value, Change};
@@ -144,14 +144,14 @@ impl Source {
     fn change(&self, t: &Tenant) -> Result<PolicyChange, Error> {
         match self {
             Source::File(c) => Ok(c.clone()),
-            Source::Enable(a) => PolicyChange::enable(
+            Source::Enable(a) => Ok(PolicyChange::enable(
                 t,
                 a.channel,
                 a.identifier.clone(),
                 a.set_otp_manager_url.clone(),
                 a.expiry,
                 a.max_attempts,
-            ),
+            )?),
             Source::Disable => Ok(PolicyChange::disable()),
         }
     }
@@ -166,7 +166,7 @@ pub fn read_change_file(path: &str) -> Result<PolicyChange, Error> {
         let e = report.refusal(format!(
             "{path} is not a valid 2FA configuration; nothing was changed"
         ));
-        return Err(e.with_hint(format!(
+        return Err(Error::from(e).with_hint(format!(
             "`cx2fa config validate {path}` shows every finding"
         )));
     }
@@ -394,7 +394,7 @@ pub async fn pipeline(
                     .await
                     .map_err(|e| failed(&id, e))
             }
-            Err((id, e)) => Err(failed(&id, e)),
+            Err((id, e)) => Err(failed(&id, e.into())),
         };
         prepared.push(r);
     }
@@ -432,7 +432,7 @@ pub async fn pipeline(
                 }
                 Err(e) => {
                     outcome.status = "failed".into();
-                    outcome.error = Some(e);
+                    outcome.error = Some(e.into());
                     outcome
                 }
             },
@@ -574,10 +574,13 @@ pub async fn show(ctx: &Ctx) -> Result<(), Error> {
     {
         Ok(read_only) => {
             let (_, posture) = enrolment::scan(&realm_users, &policy, 500).await?;
-            let mut c = readiness::users_check(&posture, t.id());
+            let tenant = t.id();
+            let reset = format!("`cx2fa user status -t {tenant} --filter stale -o json | cx2fa user reset -t {tenant} --from - --yes`");
+            let mut c = readiness::users_check(&posture, &reset);
             if let Some(w) = read_only {
                 c.status = readiness::Level::Warn;
-                c.detail.push_str(&format!("; {w}"));
+                c.detail
+                    .push_str(&format!("; {}", crate::error::warning(w)));
             }
             checks.push(c);
             Some(posture)
@@ -585,11 +588,10 @@ pub async fn show(ctx: &Ctx) -> Result<(), Error> {
         // The platform's own login reads users inside Keycloak and still works; only cx2fa's
         // view of the users is blind, so this warns and names the fix.
         Err(e) => {
-            checks.push(readiness::Check::new(
-                "users",
-                readiness::Level::Warn,
-                format!("{}; fix: {}", e.message, e.hint.unwrap_or_default()),
-            ));
+            checks.push(readiness::Check::new("users", readiness::Level::Warn, {
+                let e = Error::from(e);
+                format!("{}; fix: {}", e.message, e.hint.unwrap_or_default())
+            }));
             None
         }
     };

@@ -1,10 +1,10 @@
 //! `cx2fa sandbox`: run the emulated deployment in the foreground.
 
 use super::Ctx;
+use crate::error::Error;
 use crate::output::{Printer, Report};
 use crate::sandbox_edge as edge;
 use clap::{Args, Subcommand};
-use cx2fa_core::error::Error;
 use cx2fa_platform::fields;
 use cx2fa_sandbox::{self as sandbox, FaultSpec};
 use serde::Serialize;

@@ -2,11 +2,11 @@
 
 use super::policy::changes_table;
 use super::Ctx;
+use crate::error::Error;
 use crate::output::{Printer, Report};
 use clap::{Args, Subcommand};
 use cx2fa_core::api::tenant::Tenants;
 use cx2fa_core::backup;
-use cx2fa_core::error::Error;
 use cx2fa_core::push::{self, Plan};
 use cx2fa_core::settings::model::same_meaning;
 use cx2fa_core::settings::schema::DocKind;
@@ -222,7 +222,7 @@ async fn create(ctx: &Ctx, a: CreateArgs) -> Result<(), Error> {
             "{} is not a valid tenant document; nothing was created",
             a.file
         ));
-        return Err(e);
+        return Err(e.into());
     }
     let doc = Tenant(cx2fa_core::settings::source::parse(&text, &a.file)?.value);
     let logo = match &a.logo {
@@ -266,7 +266,7 @@ async fn create(ctx: &Ctx, a: CreateArgs) -> Result<(), Error> {
             && String::from_utf8_lossy(&resp.body)
                 .to_lowercase()
                 .contains("logo");
-        let e = resp.check().expect_err("not ok");
+        let e = Error::from(resp.check().expect_err("not ok"));
         return Err(if logo_missing {
             e.with_hint("this release requires a logo: pass `--logo FILE.png`")
         } else {

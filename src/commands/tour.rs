@@ -1,8 +1,8 @@
 //! `cx2fa tour`: the main jobs, run with the real commands against an in-process sandbox.
 
 use super::Ctx;
+use crate::error::{Error, Kind};
 use clap::Args;
-use cx2fa_core::error::{Error, Kind};
 use cx2fa_sandbox as sandbox;
 
 /// A guided run of the main jobs against a built-in sandbox

@@ -1,12 +1,13 @@
 //! `cx2fa user status|reset`.
 
 use super::Ctx;
+use crate::error::{Error, Kind};
 use crate::output::{kv_table, Printer, Report};
 use clap::{Args, Subcommand};
 use cx2fa_core::api::keycloak::Users;
 use cx2fa_core::bulk::{self, Outcome, Row, Summary};
 use cx2fa_core::enrolment::{self, Posture, Status};
-use cx2fa_core::error::{Error, Kind};
+use cx2fa_core::error::Error as CoreError;
 use cx2fa_core::user_profile;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -215,7 +216,7 @@ async fn status(ctx: &Ctx, a: StatusArgs) -> Result<(), Error> {
     let t = ctx.tenant(&s).await?;
     let users = Users::new(&s, t.realm());
     if let Some(w) = user_profile::read(&users).await?.require_read(t.realm())? {
-        ctx.out.warn(w);
+        ctx.out.warn(crate::error::warning(w));
     }
     if let Some(name) = a.username {
         let u = users.require(&name).await?;
@@ -361,7 +362,7 @@ impl bulk::Progress for Bar<'_> {
 /// reset, and so that the progress bar knows the total. A pipe is streamed: it can be read once.
 fn names_from(f: &str) -> Result<(Names, Option<u64>), Error> {
     // Every input error names where the names came from.
-    let named = |e: Error| Error {
+    let named = |e: CoreError| CoreError {
         message: format!("`--from {f}`: {}", e.message),
         ..e
     };
@@ -370,7 +371,7 @@ fn names_from(f: &str) -> Result<(Names, Option<u64>), Error> {
         let names = bulk::read_names(r).map_err(named)?;
         let f = f.to_string();
         let names = names.map(move |r| {
-            r.map_err(|e| Error {
+            r.map_err(|e| CoreError {
                 message: format!("`--from {f}`: {}", e.message),
                 ..e
             })
@@ -468,7 +469,7 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
     let access = user_profile::read(&users).await?;
     if a.dry_run {
         if let Some(w) = access.require_read(t.realm())? {
-            ctx.out.warn(w);
+            ctx.out.warn(crate::error::warning(w));
         }
     } else {
         access.require_write(t.realm())?;

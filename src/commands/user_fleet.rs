@@ -4,11 +4,11 @@
 
 use super::user::{Bar, ResetReport};
 use super::Ctx;
+use crate::error::{Error, Kind};
 use crate::output::{Printer, Report};
 use cx2fa_core::api::keycloak::Users;
 use cx2fa_core::bulk::{self, Row, SharedReport, Summary};
 use cx2fa_core::enrolment::{Filter, Posture};
-use cx2fa_core::error::{Error, Kind};
 use cx2fa_core::fleet::{self, TenantPosture};
 use serde::Serialize;
 use std::sync::atomic::AtomicBool;
@@ -217,7 +217,7 @@ pub async fn reset(
     };
     ctx.out.data(&out)?;
     if let Some(e) = fatal.filter(|e| e.kind == Kind::Auth) {
-        return Err(e);
+        return Err(e.into());
     }
     let failed_tenants: Vec<&TenantPosture> = out.tenant_errors.iter().collect();
     partial(&failed_tenants, tenants)?;

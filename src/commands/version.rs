@@ -1,9 +1,9 @@
 //! `cx2fa version [--verbose]`: the version, and for bug reports what the binary was built from.
 
 use super::Ctx;
+use crate::error::Error;
 use crate::output::{kv_table, Printer, Report};
 use clap::Args;
-use cx2fa_core::error::Error;
 use serde::Serialize;
 
 /// Print the version; with `--verbose`, the commit, build date, target, compiler and features

@@ -2,7 +2,7 @@
 //!
 //! They hold secrets, so the directory is 0700 and each file 0600.
 
-use crate::error::Error;
+use crate::error::{Error, Fix};
 use crate::settings::Tenant;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -16,8 +16,7 @@ pub fn dir() -> Result<PathBuf, Error> {
         .or_else(|| dirs::home_dir().map(|h| h.join(".local/state")))
         .map(|d| d.join("cx2fa").join("backups"))
         .ok_or_else(|| {
-            Error::failed("cannot find a state directory for backups")
-                .with_hint("set `XDG_STATE_HOME`")
+            Error::failed("cannot find a state directory for backups").with_fix(Fix::SetStateHome)
         })
 }
 
@@ -63,7 +62,7 @@ pub fn write(t: &Tenant, deployment: &str) -> Result<PathBuf, Error> {
             "cannot create the backup directory `{}`: {e}",
             d.display()
         ))
-        .with_hint("nothing was written to the tenant; fix the directory or set `XDG_STATE_HOME`")
+        .with_fix(Fix::BackupDirectory)
     })?;
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ").to_string();
     let path = d.join(format!("{}-{stamp}.json", file_id(t.id())));
@@ -81,7 +80,7 @@ pub fn write(t: &Tenant, deployment: &str) -> Result<PathBuf, Error> {
         .and_then(|mut f| f.write_all(&text).and_then(|_| f.sync_all()))
         .map_err(|e| {
             Error::failed(format!("cannot write the backup `{}`: {e}", path.display()))
-                .with_hint("nothing was written to the tenant")
+                .with_fix(Fix::NothingWritten)
         })?;
     Ok(path)
 }
@@ -136,15 +135,14 @@ pub fn list(tenant: Option<&str>) -> Result<Vec<Entry>, Error> {
 /// Reads a backup by its name in the backup directory (`tenant backups` lists them).
 pub fn read_named(name: &str) -> Result<Backup, Error> {
     if name.contains('/') || name == ".." || name == "." {
-        return Err(Error::usage(format!("`{name}` is not a backup name"))
-            .with_hint("`cx2fa tenant backups` lists the names; to restore from a file, pass `--file PATH`"));
+        return Err(
+            Error::usage(format!("`{name}` is not a backup name")).with_fix(Fix::BackupNameNotPath)
+        );
     }
     let path = dir()?.join(name);
     if !path.is_file() {
         return Err(
-            Error::not_found(format!("no backup named `{name}`")).with_hint(
-                "`cx2fa tenant backups` lists them; to restore from a file, pass `--file PATH`",
-            ),
+            Error::not_found(format!("no backup named `{name}`")).with_fix(Fix::ListBackups)
         );
     }
     read_path(&path)

@@ -2,7 +2,7 @@
 
 use crate::api::keycloak::{User, Users};
 use crate::enrolment;
-use crate::error::{Error, Kind};
+use crate::error::{Error, Fix, Kind};
 use crate::input;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -170,7 +170,7 @@ pub fn finished_in(report: &std::path::Path, scope: &Scope) -> Result<HashSet<St
                 "`--resume {name}`: line {} is not a row of a `user reset` report",
                 i + 1
             ))
-            .with_hint("pass the NDJSON file an earlier `user reset --report` wrote")
+            .with_fix(Fix::ResumeFromReport)
         })?;
         for (what, theirs, ours) in [
             ("tenant", &r.tenant, &scope.tenant),
@@ -180,7 +180,7 @@ pub fn finished_in(report: &std::path::Path, scope: &Scope) -> Result<HashSet<St
                 return Err(Error::usage(format!(
                     "`--resume {name}` is a report of {what} `{t}`; this run is for {what} `{ours}`"
                 ))
-                .with_hint("resume with the report of this tenant, or pass the matching `-t`"));
+                .with_fix(Fix::ResumeMatchingTenant));
             }
         }
         if r.outcome.finished() {
@@ -518,9 +518,7 @@ pub async fn run(
         return Err(e.with_cause(format!(
             "the run stopped at once: {} row(s) done and in the report; the rest were not attempted",
             summary.rows
-        )).with_hint(
-            "renew the credentials, then finish the rest with `--resume REPORT` (pass `--report FILE` to keep one)",
-        ));
+        )).with_fix(Fix::RenewAndResume));
     }
     if let Some(e) = input_error {
         return Err(e.with_cause(format!(

@@ -2,7 +2,7 @@
 //! and resetting it without touching any other attribute.
 
 use crate::api::keycloak::{User, Users};
-use crate::error::Error;
+use crate::error::{Error, Fix};
 use crate::settings::{ChannelType, TwoFa};
 use cx2fa_platform::enrolment as attrs;
 use cx2fa_platform::fields;
@@ -165,9 +165,7 @@ impl Filter {
             "shared-contact" => Ok(Filter::Shared),
             _ => match f.strip_prefix("channel=") {
                 Some(c) if !c.is_empty() => Ok(Filter::Channel(c.to_string())),
-                _ => Err(Error::usage(format!("unknown filter `{f}`")).with_hint(
-                    "use unregistered, stale, shared-contact or channel=EMAIL|SMS|APP|RSA",
-                )),
+                _ => Err(Error::usage(format!("unknown filter `{f}`")).with_fix(Fix::KnownFilters)),
             },
         }
     }

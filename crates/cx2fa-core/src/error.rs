@@ -1,8 +1,10 @@
-//! Error kinds, their exit codes, and how they are shown.
+//! What went wrong in an operation, typed.
 //!
-//! Every failure the tool can report is one [`Error`]: a kind (which decides the exit code), a
-//! message, optional causes, and a hint telling the user what to do next. HTTP failures also
-//! carry the method, URL and status so that the message names what was called.
+//! Every failure core reports is one [`Error`]: a [`Kind`] (coarse enough for a caller to decide
+//! what it means, e.g. an exit code), a message naming the field, file or URL, optional causes,
+//! and what would fix it as a [`Fix`]: a remedy in the operation's terms, which the binary words
+//! for its command line (flags, commands, environment variables). HTTP failures also carry the
+//! URL and status. No command-line wording here.
 
 use serde::Serialize;
 use std::fmt;
@@ -31,47 +33,157 @@ pub enum Kind {
     Cancelled,
 }
 
-impl Kind {
-    /// The documented exit code of this kind.
-    pub fn exit_code(self) -> i32 {
-        match self {
-            Kind::Failed | Kind::NotFound | Kind::Conflict => 1,
-            Kind::Usage => 2,
-            Kind::Auth => 3,
-            Kind::Network => 4,
-            Kind::Partial => 5,
-            Kind::ChangesPending => 10,
-            Kind::Cancelled => 130,
-        }
-    }
+impl Kind {}
+
+/// What would let a failed operation succeed, in the operation's own terms. The binary turns
+/// each into a hint worded for its command line (`src/hints.rs`); core never words one.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fix {
+    /// The input named by `flag` is a directory; a file is needed.
+    FileNotDirectory { flag: String },
+    /// The input is a named pipe: the caller should stream it through standard input.
+    StreamPipe { flag: String, name: String },
+    /// The file is not readable by this user.
+    FilePermissions,
+    /// An input value was needed and there was no terminal to ask on: pass `flag`.
+    PassFlag(String),
+    /// A named profile does not exist because there is no config file.
+    CreateProfile,
+    /// The config file does not parse: its expected shape.
+    ProfileFormat,
+    /// No profile of that name; these exist.
+    KnownProfiles(Vec<String>),
+    /// Reading a password from standard input needs a username from elsewhere.
+    UsernameForPasswordStdin,
+    /// Admin credentials were given inside a URL.
+    CredentialsNotInUrl,
+    /// The stored credentials belong to another deployment (`base` is this command's).
+    CredentialsForOtherDeployment { base: String },
+    /// The admin credentials were refused.
+    CheckAdminCredentials,
+    /// A ready token was refused or expired: a fresh one, or renewable credentials.
+    RenewableCredentials,
+    /// No data directory for credentials.
+    SetDataHome,
+    /// The OS keyring cannot be used here.
+    KeyringUnavailable,
+    /// The stored credentials are unreadable: store them again.
+    StoreCredentialsAgain,
+    /// The credentials file is readable by others.
+    CredentialsFilePermissions { path: std::path::PathBuf },
+    /// The base URL does not parse.
+    BaseUrlForm,
+    /// An unknown user filter.
+    KnownFilters,
+    /// No state directory for backups.
+    SetStateHome,
+    /// The backup directory cannot be made; nothing was written.
+    BackupDirectory,
+    /// A backup could not be written; nothing was written to the tenant.
+    NothingWritten,
+    /// A path was given where a backup name is expected.
+    BackupNameNotPath,
+    /// No backup of that name.
+    ListBackups,
+    /// No such user in the realm.
+    CheckUsername,
+    /// No such tenant; the closest name.
+    DidYouMeanTenant(String),
+    /// No such tenant; every tenant there is.
+    KnownTenants(Vec<String>),
+    /// The server answered with this HTTP status.
+    Status(u16),
+    /// The answer is not the API's (not JSON, or far too large): the URL may be wrong.
+    NotTheApi,
+    /// A redirect was refused.
+    RedirectRefused,
+    /// `--ca-cert` holds no certificate.
+    PemCertificate,
+    /// The request timed out.
+    Timeout,
+    /// The server's TLS certificate is not trusted.
+    TrustCa,
+    /// The server cannot be reached.
+    Unreachable,
+    /// The connection broke mid-request.
+    ConnectionBroke,
+    /// The mailbox URL is not `imaps://user@host[:port]/MAILBOX`.
+    MailboxUrlForm,
+    /// The mailbox password belongs in the environment, not the URL.
+    MailboxPasswordInEnv,
+    /// The mailbox server did not answer in time.
+    MailboxTimeout,
+    /// The mailbox server cannot be reached.
+    MailboxAddress,
+    /// The mailbox server's certificate is not trusted.
+    MailboxTrustCa,
+    /// The mailbox password was refused.
+    MailboxPassword,
+    /// No OTP arrived in the mailbox.
+    MailboxDelivery,
+    /// The settings file is empty.
+    JsonDocument,
+    /// The settings file has a syntax error at the position named.
+    JsonSyntax,
+    /// Enabling EMAIL or SMS needs the channel's service identifier.
+    ChannelIdentifier,
+    /// A `--resume` file is not a report.
+    ResumeFromReport,
+    /// A `--resume` file is the report of another tenant or realm.
+    ResumeMatchingTenant,
+    /// Credentials died mid-run: renew them and resume from the report.
+    RenewAndResume,
+    /// The tenant changed since the plan: plan again.
+    PlanAgain,
+    /// A failed write left the tenant's state unknown.
+    CheckTenant { backup: std::path::PathBuf },
+    /// A failed write changed nothing: retry.
+    Retry,
+    /// A failed write left the tenant neither as before nor as planned.
+    RestoreBackup { backup: std::path::PathBuf },
+    /// The stored document differs from the one written.
+    ServerRewrites { backup: std::path::PathBuf },
+    /// Keycloak dropped attributes it said it stored.
+    CheckUserProfile,
+    /// The tenant's 2FA settings are incomplete.
+    SeePolicy { tenant: String },
+    /// The user's enrolment is inconsistent: reset it.
+    ResetUser,
+    /// The contact point entered is not valid for the channel.
+    ContactForm(ChannelTypeHint),
+    /// The OTP manager (usually in-cluster) cannot be reached.
+    ReachOtpManager,
+    /// The RSA server did not decide on the passcode.
+    CheckRsaServer,
+    /// The realm's user profile hides the enrolment attributes from admins.
+    DeclareEnrolmentAttributes { realm: String },
+    /// The tenant document lacks a valid `keyCloak` object.
+    FixKeycloakObject,
+    /// The tenant was created without its Keycloak settings.
+    TenantNeedsKeycloak,
+    /// The tenant document has no `tenantSettings`.
+    TenantNeedsSettings,
 }
 
-/// The exit codes as shown in `--help` and the man page.
-pub const EXIT_CODES_HELP: &str = "\
-Exit codes:
-  0    success
-  1    refused or failed: invalid config, not found, failed precondition, conflict, unverified change
-  2    usage: bad flags, or input needed but no terminal
-  3    authentication or authorization
-  4    network or server: unreachable, timeout, TLS, 5xx, 429 after retries
-  5    partial: a bulk run in which some rows failed
-  10   `policy plan --exit-code` with changes pending
-  130  cancelled at a prompt";
+/// Which kind of contact point [`Fix::ContactForm`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChannelTypeHint {
+    Email,
+    Phone,
+}
 
 /// One reportable failure.
-#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct Error {
     pub kind: Kind,
     pub message: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub causes: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub hint: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
     pub status: Option<u16>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// An error of the caller's own (e.g. a prompt that failed in an [`crate::login::Io`]),
+    /// carried through core untouched so that the caller gets it back as it was.
+    pub source: Option<std::sync::Arc<dyn std::error::Error + Send + Sync>>,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -82,10 +194,17 @@ impl Error {
             kind,
             message: message.into(),
             causes: vec![],
-            hint: None,
+            fix: None,
             status: None,
             url: None,
+            source: None,
         }
+    }
+    /// Carries a caller's error of `kind` through core; its text is the message.
+    pub fn external(kind: Kind, e: impl std::error::Error + Send + Sync + 'static) -> Self {
+        let mut err = Self::new(kind, e.to_string());
+        err.source = Some(std::sync::Arc::new(e));
+        err
     }
     pub fn failed(message: impl Into<String>) -> Self {
         Self::new(Kind::Failed, message)
@@ -113,10 +232,10 @@ impl Error {
         Self::usage(format!(
             "{what} is needed but there is no terminal to ask on"
         ))
-        .with_hint(format!("pass `{flag}`"))
+        .with_fix(Fix::PassFlag(flag.to_string()))
     }
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
         self
     }
     pub fn with_cause(mut self, cause: impl Into<String>) -> Self {
@@ -130,9 +249,6 @@ impl Error {
     pub fn with_status(mut self, status: u16) -> Self {
         self.status = Some(status);
         self
-    }
-    pub fn exit_code(&self) -> i32 {
-        self.kind.exit_code()
     }
     /// The message and its causes on one line (`message: cause: cause`), for a report row.
     pub fn one_line(&self) -> String {
@@ -149,17 +265,23 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
 
 impl From<cx2fa_platform::DocumentError> for Error {
     fn from(e: cx2fa_platform::DocumentError) -> Self {
         use cx2fa_platform::DocumentError as D;
-        let hint = match &e {
-            D::KeycloakNotObject { .. } => "fix the tenant document first (`cx2fa tenant show`); cx2fa never writes a partial keyCloak object",
-            D::NoKeycloak { .. } => "the tenant must have been created with its Keycloak settings; see `cx2fa tenant show`",
-            D::NoSettings { .. } => "the tenant document is not one the tenant API keeps; see `cx2fa tenant show`",
+        let fix = match &e {
+            D::KeycloakNotObject { .. } => Fix::FixKeycloakObject,
+            D::NoKeycloak { .. } => Fix::TenantNeedsKeycloak,
+            D::NoSettings { .. } => Fix::TenantNeedsSettings,
         };
-        Error::failed(e.to_string()).with_hint(hint)
+        Error::failed(e.to_string()).with_fix(fix)
     }
 }
 
@@ -172,32 +294,5 @@ impl From<cx2fa_platform::totp::InvalidSecret> for Error {
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
         Error::failed(e.to_string())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn exit_codes_are_the_documented_ones() {
-        let cases = [
-            (Kind::Failed, 1),
-            (Kind::NotFound, 1),
-            (Kind::Conflict, 1),
-            (Kind::Usage, 2),
-            (Kind::Auth, 3),
-            (Kind::Network, 4),
-            (Kind::Partial, 5),
-            (Kind::ChangesPending, 10),
-            (Kind::Cancelled, 130),
-        ];
-        for (kind, code) in cases {
-            assert_eq!(kind.exit_code(), code, "{kind:?}");
-            assert!(
-                EXIT_CODES_HELP.contains(&format!("  {code} ")),
-                "{code} undocumented"
-            );
-        }
     }
 }

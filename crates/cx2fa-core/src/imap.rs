@@ -2,7 +2,7 @@
 //! received after the send that holds a 6-digit code. TLS is always verified.
 
 use crate::api::Secret;
-use crate::error::Error;
+use crate::error::{Error, Fix};
 use futures::StreamExt;
 use std::path::Path;
 use std::sync::Arc;
@@ -22,15 +22,16 @@ impl std::str::FromStr for Mailbox {
     fn from_str(s: &str) -> Result<Self, Error> {
         let bad = |why: &str| {
             Error::usage(format!("`{s}` is not an IMAP mailbox URL: {why}"))
-                .with_hint("use `imaps://user@host[:port]/INBOX`")
+                .with_fix(Fix::MailboxUrlForm)
         };
         let u = url::Url::parse(s).map_err(|e| bad(&e.to_string()))?;
         if u.scheme() != "imaps" {
             return Err(bad("only `imaps://` (IMAP over TLS) is accepted"));
         }
         if u.password().is_some() {
-            return Err(bad("the password must not be in the URL")
-                .with_hint("put it in `CX2FA_IMAP_PASSWORD`"));
+            return Err(
+                bad("the password must not be in the URL").with_fix(Fix::MailboxPasswordInEnv)
+            );
         }
         let user = percent_encoding::percent_decode_str(u.username())
             .decode_utf8_lossy()
@@ -121,7 +122,7 @@ async fn within<T>(
     tokio::time::timeout(limit, fut).await.unwrap_or_else(|_| {
         Err(
             imap_err(m, what, format!("no answer within {} s", limit.as_secs()))
-                .with_hint("check the server of `--otp-from-imap`, or raise `--timeout`"),
+                .with_fix(Fix::MailboxTimeout),
         )
     })
 }
@@ -138,10 +139,7 @@ async fn look(
     let tcp = within(m, "connection", limit, async {
         tokio::net::TcpStream::connect((m.host.as_str(), m.port))
             .await
-            .map_err(|e| {
-                imap_err(m, "connection", e)
-                    .with_hint("check the host and port of `--otp-from-imap`")
-            })
+            .map_err(|e| imap_err(m, "connection", e).with_fix(Fix::MailboxAddress))
     })
     .await?;
     let name = rustls::pki_types::ServerName::try_from(m.host.clone())
@@ -151,11 +149,7 @@ async fn look(
         tokio_rustls::TlsConnector::from(config)
             .connect(name, tcp)
             .await
-            .map_err(|e| {
-                imap_err(m, "TLS", e).with_hint(
-                    "the server's certificate is not trusted: pass its CA with `--ca-cert`",
-                )
-            })
+            .map_err(|e| imap_err(m, "TLS", e).with_fix(Fix::MailboxTrustCa))
     })
     .await?;
     let mut client = async_imap::Client::new(tls);
@@ -174,7 +168,7 @@ async fn look(
             .map_err(|(e, _)| {
                 Error::auth(format!("IMAP login failed for `{}`", m.user))
                     .with_cause(e.to_string())
-                    .with_hint("check `CX2FA_IMAP_PASSWORD`")
+                    .with_fix(Fix::MailboxPassword)
             })
     })
     .await?;
@@ -249,7 +243,7 @@ pub async fn newest_code(
                 m.mailbox,
                 wait.as_secs()
             ))
-            .with_hint("check that the OTP channel delivers to this mailbox"));
+            .with_fix(Fix::MailboxDelivery));
         }
         tokio::time::sleep(Duration::from_secs(1)).await;
     }

@@ -3,7 +3,7 @@
 //! file full of one endless line is refused at once with the flag and path named, instead of a
 //! hang, a spin or an out-of-memory abort.
 
-use crate::error::Error;
+use crate::error::{Error, Fix};
 use std::fs::{File, Metadata};
 use std::io::{self, BufRead, Read};
 use std::os::unix::fs::FileTypeExt;
@@ -35,8 +35,11 @@ fn shape_of(name: &str, flag: &str, meta: &Metadata) -> Result<Shape, Error> {
     if ft.is_file() {
         Ok(Shape::File)
     } else if ft.is_dir() {
-        Err(refused(flag, name, "is a directory")
-            .with_hint(format!("pass a file to `{flag}`, not a directory")))
+        Err(
+            refused(flag, name, "is a directory").with_fix(Fix::FileNotDirectory {
+                flag: flag.to_string(),
+            }),
+        )
     } else if ft.is_fifo() {
         // A pipe the shell made (`/dev/stdin`, `<(...)`) has a writer; a named FIFO may have
         // none, and opening it would wait forever.
@@ -44,10 +47,10 @@ fn shape_of(name: &str, flag: &str, meta: &Metadata) -> Result<Shape, Error> {
             Ok(Shape::Pipe)
         } else {
             Err(
-                refused(flag, name, "is a named pipe (FIFO)").with_hint(format!(
-                    "to stream from it, redirect it yourself: `{} - < {name}`",
-                    if flag.is_empty() { "cx2fa ..." } else { flag }
-                )),
+                refused(flag, name, "is a named pipe (FIFO)").with_fix(Fix::StreamPipe {
+                    flag: flag.to_string(),
+                    name: name.to_string(),
+                }),
             )
         }
     } else if ft.is_socket() {
@@ -199,7 +202,7 @@ fn cannot(flag: &str, name: &str, e: &io::Error) -> Error {
     match e.kind() {
         io::ErrorKind::NotFound => refused(flag, name, "no such file"),
         io::ErrorKind::PermissionDenied => {
-            refused(flag, name, "permission denied").with_hint("check the file's permissions")
+            refused(flag, name, "permission denied").with_fix(Fix::FilePermissions)
         }
         _ => refused(flag, name, &format!("cannot read: {e}")),
     }

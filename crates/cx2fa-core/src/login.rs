@@ -6,7 +6,7 @@ use crate::api::keycloak::{self, Grant, GrantRefusal, User, Users};
 use crate::api::otp::{OtpManager, OtpTarget, Verdict};
 use crate::api::rsa::{check_passcode, Rsa, RsaOutcome, RSA_USER_MESSAGE};
 use crate::api::{Secret, Session};
-use crate::error::{Error, Kind};
+use crate::error::{ChannelTypeHint, Error, Fix, Kind};
 use crate::settings::validate::is_email;
 use crate::settings::{ChannelType, Tenant};
 use cx2fa_platform::contract;
@@ -179,7 +179,7 @@ impl Run<'_> {
                 self.t.user,
                 dropped.join(", ")
             ))
-            .with_hint("a Keycloak 24+ user profile may be ignoring these attributes: `cx2fa doctor` checks the realm's user profile"));
+            .with_fix(Fix::CheckUserProfile));
         }
         for (k, _) in set {
             if !self.t.written.iter().any(|w| w == k) {
@@ -297,7 +297,9 @@ pub async fn simulate(target: Target<'_>, io: &mut impl Io) -> Result<Transcript
             "tenant `{}` has 2FA on but no valid channelType",
             t.id()
         ))
-        .with_hint(format!("see `cx2fa policy show -t {}`", t.id()))
+        .with_fix(Fix::SeePolicy {
+            tenant: t.id().to_string(),
+        })
     })?;
     run.t.channel = Some(channel);
     run.t.flow = if registered {
@@ -353,7 +355,7 @@ async fn app(run: &mut Run<'_>, registered: bool, io: &mut impl Io) -> Result<()
     let secret = if registered {
         Secret::new(run.user.attr(attrs::OTP_SECRET).ok_or_else(|| {
             Error::failed("the user is registered for APP but has no otpSecret")
-                .with_hint("reset the user with `cx2fa user reset`")
+                .with_fix(Fix::ResetUser)
         })?)
     } else {
         let secret = io
@@ -438,11 +440,11 @@ pub fn check_contact(channel: ChannelType, value: &str) -> Result<String, Error>
         Ok(v.to_string())
     } else {
         Err(
-            Error::failed(format!("Invalid customerChannelIdentifier: `{v}`")).with_hint(
-                match channel {
-                    ChannelType::Email => "enter an email address such as name@example.com",
-                    _ => "enter 7 to 15 digits, optionally with a leading +",
-                },
+            Error::failed(format!("Invalid customerChannelIdentifier: `{v}`")).with_fix(
+                Fix::ContactForm(match channel {
+                    ChannelType::Email => ChannelTypeHint::Email,
+                    _ => ChannelTypeHint::Phone,
+                }),
             ),
         )
     }
@@ -466,10 +468,9 @@ async fn otp(
                     "tenant `{}` has no `keyCloak.Otp_Manager_Url`",
                     t.id()
                 ))
-                .with_hint(format!(
-                    "`cx2fa policy show -t {}` shows what is missing",
-                    t.id()
-                ))
+                .with_fix(Fix::SeePolicy {
+                    tenant: t.id().to_string(),
+                })
             })?;
     let base = crate::api::session::dir_url(&base);
     let csi = if registered {
@@ -490,7 +491,7 @@ async fn otp(
                     "`{}` is registered for {channel} but has no contact point",
                     run.t.user
                 ))
-                .with_hint("reset the user with `cx2fa user reset`")
+                .with_fix(Fix::ResetUser)
             })?
     } else {
         let (e, a) = (expiry.to_string(), max.to_string());
@@ -542,7 +543,7 @@ async fn otp(
     };
     let unreachable = |e: Error| {
         if e.kind == Kind::Network {
-            e.with_hint("the OTP manager is usually in-cluster: port-forward it and pass `--otp-manager-url http://localhost:PORT/`")
+            e.with_fix(Fix::ReachOtpManager)
         } else {
             e
         }
@@ -637,10 +638,9 @@ async fn rsa(
                     "tenant `{}` has no `keyCloak.RSA_Server_URL`",
                     t.id()
                 ))
-                .with_hint(format!(
-                    "`cx2fa policy show -t {}` shows what is missing",
-                    t.id()
-                ))
+                .with_fix(Fix::SeePolicy {
+                    tenant: t.id().to_string(),
+                })
             })?;
     let key = t.kc(fields::RSA_CLIENT_KEY).ok_or_else(|| {
         Error::failed(format!(
@@ -686,7 +686,6 @@ async fn rsa(
         client_id: id.into(),
     };
     let outcome = client.authenticate(&run.t.user, &passcode).await;
-    let hint = "the RSA server did not decide on the passcode: check `keyCloak.RSA_Server_URL` (or `--rsa-url`), the client key and the server";
     match outcome {
         RsaOutcome::Success => {
             run.step("verify", "valid", "passcode accepted");
@@ -703,7 +702,7 @@ async fn rsa(
             io_show_rsa(io);
             return Err(
                 Error::failed(format!("RSA SecurID: invalid configuration: {reason}"))
-                    .with_hint(hint),
+                    .with_fix(Fix::CheckRsaServer),
             );
         }
         RsaOutcome::Unreachable { reason } => {
@@ -711,7 +710,7 @@ async fn rsa(
             return Err(Error::network(format!(
                 "RSA SecurID: the server is unreachable: {reason}"
             ))
-            .with_hint(hint));
+            .with_fix(Fix::CheckRsaServer));
         }
     }
     Ok(())

@@ -5,7 +5,7 @@
 use crate::api::tenant::Tenants;
 use crate::api::Session;
 use crate::backup;
-use crate::error::{Error, Kind};
+use crate::error::{Error, Fix, Kind};
 use crate::settings::diff::{diff, Change};
 use crate::settings::model::same_meaning;
 use crate::settings::Tenant;
@@ -65,7 +65,7 @@ pub async fn execute(s: &Session, plan: &Plan) -> Result<Applied, Error> {
             plan.tenant
         ))
         .with_cause(format!("changed meanwhile: {}", moved.join(", ")))
-        .with_hint("run the command again to plan against the current document"));
+        .with_fix(Fix::PlanAgain));
     }
     let mut note = None;
     match api.update(&plan.after).await {
@@ -90,10 +90,9 @@ pub async fn execute(s: &Session, plan: &Plan) -> Result<Applied, Error> {
                 ))
                 .with_cause(first.message.clone())
                 .with_cause(e.message)
-                .with_hint(format!(
-                    "check with `cx2fa tenant show`; the document before the change is in `{}`",
-                    backup.display()
-                ))
+                .with_fix(Fix::CheckTenant {
+                    backup: backup.clone(),
+                })
             })?;
             if same_meaning(&now.0, &plan.after.0) {
                 note = Some(format!(
@@ -109,17 +108,16 @@ pub async fn execute(s: &Session, plan: &Plan) -> Result<Applied, Error> {
                     ),
                 )
                 .with_cause(first.message)
-                .with_hint(first.hint.unwrap_or_else(|| "retry the command".into())));
+                .with_fix(first.fix.unwrap_or(Fix::Retry)));
             } else {
                 return Err(Error::failed(format!(
                     "tenant `{}` is neither as before nor as planned after a failed write",
                     plan.tenant
                 ))
                 .with_cause(first.message)
-                .with_hint(format!(
-                    "inspect with `cx2fa tenant show`; restore with `cx2fa tenant restore {}`",
-                    backup.display()
-                )));
+                .with_fix(Fix::RestoreBackup {
+                    backup: backup.clone(),
+                }));
             }
         }
     }
@@ -132,10 +130,9 @@ pub async fn execute(s: &Session, plan: &Plan) -> Result<Applied, Error> {
             format!("the change to tenant `{}` did not verify", plan.tenant),
         )
         .with_cause(format!("differs after the write: {}", paths.join(", ")))
-        .with_hint(format!(
-            "the server may merge or rewrite documents; the previous document is in `{}`",
-            backup.display()
-        )));
+        .with_fix(Fix::ServerRewrites {
+            backup: backup.clone(),
+        }));
     }
     Ok(Applied {
         tenant: plan.tenant.clone(),

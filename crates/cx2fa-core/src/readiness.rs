@@ -132,7 +132,8 @@ impl Check {
 
 /// The users' side of readiness: stale policy copies and unregistered users do not stop 2FA
 /// from working, so they warn, naming what they mean, and never fail the verdict.
-pub fn users_check(p: &crate::enrolment::Posture, tenant: &str) -> Check {
+/// `stale_remedy` is how the caller's user resets the stale ones (shown in parentheses).
+pub fn users_check(p: &crate::enrolment::Posture, stale_remedy: &str) -> Check {
     let mut detail = format!(
         "{} users, {} enrolled ({} registered)",
         p.users,
@@ -143,7 +144,7 @@ pub fn users_check(p: &crate::enrolment::Posture, tenant: &str) -> Check {
     if p.stale > 0 {
         level = Level::Warn;
         detail.push_str(&format!(
-            "; {} stale policy copies: those users may fail OTP verification until reset (`cx2fa user status -t {tenant} --filter stale -o json | cx2fa user reset -t {tenant} --from - --yes`)",
+            "; {} stale policy copies: those users may fail OTP verification until reset ({stale_remedy})",
             p.stale
         ));
     }

@@ -8,7 +8,7 @@
 
 use crate::api::keycloak::Users;
 use crate::enrolment::ENROLMENT_ATTRS;
-use crate::error::Error;
+use crate::error::{Error, Fix};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -86,17 +86,20 @@ impl Access {
         }
     }
 
-    /// Reading enrolment is possible: `Ok(None)`, or `Ok(Some(warning))` when it is read-only.
-    /// Hidden attributes refuse: every answer would be wrong.
-    pub fn require_read(&self, realm: &str) -> Result<Option<String>, Error> {
+    /// Reading enrolment is possible: `Ok(None)`, or `Ok(Some(warning))` when it is read-only
+    /// (the warning is an error the caller shows but does not stop for). Hidden attributes
+    /// refuse: every answer would be wrong.
+    pub fn require_read(&self, realm: &str) -> Result<Option<Error>, Error> {
         if !self.hidden.is_empty() {
             return Err(refusal(realm, "hides", &self.hidden, "see or change"));
         }
         Ok((!self.read_only.is_empty()).then(|| {
-            format!(
-                "realm `{realm}` shows the 2FA enrolment attributes read-only (Keycloak user profile): resets and registrations would not stick; {}",
-                fix(realm)
-            )
+            Error::failed(format!(
+                "realm `{realm}` shows the 2FA enrolment attributes read-only (Keycloak user profile): resets and registrations would not stick"
+            ))
+            .with_fix(Fix::DeclareEnrolmentAttributes {
+                realm: realm.to_string(),
+            })
         }))
     }
 
@@ -136,18 +139,14 @@ impl Access {
     }
 }
 
-fn fix(realm: &str) -> String {
-    format!(
-        "declare them in the realm's user profile with admin view and edit (admin console: Realm settings → User profile → Create attribute, permissions \"Who can view/edit: admin\"), or let admins edit unmanaged attributes (Realm settings → General → Unmanaged attributes: \"Admin can edit\"; API: `PUT /admin/realms/{realm}/users/profile` with `\"unmanagedAttributePolicy\": \"ADMIN_EDIT\"` added to the current configuration)"
-    )
-}
-
 fn refusal(realm: &str, does: &str, attrs: &[String], cannot: &str) -> Error {
     Error::failed(format!(
         "realm `{realm}` {does} the 2FA enrolment attributes {} from the admin API (Keycloak 24+ user profile); cx2fa cannot {cannot} users' enrolment there, and refuses rather than give a wrong answer",
         attrs.join(", ")
     ))
-    .with_hint(fix(realm))
+    .with_fix(Fix::DeclareEnrolmentAttributes {
+        realm: realm.to_string(),
+    })
 }
 
 /// Reads the realm's user profile: a 404 is a Keycloak before 24.
@@ -192,7 +191,13 @@ mod tests {
         let ro = Access::from_profile(&json!({"attributes": partly}));
         assert_eq!(ro.read_only, vec![ENROLMENT_ATTRS[0].to_string()]);
         let e = ro.require_write("team").unwrap_err();
-        assert!(e.message.contains("realm `team`") && e.hint.unwrap().contains("ADMIN_EDIT"));
+        assert!(e.message.contains("realm `team`"));
+        assert_eq!(
+            e.fix,
+            Some(Fix::DeclareEnrolmentAttributes {
+                realm: "team".into()
+            })
+        );
         assert!(Access::unrestricted().require_write("r").is_ok());
     }
 }

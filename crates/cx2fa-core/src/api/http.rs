@@ -2,7 +2,7 @@
 //! the method and URL, and a `--debug` trace with secrets redacted.
 
 use super::secret::Secret;
-use crate::error::{Error, Kind};
+use crate::error::{Error, Fix, Kind};
 use crate::settings::secrets;
 use reqwest::Method;
 use serde_json::Value;
@@ -123,11 +123,14 @@ impl Response {
     /// The body as `T`, with the same error as [`Response::json`].
     pub fn json_as<T: serde::de::DeserializeOwned>(&self) -> Result<T, Error> {
         serde_json::from_slice(&self.body).map_err(|e| {
-            Error::network(format!("{} {} answered {} with a body that is not JSON: {e}", self.method, self.url, self.status))
-                .with_cause(snippet(&self.body))
-                .with_hint("the URL may point at a proxy or a different service; check `--url` and run with `--debug`")
-                .with_url(&self.url)
-                .with_status(self.status)
+            Error::network(format!(
+                "{} {} answered {} with a body that is not JSON: {e}",
+                self.method, self.url, self.status
+            ))
+            .with_cause(snippet(&self.body))
+            .with_fix(Fix::NotTheApi)
+            .with_url(&self.url)
+            .with_status(self.status)
         })
     }
     pub fn text(&self) -> String {
@@ -218,22 +221,23 @@ pub fn status_error(r: &Response) -> Error {
             .as_deref()
             .map(cap)
             .unwrap_or_else(|| "(no Location)".into());
-        return Error::new(Kind::Failed, format!("{head}, a redirect to `{to}`; not followed"))
-            .with_hint("cx2fa never follows redirects; if the new address is right, use it (e.g. `--url https://…`)")
-            .with_url(&r.url)
-            .with_status(r.status);
+        return Error::new(
+            Kind::Failed,
+            format!("{head}, a redirect to `{to}`; not followed"),
+        )
+        .with_fix(Fix::RedirectRefused)
+        .with_url(&r.url)
+        .with_status(r.status);
     }
-    let (kind, hint) = match r.status {
-        401 => (Kind::Auth, "the token is missing, expired or the credentials are wrong; check `CX2FA_USERNAME`/`CX2FA_PASSWORD` or run `cx2fa auth login`"),
-        403 => (Kind::Auth, "the account is not allowed to do this; use a master-realm admin"),
-        404 => (Kind::NotFound, "check the name and `--url`; a proxy answering 404 usually means a wrong path prefix"),
-        409 => (Kind::Conflict, "it already exists or was changed concurrently; re-read and try again"),
-        429 => (Kind::Network, "the server is rate-limiting; wait and retry later"),
-        500..=599 => (Kind::Network, "the server failed; retry later, and check the service's logs"),
-        _ => (Kind::Failed, "the server refused the request; the message above says why"),
+    let kind = match r.status {
+        401 | 403 => Kind::Auth,
+        404 => Kind::NotFound,
+        409 => Kind::Conflict,
+        429 | 500..=599 => Kind::Network,
+        _ => Kind::Failed,
     };
     let mut e = Error::new(kind, head)
-        .with_hint(hint)
+        .with_fix(Fix::Status(r.status))
         .with_url(&r.url)
         .with_status(r.status);
     if !what.is_empty() {
@@ -583,7 +587,7 @@ impl Http {
                     r.url,
                     r.max_body >> 20
                 ))
-                .with_hint("the address may point at something that is not the deployment's API; check `--url`")
+                .with_fix(Fix::NotTheApi)
                 .with_url(&r.url),
             )
         };
@@ -648,8 +652,9 @@ pub fn ca_pem(path: &std::path::Path) -> Result<Vec<u8>, Error> {
         } else {
             "holds no PEM certificate"
         };
-        return Err(Error::usage(format!("`--ca-cert {name}` {what}"))
-            .with_hint("pass the deployment's CA certificate (`-----BEGIN CERTIFICATE-----`)"));
+        return Err(
+            Error::usage(format!("`--ca-cert {name}` {what}")).with_fix(Fix::PemCertificate)
+        );
     }
     if keys > 0 {
         return Err(Error::usage(format!(
@@ -851,6 +856,25 @@ pub fn backoff(attempt: u32) -> Duration {
     Duration::from_millis((base + jitter).min(5_000))
 }
 
+/// Whether a transport error is TLS's: a `rustls::Error` somewhere in its chain of causes.
+/// The connector wraps it in `io::Error`s (two deep with reqwest 0.12), whose `source()` skips
+/// the error they wrap, so those are opened with `get_ref()`.
+fn is_tls(e: &reqwest::Error) -> bool {
+    let mut next: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(inner) = next {
+        if inner.downcast_ref::<rustls::Error>().is_some() {
+            return true;
+        }
+        next = match inner.downcast_ref::<std::io::Error>() {
+            Some(io) => io
+                .get_ref()
+                .map(|i| i as &(dyn std::error::Error + 'static)),
+            None => inner.source(),
+        };
+    }
+    false
+}
+
 fn transport_error(r: &Request, e: reqwest::Error, timeout: Duration) -> Error {
     let full = {
         let mut s = e.to_string();
@@ -861,7 +885,6 @@ fn transport_error(r: &Request, e: reqwest::Error, timeout: Duration) -> Error {
         }
         s
     };
-    let lower = full.to_lowercase();
     let url = &r.url;
     let e2 = if e.is_timeout() {
         Error::network(format!(
@@ -869,22 +892,19 @@ fn transport_error(r: &Request, e: reqwest::Error, timeout: Duration) -> Error {
             r.method,
             timeout.as_secs()
         ))
-        .with_hint("the server is slow or unreachable; raise `--timeout` or check the network")
-    } else if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake")
-    {
+        .with_fix(Fix::Timeout)
+    } else if is_tls(&e) {
         Error::network(format!("TLS failed for `{url}`"))
             .with_cause(full.clone())
-            .with_hint(
-                "pass the deployment's CA with `--ca-cert FILE` (or `ca_cert` in the profile)",
-            )
+            .with_fix(Fix::TrustCa)
     } else if e.is_connect() {
         Error::network(format!("cannot reach `{url}`"))
             .with_cause(full.clone())
-            .with_hint("check `--url` and that the service is running; in-cluster URLs need a port-forward and an override")
+            .with_fix(Fix::Unreachable)
     } else {
         Error::network(format!("`{} {url}` failed: the connection broke", r.method))
             .with_cause(full.clone())
-            .with_hint("retry; if it persists, check proxies between you and the deployment")
+            .with_fix(Fix::ConnectionBroke)
     };
     e2.with_url(url)
 }

@@ -3,7 +3,7 @@
 use super::http::{Body, Http, Request, Secretish};
 use super::secret::Secret;
 use super::session::Session;
-use crate::error::Error;
+use crate::error::{Error, Fix};
 use serde_json::{Map, Value};
 use std::time::{Duration, Instant};
 
@@ -289,7 +289,7 @@ impl<'a> Users<'a> {
     pub async fn require(&self, username: &str) -> Result<User, Error> {
         self.find(username).await?.ok_or_else(|| {
             Error::not_found(format!("no user `{username}` in realm `{}`", self.realm))
-                .with_hint("check the spelling; `cx2fa user status` lists the realm's users")
+                .with_fix(Fix::CheckUsername)
         })
     }
 

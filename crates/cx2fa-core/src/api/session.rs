@@ -3,7 +3,7 @@
 use super::http::{Body, Http, Request, Response, Secretish};
 use super::keycloak::{self, Grant, Token};
 use super::secret::Secret;
-use crate::error::{Error, Kind};
+use crate::error::{Error, Fix, Kind};
 use cx2fa_platform::contract;
 use serde_json::Value;
 use std::time::{Duration, Instant};
@@ -47,14 +47,14 @@ fn refuse_userinfo(url: &str, flag: &str) -> Result<(), Error> {
     Err(Error::usage(format!(
         "`{flag}` holds credentials (`user:password@`); cx2fa does not take them in a URL: `{shown}`"
     ))
-    .with_hint("give the admin credentials by `CX2FA_USERNAME`/`CX2FA_PASSWORD`, `--password-stdin` or `cx2fa auth login`"))
+    .with_fix(Fix::CredentialsNotInUrl))
 }
 
 impl Endpoints {
     pub fn new(base: &str, keycloak: Option<&str>) -> Result<Self, Error> {
         let parsed = url::Url::parse(base).map_err(|e| {
             Error::usage(format!("`{base}` is not a valid base URL: {e}"))
-                .with_hint("pass e.g. `--url https://tenant1.example.com`")
+                .with_fix(Fix::BaseUrlForm)
         })?;
         if !matches!(parsed.scheme(), "http" | "https") {
             return Err(Error::usage(format!(
@@ -233,13 +233,15 @@ impl Session {
                 return ready_token(t);
             }
         };
-        keycloak::token(&self.http, &self.ep.keycloak, "master", &grant).await.map_err(|e| {
-            if e.kind == Kind::Auth {
-                e.with_hint("check the admin credentials (`CX2FA_USERNAME`/`CX2FA_PASSWORD`, or `cx2fa auth login`)")
-            } else {
-                e
-            }
-        })
+        keycloak::token(&self.http, &self.ep.keycloak, "master", &grant)
+            .await
+            .map_err(|e| {
+                if e.kind == Kind::Auth {
+                    e.with_fix(Fix::CheckAdminCredentials)
+                } else {
+                    e
+                }
+            })
     }
 
     /// A valid bearer token, reusing the cached one until shortly before it expires.
@@ -280,15 +282,13 @@ impl Session {
                 "`{} {}` refused the token given in `CX2FA_TOKEN` (expired or revoked)",
                 req.method, req.url
             ))
-            .with_hint(RENEWABLE));
+            .with_fix(Fix::RenewableCredentials));
         }
         self.invalidate().await;
         req.bearer = Some(self.bearer().await?);
         self.http.send_ref(&req).await
     }
 }
-
-const RENEWABLE: &str = "get a fresh token, or give credentials cx2fa can renew a token with: `CX2FA_USERNAME`/`CX2FA_PASSWORD`, `CX2FA_CLIENT_ID`/`CX2FA_CLIENT_SECRET`, or `cx2fa auth login`";
 
 /// A ready token (`CX2FA_TOKEN`): a JWT's `exp` says how long it lives; one that has expired
 /// is refused before it is sent. A token that is not a JWT is used until the server refuses it.
@@ -304,7 +304,7 @@ fn ready_token(t: &Secret) -> Result<Token, Error> {
                 .unwrap_or_else(|| exp.to_string());
             return Err(
                 Error::auth(format!("the token given in `CX2FA_TOKEN` expired at {at}"))
-                    .with_hint(RENEWABLE),
+                    .with_fix(Fix::RenewableCredentials),
             );
         }
         // Clamped: the token's own number is not trusted for clock arithmetic.

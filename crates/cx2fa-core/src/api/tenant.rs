@@ -3,7 +3,7 @@
 use super::http::{Body, Request, Response};
 use super::keycloak::seg;
 use super::session::Session;
-use crate::error::Error;
+use crate::error::{Error, Fix};
 use crate::settings::secrets;
 use crate::settings::Tenant;
 use cx2fa_platform::contract;
@@ -120,16 +120,9 @@ pub fn find(all: Vec<Tenant>, id: &str) -> Result<Tenant, Error> {
         .filter(|(_, s)| *s > 0.7)
         .max_by(|a, b| a.1.total_cmp(&b.1));
     e = match best {
-        Some((c, _)) => e.with_hint(format!(
-            "did you mean `{c}`? (`cx2fa tenant list` shows them all)"
-        )),
-        None => e.with_hint(format!(
-            "known tenants: {}",
-            if ids.is_empty() {
-                "none".into()
-            } else {
-                ids.join(", ")
-            }
+        Some((c, _)) => e.with_fix(Fix::DidYouMeanTenant(c.to_string())),
+        None => e.with_fix(Fix::KnownTenants(
+            ids.iter().map(|s| s.to_string()).collect(),
         )),
     };
     Err(e)

@@ -4,7 +4,7 @@ pub mod profile;
 pub mod store;
 
 use crate::api::{Credentials, Secret};
-use crate::error::Error;
+use crate::error::{Error, Fix};
 use std::io::Read;
 
 /// Reads one secret from stdin (trailing newline removed).
@@ -38,7 +38,7 @@ pub fn from_env_or_stdin(
     if password_stdin {
         let username = username.ok_or_else(|| {
             Error::usage("`--password-stdin` needs a username")
-                .with_hint("set `CX2FA_USERNAME` or `username` in the profile")
+                .with_fix(Fix::UsernameForPasswordStdin)
         })?;
         return Ok(Some(Credentials::Password {
             username,

@@ -8,7 +8,7 @@
 //! otp_manager_url = "http://localhost:3000/"   # a port-forward to the in-cluster service
 //! ```
 
-use crate::error::Error;
+use crate::error::{Error, Fix};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -62,7 +62,7 @@ pub fn load(name: Option<&str>) -> Result<Profile, Error> {
                     "profile `{n}` does not exist: there is no `{}`",
                     path.display()
                 ))
-                .with_hint("create it with a `[profiles.NAME]` table, or leave `--profile` out")),
+                .with_fix(Fix::CreateProfile)),
                 _ => Ok(Profile::default()),
             };
         }
@@ -76,19 +76,15 @@ pub fn load(name: Option<&str>) -> Result<Profile, Error> {
     let file: File = toml::from_str(&text).map_err(|e| {
         Error::usage(format!("`{}` is not a valid cx2fa config", path.display()))
             .with_cause(e.to_string().trim().to_string())
-            .with_hint("profiles are `[profiles.NAME]` tables with url, tenant, keycloak_url, otp_manager_url, rsa_url, username, client_id, ca_cert, insecure, timeout, concurrency, rate")
+            .with_fix(Fix::ProfileFormat)
     })?;
     let want = name.unwrap_or("default");
     match file.profiles.get(want) {
         Some(p) => Ok(p.clone()),
         None if name.is_none() => Ok(Profile::default()),
         None => Err(
-            Error::usage(format!("no profile `{want}` in `{}`", path.display())).with_hint(
-                format!(
-                    "known profiles: {}",
-                    file.profiles.keys().cloned().collect::<Vec<_>>().join(", ")
-                ),
-            ),
+            Error::usage(format!("no profile `{want}` in `{}`", path.display()))
+                .with_fix(Fix::KnownProfiles(file.profiles.keys().cloned().collect())),
         ),
     }
 }

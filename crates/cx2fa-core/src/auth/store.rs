@@ -3,7 +3,7 @@
 
 use crate::api::keycloak::Token;
 use crate::api::{Credentials, Secret};
-use crate::error::Error;
+use crate::error::{Error, Fix};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -110,10 +110,9 @@ impl Stored {
             "profile `{profile}` holds credentials for {stored}; this command is for `{}` (Keycloak `{}`); nothing was sent",
             ep.base, ep.keycloak
         ))
-        .with_hint(format!(
-            "check `--url`; to work with that deployment, store its credentials in a profile of its own: `cx2fa --profile NAME auth login --url {}`",
-            ep.base
-        )))
+        .with_fix(Fix::CredentialsForOtherDeployment {
+            base: ep.base.clone(),
+        }))
     }
 
     /// The cached token, when it is still valid for a while.
@@ -158,8 +157,7 @@ pub fn dir() -> Result<PathBuf, Error> {
         .or_else(dirs::data_dir)
         .map(|d| d.join("cx2fa").join("credentials"))
         .ok_or_else(|| {
-            Error::failed("cannot find a data directory for credentials")
-                .with_hint("set `XDG_DATA_HOME`")
+            Error::failed("cannot find a data directory for credentials").with_fix(Fix::SetDataHome)
         })
 }
 
@@ -171,6 +169,17 @@ fn file_path(profile: &str) -> Result<PathBuf, Error> {
 /// commands do not probe the keyring for profiles that never stored anything there.
 fn marker_path(profile: &str) -> Result<PathBuf, Error> {
     Ok(dir()?.join(format!("{profile}.keyring")))
+}
+
+/// Like [`keyring`], with the keyring's "no such entry" as `None` (by its error variant).
+fn keyring_entry<T: Send + 'static>(
+    f: impl FnOnce() -> keyring::Result<T> + Send + 'static,
+) -> Result<Option<T>, Error> {
+    keyring(move || match f() {
+        Ok(v) => Ok(Some(v)),
+        Err(keyring::Error::NoEntry) => Ok(None),
+        Err(e) => Err(e),
+    })
 }
 
 /// Runs a keyring call on its own thread with a deadline: a missing D-Bus can block for long.
@@ -191,9 +200,8 @@ fn keyring<T: Send + 'static>(
 }
 
 fn keyring_unavailable(why: &str) -> Error {
-    Error::failed(format!("the OS keyring is not available: {why}")).with_hint(
-        "on a desktop, unlock your keyring; headless, choose explicitly: `cx2fa auth login --store file` (a 0600 file) or environment variables (`CX2FA_USERNAME`/`CX2FA_PASSWORD`)",
-    )
+    Error::failed(format!("the OS keyring is not available: {why}"))
+        .with_fix(Fix::KeyringUnavailable)
 }
 
 fn keyring_error(e: keyring::Error) -> Error {
@@ -255,16 +263,16 @@ pub fn load(profile: &str) -> Result<Option<(Kind, Stored)>, Error> {
                 "`{}` is not a cx2fa credentials file: {e}",
                 f.display()
             ))
-            .with_hint("run `cx2fa auth login` again")
+            .with_fix(Fix::StoreCredentialsAgain)
         })?;
         return Ok(Some((Kind::File, s)));
     }
     if marker_path(profile)?.exists() {
         let user = profile.to_string();
-        let text = match keyring(move || keyring::Entry::new(SERVICE, &user)?.get_password()) {
-            Ok(t) => t,
-            Err(e) if e.message.contains("No matching entry") => return Ok(None),
-            Err(e) => return Err(e),
+        let Some(text) =
+            keyring_entry(move || keyring::Entry::new(SERVICE, &user)?.get_password())?
+        else {
+            return Ok(None);
         };
         let s = serde_json::from_str(&text).map_err(|e| {
             Error::failed(format!(
@@ -288,11 +296,7 @@ pub fn remove(profile: &str) -> Result<bool, Error> {
     let m = marker_path(profile)?;
     if m.exists() {
         let user = profile.to_string();
-        match keyring(move || keyring::Entry::new(SERVICE, &user)?.delete_credential()) {
-            Ok(()) => {}
-            Err(e) if e.message.contains("No matching entry") => {}
-            Err(e) => return Err(e),
-        }
+        keyring_entry(move || keyring::Entry::new(SERVICE, &user)?.delete_credential())?;
         std::fs::remove_file(&m)
             .map_err(|e| Error::failed(format!("cannot remove `{}`: {e}", m.display())))?;
         any = true;
@@ -313,10 +317,9 @@ pub fn check_permissions(path: &std::path::Path) -> Result<(), Error> {
                 "`{}` is readable by others (mode {mode:o})",
                 path.display()
             ))
-            .with_hint(format!(
-                "run `chmod 600 {}`, or `cx2fa auth login` again",
-                path.display()
-            )));
+            .with_fix(Fix::CredentialsFilePermissions {
+                path: path.to_path_buf(),
+            }));
         }
     }
     let _ = path;

@@ -7,7 +7,7 @@
 
 use super::model::{ChannelType, Tenant};
 use super::schema::DocKind;
-use crate::error::Error;
+use crate::error::{Error, Fix};
 use cx2fa_platform::fields;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -60,12 +60,12 @@ impl PolicyChange {
         let identifier = match identifier {
             Some(id) => Some(id),
             None if now.channel_type == Some(channel) => now.identifier.clone(),
-            None if channel.uses_channel() => return Err(Error::usage(format!(
-                "enabling {channel} needs the channel's service identifier"
-            ))
-            .with_hint(
-                "pass `--identifier <sender address or number>`; `cx2fa channel list` shows them",
-            )),
+            None if channel.uses_channel() => {
+                return Err(Error::usage(format!(
+                    "enabling {channel} needs the channel's service identifier"
+                ))
+                .with_fix(Fix::ChannelIdentifier))
+            }
             None => None,
         };
         let mut two_fa = Map::new();

@@ -5,7 +5,7 @@
 //! cleaned outside string literals only, each replaced by one space (newlines kept) so that
 //! line and character-column positions in the cleaned text are those of the original.
 
-use crate::error::Error;
+use crate::error::{Error, Fix};
 use serde_json::Value;
 
 /// The cleaned text and what was cleaned out of it.
@@ -181,8 +181,9 @@ pub struct Parsed {
 /// Parses pasted JSON; a syntax error names its line and column (characters, 1-based).
 pub fn parse(raw: &str, origin: &str) -> Result<Parsed, Error> {
     if raw.trim().is_empty() {
-        return Err(Error::failed(format!("{origin}: the file is empty"))
-            .with_hint("pass a JSON document: a tenant document or an update payload"));
+        return Err(
+            Error::failed(format!("{origin}: the file is empty")).with_fix(Fix::JsonDocument)
+        );
     }
     // Most files are plain JSON. Strict JSON has nothing `clean` would change (a comment, a
     // stray blank or a trailing comma outside strings is a syntax error), so try it as it is.
@@ -200,8 +201,11 @@ pub fn parse(raw: &str, origin: &str) -> Result<Parsed, Error> {
             let col = char_column(&cleaned.text, e.line(), e.column());
             let what = e.to_string();
             let what = what.split(" at line").next().unwrap_or(&what).to_string();
-            Err(Error::failed(format!("{origin}:{}:{col}: malformed JSON: {what}", e.line()))
-                .with_hint("fix the JSON syntax at that position; `//` comments and non-breaking spaces are accepted"))
+            Err(Error::failed(format!(
+                "{origin}:{}:{col}: malformed JSON: {what}",
+                e.line()
+            ))
+            .with_fix(Fix::JsonSyntax))
         }
     }
 }

@@ -1,0 +1,216 @@
+//! Errors at the command line's edge (jj's `CommandError`): what is printed, with which hint,
+//! and which exit code. Core reports typed errors with a [`cx2fa_core::error::Fix`]; this turns
+//! each into the hint worded for this command line ([`crate::hints`]). Commands build their own
+//! errors here too, with hints that may name flags.
+
+pub use cx2fa_core::error::Kind;
+use serde::Serialize;
+use std::fmt;
+
+/// The exit code of each kind, as documented in `--help`, the man page and the README.
+pub fn exit_code(kind: Kind) -> i32 {
+    match kind {
+        Kind::Failed | Kind::NotFound | Kind::Conflict => 1,
+        Kind::Usage => 2,
+        Kind::Auth => 3,
+        Kind::Network => 4,
+        Kind::Partial => 5,
+        Kind::ChangesPending => 10,
+        Kind::Cancelled => 130,
+    }
+}
+
+/// The exit codes as shown in `--help` and the man page.
+pub const EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0    success
+  1    refused or failed: invalid config, not found, failed precondition, conflict, unverified change
+  2    usage: bad flags, or input needed but no terminal
+  3    authentication or authorization
+  4    network or server: unreachable, timeout, TLS, 5xx, 429 after retries
+  5    partial: a bulk run in which some rows failed
+  10   `policy plan --exit-code` with changes pending
+  130  cancelled at a prompt";
+
+/// One reportable failure.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
+// Its name in the published schemas (`schemas/output/`), which predate this type.
+#[schemars(rename = "Error")]
+pub struct CommandError {
+    pub kind: Kind,
+    pub message: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub causes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// The name commands use: every command returns `Result<_, Error>`.
+pub type Error = CommandError;
+
+impl CommandError {
+    pub fn new(kind: Kind, message: impl Into<String>) -> Self {
+        CommandError {
+            kind,
+            message: message.into(),
+            causes: vec![],
+            hint: None,
+            status: None,
+            url: None,
+        }
+    }
+    pub fn failed(message: impl Into<String>) -> Self {
+        Self::new(Kind::Failed, message)
+    }
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self::new(Kind::Usage, message)
+    }
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Self::new(Kind::NotFound, message)
+    }
+    pub fn conflict(message: impl Into<String>) -> Self {
+        Self::new(Kind::Conflict, message)
+    }
+    pub fn auth(message: impl Into<String>) -> Self {
+        Self::new(Kind::Auth, message)
+    }
+    pub fn network(message: impl Into<String>) -> Self {
+        Self::new(Kind::Network, message)
+    }
+    pub fn cancelled() -> Self {
+        Self::new(Kind::Cancelled, "cancelled")
+    }
+    /// Input is needed but there is no terminal to ask on: a usage error naming the flag.
+    pub fn needs_input(what: &str, flag: &str) -> Self {
+        cx2fa_core::error::Error::needs_input(what, flag).into()
+    }
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+    pub fn with_cause(mut self, cause: impl Into<String>) -> Self {
+        self.causes.push(cause.into());
+        self
+    }
+    pub fn with_url(mut self, url: impl Into<String>) -> Self {
+        self.url = Some(url.into());
+        self
+    }
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+    pub fn exit_code(&self) -> i32 {
+        exit_code(self.kind)
+    }
+    /// The message and its causes on one line (`message: cause: cause`).
+    pub fn one_line(&self) -> String {
+        std::iter::once(self.message.as_str())
+            .chain(self.causes.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(": ")
+    }
+}
+
+impl From<cx2fa_core::error::Error> for CommandError {
+    fn from(e: cx2fa_core::error::Error) -> Self {
+        // One of ours that went through core (a prompt's error): back as it was.
+        if let Some(ours) = e
+            .source
+            .as_deref()
+            .and_then(|s| s.downcast_ref::<CommandError>())
+        {
+            return ours.clone();
+        }
+        CommandError {
+            kind: e.kind,
+            message: e.message,
+            causes: e.causes,
+            hint: e.fix.as_ref().map(crate::hints::hint),
+            status: e.status,
+            url: e.url,
+        }
+    }
+}
+
+/// A command-line error handed to core (from a prompt of the login flow's `Io`).
+impl From<CommandError> for cx2fa_core::error::Error {
+    fn from(e: CommandError) -> Self {
+        cx2fa_core::error::Error::external(e.kind, e)
+    }
+}
+
+impl From<cx2fa_platform::DocumentError> for CommandError {
+    fn from(e: cx2fa_platform::DocumentError) -> Self {
+        cx2fa_core::error::Error::from(e).into()
+    }
+}
+
+impl From<cx2fa_platform::totp::InvalidSecret> for CommandError {
+    fn from(e: cx2fa_platform::totp::InvalidSecret) -> Self {
+        cx2fa_core::error::Error::from(e).into()
+    }
+}
+
+impl From<std::io::Error> for CommandError {
+    fn from(e: std::io::Error) -> Self {
+        CommandError::failed(e.to_string())
+    }
+}
+
+/// A core error shown as a warning: its message and, when it has one, its hint.
+pub fn warning(e: cx2fa_core::error::Error) -> String {
+    let e = CommandError::from(e);
+    match e.hint {
+        Some(h) => format!("{}; {h}", e.message),
+        None => e.message,
+    }
+}
+
+impl fmt::Display for CommandError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for CommandError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_codes_are_the_documented_ones() {
+        let cases = [
+            (Kind::Failed, 1),
+            (Kind::NotFound, 1),
+            (Kind::Conflict, 1),
+            (Kind::Usage, 2),
+            (Kind::Auth, 3),
+            (Kind::Network, 4),
+            (Kind::Partial, 5),
+            (Kind::ChangesPending, 10),
+            (Kind::Cancelled, 130),
+        ];
+        for (kind, code) in cases {
+            assert_eq!(exit_code(kind), code, "{kind:?}");
+            assert!(
+                EXIT_CODES_HELP.contains(&format!("  {code} ")),
+                "{code} undocumented"
+            );
+        }
+    }
+
+    #[test]
+    fn core_remedies_become_hints() {
+        let e: CommandError =
+            cx2fa_core::error::Error::needs_input("a password", "--password-stdin").into();
+        assert_eq!(e.kind, Kind::Usage);
+        assert_eq!(e.hint.as_deref(), Some("pass `--password-stdin`"));
+    }
+}

@@ -1,0 +1,178 @@
+//! What to do next, worded for this command line: every [`Fix`] core reports becomes one hint
+//! here, naming cx2fa's flags, commands and environment variables. The one place a remedy is
+//! worded, so a renamed flag changes one line.
+
+use cx2fa_core::env;
+use cx2fa_core::error::{ChannelTypeHint, Fix};
+
+/// The hint for `fix`.
+pub fn hint(fix: &Fix) -> String {
+    use Fix as F;
+    match fix {
+        F::FileNotDirectory { flag } => format!("pass a file to `{flag}`, not a directory"),
+        F::StreamPipe { flag, name } => format!(
+            "to stream from it, redirect it yourself: `{} - < {name}`",
+            if flag.is_empty() { "cx2fa ..." } else { flag }
+        ),
+        F::FilePermissions => "check the file's permissions".into(),
+        F::PassFlag(flag) => format!("pass `{flag}`"),
+        F::CreateProfile => {
+            "create it with a `[profiles.NAME]` table, or leave `--profile` out".into()
+        }
+        F::ProfileFormat => "profiles are `[profiles.NAME]` tables with url, tenant, keycloak_url, otp_manager_url, rsa_url, username, client_id, ca_cert, insecure, timeout, concurrency, rate".into(),
+        F::KnownProfiles(names) => format!("known profiles: {}", names.join(", ")),
+        F::UsernameForPasswordStdin => {
+            format!("set `{}` or `username` in the profile", env::USERNAME)
+        }
+        F::CredentialsNotInUrl => format!(
+            "give the admin credentials by `{}`/`{}`, `--password-stdin` or `cx2fa auth login`",
+            env::USERNAME,
+            env::PASSWORD
+        ),
+        F::CredentialsForOtherDeployment { base } => format!(
+            "check `--url`; to work with that deployment, store its credentials in a profile of its own: `cx2fa --profile NAME auth login --url {base}`"
+        ),
+        F::CheckAdminCredentials => format!(
+            "check the admin credentials (`{}`/`{}`, or `cx2fa auth login`)",
+            env::USERNAME,
+            env::PASSWORD
+        ),
+        F::RenewableCredentials => format!(
+            "get a fresh token, or give credentials cx2fa can renew a token with: `{}`/`{}`, `{}`/`{}`, or `cx2fa auth login`",
+            env::USERNAME,
+            env::PASSWORD,
+            env::CLIENT_ID,
+            env::CLIENT_SECRET
+        ),
+        F::SetDataHome => "set `XDG_DATA_HOME`".into(),
+        F::KeyringUnavailable => format!(
+            "on a desktop, unlock your keyring; headless, choose explicitly: `cx2fa auth login --store file` (a 0600 file) or environment variables (`{}`/`{}`)",
+            env::USERNAME,
+            env::PASSWORD
+        ),
+        F::StoreCredentialsAgain => "run `cx2fa auth login` again".into(),
+        F::CredentialsFilePermissions { path } => format!(
+            "run `chmod 600 {}`, or `cx2fa auth login` again",
+            path.display()
+        ),
+        F::BaseUrlForm => "pass e.g. `--url https://tenant1.example.com`".into(),
+        F::KnownFilters => {
+            "use unregistered, stale, shared-contact or channel=EMAIL|SMS|APP|RSA".into()
+        }
+        F::SetStateHome => "set `XDG_STATE_HOME`".into(),
+        F::BackupDirectory => {
+            "nothing was written to the tenant; fix the directory or set `XDG_STATE_HOME`".into()
+        }
+        F::NothingWritten => "nothing was written to the tenant".into(),
+        F::BackupNameNotPath => "`cx2fa tenant backups` lists the names; to restore from a file, pass `--file PATH`".into(),
+        F::ListBackups => {
+            "`cx2fa tenant backups` lists them; to restore from a file, pass `--file PATH`".into()
+        }
+        F::CheckUsername => {
+            "check the spelling; `cx2fa user status` lists the realm's users".into()
+        }
+        F::DidYouMeanTenant(c) => {
+            format!("did you mean `{c}`? (`cx2fa tenant list` shows them all)")
+        }
+        F::KnownTenants(ids) => format!(
+            "known tenants: {}",
+            if ids.is_empty() {
+                "none".into()
+            } else {
+                ids.join(", ")
+            }
+        ),
+        F::Status(status) => status_hint(*status),
+        F::NotTheApi => "the address may point at a proxy or a different service, not the deployment's API; check `--url` and run with `--debug`".into(),
+        F::RedirectRefused => "cx2fa never follows redirects; if the new address is right, use it (e.g. `--url https://…`)".into(),
+        F::PemCertificate => {
+            "pass the deployment's CA certificate (`-----BEGIN CERTIFICATE-----`)".into()
+        }
+        F::Timeout => {
+            "the server is slow or unreachable; raise `--timeout` or check the network".into()
+        }
+        F::TrustCa => {
+            "pass the deployment's CA with `--ca-cert FILE` (or `ca_cert` in the profile)".into()
+        }
+        F::Unreachable => "check `--url` and that the service is running; in-cluster URLs need a port-forward and an override".into(),
+        F::ConnectionBroke => {
+            "retry; if it persists, check proxies between you and the deployment".into()
+        }
+        F::MailboxUrlForm => "use `imaps://user@host[:port]/INBOX`".into(),
+        F::MailboxPasswordInEnv => format!("put it in `{}`", env::IMAP_PASSWORD),
+        F::MailboxTimeout => {
+            "check the server of `--otp-from-imap`, or raise `--timeout`".into()
+        }
+        F::MailboxAddress => "check the host and port of `--otp-from-imap`".into(),
+        F::MailboxTrustCa => {
+            "the server's certificate is not trusted: pass its CA with `--ca-cert`".into()
+        }
+        F::MailboxPassword => format!("check `{}`", env::IMAP_PASSWORD),
+        F::MailboxDelivery => "check that the OTP channel delivers to this mailbox".into(),
+        F::JsonDocument => "pass a JSON document: a tenant document or an update payload".into(),
+        F::JsonSyntax => "fix the JSON syntax at that position; `//` comments and non-breaking spaces are accepted".into(),
+        F::ChannelIdentifier => {
+            "pass `--identifier <sender address or number>`; `cx2fa channel list` shows them"
+                .into()
+        }
+        F::ResumeFromReport => {
+            "pass the NDJSON file an earlier `user reset --report` wrote".into()
+        }
+        F::ResumeMatchingTenant => {
+            "resume with the report of this tenant, or pass the matching `-t`".into()
+        }
+        F::RenewAndResume => "renew the credentials, then finish the rest with `--resume REPORT` (pass `--report FILE` to keep one)".into(),
+        F::PlanAgain => "run the command again to plan against the current document".into(),
+        F::CheckTenant { backup } => format!(
+            "check with `cx2fa tenant show`; the document before the change is in `{}`",
+            backup.display()
+        ),
+        F::Retry => "retry the command".into(),
+        F::RestoreBackup { backup } => format!(
+            "inspect with `cx2fa tenant show`; restore with `cx2fa tenant restore {}`",
+            backup.display()
+        ),
+        F::ServerRewrites { backup } => format!(
+            "the server may merge or rewrite documents; the previous document is in `{}`",
+            backup.display()
+        ),
+        F::CheckUserProfile => "a Keycloak 24+ user profile may be ignoring these attributes: `cx2fa doctor` checks the realm's user profile".into(),
+        F::SeePolicy { tenant } => {
+            format!("`cx2fa policy show -t {tenant}` shows what is missing")
+        }
+        F::ResetUser => "reset the user with `cx2fa user reset`".into(),
+        F::ContactForm(ChannelTypeHint::Email) => {
+            "enter an email address such as name@example.com".into()
+        }
+        F::ContactForm(ChannelTypeHint::Phone) => {
+            "enter 7 to 15 digits, optionally with a leading +".into()
+        }
+        F::ReachOtpManager => "the OTP manager is usually in-cluster: port-forward it and pass `--otp-manager-url http://localhost:PORT/`".into(),
+        F::CheckRsaServer => "the RSA server did not decide on the passcode: check `keyCloak.RSA_Server_URL` (or `--rsa-url`), the client key and the server".into(),
+        F::DeclareEnrolmentAttributes { realm } => format!(
+            "declare them in the realm's user profile with admin view and edit (admin console: Realm settings → User profile → Create attribute, permissions \"Who can view/edit: admin\"), or let admins edit unmanaged attributes (Realm settings → General → Unmanaged attributes: \"Admin can edit\"; API: `PUT /admin/realms/{realm}/users/profile` with `\"unmanagedAttributePolicy\": \"ADMIN_EDIT\"` added to the current configuration)"
+        ),
+        F::FixKeycloakObject => "fix the tenant document first (`cx2fa tenant show`); cx2fa never writes a partial keyCloak object".into(),
+        F::TenantNeedsKeycloak => "the tenant must have been created with its Keycloak settings; see `cx2fa tenant show`".into(),
+        F::TenantNeedsSettings => {
+            "the tenant document is not one the tenant API keeps; see `cx2fa tenant show`".into()
+        }
+    }
+}
+
+/// What an HTTP status asks of the user.
+fn status_hint(status: u16) -> String {
+    match status {
+        401 => format!(
+            "the token is missing, expired or the credentials are wrong; check `{}`/`{}` or run `cx2fa auth login`",
+            env::USERNAME,
+            env::PASSWORD
+        ),
+        403 => "the account is not allowed to do this; use a master-realm admin".into(),
+        404 => "check the name and `--url`; a proxy answering 404 usually means a wrong path prefix".into(),
+        409 => "it already exists or was changed concurrently; re-read and try again".into(),
+        429 => "the server is rate-limiting; wait and retry later".into(),
+        500..=599 => "the server failed; retry later, and check the service's logs".into(),
+        _ => "the server refused the request; the message above says why".into(),
+    }
+}
