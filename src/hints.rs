@@ -152,11 +152,28 @@ pub fn hint(fix: &Fix) -> String {
         F::DeclareEnrolmentAttributes { realm } => format!(
             "declare them in the realm's user profile with admin view and edit (admin console: Realm settings → User profile → Create attribute, permissions \"Who can view/edit: admin\"), or let admins edit unmanaged attributes (Realm settings → General → Unmanaged attributes: \"Admin can edit\"; API: `PUT /admin/realms/{realm}/users/profile` with `\"unmanagedAttributePolicy\": \"ADMIN_EDIT\"` added to the current configuration)"
         ),
+        F::CompleteSettings => {
+            "fix the input, or pass the missing setting (e.g. `--set-otp-manager-url`)".into()
+        }
+        F::CreateChannel => "create the channel first (`cx2fa channel list` shows them), or pass `--skip-channel-check`".into(),
         F::FixKeycloakObject => "fix the tenant document first (`cx2fa tenant show`); cx2fa never writes a partial keyCloak object".into(),
         F::TenantNeedsKeycloak => "the tenant must have been created with its Keycloak settings; see `cx2fa tenant show`".into(),
         F::TenantNeedsSettings => {
             "the tenant document is not one the tenant API keeps; see `cx2fa tenant show`".into()
         }
+    }
+}
+
+/// A warning before a 2FA change is written, worded for this command line.
+pub fn warning(w: &cx2fa_core::policy::Warning) -> String {
+    use cx2fa_core::policy::Warning as W;
+    match w {
+        W::ChannelCheckSkipped(m) => format!("channel check skipped: {m}"),
+        W::ChannelTypeUnverified(m) => m.clone(),
+        W::UsersUnknown(m) => format!("cannot tell which users this change affects: {m}"),
+        W::DisablingAffects { users, registered, realm } => format!("disabling 2FA affects {users} user(s) of realm `{realm}` ({registered} registered): they will log in with a password only"),
+        W::StaleCopies { users, tenant: t } => format!("{users} enrolled user(s) will hold a policy copy that differs from the new policy and may fail OTP verification; reset them with `cx2fa user status -t {t} --filter stale -o json | cx2fa user reset -t {t} --from - --yes`"),
+        W::AdminNotEnrolled { username, tenant } => format!("the tenant admin `{username}` is not enrolled in 2FA: enabling it may lock them out until they register; try `cx2fa simulate-login -t {tenant} --user {username}` first"),
     }
 }
 

@@ -262,6 +262,19 @@ fn eprint_line(text: &str) {
     let _ = writeln!(err, "{text}");
 }
 
+/// Renders a list of changes as a before → after table.
+pub fn changes_table(out: &Printer, changes: &[cx2fa_core::settings::diff::Change]) -> String {
+    let mut t = out.table(&["field", "before", "after"]);
+    for c in changes {
+        t.add_row(vec![
+            c.path.clone(),
+            cx2fa_core::settings::diff::render_value(c.before.as_ref()),
+            cx2fa_core::settings::diff::render_value(c.after.as_ref()),
+        ]);
+    }
+    t.to_string()
+}
+
 /// A simple key/value table, for reports that are one record.
 pub fn kv_table(out: &Printer, rows: &[(&str, String)]) -> String {
     let mut table = out.table(&["field", "value"]);

@@ -2,16 +2,17 @@
 
 use super::Ctx;
 use crate::error::{Error, Kind};
-use crate::output::{kv_table, Printer, Report};
+use crate::hints;
+use crate::output::{changes_table, kv_table, Printer, Report};
 use clap::{Args, Subcommand};
 use cx2fa_core::api::keycloak::Users;
-use cx2fa_core::api::Session;
 use cx2fa_core::enrolment;
-use cx2fa_core::push::{self, Plan};
+use cx2fa_core::policy::{self, Prepared};
+use cx2fa_core::push;
 use cx2fa_core::readiness::{self, ChannelCheck, Check};
-use cx2fa_core::settings::diff::{render_value, Change};
-use cx2fa_core::settings::merge::{self, PolicyChange};
-use cx2fa_core::settings::validate::{self, Severity};
+use cx2fa_core::settings::diff::Change;
+use cx2fa_core::settings::merge::PolicyChange;
+use cx2fa_core::settings::validate;
 use cx2fa_core::settings::{ChannelType, Tenant, TwoFa};
 use cx2fa_platform::fields;
 use serde::Serialize;
@@ -174,13 +175,33 @@ pub fn read_change_file(path: &str) -> Result<PolicyChange, Error> {
     Ok(PolicyChange::from_input(&parsed.value)?.1)
 }
 
+/// Where one tenant's change ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Planned,
+    NoChanges,
+    Applied,
+    Failed,
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Status::Planned => "planned",
+            Status::NoChanges => "no-changes",
+            Status::Applied => "applied",
+            Status::Failed => "failed",
+        })
+    }
+}
+
 /// The result for one tenant.
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct TenantOutcome {
     pub tenant: String,
-    /// `planned`, `no-changes`, `applied`, `failed`.
-    pub status: String,
+    pub status: Status,
     pub changes: Vec<Change>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
@@ -197,19 +218,6 @@ pub struct TenantOutcome {
 pub struct PushReport {
     pub dry_run: bool,
     pub tenants: Vec<TenantOutcome>,
-}
-
-/// Renders a list of changes as a before → after table.
-pub fn changes_table(out: &Printer, changes: &[Change]) -> String {
-    let mut t = out.table(&["field", "before", "after"]);
-    for c in changes {
-        t.add_row(vec![
-            c.path.clone(),
-            render_value(c.before.as_ref()),
-            render_value(c.after.as_ref()),
-        ]);
-    }
-    t.to_string()
 }
 
 impl Report for PushReport {
@@ -242,7 +250,7 @@ impl Report for PushReport {
             for r in &self.tenants {
                 t.add_row(vec![
                     r.tenant.clone(),
-                    r.status.clone(),
+                    r.status.to_string(),
                     r.changes.len().to_string(),
                 ]);
             }
@@ -252,150 +260,42 @@ impl Report for PushReport {
     }
 }
 
-struct Prepared {
-    plan: Plan,
-    outcome: TenantOutcome,
+/// What a verb does with the prepared changes.
+#[derive(Debug, Clone, Copy)]
+pub enum Mode {
+    /// `policy plan`: show, write nothing; with `exit_code`, changes pending exit 10.
+    Plan { exit_code: bool },
+    /// `apply`, `enable`, `disable`: confirm and write, unless `dry_run`.
+    Push { dry_run: bool },
 }
 
-/// Warnings that matter to admins, from the users' side.
-async fn user_warnings(s: &Session, plan: &Plan) -> Result<Vec<String>, Error> {
-    let before = plan.before.two_fa();
-    let after = plan.after.two_fa();
-    let mut w = vec![];
-    let channel_changed =
-        before.channel_type != after.channel_type || before.identifier != after.identifier;
-    let turning_off = before.enabled && !after.enabled;
-    let turning_on = !before.enabled && after.enabled;
-    if !(channel_changed || turning_off || turning_on) {
-        return Ok(w);
-    }
-    let users = Users::new(s, plan.after.realm());
-    if let Err(e) = cx2fa_core::user_profile::read(&users)
-        .await?
-        .require_read(&users.realm)
-    {
-        w.push(format!(
-            "cannot tell which users this change affects: {}",
-            e.message
-        ));
-        return Ok(w);
-    }
-    let (all, posture) = enrolment::scan(&users, &after, 500).await?;
-    if turning_off {
-        w.push(format!("disabling 2FA affects {} user(s) of realm `{}` ({} registered): they will log in with a password only", posture.users, users.realm, posture.registered));
-    }
-    if channel_changed && after.enabled {
-        let stale = all.iter().filter(|u| u.enrolled && u.stale).count();
-        if stale > 0 {
-            w.push(format!(
-                "{stale} enrolled user(s) will hold a policy copy that differs from the new policy and may fail OTP verification; reset them with `cx2fa user status -t {t} --filter stale -o json | cx2fa user reset -t {t} --from - --yes`",
-                t = plan.tenant
-            ));
-        }
-    }
-    if turning_on {
-        let admin_name = plan
-            .after
-            .kc("USERNAME_ADMIN")
-            .unwrap_or("admin")
-            .to_string();
-        if let Some(a) = all
-            .iter()
-            .find(|u| u.username.eq_ignore_ascii_case(&admin_name))
-        {
-            if !a.registered {
-                w.push(format!("the tenant admin `{}` is not enrolled in 2FA: enabling it may lock them out until they register; try `cx2fa simulate-login -t {} --user {}` first", a.username, plan.tenant, a.username));
-            }
-        }
-    }
-    Ok(w)
-}
-
-async fn prepare(
-    ctx: &Ctx,
-    s: &Session,
-    current: Tenant,
-    src: &Source,
-    opts: &PushOpts,
-) -> Result<Prepared, Error> {
-    let change = src.change(&current)?;
-    let after = merge::apply(&current, &change)?;
-    let (_, findings) = validate::check_value(&merge::effective_payload(&after));
-    let errors: Vec<_> = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .collect();
-    if !errors.is_empty() {
-        let mut e = Error::failed(format!(
-            "the resulting 2FA settings of tenant `{}` are invalid; nothing was changed",
-            current.id()
-        ));
-        for f in errors {
-            e = e.with_cause(format!("{}: {}", f.pointer, f.message));
-        }
-        return Err(e.with_hint(
-            "fix the input, or pass the missing setting (e.g. `--set-otp-manager-url`)",
-        ));
-    }
-    let plan = Plan::new(current, after);
-    let mut outcome = TenantOutcome {
-        tenant: plan.tenant.clone(),
-        status: "no-changes".into(),
-        changes: plan.changes.clone(),
-        warnings: vec![],
-        channel: None,
-        backup: None,
-        error: None,
-    };
-    if plan.is_empty() {
-        return Ok(Prepared { plan, outcome });
-    }
-    let p = plan.after.two_fa();
-    if let (true, Some(ct), Some(id)) = (p.enabled, p.channel_type, p.identifier.as_deref()) {
-        if ct.uses_channel() {
-            let check = readiness::check_channel(s, ct, id).await?;
-            if !check.ok && !opts.skip_channel_check {
-                return Err(Error::failed(format!("tenant `{}`: {}; nothing was changed", plan.tenant, check.message))
-                    .with_hint("create the channel first (`cx2fa channel list` shows them), or pass `--skip-channel-check`"));
-            }
-            if !check.ok {
-                outcome
-                    .warnings
-                    .push(format!("channel check skipped: {}", check.message));
-            } else if !check.type_verified {
-                outcome.warnings.push(check.message.clone());
-            }
-            outcome.channel = Some(check);
-        }
-    }
-    outcome.warnings.extend(user_warnings(s, &plan).await?);
-    for w in &outcome.warnings {
-        ctx.out.warn(format!("tenant `{}`: {w}", plan.tenant));
-    }
-    outcome.status = "planned".into();
-    Ok(Prepared { plan, outcome })
-}
-
-/// Plans for every target tenant, confirms once, pushes each, and reports.
-pub async fn pipeline(
-    ctx: &Ctx,
-    src: Source,
-    opts: PushOpts,
-    plan_only: bool,
-    exit_code: bool,
-) -> Result<(), Error> {
+/// Plans for every target tenant (core's `policy::prepare`), confirms once, pushes each
+/// (core's `push::execute`), and reports.
+pub async fn pipeline(ctx: &Ctx, src: Source, opts: PushOpts, mode: Mode) -> Result<(), Error> {
     let s = ctx.session().await?;
+    let options = policy::Options {
+        skip_channel_check: opts.skip_channel_check,
+    };
     let mut prepared: Vec<Result<Prepared, TenantOutcome>> = vec![];
     for t in ctx.targets(&s, opts.all_tenants).await? {
         let r = match t {
             Ok(t) => {
                 let id = t.id().to_string();
-                prepare(ctx, &s, t, &src, &opts)
-                    .await
-                    .map_err(|e| failed(&id, e))
+                match src.change(&t) {
+                    Ok(change) => policy::prepare(&s, t, &change, options)
+                        .await
+                        .map_err(|e| failed(&id, e.into())),
+                    Err(e) => Err(failed(&id, e)),
+                }
             }
             Err((id, e)) => Err(failed(&id, e.into())),
         };
+        if let Ok(p) = &r {
+            for w in &p.warnings {
+                ctx.out
+                    .warn(format!("tenant `{}`: {}", p.plan.tenant, hints::warning(w)));
+            }
+        }
         prepared.push(r);
     }
     let single = prepared.len() == 1;
@@ -403,7 +303,10 @@ pub async fn pipeline(
         .iter()
         .filter(|p| matches!(p, Ok(x) if !x.plan.is_empty()))
         .count();
-    let dry = plan_only || opts.dry_run;
+    let dry = match mode {
+        Mode::Plan { .. } => true,
+        Mode::Push { dry_run } => dry_run,
+    };
     if pending > 0 && !dry {
         if !ctx.out.is_json() && !ctx.g.yes {
             for p in prepared.iter().flatten().filter(|p| !p.plan.is_empty()) {
@@ -420,26 +323,29 @@ pub async fn pipeline(
     for p in prepared {
         let o = match p {
             Err(o) => o,
-            Ok(Prepared { outcome, .. }) if dry || outcome.changes.is_empty() => outcome,
-            Ok(Prepared { plan, mut outcome }) => match push::execute(&s, &plan).await {
-                Ok(a) => {
-                    outcome.status = "applied".into();
-                    outcome.backup = Some(a.backup);
-                    if let Some(n) = a.note {
-                        outcome.warnings.push(n);
-                    }
-                    outcome
+            Ok(p) if dry || p.plan.is_empty() => outcome(p),
+            Ok(p) => match push::execute(&s, &p.plan).await {
+                Ok(applied) => {
+                    let mut o = outcome(p);
+                    o.status = Status::Applied;
+                    o.backup = Some(applied.backup);
+                    o.warnings.extend(applied.note);
+                    o
                 }
                 Err(e) => {
-                    outcome.status = "failed".into();
-                    outcome.error = Some(e.into());
-                    outcome
+                    let mut o = outcome(p);
+                    o.status = Status::Failed;
+                    o.error = Some(e.into());
+                    o
                 }
             },
         };
         outcomes.push(o);
     }
-    let failed_n = outcomes.iter().filter(|o| o.status == "failed").count();
+    let failed_n = outcomes
+        .iter()
+        .filter(|o| o.status == Status::Failed)
+        .count();
     let first_error = outcomes.iter().find_map(|o| o.error.clone());
     let report = PushReport {
         dry_run: dry,
@@ -462,7 +368,7 @@ pub async fn pipeline(
     }
     if pending == 0 {
         ctx.out.status("no changes");
-    } else if exit_code && dry {
+    } else if let Mode::Plan { exit_code: true } = mode {
         return Err(Error::new(
             Kind::ChangesPending,
             format!("changes pending for {pending} tenant(s)"),
@@ -471,10 +377,27 @@ pub async fn pipeline(
     Ok(())
 }
 
+/// The printed outcome of a prepared change, before it is written.
+fn outcome(p: Prepared) -> TenantOutcome {
+    TenantOutcome {
+        tenant: p.plan.tenant.clone(),
+        status: if p.plan.is_empty() {
+            Status::NoChanges
+        } else {
+            Status::Planned
+        },
+        changes: p.plan.changes,
+        warnings: p.warnings.iter().map(hints::warning).collect(),
+        channel: p.channel,
+        backup: None,
+        error: None,
+    }
+}
+
 fn failed(id: &str, e: Error) -> TenantOutcome {
     TenantOutcome {
         tenant: id.into(),
-        status: "failed".into(),
+        status: Status::Failed,
         changes: vec![],
         warnings: vec![],
         channel: None,
@@ -638,22 +561,33 @@ pub async fn run(ctx: &Ctx, cmd: PolicyCmd) -> Result<(), Error> {
                 skip_channel_check: true,
                 all_tenants: a.all_tenants,
             };
-            pipeline(ctx, src, opts, true, a.exit_code).await
-        }
-        PolicyCmd::Apply(a) => {
             pipeline(
                 ctx,
-                Source::File(read_change_file(&a.file)?),
-                a.push,
-                false,
-                false,
+                src,
+                opts,
+                Mode::Plan {
+                    exit_code: a.exit_code,
+                },
             )
             .await
         }
+        PolicyCmd::Apply(a) => {
+            let mode = Mode::Push {
+                dry_run: a.push.dry_run,
+            };
+            let src = Source::File(read_change_file(&a.file)?);
+            pipeline(ctx, src, a.push, mode).await
+        }
         PolicyCmd::Enable(a) => {
             let opts = a.push.clone();
-            pipeline(ctx, Source::Enable(a), opts, false, false).await
+            let mode = Mode::Push {
+                dry_run: opts.dry_run,
+            };
+            pipeline(ctx, Source::Enable(a), opts, mode).await
         }
-        PolicyCmd::Disable(o) => pipeline(ctx, Source::Disable, o, false, false).await,
+        PolicyCmd::Disable(o) => {
+            let mode = Mode::Push { dry_run: o.dry_run };
+            pipeline(ctx, Source::Disable, o, mode).await
+        }
     }
 }

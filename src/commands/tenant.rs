@@ -1,6 +1,5 @@
 //! `cx2fa tenant list|show|create|backups|restore`.
 
-use super::policy::changes_table;
 use super::Ctx;
 use crate::error::Error;
 use crate::output::{Printer, Report};
@@ -334,7 +333,7 @@ async fn restore(ctx: &Ctx, a: RestoreArgs) -> Result<(), Error> {
     ctx.out.status(format!(
         "restoring tenant `{}`:\n{}",
         plan.tenant,
-        changes_table(&ctx.out, &plan.changes)
+        crate::output::changes_table(&ctx.out, &plan.changes)
     ));
     if a.dry_run {
         return ctx

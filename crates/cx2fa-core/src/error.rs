@@ -157,6 +157,10 @@ pub enum Fix {
     CheckRsaServer,
     /// The realm's user profile hides the enrolment attributes from admins.
     DeclareEnrolmentAttributes { realm: String },
+    /// The settings after the change are incomplete: give the missing ones.
+    CompleteSettings,
+    /// The OTP channel does not exist (or has another type).
+    CreateChannel,
     /// The tenant document lacks a valid `keyCloak` object.
     FixKeycloakObject,
     /// The tenant was created without its Keycloak settings.

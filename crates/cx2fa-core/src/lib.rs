@@ -22,6 +22,7 @@ pub mod imap;
 pub mod input;
 pub mod limiter;
 pub mod login;
+pub mod policy;
 pub mod private;
 pub mod push;
 pub mod readiness;

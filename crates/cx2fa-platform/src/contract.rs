@@ -173,6 +173,10 @@ pub const TENANT_DATA_PART: &str = "data";
 /// [assumed] The multipart file part holding the logo on create (release 5.1+).
 pub const TENANT_LOGO_PART: &str = "tenantLogo";
 
+/// [assumed] The tenant admin's username when `keyCloak.USERNAME_ADMIN` is absent: Keycloak's
+/// conventional `admin`. Only used to warn that enabling 2FA may lock that admin out.
+pub const DEFAULT_TENANT_ADMIN: &str = "admin";
+
 /// [assumed] OTPs are 6 digits.
 pub const OTP_DIGITS: usize = 6;
 /// [assumed] The HTTP status of OTP verification failures.

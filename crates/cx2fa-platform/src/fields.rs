@@ -27,6 +27,8 @@ pub const RSA_SERVER_URL: &str = "RSA_Server_URL";
 pub const RSA_CLIENT_ID: &str = "RSA_Client_ID";
 pub const RSA_CLIENT_KEY: &str = "RSA_Client_Key";
 pub const CLIENT_ID: &str = "clientId";
+/// The tenant's own admin user in its realm [doc: the configuration guide's tenant payloads].
+pub const USERNAME_ADMIN: &str = "USERNAME_ADMIN";
 pub const CLIENT_SECRET: &str = "clientSecret";
 
 /// JSON pointers to the 2FA settings, for messages and diffs.
