@@ -7,7 +7,9 @@ use clap::Args;
 use cx2fa_core::api::http::Request;
 use cx2fa_core::api::session::dir_url;
 use cx2fa_core::api::tenant::Tenants;
-use cx2fa_platform::contract;
+use cx2fa_core::api::{Endpoints, Session};
+use cx2fa_core::env;
+use cx2fa_core::settings::Tenant;
 use cx2fa_platform::fields;
 use serde::Serialize;
 
@@ -138,8 +140,64 @@ async fn user_profiles(
     }
 }
 
+/// Each check in the order a deployment's parts depend on each other: without a URL nothing
+/// else can be asked, without a token no API.
 pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), Error> {
     let mut f = Findings(vec![]);
+    config_file(ctx, &mut f);
+    let ep = match ctx.endpoints() {
+        Ok(ep) => {
+            f.add("deployment URL", Level::Ok, ep.base.clone(), None);
+            ep
+        }
+        Err(e) => {
+            f.err("deployment URL", e);
+            return finish(ctx, f);
+        }
+    };
+    credentials(ctx, &mut f);
+    let session = match ctx.session().await {
+        Ok(s) => s,
+        Err(e) => {
+            f.err("admin token", e);
+            return finish(ctx, f);
+        }
+    };
+    keycloak(&mut f, &session.ep);
+    match session.bearer().await {
+        Ok(_) => f.add(
+            "admin token",
+            Level::Ok,
+            format!("issued by `{}`", session.ep.keycloak),
+            None,
+        ),
+        Err(e) => {
+            f.err("admin token", e);
+            return finish(ctx, f);
+        }
+    }
+    let tenants = Tenants::new(&session);
+    tenant_api_and_clock(&mut f, &tenants, &ep).await;
+    channel_manager(&mut f, &session).await;
+    let tenant = match ctx.tenant_ids().first() {
+        Some(id) => match tenants.get(id).await {
+            Ok(t) => Some(t),
+            Err(e) => {
+                f.err("tenant", e);
+                None
+            }
+        },
+        None => None,
+    };
+    services(ctx, &mut f, &ep, tenant.as_ref()).await;
+    user_profiles(&mut f, &session, &tenants, &ctx.tenant_ids()).await;
+    if let Some(t) = &tenant {
+        policy_checks(&mut f, t);
+    }
+    finish(ctx, f)
+}
+
+fn config_file(ctx: &Ctx, f: &mut Findings) {
     match cx2fa_core::auth::profile::config_path() {
         Some(p) if p.exists() => f.add(
             "config file",
@@ -160,19 +218,13 @@ pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), Error> {
             Some("set `XDG_CONFIG_HOME`".into()),
         ),
     }
-    let ep = match ctx.endpoints() {
-        Ok(ep) => {
-            f.add("deployment URL", Level::Ok, ep.base.clone(), None);
-            ep
-        }
-        Err(e) => {
-            f.err("deployment URL", e.clone());
-            return finish(ctx, f);
-        }
-    };
-    let source = if std::env::var_os(cx2fa_core::env::PASSWORD).is_some()
-        || std::env::var_os(cx2fa_core::env::CLIENT_SECRET).is_some()
-        || std::env::var_os(cx2fa_core::env::TOKEN).is_some()
+}
+
+/// Where the credentials come from: the environment, a stored profile, or nowhere.
+fn credentials(ctx: &Ctx, f: &mut Findings) {
+    let source = if [env::PASSWORD, env::CLIENT_SECRET, env::TOKEN]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some())
     {
         Ok("environment".to_string())
     } else {
@@ -190,26 +242,23 @@ pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), Error> {
                 Level::Fail
             },
             "none stored or in the environment",
-            Some("run `cx2fa auth login`, or set `CX2FA_USERNAME`/`CX2FA_PASSWORD`".into()),
+            Some(format!(
+                "run `cx2fa auth login`, or set `{}`/`{}`",
+                env::USERNAME,
+                env::PASSWORD
+            )),
         ),
         Ok(s) => f.add("credentials", Level::Ok, s, None),
         Err(e) => f.err("credentials", e),
     }
-    let session = match ctx.session().await {
-        Ok(s) => s,
-        Err(e) => {
-            f.err("admin token", e);
-            return finish(ctx, f);
-        }
-    };
-    let kc = &session.ep;
+}
+
+/// Where Keycloak was found (or assumed).
+fn keycloak(f: &mut Findings, kc: &Endpoints) {
+    let assumed = kc.keycloak_source == "default";
     f.add(
         "Keycloak",
-        if kc.keycloak_source == "default" {
-            Level::Warn
-        } else {
-            Level::Ok
-        },
+        if assumed { Level::Warn } else { Level::Ok },
         match kc.keycloak_source {
             "detected" => format!("found at `{}`", kc.keycloak),
             "stored" => format!("`{}` (found at `auth login`)", kc.keycloak),
@@ -219,72 +268,56 @@ pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), Error> {
                 kc.base, kc.base, kc.keycloak
             ),
         },
-        (kc.keycloak_source == "default")
-            .then(|| "pass `--keycloak-url` (or `keycloak_url` in the profile)".into()),
+        assumed.then(|| "pass `--keycloak-url` (or `keycloak_url` in the profile)".into()),
     );
-    match session.bearer().await {
-        Ok(_) => f.add(
-            "admin token",
-            Level::Ok,
-            format!("issued by `{}`", kc.keycloak),
+}
+
+/// The tenant API answers, and the server's `Date` against this machine's clock (codes of
+/// authenticator apps and RSA tokens depend on it).
+async fn tenant_api_and_clock(f: &mut Findings, tenants: &Tenants<'_>, ep: &Endpoints) {
+    let r = match tenants.list_response().await {
+        Ok(r) if r.ok() => r,
+        Ok(r) => return f.err("tenant API", cx2fa_core::api::http::status_error(&r)),
+        Err(e) => return f.err("tenant API", e),
+    };
+    f.add(
+        "tenant API",
+        Level::Ok,
+        format!("`{}` answers", ep.tenant_api("")),
+        None,
+    );
+    let Some(d) = r
+        .date
+        .as_deref()
+        .and_then(|d| chrono::DateTime::parse_from_rfc2822(d).ok())
+    else {
+        return f.add(
+            "clock",
+            Level::Warn,
+            "the server sent no Date header to compare with",
             None,
-        ),
-        Err(e) => {
-            f.err("admin token", e);
-            return finish(ctx, f);
-        }
+        );
+    };
+    let skew = (chrono::Utc::now().timestamp() - d.timestamp()).abs();
+    if skew > 15 {
+        f.add(
+            "clock",
+            Level::Fail,
+            format!("this machine's clock is {skew} s off the server's"),
+            Some("sync the clock (NTP): authenticator and RSA codes depend on it".into()),
+        );
+    } else {
+        f.add(
+            "clock",
+            Level::Ok,
+            format!("within {skew} s of the server"),
+            None,
+        );
     }
-    let tenants = Tenants::new(&session);
-    let listed = session
-        .authed(Request::new(
-            contract::tenant::LIST.method,
-            ep.tenant_api(&contract::tenant::LIST.path(&[])),
-        ))
-        .await;
-    match &listed {
-        Ok(r) if r.ok() => {
-            f.add(
-                "tenant API",
-                Level::Ok,
-                format!("`{}` answers", ep.tenant_api("")),
-                None,
-            );
-            if let Some(d) = r
-                .date
-                .as_deref()
-                .and_then(|d| chrono::DateTime::parse_from_rfc2822(d).ok())
-            {
-                let skew = (chrono::Utc::now().timestamp() - d.timestamp()).abs();
-                if skew > 15 {
-                    f.add(
-                        "clock",
-                        Level::Fail,
-                        format!("this machine's clock is {skew} s off the server's"),
-                        Some(
-                            "sync the clock (NTP): authenticator and RSA codes depend on it".into(),
-                        ),
-                    );
-                } else {
-                    f.add(
-                        "clock",
-                        Level::Ok,
-                        format!("within {skew} s of the server"),
-                        None,
-                    );
-                }
-            } else {
-                f.add(
-                    "clock",
-                    Level::Warn,
-                    "the server sent no Date header to compare with",
-                    None,
-                );
-            }
-        }
-        Ok(r) => f.err("tenant API", cx2fa_core::api::http::status_error(r)),
-        Err(e) => f.err("tenant API", e.clone()),
-    }
-    match cx2fa_core::api::channels::Channels::new(&session)
+}
+
+async fn channel_manager(f: &mut Findings, session: &Session) {
+    match cx2fa_core::api::channels::Channels::new(session)
         .list()
         .await
     {
@@ -302,26 +335,20 @@ pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), Error> {
         ),
         Err(e) => f.err("channel manager", e),
     }
-    let tenant = match ctx.tenant_ids().first() {
-        Some(id) => match tenants.get(id).await {
-            Ok(t) => Some(t),
-            Err(e) => {
-                f.err("tenant", e.clone());
-                None
-            }
-        },
-        None => None,
-    };
-    let otp = ep.otp_manager.clone().or_else(|| {
-        tenant
-            .as_ref()
-            .and_then(|t| t.otp_manager_url().map(str::to_string))
-    });
+}
+
+/// The in-cluster services a login needs: the OTP manager and RSA SecurID, from the flags or
+/// the tenant's settings.
+async fn services(ctx: &Ctx, f: &mut Findings, ep: &Endpoints, tenant: Option<&Tenant>) {
+    let otp = ep
+        .otp_manager
+        .clone()
+        .or_else(|| tenant.and_then(|t| t.otp_manager_url().map(str::to_string)));
     match otp {
         Some(u) => {
             reachable(
                 ctx,
-                &mut f,
+                f,
                 "OTP manager",
                 &u,
                 "EMAIL and SMS logins need it",
@@ -336,40 +363,29 @@ pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), Error> {
             None,
         ),
     }
-    let rsa = ep.rsa.clone().or_else(|| {
-        tenant
-            .as_ref()
-            .and_then(|t| t.kc(fields::RSA_SERVER_URL).map(str::to_string))
-    });
+    let rsa = ep
+        .rsa
+        .clone()
+        .or_else(|| tenant.and_then(|t| t.kc(fields::RSA_SERVER_URL).map(str::to_string)));
     match rsa {
-        Some(u) => {
-            reachable(
-                ctx,
-                &mut f,
-                "RSA SecurID",
-                &u,
-                "RSA logins need it",
-                "--rsa-url",
-            )
-            .await
-        }
+        Some(u) => reachable(ctx, f, "RSA SecurID", &u, "RSA logins need it", "--rsa-url").await,
         None => f.add("RSA SecurID", Level::Ok, "not configured", None),
     }
-    user_profiles(&mut f, &session, &tenants, &ctx.tenant_ids()).await;
-    if let Some(t) = &tenant {
-        for c in cx2fa_core::readiness::static_checks(t)
-            .into_iter()
-            .filter(|c| !c.ok)
-        {
-            f.add(
-                &format!("policy: {}", c.name),
-                Level::Fail,
-                c.detail,
-                Some(format!("see `cx2fa policy show -t {}`", t.id())),
-            );
-        }
+}
+
+/// The tenant's 2FA settings, offline (`policy show` has the whole view).
+fn policy_checks(f: &mut Findings, t: &Tenant) {
+    for c in cx2fa_core::readiness::static_checks(t)
+        .into_iter()
+        .filter(|c| !c.ok)
+    {
+        f.add(
+            &format!("policy: {}", c.name),
+            Level::Fail,
+            c.detail,
+            Some(format!("see `cx2fa policy show -t {}`", t.id())),
+        );
     }
-    finish(ctx, f)
 }
 
 fn finish(ctx: &Ctx, f: Findings) -> Result<(), Error> {

@@ -408,6 +408,58 @@ fn no_names(from: &str) -> Error {
     )
 }
 
+/// Everything about the input and report files is checked before the first request.
+fn check_report_files(a: &ResetArgs) -> Result<(), Error> {
+    if let Some(p) = &a.report {
+        cx2fa_core::input::check_output(p, "--report")?;
+    }
+    if let (Some(r), None) = (&a.resume, &a.report) {
+        // Without `--report` the run appends to the resume file: only a regular file will do.
+        let name = r.display().to_string();
+        if cx2fa_core::input::shape(&name, "--resume")? != cx2fa_core::input::Shape::File {
+            return Err(Error::usage(format!(
+                "`--resume {name}` is not a regular file, and the run would append its rows to it"
+            ))
+            .with_hint("pass `--report FILE` for this run's rows"));
+        }
+    }
+    Ok(())
+}
+
+/// Names who and what before asking (for names given on the command line), then asks.
+async fn confirm_reset(ctx: &Ctx, users: &Users<'_>, a: &ResetArgs) -> Result<(), Error> {
+    if a.from.is_none() && !ctx.g.yes {
+        for name in &a.usernames {
+            match users.find(name).await? {
+                Some(u) => {
+                    let removed = enrolment::enrolled(&u);
+                    if removed.is_empty() {
+                        ctx.out.status(format!("{name}: nothing to reset"))
+                    } else {
+                        ctx.out
+                            .status(format!("{name}: remove {}", removed.join(", ")))
+                    }
+                }
+                None => ctx.out.status(format!("{name}: no such user")),
+            }
+        }
+    }
+    let who = match &a.from {
+        Some(f) if f == "-" => "every user read from stdin".to_string(),
+        Some(f) => format!("every user listed in `{f}`"),
+        None => a.usernames.join(", "),
+    };
+    ctx.confirm(&format!(
+        "Reset the 2FA enrolment of {who} in realm `{}`{}?",
+        users.realm,
+        if a.revoke_sessions {
+            " and end their sessions"
+        } else {
+            ""
+        }
+    ))
+}
+
 async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
     if !a.filter.is_empty() {
         let filters = a
@@ -433,20 +485,7 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
         return Err(Error::usage("no users given")
             .with_hint("pass usernames, `--from FILE` (`-` for stdin), or `--filter stale`"));
     }
-    // Everything about the input and report files is checked before the first request.
-    if let Some(p) = &a.report {
-        cx2fa_core::input::check_output(p, "--report")?;
-    }
-    if let (Some(r), None) = (&a.resume, &a.report) {
-        // Without `--report` the run appends to the resume file: only a regular file will do.
-        let name = r.display().to_string();
-        if cx2fa_core::input::shape(&name, "--resume")? != cx2fa_core::input::Shape::File {
-            return Err(Error::usage(format!(
-                "`--resume {name}` is not a regular file, and the run would append its rows to it"
-            ))
-            .with_hint("pass `--report FILE` for this run's rows"));
-        }
-    }
+    check_report_files(&a)?;
     let (names, total): (Names, Option<u64>) = match &a.from {
         Some(f) => names_from(f)?,
         None => (
@@ -475,42 +514,13 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
         access.require_write(t.realm())?;
     }
     let few = a.from.is_none();
-    if few && !a.dry_run && !ctx.g.yes {
-        // Name who and what before asking.
-        for name in &a.usernames {
-            match users.find(name).await? {
-                Some(u) => {
-                    let removed = enrolment::enrolled(&u);
-                    if removed.is_empty() {
-                        ctx.out.status(format!("{name}: nothing to reset"))
-                    } else {
-                        ctx.out
-                            .status(format!("{name}: remove {}", removed.join(", ")))
-                    }
-                }
-                None => ctx.out.status(format!("{name}: no such user")),
-            }
-        }
-    }
     if !a.dry_run {
-        let who = match &a.from {
-            Some(f) if f == "-" => "every user read from stdin".to_string(),
-            Some(f) => format!("every user listed in `{f}`"),
-            None => a.usernames.join(", "),
-        };
-        ctx.confirm(&format!(
-            "Reset the 2FA enrolment of {who} in realm `{}`{}?",
-            t.realm(),
-            if a.revoke_sessions {
-                " and end their sessions"
-            } else {
-                ""
-            }
-        ))?;
+        confirm_reset(ctx, &users, &a).await?;
     }
     let report_path = a.report.clone().or_else(|| a.resume.clone());
     let report = report_path.as_deref().map(open_report).transpose()?;
     let progress = Bar::new(ctx, total, s.http.limiter(), few);
+    // Ctrl-C stops taking new rows; rows in flight finish and are reported.
     let stop = Arc::new(AtomicBool::new(false));
     let stop2 = stop.clone();
     let watcher = tokio::spawn(async move {

@@ -29,10 +29,10 @@ impl<'a> Tenants<'a> {
         Tenants { s }
     }
 
-    /// Every tenant document, as the server sent it.
-    pub async fn list(&self) -> Result<Vec<Tenant>, Error> {
-        let resp = self
-            .s
+    /// The list endpoint's answer, of any status: for diagnostics (`doctor` reads its status
+    /// and `Date`), and for [`Tenants::list`].
+    pub async fn list_response(&self) -> Result<Response, Error> {
+        self.s
             .authed(
                 Request::new(
                     contract::tenant::LIST.method,
@@ -40,8 +40,12 @@ impl<'a> Tenants<'a> {
                 )
                 .max_body(crate::api::http::LIST_MAX_BODY),
             )
-            .await?
-            .check()?;
+            .await
+    }
+
+    /// Every tenant document, as the server sent it.
+    pub async fn list(&self) -> Result<Vec<Tenant>, Error> {
+        let resp = self.list_response().await?.check()?;
         match resp.json()? {
             Value::Array(items) => {
                 // Their secrets are scrubbed from everything printed from now on: a server
