@@ -175,7 +175,11 @@ impl Ctx {
     pub async fn session(&self) -> Result<Session, Error> {
         let mut ep = self.endpoints()?;
         let http = self.http()?;
-        let creds = match cx2fa_core::auth::from_env_or_stdin(self.g.password_stdin, self.profile.username.as_deref())? {
+        let creds = match cx2fa_core::auth::from_env_or_stdin(
+            self.g.password_stdin,
+            self.profile.username.as_deref(),
+            self.profile.client_id.as_deref(),
+        )? {
             Some(c) => c,
             None => match cx2fa_core::auth::store::load(self.profile_name())? {
                 Some((kind, stored)) => {

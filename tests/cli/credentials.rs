@@ -118,6 +118,36 @@ fn client_credentials_login() {
     assert_eq!(run(logged_out(&sb).args(["policy", "show"])).0, 0);
 }
 
+/// A profile names the automation client (`client_id`); its secret comes only from the
+/// environment, as a profile's `username` pairs with `CX2FA_PASSWORD`.
+#[test]
+fn profile_client_id_pairs_with_the_secret_in_the_environment() {
+    let sb = Sandbox::start();
+    let config = sb.state.path().join("config/cx2fa");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        "[profiles.ci]\nclient_id = \"cx2fa-ci\"\n",
+    )
+    .unwrap();
+    let ci = || {
+        let mut c = logged_out(&sb);
+        c.env("CX2FA_PROFILE", "ci");
+        c
+    };
+    let (code, _, err) = run(ci()
+        .env("CX2FA_CLIENT_SECRET", "sandbox-ci-secret")
+        .args(["policy", "show"]));
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(ci()
+        .env("CX2FA_CLIENT_SECRET", "not-the-secret")
+        .args(["policy", "show"]));
+    assert_eq!(code, 3, "{err}");
+    // Without the secret there is nothing to log in with and no terminal to ask on.
+    let (code, _, err) = run(ci().args(["policy", "show"]));
+    assert_eq!(code, 2, "{err}");
+}
+
 #[test]
 fn no_keyring_means_an_explicit_choice() {
     let sb = Sandbox::start();

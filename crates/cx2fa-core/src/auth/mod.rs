@@ -29,10 +29,13 @@ fn env(name: &str) -> Option<String> {
 
 /// Where credentials come from, in order: `--password-stdin`, then the environment
 /// (`CX2FA_USERNAME`/`CX2FA_PASSWORD`, `CX2FA_CLIENT_ID`/`CX2FA_CLIENT_SECRET`, `CX2FA_TOKEN`),
-/// then a prompt when there is a terminal. `None` means "ask, if you can".
+/// then a prompt when there is a terminal. `None` means "ask, if you can". A profile may name
+/// the user (`username`) or the automation client (`client_id`); their secrets never live in
+/// the config file, only in the environment (or the credential store).
 pub fn from_env_or_stdin(
     password_stdin: bool,
     profile_username: Option<&str>,
+    profile_client_id: Option<&str>,
 ) -> Result<Option<Credentials>, Error> {
     let username = env(crate::env::USERNAME).or_else(|| profile_username.map(str::to_string));
     if password_stdin {
@@ -51,7 +54,8 @@ pub fn from_env_or_stdin(
             password: Secret::new(p),
         }));
     }
-    if let (Some(id), Some(s)) = (env(crate::env::CLIENT_ID), env(crate::env::CLIENT_SECRET)) {
+    let client_id = env(crate::env::CLIENT_ID).or_else(|| profile_client_id.map(str::to_string));
+    if let (Some(id), Some(s)) = (client_id, env(crate::env::CLIENT_SECRET)) {
         return Ok(Some(Credentials::Client {
             id,
             secret: Secret::new(s),

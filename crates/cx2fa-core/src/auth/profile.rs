@@ -22,7 +22,9 @@ pub struct Profile {
     pub keycloak_url: Option<String>,
     pub otp_manager_url: Option<String>,
     pub rsa_url: Option<String>,
+    /// The master-realm admin whose password is in `CX2FA_PASSWORD` (or asked for).
     pub username: Option<String>,
+    /// The automation client whose secret is in `CX2FA_CLIENT_SECRET` (client-credentials).
     pub client_id: Option<String>,
     pub ca_cert: Option<PathBuf>,
     pub insecure: Option<bool>,
