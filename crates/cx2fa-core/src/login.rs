@@ -494,44 +494,11 @@ async fn otp(
                 .with_fix(Fix::ResetUser)
             })?
     } else {
-        let (e, a) = (expiry.to_string(), max.to_string());
-        run.write(
-            &[
-                (attrs::TWO_FA_CHANNEL, channel.as_str()),
-                (attrs::IS_2FA_REGISTERED, "false"),
-                (fields::CHANNEL_SERVICE_IDENTIFIER, &csi),
-                (fields::OTP_EXPIRY, &e),
-                (fields::OTP_MAX_ATTEMPTS, &a),
-            ],
-            &[],
-        )
-        .await?;
-        let mut value = io.contact(channel)?;
-        let value = loop {
-            match check_contact(channel, &value) {
-                Err(e) => {
-                    io.show(&e.message);
-                    run.step("contact", "invalid", e.message.clone());
-                    value = io.contact(channel)?;
-                }
-                Ok(v) => match io.confirm_contact(channel, &v)? {
-                    Some(edited) => value = edited,
-                    None => break v,
-                },
-            }
-        };
-        run.write(&[(attrs::CUSTOMER_CHANNEL_IDENTIFIER, &value)], &[])
-            .await?;
-        run.step(
-            "contact",
-            "confirmed",
-            crate::enrolment::mask_contact(&value),
-        );
-        value
+        register_contact(run, channel, &csi, expiry, max, io).await?
     };
     let target = OtpTarget {
         tenant_id: t.id().into(),
-        contact: contact.clone(),
+        contact,
         channel_type: channel.as_str().into(),
         channel_identifier: csi,
         expiry,
@@ -541,6 +508,65 @@ async fn otp(
         http: &s.http,
         base,
     };
+    send_and_verify(run, &mgr, &target, channel, registered, io).await
+}
+
+/// Registration's first half, as the connector does it: the tenant's settings copied into the
+/// user, then a contact point asked for, checked, confirmed (or edited) and stored.
+async fn register_contact(
+    run: &mut Run<'_>,
+    channel: ChannelType,
+    csi: &str,
+    expiry: u64,
+    max: u64,
+    io: &mut impl Io,
+) -> Result<String, Error> {
+    let (e, a) = (expiry.to_string(), max.to_string());
+    run.write(
+        &[
+            (attrs::TWO_FA_CHANNEL, channel.as_str()),
+            (attrs::IS_2FA_REGISTERED, "false"),
+            (fields::CHANNEL_SERVICE_IDENTIFIER, csi),
+            (fields::OTP_EXPIRY, &e),
+            (fields::OTP_MAX_ATTEMPTS, &a),
+        ],
+        &[],
+    )
+    .await?;
+    let mut value = io.contact(channel)?;
+    let value = loop {
+        match check_contact(channel, &value) {
+            Err(e) => {
+                io.show(&e.message);
+                run.step("contact", "invalid", e.message.clone());
+                value = io.contact(channel)?;
+            }
+            Ok(v) => match io.confirm_contact(channel, &v)? {
+                Some(edited) => value = edited,
+                None => break v,
+            },
+        }
+    };
+    run.write(&[(attrs::CUSTOMER_CHANNEL_IDENTIFIER, &value)], &[])
+        .await?;
+    run.step(
+        "contact",
+        "confirmed",
+        crate::enrolment::mask_contact(&value),
+    );
+    Ok(value)
+}
+
+/// Sends the OTP, then reads codes until one is decided on: resends honour the login
+/// screen's wait, an expired code may be sent again, and a valid code finishes registration.
+async fn send_and_verify(
+    run: &mut Run<'_>,
+    mgr: &OtpManager<'_>,
+    target: &OtpTarget,
+    channel: ChannelType,
+    registered: bool,
+    io: &mut impl Io,
+) -> Result<(), Error> {
     let unreachable = |e: Error| {
         if e.kind == Kind::Network {
             e.with_fix(Fix::ReachOtpManager)
@@ -548,18 +574,22 @@ async fn otp(
             e
         }
     };
-    mgr.generate(&target).await.map_err(unreachable)?;
+    mgr.generate(target).await.map_err(unreachable)?;
     let mut sent = Instant::now();
     run.step(
         "send",
         "sent",
-        format!("OTP sent to {}", crate::enrolment::mask_contact(&contact)),
+        format!(
+            "OTP sent to {}",
+            crate::enrolment::mask_contact(&target.contact)
+        ),
     );
     let mut attempt = 0;
     loop {
         attempt += 1;
-        let left = expiry as i64 - sent.elapsed().as_secs() as i64;
-        match io.code(channel, &contact, left, attempt).await? {
+        let left = target.expiry as i64 - sent.elapsed().as_secs() as i64;
+        let code = match io.code(channel, &target.contact, left, attempt).await? {
+            CodeAnswer::Code(code) => code,
             CodeAnswer::Resend => {
                 let waited = sent.elapsed().as_secs();
                 if waited < contract::RESEND_WAIT_SECS {
@@ -568,49 +598,47 @@ async fn otp(
                         contract::RESEND_WAIT_SECS - waited
                     ));
                 } else {
-                    mgr.generate(&target).await.map_err(unreachable)?;
+                    mgr.generate(target).await.map_err(unreachable)?;
                     sent = Instant::now();
                     run.step("resend", "sent", "a new OTP invalidates the previous one");
                 }
                 attempt -= 1;
                 continue;
             }
-            CodeAnswer::Code(code) => {
-                let v = mgr
-                    .verify(&target, code.expose())
-                    .await
-                    .map_err(unreachable)?;
-                run.step("verify", &format!("{v:?}").to_lowercase(), v.user_message());
-                match v {
-                    Verdict::Valid => {
-                        if !registered {
-                            run.write(&[(attrs::IS_2FA_REGISTERED, "true")], &[])
-                                .await?;
-                        }
-                        run.t.message = format!("logged in with an OTP by {channel}");
-                        return Ok(());
-                    }
-                    Verdict::Invalid => {
-                        io.show(v.user_message());
-                        if !io.retry_after_invalid() {
-                            return end(run, Ending::InvalidOtp, v);
-                        }
-                    }
-                    Verdict::Expired => {
-                        io.show(v.user_message());
-                        if io.resend_after_expiry() {
-                            mgr.generate(&target).await.map_err(unreachable)?;
-                            sent = Instant::now();
-                            run.step("resend", "sent", "after expiry");
-                            continue;
-                        }
-                        return end(run, Ending::Expired, v);
-                    }
-                    Verdict::MaxAttempts => {
-                        io.show(v.user_message());
-                        return end(run, Ending::MaxAttempts, v);
-                    }
+        };
+        let v = mgr
+            .verify(target, code.expose())
+            .await
+            .map_err(unreachable)?;
+        run.step("verify", &format!("{v:?}").to_lowercase(), v.user_message());
+        match v {
+            Verdict::Valid => {
+                if !registered {
+                    run.write(&[(attrs::IS_2FA_REGISTERED, "true")], &[])
+                        .await?;
                 }
+                run.t.message = format!("logged in with an OTP by {channel}");
+                return Ok(());
+            }
+            Verdict::Invalid => {
+                io.show(v.user_message());
+                if !io.retry_after_invalid() {
+                    return end(run, Ending::InvalidOtp, v);
+                }
+            }
+            Verdict::Expired => {
+                io.show(v.user_message());
+                if io.resend_after_expiry() {
+                    mgr.generate(target).await.map_err(unreachable)?;
+                    sent = Instant::now();
+                    run.step("resend", "sent", "after expiry");
+                    continue;
+                }
+                return end(run, Ending::Expired, v);
+            }
+            Verdict::MaxAttempts => {
+                io.show(v.user_message());
+                return end(run, Ending::MaxAttempts, v);
             }
         }
     }

@@ -1,5 +1,6 @@
 //! Keycloak's token endpoint and admin users API, as far as docs/deployment-contract.md §2 and §5 go.
 
+use super::state::Realm;
 use super::util::{kc_admin, kc_error};
 use super::{App, TokenInfo};
 use axum::extract::{Path, Query, State};
@@ -19,10 +20,8 @@ pub async fn token(
     Path(realm): Path<String>,
     Form(f): Form<HashMap<String, String>>,
 ) -> Response {
-    let field = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
-    let grant = field("grant_type");
-    let client_id = field("client_id");
-    let (now, issued) = {
+    let grant = f.get("grant_type").map(String::as_str).unwrap_or("");
+    let (now, info) = {
         let d = app.data.lock().expect("lock");
         let now = d.now_ms();
         let Some(r) = d.realms.get(&realm) else {
@@ -32,145 +31,166 @@ pub async fn token(
             )
                 .into_response();
         };
-        if grant == "refresh_token" {
-            let info = app
-                .refresh
-                .lock()
-                .expect("lock")
-                .remove(field("refresh_token"));
-            match info {
-                Some(i) if i.realm == realm && i.expires_ms > now => (now, i),
-                _ => {
-                    return kc_error(
-                        StatusCode::BAD_REQUEST,
-                        "invalid_grant",
-                        "Invalid refresh token",
-                    )
-                }
-            }
+        let info = if grant == "refresh_token" {
+            refresh_grant(&app, &realm, &f, now)
         } else {
-            let Some(secret) = r.clients.get(client_id) else {
-                return kc_error(
-                    StatusCode::UNAUTHORIZED,
-                    "invalid_client",
-                    "Invalid client or Invalid client credentials",
-                );
-            };
-            if let Some(s) = secret {
-                if field("client_secret") != s {
-                    // Keycloak's answer to a wrong client secret.
-                    return kc_error(
-                        StatusCode::UNAUTHORIZED,
-                        "invalid_client",
-                        "Invalid client or Invalid client credentials",
-                    );
-                }
-            }
-            match grant {
-                "password" if app.cfg.keycloak.no_direct_grants && realm != "master" => {
-                    return kc_error(
-                        StatusCode::BAD_REQUEST,
-                        "unauthorized_client",
-                        "Client not allowed for direct access grants",
-                    )
-                }
-                "password" => {
-                    let name = field("username").to_lowercase();
-                    let user = r.users.get(&name);
-                    let key = (realm.clone(), name);
-                    let lockout = app.cfg.keycloak.lockout_after;
-                    let mut failures = app.failures.lock().expect("lock");
-                    let failed = failures.get(&key).copied().unwrap_or(0);
-                    let right = user.is_some_and(|u| u.password == field("password"));
-                    if !right {
-                        *failures.entry(key).or_default() += 1;
-                    }
-                    // A locked-out user gets the wrong-password answer, right password or not:
-                    // Keycloak does not tell an attacker that the lockout is on.
-                    if lockout > 0 && failed >= lockout {
-                        return kc_error(
-                            StatusCode::UNAUTHORIZED,
-                            "invalid_grant",
-                            "Invalid user credentials",
-                        );
-                    }
-                    drop(failures);
-                    match user {
-                        Some(u) if right && u.enabled && !u.required_actions.is_empty() => {
-                            return kc_error(
-                                StatusCode::BAD_REQUEST,
-                                "invalid_grant",
-                                "Account is not fully set up",
-                            )
-                        }
-                        Some(u) if u.enabled && u.password == field("password") => (
-                            now,
-                            TokenInfo {
-                                realm: realm.clone(),
-                                username: u.username.clone(),
-                                client: client_id.into(),
-                                admin: u.admin,
-                                expires_ms: 0,
-                            },
-                        ),
-                        // Keycloak checks the password first, then tells a disabled account.
-                        Some(u) if u.password == field("password") => {
-                            return kc_error(
-                                StatusCode::BAD_REQUEST,
-                                "invalid_grant",
-                                "Account disabled",
-                            )
-                        }
-                        _ => {
-                            return kc_error(
-                                StatusCode::UNAUTHORIZED,
-                                "invalid_grant",
-                                "Invalid user credentials",
-                            )
-                        }
-                    }
-                }
-                "client_credentials" => {
-                    if secret.is_none() {
-                        return kc_error(
-                            StatusCode::UNAUTHORIZED,
-                            "unauthorized_client",
-                            "Client not enabled to retrieve service account",
-                        );
-                    }
-                    // A master-realm automation client is given the admin role.
-                    let admin = realm == "master";
-                    (
-                        now,
-                        TokenInfo {
-                            realm: realm.clone(),
-                            username: format!("service-account-{client_id}"),
-                            client: client_id.into(),
-                            admin,
-                            expires_ms: 0,
-                        },
-                    )
-                }
-                "" => {
-                    return kc_error(
-                        StatusCode::BAD_REQUEST,
-                        "invalid_request",
-                        "Missing form parameter: grant_type",
-                    )
-                }
-                other => {
-                    return kc_error(
-                        StatusCode::BAD_REQUEST,
-                        "unsupported_grant_type",
-                        &format!("Unsupported grant_type {other}"),
-                    )
-                }
-            }
+            client_grant(&app, r, &realm, grant, &f)
+        };
+        match info {
+            Ok(i) => (now, i),
+            Err(refusal) => return refusal,
         }
     };
+    issue(&app, grant, now, info)
+}
+
+/// A form field, empty when absent.
+fn field<'a>(f: &'a HashMap<String, String>, k: &str) -> &'a str {
+    f.get(k).map(String::as_str).unwrap_or("")
+}
+
+/// `grant_type=refresh_token`: a refresh token of this realm, still valid, used once.
+fn refresh_grant(
+    app: &App,
+    realm: &str,
+    f: &HashMap<String, String>,
+    now: i64,
+) -> Result<TokenInfo, Response> {
+    let info = app
+        .refresh
+        .lock()
+        .expect("lock")
+        .remove(field(f, "refresh_token"));
+    match info {
+        Some(i) if i.realm == realm && i.expires_ms > now => Ok(i),
+        _ => Err(kc_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_grant",
+            "Invalid refresh token",
+        )),
+    }
+}
+
+/// The grants that name a client: the client (and its secret, when it has one) first, then
+/// the grant itself.
+fn client_grant(
+    app: &App,
+    r: &Realm,
+    realm: &str,
+    grant: &str,
+    f: &HashMap<String, String>,
+) -> Result<TokenInfo, Response> {
+    let client_id = field(f, "client_id");
+    // Keycloak's answer to an unknown client and to a wrong client secret alike.
+    let invalid_client = || {
+        kc_error(
+            StatusCode::UNAUTHORIZED,
+            "invalid_client",
+            "Invalid client or Invalid client credentials",
+        )
+    };
+    let Some(secret) = r.clients.get(client_id) else {
+        return Err(invalid_client());
+    };
+    if secret
+        .as_deref()
+        .is_some_and(|s| field(f, "client_secret") != s)
+    {
+        return Err(invalid_client());
+    }
+    match grant {
+        "password" if app.cfg.keycloak.no_direct_grants && realm != "master" => Err(kc_error(
+            StatusCode::BAD_REQUEST,
+            "unauthorized_client",
+            "Client not allowed for direct access grants",
+        )),
+        "password" => password_grant(app, r, realm, client_id, f),
+        "client_credentials" if secret.is_none() => Err(kc_error(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized_client",
+            "Client not enabled to retrieve service account",
+        )),
+        "client_credentials" => Ok(TokenInfo {
+            realm: realm.into(),
+            username: format!("service-account-{client_id}"),
+            client: client_id.into(),
+            // A master-realm automation client is given the admin role.
+            admin: realm == "master",
+            expires_ms: 0,
+        }),
+        "" => Err(kc_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "Missing form parameter: grant_type",
+        )),
+        other => Err(kc_error(
+            StatusCode::BAD_REQUEST,
+            "unsupported_grant_type",
+            &format!("Unsupported grant_type {other}"),
+        )),
+    }
+}
+
+/// `grant_type=password`, with Keycloak's brute-force lockout and its order of answers.
+fn password_grant(
+    app: &App,
+    r: &Realm,
+    realm: &str,
+    client_id: &str,
+    f: &HashMap<String, String>,
+) -> Result<TokenInfo, Response> {
+    let wrong = || {
+        kc_error(
+            StatusCode::UNAUTHORIZED,
+            "invalid_grant",
+            "Invalid user credentials",
+        )
+    };
+    let name = field(f, "username").to_lowercase();
+    let user = r.users.get(&name);
+    let right = user.is_some_and(|u| u.password == field(f, "password"));
+    {
+        let key = (realm.to_string(), name);
+        let lockout = app.cfg.keycloak.lockout_after;
+        let mut failures = app.failures.lock().expect("lock");
+        let failed = failures.get(&key).copied().unwrap_or(0);
+        if !right {
+            *failures.entry(key).or_default() += 1;
+        }
+        // A locked-out user gets the wrong-password answer, right password or not: Keycloak
+        // does not tell an attacker that the lockout is on.
+        if lockout > 0 && failed >= lockout {
+            return Err(wrong());
+        }
+    }
+    match user {
+        Some(u) if right && u.enabled && !u.required_actions.is_empty() => Err(kc_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_grant",
+            "Account is not fully set up",
+        )),
+        Some(u) if right && u.enabled => Ok(TokenInfo {
+            realm: realm.into(),
+            username: u.username.clone(),
+            client: client_id.into(),
+            admin: u.admin,
+            expires_ms: 0,
+        }),
+        // Keycloak checks the password first, then tells a disabled account.
+        Some(_) if right => Err(kc_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_grant",
+            "Account disabled",
+        )),
+        _ => Err(wrong()),
+    }
+}
+
+/// Issues the access token (and, except for a service account, a refresh token and a
+/// session) for `info`.
+fn issue(app: &App, grant: &str, now: i64, mut info: TokenInfo) -> Response {
     let lifetime = app.cfg.token_lifetime;
     let access = random_token();
-    let mut info = issued;
     info.expires_ms = now + lifetime as i64 * 1000;
     let mut body = json!({
         "access_token": access,
