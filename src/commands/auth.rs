@@ -98,7 +98,7 @@ async fn login(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
         let username = match a
             .username
             .or_else(|| std::env::var(cx2fa_core::env::USERNAME).ok())
-            .or_else(|| ctx.profile.username.clone())
+            .or_else(|| ctx.settings.username.clone())
         {
             Some(u) => u,
             None if ctx.can_prompt() => dialoguer::Input::<String>::new()

@@ -445,11 +445,7 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
             session: &s,
             out: &ctx.out,
             attempts: 0,
-            ca: ctx
-                .g
-                .ca_cert
-                .clone()
-                .or_else(|| ctx.profile.ca_cert.clone()),
+            ca: ctx.settings.ca_cert.clone(),
             otp_stdin: if a.otp_stdin {
                 let code = cx2fa_core::auth::read_stdin_secret("OTP")?;
                 s.http.forget(code.expose());

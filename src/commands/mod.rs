@@ -31,11 +31,69 @@ use std::time::Duration;
 /// so that the limiter, not this number, finds the pace.
 pub const DEFAULT_CONCURRENCY: usize = 128;
 
-/// What every handler gets: resolved options, the printer, and ways to reach the deployment.
+/// What every handler gets: the command line as parsed (`g`), the options it resolves with
+/// the profile (`settings`), the printer, and ways to reach the deployment.
 pub struct Ctx {
     pub g: Global,
+    pub settings: Settings,
     pub out: Printer,
-    pub profile: Profile,
+}
+
+/// The options read from both the command line (flag or environment) and the profile,
+/// resolved once, in one place: flag > environment > profile > default. Each may say no as
+/// well as yes (`--insecure=false` beats `insecure = true` in a profile).
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub url: Option<String>,
+    pub keycloak_url: Option<String>,
+    pub otp_manager_url: Option<String>,
+    pub rsa_url: Option<String>,
+    /// `-t` (repeatable, comma-separated), else the profile's tenant; trimmed, deduplicated.
+    pub tenants: Vec<String>,
+    pub timeout: Duration,
+    pub ca_cert: Option<std::path::PathBuf>,
+    pub insecure: bool,
+    /// The ceiling of requests at once.
+    pub concurrency: usize,
+    /// The most requests a second.
+    pub rate: Option<f64>,
+    /// Who logs in, when only a secret comes from elsewhere.
+    pub username: Option<String>,
+    pub client_id: Option<String>,
+}
+
+impl Settings {
+    pub fn resolve(g: &Global, p: Profile) -> Self {
+        let mut tenants: Vec<String> = g
+            .tenants
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        if tenants.is_empty() {
+            tenants.extend(p.tenant);
+        }
+        tenants.dedup();
+        Settings {
+            url: g.url.clone().or(p.url),
+            keycloak_url: g.keycloak_url.clone().or(p.keycloak_url),
+            otp_manager_url: g.otp_manager_url.clone().or(p.otp_manager_url),
+            rsa_url: g.rsa_url.clone().or(p.rsa_url),
+            tenants,
+            timeout: Duration::from_secs(g.timeout.or(p.timeout).unwrap_or(30).max(1)),
+            ca_cert: g.ca_cert.clone().or(p.ca_cert),
+            insecure: g.insecure.or(p.insecure).unwrap_or(false),
+            concurrency: g
+                .concurrency
+                .map(|n| n as usize)
+                .or(p.concurrency)
+                .unwrap_or(DEFAULT_CONCURRENCY)
+                .clamp(1, 1024),
+            rate: g.rate.or(p.rate),
+            username: p.username,
+            client_id: p.client_id,
+        }
+    }
 }
 
 impl Ctx {
@@ -46,7 +104,8 @@ impl Ctx {
             g.quiet,
             g.color.unwrap_or(ColorChoice::Auto),
         );
-        Ok(Ctx { g, out, profile })
+        let settings = Settings::resolve(&g, profile);
+        Ok(Ctx { g, settings, out })
     }
 
     /// Prompts are allowed: stdin and stderr are terminals and `--no-input` is absent.
@@ -79,7 +138,7 @@ impl Ctx {
     }
 
     pub fn base_url(&self) -> Result<String, Error> {
-        self.g.url.clone().or_else(|| self.profile.url.clone()).ok_or_else(|| {
+        self.settings.url.clone().ok_or_else(|| {
             Error::usage("no deployment URL").with_hint(
                 "pass `--url https://<ingress>` (or `CX2FA_URL`, or `url` in a profile); to try cx2fa, run `cx2fa sandbox` and the `export` lines it prints",
             )
@@ -87,41 +146,20 @@ impl Ctx {
     }
 
     pub fn endpoints(&self) -> Result<Endpoints, Error> {
-        let mut ep = Endpoints::new(
-            &self.base_url()?,
-            self.g
-                .keycloak_url
-                .as_deref()
-                .or(self.profile.keycloak_url.as_deref()),
-        )?;
-        ep.otp_manager = self
-            .g
-            .otp_manager_url
-            .clone()
-            .or_else(|| self.profile.otp_manager_url.clone());
-        ep.rsa = self
-            .g
-            .rsa_url
-            .clone()
-            .or_else(|| self.profile.rsa_url.clone());
+        let mut ep = Endpoints::new(&self.base_url()?, self.settings.keycloak_url.as_deref())?;
+        ep.otp_manager = self.settings.otp_manager_url.clone();
+        ep.rsa = self.settings.rsa_url.clone();
         Ok(ep)
     }
 
     pub fn http(&self) -> Result<Http, Error> {
-        // Flag or environment first, then the profile: each can say no as well as yes.
-        let insecure = self.g.insecure.or(self.profile.insecure).unwrap_or(false);
+        let insecure = self.settings.insecure;
         if insecure {
             self.out.warn("`--insecure`: TLS certificates are not checked; anyone on the path can read credentials");
         }
         let t = Transport {
-            timeout: Duration::from_secs(
-                self.g.timeout.or(self.profile.timeout).unwrap_or(30).max(1),
-            ),
-            ca_cert: self
-                .g
-                .ca_cert
-                .clone()
-                .or_else(|| self.profile.ca_cert.clone()),
+            timeout: self.settings.timeout,
+            ca_cert: self.settings.ca_cert.clone(),
             insecure,
         };
         // The trace and the curl commands go through the one printer (sanitised, scrubbed).
@@ -140,12 +178,7 @@ impl Ctx {
 
     /// The most requests at once: flag, environment, profile, or the default ceiling.
     pub fn concurrency(&self) -> usize {
-        self.g
-            .concurrency
-            .map(|n| n as usize)
-            .or(self.profile.concurrency)
-            .unwrap_or(DEFAULT_CONCURRENCY)
-            .clamp(1, 1024)
+        self.settings.concurrency
     }
 
     /// Rows worked at once in a bulk run: twice the request ceiling, so that rows waiting out a
@@ -158,7 +191,7 @@ impl Ctx {
     }
 
     fn limiter(&self) -> Result<cx2fa_core::limiter::Limiter, Error> {
-        let rate = self.g.rate.or(self.profile.rate);
+        let rate = self.settings.rate;
         if let Some(r) = rate.filter(|r| !(0.01..=1_000_000.0).contains(r)) {
             return Err(Error::usage(format!(
                 "`--rate {r}`: give requests per second between 0.01 and 1000000"
@@ -177,8 +210,8 @@ impl Ctx {
         let http = self.http()?;
         let creds = match cx2fa_core::auth::from_env_or_stdin(
             self.g.password_stdin,
-            self.profile.username.as_deref(),
-            self.profile.client_id.as_deref(),
+            self.settings.username.as_deref(),
+            self.settings.client_id.as_deref(),
         )? {
             Some(c) => c,
             None => match cx2fa_core::auth::store::load(self.profile_name())? {
@@ -243,7 +276,7 @@ impl Ctx {
             None => {
                 let mut input =
                     dialoguer::Input::<String>::new().with_prompt("Admin username (master realm)");
-                if let Some(u) = &self.profile.username {
+                if let Some(u) = &self.settings.username {
                     input = input.default(u.clone());
                 }
                 input.interact_on(&term).map_err(prompt_error)?
@@ -279,18 +312,7 @@ impl Ctx {
 
     /// Every tenant given with `-t` (or the profile's one).
     pub fn tenant_ids(&self) -> Vec<String> {
-        let mut v: Vec<String> = self
-            .g
-            .tenants
-            .iter()
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect();
-        if v.is_empty() {
-            v.extend(self.profile.tenant.clone());
-        }
-        v.dedup();
-        v
+        self.settings.tenants.clone()
     }
 
     /// The tenants a fleet command works on: every tenant, or each `-t` (an unknown one is an
