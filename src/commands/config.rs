@@ -4,9 +4,9 @@ use super::Ctx;
 use crate::error::{Error, Kind};
 use crate::output::{Printer, Report};
 use clap::{Args, Subcommand};
-use cx2fa_core::settings::validate::{self, FileReport, Severity, MAX_INPUT_BYTES};
+use cx2fa_core::settings::source::read_document;
+use cx2fa_core::settings::validate::{self, FileReport, Severity};
 use serde::Serialize;
-use std::io::Read;
 
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
@@ -94,67 +94,9 @@ impl Report for ValidateReport {
     }
 }
 
-/// Reads one input with the checks a careless argument deserves.
-pub fn read_input(name: &str) -> Result<String, Error> {
-    let bytes = if name == "-" {
-        let mut buf = vec![];
-        std::io::stdin()
-            .take(MAX_INPUT_BYTES + 1)
-            .read_to_end(&mut buf)
-            .map_err(|e| Error::failed(format!("cannot read stdin: {e}")))?;
-        buf
-    } else {
-        // A named pipe with no writer would block the open below forever.
-        if !std::path::Path::new(name).is_dir() {
-            cx2fa_core::input::shape(name, "").map_err(|e| Error::failed(e.message))?;
-        }
-        let cannot_read = |e: std::io::Error| Error::failed(format!("{name}: cannot read: {e}"));
-        let file = std::fs::File::open(name).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => Error::failed(format!("{name}: no such file")),
-            _ => cannot_read(e),
-        })?;
-        let meta = file.metadata().map_err(cannot_read)?;
-        if meta.is_dir() {
-            return Err(Error::failed(format!(
-                "{name}: is a directory, not a JSON file"
-            )));
-        }
-        if meta.len() > MAX_INPUT_BYTES {
-            return Err(Error::failed(format!(
-                "{name}: {} bytes is too large for a tenant document (limit {} MiB)",
-                meta.len(),
-                MAX_INPUT_BYTES >> 20
-            )));
-        }
-        // Sized from the metadata: one read instead of a series of growing ones.
-        let mut buf = Vec::with_capacity(meta.len() as usize + 1);
-        file.take(MAX_INPUT_BYTES + 1)
-            .read_to_end(&mut buf)
-            .map_err(cannot_read)?;
-        buf
-    };
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(Error::failed(format!(
-            "{name}: input is larger than {} MiB",
-            MAX_INPUT_BYTES >> 20
-        )));
-    }
-    if bytes.contains(&0) {
-        return Err(Error::failed(format!(
-            "{name}: looks like a binary file (it contains NUL bytes), not JSON"
-        )));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        Error::failed(format!(
-            "{name}: not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ))
-    })
-}
-
 /// Validates one input; reading and parsing failures become a failed report.
 pub fn validate_one(name: &str) -> FileReport {
-    match read_input(name).and_then(|text| Ok(validate::validate_text(&text, name)?)) {
+    match read_document(name).and_then(|text| validate::validate_text(&text, name)) {
         Ok(r) => r,
         Err(e) => FileReport {
             file: name.into(),

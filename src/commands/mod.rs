@@ -14,7 +14,6 @@ pub mod tenant;
 #[cfg(feature = "sandbox")]
 pub mod tour;
 pub mod user;
-mod user_fleet;
 pub mod version;
 
 use crate::cli::Global;

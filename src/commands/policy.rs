@@ -161,7 +161,7 @@ impl Source {
 /// Reads and validates a policy input file (`-` = stdin, read once); findings come with
 /// line:column.
 pub fn read_change_file(path: &str) -> Result<PolicyChange, Error> {
-    let text = super::config::read_input(path)?;
+    let text = cx2fa_core::settings::source::read_document(path)?;
     let report = validate::validate_text(&text, path)?;
     if !report.valid {
         let e = report.refusal(format!(

@@ -207,7 +207,7 @@ impl Report for BackupList {
 }
 
 async fn create(ctx: &Ctx, a: CreateArgs) -> Result<(), Error> {
-    let text = super::config::read_input(&a.file)?;
+    let text = cx2fa_core::settings::source::read_document(&a.file)?;
     let report = validate::validate_text(&text, &a.file)?;
     if report.kind != Some(DocKind::TenantDocument) {
         return Err(Error::failed(format!(

@@ -6,7 +6,9 @@
 //! line and character-column positions in the cleaned text are those of the original.
 
 use crate::error::{Error, Fix};
+use crate::settings::validate::MAX_INPUT_BYTES;
 use serde_json::Value;
+use std::io::Read;
 
 /// The cleaned text and what was cleaned out of it.
 #[derive(Debug, Clone, Default)]
@@ -221,6 +223,65 @@ fn char_column(text: &str, line: usize, byte_col: usize) -> usize {
         end -= 1;
     }
     l[..end].chars().count().max(1)
+}
+
+/// Reads one settings document (a file, or `-` for standard input) with the checks a careless
+/// argument deserves: no pipe without a writer, no directory, nothing huge, binary or not UTF-8.
+pub fn read_document(name: &str) -> Result<String, Error> {
+    let bytes = if name == "-" {
+        let mut buf = vec![];
+        std::io::stdin()
+            .take(MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::failed(format!("cannot read stdin: {e}")))?;
+        buf
+    } else {
+        // A named pipe with no writer would block the open below forever.
+        if !std::path::Path::new(name).is_dir() {
+            crate::input::shape(name, "").map_err(|e| Error::failed(e.message))?;
+        }
+        let cannot_read = |e: std::io::Error| Error::failed(format!("{name}: cannot read: {e}"));
+        let file = std::fs::File::open(name).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => Error::failed(format!("{name}: no such file")),
+            _ => cannot_read(e),
+        })?;
+        let meta = file.metadata().map_err(cannot_read)?;
+        if meta.is_dir() {
+            return Err(Error::failed(format!(
+                "{name}: is a directory, not a JSON file"
+            )));
+        }
+        if meta.len() > MAX_INPUT_BYTES {
+            return Err(Error::failed(format!(
+                "{name}: {} bytes is too large for a tenant document (limit {} MiB)",
+                meta.len(),
+                MAX_INPUT_BYTES >> 20
+            )));
+        }
+        // Sized from the metadata: one read instead of a series of growing ones.
+        let mut buf = Vec::with_capacity(meta.len() as usize + 1);
+        file.take(MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut buf)
+            .map_err(cannot_read)?;
+        buf
+    };
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(Error::failed(format!(
+            "{name}: input is larger than {} MiB",
+            MAX_INPUT_BYTES >> 20
+        )));
+    }
+    if bytes.contains(&0) {
+        return Err(Error::failed(format!(
+            "{name}: looks like a binary file (it contains NUL bytes), not JSON"
+        )));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        Error::failed(format!(
+            "{name}: not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! `cx2fa user status|reset`.
 
+mod fleet;
+
 use super::Ctx;
 use crate::error::{Error, Kind};
 use crate::output::{kv_table, Printer, Report};
@@ -205,7 +207,7 @@ async fn status(ctx: &Ctx, a: StatusArgs) -> Result<(), Error> {
             return Err(Error::usage("`--filter` lists users of one tenant")
                 .with_hint("over many tenants, reset matching users with `user reset --all-tenants --filter ...`"));
         }
-        return super::user_fleet::status(ctx, a.all_tenants).await;
+        return fleet::status(ctx, a.all_tenants).await;
     }
     let filters = a
         .filter
@@ -471,7 +473,7 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
             cx2fa_core::input::check_output(p, "--report")?;
         }
         let report = a.report.as_ref().map(|p| open_report(p)).transpose()?;
-        return super::user_fleet::reset(
+        return fleet::reset(
             ctx,
             a.all_tenants,
             &filters,

@@ -2,8 +2,8 @@
 //! `-t`): one posture row per tenant with a total; one reset run whose report rows name their
 //! tenant. The tenants share one Keycloak, so they run concurrently through one limiter.
 
-use super::user::{Bar, ResetReport};
-use super::Ctx;
+use super::{Bar, ResetReport};
+use crate::commands::Ctx;
 use crate::error::{Error, Kind};
 use crate::output::{Printer, Report};
 use cx2fa_core::api::keycloak::Users;
@@ -221,5 +221,5 @@ pub async fn reset(
     }
     let failed_tenants: Vec<&TenantPosture> = out.tenant_errors.iter().collect();
     partial(&failed_tenants, tenants)?;
-    super::user::reset_outcome(&out.summary, false, "the fleet", None)
+    super::reset_outcome(&out.summary, false, "the fleet", None)
 }
