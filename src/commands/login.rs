@@ -218,7 +218,6 @@ impl Io for Scripted<'_> {
         } else if let (ChannelType::Email, Some(url)) = (channel, &self.a.otp_from_imap) {
             let mailbox: cx2fa_core::imap::Mailbox = url.parse()?;
             let password = env_secret(cx2fa_core::env::IMAP_PASSWORD, "IMAP password")?;
-            self.session.http.forget(password.expose());
             // The OTP was sent just before this question; allow for clock and delivery lag.
             let since = chrono::Utc::now() - chrono::Duration::seconds(10);
             cx2fa_core::imap::newest_code(
@@ -238,7 +237,6 @@ impl Io for Scripted<'_> {
                 "--otp, --otp-cmd, --otp-from-outbox, --otp-from-imap or --totp-secret-env",
             ));
         };
-        self.session.http.forget(code.expose());
         Ok(CodeAnswer::Code(code))
     }
     fn chosen_totp_secret(&mut self) -> Option<Secret> {
@@ -424,15 +422,9 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
         ));
     };
     let s = ctx.session().await?;
-    s.http.forget(password.expose());
+    // The password is a `Secret`, and the tenant's secrets were remembered when it was read:
+    // the redactor knows both.
     let tenant = ctx.tenant(&s).await?;
-    if let Some(sec) = tenant
-        .0
-        .pointer("/tenantSettings/keyCloak/credentials/secret")
-        .and_then(|v| v.as_str())
-    {
-        s.http.forget(sec);
-    }
     let target = Target {
         session: &s,
         tenant,
@@ -448,7 +440,6 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
             ca: ctx.settings.ca_cert.clone(),
             otp_stdin: if a.otp_stdin {
                 let code = cx2fa_core::auth::read_stdin_secret("OTP")?;
-                s.http.forget(code.expose());
                 Some(code)
             } else {
                 None

@@ -377,11 +377,6 @@ impl Http {
         self
     }
 
-    /// Registers a string that must never appear in any output (see [`secrets::remember`]).
-    pub fn forget(&self, secret: &str) {
-        secrets::remember(secret);
-    }
-
     fn trace_body(&self, body: &[u8]) -> String {
         match serde_json::from_slice::<Value>(body) {
             Ok(v) => redact_value(&v).to_string(),

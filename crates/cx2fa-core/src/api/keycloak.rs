@@ -45,7 +45,7 @@ pub async fn token(
     grant: &Grant,
 ) -> Result<Token, Error> {
     let resp = grant_response(http, keycloak, realm, grant).await?;
-    parse_token(http, resp.check()?)
+    parse_token(resp.check()?)
 }
 
 /// The token endpoint's answer to `grant`, of any status.
@@ -153,14 +153,14 @@ pub async fn password_login(
     if let Some(r) = GrantRefusal::classify(&resp) {
         return Ok(Err(r));
     }
-    Ok(Ok(parse_token(http, resp.check()?)?))
+    Ok(Ok(parse_token(resp.check()?)?))
 }
 
 /// The longest token lifetime believed: a server's number is clamped, never trusted for
 /// arithmetic (an `expires_in` of 2^64-1 must not overflow the clock).
 const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(24 * 3600);
 
-fn parse_token(http: &Http, resp: super::http::Response) -> Result<Token, Error> {
+fn parse_token(resp: super::http::Response) -> Result<Token, Error> {
     let v = resp.json()?;
     let access = v
         .get("access_token")
@@ -169,11 +169,11 @@ fn parse_token(http: &Http, resp: super::http::Response) -> Result<Token, Error>
             Error::network(format!("`{}` answered without an access_token", resp.url))
                 .with_url(&resp.url)
         })?;
-    http.forget(access);
-    let refresh = v.get("refresh_token").and_then(Value::as_str).map(|s| {
-        http.forget(s);
-        Secret::new(s)
-    });
+    // Made `Secret`s at once: from here on the redactor knows them.
+    let refresh = v
+        .get("refresh_token")
+        .and_then(Value::as_str)
+        .map(Secret::new);
     let expires = v
         .get("expires_in")
         .and_then(Value::as_u64)

@@ -45,7 +45,6 @@ impl<'a> Rsa<'a> {
             "subjectCredentials": [{"methodId": "SECURID", "collectedInputs": [{"name": "SECURID", "value": passcode.expose()}]}],
             "context": {"authnAttemptId": "", "messageId": format!("{username}2faAttempt"), "inResponseTo": ""},
         });
-        self.http.forget(self.client_key.expose());
         let req = Request::new(
             contract::rsa::AUTHN.method,
             format!("{}{}", self.base, contract::rsa::AUTHN.path(&[])),

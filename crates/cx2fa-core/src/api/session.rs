@@ -167,12 +167,8 @@ pub struct Session {
 }
 
 impl Session {
+    /// The credentials' secrets are `Secret`s: the redactor knows them already.
     pub fn new(http: Http, ep: Endpoints, creds: Credentials) -> Self {
-        match &creds {
-            Credentials::Password { password, .. } => http.forget(password.expose()),
-            Credentials::Client { secret, .. } => http.forget(secret.expose()),
-            Credentials::Token(t) => http.forget(t.expose()),
-        }
         Session {
             http,
             ep,
@@ -184,10 +180,6 @@ impl Session {
 
     /// Seeds the token cache (from the persistent store).
     pub fn with_token(self, token: Token) -> Self {
-        self.http.forget(token.access.expose());
-        if let Some(r) = &token.refresh {
-            self.http.forget(r.expose());
-        }
         Session {
             token: Mutex::new(Some(token)),
             ..self
@@ -253,7 +245,6 @@ impl Session {
             }
         }
         let fresh = self.fetch(slot.as_ref()).await?;
-        self.http.forget(fresh.access.expose());
         if let Some(hook) = &self.on_token {
             hook(&fresh);
         }
