@@ -6,12 +6,22 @@ use crate::output::{ColorChoice, Format};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
+#[cfg(feature = "sandbox")]
 const AFTER_HELP: &str = "\
 Environment: every global option is also `CX2FA_<NAME>` (e.g. `CX2FA_URL`, `CX2FA_TENANT`);
 credentials come from `CX2FA_USERNAME`/`CX2FA_PASSWORD`, `CX2FA_CLIENT_ID`/`CX2FA_CLIENT_SECRET`,
 `CX2FA_TOKEN`, `--password-stdin`, or a prompt on a terminal. Precedence: flag > env > profile.
 
 Start here: `cx2fa tour` runs the main jobs against a built-in sandbox.";
+
+// Built without the sandbox: no `tour` to point at.
+#[cfg(not(feature = "sandbox"))]
+const AFTER_HELP: &str = "\
+Environment: every global option is also `CX2FA_<NAME>` (e.g. `CX2FA_URL`, `CX2FA_TENANT`);
+credentials come from `CX2FA_USERNAME`/`CX2FA_PASSWORD`, `CX2FA_CLIENT_ID`/`CX2FA_CLIENT_SECRET`,
+`CX2FA_TOKEN`, `--password-stdin`, or a prompt on a terminal. Precedence: flag > env > profile.
+
+Start here: `cx2fa doctor --url https://<ingress>` checks a deployment.";
 
 /// Administer two-factor authentication (2FA) for Expertflow CX tenants.
 #[derive(Debug, Parser)]

@@ -137,11 +137,15 @@ impl Ctx {
     }
 
     pub fn base_url(&self) -> Result<String, Error> {
-        self.settings.url.clone().ok_or_else(|| {
-            Error::usage("no deployment URL").with_hint(
-                "pass `--url https://<ingress>` (or `CX2FA_URL`, or `url` in a profile); to try cx2fa, run `cx2fa sandbox` and the `export` lines it prints",
-            )
-        })
+        let hint = if cfg!(feature = "sandbox") {
+            "pass `--url https://<ingress>` (or `CX2FA_URL`, or `url` in a profile); to try cx2fa, run `cx2fa sandbox` and the `export` lines it prints"
+        } else {
+            "pass `--url https://<ingress>` (or `CX2FA_URL`, or `url` in a profile)"
+        };
+        self.settings
+            .url
+            .clone()
+            .ok_or_else(|| Error::usage("no deployment URL").with_hint(hint))
     }
 
     pub fn endpoints(&self) -> Result<Endpoints, Error> {
