@@ -164,6 +164,11 @@ pub fn hint(fix: &Fix) -> String {
     }
 }
 
+/// The pipeline that resets a tenant's users holding a stale policy copy, quoted.
+pub fn reset_stale(tenant: &str) -> String {
+    format!("`cx2fa user status -t {tenant} --filter stale -o json | cx2fa user reset -t {tenant} --from - --yes`")
+}
+
 /// A warning before a 2FA change is written, worded for this command line.
 pub fn warning(w: &cx2fa_core::policy::Warning) -> String {
     use cx2fa_core::policy::Warning as W;
@@ -172,7 +177,7 @@ pub fn warning(w: &cx2fa_core::policy::Warning) -> String {
         W::ChannelTypeUnverified(m) => m.clone(),
         W::UsersUnknown(m) => format!("cannot tell which users this change affects: {m}"),
         W::DisablingAffects { users, registered, realm } => format!("disabling 2FA affects {users} user(s) of realm `{realm}` ({registered} registered): they will log in with a password only"),
-        W::StaleCopies { users, tenant: t } => format!("{users} enrolled user(s) will hold a policy copy that differs from the new policy and may fail OTP verification; reset them with `cx2fa user status -t {t} --filter stale -o json | cx2fa user reset -t {t} --from - --yes`"),
+        W::StaleCopies { users, tenant } => format!("{users} enrolled user(s) will hold a policy copy that differs from the new policy and may fail OTP verification; reset them with {}", reset_stale(tenant)),
         W::AdminNotEnrolled { username, tenant } => format!("the tenant admin `{username}` is not enrolled in 2FA: enabling it may lock them out until they register; try `cx2fa simulate-login -t {tenant} --user {username}` first"),
     }
 }

@@ -497,9 +497,7 @@ pub async fn show(ctx: &Ctx) -> Result<(), Error> {
     {
         Ok(read_only) => {
             let (_, posture) = enrolment::scan(&realm_users, &policy, 500).await?;
-            let tenant = t.id();
-            let reset = format!("`cx2fa user status -t {tenant} --filter stale -o json | cx2fa user reset -t {tenant} --from - --yes`");
-            let mut c = readiness::users_check(&posture, &reset);
+            let mut c = readiness::users_check(&posture, &hints::reset_stale(t.id()));
             if let Some(w) = read_only {
                 c.status = readiness::Level::Warn;
                 c.detail
