@@ -36,6 +36,18 @@ pub struct Ctx {
     pub g: Global,
     pub settings: Settings,
     pub out: Printer,
+    /// Ctrl-C during a long run (see [`Ctx::interruptible`]); every client of this run stops
+    /// with it.
+    pub cancel: tokio_util::sync::CancellationToken,
+}
+
+/// While it lives, Ctrl-C is handled by [`Ctx::interruptible`]; dropped, the watch ends.
+pub struct Interruptible(tokio::task::JoinHandle<()>);
+
+impl Drop for Interruptible {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
 }
 
 /// The options read from both the command line (flag or environment) and the profile,
@@ -104,7 +116,36 @@ impl Ctx {
             g.color.unwrap_or(ColorChoice::Auto),
         );
         let settings = Settings::resolve(&g, profile);
-        Ok(Ctx { g, settings, out })
+        Ok(Ctx {
+            g,
+            settings,
+            out,
+            cancel: Default::default(),
+        })
+    }
+
+    /// Makes Ctrl-C stop the run instead of killing it, while the returned guard lives: the
+    /// first interrupt cancels [`Ctx::cancel`] (no new write starts, waits and retries end,
+    /// and the run reports what was done, exit 130); a second one ends the process at once,
+    /// as a user who presses it again expects.
+    pub fn interruptible(&self) -> Interruptible {
+        let cancel = self.cancel.clone();
+        let out = self.out.clone();
+        Interruptible(tokio::spawn(async move {
+            let Ok(mut sig) =
+                tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())
+            else {
+                return;
+            };
+            if sig.recv().await.is_none() {
+                return;
+            }
+            cancel.cancel();
+            out.warn("interrupted: no new writes; finishing the ones on the wire (Ctrl-C again to quit at once)");
+            if sig.recv().await.is_some() {
+                std::process::exit(130);
+            }
+        }))
     }
 
     /// Prompts are allowed: stdin and stderr are terminals and `--no-input` is absent.
@@ -170,7 +211,9 @@ impl Ctx {
             let out = self.out.clone();
             std::sync::Arc::new(move |line: &str| out.debug(line)) as cx2fa_core::api::http::Sink
         });
-        let http = Http::new(&t, trace)?.with_limiter(std::sync::Arc::new(self.limiter()?));
+        let http = Http::new(&t, trace)?
+            .with_limiter(std::sync::Arc::new(self.limiter()?))
+            .with_cancel(self.cancel.clone());
         Ok(if self.g.print_curl {
             let out = self.out.clone();
             http.print_curl(std::sync::Arc::new(move |cmd: &str| out.status(cmd)))

@@ -1,7 +1,7 @@
 //! Bulk work that finds the server's pace: 429 storms, a capacity that drops mid-run, `--rate`,
 //! strictly sequential `--concurrency 1`, and fleets of tenants with one that fails.
 
-use crate::support::{file, run, Sandbox};
+use crate::support::{file, interrupt, run, wait_at_most, Sandbox};
 use cx2fa_sandbox::capacity::Mode;
 use cx2fa_sandbox::Config;
 use serde_json::{json, Value};
@@ -302,4 +302,124 @@ fn channel_filters_are_asked_of_the_server() {
             .args(["user", "status", "--filter", "channel=SMS", "-o", "json"]));
     let listed: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(listed["users"].as_array().unwrap().len(), 2);
+}
+
+/// Whether a user still carries enrolment, as the sandbox stores it.
+fn enrolled(sb: &Sandbox, realm: &str, username: &str) -> bool {
+    let a = sb.stored_attrs(realm, username);
+    a.get("is2FARegistered").is_some() || a.get("twoFAChannel").is_some()
+}
+
+/// Ctrl-C 1.5 s into a bulk reset at a slow server: no new write starts, waits end, the run
+/// exits 130 within a round trip, and the report is exactly what the server received: every
+/// user reported `reset` is clean, every other listed user is still enrolled.
+#[test]
+fn ctrl_c_stops_a_bulk_reset_at_once_and_the_report_is_what_the_server_received() {
+    let n = 400;
+    let sb = Sandbox::with(Config {
+        latency_ms: 150,
+        users: n * 4 / 3 + 4,
+        ..Config::default()
+    });
+    let (_d, names) = enrolled_names(n);
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("r.ndjson");
+    let child = sb.spawn(&[
+        "user",
+        "reset",
+        "--from",
+        &names,
+        "--yes",
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    std::thread::sleep(Duration::from_millis(1500));
+    interrupt(&child);
+    let (code, _out, err, waited) = wait_at_most(child, Duration::from_secs(20));
+    assert_eq!(code, 130, "{err}");
+    // One request on the wire (150 ms) plus the verify read at most; never a retry cycle.
+    assert!(waited < Duration::from_secs(2), "took {waited:?} to stop");
+    assert!(err.contains("interrupted"), "{err}");
+    let rows = report_rows(&report);
+    let reset: std::collections::HashSet<String> = rows
+        .iter()
+        .filter(|r| r["outcome"] == "reset")
+        .map(|r| r["username"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        !reset.is_empty() && reset.len() < n,
+        "{} reset",
+        reset.len()
+    );
+    let listed = std::fs::read_to_string(&names).unwrap();
+    for name in listed.lines() {
+        assert_eq!(
+            enrolled(&sb, "expertflow", name),
+            !reset.contains(name),
+            "{name}: the report and the server disagree"
+        );
+    }
+    // Rows cut short before their write are not in the report: `--resume` does them.
+    assert!(rows.iter().all(|r| r["outcome"] == "reset"), "{rows:?}");
+}
+
+/// The first Ctrl-C lets a write already on the wire finish (its answer says whether it
+/// happened); a second one ends the run at once, here with writes that take 10 s to answer.
+#[test]
+fn a_second_ctrl_c_quits_at_once() {
+    let sb = Sandbox::with(Config {
+        write_latency_ms: 10_000,
+        users: 20,
+        ..Config::default()
+    });
+    let child = sb.spawn(&["user", "reset", "user000002", "user000003", "--yes"]);
+    std::thread::sleep(Duration::from_millis(1500));
+    interrupt(&child);
+    std::thread::sleep(Duration::from_millis(500));
+    let mut child = child;
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the write on the wire is waited for"
+    );
+    interrupt(&child);
+    let (code, _out, err, waited) = wait_at_most(child, Duration::from_secs(5));
+    assert_eq!(code, 130, "{err}");
+    assert!(waited < Duration::from_secs(1), "took {waited:?}");
+}
+
+/// Ctrl-C during a fleet reset stops every tenant's run and exits 130; the report holds what
+/// the server received in each tenant.
+#[test]
+fn ctrl_c_stops_a_fleet_reset() {
+    let sb = Sandbox::with(Config {
+        tenants: 3,
+        users: 120,
+        latency_ms: 150,
+        ..Config::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("r.ndjson");
+    let child = sb.spawn(&[
+        "user",
+        "reset",
+        "--all-tenants",
+        "--filter",
+        "channel=EMAIL",
+        "--yes",
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    std::thread::sleep(Duration::from_millis(2500));
+    interrupt(&child);
+    let (code, _out, err, waited) = wait_at_most(child, Duration::from_secs(20));
+    assert_eq!(code, 130, "{err}");
+    assert!(waited < Duration::from_secs(2), "took {waited:?} to stop");
+    for r in report_rows(&report) {
+        let (realm, name) = (
+            r["realm"].as_str().unwrap(),
+            r["username"].as_str().unwrap(),
+        );
+        assert_eq!(r["outcome"], "reset", "{r}");
+        assert!(!enrolled(&sb, realm, name), "{r}");
+    }
 }

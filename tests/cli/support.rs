@@ -59,17 +59,38 @@ impl Sandbox {
         c
     }
     fn with_env(&self, mut c: Command) -> Command {
-        c.env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("HOME", self.state.path())
-            .env("XDG_CONFIG_HOME", self.state.path().join("config"))
-            .env("XDG_STATE_HOME", self.state.path().join("state"))
-            .env("NO_COLOR", "1")
-            .env("CX2FA_USER_PASSWORD", "agent-pass");
-        for (k, v) in &self.env {
+        c.env_clear();
+        for (k, v) in self.env_pairs() {
             c.env(k, v);
         }
         c
+    }
+    /// The environment of [`Sandbox::cmd`], for commands built without assert_cmd.
+    fn env_pairs(&self) -> Vec<(String, String)> {
+        let state = |p: &str| self.state.path().join(p).display().to_string();
+        let mut env = vec![
+            ("PATH".into(), std::env::var("PATH").unwrap_or_default()),
+            ("HOME".into(), self.state.path().display().to_string()),
+            ("XDG_CONFIG_HOME".into(), state("config")),
+            ("XDG_STATE_HOME".into(), state("state")),
+            ("NO_COLOR".into(), "1".into()),
+            ("CX2FA_USER_PASSWORD".into(), "agent-pass".into()),
+        ];
+        env.extend(self.env.iter().cloned());
+        env
+    }
+    /// `cx2fa ARGS` started in the background, with [`Sandbox::cmd`]'s environment and its
+    /// output piped, for tests that signal it while it runs.
+    pub fn spawn(&self, args: &[&str]) -> std::process::Child {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("cx2fa"))
+            .args(args)
+            .env_clear()
+            .envs(self.env_pairs())
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
     }
     pub fn backups(&self) -> PathBuf {
         self.state.path().join("state/cx2fa/backups")
@@ -201,6 +222,47 @@ pub fn run(c: &mut Command) -> (i32, String, String) {
         o.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&o.stdout).into(),
         String::from_utf8_lossy(&o.stderr).into(),
+    )
+}
+
+/// Sends SIGINT (a Ctrl-C) to `child`.
+pub fn interrupt(child: &std::process::Child) {
+    let ok = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "kill -INT");
+}
+
+/// Waits for `child` at most `limit`; its exit code (-1 for a signal), stdout, stderr, and how
+/// long the wait was. A child still running at the limit is killed and the test fails.
+pub fn wait_at_most(
+    mut child: std::process::Child,
+    limit: std::time::Duration,
+) -> (i32, String, String, std::time::Duration) {
+    let start = std::time::Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let o = child.wait_with_output().unwrap();
+            panic!(
+                "still running after {limit:?}; stderr: {}",
+                String::from_utf8_lossy(&o.stderr)
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let waited = start.elapsed();
+    let o = child.wait_with_output().unwrap();
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stdout).into(),
+        String::from_utf8_lossy(&o.stderr).into(),
+        waited,
     )
 }
 

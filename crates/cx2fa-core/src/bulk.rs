@@ -7,8 +7,9 @@ use crate::input;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
+use tokio_util::sync::CancellationToken;
 
 /// How one row ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -196,48 +197,69 @@ pub fn finished_in(report: &std::path::Path, scope: &Scope) -> Result<HashSet<St
 /// every step is idempotent (a full-map PUT), so a write that took effect before a 500 is
 /// simply found clean on the next try. An authentication failure (the token expired, the
 /// account lost its rights) is no row's fault: it comes back as `Err` and ends the run.
+///
+/// `stop` (Ctrl-C) ends the row at its next step: before its write it is `skipped` (nothing was
+/// sent that changes anything); a write already sent is let finish and reported as what the
+/// server answered, so the report is what the server received.
 pub async fn reset_one(
     users: &Users<'_>,
     username: &str,
     dry_run: bool,
     revoke: bool,
+    stop: &CancellationToken,
 ) -> Result<Row, Error> {
     let mut attempts = 0;
+    let row = |outcome, reason, attempts, removed| Row {
+        schema_version: crate::SCHEMA_VERSION,
+        tenant: None,
+        realm: None,
+        username: username.into(),
+        outcome,
+        reason,
+        attempts,
+        removed,
+    };
     loop {
+        if stop.is_cancelled() {
+            return Ok(row(
+                Outcome::Skipped,
+                Some(INTERRUPTED.into()),
+                attempts,
+                vec![],
+            ));
+        }
         attempts += 1;
-        let r = reset_once(users, username, dry_run, revoke).await;
-        match r {
-            Ok((outcome, removed)) => {
-                return Ok(Row {
-                    schema_version: crate::SCHEMA_VERSION,
-                    tenant: None,
-                    realm: None,
-                    username: username.into(),
-                    outcome,
-                    reason: None,
+        match reset_once(users, username, dry_run, revoke, stop).await {
+            Ok(done) => return Ok(row(done.outcome, done.note, attempts, done.removed)),
+            Err(e) if e.kind == Kind::Cancelled => {
+                return Ok(row(
+                    Outcome::Skipped,
+                    Some(INTERRUPTED.into()),
                     attempts,
-                    removed,
-                })
+                    vec![],
+                ))
             }
             Err(e) if e.kind == Kind::Auth => return Err(e),
-            Err(e) if e.kind == Kind::Network && attempts < 4 => {
-                tokio::time::sleep(crate::api::http::backoff(attempts)).await;
+            Err(e) if e.kind == Kind::Network && attempts < 4 && !stop.is_cancelled() => {
+                tokio::select! {
+                    _ = tokio::time::sleep(crate::api::http::backoff(attempts)) => {}
+                    _ = stop.cancelled() => {}
+                }
             }
-            Err(e) => {
-                let reason = e.one_line();
-                return Ok(Row {
-                    schema_version: crate::SCHEMA_VERSION,
-                    tenant: None,
-                    realm: None,
-                    username: username.into(),
-                    outcome: Outcome::Failed,
-                    reason: Some(reason),
-                    attempts,
-                    removed: vec![],
-                });
-            }
+            Err(e) => return Ok(row(Outcome::Failed, Some(e.one_line()), attempts, vec![])),
         }
     }
+}
+
+/// Why a row was not worked: the run was interrupted before its write.
+const INTERRUPTED: &str = "interrupted before anything was written";
+
+/// What one try of a row did.
+struct Done {
+    outcome: Outcome,
+    removed: Vec<String>,
+    /// Said in the report row when the outcome is not the whole story.
+    note: Option<String>,
 }
 
 async fn reset_once(
@@ -245,24 +267,60 @@ async fn reset_once(
     username: &str,
     dry_run: bool,
     revoke: bool,
-) -> Result<(Outcome, Vec<String>), Error> {
-    let Some(u) = users.find(username).await? else {
-        return Ok((Outcome::NotFound, vec![]));
+    stop: &CancellationToken,
+) -> Result<Done, Error> {
+    let done = |outcome, removed, note: Option<&str>| Done {
+        outcome,
+        removed,
+        note: note.map(str::to_string),
     };
+    let Some(u) = users.find(username).await? else {
+        return Ok(done(Outcome::NotFound, vec![], None));
+    };
+    if u.is_service_account() {
+        return Err(Error::failed(format!(
+            "`{username}` is a client's service account, not a person: it has no 2FA enrolment to reset"
+        )));
+    }
     let removed = enrolment::enrolled(&u);
     if removed.is_empty() {
-        return Ok((Outcome::AlreadyClean, vec![]));
+        return Ok(done(Outcome::AlreadyClean, vec![], None));
     }
     if dry_run {
-        return Ok((Outcome::WouldReset, removed));
+        return Ok(done(Outcome::WouldReset, removed, None));
+    }
+    // The last point at which an interrupted row has changed nothing.
+    if stop.is_cancelled() {
+        return Err(Error::cancelled());
     }
     let put = enrolment::without_enrolment(u);
     users.put(&put).await?;
-    verify(&put, &users.attribute_names(put.id()).await?)?;
-    if revoke {
-        users.logout(put.id()).await?;
+    // From here the write is done: an interruption leaves it reported as done, unverified.
+    match users.attribute_names(put.id()).await {
+        Ok(after) => verify(&put, &after)?,
+        Err(e) if e.kind == Kind::Cancelled => {
+            return Ok(done(
+                Outcome::Reset,
+                removed,
+                Some("written; not verified: the run was interrupted"),
+            ))
+        }
+        Err(e) => return Err(e),
     }
-    Ok((Outcome::Reset, removed))
+    if revoke {
+        match users.logout(put.id()).await {
+            Ok(()) => {}
+            Err(e) if e.kind == Kind::Cancelled => {
+                return Ok(done(
+                    Outcome::Reset,
+                    removed,
+                    Some("reset; sessions not ended: the run was interrupted"),
+                ))
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(done(Outcome::Reset, removed, None))
 }
 
 /// Checks a re-read after a reset: no enrolment attribute left, and every attribute that was
@@ -442,7 +500,8 @@ pub trait Progress: Send + Sync {
 
 #[allow(clippy::too_many_arguments)] // one call site; a struct would only rename these
 /// Runs the reset over `names`, `concurrency` at a time, writing each row to `report` as it
-/// finishes. `stop` ends the run early: rows in flight finish, the rest are not started.
+/// finishes. `stop` (Ctrl-C) ends the run early: no row starts, rows in flight stop before
+/// their write (reported `skipped`), and writes already sent are reported as answered.
 pub async fn run(
     users: &Users<'_>,
     scope: &Scope,
@@ -453,7 +512,7 @@ pub async fn run(
     revoke: bool,
     report: Option<Box<dyn Write + Send>>,
     progress: &dyn Progress,
-    stop: Arc<AtomicBool>,
+    stop: CancellationToken,
 ) -> Result<(Summary, Vec<Row>), Error> {
     use futures::StreamExt;
     let mut report = report.map(ReportWriter::new);
@@ -471,12 +530,16 @@ pub async fn run(
         }
         !done
     });
-    let stop2 = stop.clone();
+    // The run's own stop (its input broke, or authentication failed): no new row starts, and
+    // rows in flight finish. Ctrl-C (`stop`) also cuts those short.
+    let halt = CancellationToken::new();
+    let (halt2, stop2) = (halt.clone(), stop.clone());
+    let stop_ref = &stop;
     let stream = futures::stream::iter(names)
-        .take_while(move |_| futures::future::ready(!stop2.load(Ordering::Relaxed)))
+        .take_while(move |_| futures::future::ready(!halt2.is_cancelled() && !stop2.is_cancelled()))
         .map(|r| async move {
             match r {
-                Ok(name) => reset_one(users, &name, dry_run, revoke)
+                Ok(name) => reset_one(users, &name, dry_run, revoke, stop_ref)
                     .await
                     .map_err(Stop::Fatal),
                 Err(e) => Err(Stop::Input(e)),
@@ -491,7 +554,9 @@ pub async fn run(
                 row.realm = Some(scope.realm.clone());
                 summary.add(row.outcome);
                 progress.row_done(&row);
-                if let Some(w) = report.as_mut() {
+                // A row cut short before its write changed nothing: like a row never
+                // started, it is not in the report, and `--resume` does it.
+                if let Some(w) = report.as_mut().filter(|_| row.outcome != Outcome::Skipped) {
                     w.write(&row)?;
                 }
                 if row.outcome == Outcome::Failed {
@@ -500,18 +565,18 @@ pub async fn run(
             }
             Err(Stop::Input(e)) => {
                 input_error.get_or_insert(e);
-                stop.store(true, Ordering::Relaxed);
+                halt.cancel();
             }
             Err(Stop::Fatal(e)) => {
                 fatal.get_or_insert(e);
-                stop.store(true, Ordering::Relaxed);
+                halt.cancel();
             }
         }
     }
     if let Some(w) = report.as_mut() {
         w.flush()?;
     }
-    summary.interrupted = stop.load(Ordering::Relaxed);
+    summary.interrupted = stop.is_cancelled();
     summary.resumed = resumed.load(Ordering::Relaxed);
     if let Some(e) = fatal {
         // Rows in flight when it happened failed the same way and are not in the report.

@@ -108,6 +108,9 @@ pub async fn layer(State(app): State<App>, req: Request, next: Next) -> Response
     if app.cfg.latency_ms > 0 {
         tokio::time::sleep(Duration::from_millis(app.cfg.latency_ms)).await;
     }
+    if app.cfg.write_latency_ms > 0 && req.method() == axum::http::Method::PUT {
+        tokio::time::sleep(Duration::from_millis(app.cfg.write_latency_ms)).await;
+    }
     next.run(req).await
 }
 

@@ -52,6 +52,9 @@ pub struct Config {
     pub state_file: Option<PathBuf>,
     pub faults: Option<FaultSpec>,
     pub latency_ms: u64,
+    /// More delay for each PUT (a user or tenant write), as a Keycloak federated to a slow
+    /// directory has: tests use it to hold a write on the wire.
+    pub write_latency_ms: u64,
     /// Also write every EMAIL OTP as a Maildir message here.
     pub maildir: Option<PathBuf>,
     /// Answer 404 on the channel list, as deployments without that endpoint do.
@@ -84,6 +87,7 @@ impl Default for Config {
             state_file: None,
             faults: None,
             latency_ms: 0,
+            write_latency_ms: 0,
             maildir: None,
             no_channel_list: false,
             require_logo: false,

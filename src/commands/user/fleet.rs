@@ -11,8 +11,6 @@ use cx2fa_core::bulk::{self, Row, SharedReport, Summary};
 use cx2fa_core::enrolment::{Filter, Posture};
 use cx2fa_core::fleet::{self, TenantPosture};
 use serde::Serialize;
-use std::sync::atomic::AtomicBool;
-use std::sync::Arc;
 
 /// `user status` over several tenants.
 #[derive(Debug, Serialize, schemars::JsonSchema)]
@@ -158,11 +156,10 @@ pub async fn reset(
     }
     let shared = report.map(SharedReport::new);
     let progress = Bar::new(ctx, Some(n as u64), s.http.limiter(), false);
-    let stop = Arc::new(AtomicBool::new(false));
     let runs = work.into_iter().map(|(tenant, realm, names)| {
         let s = &s;
         let progress = &progress;
-        let stop = stop.clone();
+        let stop = ctx.cancel.clone();
         let report = shared.as_ref().map(SharedReport::handle);
         async move {
             let users = Users::new(s, &realm);

@@ -13,8 +13,6 @@ use cx2fa_core::error::Error as CoreError;
 use cx2fa_core::user_profile;
 use serde::Serialize;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
@@ -463,6 +461,9 @@ async fn confirm_reset(ctx: &Ctx, users: &Users<'_>, a: &ResetArgs) -> Result<()
 }
 
 async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
+    // From the first request on: a Ctrl-C while the names are read or the session is made
+    // ends the run as cleanly as one during the rows.
+    let _interrupt = ctx.interruptible();
     if !a.filter.is_empty() {
         let filters = a
             .filter
@@ -522,14 +523,6 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
     let report_path = a.report.clone().or_else(|| a.resume.clone());
     let report = report_path.as_deref().map(open_report).transpose()?;
     let progress = Bar::new(ctx, total, s.http.limiter(), few);
-    // Ctrl-C stops taking new rows; rows in flight finish and are reported.
-    let stop = Arc::new(AtomicBool::new(false));
-    let stop2 = stop.clone();
-    let watcher = tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            stop2.store(true, Ordering::Relaxed);
-        }
-    });
     let result = bulk::run(
         &users,
         &scope,
@@ -541,10 +534,9 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
         a.revoke_sessions,
         report,
         &progress,
-        stop.clone(),
+        ctx.cancel.clone(),
     )
     .await;
-    watcher.abort();
     progress.finish();
     let (summary, failed) = result?;
     if summary.rows == 0 && summary.resumed == 0 && !summary.interrupted && !a.allow_empty {

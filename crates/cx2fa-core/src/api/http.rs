@@ -8,6 +8,7 @@ use reqwest::Method;
 use serde_json::Value;
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
+use tokio_util::sync::CancellationToken;
 
 /// A request body.
 #[derive(Debug, Clone)]
@@ -269,6 +270,8 @@ pub struct Http {
     curl: Option<Sink>,
     /// The gate every request passes: how many at once, how many a second.
     limiter: Option<Arc<crate::limiter::Limiter>>,
+    /// Ctrl-C: once cancelled, no request is started or repeated and no wait goes on.
+    cancel: CancellationToken,
     pub max_retries: u32,
     pub timeout: Duration,
 }
@@ -315,6 +318,7 @@ impl Http {
             trace,
             curl: None,
             limiter: None,
+            cancel: CancellationToken::new(),
             max_retries: 3,
             timeout: t.timeout,
         })
@@ -364,6 +368,20 @@ impl Http {
     pub fn with_limiter(mut self, limiter: Arc<crate::limiter::Limiter>) -> Self {
         self.limiter = Some(limiter);
         self
+    }
+
+    /// Stops with `cancel`: waits (for a permit, a `Retry-After`, a backoff) end at once,
+    /// requests that are safe to repeat are abandoned in flight, and nothing is sent again.
+    /// A request that may change something (a PUT, a POST) already on the wire is let finish,
+    /// bounded by the timeout, so that its outcome is known and reported.
+    pub fn with_cancel(mut self, cancel: CancellationToken) -> Self {
+        self.cancel = cancel;
+        self
+    }
+
+    /// The token that stops this client's requests.
+    pub fn cancel_token(&self) -> &CancellationToken {
+        &self.cancel
     }
 
     /// The limiter requests go through, for progress display.
@@ -477,16 +495,31 @@ impl Http {
         let mut attempt = 0;
         loop {
             attempt += 1;
+            if self.cancel.is_cancelled() {
+                return Err(Error::cancelled().with_url(&r.url));
+            }
             self.trace_request(r, attempt);
             if let (Some(p), 1) = (&self.curl, attempt) {
                 p(&curl_command(r));
             }
             let started = Instant::now();
             let permit = match &self.limiter {
-                Some(l) => Some(l.acquire().await),
+                Some(l) => tokio::select! {
+                    p = l.acquire() => Some(p),
+                    _ = self.cancel.cancelled() => return Err(Error::cancelled().with_url(&r.url)),
+                },
                 None => None,
             };
-            let result = self.attempt(r, attempt).await;
+            // Only a read is safe to abandon: a write (even an idempotent PUT, which is safe
+            // to repeat) may be being applied now, and only its answer says whether it was.
+            let result = if r.method == Method::GET {
+                tokio::select! {
+                    res = self.attempt(r, attempt) => res,
+                    _ = self.cancel.cancelled() => return Err(Error::cancelled().with_url(&r.url)),
+                }
+            } else {
+                self.attempt(r, attempt).await
+            };
             // What the answer says about the server's load.
             if let Some(p) = permit {
                 match &result {
@@ -542,7 +575,10 @@ impl Http {
                 Err(_) => None,
             }
             .unwrap_or_else(|| backoff(attempt));
-            tokio::time::sleep(wait).await;
+            tokio::select! {
+                _ = tokio::time::sleep(wait) => {}
+                _ = self.cancel.cancelled() => return Err(Error::cancelled().with_url(&r.url)),
+            }
         }
     }
 
