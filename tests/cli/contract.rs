@@ -227,10 +227,11 @@ fn users_api() {
             reqwest::Method::PUT,
             &path,
             &[("authorization", &auth)],
-            json!({"attributes": {"a": "x"}})
+            json!({"attributes": {"a": {"nested": "x"}}})
         )
         .0,
-        400
+        400,
+        "an object is no attribute value (bare values are: see below)"
     );
     assert_eq!(
         sb.get("/auth/admin/realms/expertflow/users/nope", Some(&t))
@@ -449,5 +450,52 @@ fn rsa() {
         )
         .0,
         401
+    );
+}
+
+/// The tenant header of the OTP manager is disputed (connector 1.9.3-RC8 sends `tenantid`, the
+/// older text `tenant-id`): the sandbox takes either, as a deployment reading either would.
+#[test]
+fn otp_manager_takes_the_tenant_under_either_header_name() {
+    let sb = Sandbox::start();
+    // As the connector sends it at registration: numbers as strings.
+    let target = json!({"customerChannelIdentifier": "1234567890", "channelType": "SMS", "channelServiceIdentifier": "otp-sms", "appName": "CX", "otpExpiry": "60", "otpMaxAttempts": "3", "purpose": "LOGIN"});
+    for h in ["tenantid", "tenant-id"] {
+        let (status, body) = send_json(
+            &sb,
+            reqwest::Method::POST,
+            "/otp-manager/otp/generate",
+            &[(h, "expertflow")],
+            target.clone(),
+        );
+        assert_eq!(status, 200, "{h}: {body}");
+    }
+}
+
+/// Keycloak coerces bare attribute values (what Expertflow's connector sends:
+/// `"is2FARegistered": false`, `"otpExpiry": 60`) into lists of their text; so does the sandbox.
+#[test]
+fn bare_attribute_values_are_stored_as_keycloak_stores_them() {
+    let sb = Sandbox::start();
+    let t = sb.admin_token();
+    let (_, users) = sb.get(
+        &format!(
+            "{}/admin/realms/expertflow/users?username=agent.app&exact=true",
+            sb.kc()
+        ),
+        Some(&t),
+    );
+    let id = users[0]["id"].as_str().unwrap().to_string();
+    let (status, body) = send_json(
+        &sb,
+        reqwest::Method::PUT,
+        &format!("{}/admin/realms/expertflow/users/{id}", sb.kc()),
+        &[("authorization", &format!("Bearer {t}"))],
+        json!({"attributes": {"is2FARegistered": false, "otpExpiry": 60, "twoFAChannel": "APP", "list": [1, "a", true, null]}}),
+    );
+    assert_eq!(status, 204, "{body}");
+    assert_eq!(
+        sb.stored_attrs("expertflow", "agent.app"),
+        json!({"is2FARegistered": ["false"], "otpExpiry": ["60"], "twoFAChannel": ["APP"], "list": ["1", "a", "true"]})
     );
 }

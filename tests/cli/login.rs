@@ -298,3 +298,29 @@ fn a_refused_password_is_an_outcome_that_can_be_expected_in_one_attempt() {
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("wrong-password"), "{err}");
 }
+
+/// Keycloak 26.6+ answers a wrong password 400 (401 before): still `wrong-password`, in one
+/// attempt, never a platform error.
+#[test]
+fn a_wrong_password_answered_400_as_keycloak_26_6_does_is_still_wrong_password() {
+    let sb = Sandbox::with(cx2fa_sandbox::Config {
+        keycloak: cx2fa_sandbox::variant::Keycloak {
+            wrong_password_400: true,
+            ..Default::default()
+        },
+        ..Default::default()
+    });
+    let (code, out, err) = run(sb.cmd().env("CX2FA_USER_PASSWORD", "nope").args([
+        "simulate-login",
+        "--user",
+        "agent.email",
+        "--expect",
+        "wrong-password",
+        "-o",
+        "json",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["ending"], "wrong-password", "{out}");
+    assert_eq!(v["steps"].as_array().unwrap().len(), 1, "{out}");
+}

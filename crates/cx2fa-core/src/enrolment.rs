@@ -273,14 +273,24 @@ async fn scan_pages(
         };
         let took = started.elapsed();
         let n = batch.len();
+        let before = seen.len();
         all.extend(
             batch
                 .iter()
                 .filter(|u| seen.insert(u.id().to_string()))
+                .filter(|u| !u.is_service_account())
                 .map(|u| status(u, policy)),
         );
         if n < size {
             break;
+        }
+        // A full page of users already seen: a server that pages wrongly (or forever) would
+        // keep the scan going without end.
+        if seen.len() == before {
+            return Err(Error::network(format!(
+                "Keycloak answered page {first}+{size} of realm `{}` with users it had already listed; the scan stopped",
+                users.realm
+            )));
         }
         first += n;
         size = if took > slow {

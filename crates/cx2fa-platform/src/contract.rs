@@ -153,8 +153,12 @@ pub mod otp_manager {
         method: Method::POST,
         template: "otp/verify",
     };
-    /// [doc] The header naming the tenant on OTP manager calls.
-    pub const TENANT_HEADER: &str = "tenant-id";
+    /// [disputed] The header naming the tenant on OTP manager calls: connector 1.9.3-RC8 sends
+    /// `tenantid` (`services/keycloakService.js`, `sendOTPviaOTPManager` and
+    /// `verifyOTPviaOTPManager`); an older, unpublished text of it had `tenant-id`. Which one a
+    /// deployment's OTP manager reads is not known, so every call carries both and the sandbox
+    /// accepts either (docs/deployment-contract.md §6).
+    pub const TENANT_HEADERS: [&str; 2] = ["tenantid", "tenant-id"];
 }
 
 /// RSA SecurID, under the tenant's `keyCloak.RSA_Server_URL` [doc].

@@ -139,13 +139,12 @@ fn password_grant(
     client_id: &str,
     f: &HashMap<String, String>,
 ) -> Result<TokenInfo, Response> {
-    let wrong = || {
-        kc_error(
-            StatusCode::UNAUTHORIZED,
-            "invalid_grant",
-            "Invalid user credentials",
-        )
+    let status = if app.cfg.keycloak.wrong_password_400 {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::UNAUTHORIZED
     };
+    let wrong = || kc_error(status, "invalid_grant", "Invalid user credentials");
     let name = field(f, "username").to_lowercase();
     let user = r.users.get(&name);
     let right = user.is_some_and(|u| u.password == field(f, "password"));
@@ -394,6 +393,33 @@ pub async fn get_user(
     }
 }
 
+/// Attribute values as Keycloak stores them: its `StringListMapDeserializer` takes a bare value
+/// (`"is2FARegistered": false`, `"otpExpiry": 60`, as Expertflow's connector sends them) as a
+/// one-element list of its text, and each element of an array as its text; a null element is
+/// dropped. An object is refused (Keycloak fails to read it as text too).
+fn string_lists(m: &serde_json::Map<String, Value>) -> Option<serde_json::Map<String, Value>> {
+    let text = |v: &Value| match v {
+        Value::String(s) => Some(Some(Value::String(s.clone()))),
+        Value::Number(n) => Some(Some(Value::String(n.to_string()))),
+        Value::Bool(b) => Some(Some(Value::String(b.to_string()))),
+        Value::Null => Some(None),
+        _ => None,
+    };
+    m.iter()
+        .map(|(k, v)| {
+            let values: Option<Vec<Value>> = match v {
+                Value::Array(a) => a
+                    .iter()
+                    .map(text)
+                    .collect::<Option<Vec<_>>>()
+                    .map(|v| v.into_iter().flatten().collect()),
+                one => text(one).map(|v| v.into_iter().collect()),
+            };
+            values.map(|vs| (k.clone(), Value::Array(vs)))
+        })
+        .collect()
+}
+
 /// PUT a user representation: fields present are updated; `attributes`, when present,
 /// replaces the stored map as a whole (Keycloak's behaviour).
 pub async fn put_user(
@@ -414,19 +440,16 @@ pub async fn put_user(
     };
     let attrs = match rep.get("attributes") {
         None | Some(Value::Null) => None,
-        Some(Value::Object(m)) => {
-            let ok = m
-                .values()
-                .all(|v| v.as_array().is_some_and(|a| a.iter().all(Value::is_string)));
-            if !ok {
+        Some(Value::Object(m)) => match string_lists(m) {
+            Some(m) => Some(m),
+            None => {
                 return kc_error(
                     StatusCode::BAD_REQUEST,
                     "invalid_request",
-                    "attribute values must be arrays of strings",
-                );
+                    "attribute values must be strings, numbers, booleans or arrays of them",
+                )
             }
-            Some(m.clone())
-        }
+        },
         Some(_) => {
             return kc_error(
                 StatusCode::BAD_REQUEST,

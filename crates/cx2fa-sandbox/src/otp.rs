@@ -23,14 +23,16 @@ fn bad(message: String) -> Response {
     (StatusCode::BAD_REQUEST, Json(json!({ "message": message }))).into_response()
 }
 
-/// The tenant named by the `tenant-id` header, which must exist.
+/// The tenant named by the `tenantid` or `tenant-id` header (connector 1.9.3 sends the first,
+/// older texts the second: disputed, docs/deployment-contract.md §6), which must exist.
 fn tenant_of(app: &App, headers: &HeaderMap) -> Result<String, Response> {
-    let Some(id) = headers
-        .get("tenant-id")
+    let Some(id) = cx2fa_platform::contract::otp_manager::TENANT_HEADERS
+        .iter()
+        .find_map(|h| headers.get(*h))
         .and_then(|v| v.to_str().ok())
         .filter(|s| !s.is_empty())
     else {
-        return Err(bad("tenant-id header is required".into()));
+        return Err(bad("tenantid header is required".into()));
     };
     if app.data.lock().expect("lock").tenant(id).is_none() {
         return Err(bad(format!("unknown tenant `{id}`")));

@@ -76,6 +76,8 @@ pub struct Keycloak {
     pub lockout_after: u32,
     /// Tenant realms' clients do not allow direct access grants (the password grant).
     pub no_direct_grants: bool,
+    /// A wrong password is answered 400 (Keycloak 26.6 and later) instead of 401.
+    pub wrong_password_400: bool,
 }
 
 impl Keycloak {

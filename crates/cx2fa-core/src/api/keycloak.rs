@@ -97,8 +97,11 @@ async fn grant_response(
             secret("refresh_token", refresh),
         ],
     };
-    // Asking for a token changes nothing stored, so it is safe to retry.
-    let mut req = Request::post(url).retry(true);
+    // An agent's password grant (the login probe) that failed may still have counted against
+    // the user in Keycloak's brute-force protection: it is never sent again (a 429, refused at
+    // the door, still is). Other grants change nothing stored, so they are safe to retry.
+    let repeatable = master || !matches!(grant, Grant::Password { .. });
+    let mut req = Request::post(url).retry(repeatable);
     req.body = Body::Form(fields);
     http.send(req).await
 }
@@ -107,7 +110,7 @@ async fn grant_response(
 /// §8). A wrong password, an unknown user and a brute-force lockout are deliberately one answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GrantRefusal {
-    /// 401 `invalid_grant` "Invalid user credentials".
+    /// `invalid_grant` "Invalid user credentials": HTTP 401 before Keycloak 26.6, 400 from 26.6.0.
     WrongCredentials,
     /// 400 `invalid_grant` "Account disabled".
     Disabled,
@@ -135,7 +138,12 @@ impl GrantRefusal {
             "invalid_grant" if description.contains("not fully set up") => {
                 Some(Self::NotFullySetUp)
             }
-            "invalid_grant" if r.status == 401 => Some(Self::WrongCredentials),
+            // The status changed (401 before 26.6, 400 since): the answer's words decide.
+            "invalid_grant"
+                if r.status == 401 || description.contains("invalid user credentials") =>
+            {
+                Some(Self::WrongCredentials)
+            }
             _ => None,
         }
     }
@@ -217,6 +225,15 @@ impl User {
             .first()?
             .as_str()
             .map(str::to_string)
+    }
+    /// A client's service account (`service-account-<client>`), not a person: Keycloak
+    /// returns them from filtered queries (`q=`, `username=`) and lists; they never log in
+    /// with 2FA, so they are never counted or reset.
+    pub fn is_service_account(&self) -> bool {
+        self.0
+            .get("serviceAccountClientId")
+            .is_some_and(|v| !v.is_null())
+            || self.username().starts_with("service-account-")
     }
     /// A copy with `attributes` replaced by `attrs`.
     pub fn with_attributes(&self, attrs: Map<String, Value>) -> User {
@@ -400,5 +417,59 @@ mod tests {
             u.with_attributes(m).0["attributes"],
             serde_json::json!({"b": ["y"]})
         );
+    }
+
+    fn answer(status: u16, body: &str) -> crate::api::http::Response {
+        crate::api::http::Response {
+            method: reqwest::Method::POST,
+            url: "http://kc/realms/r/protocol/openid-connect/token".into(),
+            status,
+            body: bytes::Bytes::from(body.to_string()),
+            retry_after: None,
+            attempts: 1,
+            date: None,
+            location: None,
+        }
+    }
+
+    /// Keycloak's answers to a refused password grant, as each version gives them
+    /// (docs/deployment-contract.md §8; seen on 26.4.7 and 26.7.3 by tests/cli/real_keycloak.rs).
+    #[test]
+    fn password_grant_refusals_are_told_apart_on_every_keycloak() {
+        let wrong = r#"{"error":"invalid_grant","error_description":"Invalid user credentials"}"#;
+        for status in [401, 400] {
+            assert_eq!(
+                GrantRefusal::classify(&answer(status, wrong)),
+                Some(GrantRefusal::WrongCredentials),
+                "{status}"
+            );
+        }
+        let cases = [
+            (
+                r#"{"error":"invalid_grant","error_description":"Account disabled"}"#,
+                Some(GrantRefusal::Disabled),
+            ),
+            (
+                r#"{"error":"invalid_grant","error_description":"Account is not fully set up"}"#,
+                Some(GrantRefusal::NotFullySetUp),
+            ),
+            (
+                r#"{"error":"unauthorized_client","error_description":"Client not allowed for direct access grants"}"#,
+                Some(GrantRefusal::DirectGrantsOff),
+            ),
+            // A 400 that is none of these is not a refusal of the user's credentials.
+            (
+                r#"{"error":"invalid_request","error_description":"Missing parameter: username"}"#,
+                None,
+            ),
+            (
+                r#"{"error":"invalid_grant","error_description":"Code not valid"}"#,
+                None,
+            ),
+        ];
+        for (body, want) in cases {
+            assert_eq!(GrantRefusal::classify(&answer(400, body)), want, "{body}");
+        }
+        assert_eq!(GrantRefusal::classify(&answer(500, wrong)), None);
     }
 }

@@ -1,9 +1,9 @@
-//! The OTP manager (docs/deployment-contract.md §6): no auth header, tenant in `tenant-id`.
+//! The OTP manager (docs/deployment-contract.md §6): no auth header, tenant in `tenantid` and `tenant-id` (disputed, §6).
 
 use super::http::{Http, Request};
 use crate::error::Error;
 use cx2fa_platform::contract;
-use cx2fa_platform::contract::otp_manager::{GENERATE, TENANT_HEADER, VERIFY};
+use cx2fa_platform::contract::otp_manager::{GENERATE, TENANT_HEADERS, VERIFY};
 use cx2fa_platform::enrolment as attrs;
 use cx2fa_platform::fields;
 use serde::Serialize;
@@ -65,7 +65,8 @@ impl<'a> OtpManager<'a> {
             GENERATE.method,
             format!("{}{}", self.base, GENERATE.path(&[])),
         )
-        .header(TENANT_HEADER, &t.tenant_id)
+        .header(TENANT_HEADERS[0], &t.tenant_id)
+        .header(TENANT_HEADERS[1], &t.tenant_id)
         .json(body);
         self.http.send(req).await?.check()?;
         Ok(())
@@ -80,7 +81,8 @@ impl<'a> OtpManager<'a> {
             "purpose": contract::OTP_PURPOSE,
         });
         let req = Request::new(VERIFY.method, format!("{}{}", self.base, VERIFY.path(&[])))
-            .header(TENANT_HEADER, &t.tenant_id)
+            .header(TENANT_HEADERS[0], &t.tenant_id)
+            .header(TENANT_HEADERS[1], &t.tenant_id)
             .json(body);
         let resp = self.http.send(req).await?;
         if resp.ok() {
