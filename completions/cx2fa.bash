@@ -2450,7 +2450,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__sandbox)
-            opts="-t -o -y -q -h --port --seed --users --state --faults --latency --maildir --no-channel-list --require-logo --token-lifetime --tls --print-seed --keycloak-path --user-profile --declare-enrolment --lockout-after --required-action --no-direct-grants --capacity --capacity-mode --tenants --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --concurrency --fixed-concurrency --rate --help rsa-code help"
+            opts="-t -o -y -q -h --port --seed --users --state --faults --latency --maildir --no-channel-list --require-logo --token-lifetime --tls --print-seed --keycloak-path --user-profile --declare-enrolment --lockout-after --required-action --no-direct-grants --capacity --capacity-mode --tenants --keycloak-upstream --upstream-admin --upstream-unmanaged --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --concurrency --fixed-concurrency --rate --help rsa-code help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2514,6 +2514,18 @@ _cx2fa() {
                     ;;
                 --tenants)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keycloak-upstream)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --upstream-admin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --upstream-unmanaged)
+                    COMPREPLY=($(compgen -W "absent ADMIN_VIEW ADMIN_EDIT ENABLED" -- "${cur}"))
                     return 0
                     ;;
                 --profile)

@@ -885,6 +885,12 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l capacity-mode -d 'What a request beyond `--capacity` gets' -r -f -a "reject\t''
 queue\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l tenants -d 'Add N generated tenants (`fleet0001`...), each with its own realm and `--users` users' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l keycloak-upstream -d 'Use this real Keycloak for identity (e.g. `http://127.0.0.1:8080/auth`): the seed\'s realms, clients and users are created there at start (with a random suffix) and deleted at stop; the admin\'s password comes from `CX2FA_UPSTREAM_ADMIN_PASSWORD`' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l upstream-admin -d 'With `--keycloak-upstream`: the master-realm admin who creates the realms' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l upstream-unmanaged -d 'With `--keycloak-upstream`: the `unmanagedAttributePolicy` given to each created realm (`absent` leaves a new realm\'s default, which hides the enrolment attributes)' -r -f -a "absent\t''
+ADMIN_VIEW\t''
+ADMIN_EDIT\t''
+ENABLED\t''"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -s t -l tenant -d 'Tenant id; repeat (or comma-separate) for commands that take several' -r

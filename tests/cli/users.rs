@@ -259,3 +259,41 @@ fn generated_names(n: usize) -> (tempfile::TempDir, String) {
     let names: String = (1..=n).map(|i| format!("user{i:06}\n")).collect();
     file(names.as_bytes())
 }
+
+/// #26: a tenant document with the configuration guide's weak example credentials
+/// (`PASSWORD_ADMIN`/`MASTER_PASSWORD` = `admin`, `adminPass` = `pass`) does not make cx2fa hide
+/// every "admin" and "pass" it prints: the user `admin` is still in the CSV, and the values
+/// themselves stay masked in their fields.
+#[test]
+fn weak_credentials_in_a_tenant_document_do_not_mangle_output() {
+    let sb = Sandbox::start();
+    let mut doc = sb.tenant("expertflow");
+    doc["tenantSettings"]["keyCloak"]["PASSWORD_ADMIN"] = serde_json::json!("admin");
+    doc["tenantSettings"]["keyCloak"]["MASTER_PASSWORD"] = serde_json::json!("admin");
+    doc["tenantSettings"]["adminPass"] = serde_json::json!("pass");
+    let t = sb.admin_token();
+    let status = sb.block(async {
+        let form = reqwest::multipart::Form::new().text("data", doc.to_string());
+        reqwest::Client::new()
+            .put(format!("{}/cx-tenant/tenant?id=expertflow", sb.url))
+            .bearer_auth(&t)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16()
+    });
+    assert_eq!(status, 200);
+    let (code, csv, err) = run(sb.cmd().args(["user", "status", "-o", "csv"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(csv.lines().any(|l| l.starts_with("admin,")), "{csv}");
+    assert!(!csv.contains("********"), "{csv}");
+    let (code, out, err) = run(sb.cmd().args(["tenant", "show", "-o", "json"]));
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let kc = &v["tenant"]["tenantSettings"]["keyCloak"];
+    assert_eq!(kc["PASSWORD_ADMIN"], "********", "{out}");
+    assert_eq!(v["tenant"]["tenantSettings"]["adminPass"], "********");
+    assert_eq!(kc["GRANT_TYPE"], "password", "{out}");
+}

@@ -102,24 +102,58 @@ fn collect(v: &Value, secret: bool, out: &mut Vec<String>) {
     }
 }
 
-/// The secret values this process holds or has seen.
-fn known() -> &'static Mutex<Vec<String>> {
-    static KNOWN: OnceLock<Mutex<Vec<String>>> = OnceLock::new();
+/// The secret values this process holds or has seen, and one automaton that finds them all
+/// in a single pass over a line (rebuilt only after a new secret arrives).
+#[derive(Default)]
+struct Known {
+    values: std::collections::HashSet<String>,
+    finder: Option<aho_corasick::AhoCorasick>,
+}
+
+fn known() -> &'static Mutex<Known> {
+    static KNOWN: OnceLock<Mutex<Known>> = OnceLock::new();
     KNOWN.get_or_init(Mutex::default)
 }
 
-/// Remembers a secret value so that [`scrub`] hides it wherever it shows up. Values shorter
-/// than 4 characters are not remembered: masking every "1" or "abc" would garble output and
-/// hide nothing a guess could not find.
-pub fn remember(secret: &str) {
-    if secret.chars().count() >= 4 {
-        let mut k = known().lock().unwrap_or_else(|p| p.into_inner());
-        if !k.iter().any(|s| s == secret) {
-            k.push(secret.to_string());
-            // Longest first, so that a secret containing another is masked whole.
-            k.sort_by_key(|s| std::cmp::Reverse(s.len()));
+/// The shortest value [`scrub`] hides wherever it stands. A shorter secret (the configuration
+/// guide's own example sets `PASSWORD_ADMIN` to `admin` and `adminPass` to `pass`) is still
+/// masked in its field, but is not hunted for in free text: hiding every "admin" and "pass"
+/// would garble tables, CSV rows and hints, and hide nothing a guess would not find. Such
+/// values are reported as weak instead ([`weak_secrets`]).
+pub const MIN_SCRUBBED: usize = 8;
+
+/// The most distinct values remembered: a hostile document with endless secret fields must
+/// not make every printed line slower without bound.
+const MAX_REMEMBERED: usize = 10_000;
+
+/// Remembers a secret value so that [`scrub`] hides it, and the forms it takes on the wire
+/// (percent- and form-encoded, JSON- and HTML-escaped), wherever they stand as whole tokens.
+/// Returns `false` for a value too short to hunt for (see [`MIN_SCRUBBED`]).
+pub fn remember(secret: &str) -> bool {
+    if secret.chars().count() < MIN_SCRUBBED {
+        return false;
+    }
+    let forms = [
+        secret.to_string(),
+        percent_encoding::utf8_percent_encode(secret, percent_encoding::NON_ALPHANUMERIC)
+            .to_string(),
+        url::form_urlencoded::byte_serialize(secret.as_bytes()).collect(),
+        serde_json::to_string(secret)
+            .map(|q| q[1..q.len() - 1].to_string())
+            .unwrap_or_default(),
+        secret
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;"),
+    ];
+    let mut k = known().lock().unwrap_or_else(|p| p.into_inner());
+    for f in forms {
+        if k.values.len() < MAX_REMEMBERED && k.values.insert(f) {
+            k.finder = None;
         }
     }
+    true
 }
 
 /// Remembers every secret value of a document (one cx2fa reads or sends).
@@ -129,16 +163,101 @@ pub fn remember_document(v: &Value) {
     }
 }
 
-/// `text` with every remembered secret and every URL password replaced by [`MASK`].
-pub fn scrub(text: &str) -> String {
-    let mut t = mask_url_password(text).unwrap_or_else(|| text.to_string());
-    let k = known().lock().unwrap_or_else(|p| p.into_inner());
-    for s in k.iter() {
-        if t.contains(s.as_str()) {
-            t = t.replace(s.as_str(), MASK);
+/// The secret fields of a document whose values are too short to be hidden in free text
+/// (JSON pointers, e.g. `/tenantSettings/keyCloak/PASSWORD_ADMIN`): weak credentials to warn
+/// about, never to print.
+pub fn weak_secrets(v: &Value) -> Vec<String> {
+    fn walk(v: &Value, path: &str, secret: bool, out: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m {
+                    walk(x, &format!("{path}/{k}"), secret || is_secret_key(k), out);
+                }
+            }
+            Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    walk(x, &format!("{path}/{i}"), secret, out);
+                }
+            }
+            Value::String(s) if secret && !s.is_empty() && s.chars().count() < MIN_SCRUBBED => {
+                out.push(path.to_string())
+            }
+            _ => {}
         }
     }
-    t
+    let mut out = vec![];
+    walk(v, "", false, &mut out);
+    out
+}
+
+/// Whether the character next to a match ends the token (the match is not part of a longer
+/// word): `secret123` is hidden in `"secret123"` or `password=secret123&`, never inside
+/// `mysecret1234`.
+fn boundary(c: Option<char>) -> bool {
+    c.is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
+}
+
+/// `text` with every remembered secret standing as a whole token, and every URL password,
+/// replaced by [`MASK`].
+pub fn scrub(text: &str) -> String {
+    let t = mask_url_password(text).unwrap_or_else(|| text.to_string());
+    let mut k = known().lock().unwrap_or_else(|p| p.into_inner());
+    if k.values.is_empty() {
+        return t;
+    }
+    if k.finder.is_none() {
+        // Leftmost-longest: a secret containing another is masked whole.
+        k.finder = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&k.values)
+            .ok();
+    }
+    let Some(finder) = &k.finder else {
+        return t;
+    };
+    let mut out = String::with_capacity(t.len());
+    let mut last = 0;
+    for m in finder.find_overlapping_iter_safe(&t) {
+        let (a, b) = (m.start(), m.end());
+        if a < last {
+            continue;
+        }
+        let before = t[..a].chars().next_back();
+        let after = t[b..].chars().next();
+        if boundary(before) && boundary(after) {
+            out.push_str(&t[last..a]);
+            out.push_str(MASK);
+            last = b;
+        }
+    }
+    out.push_str(&t[last..]);
+    out
+}
+
+/// Leftmost-longest matches, restarted after each, that never split a character.
+trait SafeFind {
+    fn find_overlapping_iter_safe<'a>(&'a self, t: &'a str) -> Vec<aho_corasick::Match>;
+}
+
+impl SafeFind for aho_corasick::AhoCorasick {
+    fn find_overlapping_iter_safe<'a>(&'a self, t: &'a str) -> Vec<aho_corasick::Match> {
+        // A match that is not a whole token must not hide a later one that is (`xsecret123
+        // secret123`): search again from the next character after a rejected match.
+        let mut found = vec![];
+        let mut at = 0;
+        while at <= t.len() {
+            let Some(m) = self.find(aho_corasick::Input::new(t).span(at..t.len())) else {
+                break;
+            };
+            found.push(m);
+            let next = t[m.start()..]
+                .chars()
+                .next()
+                .map_or(t.len() + 1, |c| m.start() + c.len_utf8());
+            at = next;
+        }
+        found
+    }
 }
 
 #[cfg(test)]
@@ -213,5 +332,38 @@ mod tests {
         remember("ab");
         let t = scrub("echo: remembered-secret-value at https://admin:pw1234@host/x ab");
         assert_eq!(t, "echo: ******** at https://admin:********@host/x ab");
+    }
+
+    /// #26: the configuration guide's `admin`/`pass` must not hide every "admin" and "pass";
+    /// a real secret is hidden as a whole token and in its encoded forms, never inside a word.
+    #[test]
+    fn scrub_hides_whole_tokens_of_strong_secrets_and_their_encodings_only() {
+        assert!(!remember("admin"));
+        assert!(!remember("pass"));
+        assert!(remember("S3cret+pw&x"));
+        let t = scrub("user admin, a pass word, grant_type=password");
+        assert_eq!(t, "user admin, a pass word, grant_type=password");
+        assert_eq!(scrub("echo S3cret+pw&x."), "echo ********.");
+        assert_eq!(
+            scrub("password=S3cret%2Bpw%26x&a=1"),
+            "password=********&a=1"
+        );
+        assert_eq!(scrub("password=S3cret%2Bpw%26x"), "password=********");
+        assert_eq!(scrub("<b>S3cret+pw&amp;x</b>"), "<b>********</b>");
+        assert!(remember("longsecret"));
+        assert_eq!(scrub("xlongsecret longsecret"), "xlongsecret ********");
+        assert_eq!(scrub("longsecrets"), "longsecrets");
+    }
+
+    #[test]
+    fn weak_secrets_are_named_by_their_field() {
+        let doc = json!({"tenantSettings": {"keyCloak": {"PASSWORD_ADMIN": "admin", "MASTER_PASSWORD": "a-long-one-1"}, "adminPass": "pass"}});
+        assert_eq!(
+            weak_secrets(&doc),
+            [
+                "/tenantSettings/keyCloak/PASSWORD_ADMIN",
+                "/tenantSettings/adminPass"
+            ]
+        );
     }
 }
