@@ -38,6 +38,9 @@ pub fn env_lines(x: &cx2fa_sandbox::Exports) -> Vec<(String, String)> {
     if let Some(ca) = &x.ca_cert {
         v.push((env::CA_CERT.to_string(), ca.display().to_string()));
     }
+    if let Some(k) = &x.keycloak_url {
+        v.push((env::KEYCLOAK_URL.to_string(), k.clone()));
+    }
     if let Some((user, password)) = &x.admin {
         v.push((env::USERNAME.to_string(), user.clone()));
         v.push((env::PASSWORD.to_string(), password.clone()));

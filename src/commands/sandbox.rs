@@ -81,6 +81,23 @@ pub struct ServeArgs {
     /// Add N generated tenants (`fleet0001`...), each with its own realm and `--users` users
     #[arg(id = "fleet", long = "tenants", value_name = "N", default_value_t = 0)]
     pub fleet: usize,
+    /// Use this real Keycloak for identity (e.g. `http://127.0.0.1:8080/auth`): the seed's
+    /// realms, clients and users are created there at start (with a random suffix) and deleted
+    /// at stop; the admin's password comes from `CX2FA_UPSTREAM_ADMIN_PASSWORD`
+    #[arg(long, value_name = "URL")]
+    pub keycloak_upstream: Option<String>,
+    /// With `--keycloak-upstream`: the master-realm admin who creates the realms
+    #[arg(
+        long,
+        value_name = "USER",
+        default_value = "admin",
+        requires = "keycloak_upstream"
+    )]
+    pub upstream_admin: String,
+    /// With `--keycloak-upstream`: the `unmanagedAttributePolicy` given to each created realm
+    /// (`absent` leaves a new realm's default, which hides the enrolment attributes)
+    #[arg(long, value_name = "POLICY", default_value = "ENABLED", value_parser = ["absent", "ADMIN_VIEW", "ADMIN_EDIT", "ENABLED"], requires = "keycloak_upstream")]
+    pub upstream_unmanaged: String,
 }
 
 impl ServeArgs {
@@ -121,7 +138,36 @@ impl ServeArgs {
                     })
             })
             .collect::<Result<_, _>>()?;
+        let upstream = match &self.keycloak_upstream {
+            None => None,
+            Some(url) => {
+                let password = std::env::var(cx2fa_core::env::UPSTREAM_ADMIN_PASSWORD)
+                    .ok()
+                    .filter(|p| !p.is_empty())
+                    .ok_or_else(|| {
+                        Error::usage("`--keycloak-upstream` needs the admin's password").with_hint(
+                            format!(
+                                "set `{}` (never on the command line)",
+                                cx2fa_core::env::UPSTREAM_ADMIN_PASSWORD
+                            ),
+                        )
+                    })?;
+                if !(url.starts_with("http://") || url.starts_with("https://")) {
+                    return Err(Error::usage(format!(
+                        "`--keycloak-upstream {url}`: give Keycloak's http:// or https:// URL"
+                    )));
+                }
+                Some(sandbox::upstream::Upstream {
+                    url: url.trim_end_matches('/').to_string(),
+                    admin: (self.upstream_admin.clone(), password),
+                    suffix: sandbox::upstream::Upstream::random_suffix(),
+                    unmanaged: (self.upstream_unmanaged != "absent")
+                        .then(|| self.upstream_unmanaged.clone()),
+                })
+            }
+        };
         Ok(sandbox::Config {
+            upstream,
             keycloak: sandbox::variant::Keycloak {
                 root_path: self.keycloak_path == "root",
                 profile,

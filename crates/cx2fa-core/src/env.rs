@@ -14,6 +14,8 @@ pub const PRINT_CURL: &str = "CX2FA_PRINT_CURL";
 pub const TIMEOUT: &str = "CX2FA_TIMEOUT";
 pub const COLOR: &str = "CX2FA_COLOR";
 pub const KEYCLOAK_URL: &str = "CX2FA_KEYCLOAK_URL";
+/// The master admin password of the real Keycloak behind `cx2fa sandbox --keycloak-upstream`.
+pub const UPSTREAM_ADMIN_PASSWORD: &str = "CX2FA_UPSTREAM_ADMIN_PASSWORD";
 pub const OTP_MANAGER_URL: &str = "CX2FA_OTP_MANAGER_URL";
 pub const RSA_URL: &str = "CX2FA_RSA_URL";
 pub const CA_CERT: &str = "CX2FA_CA_CERT";

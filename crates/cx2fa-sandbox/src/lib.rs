@@ -20,6 +20,7 @@ pub mod seed;
 pub mod state;
 mod tenant;
 mod tls;
+pub mod upstream;
 mod util;
 pub mod variant;
 
@@ -76,6 +77,8 @@ pub struct Config {
     pub tenants: usize,
     /// How files are read and written (the binary's checked, private file handling).
     pub files: Arc<dyn Files>,
+    /// Identity is this real Keycloak instead of the emulation ([`upstream`]).
+    pub upstream: Option<upstream::Upstream>,
 }
 
 impl Default for Config {
@@ -99,6 +102,7 @@ impl Default for Config {
             capacity_mode: capacity::Mode::Reject,
             tenants: 0,
             files: Arc::new(StdFiles),
+            upstream: None,
         }
     }
 }
@@ -115,6 +119,8 @@ pub struct Exports {
     pub ca_cert: Option<PathBuf>,
     /// The master realm's admin: (username, password).
     pub admin: Option<(String, String)>,
+    /// Keycloak's URL when it is not the sandbox's own (a real Keycloak upstream).
+    pub keycloak_url: Option<String>,
 }
 
 /// An issued access token.
@@ -139,6 +145,8 @@ pub struct Shared {
     /// Failed password grants per (realm, lower-case username), for the brute-force lockout.
     pub failures: Mutex<HashMap<(String, String), u32>>,
     pub capacity: capacity::Capacity,
+    /// The real Keycloak behind the sandbox, and the realms created there for this run.
+    pub upstream: Option<(upstream::Admin, Vec<String>)>,
 }
 
 pub type App = Arc<Shared>;
@@ -284,9 +292,40 @@ pub fn router(app: App) -> Router {
             app.clone(),
             capacity::layer,
         ))
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            admit_upstream_tokens,
+        ))
         .layer(axum::middleware::from_fn(loopback_host_only))
         .layer(axum::extract::DefaultBodyLimit::max(16 * 1024 * 1024))
         .with_state(app)
+}
+
+/// With a real Keycloak upstream, its master admins' tokens are what clients bring to the
+/// tenant API and the channel manager: a token the sandbox does not know is asked of that
+/// Keycloak once, and remembered for the lifetime of a master token.
+async fn admit_upstream_tokens(
+    axum::extract::State(app): axum::extract::State<App>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    if let (Some((admin, _)), Some(token)) = (&app.upstream, util::bearer(req.headers())) {
+        let known = app.tokens.lock().expect("lock").contains_key(&token);
+        if !known && admin.admits(&token).await {
+            let expires_ms = app.data.lock().expect("lock").now_ms() + 60_000;
+            app.tokens.lock().expect("lock").insert(
+                token,
+                TokenInfo {
+                    realm: "master".into(),
+                    username: "upstream-admin".into(),
+                    client: "admin-cli".into(),
+                    admin: true,
+                    expires_ms,
+                },
+            );
+        }
+    }
+    next.run(req).await
 }
 
 /// Answers only requests addressed to a loopback name. The sandbox binds 127.0.0.1, but a web
@@ -354,7 +393,13 @@ impl Running {
             .unwrap_or("")
             .to_string();
         let url = self.url();
+        let upstream = self.app.cfg.upstream.as_ref();
+        let admin = match upstream {
+            Some(up) => Some(up.admin.clone()),
+            None => admin,
+        };
         Exports {
+            keycloak_url: upstream.map(|up| format!("{}/", up.url)),
             otp_manager_url: format!("{url}{OTP_MANAGER_MOUNT}"),
             rsa_url: format!("{url}{RSA_MOUNT}"),
             url,
@@ -367,7 +412,7 @@ impl Running {
     pub fn save(&self) -> Result<(), Error> {
         save(&self.app)
     }
-    /// Stops the server and saves the state file.
+    /// Stops the server, saves the state file, and deletes the realms it created upstream.
     pub async fn stop(mut self) -> Result<(), Error> {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
@@ -375,7 +420,11 @@ impl Running {
         if let Some(j) = self.join.take() {
             let _ = j.await;
         }
-        save(&self.app)
+        let saved = save(&self.app);
+        if let (Some(up), Some((_, realms))) = (&self.app.cfg.upstream, &self.app.upstream) {
+            upstream::remove(up, realms).await?;
+        }
+        saved
     }
 }
 
@@ -431,6 +480,13 @@ pub async fn start(cfg: Config) -> Result<Running, Error> {
             })?;
         }
     }
+    let upstream = match &cfg.upstream {
+        Some(up) => {
+            let realms = upstream::seed(up, &mut data).await?;
+            Some((upstream::Admin::connect(up).await?, realms))
+        }
+        None => None,
+    };
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", cfg.port))
         .await
         .map_err(|source| Error::Listen {
@@ -458,6 +514,7 @@ pub async fn start(cfg: Config) -> Result<Running, Error> {
         faults,
         failures: Mutex::default(),
         capacity: capacity::Capacity::new(cfg_capacity),
+        upstream,
     });
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let router = router(app.clone());

@@ -1,0 +1,252 @@
+//! The sandbox in front of a real Keycloak (`cx2fa sandbox --keycloak-upstream URL`): the tenant
+//! API, channel manager, OTP manager and RSA server stay emulated, while identity is the real
+//! Keycloak. At start the seed's tenant realms are created there through Keycloak's admin API
+//! (realm, the tenant's confidential client, users with their passwords and attributes), as the
+//! platform's tenant service does when a tenant is registered; at stop they are deleted again.
+//!
+//! Each realm gets the run's suffix (`expertflow` → `expertflow-s1a2b`), written into the
+//! tenant documents' `keyCloak.realm`, so that several runs can share one Keycloak and a run
+//! never touches a realm it did not create.
+
+use crate::state::Data;
+use crate::Error;
+use cx2fa_platform::fields;
+use serde_json::{json, Value};
+use std::time::Duration;
+
+/// Where the real Keycloak is and how the sandbox administers it.
+#[derive(Debug, Clone)]
+pub struct Upstream {
+    /// Keycloak's base URL, with `/auth` when it serves there; no trailing `/`.
+    pub url: String,
+    /// A master-realm admin (the bootstrap admin of a test Keycloak).
+    pub admin: (String, String),
+    /// Appended to every seeded realm's name.
+    pub suffix: String,
+    /// `unmanagedAttributePolicy` set on each created realm (`None`: left absent, as a new
+    /// realm has it, which hides the enrolment attributes).
+    pub unmanaged: Option<String>,
+}
+
+impl Upstream {
+    /// A random suffix for one run.
+    pub fn random_suffix() -> String {
+        format!("-s{:05x}", rand::random::<u32>() & 0xfffff)
+    }
+}
+
+/// The admin API of the upstream Keycloak, as the sandbox uses it.
+pub struct Admin {
+    http: reqwest::Client,
+    up: Upstream,
+    token: String,
+}
+
+fn failed(what: &str, e: impl std::fmt::Display) -> Error {
+    Error::Failed(format!("upstream Keycloak: {what}: {e}"))
+}
+
+impl Admin {
+    pub async fn connect(up: &Upstream) -> Result<Admin, Error> {
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(30))
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| failed("client", e))?;
+        let url = format!("{}/realms/master/protocol/openid-connect/token", up.url);
+        let r = http
+            .post(&url)
+            .form(&[
+                ("grant_type", "password"),
+                ("client_id", "admin-cli"),
+                ("username", up.admin.0.as_str()),
+                ("password", up.admin.1.as_str()),
+            ])
+            .send()
+            .await
+            .map_err(|e| failed(&format!("cannot reach {url}"), e))?;
+        let status = r.status();
+        let v: Value = r.json().await.unwrap_or(Value::Null);
+        let token = v["access_token"]
+            .as_str()
+            .ok_or_else(|| {
+                failed(
+                    "admin login",
+                    format!("{status} {}", v["error_description"]),
+                )
+            })?
+            .to_string();
+        Ok(Admin {
+            http,
+            up: up.clone(),
+            token,
+        })
+    }
+
+    /// `method path` with `body` against `/admin/realms…`; the status and the answer.
+    async fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> Result<(u16, Value), Error> {
+        let url = format!("{}/admin/realms{path}", self.up.url);
+        let mut r = self
+            .http
+            .request(method.clone(), &url)
+            .bearer_auth(&self.token);
+        if let Some(b) = body {
+            r = r.json(&b);
+        }
+        let r = r
+            .send()
+            .await
+            .map_err(|e| failed(&format!("{method} {url}"), e))?;
+        let status = r.status().as_u16();
+        let text = r.text().await.unwrap_or_default();
+        Ok((
+            status,
+            serde_json::from_str(&text).unwrap_or(Value::String(text)),
+        ))
+    }
+
+    async fn must(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> Result<Value, Error> {
+        let (status, v) = self.call(method.clone(), path, body).await?;
+        if !(200..300).contains(&status) {
+            return Err(failed(
+                &format!("{method} /admin/realms{path}"),
+                format!("{status} {v}"),
+            ));
+        }
+        Ok(v)
+    }
+
+    /// Whether `token` is a master-realm admin's token of this Keycloak: it may read the
+    /// realms list (what the tenant API and channel manager require of a caller).
+    pub async fn admits(&self, token: &str) -> bool {
+        let url = format!("{}/admin/realms/master", self.up.url);
+        matches!(
+            self.http.get(url).bearer_auth(token).send().await,
+            Ok(r) if r.status().is_success()
+        )
+    }
+}
+
+/// Creates the seed's tenant realms in the upstream Keycloak and points the tenant documents at
+/// them; returns the realms created, for [`remove`]. A realm of that name that already exists
+/// is an error: the run never adopts (and so never deletes) a realm it did not create.
+pub async fn seed(up: &Upstream, data: &mut Data) -> Result<Vec<String>, Error> {
+    let admin = Admin::connect(up).await?;
+    let mut created = vec![];
+    let mut renamed = std::collections::BTreeMap::new();
+    for doc in &mut data.tenants {
+        let realm = doc
+            .pointer("/tenantSettings/keyCloak/realm")
+            .or(doc.get(fields::TENANT_ID))
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
+        if realm.is_empty() || realm == "master" {
+            continue;
+        }
+        let new = format!("{realm}{}", up.suffix);
+        if let Some(kc) = doc
+            .pointer_mut("/tenantSettings/keyCloak")
+            .and_then(Value::as_object_mut)
+        {
+            kc.insert("realm".into(), json!(new));
+        }
+        renamed.insert(realm, new);
+    }
+    for (old, new) in &renamed {
+        let Some(r) = data.realms.get(old) else {
+            continue;
+        };
+        let (status, v) = admin
+            .call(
+                reqwest::Method::POST,
+                "",
+                Some(json!({"realm": new, "enabled": true})),
+            )
+            .await?;
+        if status == 409 {
+            return Err(Error::Config(format!(
+                "realm `{new}` already exists in the upstream Keycloak; the sandbox creates its own realms and will not adopt one"
+            )));
+        }
+        if !(200..300).contains(&status) {
+            return Err(failed(
+                &format!("create realm `{new}`"),
+                format!("{status} {v}"),
+            ));
+        }
+        created.push(new.clone());
+        if let Some(policy) = &up.unmanaged {
+            let path = format!("/{new}/users/profile");
+            let mut profile = admin.must(reqwest::Method::GET, &path, None).await?;
+            profile["unmanagedAttributePolicy"] = json!(policy);
+            admin
+                .must(reqwest::Method::PUT, &path, Some(profile))
+                .await?;
+        }
+        for (client, secret) in &r.clients {
+            let Some(secret) = secret else { continue };
+            admin
+                .must(
+                    reqwest::Method::POST,
+                    &format!("/{new}/clients"),
+                    Some(json!({
+                        "clientId": client,
+                        "secret": secret,
+                        "publicClient": false,
+                        "directAccessGrantsEnabled": true,
+                        // A deployment's `cim` client has a service account: Keycloak then
+                        // lists `service-account-cim` among the realm's users.
+                        "serviceAccountsEnabled": true,
+                        "standardFlowEnabled": false,
+                    })),
+                )
+                .await?;
+        }
+        for u in r.users.values() {
+            // Keycloak 24+ refuses a password login to a user without first name, last name
+            // or e-mail ("Account is not fully set up"): the seed's agents get all three.
+            let mut body = json!({
+                "username": u.username,
+                "enabled": u.enabled,
+                "email": u.email.clone().unwrap_or_else(|| format!("{}@sandbox.test", u.username)),
+                "emailVerified": true,
+                "firstName": u.first_name.clone().unwrap_or_else(|| u.username.clone()),
+                "lastName": "Sandbox",
+                "credentials": [{"type": "password", "value": u.password, "temporary": false}],
+                "requiredActions": u.required_actions,
+            });
+            if let Some(a) = &u.attributes {
+                body["attributes"] = Value::Object(a.clone());
+            }
+            admin
+                .must(reqwest::Method::POST, &format!("/{new}/users"), Some(body))
+                .await?;
+        }
+    }
+    Ok(created)
+}
+
+/// Deletes the realms [`seed`] created.
+pub async fn remove(up: &Upstream, realms: &[String]) -> Result<(), Error> {
+    if realms.is_empty() {
+        return Ok(());
+    }
+    let admin = Admin::connect(up).await?;
+    for r in realms {
+        admin
+            .must(reqwest::Method::DELETE, &format!("/{r}"), None)
+            .await?;
+    }
+    Ok(())
+}
