@@ -11,6 +11,7 @@ mod leaks;
 mod login;
 mod policy;
 mod pty;
+mod real_keycloak;
 mod reference;
 mod scale;
 mod schemas;
