@@ -2751,7 +2751,7 @@ _cx2fa() {
                     return 0
                     ;;
                 --expect)
-                    COMPREPLY=($(compgen -W "success invalid-otp expired max-attempts wrong-password account-disabled account-not-set-up direct-grant-off" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "success invalid-otp expired max-attempts wrong-password account-disabled account-not-set-up direct-grant-off bypassed would-fail" -- "${cur}"))
                     return 0
                     ;;
                 --profile)

@@ -691,7 +691,9 @@ max-attempts\t''
 wrong-password\t'Keycloak refused the password: wrong password, unknown user, or locked out (Keycloak answers all three alike)'
 account-disabled\t'Keycloak: "Account disabled"'
 account-not-set-up\t'Keycloak: "Account is not fully set up" (required actions pending)'
-direct-grant-off\t'The tenant\'s client does not allow direct access grants'"
+direct-grant-off\t'The tenant\'s client does not allow direct access grants'
+bypassed\t'The platform would log this user in without checking any code: a registered user whose `twoFAChannel` is not exactly `APP`, `RSA`, `SMS` or `EMAIL` (connector 1.9.3-RC8 compares upper case only; 1.7.x wrote `app`, `sms`)'
+would-fail\t'cx2fa could finish the flow, but the platform\'s own login would fail here (the reason is the transcript\'s message): never reported as a success'"
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -s t -l tenant -d 'Tenant id; repeat (or comma-separate) for commands that take several' -r

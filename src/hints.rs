@@ -145,7 +145,7 @@ pub fn hint(fix: &Fix) -> String {
             "enter an email address such as name@example.com".into()
         }
         F::ContactForm(ChannelTypeHint::Phone) => {
-            "enter 7 to 15 digits, optionally with a leading +".into()
+            "enter 7 to 15 digits, no `+`, spaces or dashes (the platform's rule), e.g. 15550100222".into()
         }
         F::ReachOtpManager => "the OTP manager is usually in-cluster: port-forward it and pass `--otp-manager-url http://localhost:PORT/`".into(),
         F::CheckRsaServer => "the RSA server did not decide on the passcode: check `keyCloak.RSA_Server_URL` (or `--rsa-url`), the client key and the server".into(),

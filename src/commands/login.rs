@@ -180,7 +180,9 @@ impl Io for Scripted<'_> {
         if std::mem::replace(&mut self.contact_given, true) {
             return Err(
                 Error::failed("the address given with `--register-contact` was refused")
-                    .with_hint("pass a valid email address or 7–15 digit phone number")
+                    .with_hint(
+                        "pass an email address or 7–15 digits with no `+` (the platform's rule)",
+                    )
                     .into(),
             );
         }
@@ -287,10 +289,11 @@ impl Io for Terminal<'_> {
         let _ = self.term.write_line(&format!("Scan this with Google or Microsoft Authenticator:\n{qr}\nOr add it by hand: secret {}\nURI: {uri}", secret.expose()));
     }
     fn contact(&mut self, channel: ChannelType) -> Result<String, CoreError> {
+        // The platform's rule, told before the first try rather than after a refusal.
         let prompt = if channel == ChannelType::Email {
             "Enter your email address for 2FA"
         } else {
-            "Enter your mobile phone number for 2FA"
+            "Enter your mobile phone number for 2FA (7–15 digits, no +)"
         };
         dialoguer::Input::<String>::new()
             .with_prompt(prompt)

@@ -324,3 +324,49 @@ fn a_wrong_password_answered_400_as_keycloak_26_6_does_is_still_wrong_password()
     assert_eq!(v["ending"], "wrong-password", "{out}");
     assert_eq!(v["steps"].as_array().unwrap().len(), 1, "{out}");
 }
+
+/// #24/#25: simulate-login decides as the platform's own login (connector 1.9.3-RC8) does,
+/// never reporting success where that login would fail or be bypassed.
+#[test]
+fn the_platforms_own_decisions_are_reproduced() {
+    let sb = Sandbox::start();
+    // Registered for SMS on a tenant that now uses EMAIL: the platform generates an EMAIL OTP
+    // for the tenant's identifier and verifies against the user's SMS copy.
+    let (code, t, err) = login(&sb, &["--user", "agent.sms", "--otp-from-outbox"]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(t["ending"], "would-fail", "{t}");
+    assert!(
+        t["message"]
+            .as_str()
+            .unwrap()
+            .contains("the tenant now uses EMAIL"),
+        "{t}"
+    );
+    // A lower-case channel written by connector 1.7.x: no OTP is asked, any code passes.
+    let (code, t, err) = login(&sb, &["--user", "agent.legacy", "--otp", "000000"]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(t["ending"], "bypassed", "{t}");
+    let (code, _, err) = login(
+        &sb,
+        &[
+            "--user",
+            "agent.legacy",
+            "--otp",
+            "000000",
+            "--expect",
+            "bypassed",
+        ],
+    );
+    assert_eq!(code, 0, "a probe can assert it: {err}");
+    // A stale identifier: generated for the tenant's, verified against the user's copy.
+    let (code, t, err) = login(&sb, &["--user", "agent.stale", "--otp-from-outbox"]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(t["ending"], "invalid-otp", "{t}");
+    let steps = t["steps"].as_array().unwrap();
+    assert!(
+        steps
+            .iter()
+            .any(|s| s["step"] == "platform" && s["outcome"] == "mismatch"),
+        "{t}"
+    );
+}

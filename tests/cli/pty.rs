@@ -164,6 +164,21 @@ fn app_registration_shows_a_qr_code_and_registers() {
 #[test]
 fn sms_returning_login() {
     let sb = Sandbox::start();
+    // agent.sms registered on the SMS channel `+15550001000`: the tenant must use it too, or
+    // the platform's login fails (tests/cli/login.rs).
+    assert_eq!(
+        crate::support::run(sb.cmd().args([
+            "policy",
+            "enable",
+            "--channel",
+            "SMS",
+            "--identifier",
+            "+15550001000",
+            "--yes"
+        ]))
+        .0,
+        0
+    );
     let mut p = log_in(&sb, "agent.sms");
     p.expect(Regex("Enter the OTP \\(expires in \\d+ s"))
         .unwrap();

@@ -93,6 +93,13 @@ pub enum Ending {
     AccountNotSetUp,
     /// The tenant's client does not allow direct access grants.
     DirectGrantOff,
+    /// The platform would log this user in without checking any code: a registered user whose
+    /// `twoFAChannel` is not exactly `APP`, `RSA`, `SMS` or `EMAIL` (connector 1.9.3-RC8
+    /// compares upper case only; 1.7.x wrote `app`, `sms`).
+    Bypassed,
+    /// cx2fa could finish the flow, but the platform's own login would fail here (the reason
+    /// is the transcript's message): never reported as a success.
+    WouldFail,
 }
 
 impl Ending {
@@ -283,6 +290,12 @@ pub async fn simulate(target: Target<'_>, io: &mut impl Io) -> Result<Transcript
     if !registered {
         access.require_write(t.realm())?;
     }
+    // What the platform's login decides before any code is asked (connector 1.9.3-RC8,
+    // `authenticateUserViaKeycloak` and `validateOTP`), in its exact-case comparisons.
+    if let Some(ending) = platform_verdict(&mut run, t, registered) {
+        run.t.ending = ending;
+        return Ok(run.t);
+    }
     let user_channel = run
         .user
         .attr(attrs::TWO_FA_CHANNEL)
@@ -326,6 +339,46 @@ pub async fn simulate(target: Target<'_>, io: &mut impl Io) -> Result<Transcript
     match result {
         Ok(()) => Ok(run.t),
         Err(e) => Err(written_on_error(e, &run)),
+    }
+}
+
+/// Where the platform's login ends before any code, if it does: every login of a tenant whose
+/// `channelType` is not exactly one of the four is refused ("channelType is empty or invalid
+/// in 2FA configuration."); a registered user whose `twoFAChannel` is not exactly one of them
+/// gets no OTP, and `validateOTP` then logs them in with any code.
+fn platform_verdict(run: &mut Run<'_>, t: &Tenant, registered: bool) -> Option<Ending> {
+    let exact = |c: &str| ChannelType::parse(c).is_some_and(|p| p.as_str() == c);
+    let tenant_raw =
+        t.0.pointer("/tenantSettings/twoFAConfigs/channelType")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+    if !exact(tenant_raw) {
+        let m = format!(
+            "the tenant's channelType `{tenant_raw}` is not exactly APP, RSA, SMS or EMAIL: the platform refuses every login of this tenant (\"channelType is empty or invalid in 2FA configuration.\")"
+        );
+        run.step("platform", "would-fail", m.clone());
+        run.t.message = m;
+        return Some(Ending::WouldFail);
+    }
+    if !registered {
+        return None;
+    }
+    match run.user.attr(attrs::TWO_FA_CHANNEL) {
+        Some(c) if exact(&c) => None,
+        Some(c) => {
+            let m = format!(
+                "registered with twoFAChannel `{c}`, not exactly APP, RSA, SMS or EMAIL: the platform's login (connector 1.9.3) sends no OTP and accepts any code; reset the user so that they register again"
+            );
+            run.step("enrolment", "bypass", m.clone());
+            run.t.message = m;
+            Some(Ending::Bypassed)
+        }
+        None => {
+            let m = "registered but without twoFAChannel: the platform's login fails reading it; reset the user".to_string();
+            run.step("enrolment", "would-fail", m.clone());
+            run.t.message = m;
+            Some(Ending::WouldFail)
+        }
     }
 }
 
@@ -426,17 +479,15 @@ async fn app(run: &mut Run<'_>, registered: bool, io: &mut impl Io) -> Result<()
     }
 }
 
-/// The platform's contact rules: email `^[^\s@]+@[^\s@]+\.[^\s@]+$`, phone 7–15 digits.
+/// The platform's contact rules, as connector 1.9.3-RC8 applies them
+/// (`registerCustomerChannelIdentifier`, `isValidPhoneNumber`/`isValidEmail`): 7–15 digits
+/// (`^\d{7,15}$`, no `+`) or an e-mail address (`^[^\s@]+@[^\s@]+\.[^\s@]+$`), whatever the
+/// channel. A form the platform refuses is refused here, so that a probe never proves a path no
+/// real user can take.
 pub fn check_contact(channel: ChannelType, value: &str) -> Result<String, Error> {
     let v = value.trim();
-    let ok = match channel {
-        ChannelType::Email => is_email(v),
-        _ => {
-            let digits = v.strip_prefix('+').unwrap_or(v);
-            (7..=15).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
-        }
-    };
-    if ok {
+    let phone = (7..=15).contains(&v.len()) && v.chars().all(|c| c.is_ascii_digit());
+    if phone || is_email(v) {
         Ok(v.to_string())
     } else {
         Err(
@@ -473,15 +524,38 @@ async fn otp(
                 })
             })?;
     let base = crate::api::session::dir_url(&base);
-    let csi = if registered {
-        run.user.attr(fields::CHANNEL_SERVICE_IDENTIFIER)
-    } else {
-        None
-    }
-    .or(policy.identifier.clone())
-    .unwrap_or_default();
+    let tenant_csi = policy.identifier.clone().unwrap_or_default();
     let expiry = policy.otp_expiry.unwrap_or(60);
     let max = policy.otp_max_attempts.unwrap_or(3);
+    // The platform generates a returning user's OTP with the tenant's *current* settings
+    // (`sendOTPviaOTPManager` with the tenant's twoFAConfigs) and verifies it against the
+    // user's *stored* channelServiceIdentifier (`validateOTP`): cx2fa does the same, and says
+    // where the two differ.
+    let stored_csi = if registered {
+        run.user
+            .attr(fields::CHANNEL_SERVICE_IDENTIFIER)
+            .unwrap_or_default()
+    } else {
+        tenant_csi.clone()
+    };
+    let tenant_channel = policy.channel_type.unwrap_or(channel);
+    if registered && tenant_channel != channel {
+        let m = format!(
+            "registered for {channel}, but the tenant now uses {tenant_channel}: the platform asks the OTP manager for an OTP with channelType `{tenant_channel}`, and this user cannot log in; reset the user so that they register for {tenant_channel}"
+        );
+        run.step("platform", "would-fail", m.clone());
+        run.t.ending = Ending::WouldFail;
+        run.t.message = m;
+        return Ok(());
+    }
+    let mismatch = (registered && stored_csi != tenant_csi).then(|| {
+        format!(
+            "the OTP is generated for channelServiceIdentifier `{tenant_csi}` (the tenant's) and verified against `{stored_csi}` (the user's copy): the platform's login fails with \"Invalid verification code\"; reset the user"
+        )
+    });
+    if let Some(m) = &mismatch {
+        run.step("platform", "mismatch", m.clone());
+    }
     let contact = if registered {
         run.user
             .attr(attrs::CUSTOMER_CHANNEL_IDENTIFIER)
@@ -494,21 +568,30 @@ async fn otp(
                 .with_fix(Fix::ResetUser)
             })?
     } else {
-        register_contact(run, channel, &csi, expiry, max, io).await?
+        register_contact(run, channel, &tenant_csi, expiry, max, io).await?
     };
     let target = OtpTarget {
         tenant_id: t.id().into(),
         contact,
-        channel_type: channel.as_str().into(),
-        channel_identifier: csi,
+        channel_type: tenant_channel.as_str().into(),
+        channel_identifier: tenant_csi,
         expiry,
         max_attempts: max,
+    };
+    let check = OtpTarget {
+        channel_identifier: stored_csi,
+        ..target.clone()
     };
     let mgr = OtpManager {
         http: &s.http,
         base,
     };
-    send_and_verify(run, &mgr, &target, channel, registered, io).await
+    send_and_verify(run, &mgr, (&target, &check), channel, registered, io).await?;
+    // No code can pass a mismatch: the transcript says why rather than "invalid code".
+    if let (Some(m), Ending::InvalidOtp) = (mismatch, run.t.ending) {
+        run.t.message = m;
+    }
+    Ok(())
 }
 
 /// Registration's first half, as the connector does it: the tenant's settings copied into the
@@ -562,7 +645,7 @@ async fn register_contact(
 async fn send_and_verify(
     run: &mut Run<'_>,
     mgr: &OtpManager<'_>,
-    target: &OtpTarget,
+    (target, check): (&OtpTarget, &OtpTarget),
     channel: ChannelType,
     registered: bool,
     io: &mut impl Io,
@@ -607,7 +690,7 @@ async fn send_and_verify(
             }
         };
         let v = mgr
-            .verify(target, code.expose())
+            .verify(check, code.expose())
             .await
             .map_err(unreachable)?;
         run.step("verify", &format!("{v:?}").to_lowercase(), v.user_message());
@@ -622,7 +705,9 @@ async fn send_and_verify(
             }
             Verdict::Invalid => {
                 io.show(v.user_message());
-                if !io.retry_after_invalid() {
+                // Generated for one identifier, checked against another: no code will do.
+                let doomed = target.channel_identifier != check.channel_identifier;
+                if doomed || !io.retry_after_invalid() {
                     return end(run, Ending::InvalidOtp, v);
                 }
             }
@@ -758,7 +843,10 @@ mod tests {
         assert!(check_contact(ChannelType::Email, "a@b.co").is_ok());
         assert!(check_contact(ChannelType::Email, "a@b").is_err());
         assert!(check_contact(ChannelType::Sms, "15550100222").is_ok());
-        assert!(check_contact(ChannelType::Sms, "+15550100222").is_ok());
+        // The connector refuses a leading `+` and takes either form on either channel.
+        assert!(check_contact(ChannelType::Sms, "+15550100222").is_err());
+        assert!(check_contact(ChannelType::Email, "15550100222").is_ok());
+        assert!(check_contact(ChannelType::Sms, "a@b.co").is_ok());
         assert!(check_contact(ChannelType::Sms, "555-0100").is_err());
         assert!(check_contact(ChannelType::Sms, "123456").is_err());
     }

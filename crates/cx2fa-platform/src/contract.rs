@@ -192,8 +192,10 @@ pub const OTP_APP_NAME: &str = "CX";
 /// [doc] Authenticator-app TOTP: 30 s step, 6 digits, SHA1, issuer `EFCX`.
 pub const TOTP_STEP_SECS: u64 = 30;
 pub const TOTP_ISSUER: &str = "EFCX";
-/// [assumed] Accepted clock drift, in steps either side (what the connector allows).
-pub const TOTP_SKEW_STEPS: u8 = 1;
+/// [doc: connector] Accepted clock drift, in steps either side: none. Connector 1.9.3-RC8
+/// verifies with `speakeasy.totp.verify` and no `window`, whose default is 0 (`validateOTP`):
+/// only the current 30 s step's code is accepted.
+pub const TOTP_SKEW_STEPS: u8 = 0;
 
 /// [doc: user guide] The login screen offers "Resend OTP" one minute after the previous send.
 pub const RESEND_WAIT_SECS: u64 = 60;
