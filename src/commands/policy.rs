@@ -518,6 +518,12 @@ pub async fn show(ctx: &Ctx) -> Result<(), Error> {
     };
     // The verdict is exactly "no check failed": the table, the JSON and the verdict agree.
     let ready = checks.iter().all(|c| c.ok) && channel.as_ref().is_none_or(|c| c.ok);
+    let failed: Vec<String> = checks
+        .iter()
+        .filter(|c| !c.ok)
+        .map(|c| c.name.clone())
+        .chain(channel.as_ref().filter(|c| !c.ok).map(|_| "channel".into()))
+        .collect();
     ctx.out.data(&ShowReport {
         tenant: t.id().into(),
         otp_manager_url: t.otp_manager_url().map(str::to_string),
@@ -526,7 +532,20 @@ pub async fn show(ctx: &Ctx) -> Result<(), Error> {
         channel,
         users,
         ready,
-    })
+    })?;
+    // A script or a cron job reads the verdict from the exit code, as from the table.
+    if !ready {
+        return Err(Error::new(
+            Kind::Failed,
+            format!(
+                "tenant `{}` is NOT ready: {} failed",
+                t.id(),
+                failed.join(", ")
+            ),
+        )
+        .with_hint("each failed row above names its fix"));
+    }
+    Ok(())
 }
 
 pub async fn run(ctx: &Ctx, cmd: PolicyCmd) -> Result<(), Error> {

@@ -115,7 +115,7 @@ fn client_credentials_login() {
         ])
         .write_stdin("sandbox-ci-secret"));
     assert_eq!(code, 0, "{err}");
-    assert_eq!(run(logged_out(&sb).args(["policy", "show"])).0, 0);
+    assert_eq!(run(logged_out(&sb).args(["tenant", "show"])).0, 0);
 }
 
 /// A profile names the automation client (`client_id`); its secret comes only from the
@@ -137,7 +137,7 @@ fn profile_client_id_pairs_with_the_secret_in_the_environment() {
     };
     let (code, _, err) = run(ci()
         .env("CX2FA_CLIENT_SECRET", "sandbox-ci-secret")
-        .args(["policy", "show"]));
+        .args(["tenant", "show"]));
     assert_eq!(code, 0, "{err}");
     let (code, _, err) = run(ci()
         .env("CX2FA_CLIENT_SECRET", "not-the-secret")

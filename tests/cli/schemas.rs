@@ -68,6 +68,11 @@ fn validate(name: &str, instance: &Value, what: &str) {
 #[test]
 fn every_json_output_matches_its_schema() {
     let sb = Sandbox::start();
+    // The seed's bypassed user makes `policy show` exit 1 (NOT ready): reset it first.
+    assert_eq!(
+        run(sb.cmd().args(["user", "reset", "agent.legacy", "--yes"])).0,
+        0
+    );
     let seen = std::cell::RefCell::new(BTreeSet::new());
     let check = |name: &'static str, args: &[&str], stdin: Option<&str>| {
         let mut c = sb.cmd();

@@ -38,7 +38,18 @@ fn posture_and_filters() {
             .map(|u| u["username"].as_str().unwrap().to_string())
             .collect()
     };
-    assert_eq!(names("stale"), ["agent.sms", "agent.stale"]);
+    // Stale: the next login fails or differs (registered for a channel the tenant no longer
+    // uses, or a stale identifier), and the bypassed `agent.legacy` (lower-case `sms`).
+    assert_eq!(
+        names("stale"),
+        [
+            "agent.app",
+            "agent.legacy",
+            "agent.rsa",
+            "agent.sms",
+            "agent.stale"
+        ]
+    );
     assert_eq!(names("shared-contact"), ["agent.shared1", "agent.shared2"]);
     assert_eq!(names("channel=SMS"), ["agent.legacy", "agent.sms"]);
     assert!(names("unregistered").contains(&"agent.pending".to_string()));
@@ -95,7 +106,7 @@ fn pipeline_from_status_to_reset() {
         .write_stdin(json));
     assert_eq!(code, 0, "{err}");
     let v: Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["summary"]["reset"], 2);
+    assert_eq!(v["summary"]["reset"], 5);
     let (_, out, _) = run(sb
         .cmd()
         .args(["user", "status", "--filter", "stale", "-o", "json"]));

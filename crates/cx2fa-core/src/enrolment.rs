@@ -45,9 +45,21 @@ pub struct Status {
     pub contact: Option<String>,
     /// The policy copy taken at registration.
     pub policy_copy: BTreeMap<String, String>,
-    /// Fields of the copy that differ from the tenant's current policy.
+    /// What makes the user's next login fail or differ from the tenant's policy, as the
+    /// platform's login decides (connector 1.9.3-RC8): `channelServiceIdentifier` (the OTP is
+    /// generated with the tenant's and verified against the user's copy) or `twoFAChannel`
+    /// (registered for a channel the tenant no longer uses).
     pub stale_fields: Vec<String>,
+    /// The next login will fail or differ: a reset is the remedy.
     pub stale: bool,
+    /// Copy fields that differ from the tenant's but that the platform never reads after
+    /// registration (`otpExpiry`, `otpMaxAttempts`): shown, never called stale.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub harmless_differences: Vec<String>,
+    /// Registered with a `twoFAChannel` that is not exactly `APP`, `RSA`, `SMS` or `EMAIL`
+    /// (connector 1.7.x wrote `app`, `sms`): connector 1.9.3 logs this user in with any code.
+    #[serde(default)]
+    pub bypass: bool,
     /// Other enrolment attributes present (names only; secrets never shown).
     pub other_attributes: Vec<String>,
     /// How many users share this contact point (filled by a scan).
@@ -69,6 +81,7 @@ pub fn status(u: &User, policy: &TwoFa) -> Status {
         attr(attrs::CUSTOMER_CHANNEL_IDENTIFIER).or_else(|| attr(attrs::PHONE_NUMBER));
     let mut copy = BTreeMap::new();
     let mut stale = vec![];
+    let mut harmless = vec![];
     let current = [
         (
             fields::CHANNEL_SERVICE_IDENTIFIER,
@@ -80,12 +93,27 @@ pub fn status(u: &User, policy: &TwoFa) -> Status {
             policy.otp_max_attempts.map(|n| n.to_string()),
         ),
     ];
+    let raw_channel = attr(attrs::TWO_FA_CHANNEL);
+    let otp_channel = matches!(raw_channel.as_deref(), Some("EMAIL" | "SMS"));
     for (k, now) in current {
         if let Some(v) = attr(k) {
             if now.as_deref().is_some_and(|n| n != v) {
-                stale.push(k.to_string());
+                // Only the identifier is read again at login, and only for EMAIL/SMS users.
+                if k == fields::CHANNEL_SERVICE_IDENTIFIER && otp_channel && registered {
+                    stale.push(k.to_string());
+                } else {
+                    harmless.push(k.to_string());
+                }
             }
             copy.insert(k.to_string(), v);
+        }
+    }
+    let exact = |c: &str| ChannelType::parse(c).is_some_and(|t| t.as_str() == c);
+    let bypass = registered && raw_channel.as_deref().is_some_and(|c| !exact(c));
+    if registered && !bypass {
+        let theirs = raw_channel.as_deref().and_then(ChannelType::parse);
+        if theirs.is_some() && policy.channel_type.is_some() && theirs != policy.channel_type {
+            stale.push(attrs::TWO_FA_CHANNEL.to_string());
         }
     }
     let attrs = u.attributes();
@@ -110,6 +138,8 @@ pub fn status(u: &User, policy: &TwoFa) -> Status {
         stale: !stale.is_empty(),
         policy_copy: copy,
         stale_fields: stale,
+        harmless_differences: harmless,
+        bypass,
         other_attributes: other,
         shared_with: 0,
         contact_key: contact_raw.map(|c| c.trim().to_lowercase()),
@@ -189,7 +219,8 @@ impl Filter {
     pub fn keeps(&self, s: &Status) -> bool {
         match self {
             Filter::Unregistered => !s.registered,
-            Filter::Stale => s.enrolled && s.stale,
+            // A bypassed user's remedy is the same reset.
+            Filter::Stale => s.enrolled && (s.stale || s.bypass),
             Filter::Shared => s.shared_with > 1,
             Filter::Channel(c) => s
                 .channel
@@ -211,6 +242,9 @@ pub struct Posture {
     pub unregistered: usize,
     pub stale: usize,
     pub shared_contacts: usize,
+    /// Registered users whose login the platform does not check at all ([`Status::bypass`]).
+    #[serde(default)]
+    pub bypassed: usize,
 }
 
 /// Reads every user of `realm`, page by page, and judges each against `policy`.
@@ -339,6 +373,7 @@ fn posture(mut all: Vec<Status>) -> (Vec<Status>, Posture) {
             p.unregistered += 1;
         }
         p.stale += s.stale as usize;
+        p.bypassed += s.bypass as usize;
         p.shared_contacts += (s.shared_with > 1) as usize;
     }
     (all, p)
@@ -401,8 +436,32 @@ mod tests {
             &policy,
         );
         assert_eq!(s.channel.as_deref(), Some("SMS"));
-        assert!(s.registered && s.stale);
-        assert_eq!(s.stale_fields, ["channelServiceIdentifier"]);
+        // Lower case: the platform's login bypasses the OTP; that is the finding.
+        assert!(s.registered && s.bypass && !s.stale);
         assert!(!serde_json::to_string(&s).unwrap().contains("\"S\""));
+        let s = status(
+            &user(
+                json!({"twoFAChannel": ["EMAIL"], "is2FARegistered": ["true"], "channelServiceIdentifier": ["old@x.io"], "otpExpiry": ["90"]}),
+            ),
+            &policy,
+        );
+        assert!(s.stale && !s.bypass);
+        assert_eq!(s.stale_fields, ["channelServiceIdentifier"]);
+        assert_eq!(s.harmless_differences, ["otpExpiry"]);
+        // Only expiry/attempts differ: the platform never reads them again; not stale.
+        let s = status(
+            &user(
+                json!({"twoFAChannel": ["EMAIL"], "is2FARegistered": ["true"], "channelServiceIdentifier": ["new@x.io"], "otpExpiry": ["90"], "otpMaxAttempts": ["5"]}),
+            ),
+            &policy,
+        );
+        assert!(!s.stale, "{:?}", s.stale_fields);
+        assert_eq!(s.harmless_differences, ["otpExpiry", "otpMaxAttempts"]);
+        // Registered for SMS on an EMAIL tenant: the next login fails.
+        let s = status(
+            &user(json!({"twoFAChannel": ["SMS"], "is2FARegistered": ["true"]})),
+            &policy,
+        );
+        assert_eq!(s.stale_fields, ["twoFAChannel"]);
     }
 }

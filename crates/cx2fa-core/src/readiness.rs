@@ -103,7 +103,7 @@ pub struct Check {
 
 /// How much a check matters to the verdict: only `fail` makes a tenant not ready; `warn` says
 /// what enabling (or keeping) 2FA means for some users.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Ok,
@@ -141,15 +141,23 @@ pub fn users_check(p: &crate::enrolment::Posture, stale_remedy: &str) -> Check {
         p.registered
     );
     let mut level = Level::Ok;
+    if p.bypassed > 0 {
+        // 2FA is not enforced for them: the verdict cannot be "ready".
+        level = Level::Fail;
+        detail.push_str(&format!(
+            "; {} registered with a lower-case or unknown twoFAChannel: the platform's login (connector 1.9.3) accepts any code for them; reset them ({stale_remedy})",
+            p.bypassed
+        ));
+    }
     if p.stale > 0 {
-        level = Level::Warn;
+        level = level.max(Level::Warn);
         detail.push_str(&format!(
             "; {} stale policy copies: those users may fail OTP verification until reset ({stale_remedy})",
             p.stale
         ));
     }
     if p.unregistered > 0 {
-        level = Level::Warn;
+        level = level.max(Level::Warn);
         detail.push_str(&format!(
             "; {} started registration but never finished: they register again at their next login",
             p.unregistered

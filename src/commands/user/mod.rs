@@ -113,7 +113,9 @@ impl Report for UserList {
                 u.channel.clone().unwrap_or_else(|| "-".into()),
                 yn(u.registered),
                 u.contact.clone().unwrap_or_default(),
-                if u.stale {
+                if u.bypass {
+                    "BYPASS: any code passes".to_string()
+                } else if u.stale {
                     u.stale_fields.join(", ")
                 } else {
                     String::new()
@@ -184,10 +186,17 @@ impl Report for Status {
                 ("policy copy", copy),
                 (
                     "stale",
-                    if self.stale {
+                    if self.bypass {
+                        "BYPASS: registered with a twoFAChannel not in upper case; the platform's login (connector 1.9.3) accepts any code; reset the user".into()
+                    } else if self.stale {
                         format!(
-                            "yes: {} differ from the tenant's policy",
+                            "yes: {} differ from the tenant's policy; the next login fails or differs",
                             self.stale_fields.join(", ")
+                        )
+                    } else if !self.harmless_differences.is_empty() {
+                        format!(
+                            "no ({} differ, but the platform never reads them after registration)",
+                            self.harmless_differences.join(", ")
                         )
                     } else {
                         "no".into()
