@@ -682,7 +682,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l otp -d 'U
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l otp-cmd -d 'Run this shell command for each OTP needed and use its output, e.g. `oathtool --totp -b - < ~/.probe.key` (keep secrets off its command line; cx2fa\'s own credentials are not passed to it)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l totp-secret-env -d 'Compute authenticator codes from the base32 secret in this environment variable (also the secret issued at registration)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l otp-from-imap -d 'Read the emailed OTP from this mailbox, `imaps://user@host[:port]/INBOX` (password in `CX2FA_IMAP_PASSWORD`; TLS verified, `--ca-cert` trusted)' -r
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l register-contact -d 'The email address or phone number to register (scripted registration)' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l register-contact -d 'The email address or phone number to register (scripted registration; implies `--register`)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l rsa-passcode-env -d 'The RSA passcode (PIN + tokencode) is in this environment variable' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l expect -d 'Assert how the login ends: exit 0 when it does, 1 when not' -r -f -a "success\t''
 invalid-otp\t'A wrong OTP, authenticator code or RSA passcode'
@@ -715,6 +715,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l rate -d '
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l user-password-stdin -d 'Read the user\'s password from stdin'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l otp-stdin -d 'Read the OTP from stdin (scripted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l otp-from-outbox -d 'Read the OTP from the sandbox\'s outbox (sandbox only)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l register -d 'Register the user if they are not (writes their 2FA enrolment in Keycloak, as the first real login would); without it a scripted login of an unregistered user stops before writing anything, and a terminal asks'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -s q -l quiet -d 'Print only data and errors'

@@ -59,9 +59,14 @@ pub struct LoginArgs {
     /// Read the emailed OTP from this mailbox, `imaps://user@host[:port]/INBOX` (password in `CX2FA_IMAP_PASSWORD`; TLS verified, `--ca-cert` trusted)
     #[arg(long, value_name = "URL")]
     pub otp_from_imap: Option<String>,
-    /// The email address or phone number to register (scripted registration)
+    /// The email address or phone number to register (scripted registration; implies `--register`)
     #[arg(long, value_name = "ADDR")]
     pub register_contact: Option<String>,
+    /// Register the user if they are not (writes their 2FA enrolment in Keycloak, as the first
+    /// real login would); without it a scripted login of an unregistered user stops before
+    /// writing anything, and a terminal asks
+    #[arg(long)]
+    pub register: bool,
     /// The RSA passcode (PIN + tokencode) is in this environment variable
     #[arg(long, value_name = "VAR")]
     pub rsa_passcode_env: Option<String>,
@@ -95,6 +100,8 @@ fn env_secret(var: &str, what: &str) -> Result<Secret, Error> {
 /// Answers from flags.
 struct Scripted<'a> {
     a: &'a LoginArgs,
+    /// `--yes`: registration agreed to.
+    yes: bool,
     session: &'a Session,
     out: &'a Printer,
     attempts: u64,
@@ -170,6 +177,19 @@ impl Scripted<'_> {
 impl Io for Scripted<'_> {
     fn show(&mut self, line: &str) {
         self.out.status(format!("  {line}"));
+    }
+    fn confirm_registration(&mut self, user: &str, channel: ChannelType) -> Result<(), CoreError> {
+        if self.a.register || self.a.register_contact.is_some() || self.yes {
+            self.out.status(format!(
+                "  `{user}` is not registered: registering them for {channel} (their enrolment attributes are written in Keycloak)"
+            ));
+            return Ok(());
+        }
+        Err(Error::failed(format!(
+            "`{user}` is not registered for 2FA: this login would register them for {channel}, writing their enrolment in Keycloak"
+        ))
+        .with_hint("pass `--register` (or `--register-contact ADDR`) to register them; nothing was written")
+        .into())
     }
     fn show_registration(&mut self, _uri: &str, _secret: &Secret) {
         self.out.status(
@@ -272,11 +292,30 @@ impl Io for Scripted<'_> {
 struct Terminal<'a> {
     out: &'a Printer,
     term: Term,
+    /// `--register` or `--yes`: registration agreed to without asking.
+    register: bool,
 }
 
 impl Io for Terminal<'_> {
     fn show(&mut self, line: &str) {
         let _ = self.term.write_line(line);
+    }
+    fn confirm_registration(&mut self, user: &str, channel: ChannelType) -> Result<(), CoreError> {
+        if self.register {
+            return Ok(());
+        }
+        let yes = dialoguer::Confirm::new()
+            .with_prompt(format!(
+                "`{user}` is not registered for 2FA. Register them for {channel} now (writes their enrolment in Keycloak, as their first real login would)?"
+            ))
+            .default(false)
+            .interact_on(&self.term)
+            .map_err(|e| CoreError::from(prompt_error(e)))?;
+        if yes {
+            Ok(())
+        } else {
+            Err(CoreError::cancelled())
+        }
     }
     fn show_registration(&mut self, uri: &str, secret: &Secret) {
         let qr = qrcode::QrCode::new(uri.as_bytes())
@@ -437,6 +476,7 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
     let transcript = if scripted {
         let mut io = Scripted {
             a: &a,
+            yes: ctx.g.yes,
             session: &s,
             out: &ctx.out,
             attempts: 0,
@@ -455,6 +495,7 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
         let mut io = Terminal {
             out: &ctx.out,
             term: Term::stderr(),
+            register: a.register || ctx.g.yes,
         };
         login::simulate(target, &mut io).await?
     };

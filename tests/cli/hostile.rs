@@ -206,6 +206,7 @@ fn print_curl_prints_no_seed_and_quotes_planted_values() {
         "admin",
         "--totp-secret-env",
         "APP",
+        "--register",
         "--print-curl",
     ]));
     assert_eq!(code, 0, "{err}");

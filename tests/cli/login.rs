@@ -201,6 +201,7 @@ fn app_and_rsa() {
             "admin",
             "--totp-secret-env",
             "APP",
+            "--register",
         ]));
     assert_eq!(code, 0, "{err}");
     let a = sb.attrs("expertflow", "admin");
@@ -368,5 +369,33 @@ fn the_platforms_own_decisions_are_reproduced() {
             .iter()
             .any(|s| s["step"] == "platform" && s["outcome"] == "mismatch"),
         "{t}"
+    );
+}
+
+/// #26.4: a scripted login of an unregistered user stops before writing anything unless it
+/// is told to register them.
+#[test]
+fn a_scripted_login_registers_only_when_told_to() {
+    let sb = Sandbox::start();
+    let (code, _, err) = run(sb
+        .cmd()
+        .env("APP", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")
+        .args([
+            "simulate-login",
+            "--user",
+            "admin",
+            "--totp-secret-env",
+            "APP",
+        ]));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("would register them for EMAIL") && err.contains("--register"),
+        "{err}"
+    );
+    assert!(
+        sb.attrs("expertflow", "admin")
+            .get("twoFAChannel")
+            .is_none(),
+        "nothing written"
     );
 }

@@ -38,6 +38,13 @@ fn log_in(sb: &Sandbox, user: &str) -> Session {
     p
 }
 
+/// Answers yes to "register them now?": a login that would enrol the user asks first.
+fn agree_to_register(p: &mut Session) {
+    p.expect("is not registered for 2FA. Register them for")
+        .unwrap();
+    p.send("y").unwrap();
+}
+
 fn last_code(sb: &Sandbox, to: &str) -> String {
     let (_, v) = sb.get(&format!("/sandbox/outbox?to={to}"), None);
     v.as_array().unwrap().last().unwrap()["code"]
@@ -50,6 +57,7 @@ fn last_code(sb: &Sandbox, to: &str) -> String {
 fn email_registration_with_edit_and_resend_gate() {
     let sb = Sandbox::start();
     let mut p = log_in(&sb, "agent.none");
+    agree_to_register(&mut p);
     p.expect("Enter your email address for 2FA").unwrap();
     p.send_line("typo@example").unwrap();
     p.expect("Invalid customerChannelIdentifier").unwrap();
@@ -92,6 +100,7 @@ fn email_registration_with_edit_and_resend_gate() {
 fn ctrl_c_leaves_what_the_platform_wrote() {
     let sb = Sandbox::start();
     let mut p = log_in(&sb, "agent.noattrs");
+    agree_to_register(&mut p);
     p.expect("Enter your email address for 2FA").unwrap();
     p.send("\x03").unwrap();
     p.expect(Eof).unwrap();
@@ -133,6 +142,7 @@ fn app_registration_shows_a_qr_code_and_registers() {
         0
     );
     let mut p = log_in(&sb, "agent.none");
+    agree_to_register(&mut p);
     p.expect("Scan this with Google or Microsoft Authenticator")
         .unwrap();
     // The QR code is drawn with Unicode half blocks.
@@ -232,6 +242,7 @@ fn sms_registration_validates_the_number() {
         0
     );
     let mut p = log_in(&sb, "agent.none");
+    agree_to_register(&mut p);
     p.expect("Enter your mobile phone number for 2FA").unwrap();
     p.send_line("555-0199").unwrap();
     p.expect("Invalid customerChannelIdentifier").unwrap();
@@ -278,4 +289,19 @@ fn the_admin_prompt_asks_only_the_password_when_the_username_is_in_the_environme
     answer_hidden(&mut p, "sandbox-admin-pass");
     p.expect("expertflow").unwrap();
     p.expect(Eof).unwrap();
+}
+
+/// A login that would enrol the user asks first; "no" stops it with nothing written.
+#[test]
+fn declining_registration_writes_nothing() {
+    let sb = Sandbox::start();
+    let mut p = log_in(&sb, "agent.none");
+    p.expect("is not registered for 2FA. Register them for EMAIL now")
+        .unwrap();
+    p.send("n").unwrap();
+    p.expect(Eof).unwrap();
+    assert!(sb
+        .attrs("expertflow", "agent.none")
+        .get("twoFAChannel")
+        .is_none());
 }

@@ -29,6 +29,10 @@ pub trait Io {
     fn show(&mut self, line: &str);
     /// Shows the QR code, secret and URI of an authenticator registration.
     fn show_registration(&mut self, uri: &str, secret: &Secret);
+    /// Agrees to register `user` for `channel` before anything is written: a registration
+    /// changes the user's enrolment in Keycloak (a probe of a real user must never enrol them
+    /// by surprise). `Err` stops the login with nothing written.
+    fn confirm_registration(&mut self, user: &str, channel: ChannelType) -> Result<(), Error>;
     /// The email address or phone number to register.
     fn contact(&mut self, channel: ChannelType) -> Result<String, Error>;
     /// Confirms `value`; `Some(new)` when the user edited it.
@@ -330,6 +334,9 @@ pub async fn simulate(target: Target<'_>, io: &mut impl Io) -> Result<Transcript
         },
         format!("channel {channel}"),
     );
+    if !registered {
+        io.confirm_registration(&run.t.user, channel)?;
+    }
     let written_on_error = |e: Error, r: &Run| with_written(e, &r.t.written);
     let result = match channel {
         ChannelType::App => app(&mut run, registered, io).await,
