@@ -55,6 +55,7 @@ Register-ArgumentCompleter -Native -CommandName 'cx2fa' -ScriptBlock {
             [CompletionResult]::new('channel', 'channel', [CompletionResultType]::ParameterValue, 'List and check the channels that deliver OTPs')
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Read and reset users'' 2FA enrolment')
             [CompletionResult]::new('simulate-login', 'simulate-login', [CompletionResultType]::ParameterValue, 'Run the 2FA login flow for one user, interactively or as a scripted probe')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Find the users for whom 2FA is not what it seems (bypassed, failing, half registered)')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Log in once per deployment profile; see where credentials come from')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the configuration, credentials, every service and the clock')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local emulation of a deployment')
@@ -847,6 +848,40 @@ Register-ArgumentCompleter -Native -CommandName 'cx2fa' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'cx2fa;audit' {
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Exit 11 when a finding at or above this severity exists')
+            [CompletionResult]::new('--report', '--report', [CompletionResultType]::ParameterName, 'With `--fix`: write one NDJSON line per reset row here')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The deployment''s base URL (its ingress), e.g. `https://tenant1.example.com`')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Tenant id; repeat (or comma-separate) for commands that take several')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant id; repeat (or comma-separate) for commands that take several')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'HTTP timeout in seconds')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (`NO_COLOR` is respected with `auto`)')
+            [CompletionResult]::new('--keycloak-url', '--keycloak-url', [CompletionResultType]::ParameterName, 'Keycloak''s base URL when it is not `<url>/auth/`')
+            [CompletionResult]::new('--otp-manager-url', '--otp-manager-url', [CompletionResultType]::ParameterName, 'Reach the OTP manager here instead of the tenant''s in-cluster `Otp_Manager_Url` (e.g. a port-forward)')
+            [CompletionResult]::new('--rsa-url', '--rsa-url', [CompletionResultType]::ParameterName, 'Reach RSA SecurID here instead of the tenant''s `RSA_Server_URL`')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Extra CA certificate (PEM) to trust')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile''s `insecure = true`')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'The most requests at once. cx2fa finds the server''s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)')
+            [CompletionResult]::new('--all-tenants', '--all-tenants', [CompletionResultType]::ParameterName, 'Every tenant of the deployment (several `-t` work too)')
+            [CompletionResult]::new('--fix', '--fix', [CompletionResultType]::ParameterName, 'Reset the users whose finding a reset repairs (bypass, stale-identifier, channel-changed, missing-contact, two-secrets): they register again at their next login. Users without such a finding are never touched')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'With `--fix`: show what would be reset; write nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit code 2 where input would be needed')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--debug', '--debug', [CompletionResultType]::ParameterName, 'Trace every HTTP call on stderr (secrets redacted)')
+            [CompletionResult]::new('--print-curl', '--print-curl', [CompletionResultType]::ParameterName, 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)')
+            [CompletionResult]::new('--fixed-concurrency', '--fixed-concurrency', [CompletionResultType]::ParameterName, 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'cx2fa;auth' {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The deployment''s base URL (its ingress), e.g. `https://tenant1.example.com`')
@@ -1212,6 +1247,7 @@ Register-ArgumentCompleter -Native -CommandName 'cx2fa' -ScriptBlock {
             [CompletionResult]::new('channel', 'channel', [CompletionResultType]::ParameterValue, 'List and check the channels that deliver OTPs')
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Read and reset users'' 2FA enrolment')
             [CompletionResult]::new('simulate-login', 'simulate-login', [CompletionResultType]::ParameterValue, 'Run the 2FA login flow for one user, interactively or as a scripted probe')
+            [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Find the users for whom 2FA is not what it seems (bypassed, failing, half registered)')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Log in once per deployment profile; see where credentials come from')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the configuration, credentials, every service and the clock')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run a local emulation of a deployment')
@@ -1297,6 +1333,9 @@ Register-ArgumentCompleter -Native -CommandName 'cx2fa' -ScriptBlock {
             break
         }
         'cx2fa;help;simulate-login' {
+            break
+        }
+        'cx2fa;help;audit' {
             break
         }
         'cx2fa;help;auth' {

@@ -52,6 +52,7 @@ set edit:completion:arg-completer[cx2fa] = {|@words|
             cand channel 'List and check the channels that deliver OTPs'
             cand user 'Read and reset users'' 2FA enrolment'
             cand simulate-login 'Run the 2FA login flow for one user, interactively or as a scripted probe'
+            cand audit 'Find the users for whom 2FA is not what it seems (bypassed, failing, half registered)'
             cand auth 'Log in once per deployment profile; see where credentials come from'
             cand doctor 'Check the configuration, credentials, every service and the clock'
             cand sandbox 'Run a local emulation of a deployment'
@@ -797,6 +798,39 @@ set edit:completion:arg-completer[cx2fa] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'cx2fa;audit'= {
+            cand --fail-on 'Exit 11 when a finding at or above this severity exists'
+            cand --report 'With `--fix`: write one NDJSON line per reset row here'
+            cand --profile 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from'
+            cand --url 'The deployment''s base URL (its ingress), e.g. `https://tenant1.example.com`'
+            cand -t 'Tenant id; repeat (or comma-separate) for commands that take several'
+            cand --tenant 'Tenant id; repeat (or comma-separate) for commands that take several'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --timeout 'HTTP timeout in seconds'
+            cand --color 'When to use colour (`NO_COLOR` is respected with `auto`)'
+            cand --keycloak-url 'Keycloak''s base URL when it is not `<url>/auth/`'
+            cand --otp-manager-url 'Reach the OTP manager here instead of the tenant''s in-cluster `Otp_Manager_Url` (e.g. a port-forward)'
+            cand --rsa-url 'Reach RSA SecurID here instead of the tenant''s `RSA_Server_URL`'
+            cand --ca-cert 'Extra CA certificate (PEM) to trust'
+            cand --insecure 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile''s `insecure = true`'
+            cand --concurrency 'The most requests at once. cx2fa finds the server''s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time'
+            cand --rate 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)'
+            cand --all-tenants 'Every tenant of the deployment (several `-t` work too)'
+            cand --fix 'Reset the users whose finding a reset repairs (bypass, stale-identifier, channel-changed, missing-contact, two-secrets): they register again at their next login. Users without such a finding are never touched'
+            cand --dry-run 'With `--fix`: show what would be reset; write nothing'
+            cand -y 'Answer yes to every confirmation'
+            cand --yes 'Answer yes to every confirmation'
+            cand --no-input 'Never prompt; fail with exit code 2 where input would be needed'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand --debug 'Trace every HTTP call on stderr (secrets redacted)'
+            cand --print-curl 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
+            cand --password-stdin 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+            cand --fixed-concurrency 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'cx2fa;auth'= {
             cand --profile 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from'
             cand --url 'The deployment''s base URL (its ingress), e.g. `https://tenant1.example.com`'
@@ -1144,6 +1178,7 @@ set edit:completion:arg-completer[cx2fa] = {|@words|
             cand channel 'List and check the channels that deliver OTPs'
             cand user 'Read and reset users'' 2FA enrolment'
             cand simulate-login 'Run the 2FA login flow for one user, interactively or as a scripted probe'
+            cand audit 'Find the users for whom 2FA is not what it seems (bypassed, failing, half registered)'
             cand auth 'Log in once per deployment profile; see where credentials come from'
             cand doctor 'Check the configuration, credentials, every service and the clock'
             cand sandbox 'Run a local emulation of a deployment'
@@ -1208,6 +1243,8 @@ set edit:completion:arg-completer[cx2fa] = {|@words|
         &'cx2fa;help;user;reset'= {
         }
         &'cx2fa;help;simulate-login'= {
+        }
+        &'cx2fa;help;audit'= {
         }
         &'cx2fa;help;auth'= {
             cand login 'Check admin credentials against the deployment and store them for this profile'

@@ -57,6 +57,7 @@ complete -c cx2fa -n "__fish_cx2fa_needs_command" -f -a "policy" -d 'Show, plan 
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -f -a "channel" -d 'List and check the channels that deliver OTPs'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -f -a "user" -d 'Read and reset users\' 2FA enrolment'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -f -a "simulate-login" -d 'Run the 2FA login flow for one user, interactively or as a scripted probe'
+complete -c cx2fa -n "__fish_cx2fa_needs_command" -f -a "audit" -d 'Find the users for whom 2FA is not what it seems (bypassed, failing, half registered)'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -f -a "auth" -d 'Log in once per deployment profile; see where credentials come from'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -f -a "doctor" -d 'Check the configuration, credentials, every service and the clock'
 complete -c cx2fa -n "__fish_cx2fa_needs_command" -f -a "sandbox" -d 'Run a local emulation of a deployment'
@@ -724,6 +725,40 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l print-cur
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand audit" -l fail-on -d 'Exit 11 when a finding at or above this severity exists' -r -f -a "low\t''
+medium\t''
+high\t'The user\'s next login will fail (or every login of the tenant will)'
+critical\t'2FA is not enforced: the platform logs the user in without checking a code'"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand audit" -l report -d 'With `--fix`: write one NDJSON line per reset row here' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand audit" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand audit" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand audit" -s t -l tenant -d 'Tenant id; repeat (or comma-separate) for commands that take several' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand audit" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''
+csv\t'Comma-separated rows, for commands that list things (`user status`)'"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand audit" -l timeout -d 'HTTP timeout in seconds' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand audit" -l color -d 'When to use colour (`NO_COLOR` is respected with `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand audit" -l keycloak-url -d 'Keycloak\'s base URL when it is not `<url>/auth/`' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand audit" -l otp-manager-url -d 'Reach the OTP manager here instead of the tenant\'s in-cluster `Otp_Manager_Url` (e.g. a port-forward)' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand audit" -l rsa-url -d 'Reach RSA SecurID here instead of the tenant\'s `RSA_Server_URL`' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand audit" -l ca-cert -d 'Extra CA certificate (PEM) to trust' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand audit" -l insecure -d 'Accept any TLS certificate (warns on every use); `--insecure=false` (or `CX2FA_INSECURE=false`) overrides a profile\'s `insecure = true`' -r -f -a "true\t''
+false\t''"
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand audit" -l concurrency -d 'The most requests at once. cx2fa finds the server\'s pace by itself (it starts low, grows while answers are clean and fast, backs off on 429, 503, timeouts and slowing answers); this is the ceiling. `1` is strictly one at a time' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand audit" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand audit" -l all-tenants -d 'Every tenant of the deployment (several `-t` work too)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand audit" -l fix -d 'Reset the users whose finding a reset repairs (bypass, stale-identifier, channel-changed, missing-contact, two-secrets): they register again at their next login. Users without such a finding are never touched'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand audit" -l dry-run -d 'With `--fix`: show what would be reset; write nothing'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand audit" -s y -l yes -d 'Answer yes to every confirmation'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand audit" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand audit" -s q -l quiet -d 'Print only data and errors'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand audit" -l debug -d 'Trace every HTTP call on stderr (secrets redacted)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand audit" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand audit" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand audit" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand audit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand auth; and not __fish_seen_subcommand_from login status logout help" -s t -l tenant -d 'Tenant id; repeat (or comma-separate) for commands that take several' -r
@@ -1037,19 +1072,20 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l print-curl -d 'P
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand version" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "config" -d 'Validate 2FA configuration files offline'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "tenant" -d 'Read, create, back up and restore tenant documents'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "policy" -d 'Show, plan and apply a tenant\'s 2FA policy'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "channel" -d 'List and check the channels that deliver OTPs'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "user" -d 'Read and reset users\' 2FA enrolment'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "simulate-login" -d 'Run the 2FA login flow for one user, interactively or as a scripted probe'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "auth" -d 'Log in once per deployment profile; see where credentials come from'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "doctor" -d 'Check the configuration, credentials, every service and the clock'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "sandbox" -d 'Run a local emulation of a deployment'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "tour" -d 'A guided run of the main jobs against a built-in sandbox'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "completions" -d 'Print a shell completion script'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "version" -d 'Print the version (`--verbose`: what the binary was built from, for bug reports)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login auth doctor sandbox tour completions version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login audit auth doctor sandbox tour completions version help" -f -a "config" -d 'Validate 2FA configuration files offline'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login audit auth doctor sandbox tour completions version help" -f -a "tenant" -d 'Read, create, back up and restore tenant documents'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login audit auth doctor sandbox tour completions version help" -f -a "policy" -d 'Show, plan and apply a tenant\'s 2FA policy'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login audit auth doctor sandbox tour completions version help" -f -a "channel" -d 'List and check the channels that deliver OTPs'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login audit auth doctor sandbox tour completions version help" -f -a "user" -d 'Read and reset users\' 2FA enrolment'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login audit auth doctor sandbox tour completions version help" -f -a "simulate-login" -d 'Run the 2FA login flow for one user, interactively or as a scripted probe'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login audit auth doctor sandbox tour completions version help" -f -a "audit" -d 'Find the users for whom 2FA is not what it seems (bypassed, failing, half registered)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login audit auth doctor sandbox tour completions version help" -f -a "auth" -d 'Log in once per deployment profile; see where credentials come from'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login audit auth doctor sandbox tour completions version help" -f -a "doctor" -d 'Check the configuration, credentials, every service and the clock'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login audit auth doctor sandbox tour completions version help" -f -a "sandbox" -d 'Run a local emulation of a deployment'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login audit auth doctor sandbox tour completions version help" -f -a "tour" -d 'A guided run of the main jobs against a built-in sandbox'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login audit auth doctor sandbox tour completions version help" -f -a "completions" -d 'Print a shell completion script'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login audit auth doctor sandbox tour completions version help" -f -a "version" -d 'Print the version (`--verbose`: what the binary was built from, for bug reports)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and not __fish_seen_subcommand_from config tenant policy channel user simulate-login audit auth doctor sandbox tour completions version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "validate" -d 'Check 2FA update payloads or tenant documents offline: schema, platform rules, ranges'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "list" -d 'List the deployment\'s tenants with their 2FA state'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "show" -d 'Print a tenant\'s whole document, secrets masked'

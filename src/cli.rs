@@ -154,6 +154,8 @@ pub enum Command {
     User(commands::user::UserCmd),
     /// Run the 2FA login flow for one user, interactively or as a scripted probe
     SimulateLogin(commands::login::LoginArgs),
+    /// Find the users for whom 2FA is not what it seems (bypassed, failing, half registered)
+    Audit(commands::audit::AuditArgs),
     /// Log in once per deployment profile; see where credentials come from
     #[command(subcommand)]
     Auth(commands::auth::AuthCmd),

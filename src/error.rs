@@ -16,6 +16,7 @@ pub fn exit_code(kind: Kind) -> i32 {
         Kind::Network => 4,
         Kind::Partial => 5,
         Kind::ChangesPending => 10,
+        Kind::Findings => 11,
         Kind::Cancelled => 130,
     }
 }
@@ -30,6 +31,7 @@ Exit codes:
   4    network or server: unreachable, timeout, TLS, 5xx, 429 after retries
   5    partial: a bulk run in which some rows failed
   10   `policy plan --exit-code` with changes pending
+  11   `audit`: findings at or above `--fail-on` (default high)
   130  cancelled at a prompt";
 
 /// One reportable failure.
@@ -195,6 +197,7 @@ mod tests {
             (Kind::Network, 4),
             (Kind::Partial, 5),
             (Kind::ChangesPending, 10),
+            (Kind::Findings, 11),
             (Kind::Cancelled, 130),
         ];
         for (kind, code) in cases {

@@ -1,6 +1,7 @@
 //! One module per noun. Each verb is an Args struct beside a thin handler that calls the
 //! library and hands a [`Report`](crate::output::Report) to the printer.
 
+pub mod audit;
 pub mod auth;
 pub mod channel;
 pub mod completions;
@@ -489,6 +490,13 @@ pub fn output_schemas() -> Vec<(&'static str, &'static str, serde_json::Value)> 
             "user-status",
             "`user status -o json` (every user)",
             schema::<user::UserList>("cx2fa user status -o json"),
+        ),
+        (
+            "audit",
+            "`audit -o json`",
+            schema::<audit::AuditReport>(
+                "cx2fa audit -o json: findings, with a summary per tenant and a total",
+            ),
         ),
         (
             "user-status-one",

@@ -498,8 +498,10 @@ pub async fn show(ctx: &Ctx) -> Result<(), Error> {
         Ok(read_only) => {
             let (_, posture) = enrolment::scan(&realm_users, &policy, 500).await?;
             let mut c = readiness::users_check(&posture, &hints::reset_stale(t.id()));
+            // The platform's registration writes are dropped too: nobody can register.
             if let Some(w) = read_only {
-                c.status = readiness::Level::Warn;
+                c.status = readiness::Level::Fail;
+                c.ok = false;
                 c.detail
                     .push_str(&format!("; {}", crate::error::warning(w)));
             }

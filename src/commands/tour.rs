@@ -92,7 +92,8 @@ pub async fn run(ctx: &Ctx, a: TourArgs) -> Result<(), Error> {
         ("CI: run it again: idempotent", vec!["policy", "apply", "-t", "acme", "-f", &p, "--yes"], 0),
         ("Support: whose enrolment is stale, bypassed or shares a contact point?", vec!["user", "status", "-t", "expertflow"], 0),
         ("Everyone: log in as agent.email with its emailed OTP (read from the sandbox's outbox)", login, 0),
-        ("Support: reset the stale and bypassed users so they register again", vec!["user", "reset", "-t", "expertflow", "--filter", "stale", "--yes"], 0),
+        ("Support: audit the tenant: who is bypassed, or fails at the next login? (expect exit 11)", vec!["audit", "-t", "expertflow"], 11),
+        ("Support: fix what a reset repairs, so those users register again", vec!["audit", "-t", "expertflow", "--fix", "--yes"], 0),
         ("Admin: ready now?", vec!["policy", "show", "-t", "expertflow"], 0),
     ];
     let mut failed = vec![];

@@ -1,5 +1,6 @@
 //! One integration-test binary: the real `cx2fa` against in-process sandboxes.
 
+mod audit;
 mod contract;
 mod credentials;
 mod doctor;

@@ -92,6 +92,7 @@ fn every_json_output_matches_its_schema() {
     check("tenant-list", &["tenant", "list"], None);
     check("tenant-show", &["tenant", "show"], None);
     check("policy-show", &["policy", "show"], None);
+    check("audit", &["audit", "-t", "acme"], None);
     check("policy-push", &["policy", "plan", "-f", &payload], None);
     check("policy-push", &["policy", "disable", "--yes"], None);
     check("tenant-backups", &["tenant", "backups"], None);

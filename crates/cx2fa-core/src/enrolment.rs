@@ -66,6 +66,22 @@ pub struct Status {
     pub shared_with: usize,
     #[serde(skip)]
     pub contact_key: Option<String>,
+    /// What the audit needs beyond the shown status (never printed).
+    #[serde(skip)]
+    pub facts: Facts,
+}
+
+/// Facts about a user that only the audit reads.
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    /// `twoFAChannel` exactly as stored.
+    pub raw_channel: Option<String>,
+    /// `customerChannelIdentifier` present (the contact connector 1.9.3 reads; a 1.7.x
+    /// `phoneNumber` alone is not enough).
+    pub customer_contact: bool,
+    /// Of `email`, `firstName`, `lastName`: those the user lacks (a Keycloak 24+ profile
+    /// blocks their login; the connector's attribute-only write clears them).
+    pub missing_profile: Vec<&'static str>,
 }
 
 /// Judges `u` against the tenant's policy.
@@ -143,6 +159,18 @@ pub fn status(u: &User, policy: &TwoFa) -> Status {
         other_attributes: other,
         shared_with: 0,
         contact_key: contact_raw.map(|c| c.trim().to_lowercase()),
+        facts: Facts {
+            raw_channel,
+            customer_contact: attr(attrs::CUSTOMER_CHANNEL_IDENTIFIER).is_some(),
+            missing_profile: ["email", "firstName", "lastName"]
+                .into_iter()
+                .filter(|k| {
+                    u.0.get(*k)
+                        .and_then(Value::as_str)
+                        .is_none_or(|v| v.trim().is_empty())
+                })
+                .collect(),
+        },
     }
 }
 

@@ -29,6 +29,8 @@ pub enum Kind {
     Partial,
     /// `policy plan --exit-code` with changes pending.
     ChangesPending,
+    /// `audit`: findings at or above `--fail-on`.
+    Findings,
     /// The user cancelled at a prompt (Ctrl-C or "no").
     Cancelled,
 }

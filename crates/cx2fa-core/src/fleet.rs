@@ -117,6 +117,7 @@ pub fn total(rows: &[TenantPosture]) -> Posture {
         t.registered += p.registered;
         t.unregistered += p.unregistered;
         t.stale += p.stale;
+        t.bypassed += p.bypassed;
         t.shared_contacts += p.shared_contacts;
         for (ch, (r, n)) in &p.by_channel {
             let e = t.by_channel.entry(ch.clone()).or_default();

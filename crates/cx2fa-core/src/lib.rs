@@ -11,6 +11,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod api;
+pub mod audit;
 pub mod auth;
 pub mod backup;
 pub mod bulk;

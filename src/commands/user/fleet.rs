@@ -141,6 +141,23 @@ pub async fn reset(
             .status(format!("{}: {} user(s) match", p.tenant, names.len()));
         work.push((p.tenant, realm, names));
     }
+    run_resets(ctx, &s, work, tenant_errors, dry_run, revoke, report).await
+}
+
+/// The tenants' users to reset, by tenant: (tenant, realm, usernames).
+pub type Work = Vec<(String, String, Vec<String>)>;
+
+/// Resets `work` (confirmation with the count, one report, one limiter for every tenant,
+/// Ctrl-C), then prints the summary: what `user reset --filter` and `audit --fix` share.
+pub async fn run_resets(
+    ctx: &Ctx,
+    s: &cx2fa_core::api::Session,
+    work: Work,
+    mut tenant_errors: Vec<TenantPosture>,
+    dry_run: bool,
+    revoke: bool,
+    report: Option<Box<dyn std::io::Write + Send>>,
+) -> Result<(), Error> {
     let n: usize = work.iter().map(|(_, _, names)| names.len()).sum();
     let tenants = work.len() + tenant_errors.len();
     if !dry_run && n > 0 {
@@ -157,7 +174,6 @@ pub async fn reset(
     let shared = report.map(SharedReport::new);
     let progress = Bar::new(ctx, Some(n as u64), s.http.limiter(), false);
     let runs = work.into_iter().map(|(tenant, realm, names)| {
-        let s = &s;
         let progress = &progress;
         let stop = ctx.cancel.clone();
         let report = shared.as_ref().map(SharedReport::handle);

@@ -1,6 +1,6 @@
 //! `cx2fa user status|reset`.
 
-mod fleet;
+pub(crate) mod fleet;
 
 use super::Ctx;
 use crate::error::{Error, Kind};
@@ -567,7 +567,7 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
     Ok(())
 }
 
-fn open_report(p: &std::path::Path) -> Result<Box<dyn std::io::Write + Send>, Error> {
+pub(crate) fn open_report(p: &std::path::Path) -> Result<Box<dyn std::io::Write + Send>, Error> {
     Ok(Box::new(
         std::fs::OpenOptions::new()
             .create(true)
