@@ -141,6 +141,7 @@ pub fn hint(fix: &Fix) -> String {
             format!("`cx2fa policy show -t {tenant}` shows what is missing")
         }
         F::ResetUser => "reset the user with `cx2fa user reset`".into(),
+        F::UsernameColumn => "name the column of usernames `username` (any case), or give one name per line".into(),
         F::ContactForm(ChannelTypeHint::Email) => {
             "enter an email address such as name@example.com".into()
         }

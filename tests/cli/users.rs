@@ -308,3 +308,64 @@ fn weak_credentials_in_a_tenant_document_do_not_mangle_output() {
     assert_eq!(v["tenant"]["tenantSettings"]["adminPass"], "********");
     assert_eq!(kc["GRANT_TYPE"], "password", "{out}");
 }
+
+/// #26.5: bulk input as support staff have it, and a summary that names what went wrong.
+#[test]
+fn bulk_input_and_summary_as_support_staff_need_them() {
+    let sb = Sandbox::start();
+    // A European spreadsheet's export (`;`), with a duplicate in another case and a typo.
+    let (_d, csv) = crate::support::file(
+        "Username;Email\nagent.stale;s@x.io\nAGENT.STALE;s@x.io\nagent.nobody;n@x.io\n".as_bytes(),
+    );
+    // A dry run shows its table of what it would do.
+    let (code, out, err) = run(sb
+        .cmd()
+        .args(["user", "reset", "--from", &csv, "--dry-run"]));
+    assert_eq!(code, 5, "{err}");
+    assert!(
+        out.contains("agent.stale") && out.contains("would-reset"),
+        "{out}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("r.ndjson");
+    let (code, out, err) = run(sb.cmd().args([
+        "user",
+        "reset",
+        "--from",
+        &csv,
+        "--yes",
+        "--report",
+        report.to_str().unwrap(),
+    ]));
+    assert_eq!(code, 5, "{err}");
+    // The not-found row is named, with why; the duplicate was worked once.
+    assert!(
+        out.contains("agent.nobody") && out.contains("no user of that name in the realm"),
+        "{out}"
+    );
+    assert!(out.contains("1 duplicate name(s) worked once"), "{out}");
+    let (rows, _) = crate::support::report_usernames(&report);
+    assert_eq!(rows, 2, "agent.stale once, agent.nobody once");
+    // Resuming says how many rows it skipped.
+    let (_, out, _) = run(sb.cmd().args([
+        "user",
+        "reset",
+        "--from",
+        &csv,
+        "--yes",
+        "--resume",
+        report.to_str().unwrap(),
+    ]));
+    assert!(
+        out.contains("skipped: finished in the --resume report"),
+        "{out}"
+    );
+    // Columns without `username` are refused, never read as names.
+    let (_d2, bad) = crate::support::file("login,mail\nagent.stale,s@x.io\n".as_bytes());
+    let (code, _, err) = run(sb.cmd().args(["user", "reset", "--from", &bad, "--yes"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("(columns: login, mail) but has no `username` column"),
+        "{err}"
+    );
+}

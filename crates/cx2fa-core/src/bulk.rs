@@ -106,14 +106,29 @@ pub fn read_names(
     let mut reader = BufReader::new(input::LineCap::new(reader, input::MAX_LINE_BYTES));
     let mut first_line = String::new();
     reader.read_line(&mut first_line).map_err(read_error)?;
-    let header: Vec<String> = first_line
-        .trim_end()
-        .split(',')
-        .map(|h| h.trim().trim_matches('"').to_lowercase())
-        .collect();
-    if let Some(col) = header.iter().position(|h| h == "username") {
+    // A spreadsheet saves CSV with `,`, or with `;` where the decimal separator is a comma
+    // (most of Europe), or with tabs; the header line says which.
+    let delimiter = [b',', b';', b'\t']
+        .into_iter()
+        .find(|d| first_line.as_bytes().contains(d));
+    if let Some(d) = delimiter {
+        let header: Vec<String> = first_line
+            .trim_end()
+            .split(d as char)
+            .map(|h| h.trim().trim_matches('"').to_lowercase())
+            .collect();
+        let Some(col) = header.iter().position(|h| h == "username") else {
+            // A line with separators is a header, never a username: a list of names without
+            // the column would be read as one name per row, each "not found".
+            return Err(Error::usage(format!(
+                "the input looks like CSV (columns: {}) but has no `username` column",
+                header.join(", ")
+            ))
+            .with_fix(Fix::UsernameColumn));
+        };
         let rdr = csv::ReaderBuilder::new()
             .has_headers(false)
+            .delimiter(d)
             .flexible(true)
             .from_reader(reader);
         let it = rdr.into_records().filter_map(move |r| match r {
@@ -126,7 +141,13 @@ pub fn read_names(
         });
         return Ok(Box::new(it));
     }
+    // A one-column CSV: its header is `username`, not a user.
     let first = first_line.trim().to_string();
+    let first = if first.trim_matches('"').eq_ignore_ascii_case("username") {
+        String::new()
+    } else {
+        first
+    };
     let rest = reader
         .lines()
         .map(|l| l.map(|s| s.trim().to_string()).map_err(read_error));
@@ -361,6 +382,10 @@ pub struct Summary {
     pub skipped: usize,
     /// Input rows not redone because the `--resume` report has them finished.
     pub resumed: usize,
+    /// Input rows that named a user already listed (case-insensitive): each user is worked
+    /// once.
+    #[serde(default)]
+    pub duplicates: usize,
     pub interrupted: bool,
 }
 
@@ -387,6 +412,7 @@ impl Summary {
         self.failed += o.failed;
         self.skipped += o.skipped;
         self.resumed += o.resumed;
+        self.duplicates += o.duplicates;
         self.interrupted |= o.interrupted;
     }
 
@@ -520,15 +546,23 @@ pub async fn run(
     let mut failures = vec![];
     let mut input_error = None;
     let mut fatal = None;
-    // No set of seen names: memory stays flat however long the input. A name listed twice is
-    // processed twice (the second time `already-clean`), so each input row has one report row.
+    // Each user once: a name listed twice (in any case, as Keycloak compares usernames) is
+    // counted as a duplicate, not worked again. The set costs a few MiB for 100,000 names.
     let resumed = std::sync::atomic::AtomicUsize::new(0);
+    let duplicates = std::sync::atomic::AtomicUsize::new(0);
+    let mut seen = HashSet::new();
     let names = names.filter(|r| {
-        let done = matches!(r, Ok(n) if skip.contains(&n.to_lowercase()));
-        if done {
+        let Ok(n) = r else { return true };
+        let key = n.to_lowercase();
+        if skip.contains(&key) {
             resumed.fetch_add(1, Ordering::Relaxed);
+            return false;
         }
-        !done
+        if !seen.insert(key) {
+            duplicates.fetch_add(1, Ordering::Relaxed);
+            return false;
+        }
+        true
     });
     // The run's own stop (its input broke, or authentication failed): no new row starts, and
     // rows in flight finish. Ctrl-C (`stop`) also cuts those short.
@@ -559,7 +593,8 @@ pub async fn run(
                 if let Some(w) = report.as_mut().filter(|_| row.outcome != Outcome::Skipped) {
                     w.write(&row)?;
                 }
-                if row.outcome == Outcome::Failed {
+                // The rows that did not do what was asked, for the summary to name.
+                if matches!(row.outcome, Outcome::Failed | Outcome::NotFound) {
                     failures.push(row);
                 }
             }
@@ -578,6 +613,7 @@ pub async fn run(
     }
     summary.interrupted = stop.is_cancelled();
     summary.resumed = resumed.load(Ordering::Relaxed);
+    summary.duplicates = duplicates.load(Ordering::Relaxed);
     if let Some(e) = fatal {
         // Rows in flight when it happened failed the same way and are not in the report.
         return Err(e.with_cause(format!(
@@ -622,6 +658,22 @@ mod tests {
     #[test]
     fn reads_csv_lines_and_json() {
         assert_eq!(names("id,username\n1,alice\n2,bob\n"), ["alice", "bob"]);
+        // A European spreadsheet's export, and a tab-separated one.
+        assert_eq!(
+            names("Username;Email\nalice;a@x.io\nbob;b@x.io\n"),
+            ["alice", "bob"]
+        );
+        assert_eq!(names("email\tusername\na@x.io\talice\n"), ["alice"]);
+        // Columns but none called username: refused, never read as a list of names.
+        let e = read_names(Box::new("login;mail\nalice;a@x.io\n".as_bytes()))
+            .err()
+            .unwrap();
+        assert!(
+            e.message
+                .contains("(columns: login, mail) but has no `username` column"),
+            "{}",
+            e.message
+        );
         assert_eq!(names("alice\n\n# c\nbob\n"), ["alice", "bob"]);
         assert_eq!(
             names(r#"{"users":[{"username":"a"},{"username":"b"}]}"#),

@@ -41,6 +41,8 @@ impl Kind {}
 /// each into a hint worded for its command line (`src/hints.rs`); core never words one.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Fix {
+    /// A CSV input needs a `username` column.
+    UsernameColumn,
     /// The input named by `flag` is a directory; a file is needed.
     FileNotDirectory { flag: String },
     /// The input is a named pipe: the caller should stream it through standard input.

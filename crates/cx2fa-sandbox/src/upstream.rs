@@ -155,15 +155,21 @@ pub async fn seed(up: &Upstream, data: &mut Data) -> Result<Vec<String>, Error> 
             continue;
         }
         let new = format!("{realm}{}", up.suffix);
+        let mut realm_admin = None;
         if let Some(kc) = doc
             .pointer_mut("/tenantSettings/keyCloak")
             .and_then(Value::as_object_mut)
         {
             kc.insert("realm".into(), json!(new));
+            realm_admin = kc.get("PASSWORD_ADMIN").and_then(Value::as_str).map(|p| {
+                let name = kc.get(fields::USERNAME_ADMIN).and_then(Value::as_str);
+                let name = name.unwrap_or(cx2fa_platform::contract::DEFAULT_TENANT_ADMIN);
+                (name.to_string(), p.to_string())
+            });
         }
-        renamed.insert(realm, new);
+        renamed.insert(realm, (new, realm_admin));
     }
-    for (old, new) in &renamed {
+    for (old, (new, realm_admin)) in &renamed {
         let Some(r) = data.realms.get(old) else {
             continue;
         };
@@ -208,12 +214,24 @@ pub async fn seed(up: &Upstream, data: &mut Data) -> Result<Vec<String>, Error> 
                         // A deployment's `cim` client has a service account: Keycloak then
                         // lists `service-account-cim` among the realm's users.
                         "serviceAccountsEnabled": true,
+                        // ... and authorization services: the connector's login asks for an RPT
+                        // (`grant_type=urn:ietf:params:oauth:grant-type:uma-ticket`, audience
+                        // `cim`) after the password grant, and `validateOTP` ends with that
+                        // login. Keycloak's default resource server (default permission, policy
+                        // granting everything) is enough to issue one.
+                        "authorizationServicesEnabled": true,
                         "standardFlowEnabled": false,
                     })),
                 )
                 .await?;
         }
         for u in r.users.values() {
+            // The tenant's realm admin logs in with the tenant document's `PASSWORD_ADMIN`, as
+            // in a deployment (the seed gives every user of a realm `agent-pass`).
+            let password = match realm_admin {
+                Some((name, p)) if *name == u.username => p,
+                _ => &u.password,
+            };
             // Keycloak 24+ refuses a password login to a user without first name, last name
             // or e-mail ("Account is not fully set up"): the seed's agents get all three.
             let mut body = json!({
@@ -223,7 +241,7 @@ pub async fn seed(up: &Upstream, data: &mut Data) -> Result<Vec<String>, Error> 
                 "emailVerified": true,
                 "firstName": u.first_name.clone().unwrap_or_else(|| u.username.clone()),
                 "lastName": "Sandbox",
-                "credentials": [{"type": "password", "value": u.password, "temporary": false}],
+                "credentials": [{"type": "password", "value": password, "temporary": false}],
                 "requiredActions": u.required_actions,
             });
             if let Some(a) = &u.attributes {
@@ -233,8 +251,67 @@ pub async fn seed(up: &Upstream, data: &mut Data) -> Result<Vec<String>, Error> 
                 .must(reqwest::Method::POST, &format!("/{new}/users"), Some(body))
                 .await?;
         }
+        if let Some((name, password)) = realm_admin {
+            grant_realm_admin(&admin, new, name, password).await?;
+        }
     }
     Ok(created)
+}
+
+/// Makes `name` the tenant realm's admin, as a deployment's tenant service does: the connector
+/// (`getAccessToken(USERNAME_ADMIN, PASSWORD_ADMIN)`: a password grant in the tenant's realm
+/// with the tenant's client) reads and writes users through the admin API with that user's
+/// token, so it holds `realm-management`'s view-users, query-users and manage-users. The user
+/// is created (with the document's password) when the seed has none of that name.
+async fn grant_realm_admin(
+    admin: &Admin,
+    realm: &str,
+    name: &str,
+    password: &str,
+) -> Result<(), Error> {
+    let find = format!("/{realm}/users?username={name}&exact=true");
+    let mut found = admin.must(reqwest::Method::GET, &find, None).await?;
+    if found[0]["id"].as_str().is_none() {
+        let body = json!({
+            "username": name,
+            "enabled": true,
+            "email": format!("{name}@sandbox.test"),
+            "emailVerified": true,
+            "firstName": name,
+            "lastName": "Sandbox",
+            "credentials": [{"type": "password", "value": password, "temporary": false}],
+        });
+        admin
+            .must(
+                reqwest::Method::POST,
+                &format!("/{realm}/users"),
+                Some(body),
+            )
+            .await?;
+        found = admin.must(reqwest::Method::GET, &find, None).await?;
+    }
+    let user = found[0]["id"].as_str().unwrap_or_default().to_string();
+    let clients = admin
+        .must(
+            reqwest::Method::GET,
+            &format!("/{realm}/clients?clientId=realm-management"),
+            None,
+        )
+        .await?;
+    let client = clients[0]["id"].as_str().unwrap_or_default().to_string();
+    let mut roles = vec![];
+    for role in ["view-users", "query-users", "manage-users"] {
+        let path = format!("/{realm}/clients/{client}/roles/{role}");
+        roles.push(admin.must(reqwest::Method::GET, &path, None).await?);
+    }
+    admin
+        .must(
+            reqwest::Method::POST,
+            &format!("/{realm}/users/{user}/role-mappings/clients/{client}"),
+            Some(Value::Array(roles)),
+        )
+        .await?;
+    Ok(())
 }
 
 /// Deletes the realms [`seed`] created.

@@ -275,11 +275,20 @@ impl Report for ResetReport {
             s.push_str(&t.to_string());
             s.push('\n');
         } else if !self.failed.is_empty() {
-            let mut t = out.table(&["failed user", "reason"]);
+            // The rows that did not do what was asked, by name: "1 not found" alone says
+            // nothing a support engineer can act on.
+            let mut t = out.table(&["user", "outcome", "reason"]);
             for r in &self.failed {
                 t.add_row(vec![
                     r.username.clone(),
-                    r.reason.clone().unwrap_or_default(),
+                    serde_json::to_value(r.outcome)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default(),
+                    r.reason.clone().unwrap_or_else(|| match r.outcome {
+                        bulk::Outcome::NotFound => "no user of that name in the realm".into(),
+                        _ => String::new(),
+                    }),
                 ]);
             }
             s.push_str(&t.to_string());
@@ -287,15 +296,21 @@ impl Report for ResetReport {
         }
         let m = &self.summary;
         s.push_str(&format!(
-            "{} row(s): {} reset, {} already clean, {} not found, {} would reset, {} failed{}",
-            m.rows,
-            m.reset,
-            m.already_clean,
-            m.not_found,
-            m.would_reset,
-            m.failed,
-            if m.interrupted { " (interrupted)" } else { "" }
+            "{} row(s): {} reset, {} already clean, {} not found, {} would reset, {} failed",
+            m.rows, m.reset, m.already_clean, m.not_found, m.would_reset, m.failed,
         ));
+        if m.resumed > 0 {
+            s.push_str(&format!(
+                "; {} skipped: finished in the --resume report",
+                m.resumed
+            ));
+        }
+        if m.duplicates > 0 {
+            s.push_str(&format!("; {} duplicate name(s) worked once", m.duplicates));
+        }
+        if m.interrupted {
+            s.push_str(" (interrupted)");
+        }
         s
     }
 }
@@ -436,7 +451,12 @@ fn check_report_files(a: &ResetArgs) -> Result<(), Error> {
 }
 
 /// Names who and what before asking (for names given on the command line), then asks.
-async fn confirm_reset(ctx: &Ctx, users: &Users<'_>, a: &ResetArgs) -> Result<(), Error> {
+async fn confirm_reset(
+    ctx: &Ctx,
+    users: &Users<'_>,
+    a: &ResetArgs,
+    total: Option<u64>,
+) -> Result<(), Error> {
     if a.from.is_none() && !ctx.g.yes {
         for name in &a.usernames {
             match users.find(name).await? {
@@ -453,10 +473,11 @@ async fn confirm_reset(ctx: &Ctx, users: &Users<'_>, a: &ResetArgs) -> Result<()
             }
         }
     }
-    let who = match &a.from {
-        Some(f) if f == "-" => "every user read from stdin".to_string(),
-        Some(f) => format!("every user listed in `{f}`"),
-        None => a.usernames.join(", "),
+    let who = match (&a.from, total) {
+        (Some(f), Some(n)) if f != "-" => format!("the {n} user(s) listed in `{f}`"),
+        (Some(f), _) if f == "-" => "every user read from stdin".to_string(),
+        (Some(f), _) => format!("every user listed in `{f}`"),
+        (None, _) => a.usernames.join(", "),
     };
     ctx.confirm(&format!(
         "Reset the 2FA enrolment of {who} in realm `{}`{}?",
@@ -527,11 +548,12 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
     }
     let few = a.from.is_none();
     if !a.dry_run {
-        confirm_reset(ctx, &users, &a).await?;
+        confirm_reset(ctx, &users, &a, total).await?;
     }
     let report_path = a.report.clone().or_else(|| a.resume.clone());
     let report = report_path.as_deref().map(open_report).transpose()?;
-    let progress = Bar::new(ctx, total, s.http.limiter(), few);
+    // A dry run always shows its table: it is the answer to "what would this do?".
+    let progress = Bar::new(ctx, total, s.http.limiter(), few || a.dry_run);
     let result = bulk::run(
         &users,
         &scope,
