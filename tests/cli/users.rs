@@ -369,3 +369,41 @@ fn bulk_input_and_summary_as_support_staff_need_them() {
         "{err}"
     );
 }
+
+/// #26.9: who shares a contact is named, in the list and in the single-user view (asked of
+/// Keycloak with one query), and a user never counts as sharing with itself.
+#[test]
+fn a_shared_contact_is_named_in_both_views() {
+    let sb = Sandbox::start();
+    let (code, out, err) = run(sb
+        .cmd()
+        .args(["user", "status", "agent.shared1", "-o", "json"]));
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["sharedWith"], 2, "{v}");
+    assert_eq!(
+        v["sharedWithUsers"],
+        serde_json::json!(["agent.shared2"]),
+        "{v}"
+    );
+    let (_, out, _) = run(sb.cmd().args(["user", "status", "agent.shared1"]));
+    assert!(out.contains("yes, with agent.shared2"), "{out}");
+    let (_, out, _) = run(sb.cmd().args(["user", "status", "-o", "json"]));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let u = v["users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["username"] == "agent.shared2")
+        .unwrap();
+    assert_eq!(
+        u["sharedWithUsers"],
+        serde_json::json!(["agent.shared1"]),
+        "{u}"
+    );
+    let (_, out, _) = run(sb
+        .cmd()
+        .args(["user", "status", "agent.email", "-o", "json"]));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert!(v.get("sharedWithUsers").is_none(), "{v}");
+}

@@ -62,8 +62,12 @@ pub struct Status {
     pub bypass: bool,
     /// Other enrolment attributes present (names only; secrets never shown).
     pub other_attributes: Vec<String>,
-    /// How many users share this contact point (filled by a scan).
+    /// How many users share this contact point, this one included (0 or 1: not shared).
     pub shared_with: usize,
+    /// The other users whose OTPs go to the same contact point (at most
+    /// [`SHARED_NAMES_SHOWN`]), in a list or a single-user view alike.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shared_with_users: Vec<String>,
     #[serde(skip)]
     pub contact_key: Option<String>,
     /// What the audit needs beyond the shown status (never printed).
@@ -158,6 +162,7 @@ pub fn status(u: &User, policy: &TwoFa) -> Status {
         bypass,
         other_attributes: other,
         shared_with: 0,
+        shared_with_users: vec![],
         contact_key: contact_raw.map(|c| c.trim().to_lowercase()),
         facts: Facts {
             raw_channel,
@@ -366,12 +371,52 @@ async fn scan_pages(
     Ok(())
 }
 
+/// The most other usernames a status names as sharing its contact point.
+pub const SHARED_NAMES_SHOWN: usize = 20;
+
+fn others(names: &[String], me: &str) -> Vec<String> {
+    names
+        .iter()
+        .filter(|n| !n.eq_ignore_ascii_case(me))
+        .take(SHARED_NAMES_SHOWN)
+        .cloned()
+        .collect()
+}
+
+/// One user's status, with who else shares their contact point: asked of Keycloak with one
+/// exact attribute query (`q=customerChannelIdentifier:<contact>`), not a scan of the realm.
+pub async fn one(users: &Users<'_>, username: &str, policy: &TwoFa) -> Result<Status, Error> {
+    let u = users.require(username).await?;
+    let mut s = status(&u, policy);
+    if let Some(contact) = u.attr(attrs::CUSTOMER_CHANNEL_IDENTIFIER) {
+        let q = format!("{}:{contact}", attrs::CUSTOMER_CHANNEL_IDENTIFIER);
+        let same: Vec<String> = users
+            .page_where(0, SHARED_NAMES_SHOWN + 1, Some(&q))
+            .await?
+            .iter()
+            .filter(|o| !o.is_service_account())
+            .map(|o| o.username().to_string())
+            .collect();
+        let others = others(&same, &s.username);
+        if !others.is_empty() {
+            s.shared_with = others.len() + 1;
+            s.shared_with_users = others;
+        }
+    }
+    Ok(s)
+}
+
 /// Counts shared contacts and the posture of a set of users.
 fn posture(mut all: Vec<Status>) -> (Vec<Status>, Posture) {
     let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut names: HashMap<String, Vec<String>> = HashMap::new();
     for s in &all {
         if let Some(k) = &s.contact_key {
             *counts.entry(k.clone()).or_default() += 1;
+            let n = names.entry(k.clone()).or_default();
+            if n.len() <= SHARED_NAMES_SHOWN {
+                n.push(s.username.clone());
+            }
         }
     }
     let mut p = Posture {
@@ -385,6 +430,10 @@ fn posture(mut all: Vec<Status>) -> (Vec<Status>, Posture) {
             .and_then(|k| counts.get(k))
             .copied()
             .unwrap_or(0);
+        if s.shared_with > 1 {
+            s.shared_with_users =
+                others(&names[s.contact_key.as_deref().unwrap_or("")], &s.username);
+        }
         if !s.enrolled {
             p.unenrolled += 1;
             continue;

@@ -121,7 +121,7 @@ impl Report for UserList {
                     String::new()
                 },
                 if u.shared_with > 1 {
-                    format!("{} users", u.shared_with)
+                    format!("with {}", u.shared_with_users.join(", "))
                 } else {
                     String::new()
                 },
@@ -202,6 +202,14 @@ impl Report for Status {
                         "no".into()
                     },
                 ),
+                (
+                    "shared contact",
+                    if self.shared_with_users.is_empty() {
+                        "no".into()
+                    } else {
+                        format!("yes, with {}", self.shared_with_users.join(", "))
+                    },
+                ),
                 ("other 2FA attributes", self.other_attributes.join(", ")),
             ],
         )
@@ -228,8 +236,9 @@ async fn status(ctx: &Ctx, a: StatusArgs) -> Result<(), Error> {
         ctx.out.warn(crate::error::warning(w));
     }
     if let Some(name) = a.username {
-        let u = users.require(&name).await?;
-        return ctx.out.data(&enrolment::status(&u, &t.two_fa()));
+        return ctx
+            .out
+            .data(&enrolment::one(&users, &name, &t.two_fa()).await?);
     }
     let (all, posture) = enrolment::scan(&users, &t.two_fa(), 1000).await?;
     let list = all
