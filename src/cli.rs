@@ -64,19 +64,19 @@ pub struct Global {
     )]
     pub output: Option<Format>,
     /// Answer yes to every confirmation
-    #[arg(short, long, global = true, env = cx2fa_core::env::YES)]
+    #[arg(short, long, global = true, env = cx2fa_core::env::YES, value_parser = clap::builder::BoolishValueParser::new())]
     pub yes: bool,
     /// Never prompt; fail with exit code 2 where input would be needed
-    #[arg(long, global = true, env = cx2fa_core::env::NO_INPUT)]
+    #[arg(long, global = true, env = cx2fa_core::env::NO_INPUT, value_parser = clap::builder::BoolishValueParser::new())]
     pub no_input: bool,
     /// Print only data and errors
-    #[arg(short, long, global = true, env = cx2fa_core::env::QUIET)]
+    #[arg(short, long, global = true, env = cx2fa_core::env::QUIET, value_parser = clap::builder::BoolishValueParser::new())]
     pub quiet: bool,
     /// Trace every HTTP call on stderr (secrets redacted)
-    #[arg(long, global = true, env = cx2fa_core::env::DEBUG)]
+    #[arg(long, global = true, env = cx2fa_core::env::DEBUG, value_parser = clap::builder::BoolishValueParser::new())]
     pub debug: bool,
     /// Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)
-    #[arg(long, global = true, env = cx2fa_core::env::PRINT_CURL)]
+    #[arg(long, global = true, env = cx2fa_core::env::PRINT_CURL, value_parser = clap::builder::BoolishValueParser::new())]
     pub print_curl: bool,
     /// HTTP timeout in seconds
     #[arg(long, global = true, env = cx2fa_core::env::TIMEOUT, value_name = "SECS")]

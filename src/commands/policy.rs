@@ -565,7 +565,9 @@ pub async fn run(ctx: &Ctx, cmd: PolicyCmd) -> Result<(), Error> {
                     max_attempts: a.max_attempts,
                     push: PushOpts {
                         dry_run: true,
-                        skip_channel_check: true,
+                        // A plan checks the channel as `apply` will: a change that apply
+                        // refuses is never "pending" (exit 10), it is refused (exit 1).
+                        skip_channel_check: false,
                         all_tenants: a.all_tenants,
                     },
                 })
@@ -577,7 +579,7 @@ pub async fn run(ctx: &Ctx, cmd: PolicyCmd) -> Result<(), Error> {
             };
             let opts = PushOpts {
                 dry_run: true,
-                skip_channel_check: true,
+                skip_channel_check: false,
                 all_tenants: a.all_tenants,
             };
             pipeline(

@@ -459,3 +459,22 @@ fn an_invalid_input_file_is_refused_with_located_causes() {
         serde_json::json!({"is2FAEnabled": false})
     );
 }
+
+/// #26.8: a plan checks the channel as apply will: a change apply refuses is refused by the
+/// plan too (exit 1 naming the channel), never "changes pending" (exit 10).
+#[test]
+fn plan_refuses_what_apply_would_refuse() {
+    let sb = Sandbox::start();
+    let (code, _, err) = run(sb.cmd().args([
+        "policy",
+        "plan",
+        "--channel",
+        "EMAIL",
+        "--identifier",
+        "nobody@example.test",
+        "--exit-code",
+    ]));
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("nobody@example.test"), "{err}");
+    assert!(!err.contains("skipped"), "{err}");
+}

@@ -407,3 +407,21 @@ fn a_shared_contact_is_named_in_both_views() {
     let v: Value = serde_json::from_str(&out).unwrap();
     assert!(v.get("sharedWithUsers").is_none(), "{v}");
 }
+
+/// #26.10: boolean variables take the usual spellings (`1`, `yes`, `true`), as
+/// `CX2FA_INSECURE` always did; a phone number in CSV stays a number.
+#[test]
+fn boolean_environment_and_csv_numbers_as_ci_scripts_expect() {
+    let sb = Sandbox::start();
+    let (code, _, err) = run(sb
+        .cmd()
+        .env("CX2FA_YES", "1")
+        .env("CX2FA_QUIET", "yes")
+        .args(["user", "reset", "agent.stale"]));
+    assert_eq!(code, 0, "{err}");
+    let (code, _, _) = run(sb.cmd().env("CX2FA_YES", "0").args(["user", "reset", "agent.sms"]));
+    assert_eq!(code, 2, "0 is no: without a terminal the confirmation is missing");
+    let (_, csv, _) = run(sb.cmd().args(["user", "status", "-o", "csv"]));
+    assert!(csv.contains(",+1555****222,"), "{csv}");
+    assert!(!csv.contains("'+1555"), "{csv}");
+}

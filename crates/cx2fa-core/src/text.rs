@@ -61,9 +61,17 @@ fn needs_escape(c: char) -> bool {
 
 /// A CSV cell made safe to open in a spreadsheet and to show on a terminal: a cell that a
 /// spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`, a tab or a carriage
-/// return) gets a leading `'`, and control characters are escaped.
+/// return) gets a leading `'`, and control characters are escaped. A signed number such as a
+/// phone number (`+15550001000`, or masked `+1555****222`) is left as it is: with only digits,
+/// spaces, dots and masking stars after the sign it can call no function, and a `'` would
+/// change the number a script reads back.
 pub fn csv_cell(cell: &str) -> String {
-    let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let number = cell.starts_with(['+', '-'])
+        && cell[1..].starts_with(|c: char| c.is_ascii_digit())
+        && cell[1..]
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '*'));
+    let formula = !number && cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let cell = sanitize(&crate::settings::secrets::scrub(cell)).into_owned();
     if formula {
         format!("'{cell}")
@@ -104,8 +112,13 @@ mod tests {
     #[test]
     fn csv_cells_cannot_be_formulas() {
         assert_eq!(csv_cell("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
-        assert_eq!(csv_cell("+1555"), "'+1555");
-        assert_eq!(csv_cell("-2"), "'-2");
+        // Phone numbers and negative numbers stay numbers; anything else signed is guarded.
+        assert_eq!(csv_cell("+15550001000"), "+15550001000");
+        assert_eq!(csv_cell("+1555****222"), "+1555****222");
+        assert_eq!(csv_cell("-2"), "-2");
+        assert_eq!(csv_cell("+1+cmd|' /C calc'!A0"), "'+1+cmd|' /C calc'!A0");
+        assert_eq!(csv_cell("-SUM(A1)"), "'-SUM(A1)");
+        assert_eq!(csv_cell("+"), "'+");
         assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(csv_cell("\tx"), "'\\u{9}x");
         assert_eq!(csv_cell("agent.one"), "agent.one");
