@@ -89,7 +89,7 @@ pub fn hint(fix: &Fix) -> String {
             "pass the deployment's CA certificate (`-----BEGIN CERTIFICATE-----`)".into()
         }
         F::Timeout => {
-            "the server is slow or unreachable; raise `--timeout` or check the network".into()
+            "the server took the connection but did not answer: check that the URL is the deployment's and that the service is up (`cx2fa doctor`); `--timeout SECS` waits longer".into()
         }
         F::TrustCa => {
             "pass the deployment's CA with `--ca-cert FILE` (or `ca_cert` in the profile)".into()

@@ -123,7 +123,7 @@ async fn login(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
     };
     let mut ep = ctx.endpoints()?;
     let http = ctx.http()?;
-    ep.detect_keycloak(&http).await;
+    ep.detect_keycloak(&http).await?;
     let grant = creds
         .master_grant()
         .expect("login takes a password or a client secret");

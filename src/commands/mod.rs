@@ -280,7 +280,7 @@ impl Ctx {
                 }
             },
         };
-        ep.detect_keycloak(&http).await;
+        ep.detect_keycloak(&http).await?;
         Ok(Session::new(http, ep, creds))
     }
 

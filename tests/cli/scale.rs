@@ -423,3 +423,36 @@ fn ctrl_c_stops_a_fleet_reset() {
         assert!(!enrolled(&sb, realm, name), "{r}");
     }
 }
+
+/// #26.7: without a terminal a bulk run is never silent for long: a progress line every
+/// `CX2FA_PROGRESS_EVERY` seconds (10 by default), so CI logs and watchdogs see it alive.
+#[test]
+fn a_bulk_run_without_a_terminal_prints_progress_lines() {
+    let n = 40;
+    let sb = Sandbox::with(Config {
+        latency_ms: 100,
+        users: n * 4 / 3 + 4,
+        ..Config::default()
+    });
+    let (_d, names) = enrolled_names(n);
+    let (code, _, err) = run(sb.cmd().env("CX2FA_PROGRESS_EVERY", "1").args([
+        "user",
+        "reset",
+        "--from",
+        &names,
+        "--yes",
+        "--concurrency",
+        "2",
+        "--fixed-concurrency",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = err
+        .lines()
+        .filter(|l| l.starts_with("progress: "))
+        .collect();
+    assert!(lines.len() >= 2, "{err}");
+    assert!(
+        lines[0].contains(&format!(" of {n} rows done (0 failed)")),
+        "{err}"
+    );
+}

@@ -88,3 +88,46 @@ fn a_redirect_to_https_is_reported_with_the_address_to_use() {
     );
     assert!(!err.contains("secret-pass"), "{err}");
 }
+
+/// #26.7: a server that takes the connection and never answers costs one `--timeout`, not
+/// one per prefix and retry (it was 2 min 31 s at 30 s), and the message says so.
+#[test]
+fn a_hung_server_costs_one_timeout_and_says_what_happened() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    // Accepts and holds every connection, never writing a byte.
+    std::thread::spawn(move || {
+        let mut held = vec![];
+        for c in listener.incoming().flatten() {
+            held.push(c);
+        }
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let started = std::time::Instant::now();
+    let out = assert_cmd::Command::cargo_bin("cx2fa")
+        .unwrap()
+        .env_clear()
+        .env("HOME", dir.path())
+        .env("XDG_CONFIG_HOME", dir.path())
+        .env("XDG_STATE_HOME", dir.path())
+        .env("CX2FA_USERNAME", "admin")
+        .env("CX2FA_PASSWORD", "a-password-1")
+        .args(["user", "status", "-t", "t1", "--timeout", "2", "--url"])
+        .arg(format!("http://127.0.0.1:{port}"))
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let took = started.elapsed();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(4), "{err}");
+    assert!(
+        took < std::time::Duration::from_secs(6),
+        "took {took:?}: {err}"
+    );
+    assert!(err.contains("no answer within 2 s"), "{err}");
+    assert!(err.contains("waited 2 s in all"), "{err}");
+    assert!(
+        err.contains("did not answer"),
+        "the hint says what happened: {err}"
+    );
+}

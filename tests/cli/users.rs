@@ -419,8 +419,14 @@ fn boolean_environment_and_csv_numbers_as_ci_scripts_expect() {
         .env("CX2FA_QUIET", "yes")
         .args(["user", "reset", "agent.stale"]));
     assert_eq!(code, 0, "{err}");
-    let (code, _, _) = run(sb.cmd().env("CX2FA_YES", "0").args(["user", "reset", "agent.sms"]));
-    assert_eq!(code, 2, "0 is no: without a terminal the confirmation is missing");
+    let (code, _, _) = run(sb
+        .cmd()
+        .env("CX2FA_YES", "0")
+        .args(["user", "reset", "agent.sms"]));
+    assert_eq!(
+        code, 2,
+        "0 is no: without a terminal the confirmation is missing"
+    );
     let (_, csv, _) = run(sb.cmd().args(["user", "status", "-o", "csv"]));
     assert!(csv.contains(",+1555****222,"), "{csv}");
     assert!(!csv.contains("'+1555"), "{csv}");

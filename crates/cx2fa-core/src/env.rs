@@ -24,6 +24,8 @@ pub const CONCURRENCY: &str = "CX2FA_CONCURRENCY";
 pub const RATE: &str = "CX2FA_RATE";
 /// Tests only: behave as if there were no terminal even under a pseudo-terminal.
 pub const FORCE_NO_TTY: &str = "CX2FA_FORCE_NO_TTY";
+/// Seconds between the progress lines of a bulk run without a terminal (default 10).
+pub const PROGRESS_EVERY: &str = "CX2FA_PROGRESS_EVERY";
 
 /// The master-realm admin (password grant).
 pub const USERNAME: &str = "CX2FA_USERNAME";

@@ -331,6 +331,11 @@ pub(super) struct Bar<'a> {
     keep_rows: bool,
     /// Shown with the bar: how many requests go out at once now.
     limiter: Option<&'a cx2fa_core::limiter::Limiter>,
+    /// Rows done and failed, for the progress lines printed without a terminal.
+    done: std::sync::Arc<[std::sync::atomic::AtomicU64; 2]>,
+    /// Without a terminal: a line every few seconds, so that a CI job's log (and its watchdog)
+    /// sees the run alive, however slow the server.
+    ticker: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl<'a> Bar<'a> {
@@ -355,22 +360,65 @@ impl<'a> Bar<'a> {
             );
             b
         });
+        let done: std::sync::Arc<[std::sync::atomic::AtomicU64; 2]> = Default::default();
+        let ticker = (bar.is_none() && !ctx.out.quiet).then(|| {
+            let every = std::env::var(cx2fa_core::env::PROGRESS_EVERY)
+                .ok()
+                .and_then(|v| v.parse::<u64>().ok())
+                .filter(|n| *n > 0)
+                .unwrap_or(10);
+            let (out, done) = (ctx.out.clone(), done.clone());
+            let of = total.map(|n| format!(" of {n}")).unwrap_or_default();
+            let started = std::time::Instant::now();
+            tokio::spawn(async move {
+                let mut tick = tokio::time::interval(std::time::Duration::from_secs(every));
+                tick.tick().await;
+                loop {
+                    tick.tick().await;
+                    use std::sync::atomic::Ordering::Relaxed;
+                    out.status(format!(
+                        "progress: {}{of} rows done ({} failed) after {} s",
+                        done[0].load(Relaxed),
+                        done[1].load(Relaxed),
+                        started.elapsed().as_secs()
+                    ));
+                }
+            })
+        });
         Bar {
             bar,
             rows: Default::default(),
             keep_rows,
             limiter,
+            done,
+            ticker,
         }
     }
     pub(super) fn finish(&self) {
         if let Some(b) = &self.bar {
             b.finish_and_clear();
         }
+        if let Some(t) = &self.ticker {
+            t.abort();
+        }
+    }
+}
+
+impl Drop for Bar<'_> {
+    fn drop(&mut self) {
+        if let Some(t) = &self.ticker {
+            t.abort();
+        }
     }
 }
 
 impl bulk::Progress for Bar<'_> {
     fn row_done(&self, row: &Row) {
+        use std::sync::atomic::Ordering::Relaxed;
+        self.done[0].fetch_add(1, Relaxed);
+        if row.outcome == Outcome::Failed {
+            self.done[1].fetch_add(1, Relaxed);
+        }
         if let Some(b) = &self.bar {
             b.inc(1);
             if let Some(l) = self.limiter {
@@ -582,7 +630,7 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
     if summary.rows == 0 && summary.resumed == 0 && !summary.interrupted && !a.allow_empty {
         return Err(no_names(a.from.as_deref().unwrap_or("-")));
     }
-    let rows = progress.rows.into_inner().expect("lock");
+    let rows = std::mem::take(&mut *progress.rows.lock().expect("lock"));
     let nothing = summary.already_clean == summary.rows && summary.rows > 0;
     let outcome = reset_outcome(&summary, few, t.realm(), report_path.as_deref());
     ctx.out.data(&ResetReport {

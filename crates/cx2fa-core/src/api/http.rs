@@ -493,6 +493,7 @@ impl Http {
     /// [`Http::send`] without giving up the request, for callers that may send it again.
     pub async fn send_ref(&self, r: &Request) -> Result<Response, Error> {
         let mut attempt = 0;
+        let began = Instant::now();
         loop {
             attempt += 1;
             if self.cancel.is_cancelled() {
@@ -553,7 +554,10 @@ impl Http {
             // so any method may be sent again once `Retry-After` has passed; other transient
             // failures only for requests marked safe to repeat.
             let refused = matches!(&result, Ok(resp) if resp.status == 429);
-            if !((r.retry || refused) && transient && attempt <= self.max_retries) {
+            // A timeout already spent the whole `--timeout` on this request: the server took
+            // the connection and did not answer, and asking again would multiply the wait.
+            let timed_out = matches!(&result, Err(Failure::Overloaded(_)));
+            if !((r.retry || refused) && transient && attempt <= self.max_retries && !timed_out) {
                 return match result {
                     Ok(resp) if resp.status == 429 || resp.status >= 500 => {
                         let mut e = status_error(&resp);
@@ -565,9 +569,8 @@ impl Http {
                     // A redirect is never what a caller asked for (see `builder`).
                     Ok(resp) if (300..400).contains(&resp.status) => Err(status_error(&resp)),
                     Ok(resp) => Ok(resp),
-                    Err(Failure::Once(e) | Failure::Transient(e) | Failure::Overloaded(e)) => {
-                        Err(e)
-                    }
+                    Err(Failure::Overloaded(e)) => Err(waited(e, began)),
+                    Err(Failure::Once(e) | Failure::Transient(e)) => Err(e),
                 };
             }
             let wait = match &result {
@@ -643,6 +646,14 @@ impl Http {
             location,
         })
     }
+}
+
+/// A timeout's error with the whole wait, which may be longer than one `--timeout`.
+fn waited(e: Error, began: Instant) -> Error {
+    e.with_cause(format!(
+        "waited {:.0} s in all for this request",
+        began.elapsed().as_secs_f64()
+    ))
 }
 
 /// A failed try: worth repeating (a dropped connection, a timeout) or not (a body over its cap,
@@ -919,7 +930,7 @@ fn transport_error(r: &Request, e: reqwest::Error, timeout: Duration) -> Error {
     let url = &r.url;
     let e2 = if e.is_timeout() {
         Error::network(format!(
-            "`{} {url}` timed out after {} s",
+            "`{} {url}`: no answer within {} s",
             r.method,
             timeout.as_secs()
         ))

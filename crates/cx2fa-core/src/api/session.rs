@@ -88,9 +88,9 @@ impl Endpoints {
     /// `<url>/` (Keycloak 17+'s default), by asking each for the master realm's OpenID
     /// configuration (docs/deployment-contract.md §8). An unreachable server stops the search:
     /// the next real call reports it.
-    pub async fn detect_keycloak(&mut self, http: &Http) {
+    pub async fn detect_keycloak(&mut self, http: &Http) -> Result<(), Error> {
         if self.keycloak_source != "default" {
-            return;
+            return Ok(());
         }
         for prefix in contract::KEYCLOAK_PREFIXES {
             let url = format!(
@@ -98,8 +98,14 @@ impl Endpoints {
                 self.base,
                 contract::keycloak::OPENID_CONFIGURATION.path(&["master"])
             );
-            let Ok(resp) = http.send(Request::get(url).retry(false)).await else {
-                return;
+            let resp = match http.send(Request::get(url).retry(false)).await {
+                Ok(r) => r,
+                // A server that takes the connection and never answers: asking it again (the
+                // other prefix, then the token) would only multiply the wait.
+                Err(e) if e.fix == Some(Fix::Timeout) => return Err(e),
+                Err(e) if e.kind == crate::error::Kind::Cancelled => return Err(e),
+                // Anything else the next request meets again, and reports in its own terms.
+                Err(_) => return Ok(()),
             };
             let is_keycloak = resp.ok()
                 && resp
@@ -109,9 +115,10 @@ impl Endpoints {
             if is_keycloak {
                 self.keycloak = format!("{}{prefix}", self.base);
                 self.keycloak_source = "detected";
-                return;
+                return Ok(());
             }
         }
+        Ok(())
     }
     pub fn tenant_api(&self, path: &str) -> String {
         format!("{}{}{path}", self.base, contract::TENANT_PREFIX)
