@@ -259,7 +259,8 @@ Register-ArgumentCompleter -Native -CommandName 'cx2fa' -ScriptBlock {
             [CompletionResult]::new('--print-curl', '--print-curl', [CompletionResultType]::ParameterName, 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)')
             [CompletionResult]::new('--fixed-concurrency', '--fixed-concurrency', [CompletionResultType]::ParameterName, 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)')
-            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Validate and check only')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Validate and check only (the same checks: tenant, realm, OTP channel)')
+            [CompletionResult]::new('--skip-channel-check', '--skip-channel-check', [CompletionResultType]::ParameterName, 'Create it even when its OTP channel does not exist yet (as `policy apply` allows)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break

@@ -3072,7 +3072,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__tenant__subcmd__create)
-            opts="-t -o -y -q -f -h --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --concurrency --fixed-concurrency --rate --file --logo --dry-run --help"
+            opts="-t -o -y -q -f -h --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --concurrency --fixed-concurrency --rate --file --logo --dry-run --skip-channel-check --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -247,7 +247,8 @@ set edit:completion:arg-completer[cx2fa] = {|@words|
             cand --print-curl 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
             cand --password-stdin 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
             cand --fixed-concurrency 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
-            cand --dry-run 'Validate and check only'
+            cand --dry-run 'Validate and check only (the same checks: tenant, realm, OTP channel)'
+            cand --skip-channel-check 'Create it even when its OTP channel does not exist yet (as `policy apply` allows)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

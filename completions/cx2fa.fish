@@ -234,7 +234,8 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subc
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l print-curl -d 'Print each HTTP request as an equivalent curl command on stderr (secrets as `$VARS`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l password-stdin -d 'Read the admin password from stdin (username from `CX2FA_USERNAME` or the profile)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l fixed-concurrency -d 'Send exactly `--concurrency` requests at once, without adapting (what cx2fa did before)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l dry-run -d 'Validate and check only'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l dry-run -d 'Validate and check only (the same checks: tenant, realm, OTP channel)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -l skip-channel-check -d 'Create it even when its OTP channel does not exist yet (as `policy apply` allows)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -l profile -d 'Profile in `$XDG_CONFIG_HOME/cx2fa/config.toml` to take defaults from' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand tenant; and __fish_seen_subcommand_from backups" -l url -d 'The deployment\'s base URL (its ingress), e.g. `https://tenant1.example.com`' -r

@@ -4,7 +4,9 @@ use super::Ctx;
 use crate::error::Error;
 use crate::output::{Printer, Report};
 use clap::{Args, Subcommand};
+use cx2fa_core::api::keycloak::Users;
 use cx2fa_core::api::tenant::Tenants;
+use cx2fa_core::api::Session;
 use cx2fa_core::backup;
 use cx2fa_core::push::{self, Plan};
 use cx2fa_core::settings::model::same_meaning;
@@ -69,9 +71,12 @@ pub struct CreateArgs {
     /// The tenant's logo (release 5.1+ requires one)
     #[arg(long, value_name = "PNG")]
     pub logo: Option<PathBuf>,
-    /// Validate and check only
+    /// Validate and check only (the same checks: tenant, realm, OTP channel)
     #[arg(long)]
     pub dry_run: bool,
+    /// Create it even when its OTP channel does not exist yet (as `policy apply` allows)
+    #[arg(long)]
+    pub skip_channel_check: bool,
 }
 
 #[derive(Debug, Args)]
@@ -226,8 +231,8 @@ async fn create(ctx: &Ctx, a: CreateArgs) -> Result<(), Error> {
     let doc = Tenant(cx2fa_core::settings::source::parse(&text, &a.file)?.value);
     let logo = match &a.logo {
         Some(p) => {
-            let bytes = std::fs::read(p)
-                .map_err(|e| Error::usage(format!("cannot read logo `{}`: {e}", p.display())))?;
+            // Checked and capped like every file option: a FIFO or /dev/zero is refused.
+            let bytes = cx2fa_core::input::read_all(&p.display().to_string(), "--logo", 16 << 20)?;
             let name = p
                 .file_name()
                 .map(|n| n.to_string_lossy().to_string())
@@ -245,10 +250,12 @@ async fn create(ctx: &Ctx, a: CreateArgs) -> Result<(), Error> {
         ))
         .with_hint("change it with `cx2fa policy apply`, or pick another tenantId"));
     }
+    preflight(&s, &doc, a.skip_channel_check).await?;
     if a.dry_run {
         ctx.out.status(format!(
-            "tenant `{}` is valid and does not exist yet; nothing was created (--dry-run)",
-            doc.id()
+            "tenant `{}` is valid, and neither it nor its realm `{}` exists yet; nothing was created (--dry-run)",
+            doc.id(),
+            doc.realm()
         ));
         return ctx.out.data(&TenantDoc {
             tenant: secrets::mask(&doc.0),
@@ -261,13 +268,17 @@ async fn create(ctx: &Ctx, a: CreateArgs) -> Result<(), Error> {
     ))?;
     let resp = api.create(&doc, logo).await?;
     if !resp.ok() {
-        let logo_missing = resp.status == 400
-            && String::from_utf8_lossy(&resp.body)
-                .to_lowercase()
-                .contains("logo");
+        let body = String::from_utf8_lossy(&resp.body).to_lowercase();
+        let logo_missing = resp.status == 400 && body.contains("logo");
+        let realm_clash = resp.status == 409 && body.contains("realm");
         let e = Error::from(resp.check().expect_err("not ok"));
         return Err(if logo_missing {
             e.with_hint("this release requires a logo: pass `--logo FILE.png`")
+        } else if realm_clash {
+            e.with_hint(format!(
+                "the realm `{}` exists already: set `tenantSettings.keyCloak.realm` to a new name",
+                doc.realm()
+            ))
         } else {
             e
         });
@@ -284,6 +295,45 @@ async fn create(ctx: &Ctx, a: CreateArgs) -> Result<(), Error> {
     ctx.out.data(&TenantDoc {
         tenant: secrets::mask(&stored.0),
     })
+}
+
+/// What `policy apply` checks before a write, for a tenant about to be created: a realm name
+/// the platform can create, a realm that does not exist yet, and (2FA by EMAIL/SMS) an OTP
+/// channel that exists with the right type. A dry run runs the same checks.
+async fn preflight(s: &Session, doc: &Tenant, skip_channel_check: bool) -> Result<(), Error> {
+    let realm = doc.realm();
+    if matches!(realm, "" | "." | ".." | "master") {
+        return Err(Error::failed(format!(
+            "realm `{realm}` cannot be a tenant's realm; nothing was created"
+        ))
+        .with_hint("set `tenantSettings.keyCloak.realm` (or the tenantId) to a name of its own"));
+    }
+    // The realm's user count answers 404 exactly when the realm does not exist.
+    match Users::new(s, realm).count().await {
+        Ok(_) => {
+            return Err(Error::conflict(format!(
+                "Keycloak realm `{realm}` already exists; nothing was created"
+            ))
+            .with_hint("set `tenantSettings.keyCloak.realm` to a new name (the platform creates the realm with the tenant)"))
+        }
+        Err(e) if e.status == Some(404) => {}
+        Err(e) => return Err(e.into()),
+    }
+    let p = doc.two_fa();
+    if let (true, Some(ct), Some(id)) = (p.enabled, p.channel_type, p.identifier.as_deref()) {
+        if ct.uses_channel() {
+            let check = cx2fa_core::readiness::check_channel(s, ct, id).await?;
+            if !check.ok && !skip_channel_check {
+                return Err(Error::failed(format!(
+                    "tenant `{}`: {}; nothing was created",
+                    doc.id(),
+                    check.message
+                ))
+                .with_hint("create the channel first, or pass `--skip-channel-check` to create the tenant anyway"));
+            }
+        }
+    }
+    Ok(())
 }
 
 async fn restore(ctx: &Ctx, a: RestoreArgs) -> Result<(), Error> {

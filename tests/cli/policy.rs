@@ -478,3 +478,43 @@ fn plan_refuses_what_apply_would_refuse() {
     assert!(err.contains("nobody@example.test"), "{err}");
     assert!(!err.contains("skipped"), "{err}");
 }
+
+/// #26.3: `tenant create` runs `policy apply`'s pre-flight, also with `--dry-run`: the OTP
+/// channel must exist, the realm must not, and the realm name must be one of its own.
+#[test]
+fn tenant_create_checks_channel_and_realm_first() {
+    let sb = Sandbox::start();
+    let mut doc = sb.tenant("expertflow");
+    doc["tenantId"] = "newco".into();
+    doc["tenantName"] = "NewCo".into();
+    doc["tenantSettings"]["keyCloak"]["realm"] = "newco".into();
+    doc["tenantSettings"]["twoFAConfigs"]["channelServiceIdentifier"] =
+        "nobody@example.test".into();
+    let (_d, p) = file(doc.to_string().as_bytes());
+    for extra in [&["--dry-run"][..], &["--yes"][..]] {
+        let (code, _, err) = run(sb.cmd().args(["tenant", "create", "-f", &p]).args(extra));
+        assert_eq!(code, 1, "{extra:?}: {err}");
+        assert!(
+            err.contains("nobody@example.test") && err.contains("--skip-channel-check"),
+            "{err}"
+        );
+    }
+    assert!(!run(sb.cmd().args(["tenant", "list"])).1.contains("newco"));
+    // A realm that exists already (another tenant's) is refused before anything is sent.
+    doc["tenantSettings"]["twoFAConfigs"]["channelServiceIdentifier"] =
+        "otp-mail@example.test".into();
+    doc["tenantSettings"]["keyCloak"]["realm"] = "expertflow".into();
+    let (_d2, p2) = file(doc.to_string().as_bytes());
+    let (code, _, err) = run(sb.cmd().args(["tenant", "create", "-f", &p2, "--dry-run"]));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("realm `expertflow` already exists") && err.contains("keyCloak.realm"),
+        "{err}"
+    );
+    for bad in ["master", ".."] {
+        doc["tenantSettings"]["keyCloak"]["realm"] = bad.into();
+        let (_d3, p3) = file(doc.to_string().as_bytes());
+        let (code, _, err) = run(sb.cmd().args(["tenant", "create", "-f", &p3, "--dry-run"]));
+        assert_eq!(code, 1, "{bad}: {err}");
+    }
+}
