@@ -89,6 +89,8 @@ impl Report for AuthStatus {
 }
 
 async fn login(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
+    // Where the secret will go must work before anyone types it.
+    store::check_available(a.store)?;
     let creds = if let Some(id) = a.client_id {
         Credentials::Client {
             id,
@@ -152,12 +154,23 @@ fn status(ctx: &Ctx) -> Result<(), Error> {
     let env_client = std::env::var(cx2fa_core::env::CLIENT_ID)
         .ok()
         .filter(|_| std::env::var_os(cx2fa_core::env::CLIENT_SECRET).is_some());
+    let env_token = std::env::var_os(cx2fa_core::env::TOKEN).is_some();
     let report = if let Some(p) = env_user.or(env_client) {
         AuthStatus {
             profile,
             url,
             source: "environment".into(),
             principal: Some(p),
+            location: None,
+            token_expires_in: None,
+        }
+    } else if env_token {
+        // A ready token: who it belongs to is the server's to say; it is what will be used.
+        AuthStatus {
+            profile,
+            url,
+            source: "environment".into(),
+            principal: Some(format!("(the token in `{}`)", cx2fa_core::env::TOKEN)),
             location: None,
             token_expires_in: None,
         }

@@ -184,9 +184,17 @@ impl Ctx {
         } else {
             "pass `--url https://<ingress>` (or `CX2FA_URL`, or `url` in a profile)"
         };
+        // After `auth login --url U`, the profile's later commands go to U without repeating
+        // it: the credentials are stored with the deployment they were checked against.
         self.settings
             .url
             .clone()
+            .or_else(|| {
+                cx2fa_core::auth::store::load(self.profile_name())
+                    .ok()
+                    .flatten()
+                    .and_then(|(_, s)| s.url)
+            })
             .ok_or_else(|| Error::usage("no deployment URL").with_hint(hint))
     }
 

@@ -221,3 +221,55 @@ fn real_secret_service() {
     assert_eq!(run(with_bus().args(["auth", "logout"])).0, 0);
     assert_eq!(run(with_bus().args(["tenant", "list"])).0, 2);
 }
+
+/// #26.6: `auth login --url U` remembers U for the profile's later commands; a ready token in
+/// the environment is reported as what will be used; a keyring that cannot store is found
+/// before the password is read.
+#[test]
+fn login_remembers_the_deployment_and_status_tells_the_truth() {
+    let sb = Sandbox::start();
+    let (code, _, err) = run(logged_out(&sb)
+        .env_remove("CX2FA_URL")
+        .args([
+            "auth",
+            "login",
+            "--username",
+            "admin",
+            "--password-stdin",
+            "--store",
+            "file",
+            "--url",
+            &sb.url,
+        ])
+        .write_stdin("sandbox-admin-pass"));
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = run(logged_out(&sb)
+        .env_remove("CX2FA_URL")
+        .args(["tenant", "list"]));
+    assert_eq!(code, 0, "no --url needed after login: {err}");
+    assert!(out.contains("expertflow"), "{out}");
+    let (_, out, _) = run(logged_out(&sb)
+        .env_remove("CX2FA_URL")
+        .env("CX2FA_TOKEN", "a-ready-token-value")
+        .args(["auth", "status", "-o", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["source"], "environment", "{v}");
+    assert_eq!(v["url"], format!("{}/", sb.url), "{v}");
+    // No keyring here (no D-Bus session): refused before the password is read from stdin.
+    let (code, _, err) = run(logged_out(&sb)
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .args([
+            "auth",
+            "login",
+            "--username",
+            "admin",
+            "--password-stdin",
+            "--store",
+            "keyring",
+        ])
+        .write_stdin("sandbox-admin-pass"));
+    if std::env::var_os("CX2FA_TEST_KEYRING").is_none() {
+        assert_ne!(code, 0, "{err}");
+        assert!(err.contains("keyring"), "{err}");
+    }
+}

@@ -217,9 +217,34 @@ pub async fn seed(up: &Upstream, data: &mut Data) -> Result<Vec<String>, Error> 
                         // ... and authorization services: the connector's login asks for an RPT
                         // (`grant_type=urn:ietf:params:oauth:grant-type:uma-ticket`, audience
                         // `cim`) after the password grant, and `validateOTP` ends with that
-                        // login. Keycloak's default resource server (default permission, policy
-                        // granting everything) is enough to issue one.
+                        // login. A deployment has its resources and policies; here one resource
+                        // under a permissive policy enforcement is enough for Keycloak to issue
+                        // the RPT (Keycloak 26.7 creates no default resource and policy).
                         "authorizationServicesEnabled": true,
+                        "authorizationSettings": {
+                            "policyEnforcementMode": "PERMISSIVE",
+                            "resources": [{
+                                "name": "Default Resource",
+                                "type": format!("urn:{client}:resources:default"),
+                                "uris": ["/*"],
+                            }],
+                        },
+                        // The client in its own tokens' audience: the connector introspects the
+                        // user's token with this client, and newer Keycloaks (26.7.3 here, not
+                        // 26.4.7; upgrading guide: "Token introspection now validates audience
+                        // claim") answer `{"active": false}` to a client not in `aud`: the
+                        // connector then sees no realm roles and its RPT request is refused.
+                        "protocolMappers": [{
+                            "name": format!("{client}-audience"),
+                            "protocol": "openid-connect",
+                            "protocolMapper": "oidc-audience-mapper",
+                            "config": {
+                                "included.client.audience": client,
+                                "access.token.claim": "true",
+                                "id.token.claim": "false",
+                                "introspection.token.claim": "true",
+                            },
+                        }],
                         "standardFlowEnabled": false,
                     })),
                 )

@@ -222,6 +222,20 @@ fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     crate::private::write(path, bytes)
 }
 
+/// Whether `kind` can store a secret here, asked before anyone types one: a keyring that is
+/// missing, locked or refuses access is found now, not after the password prompt.
+pub fn check_available(kind: Kind) -> Result<(), Error> {
+    match kind {
+        Kind::File => dir().map(|_| ()),
+        Kind::Keyring => {
+            keyring_entry(|| {
+                keyring::Entry::new(SERVICE, "cx2fa-availability-check")?.get_password()
+            })?;
+            Ok(())
+        }
+    }
+}
+
 /// Saves a profile's credentials in `kind`, replacing what was stored before.
 pub fn save(profile: &str, kind: Kind, s: &Stored) -> Result<PathBuf, Error> {
     let text = serde_json::to_string(s).map_err(|e| Error::failed(e.to_string()))?;
