@@ -111,6 +111,10 @@ pub fn hint(fix: &Fix) -> String {
         F::MailboxDelivery => "check that the OTP channel delivers to this mailbox".into(),
         F::JsonDocument => "pass a JSON document: a tenant document or an update payload".into(),
         F::JsonSyntax => "fix the JSON syntax at that position; `//` comments and non-breaking spaces are accepted".into(),
+        F::TypographicQuotes => "the text has typographic quotes (“ ” ‘ ’), as a word processor or chat makes them: replace them with straight quotes \"".into(),
+        F::Fragment(key) if key == "tenantSettings" => "this is a fragment: put it inside braces, `{ \"tenantSettings\": { ... } }`".into(),
+        F::Fragment(key) if key == "Otp_Manager_Url" => "this is a fragment: `Otp_Manager_Url` belongs inside `tenantSettings.keyCloak`: `{ \"tenantSettings\": { \"keyCloak\": { \"Otp_Manager_Url\": ... } } }`".into(),
+        F::Fragment(key) => format!("this is a fragment: `{key}` belongs inside `tenantSettings`: `{{ \"tenantSettings\": {{ \"{key}\": ... }} }}`"),
         F::ChannelIdentifier => {
             "pass `--identifier <sender address or number>`; `cx2fa channel list` shows them"
                 .into()

@@ -129,6 +129,10 @@ pub enum Fix {
     JsonDocument,
     /// The settings file has a syntax error at the position named.
     JsonSyntax,
+    /// The text has typographic quotes (“ ” ‘ ’), as a word processor or chat makes them.
+    TypographicQuotes,
+    /// A fragment of a document (a section without the braces around it), named by its key.
+    Fragment(String),
     /// Enabling EMAIL or SMS needs the channel's service identifier.
     ChannelIdentifier,
     /// A `--resume` file is not a report.

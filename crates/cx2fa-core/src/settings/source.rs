@@ -203,13 +203,36 @@ pub fn parse(raw: &str, origin: &str) -> Result<Parsed, Error> {
             let col = char_column(&cleaned.text, e.line(), e.column());
             let what = e.to_string();
             let what = what.split(" at line").next().unwrap_or(&what).to_string();
+            // What people paste from a guide or a word processor, named for what it is.
+            let fix = if raw.contains(['\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}']) {
+                Fix::TypographicQuotes
+            } else if let Some(key) = fragment_key(&cleaned.text) {
+                Fix::Fragment(key)
+            } else {
+                Fix::JsonSyntax
+            };
             Err(Error::failed(format!(
                 "{origin}:{}:{col}: malformed JSON: {what}",
                 e.line()
             ))
-            .with_fix(Fix::JsonSyntax))
+            .with_fix(fix))
         }
     }
+}
+
+/// The key a pasted fragment starts with (`"twoFAConfigs": {...}` without the braces around
+/// it), when it is one of the document's known sections.
+fn fragment_key(text: &str) -> Option<String> {
+    let t = text.trim_start();
+    let rest = t.strip_prefix('"')?;
+    let (key, after) = rest.split_once('"')?;
+    let known = [
+        "tenantSettings",
+        "twoFAConfigs",
+        "keyCloak",
+        "Otp_Manager_Url",
+    ];
+    (after.trim_start().starts_with(':') && known.contains(&key)).then(|| key.to_string())
 }
 
 /// Converts serde_json's byte column on `line` to a character column.

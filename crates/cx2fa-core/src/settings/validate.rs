@@ -55,8 +55,60 @@ const KNOWN_2FA_KEYS: &[&str] = &[
 pub fn check_value(v: &Value) -> (DocKind, Vec<Finding>) {
     let kind = DocKind::detect(v);
     let mut findings = schema::check(kind, v);
+    misplaced(v, &mut findings);
     semantic(kind, v, &mut findings);
     (kind, findings)
+}
+
+/// Keys the platform would never read: a section in the wrong case (`twoFaConfigs`,
+/// `keycloak`, `Otp_Manager_URL`), which would silently lose the setting, and a section pasted
+/// at the top level instead of inside `tenantSettings`. Each is an error naming the right
+/// spelling or place.
+fn misplaced(v: &Value, out: &mut Vec<Finding>) {
+    let err = |p: String, m: String| Finding::new(Severity::Error, p, m);
+    let mut near = |obj: Option<&Value>, at: &str, known: &[&str]| {
+        let Some(m) = obj.and_then(Value::as_object) else {
+            return;
+        };
+        for key in m.keys() {
+            if let Some(k) = known
+                .iter()
+                .find(|k| k.eq_ignore_ascii_case(key) && **k != key.as_str())
+            {
+                out.push(err(
+                    format!("{at}/{key}"),
+                    format!("`{key}` is not `{k}`: the platform matches the exact case and would ignore this setting"),
+                ));
+            }
+        }
+    };
+    near(
+        v.get("tenantSettings"),
+        "/tenantSettings",
+        &["twoFAConfigs", "keyCloak"],
+    );
+    near(
+        v.pointer(KEYCLOAK),
+        KEYCLOAK,
+        &[
+            fields::OTP_MANAGER_URL,
+            "RSA_Server_URL",
+            "RSA_Client_Key",
+            "RSA_Client_ID",
+            "realm",
+        ],
+    );
+    near(Some(v), "", &["tenantSettings"]);
+    if let Some(m) = v.as_object() {
+        for key in ["twoFAConfigs", "keyCloak"] {
+            if m.contains_key(key) {
+                out.push(err(
+                    format!("/{key}"),
+                    format!("`{key}` belongs inside `tenantSettings`: `{{\"tenantSettings\": {{\"{key}\": ...}}}}`"),
+                ));
+            }
+        }
+    }
 }
 
 /// Whether `s` is an absolute http(s) URL ending in `/`; the reason when not.
@@ -296,6 +348,7 @@ pub fn validate_text(raw: &str, origin: &str) -> Result<FileReport, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Fix;
 
     const UPDATE: &str = r#"{"tenantSettings": {"keyCloak": {"Otp_Manager_Url": "http://ef-cx-otp-manager-svc:3000/"},
         "twoFAConfigs": {"is2FAEnabled": true, "channelType": "EMAIL",
@@ -308,6 +361,45 @@ mod tests {
             .into_iter()
             .map(|f| (f.severity, f.pointer))
             .collect()
+    }
+
+    /// #26: a case typo would silently lose the setting; a section at the top level is out of
+    /// place; a pasted fragment and typographic quotes get hints of their own.
+    #[test]
+    fn case_typos_and_misplaced_sections_are_errors_that_name_the_fix() {
+        let messages = |text: &str| -> Vec<String> {
+            match validate_text(text, "t") {
+                Ok(r) => r.findings.into_iter().map(|f| f.message).collect(),
+                Err(e) => vec![e.message],
+            }
+        };
+        let m = messages(&UPDATE.replace("twoFAConfigs", "twoFaConfigs"));
+        assert!(
+            m.iter()
+                .any(|m| m.contains("`twoFaConfigs` is not `twoFAConfigs`")),
+            "{m:?}"
+        );
+        let m = messages(&UPDATE.replace("keyCloak", "keycloak"));
+        assert!(
+            m.iter().any(|m| m.contains("`keycloak` is not `keyCloak`")),
+            "{m:?}"
+        );
+        let m = messages(&UPDATE.replace("Otp_Manager_Url", "Otp_Manager_URL"));
+        assert!(
+            m.iter()
+                .any(|m| m.contains("`Otp_Manager_URL` is not `Otp_Manager_Url`")),
+            "{m:?}"
+        );
+        let m = messages(r#"{"twoFAConfigs": {"is2FAEnabled": false}}"#);
+        assert!(
+            m.iter()
+                .any(|m| m.contains("belongs inside `tenantSettings`")),
+            "{m:?}"
+        );
+        let e = validate_text(r#""twoFAConfigs": {"is2FAEnabled": false}"#, "t").unwrap_err();
+        assert_eq!(e.fix, Some(Fix::Fragment("twoFAConfigs".into())));
+        let e = validate_text("{\u{201c}tenantSettings\u{201d}: {}}", "t").unwrap_err();
+        assert_eq!(e.fix, Some(Fix::TypographicQuotes));
     }
 
     #[test]
