@@ -1,0 +1,444 @@
+#!/usr/bin/env bash
+# shellcheck disable=SC2016  # the JavaScript in single quotes is meant literally
+# Cross-checks cx2fa against Expertflow's own connector (npm ef-keycloak-connect 1.9.3-RC8,
+# unmodified, driven by harness.js) on a REAL Keycloak. No proxy, no translation: the
+# connector talks straight to the Keycloak and to the sandbox's emulated OTP manager.
+#
+#   CX2FA_UPSTREAM_ADMIN_PASSWORD=... tests/connector/run.sh http://127.0.0.1:18080/auth
+#   tests/connector/run.sh --keycloak URL --admin-password-file FILE [--admin USER]
+#
+# Keycloak URL: first argument, --keycloak, or $CX2FA_KEYCLOAK_UPSTREAM. Master admin password:
+# --admin-password-file, or $CX2FA_UPSTREAM_ADMIN_PASSWORD (never on the command line). cx2fa:
+# $CX2FA_BIN, else target/debug/cx2fa (run `cargo build` first). Needs node >= 20 and `npm ci`
+# in tests/connector. Loopback only (the harness refuses anything else).
+#
+# It starts its own `cx2fa sandbox --port 0 --keycloak-upstream URL` (which creates the seed's
+# realms, with a random suffix, in that Keycloak and deletes them when stopped: the trap below),
+# points cx2fa at it with the sandbox's `export` lines, and prints `ok NAME` or
+# `FAIL NAME: detail` per check, then `N passed, M failed`; exit 1 when any failed.
+#
+# Which connector function each check uses, and why:
+#  1 bypass-before            validateOTP(agent.legacy, wrong code). The bypass lives in
+#                             validateOTP: a lower-case `sms` matches no channel branch, so it
+#                             falls through to the plain login (authenticateUserViaKeycloak without
+#                             twoFAConfigs) and never calls otp/verify. Also: cx2fa audit reports it.
+#  2 audit-fix-closes-bypass  after `cx2fa audit --fix`: getAccessToken + getUserDetails (the
+#                             attributes the connector reads), validateOTP (now refused), then
+#                             authenticateUserViaKeycloak (the login screen's call: now asks for
+#                             registration).
+#  3 registered-by-connector-is-seen-by-cx2fa
+#                             the login screen's own sequence: authenticateUserViaKeycloak (writes
+#                             the pending enrolment) > registerCustomerChannelIdentifier (e-mail;
+#                             sends the OTP) > validateOTP (code from the sandbox's outbox).
+#  4 reset-then-connector-registers-again
+#                             after `cx2fa user reset`: validateOTP (refused, no otp/verify), then
+#                             the same sequence as 3 registers the user again.
+#  5 registered-by-cx2fa-logs-in-through-connector
+#                             after `cx2fa simulate-login --register-contact`: the returning login,
+#                             authenticateUserViaKeycloak (which calls sendOTPviaOTPManager) >
+#                             validateOTP with the outbox code.
+#  6 otp-manager-requests-match
+#                             the otp/generate and otp/verify requests of check 5 (harness request
+#                             log) against cx2fa's own (`--print-curl` of check 5's simulate-login).
+# The full login works on the real Keycloak because the sandbox sets up what a deployment has
+# (crates/cx2fa-sandbox/src/upstream.rs): the tenant-realm admin USERNAME_ADMIN/PASSWORD_ADMIN
+# with realm-management's view/query/manage-users, authorization services on `cim` (the UMA
+# grant for the RPT) and `cim` in its tokens' audience (newer Keycloaks introspect only then).
+# Not set up: the unified admin's team API (`ef-server-url` team/user/{id}) and permission
+# groups. The connector asks for them only for users holding the realm role `agent` or
+# `supervisor`, which no seeded user has, so the checks never reach them. (Its role check also
+# passes only because the realm's default role is `default-roles-expertflow-<suffix>`, which
+# the connector does not recognise as the default `default-roles-expertflow`.)
+#
+# Keycloak 24+ (user profile): the connector's registration writes `{"attributes": ...}` only,
+# which clears e-mail, first and last name; the login that closes validateOTP then gets
+# "Account is not fully set up" (the connector reports it as "Password Update Required").
+# Checks 3 and 4 accept that ending only when the registration itself completed and
+# `cx2fa audit` reports the user as profile-incomplete, and print a `note:` line saying so.
+
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+
+die() { echo "run.sh: $*" >&2; exit 2; }
+
+KC_URL=${CX2FA_KEYCLOAK_UPSTREAM:-}
+ADMIN_USER="admin"
+ADMIN_PASSWORD=${CX2FA_UPSTREAM_ADMIN_PASSWORD:-}
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --keycloak) KC_URL=${2:?--keycloak needs a URL}; shift 2 ;;
+    --admin) ADMIN_USER=${2:?--admin needs a user}; shift 2 ;;
+    --admin-password-file) ADMIN_PASSWORD=$(<"${2:?--admin-password-file needs a file}"); shift 2 ;;
+    -h|--help) sed -n '3,13p' "$0"; exit 0 ;;
+    -*) die "unknown option $1" ;;
+    *) KC_URL=$1; shift ;;
+  esac
+done
+[ -n "$KC_URL" ] || die "the Keycloak base URL is needed (first argument, --keycloak, or CX2FA_KEYCLOAK_UPSTREAM)"
+[ -n "$ADMIN_PASSWORD" ] || die "the master admin's password is needed (CX2FA_UPSTREAM_ADMIN_PASSWORD or --admin-password-file)"
+case "$KC_URL" in
+  http://127.*|http://localhost[:/]*|http://\[::1\]*|https://127.*|https://localhost[:/]*) ;;
+  *) die "refusing a non-loopback Keycloak URL: $KC_URL" ;;
+esac
+CX2FA=${CX2FA_BIN:-$ROOT/target/debug/cx2fa}
+[ -x "$CX2FA" ] || die "no cx2fa binary at $CX2FA (cargo build, or set CX2FA_BIN)"
+[ -d "$HERE/node_modules/ef193" ] || die "the connector is not installed: (cd tests/connector && npm ci)"
+
+# CX2FA_CONNECTOR_KEEP=1 keeps the work directory (harness JSON, cx2fa output) for a look; it
+# holds the sandbox's export lines, i.e. the master admin's password: delete it afterwards.
+KEEP=${CX2FA_CONNECTOR_KEEP:-}
+
+# Nothing from the caller's cx2fa setup (profile, URLs, tokens) may leak into the checks.
+for v in $(compgen -e); do
+  case "$v" in CX2FA_*) unset "$v" ;; esac
+done
+export CX2FA_COLOR=never CX2FA_NO_INPUT=1
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/cx2fa-connector.XXXXXX")
+SANDBOX_PID=
+cleanup() {
+  local rc=$?
+  if [ -n "$SANDBOX_PID" ] && kill -0 "$SANDBOX_PID" 2>/dev/null; then
+    # Ctrl-C: the sandbox deletes the realms it created upstream, then exits.
+    kill -INT "$SANDBOX_PID" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$SANDBOX_PID" 2>/dev/null || break; sleep 0.5; done
+    if kill -0 "$SANDBOX_PID" 2>/dev/null; then
+      echo "run.sh: the sandbox (pid $SANDBOX_PID) did not stop; its realms may be left in $KC_URL" >&2
+      kill "$SANDBOX_PID" 2>/dev/null || true
+    fi
+    wait "$SANDBOX_PID" 2>/dev/null || true
+  fi
+  if [ -n "$KEEP" ]; then echo "run.sh: kept $WORK (delete it: it holds the admin password)" >&2; else rm -rf "$WORK"; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+PASSED=0
+FAILED=0
+ok() { echo "ok $1"; PASSED=$((PASSED + 1)); }
+fail() { echo "FAIL $1: $2"; FAILED=$((FAILED + 1)); }
+finish() {
+  echo "$PASSED passed, $FAILED failed"
+  [ "$FAILED" -eq 0 ]
+}
+
+# ---------------------------------------------------------------- the sandbox
+
+CX2FA_UPSTREAM_ADMIN_PASSWORD=$ADMIN_PASSWORD "$CX2FA" sandbox --port 0 \
+  --keycloak-upstream "$KC_URL" --upstream-admin "$ADMIN_USER" --upstream-unmanaged ENABLED \
+  >"$WORK/sandbox.out" 2>"$WORK/sandbox.err" &
+SANDBOX_PID=$!
+# The export lines come once the realms exist upstream; CX2FA_PASSWORD is the last one.
+for _ in $(seq 1 240); do
+  grep -q '^  export CX2FA_PASSWORD=' "$WORK/sandbox.out" 2>/dev/null && break
+  kill -0 "$SANDBOX_PID" 2>/dev/null || break
+  sleep 0.5
+done
+if ! grep -q '^  export CX2FA_PASSWORD=' "$WORK/sandbox.out"; then
+  fail sandbox "did not start: $(tr '\n' ' ' <"$WORK/sandbox.err" | cut -c1-500)"
+  finish || exit 1
+fi
+# Parsed, not eval'ed: only `export CX2FA_NAME=value` lines.
+while IFS= read -r line; do
+  if [[ "$line" =~ ^\ \ export\ (CX2FA_[A-Z_]+)=(.*)$ ]]; then
+    export "${BASH_REMATCH[1]}=${BASH_REMATCH[2]}"
+  fi
+done <"$WORK/sandbox.out"
+if [ -z "${CX2FA_URL:-}" ] || [ -z "${CX2FA_KEYCLOAK_URL:-}" ]; then die "no CX2FA_URL/CX2FA_KEYCLOAK_URL in the sandbox's export lines"; fi
+SB=$CX2FA_URL
+T=expertflow
+
+# The connector's config: the tenant document as the tenant API serves it (realm with the run's
+# suffix, the document's admin and client secret), with the in-cluster URLs made reachable.
+CFG=$WORK/cfg.json
+CX2FA_PASSWORD=$CX2FA_PASSWORD node "$HERE/make-config.js" --url "$SB" --tenant "$T" \
+  --keycloak-url "$CX2FA_KEYCLOAK_URL" --ef-server-url "$SB/" --out "$CFG" 2>"$WORK/make-config.err" ||
+  die "make-config.js: $(cat "$WORK/make-config.err")"
+
+# Prints the newest code the sandbox's outbox holds for one address (the harness's --otp-cmd).
+cat >"$WORK/outbox.js" <<'EOF'
+const [sb, to] = process.argv.slice(2);
+fetch(`${sb}/sandbox/outbox?to=${encodeURIComponent(to)}`).then((r) => r.json()).then((a) => {
+  const m = a.filter((e) => e.to === to);
+  if (!m.length) { console.error(`no OTP sent to ${to}`); process.exit(1); }
+  console.log(m[m.length - 1].code);
+}).catch((e) => { console.error(e.message); process.exit(1); });
+EOF
+outbox_cmd() { printf 'node %q %q %q' "$WORK/outbox.js" "$SB" "$1"; }
+
+# Gives USER back the e-mail and names the connector's attribute-only PUT cleared (Keycloak 24+),
+# through the admin API with the master admin (as an administrator would, in Keycloak's console).
+restore_profile() {
+  node - "$CFG" "$1" "$2" <<'EOF'
+const fs = require('fs');
+const [cfgFile, username, email] = process.argv.slice(2);
+const kc = process.env.CX2FA_KEYCLOAK_URL.replace(/\/*$/, '/');
+const realm = JSON.parse(fs.readFileSync(cfgFile, 'utf8')).keyCloak.realm;
+(async () => {
+  const t = await fetch(`${kc}realms/master/protocol/openid-connect/token`, { method: 'POST',
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'admin-cli', username: process.env.CX2FA_USERNAME, password: process.env.CX2FA_PASSWORD }) });
+  const h = { Authorization: `Bearer ${(await t.json()).access_token}`, 'Content-Type': 'application/json' };
+  const [u] = await (await fetch(`${kc}admin/realms/${realm}/users?username=${encodeURIComponent(username)}&exact=true`, { headers: h })).json();
+  Object.assign(u, { email: u.email || email, firstName: u.firstName || username, lastName: u.lastName || 'Sandbox' });
+  const r = await fetch(`${kc}admin/realms/${realm}/users/${u.id}`, { method: 'PUT', headers: h, body: JSON.stringify(u) });
+  if (r.status !== 204) throw new Error(`PUT user: HTTP ${r.status} ${await r.text()}`);
+})().catch((e) => { console.error(`restore_profile: ${e.message}`); process.exit(1); });
+EOF
+}
+
+# One harness run (connector 1.9.3-RC8): its JSON line goes to $WORK/NAME.json.
+harness() {
+  local name=$1
+  shift
+  node "$HERE/harness.js" 193 "$@" --config "$CFG" --timeout 20 >"$WORK/$name.json" 2>"$WORK/$name.err" ||
+    echo '{"ok":false,"harnessError":"exit","steps":[],"requests":[]}' >"$WORK/$name.json"
+}
+
+# cx2fa; its exit code in $RC, stdout in $WORK/NAME.out, stderr in $WORK/NAME.err.
+cx() {
+  local name=$1
+  shift
+  RC=0
+  "$CX2FA" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" </dev/null || RC=$?
+}
+
+# verdict JS FILE...: JS is the body of a function of (d, e, f, g, h) (the files' JSON, parsed)
+# that returns nothing when the check holds, `note: ...` when it holds with a remark, else the
+# failure's detail. Prints what it returned.
+verdict() {
+  local js=$1
+  shift
+  node - "$js" "$@" <<'EOF'
+const fs = require('fs');
+const [js, ...files] = process.argv.slice(2);
+const read = (f) => { try { return JSON.parse(fs.readFileSync(f, 'utf8')); } catch (e) { return { unreadable: `${f}: ${e.message}` }; } };
+const step = (d, fn) => (d.steps || []).find((s) => s.fn === fn);
+const reqs = (d, re) => (d.requests || []).filter((r) => re.test(r.url));
+const said = (d) => `${d.harnessError ? 'harness error ' + d.harnessError + ': ' : ''}steps ${(d.steps || []).map((s) => `${s.fn}:${s.ok ? 'ok' : 'fail'}${s.message ? ' (' + s.message + ')' : ''}`).join(' > ')}`;
+let out;
+try {
+  out = new Function('step', 'reqs', 'said', 'd', 'e', 'f', 'g', 'h', js)(step, reqs, said, ...files.map(read));
+} catch (err) {
+  out = `verdict crashed: ${err.message}`;
+}
+if (out) process.stdout.write(String(out).replace(/\s+/g, ' ').slice(0, 600));
+EOF
+}
+
+check() {
+  local name=$1 detail
+  shift
+  detail=$(verdict "$@")
+  case "$detail" in
+    '') ok "$name" ;;
+    'note: '*) ok "$name"; echo "  $detail" ;;
+    *) fail "$name" "$detail" ;;
+  esac
+}
+
+# ---------------------------------------------------------------- 1. bypass-before
+
+harness legacy-validate validate-otp --username agent.legacy --password agent-pass --code 000000
+cx audit-before audit -t "$T" -o json
+check bypass-before '
+  const v = step(d, "validateOTP");
+  if (!v) return "no validateOTP step: " + said(d);
+  const verify = reqs(d, /otp\/verify$/);
+  if (verify.length) return `the connector sent ${verify.length} otp/verify request(s)`;
+  if (!v.ok && /Invalid verification code/.test(v.message || "")) return "the wrong code was rejected as invalid: no bypass";
+  if (!v.ok) return "validateOTP refused for another reason: " + said(d);
+  if (!(v.result && v.result.token)) return "validateOTP returned no token: " + JSON.stringify(v.result).slice(0, 200);
+  const found = (e.findings || []).find((x) => x.kind === "bypass" && x.user === "agent.legacy");
+  if (!found) return "the connector logs agent.legacy in with a wrong code, but cx2fa audit has no bypass finding for it: " + JSON.stringify(e).slice(0, 300);
+' "$WORK/legacy-validate.json" "$WORK/audit-before.out"
+
+# ---------------------------------------------------------------- 2. audit-fix-closes-bypass
+
+cx audit-fix audit -t "$T" --fix --yes
+FIX_RC=$RC
+cx audit-after audit -t "$T" -o json
+AFTER_RC=$RC
+harness legacy-user user --username agent.legacy
+harness legacy-validate2 validate-otp --username agent.legacy --password agent-pass --code 000000
+harness legacy-login login --username agent.legacy --password agent-pass
+if [ "$FIX_RC" -ne 0 ] && [ "$FIX_RC" -ne 11 ]; then
+  fail audit-fix-closes-bypass "cx2fa audit --fix --yes exited $FIX_RC: $(tr '\n' ' ' <"$WORK/audit-fix.err" | cut -c1-300)"
+elif [ "$AFTER_RC" -ne 0 ] && [ "$AFTER_RC" -ne 11 ]; then
+  fail audit-fix-closes-bypass "cx2fa audit -o json exited $AFTER_RC: $(tr '\n' ' ' <"$WORK/audit-after.err" | cut -c1-300)"
+else
+  check audit-fix-closes-bypass '
+    const b = (d.findings || []).filter((x) => x.kind === "bypass");
+    if (!d.findings) return "no findings list in the audit JSON: " + JSON.stringify(d).slice(0, 200);
+    if (b.length) return "bypass finding(s) left: " + b.map((x) => x.user).join(", ");
+    const u = step(e, "getUserDetails");
+    if (!u || !u.ok) return "the connector could not read agent.legacy: " + said(e);
+    const a = u.result.attributes || {};
+    if (a.twoFAChannel || a.is2FARegistered) return "agent.legacy still has enrolment attributes: " + JSON.stringify(a);
+    const v = step(f, "validateOTP");
+    if (!v || v.ok) return "validateOTP with a wrong code still logs agent.legacy in: " + said(f);
+    if (reqs(f, /otp\/verify$/).length) return "validateOTP sent otp/verify for an unregistered user";
+    const l = step(g, "authenticateUserViaKeycloak");
+    if (!l || !l.ok) return "the connector login failed: " + said(g);
+    if (l.result.is2FARegistered !== false || l.message !== "2FA registration required") return "the connector login does not ask for registration: " + JSON.stringify(l.result);
+  ' "$WORK/audit-after.out" "$WORK/legacy-user.json" "$WORK/legacy-validate2.json" "$WORK/legacy-login.json"
+fi
+
+# ---------------------------------------------------------------- 3. registered-by-connector-is-seen-by-cx2fa
+
+# The login screen's sequence, all connector code: login (pending enrolment written), the
+# contact (registerCustomerChannelIdentifier: OTP sent), the code (validateOTP: registered).
+register_by_connector() {
+  local name=$1 contact=$2
+  harness "$name" login --username agent.none --password agent-pass --contact "$contact" --otp-cmd "$(outbox_cmd "$contact")"
+}
+registered_js='
+  const want = ["authenticateUserViaKeycloak", "registerCustomerChannelIdentifier", "harness:otpCmd", "validateOTP"];
+  const got = (d.steps || []).map((s) => s.fn);
+  if (want.join() !== got.join() || !d.steps.slice(0, 3).every((s) => s.ok)) return "connector registration: " + said(d);
+  if (step(d, "authenticateUserViaKeycloak").result.is2FARegistered !== false) return "the first login did not ask for registration";
+  if (step(d, "registerCustomerChannelIdentifier").result.email !== CONTACT) return "registered contact: " + JSON.stringify(step(d, "registerCustomerChannelIdentifier").result);
+  const verify = reqs(d, /otp\/verify$/);
+  if (verify.length !== 1 || verify[0].status !== 200) return "otp/verify: " + JSON.stringify(verify).slice(0, 300);
+  const done = (d.requests || []).find((r) => r.method === "PUT" && r.body && r.body.attributes && r.body.attributes.is2FARegistered === true);
+  if (!done || done.status !== 204) return "validateOTP did not write is2FARegistered=true: " + JSON.stringify(done);
+  let note = "";
+  const v = step(d, "validateOTP");
+  if (!v.ok) {
+    // validateOTP ends with a full login; on Keycloak 24+ (user profile) the attribute-only PUTs
+    // of the registration have cleared e-mail, first and last name, and Keycloak refuses it.
+    const refused = (d.requests || []).find((r) => /openid-connect\/token$/.test(r.url) && r.status === 400 &&
+      r.body && r.body.form && r.body.form.username === "agent.none" && r.response && r.response.error_description === "Account is not fully set up");
+    if (!refused) return "validateOTP: " + said(d);
+    const pi = (f.findings || []).find((x) => x.kind === "profile-incomplete" && x.user === "agent.none");
+    if (!pi) return "validateOTP registered the user, then Keycloak refused its login (Account is not fully set up: the connector cleared e-mail and names), and cx2fa audit has no profile-incomplete finding for agent.none";
+    note = `note: the registration completed (otp/verify 200, is2FARegistered=true written), but the closing login of validateOTP failed: the attribute-only PUTs of the connector cleared the e-mail, first and last name of agent.none, Keycloak answered "Account is not fully set up", the connector reported "${v.reason || v.message}"; cx2fa audit reports it (profile-incomplete)`;
+  } else if (!v.result.token) return "validateOTP returned no token";
+  if (e.registered !== true || e.channel !== "EMAIL" || e.stale !== false || e.bypass !== false) return "cx2fa user status: " + JSON.stringify(e);
+  return note;
+'
+C3=agent.none.first@example.test
+register_by_connector none-register "$C3"
+cx none-audit audit -t "$T" -o json
+cx none-status user status -t "$T" agent.none -o json
+if [ "$RC" -ne 0 ]; then
+  fail registered-by-connector-is-seen-by-cx2fa "cx2fa user status exited $RC: $(tr '\n' ' ' <"$WORK/none-status.err" | cut -c1-300)"
+else
+  check registered-by-connector-is-seen-by-cx2fa "const CONTACT = \"$C3\"; $registered_js" "$WORK/none-register.json" "$WORK/none-status.out" "$WORK/none-audit.out"
+fi
+
+# ---------------------------------------------------------------- 4. reset-then-connector-registers-again
+
+cx none-reset user reset -t "$T" agent.none --yes
+if [ "$RC" -ne 0 ]; then
+  fail reset-then-connector-registers-again "cx2fa user reset exited $RC: $(tr '\n' ' ' <"$WORK/none-reset.err" | cut -c1-300)"
+else
+  harness none-validate validate-otp --username agent.none --password agent-pass --code 000000
+  harness none-user user --username agent.none
+  # On Keycloak 24+ the first registration cleared agent.none's e-mail and names (see check 3):
+  # give them back, the remedy `cx2fa audit` names for profile-incomplete, so that the
+  # connector's password grant is possible again.
+  restore_profile agent.none none@example.test || true
+  C4=agent.none.again@example.test
+  register_by_connector none-register2 "$C4"
+  cx none-audit2 audit -t "$T" -o json
+  cx none-status2 user status -t "$T" agent.none -o json
+  check reset-then-connector-registers-again "
+    const val = step(g, 'validateOTP');
+    if (!val || val.ok) return 'after the reset validateOTP still accepts agent.none: ' + said(g);
+    if (!/not registered/.test(val.message || '')) return 'validateOTP refused, but not as unregistered: ' + val.message;
+    if (reqs(g, /otp\\/verify\$/).length) return 'validateOTP sent otp/verify after the reset';
+    const u = step(h, 'getUserDetails');
+    const a = (u && u.ok && u.result.attributes) || {};
+    if (!u || !u.ok) return 'the connector could not read agent.none: ' + said(h);
+    for (const k of ['is2FARegistered', 'twoFAChannel', 'customerChannelIdentifier']) if (a[k]) return 'the reset left ' + k + ': ' + JSON.stringify(a);
+    if (a.department === undefined) return 'the reset dropped unrelated attributes: ' + JSON.stringify(a);
+    const CONTACT = '$C4'; $registered_js
+  " "$WORK/none-register2.json" "$WORK/none-status2.out" "$WORK/none-audit2.out" "$WORK/none-validate.json" "$WORK/none-user.json"
+fi
+
+# ---------------------------------------------------------------- 5. registered-by-cx2fa-logs-in-through-connector
+
+C5=15550100999
+CX2FA_USER_PASSWORD=agent-pass cx pending-sim simulate-login -t "$T" --user agent.pending \
+  --register-contact "$C5" --otp-from-outbox --print-curl -o json
+SIM_RC=$RC
+# The returning login, as the login screen runs it: authenticateUserViaKeycloak sends the OTP
+# (sendOTPviaOTPManager with the tenant's twoFAConfigs), validateOTP verifies it.
+harness pending-login login --username agent.pending --password agent-pass --otp-cmd "$(outbox_cmd "$C5")"
+if [ "$SIM_RC" -ne 0 ]; then
+  fail registered-by-cx2fa-logs-in-through-connector "cx2fa simulate-login exited $SIM_RC: $(grep -v '^curl ' "$WORK/pending-sim.err" | tr '\n' ' ' | cut -c1-300)"
+else
+  check registered-by-cx2fa-logs-in-through-connector '
+    if (d.ending !== "success" || d.flow !== "registration") return "cx2fa simulate-login: " + JSON.stringify(d).slice(0, 300);
+    const l = step(e, "authenticateUserViaKeycloak");
+    if (!l || !l.ok) return "connector login: " + said(e);
+    if (l.result.is2FARegistered !== true) return "the connector does not see agent.pending as registered: " + JSON.stringify(l.result);
+    const gen = reqs(e, /otp\/generate$/);
+    if (gen.length !== 1 || gen[0].status !== 200) return "otp/generate: " + JSON.stringify(gen).slice(0, 300);
+    if (gen[0].body.customerChannelIdentifier !== "'"$C5"'") return "OTP sent to " + gen[0].body.customerChannelIdentifier;
+    const v = step(e, "validateOTP");
+    const vr = reqs(e, /otp\/verify$/);
+    if (vr.length !== 1 || vr[0].status !== 200) return "otp/verify: " + JSON.stringify(vr).slice(0, 300) + "; " + said(e);
+    if (!v || !v.ok || !v.result.token) return "validateOTP: " + said(e);
+  ' "$WORK/pending-sim.out" "$WORK/pending-login.json"
+fi
+
+# ---------------------------------------------------------------- 6. otp-manager-requests-match
+
+# cx2fa's requests, from its --print-curl lines (shell words, parsed without a shell).
+node - "$WORK/pending-sim.err" >"$WORK/cx2fa-otp.json" <<'EOF'
+const fs = require('fs');
+function words(line) {
+  const out = []; let cur = ''; let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === "'") { const j = line.indexOf("'", i + 1); cur += line.slice(i + 1, j); i = j; inWord = true; }
+    else if (c === '"') {
+      let j = i + 1;
+      while (line[j] !== '"') { if (line[j] === '\\') j++; cur += line[j]; j++; }
+      i = j; inWord = true;
+    } else if (c === '\\') { cur += line[++i]; inWord = true; }
+    else if (/\s/.test(c)) { if (inWord) out.push(cur); cur = ''; inWord = false; }
+    else { cur += c; inWord = true; }
+  }
+  if (inWord) out.push(cur);
+  return out;
+}
+const found = {};
+for (const line of fs.readFileSync(process.argv[2], 'utf8').split('\n')) {
+  if (!line.startsWith('curl ')) continue;
+  const w = words(line);
+  const url = w.find((x) => /^https?:/.test(x)) || '';
+  const m = url.match(/otp\/(generate|verify)$/);
+  if (!m) continue;
+  const headers = {};
+  let body;
+  for (let i = 0; i < w.length; i++) {
+    if (w[i] === '-H') { const [k, ...v] = w[++i].split(':'); headers[k.trim().toLowerCase()] = v.join(':').trim(); }
+    if (w[i] === '--data-raw' || w[i] === '-d' || w[i] === '--data') body = JSON.parse(w[++i]);
+  }
+  found[m[1]] = { url, headers, body };
+}
+process.stdout.write(JSON.stringify(found));
+EOF
+check otp-manager-requests-match '
+  const out = [];
+  for (const kind of ["generate", "verify"]) {
+    const c = reqs(d, new RegExp("otp/" + kind + "$"))[0];
+    const x = e[kind];
+    if (!c) { out.push("the connector sent no otp/" + kind); continue; }
+    if (!x) { out.push("cx2fa printed no otp/" + kind + " curl"); continue; }
+    const ck = Object.keys(c.body || {}).sort().join(",");
+    const xk = Object.keys(x.body || {}).sort().join(",");
+    if (ck !== xk) out.push(`${kind} body keys differ: connector {${ck}} cx2fa {${xk}}`);
+    const ch = c.headers || {};
+    if (ch.tenantid !== "expertflow") out.push(`${kind}: the connector sent tenantid=${JSON.stringify(ch.tenantid)}`);
+    if (x.headers.tenantid !== "expertflow") out.push(`${kind}: cx2fa sent no tenantid header (headers: ${Object.keys(x.headers).join(",")})`);
+  }
+  return out.join("; ");
+' "$WORK/pending-login.json" "$WORK/cx2fa-otp.json"
+
+finish
