@@ -3,6 +3,7 @@
 mod audit;
 mod contract;
 mod credentials;
+mod differential;
 mod doctor;
 mod fidelity;
 mod hostile;
