@@ -111,14 +111,30 @@ impl Printer {
     /// A line of progress or narration on stderr (not in quiet mode).
     pub fn status(&self, msg: impl AsRef<str>) {
         if !self.quiet {
-            eprint_line(&self.clean(msg.as_ref()));
+            self.stderr_line("status", msg.as_ref());
         }
     }
 
     /// A warning on stderr; shown even in quiet mode, since it may change a decision.
     pub fn warn(&self, msg: impl AsRef<str>) {
-        let label = self.paint("warning", "33");
-        eprint_line(&format!("{label}: {}", self.clean(msg.as_ref())));
+        self.stderr_line("warning", msg.as_ref());
+    }
+
+    /// With `-o json` every line on stderr is one JSON object, so that a script can read the
+    /// stream as it reads the error: `{"schemaVersion":1,"warning":"..."}`,
+    /// `{"schemaVersion":1,"status":"..."}`, or the error object. Otherwise text.
+    fn stderr_line(&self, what: &str, msg: &str) {
+        if self.is_json() {
+            let mut v = serde_json::Map::new();
+            v.insert("schemaVersion".into(), SCHEMA_VERSION.into());
+            v.insert(what.into(), secrets::scrub(msg).into());
+            eprint_line(&serde_json::Value::Object(v).to_string());
+        } else if what == "warning" {
+            let label = self.paint("warning", "33");
+            eprint_line(&format!("{label}: {}", self.clean(msg)));
+        } else {
+            eprint_line(&self.clean(msg));
+        }
     }
 
     /// A debug trace line on stderr.

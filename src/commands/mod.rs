@@ -470,8 +470,8 @@ pub fn output_schemas() -> Vec<(&'static str, &'static str, serde_json::Value)> 
         (
             "tenant-restore",
             "`tenant restore -o json`",
-            schema::<tenant::Doc>(
-                "cx2fa tenant restore -o json: the plan (with --dry-run) or what was applied",
+            schema::<tenant::RestoreReport>(
+                "cx2fa tenant restore -o json: no changes, what would be restored (--dry-run), or what was",
             ),
         ),
         (
@@ -498,6 +498,11 @@ pub fn output_schemas() -> Vec<(&'static str, &'static str, serde_json::Value)> 
             "user-status",
             "`user status -o json` (every user)",
             schema::<user::UserList>("cx2fa user status -o json"),
+        ),
+        (
+            "user-status-fleet",
+            "`user status --all-tenants -o json` (and several `-t`)",
+            schema::<user::fleet::FleetStatus>("cx2fa user status --all-tenants -o json: one posture per tenant, with a total"),
         ),
         (
             "audit",

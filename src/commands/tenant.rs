@@ -163,14 +163,69 @@ impl Report for TenantList {
     }
 }
 
-/// A document printed as JSON in every format.
+/// What `tenant restore` did or would do, in every mode (a dry run, nothing to do, done).
 #[derive(Debug, Serialize, schemars::JsonSchema)]
-#[serde(transparent)]
-pub struct Doc(pub Value);
+#[serde(rename_all = "camelCase")]
+pub struct RestoreReport {
+    pub tenant: String,
+    pub status: RestoreStatus,
+    /// The fields that differ between the tenant now and the backup (secrets masked).
+    pub changes: Vec<RestoreChange>,
+    /// With `restored`: where the document as it was before the restore was saved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backup: Option<String>,
+}
 
-impl Report for Doc {
-    fn render(&self, _out: &Printer) -> String {
-        serde_json::to_string_pretty(&self.0).unwrap_or_default()
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum RestoreStatus {
+    /// The tenant already matches the backup.
+    NoChanges,
+    /// `--dry-run`: these changes would be written.
+    WouldRestore,
+    Restored,
+}
+
+/// One field a restore changes: a JSON pointer and its values (absent when missing).
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct RestoreChange {
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub before: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub after: Option<Value>,
+}
+
+impl Report for RestoreReport {
+    fn render(&self, out: &Printer) -> String {
+        let changes: Vec<cx2fa_core::settings::diff::Change> = self
+            .changes
+            .iter()
+            .map(|c| cx2fa_core::settings::diff::Change {
+                path: c.path.clone(),
+                before: c.before.clone(),
+                after: c.after.clone(),
+            })
+            .collect();
+        match self.status {
+            RestoreStatus::NoChanges => format!(
+                "tenant `{}` already matches the backup: no changes",
+                self.tenant
+            ),
+            RestoreStatus::WouldRestore => format!(
+                "{}
+{} change(s) would be restored (--dry-run: nothing was written)",
+                crate::output::changes_table(out, &changes),
+                changes.len()
+            ),
+            RestoreStatus::Restored => format!(
+                "{}
+restored; the document before the restore is in `{}`",
+                crate::output::changes_table(out, &changes),
+                self.backup.clone().unwrap_or_default()
+            ),
+        }
     }
 }
 
@@ -373,35 +428,42 @@ async fn restore(ctx: &Ctx, a: RestoreArgs) -> Result<(), Error> {
     let s = ctx.session().await?;
     let current = Tenants::new(&s).get(wanted.id()).await?;
     let plan = Plan::new(current, wanted);
+    let report = |status, backup: Option<String>| RestoreReport {
+        tenant: plan.tenant.clone(),
+        status,
+        changes: plan
+            .changes
+            .iter()
+            .map(|c| RestoreChange {
+                path: c.path.clone(),
+                before: c.before.clone(),
+                after: c.after.clone(),
+            })
+            .collect(),
+        backup,
+    };
+    // Every outcome is a report, in table and JSON mode alike.
     if plan.is_empty() {
-        ctx.out.status(format!(
-            "tenant `{}` already matches the backup: no changes",
-            plan.tenant
-        ));
-        return Ok(());
+        return ctx.out.data(&report(RestoreStatus::NoChanges, None));
+    }
+    if a.dry_run {
+        return ctx.out.data(&report(RestoreStatus::WouldRestore, None));
     }
     ctx.out.status(format!(
         "restoring tenant `{}`:\n{}",
         plan.tenant,
         crate::output::changes_table(&ctx.out, &plan.changes)
     ));
-    if a.dry_run {
-        return ctx
-            .out
-            .data(&Doc(serde_json::to_value(&plan).unwrap_or_default()));
-    }
     ctx.confirm(&format!(
         "Restore tenant `{}` ({} change(s))?",
         plan.tenant,
         plan.changes.len()
     ))?;
     let applied = push::execute(&s, &plan).await?;
-    ctx.out.status(format!(
-        "restored; the document before the restore is in `{}`",
-        applied.backup.display()
-    ));
-    ctx.out
-        .data(&Doc(serde_json::to_value(&applied).unwrap_or_default()))
+    ctx.out.data(&report(
+        RestoreStatus::Restored,
+        Some(applied.backup.display().to_string()),
+    ))
 }
 
 pub async fn run(ctx: &Ctx, cmd: TenantCmd) -> Result<(), Error> {

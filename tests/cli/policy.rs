@@ -120,16 +120,24 @@ fn off_to_email_to_sms_and_back_loses_nothing() {
     let name = first.file_name().unwrap().to_str().unwrap().to_string();
     let decoy = tempfile::tempdir().unwrap();
     std::fs::write(decoy.path().join(&name), r#"{"tenantId":"expertflow"}"#).unwrap();
-    let (code, _, err) =
+    let (code, out, err) =
         run(sb
             .cmd()
             .current_dir(decoy.path())
             .args(["tenant", "restore", &name, "--dry-run"]));
     assert_eq!(code, 0, "{err}");
+    // The plan is the command's output (#26.10: a report in every mode, on stdout).
     assert!(
-        err.contains("twoFAConfigs") && !err.contains("tenantName"),
-        "the backup was planned, not the decoy: {err}"
+        out.contains("twoFAConfigs")
+            && !out.contains("tenantName")
+            && out.contains("would be restored"),
+        "the backup was planned, not the decoy: {out}"
     );
+    let (_, out, _) = run(sb
+        .cmd()
+        .args(["tenant", "restore", &name, "--dry-run", "-o", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["status"], "would-restore", "{v}");
     let (code, _, err) =
         run(sb
             .cmd()

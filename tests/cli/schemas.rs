@@ -93,6 +93,11 @@ fn every_json_output_matches_its_schema() {
     check("tenant-show", &["tenant", "show"], None);
     check("policy-show", &["policy", "show"], None);
     check("audit", &["audit", "-t", "acme"], None);
+    check(
+        "user-status-fleet",
+        &["user", "status", "--all-tenants"],
+        None,
+    );
     check("policy-push", &["policy", "plan", "-f", &payload], None);
     check("policy-push", &["policy", "disable", "--yes"], None);
     check("tenant-backups", &["tenant", "backups"], None);
@@ -212,4 +217,28 @@ fn every_json_output_matches_its_schema() {
         all,
         "every schema is exercised by a real output"
     );
+}
+
+/// #26.10: with `-o json`, every line on stderr is a JSON object (a warning, a status line or
+/// the error), never text before the error object.
+#[test]
+fn with_json_output_stderr_is_json_lines_only() {
+    let sb = Sandbox::start();
+    let (code, _, err) =
+        run(sb
+            .cmd()
+            .args(["policy", "show", "-t", "nope", "--insecure", "-o", "json"]));
+    assert_eq!(code, 1, "{err}");
+    let lines: Vec<Value> = err
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l:?}")))
+        .collect();
+    assert!(
+        lines.iter().any(|l| l["warning"]
+            .as_str()
+            .is_some_and(|w| w.contains("--insecure"))),
+        "{err}"
+    );
+    assert!(lines.last().unwrap()["error"]["kind"].is_string(), "{err}");
+    assert!(lines.iter().all(|l| l["schemaVersion"] == 1), "{err}");
 }
