@@ -159,7 +159,7 @@ proptest! {
         let changes = diff(&before, &doc);
         let rendered = format!("{}{}", serde_json::to_string(&changes).unwrap(), cx2fa::output::changes_table(&Printer::plain(), &changes));
         prop_assert!(!rendered.contains(&secret) && !rendered.contains("old-value-xyz"), "{}", rendered);
-        let shown = cx2fa::commands::tenant::Doc(secrets::mask(&doc));
+        let shown = cx2fa::commands::tenant::TenantDoc { tenant: secrets::mask(&doc) };
         prop_assert!(!shown.render(&Printer::plain()).contains(&secret));
     }
 }
