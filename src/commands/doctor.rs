@@ -124,16 +124,9 @@ async fn user_profiles(
         match cx2fa_core::user_profile::read(&users).await {
             Ok(access) => match access.require_write(&realm) {
                 Ok(()) => f.add(&check, Level::Ok, access.describe(), None),
-                Err(e) => f.add(
-                    &check,
-                    if access.hidden.is_empty() {
-                        Level::Warn
-                    } else {
-                        Level::Fail
-                    },
-                    access.describe(),
-                    Error::from(e).hint,
-                ),
+                // Read-only (ADMIN_VIEW) fails too: the platform's own registration writes are
+                // dropped (Keycloak 26.5.2+), so nobody can finish registering.
+                Err(e) => f.add(&check, Level::Fail, access.describe(), Error::from(e).hint),
             },
             Err(e) => f.err(&check, e),
         }

@@ -79,3 +79,51 @@ fn each_broken_piece_is_named_with_its_fix() {
         "{out}"
     );
 }
+
+/// #24: a realm whose user profile makes the enrolment read-only (ADMIN_VIEW) is a failure:
+/// the platform's own registration writes are dropped, so nobody can register.
+#[test]
+fn a_read_only_enrolment_is_a_failure() {
+    let sb = crate::support::Sandbox::with(cx2fa_sandbox::Config {
+        keycloak: cx2fa_sandbox::variant::Keycloak {
+            profile: Some(cx2fa_sandbox::variant::Profile {
+                unmanaged: cx2fa_sandbox::variant::Unmanaged::AdminView,
+                declared: vec![],
+            }),
+            ..Default::default()
+        },
+        ..Default::default()
+    });
+    let (code, out, err) = crate::support::run(sb.cmd().args(["doctor", "-o", "json"]));
+    assert_ne!(code, 0, "{out} {err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let row = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["check"] == "user profile: expertflow")
+        .unwrap();
+    assert_eq!(row["level"], "fail", "{row}");
+    let (code, _, err) = crate::support::run(sb.cmd().args(["policy", "show"]));
+    assert_eq!(code, 1, "{err}");
+}
+
+/// #24: the RSA texts are the platform's (connector 1.9.3-RC8) for a refused passcode.
+#[test]
+fn a_refused_rsa_passcode_shows_the_platforms_words() {
+    let sb = crate::support::Sandbox::start();
+    let (code, _, err) = crate::support::run(sb.cmd().env("RSA", "rsapin01000000").args([
+        "simulate-login",
+        "--user",
+        "agent.rsa",
+        "--rsa-passcode-env",
+        "RSA",
+        "--expect",
+        "invalid-otp",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("Invalid verification code. Please try again."),
+        "{err}"
+    );
+}

@@ -4,7 +4,7 @@
 
 use crate::api::keycloak::{self, Grant, GrantRefusal, User, Users};
 use crate::api::otp::{OtpManager, OtpTarget, Verdict};
-use crate::api::rsa::{check_passcode, Rsa, RsaOutcome, RSA_USER_MESSAGE};
+use crate::api::rsa::{check_passcode, Rsa, RsaOutcome, RSA_ERROR_MESSAGE, RSA_REFUSED_MESSAGE};
 use crate::api::{Secret, Session};
 use crate::error::{ChannelTypeHint, Error, Fix, Kind};
 use crate::settings::validate::is_email;
@@ -814,7 +814,7 @@ async fn rsa(
         RsaOutcome::InvalidPasscode { code } => {
             let detail = format!("the RSA server answered {code}: wrong PIN or tokencode");
             run.step("verify", "invalid", detail.clone());
-            io_show_rsa(io);
+            io.show(RSA_REFUSED_MESSAGE);
             run.t.ending = Ending::InvalidOtp;
             run.t.message = detail;
         }
@@ -836,9 +836,9 @@ async fn rsa(
     Ok(())
 }
 
-/// What the login screen shows for any RSA failure.
+/// What the login screen shows when the RSA server did not decide on the passcode.
 fn io_show_rsa(io: &mut impl Io) {
-    io.show(&format!("Error: {RSA_USER_MESSAGE}"));
+    io.show(RSA_ERROR_MESSAGE);
 }
 
 #[cfg(test)]

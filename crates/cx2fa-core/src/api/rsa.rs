@@ -26,9 +26,12 @@ pub enum RsaOutcome {
     },
 }
 
-/// The platform's one message for every RSA failure.
-pub const RSA_USER_MESSAGE: &str =
-    "invalid token, invalid configuration, or an issue with the RSA server";
+/// What the platform's login says when the RSA server refuses the passcode (connector
+/// 1.9.3-RC8, `validateOTP`: HTTP 401).
+pub const RSA_REFUSED_MESSAGE: &str = "Invalid verification code. Please try again.";
+/// What it says when the RSA server could not decide (unreachable, an error answer, a bad
+/// client key: HTTP 400).
+pub const RSA_ERROR_MESSAGE: &str = "Error occured while verifying token from RSA SecurID. This may be due to invalid configurations or some issue with SecurID.";
 
 pub struct Rsa<'a> {
     pub http: &'a Http,
