@@ -450,7 +450,7 @@ fn an_invalid_input_file_is_refused_with_located_causes() {
     let sb = Sandbox::start();
     let (_d, bad) = file(
         UPDATE_EMAIL
-            .replace("\"otpExpiry\": 60", "\"otpExpiry\": \"60\"")
+            .replace("\"otpExpiry\": 60", "\"otpExpiry\": \"sixty\"")
             .as_bytes(),
     );
     let (code, _, err) = run(sb
@@ -461,7 +461,7 @@ fn an_invalid_input_file_is_refused_with_located_causes() {
         err.contains("is not a valid 2FA configuration; nothing was changed"),
         "{err}"
     );
-    assert!(err.contains(&format!("{bad}:10:26: \"60\" is not of type \"integer\" [/tenantSettings/twoFAConfigs/otpExpiry]")), "{err}");
+    assert!(err.contains(&format!("{bad}:10:26: \"sixty\" does not match \"^[1-9][0-9]*$\" [/tenantSettings/twoFAConfigs/otpExpiry]")), "{err}");
     assert_eq!(
         sb.tenant("acme")["tenantSettings"]["twoFAConfigs"],
         serde_json::json!({"is2FAEnabled": false})

@@ -175,6 +175,20 @@ fn semantic(kind: DocKind, v: &Value, out: &mut Vec<Finding>) {
         out.push(warn(format!("{TWO_FA}/{key}"), msg));
     }
 
+    // Numbers as strings: what the connector itself writes at registration, and what it
+    // passes on to the OTP manager as they are. The platform runs them; they are unusual.
+    for k in [fields::OTP_EXPIRY, fields::OTP_MAX_ATTEMPTS] {
+        let digits = cfg
+            .get(k)
+            .and_then(Value::as_str)
+            .filter(|t| t.parse::<u64>().is_ok_and(|n| n > 0));
+        if let Some(text) = digits {
+            out.push(warn(
+                format!("{TWO_FA}/{k}"),
+                format!("{k} is the string \"{text}\": the platform passes it on as it is and it works, but the documented type is a number ({text} without quotes)"),
+            ));
+        }
+    }
     if let Some(url) = kc_str(fields::OTP_MANAGER_URL) {
         if let Err(why) = check_service_url(url) {
             out.push(err(format!("{KEYCLOAK}/Otp_Manager_Url"), why));
@@ -402,6 +416,45 @@ mod tests {
         assert_eq!(e.fix, Some(Fix::TypographicQuotes));
     }
 
+    /// #24: what the connector runs is not refused: APP/RSA without the OTP settings (it never
+    /// reads them), numbers as strings (it writes them so itself; a warning); EMAIL/SMS without
+    /// them is refused (the OTP manager needs them).
+    #[test]
+    fn the_connector_is_the_reference_for_errors_and_warnings() {
+        let v = |two_fa: &str| {
+            validate_text(
+                &format!(r#"{{"tenantSettings": {{"keyCloak": {{"Otp_Manager_Url": "http://otp:3000/"}}, "twoFAConfigs": {two_fa}}}}}"#),
+                "t",
+            )
+            .unwrap()
+        };
+        for ct in ["APP", "RSA"] {
+            let r = v(&format!(
+                r#"{{"is2FAEnabled": true, "channelType": "{ct}"}}"#
+            ));
+            assert!(r.valid, "{ct}: {:?}", r.findings);
+        }
+        let r = v(
+            r#"{"is2FAEnabled": true, "channelType": "EMAIL", "channelServiceIdentifier": "a@b.io", "otpExpiry": "60", "otpMaxAttempts": "3"}"#,
+        );
+        assert!(r.valid, "{:?}", r.findings);
+        assert_eq!(
+            r.findings
+                .iter()
+                .filter(|f| f.severity == Severity::Warning)
+                .count(),
+            2
+        );
+        let r = v(
+            r#"{"is2FAEnabled": true, "channelType": "SMS", "channelServiceIdentifier": "+1555"}"#,
+        );
+        assert!(!r.valid, "{:?}", r.findings);
+        let r = v(
+            r#"{"is2FAEnabled": true, "channelType": "EMAIL", "channelServiceIdentifier": "a@b.io", "otpExpiry": "sixty", "otpMaxAttempts": 3}"#,
+        );
+        assert!(!r.valid, "{:?}", r.findings);
+    }
+
     #[test]
     fn documented_update_payload_is_valid() {
         let r = validate_text(UPDATE, "t").unwrap();
@@ -458,8 +511,9 @@ mod tests {
 
     #[test]
     fn wrong_types_come_from_the_schema() {
+        // "60" is what the connector writes (a warning); "sixty" no platform code can read.
         let text = UPDATE
-            .replace(r#""otpExpiry": 60"#, r#""otpExpiry": "60""#)
+            .replace(r#""otpExpiry": 60"#, r#""otpExpiry": "sixty""#)
             .replace("true", "\"yes\"");
         let f = findings(&text);
         assert!(f.contains(&(
