@@ -399,3 +399,34 @@ fn a_scripted_login_registers_only_when_told_to() {
         "nothing written"
     );
 }
+
+/// #24: the tenant's own Otp_Manager_Url without its `/` breaks the platform's requests even
+/// where cx2fa can work around it: never a success.
+#[test]
+fn a_tenant_url_the_platform_cannot_use_is_not_a_success() {
+    let sb = Sandbox::start();
+    let mut doc = sb.tenant("expertflow");
+    doc["tenantSettings"]["keyCloak"]["Otp_Manager_Url"] =
+        "http://ef-cx-otp-manager-svc:3000".into();
+    let t = sb.admin_token();
+    let status = sb.block(async {
+        let form = reqwest::multipart::Form::new().text("data", doc.to_string());
+        reqwest::Client::new()
+            .put(format!("{}/cx-tenant/tenant?id=expertflow", sb.url))
+            .bearer_auth(&t)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16()
+    });
+    assert_eq!(status, 200);
+    let (code, t, err) = login(&sb, &["--user", "agent.email", "--otp-from-outbox"]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(t["ending"], "would-fail", "{t}");
+    assert!(
+        t["message"].as_str().unwrap().contains("3000otp/generate"),
+        "{t}"
+    );
+}

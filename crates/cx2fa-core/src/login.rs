@@ -593,9 +593,22 @@ async fn otp(
         http: &s.http,
         base,
     };
+    // The platform appends `otp/generate` to the tenant's URL as it is: without its `/` every
+    // OTP request goes to `…:3000otp/generate`. cx2fa works around it; the platform cannot.
+    let broken_url = t
+        .otp_manager_url()
+        .filter(|u| !u.ends_with('/'))
+        .map(|u| format!("the tenant's Otp_Manager_Url `{u}` has no trailing `/`: the platform posts to `{u}otp/generate`, so its EMAIL/SMS logins fail (cx2fa added the `/`); fix it with `cx2fa policy apply`"));
+    if let Some(m) = &broken_url {
+        run.step("platform", "would-fail", m.clone());
+    }
     send_and_verify(run, &mgr, (&target, &check), channel, registered, io).await?;
     // No code can pass a mismatch: the transcript says why rather than "invalid code".
     if let (Some(m), Ending::InvalidOtp) = (mismatch, run.t.ending) {
+        run.t.message = m;
+    }
+    if let (Some(m), Ending::Success) = (broken_url, run.t.ending) {
+        run.t.ending = Ending::WouldFail;
         run.t.message = m;
     }
     Ok(())
