@@ -325,6 +325,20 @@ impl Io for Terminal<'_> {
                     .build()
             })
             .unwrap_or_default();
+        // Scanners need dark modules on a light ground with a light margin around: on a dark
+        // terminal the half blocks come out inverted, so the code is drawn black on white
+        // whatever the terminal's colours (unless colour is off: NO_COLOR, --color never).
+        let qr = if self.out.color {
+            qr.lines()
+                .map(|l| format!("\x1b[38;5;16;48;5;231m{l}\x1b[0m"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        } else {
+            qr
+        };
+        // The label is the bare username, as the platform's own QR code has it (connector
+        // `getQRCode`: speakeasy's name = username, issuer EFCX), so that what is scanned here
+        // is what the real login shows.
         let _ = self.term.write_line(&format!("Scan this with Google or Microsoft Authenticator:\n{qr}\nOr add it by hand: secret {}\nURI: {uri}", secret.expose()));
     }
     fn contact(&mut self, channel: ChannelType) -> Result<String, CoreError> {

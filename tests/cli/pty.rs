@@ -305,3 +305,36 @@ fn declining_registration_writes_nothing() {
         .get("twoFAChannel")
         .is_none());
 }
+
+/// #26: with colour on, the QR code is drawn black on white with its margin, whatever the
+/// terminal's own colours (a dark terminal would otherwise invert it).
+#[test]
+fn the_qr_code_has_a_forced_light_ground_when_colour_is_on() {
+    let sb = Sandbox::start();
+    assert_eq!(
+        crate::support::run(
+            sb.cmd()
+                .args(["policy", "enable", "--channel", "APP", "--yes"])
+        )
+        .0,
+        0
+    );
+    let mut p = spawn(
+        &sb,
+        &[
+            "simulate-login",
+            "--user",
+            "agent.none",
+            "--register",
+            "--color",
+            "always",
+        ],
+    );
+    p.expect("Password for agent.none").unwrap();
+    answer_hidden(&mut p, "agent-pass");
+    p.expect("Scan this with Google or Microsoft Authenticator")
+        .unwrap();
+    p.expect("\x1b[38;5;16;48;5;231m").unwrap();
+    p.send("\x03").unwrap();
+    p.expect(Eof).unwrap();
+}
