@@ -430,3 +430,33 @@ fn a_tenant_url_the_platform_cannot_use_is_not_a_success() {
         "{t}"
     );
 }
+
+/// #24: the platform (speakeasy, window 0) takes only the current 30 s step's code: the
+/// previous step's code, which a ±1 window would take, is refused.
+#[test]
+fn only_the_current_totp_step_is_accepted() {
+    let sb = Sandbox::start();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    let previous = cx2fa_core::totp::code(secret, 30, now - 30).unwrap();
+    let current = cx2fa_core::totp::code(secret, 30, now).unwrap();
+    if previous == current {
+        return; // one chance in a million: nothing to tell apart
+    }
+    let (code, t, err) = login(
+        &sb,
+        &[
+            "--user",
+            "agent.app",
+            "--otp",
+            &previous,
+            "--expect",
+            "invalid-otp",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(t["ending"], "invalid-otp", "{t}");
+}
