@@ -355,10 +355,11 @@ impl Io for Terminal<'_> {
     }
     fn confirm_contact(
         &mut self,
-        channel: ChannelType,
+        _channel: ChannelType,
         value: &str,
     ) -> Result<Option<String>, CoreError> {
-        let what = if channel == ChannelType::Email {
+        // The platform takes either form on either channel: name what was typed.
+        let what = if value.contains('@') {
             "email address"
         } else {
             "phone number"
