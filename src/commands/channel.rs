@@ -106,6 +106,22 @@ pub async fn run(ctx: &Ctx, cmd: ChannelCmd) -> Result<(), Error> {
                         Error::usage(format!("tenant `{}` has no channelType", t.id()))
                             .with_hint("pass `--type`")
                     })?;
+                    // A tenant on APP or RSA has no OTP channel: nothing to check is an
+                    // answer, not a usage error (a script checks every tenant alike).
+                    if !ct.uses_channel() {
+                        return ctx.out.data(&ChannelCheck {
+                            channel_type: ct,
+                            identifier: String::new(),
+                            exists: false,
+                            found_type: None,
+                            type_verified: false,
+                            ok: true,
+                            message: format!(
+                                "tenant `{}` uses {ct}, which sends no OTP through a channel: nothing to check",
+                                t.id()
+                            ),
+                        });
+                    }
                     let id = id.or(p.identifier).ok_or_else(|| {
                         Error::usage(format!(
                             "tenant `{}` has no channelServiceIdentifier",

@@ -81,3 +81,25 @@ fn debug_output_of_every_command_is_redacted() {
         }
     }
 }
+
+/// #26.10: the `--print-curl` lines run as printed, in order: the master token request sets
+/// `$CX2FA_TOKEN`, which the later requests send (a password login never set it before).
+#[test]
+fn print_curl_lines_run_as_printed() {
+    let sb = Sandbox::start();
+    let (code, _, err) = run(sb.cmd().args(["tenant", "list", "--print-curl"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("export CX2FA_TOKEN=\"$(curl "), "{err}");
+    let out = std::process::Command::new("bash")
+        .args(["-c", &format!("set -e\n{err}")])
+        .env("CX2FA_PASSWORD", "sandbox-admin-pass")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("\"tenantId\":\"expertflow\""), "{stdout}");
+}

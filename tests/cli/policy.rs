@@ -526,3 +526,25 @@ fn tenant_create_checks_channel_and_realm_first() {
         assert_eq!(code, 1, "{bad}: {err}");
     }
 }
+
+/// #26.10: `channel check` on a tenant that uses RSA (or APP) answers "nothing to check", exit
+/// 0, so that a script can check every tenant alike.
+#[test]
+fn channel_check_on_an_rsa_tenant_has_nothing_to_check() {
+    let sb = Sandbox::start();
+    assert_eq!(
+        run(sb
+            .cmd()
+            .args(["policy", "enable", "--channel", "RSA", "--yes"]))
+        .0,
+        0
+    );
+    let (code, out, err) = run(sb.cmd().args(["channel", "check", "-o", "json"]));
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["ok"], true, "{v}");
+    assert!(
+        v["message"].as_str().unwrap().contains("nothing to check"),
+        "{v}"
+    );
+}

@@ -501,7 +501,7 @@ impl Http {
             }
             self.trace_request(r, attempt);
             if let (Some(p), 1) = (&self.curl, attempt) {
-                p(&curl_command(r));
+                p(&curl_line(r));
             }
             let started = Instant::now();
             let permit = match &self.limiter {
@@ -763,6 +763,24 @@ fn env_ref(key: &str) -> String {
                 .to_uppercase()
                 .replace(|c: char| !c.is_ascii_alphanumeric(), "_")
         ),
+    }
+}
+
+/// The `--print-curl` line of `r`. The master realm's token request sets `$CX2FA_TOKEN` from
+/// its answer, so that the printed commands run as they are, in order: the later ones send
+/// `Authorization: Bearer "$CX2FA_TOKEN"`, which a password login would otherwise never set.
+pub fn curl_line(r: &Request) -> String {
+    let cmd = curl_command(r);
+    if r.method == Method::POST
+        && r.url
+            .contains("/realms/master/protocol/openid-connect/token")
+    {
+        format!(
+            "export {}=\"$({cmd} | sed -n 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/p')\"",
+            crate::env::TOKEN
+        )
+    } else {
+        cmd
     }
 }
 
