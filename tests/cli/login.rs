@@ -408,19 +408,7 @@ fn a_tenant_url_the_platform_cannot_use_is_not_a_success() {
     let mut doc = sb.tenant("expertflow");
     doc["tenantSettings"]["keyCloak"]["Otp_Manager_Url"] =
         "http://ef-cx-otp-manager-svc:3000".into();
-    let t = sb.admin_token();
-    let status = sb.block(async {
-        let form = reqwest::multipart::Form::new().text("data", doc.to_string());
-        reqwest::Client::new()
-            .put(format!("{}/cx-tenant/tenant?id=expertflow", sb.url))
-            .bearer_auth(&t)
-            .multipart(form)
-            .send()
-            .await
-            .unwrap()
-            .status()
-            .as_u16()
-    });
+    let status = sb.put_tenant("expertflow", &doc);
     assert_eq!(status, 200);
     let (code, t, err) = login(&sb, &["--user", "agent.email", "--otp-from-outbox"]);
     assert_eq!(code, 1, "{err}");

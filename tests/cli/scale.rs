@@ -192,19 +192,7 @@ fn a_fleet_with_one_failing_tenant() {
     // Point fleet0002 at a realm that does not exist.
     let mut doc = sb.tenant("fleet0002");
     doc["tenantSettings"]["keyCloak"]["realm"] = json!("gone");
-    let t = sb.admin_token();
-    let status = sb.block(async {
-        let form = reqwest::multipart::Form::new().text("data", doc.to_string());
-        reqwest::Client::new()
-            .put(format!("{}/cx-tenant/tenant?id=fleet0002", sb.url))
-            .bearer_auth(&t)
-            .multipart(form)
-            .send()
-            .await
-            .unwrap()
-            .status()
-            .as_u16()
-    });
+    let status = sb.put_tenant("fleet0002", &doc);
     assert_eq!(status, 200);
     let (code, out, err) = run(sb
         .cmd()

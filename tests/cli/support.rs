@@ -180,6 +180,26 @@ impl Sandbox {
             .cloned()
             .unwrap()
     }
+    /// Stores `doc` as tenant `id` through the tenant API, as the platform's admin UI would;
+    /// the HTTP status.
+    pub fn put_tenant(&self, id: &str, doc: &serde_json::Value) -> u16 {
+        let t = self.admin_token();
+        let url = format!("{}/cx-tenant/tenant?id={id}", self.url);
+        let client = self.client.clone();
+        let data = doc.to_string();
+        self.block(async move {
+            let form = reqwest::multipart::Form::new().text("data", data);
+            client
+                .put(url)
+                .bearer_auth(&t)
+                .multipart(form)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        })
+    }
     /// A user's attributes by username, read straight from the sandbox.
     pub fn attrs(&self, realm: &str, username: &str) -> serde_json::Value {
         let t = self.admin_token();

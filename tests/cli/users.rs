@@ -282,19 +282,7 @@ fn weak_credentials_in_a_tenant_document_do_not_mangle_output() {
     doc["tenantSettings"]["keyCloak"]["PASSWORD_ADMIN"] = serde_json::json!("admin");
     doc["tenantSettings"]["keyCloak"]["MASTER_PASSWORD"] = serde_json::json!("admin");
     doc["tenantSettings"]["adminPass"] = serde_json::json!("pass");
-    let t = sb.admin_token();
-    let status = sb.block(async {
-        let form = reqwest::multipart::Form::new().text("data", doc.to_string());
-        reqwest::Client::new()
-            .put(format!("{}/cx-tenant/tenant?id=expertflow", sb.url))
-            .bearer_auth(&t)
-            .multipart(form)
-            .send()
-            .await
-            .unwrap()
-            .status()
-            .as_u16()
-    });
+    let status = sb.put_tenant("expertflow", &doc);
     assert_eq!(status, 200);
     let (code, csv, err) = run(sb.cmd().args(["user", "status", "-o", "csv"]));
     assert_eq!(code, 0, "{err}");
