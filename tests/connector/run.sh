@@ -408,7 +408,12 @@ function words(line) {
   return out;
 }
 const found = {};
-for (const line of fs.readFileSync(process.argv[2], 'utf8').split('\n')) {
+for (const raw of fs.readFileSync(process.argv[2], 'utf8').split('\n')) {
+  // With -o json, cx2fa writes every stderr line as a JSON object: the curl line is its status.
+  let line = raw;
+  if (line.startsWith('{')) {
+    try { const o = JSON.parse(line); if (typeof o.status === 'string') line = o.status; } catch (e) { /* not JSON */ }
+  }
   if (!line.startsWith('curl ')) continue;
   const w = words(line);
   const url = w.find((x) => /^https?:/.test(x)) || '';
