@@ -323,7 +323,7 @@ fn ctrl_c_stops_a_bulk_reset_at_once_and_the_report_is_what_the_server_received(
     ]);
     std::thread::sleep(Duration::from_millis(1500));
     interrupt(&child);
-    let (code, _out, err, waited) = wait_at_most(child, Duration::from_secs(20));
+    let (code, out, err, waited) = wait_at_most(child, Duration::from_secs(20));
     assert_eq!(code, 130, "{err}");
     // One request on the wire (150 ms) plus the verify read at most; never a retry cycle.
     assert!(waited < Duration::from_secs(2), "took {waited:?} to stop");
@@ -349,6 +349,13 @@ fn ctrl_c_stops_a_bulk_reset_at_once_and_the_report_is_what_the_server_received(
     }
     // Rows cut short before their write are not in the report: `--resume` does them.
     assert!(rows.iter().all(|r| r["outcome"] == "reset"), "{rows:?}");
+    // The summary counts them, so that its numbers add up to the input.
+    let not_started = n - reset.len();
+    assert!(
+        out.contains(&format!(" row(s): {} reset,", reset.len()))
+            && out.contains(&format!("; {not_started} not started (interrupted)")),
+        "{out}"
+    );
 }
 
 /// The first Ctrl-C lets a write already on the wire finish (its answer says whether it

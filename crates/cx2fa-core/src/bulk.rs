@@ -386,6 +386,11 @@ pub struct Summary {
     /// once.
     #[serde(default)]
     pub duplicates: usize,
+    /// Input rows never read because the run was interrupted first (known when the input is a
+    /// file, whose rows are counted before the run; 0 otherwise). Like `skipped`, not in the
+    /// report: `--resume` does them.
+    #[serde(default)]
+    pub unread: usize,
     pub interrupted: bool,
 }
 
@@ -413,6 +418,7 @@ impl Summary {
         self.skipped += o.skipped;
         self.resumed += o.resumed;
         self.duplicates += o.duplicates;
+        self.unread += o.unread;
         self.interrupted |= o.interrupted;
     }
 

@@ -317,6 +317,11 @@ impl Report for ResetReport {
         if m.duplicates > 0 {
             s.push_str(&format!("; {} duplicate name(s) worked once", m.duplicates));
         }
+        if m.skipped + m.unread > 0 {
+            // Rows cut short by Ctrl-C before their write, and rows never read: not in the
+            // report, and what `--resume` will do next.
+            s.push_str(&format!("; {} not started", m.skipped + m.unread));
+        }
         if m.interrupted {
             s.push_str(" (interrupted)");
         }
@@ -626,7 +631,11 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
     )
     .await;
     progress.finish();
-    let (summary, failed) = result?;
+    let (mut summary, failed) = result?;
+    if let (true, Some(total)) = (summary.interrupted, total) {
+        let read = summary.rows + summary.resumed + summary.duplicates;
+        summary.unread = (total as usize).saturating_sub(read);
+    }
     if summary.rows == 0 && summary.resumed == 0 && !summary.interrupted && !a.allow_empty {
         return Err(no_names(a.from.as_deref().unwrap_or("-")));
     }
