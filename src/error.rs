@@ -32,7 +32,7 @@ Exit codes:
   5    partial: a bulk run in which some rows failed
   10   `policy plan --exit-code` with changes pending
   11   `audit`: findings at or above `--fail-on` (default high)
-  130  cancelled at a prompt";
+  130  cancelled: Ctrl-C, or no at a prompt";
 
 /// One reportable failure.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]

@@ -7,7 +7,14 @@ use clap::Parser;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    let cli = cx2fa::cli::Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = if cx2fa::cli::wants_help(&args) {
+        use clap::FromArgMatches;
+        let matches = cx2fa::cli::presented().get_matches_from(&args);
+        cx2fa::cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    } else {
+        cx2fa::cli::Cli::parse_from(&args)
+    };
     let runtime = match // One thread: the work is I/O-bound, and cross-thread wakeups cost more than they give.
     tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -9,8 +9,10 @@ use cx2fa_core::fleet::{self, TenantPosture};
 use serde::Serialize;
 use std::path::PathBuf;
 
-/// Find the users for whom 2FA is not what it seems: bypassed, failing at their next login,
-/// half registered, sharing a contact; and tenants whose settings break the platform's login
+/// Find the users for whom 2FA is not what it seems (bypassed, failing, half registered)
+///
+/// Users bypassed, failing at their next login, half registered or sharing a contact; and
+/// tenants whose settings break the platform's login.
 ///
 /// Each finding has a kind, a severity (critical: 2FA not enforced; high: the next login
 /// fails; medium; low), the evidence and the remedy. The kinds are in docs/audit.md.

@@ -229,6 +229,10 @@ pub struct SandboxArgs {
 #[command(defer = true)]
 pub enum SandboxCmd {
     /// Print an RSA SecurID user's current tokencode (from the state file, or the built-in seed)
+    ///
+    /// Examples:
+    ///   cx2fa sandbox rsa-code agent.rsa
+    #[command(verbatim_doc_comment)]
     RsaCode {
         /// The RSA user
         user: String,

@@ -36,6 +36,51 @@ fn help_snapshots() {
     }
 }
 
+/// `-h` is what people type first: it shows the examples, and a verb's page names the global
+/// options in one line instead of describing all 20 of them again (`cx2fa --help` does).
+#[test]
+fn short_help_shows_examples_and_names_the_global_options_once() {
+    let mut paths = vec![];
+    all_paths(&cx2fa::cli::Cli::command(), vec![], &mut paths);
+    for p in paths {
+        for flag in ["-h", "--help"] {
+            let o = assert_cmd::Command::cargo_bin("cx2fa")
+                .unwrap()
+                .env_clear()
+                .env("COLUMNS", "100")
+                .args(&p)
+                .arg(flag)
+                .output()
+                .unwrap();
+            let text = String::from_utf8_lossy(&o.stdout);
+            assert!(o.status.success(), "{p:?} {flag}");
+            assert!(
+                text.contains("\nExamples:\n  cx2fa "),
+                "{p:?} {flag}:\n{text}"
+            );
+            if p.is_empty() {
+                assert!(text.contains("CX2FA_URL"), "{text}");
+                continue;
+            }
+            assert!(
+                !text.contains("CX2FA_URL") && text.contains("Global options: --profile, --url"),
+                "{p:?} {flag}:\n{text}"
+            );
+        }
+    }
+    // `help VERB` is the same page.
+    let o = assert_cmd::Command::cargo_bin("cx2fa")
+        .unwrap()
+        .args(["help", "user", "reset"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("Examples:") && !text.contains("CX2FA_URL"),
+        "{text}"
+    );
+}
+
 const REGENERATE: &str = "CX2FA_REGENERATE=1 cargo test --test cli reference::generated";
 
 fn check_or_write(path: &Path, want: &str) {
@@ -69,10 +114,27 @@ fn generated_completions_and_man_pages_are_current() {
     let on_disk = std::fs::read_dir(root.join("man")).unwrap().count();
     assert_eq!(on_disk, pages.len(), "man/ has pages for commands that no longer exist; regenerate with `{REGENERATE}` after removing man/");
     let top = pages.iter().find(|(n, _)| n == "cx2fa.1").unwrap();
-    assert!(
-        top.1.contains("Exit codes"),
-        "the man page documents exit codes"
-    );
+    for heading in [
+        ".SH \"EXIT STATUS\"",
+        ".SH FILES",
+        ".SH ENVIRONMENT",
+        ".SH EXAMPLES",
+    ] {
+        assert!(top.1.contains(heading), "cx2fa.1 has no `{heading}`");
+    }
+    for (name, text) in &pages {
+        // Markdown backquotes are not roff: literals are bold.
+        assert!(!text.contains('`'), "{name} shows a backquote");
+        assert!(text.contains(".SH EXAMPLES"), "{name} has no EXAMPLES");
+        if name != "cx2fa.1" {
+            // The 20 global options are described once, in cx2fa(1).
+            assert!(
+                !text.contains("CX2FA_URL"),
+                "{name} repeats the global options"
+            );
+            assert!(text.contains(".SH \"GLOBAL OPTIONS\""), "{name}");
+        }
+    }
 }
 
 fn long_abouts(cmd: &clap::Command, out: &mut Vec<String>) {
@@ -128,9 +190,11 @@ fn every_help_example_runs() {
             .skip(1)
             .take_while(|l| !l.trim().is_empty());
         for line in examples.map(str::trim).filter(|l| l.contains("cx2fa ")) {
-            // Long-running servers and the tour are exercised by their own tests.
+            // Long-running servers and the tour are exercised by their own tests, and so are
+            // the completion scripts (whose examples install into the home directory).
             if line.starts_with("cx2fa sandbox") && !line.contains("rsa-code")
                 || line.starts_with("cx2fa tour")
+                || line.starts_with("cx2fa completions")
             {
                 continue;
             }
@@ -141,6 +205,8 @@ fn every_help_example_runs() {
                 .env("SECRET", "sandbox-ci-secret")
                 .env("APP_SECRET", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
                 .env("XDG_DATA_HOME", w.join("data"))
+                // An example that writes under `~` writes into the test's directory.
+                .env("HOME", w)
                 .timeout(std::time::Duration::from_secs(60));
             let (code, out, err) = crate::support::run(&mut c);
             let needs_terminal = err.contains("no terminal to ask on");
@@ -224,5 +290,25 @@ fn the_man_page_renders() {
         out.contains("NAME") && out.contains("cx2fa - Administer two-factor authentication"),
         "{out}"
     );
-    assert!(out.contains("Exit codes"), "{out}");
+    for section in [
+        "EXAMPLES",
+        "ENVIRONMENT",
+        "FILES",
+        "EXIT STATUS",
+        "SEE ALSO",
+    ] {
+        assert!(
+            out.contains(&format!("\n{section}\n")),
+            "no {section}:\n{out}"
+        );
+    }
+    // Literals are bold, not Markdown: no backquote reaches the reader.
+    assert!(!out.contains('`'), "{out}");
+    let verb = shell_output("sh", "MANWIDTH=80 man -l man/cx2fa-user-reset.1 | col -b");
+    assert!(
+        verb.contains("\nEXAMPLES\n")
+            && verb.contains("cx2fa user reset -t expertflow agent.stale"),
+        "{verb}"
+    );
+    assert!(!verb.contains("CX2FA_URL"), "{verb}");
 }
