@@ -63,7 +63,8 @@ pub struct Global {
         global = true,
         env = cx2fa_core::env::TENANT,
         value_name = "ID",
-        value_delimiter = ','
+        value_delimiter = ',',
+        add = clap_complete::engine::ArgValueCompleter::new(crate::complete::tenants)
     )]
     pub tenants: Vec<String>,
     /// Output format

@@ -11,6 +11,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod complete;
 pub mod error;
 pub mod hints;
 pub mod output;

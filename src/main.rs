@@ -7,6 +7,10 @@ use clap::Parser;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    // A shell asking for completions (`COMPLETE=bash cx2fa -- …`, see src/complete.rs)
+    // gets its answer and the process ends here; otherwise this returns at once.
+    clap_complete::CompleteEnv::with_factory(<cx2fa::cli::Cli as clap::CommandFactory>::command)
+        .complete();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let cli = if cx2fa::cli::wants_help(&args) {
         use clap::FromArgMatches;

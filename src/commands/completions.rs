@@ -1,9 +1,8 @@
 //! `cx2fa completions SHELL`, and the generators for `completions/` and `man/`.
 
 use super::Ctx;
-use crate::cli::Cli;
 use crate::error::Error;
-use clap::{Args, CommandFactory};
+use clap::Args;
 use clap_complete::Shell;
 
 #[derive(Debug, Args)]
@@ -13,10 +12,25 @@ pub struct CompletionsArgs {
     pub shell: Shell,
 }
 
-/// The completion script for `shell`.
+/// The completion script for `shell`: it registers `cx2fa` with the shell, which then asks
+/// `cx2fa` itself at each Tab (`COMPLETE=<shell> cx2fa -- <words>`), so that the commands and
+/// options are always the installed binary's and tenant ids, usernames and backups can be
+/// completed from the deployment (src/complete.rs).
 pub fn script(shell: Shell) -> String {
+    use clap_complete::env::EnvCompleter;
+    let name = "cx2fa";
+    let completer: &dyn EnvCompleter = match shell {
+        Shell::Bash => &clap_complete::env::Bash,
+        Shell::Zsh => &clap_complete::env::Zsh,
+        Shell::Fish => &clap_complete::env::Fish,
+        Shell::PowerShell => &clap_complete::env::Powershell,
+        Shell::Elvish => &clap_complete::env::Elvish,
+        _ => unreachable!("clap_complete::Shell has no other shells in SHELLS"),
+    };
     let mut buf = vec![];
-    clap_complete::generate(shell, &mut Cli::command(), "cx2fa", &mut buf);
+    completer
+        .write_registration("COMPLETE", name, name, name, &mut buf)
+        .expect("writing to memory");
     String::from_utf8(buf).expect("completion scripts are UTF-8")
 }
 

@@ -83,7 +83,7 @@ pub struct CreateArgs {
 #[command(group = clap::ArgGroup::new("source").required(true))]
 pub struct RestoreArgs {
     /// A backup's name in the backup directory (see `tenant backups`)
-    #[arg(group = "source")]
+    #[arg(group = "source", add = clap_complete::engine::ArgValueCompleter::new(crate::complete::backups))]
     pub backup: Option<String>,
     /// Restore from this file instead (a backup copied elsewhere)
     #[arg(long, value_name = "PATH", group = "source")]

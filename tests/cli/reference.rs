@@ -255,18 +255,24 @@ fn shell_output(shell: &str, script: &str) -> String {
 
 #[test]
 fn completions_load_and_complete_in_bash_zsh_and_fish() {
+    // The scripts ask the installed binary at each Tab: this one, first on the PATH.
+    let bin = assert_cmd::cargo::cargo_bin("cx2fa");
+    let dir = bin.parent().unwrap().display().to_string();
+    let path = format!("PATH='{dir}':\"$PATH\"");
     if shell_available("bash") {
-        let out = shell_output("bash", "source completions/cx2fa.bash; COMP_WORDS=(cx2fa user re); COMP_CWORD=2; _cx2fa cx2fa re user; echo \"${COMPREPLY[@]}\"");
+        let out = shell_output("bash", &format!("{path}; source completions/cx2fa.bash; COMP_WORDS=(cx2fa user re); COMP_CWORD=2; _clap_complete_cx2fa cx2fa re user; echo \"${{COMPREPLY[@]}}\""));
         assert_eq!(out.trim(), "reset");
     }
     if shell_available("zsh") {
         let out = shell_output("zsh", "autoload -U compinit && compinit -u && source completions/_cx2fa && print $_comps[cx2fa]");
-        assert_eq!(out.trim(), "_cx2fa");
+        assert_eq!(out.trim(), "_clap_dynamic_completer_cx2fa");
     }
     if shell_available("fish") {
         let out = shell_output(
             "fish",
-            "source completions/cx2fa.fish; complete -C 'cx2fa pol'",
+            &format!(
+                "set PATH '{dir}' $PATH; source completions/cx2fa.fish; complete -C 'cx2fa pol'"
+            ),
         );
         assert!(out.starts_with("policy\t"), "{out}");
     }
@@ -311,4 +317,71 @@ fn the_man_page_renders() {
         "{verb}"
     );
     assert!(!verb.contains("CX2FA_URL"), "{verb}");
+}
+
+/// Tab completes what only the deployment or this machine knows: tenant ids after `-t`,
+/// usernames after `user status`/`user reset` (of the tenant on the line), and backups after
+/// `tenant restore`, through the checked-in bash script as a shell would load it.
+#[test]
+fn completion_offers_tenants_users_and_backups() {
+    if !shell_available("bash") {
+        return;
+    }
+    let sb = crate::support::Sandbox::start();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions/cx2fa.bash");
+    let complete = |line: &str| -> Vec<String> {
+        let words: Vec<&str> = line.split(' ').collect();
+        let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+        let body = format!(
+            "source '{}'; COMP_WORDS=({}); COMP_CWORD={}; COMP_TYPE=9; _clap_complete_cx2fa cx2fa '{}' '{}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            script.display(),
+            quoted.join(" "),
+            words.len() - 1,
+            words[words.len() - 1],
+            words[words.len().saturating_sub(2)],
+        );
+        let mut c = sb.shell(&format!("bash -c {}", shell_quote(&body)));
+        let (code, out, err) = crate::support::run(&mut c);
+        assert_eq!(code, 0, "{err}");
+        assert!(err.is_empty(), "completion printed on stderr: {err}");
+        out.lines()
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect()
+    };
+    let tenants = complete("cx2fa user status -t ");
+    assert!(tenants.contains(&"expertflow".to_string()), "{tenants:?}");
+    assert!(tenants.contains(&"acme".to_string()), "{tenants:?}");
+    assert_eq!(complete("cx2fa user status -t acm"), ["acme"]);
+    let users = complete("cx2fa user reset -t expertflow agent.em");
+    assert_eq!(users, ["agent.email"]);
+    let users = complete("cx2fa --tenant=expertflow user status agent.");
+    assert!(
+        users.len() > 3 && users.iter().all(|u| u.starts_with("agent.")),
+        "{users:?}"
+    );
+    // A backup, as `policy disable` keeps one before it writes.
+    let (code, _, err) =
+        crate::support::run(
+            sb.cmd()
+                .args(["policy", "disable", "-t", "expertflow", "--yes"]),
+        );
+    assert_eq!(code, 0, "{err}");
+    // With nothing typed yet, the options are offered too.
+    let backups: Vec<String> = complete("cx2fa tenant restore ")
+        .into_iter()
+        .filter(|c| !c.starts_with('-'))
+        .collect();
+    assert!(
+        backups.len() == 1
+            && backups[0].starts_with("expertflow-")
+            && backups[0].ends_with(".json"),
+        "{backups:?}"
+    );
+    // Commands and options still come from the binary.
+    assert_eq!(complete("cx2fa user re"), ["reset"]);
+}
+
+fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "'\\''"))
 }

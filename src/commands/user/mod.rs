@@ -38,6 +38,7 @@ pub enum UserCmd {
 #[derive(Debug, Args)]
 pub struct StatusArgs {
     /// One user; without it, every user of the tenant's realm
+    #[arg(add = clap_complete::engine::ArgValueCompleter::new(crate::complete::users))]
     pub username: Option<String>,
     /// `unregistered`, `stale`, `shared-contact`, `channel=SMS` (repeatable: all must hold)
     #[arg(long, value_name = "FILTER")]
@@ -50,7 +51,7 @@ pub struct StatusArgs {
 #[derive(Debug, Args)]
 pub struct ResetArgs {
     /// Users to reset
-    #[arg(conflicts_with = "from")]
+    #[arg(conflicts_with = "from", add = clap_complete::engine::ArgValueCompleter::new(crate::complete::users))]
     pub usernames: Vec<String>,
     /// Read users from a file (`-` = stdin): CSV with a `username` column, one name per line, or `user status -o json`
     #[arg(long, value_name = "FILE")]

@@ -302,6 +302,36 @@ impl<'a> Users<'a> {
             .find(|u| u.username().eq_ignore_ascii_case(username)))
     }
 
+    /// Up to `max` usernames that start with `prefix` (as typed, compared without case), for a
+    /// shell's completion. Keycloak's `username=` matches anywhere in the name; the prefix is
+    /// kept here. Service accounts are not people to complete.
+    pub async fn usernames_starting(&self, prefix: &str, max: usize) -> Result<Vec<String>, Error> {
+        let query = format!(
+            "?username={}&max={max}&briefRepresentation=true",
+            seg(prefix)
+        );
+        let v = self
+            .s
+            .authed(
+                self.request(&route::USERS, None, &query)
+                    .max_body(super::http::LIST_MAX_BODY),
+            )
+            .await?
+            .check()?
+            .json()?;
+        let Value::Array(users) = v else {
+            return Ok(vec![]);
+        };
+        let prefix = prefix.to_lowercase();
+        Ok(users
+            .into_iter()
+            .map(User)
+            .filter(|u| !u.is_service_account())
+            .map(|u| u.username().to_string())
+            .filter(|n| n.to_lowercase().starts_with(&prefix))
+            .collect())
+    }
+
     /// The user or a not-found error with a hint.
     pub async fn require(&self, username: &str) -> Result<User, Error> {
         self.find(username).await?.ok_or_else(|| {
