@@ -200,7 +200,8 @@ fn a_fleet_with_one_failing_tenant() {
     assert_eq!(code, 5, "{err}");
     let v: Value = serde_json::from_str(&out).unwrap();
     let rows = v["tenants"].as_array().unwrap();
-    assert_eq!(rows.len(), 5);
+    // The seed's four tenants and the three generated ones.
+    assert_eq!(rows.len(), 7);
     let broken = rows.iter().find(|r| r["tenant"] == "fleet0002").unwrap();
     assert!(
         broken["error"].is_string() && broken["posture"].is_null(),
@@ -208,7 +209,7 @@ fn a_fleet_with_one_failing_tenant() {
     );
     let ok = rows.iter().filter(|r| r["posture"]["users"] == 12).count();
     assert_eq!(ok, 2, "fleet0001 and fleet0003 complete: {v:#}");
-    assert!(err.contains("1 of 5 tenant(s) failed: fleet0002"), "{err}");
+    assert!(err.contains("1 of 7 tenant(s) failed: fleet0002"), "{err}");
     let (code, csv, _) = run(sb
         .cmd()
         .args(["user", "status", "--all-tenants", "-o", "csv"]));

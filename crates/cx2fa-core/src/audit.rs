@@ -160,19 +160,31 @@ fn user_findings(u: &Status, profile_matters: bool) -> Vec<(FindingKind, String)
             format!("is2FARegistered=true, twoFAChannel=`{raw}`"),
         ));
     }
-    for f in &u.stale_fields {
-        if f == fields::CHANNEL_SERVICE_IDENTIFIER {
-            let copy = u.policy_copy.get(f).cloned().unwrap_or_default();
-            out.push((
-                StaleIdentifier,
-                format!("channelServiceIdentifier=`{copy}` differs from the tenant's"),
-            ));
-        } else {
-            out.push((
-                ChannelChanged,
-                format!("registered for `{raw}`, the tenant uses another channel"),
-            ));
-        }
+    // One finding per cause: a user registered for another channel has, of course, another
+    // identifier too; that is the channel change, not a second problem.
+    let channel_changed = u
+        .stale_fields
+        .iter()
+        .any(|f| f != fields::CHANNEL_SERVICE_IDENTIFIER);
+    if channel_changed {
+        out.push((
+            ChannelChanged,
+            format!("registered for `{raw}`, the tenant uses another channel"),
+        ));
+    } else if u
+        .stale_fields
+        .iter()
+        .any(|f| f == fields::CHANNEL_SERVICE_IDENTIFIER)
+    {
+        let copy = u
+            .policy_copy
+            .get(fields::CHANNEL_SERVICE_IDENTIFIER)
+            .cloned()
+            .unwrap_or_default();
+        out.push((
+            StaleIdentifier,
+            format!("channelServiceIdentifier=`{copy}` differs from the tenant's"),
+        ));
     }
     let otp_channel = matches!(raw, "EMAIL" | "SMS");
     if u.registered && otp_channel && !u.facts.customer_contact {
