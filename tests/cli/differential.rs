@@ -8,8 +8,8 @@
 //!
 //! Selected like `real_keycloak.rs` by `CX2FA_TEST_KEYCLOAK`.
 
+use crate::real::{admin_password, fronting, servers};
 use crate::support::Sandbox;
-use cx2fa_sandbox::upstream::Upstream;
 use cx2fa_sandbox::variant::{Keycloak, Profile, Unmanaged};
 use cx2fa_sandbox::Config;
 use serde_json::{json, Value};
@@ -25,21 +25,6 @@ const DOCUMENTED: &[(&str, &str)] = &[
     // (`User::is_service_account`), tested on the real Keycloak by real_keycloak.rs.
     ("service-account-in-q", "all"),
 ];
-
-fn servers() -> Vec<(String, String)> {
-    let Ok(list) = std::env::var("CX2FA_TEST_KEYCLOAK") else {
-        assert!(
-            std::env::var("CI").is_err(),
-            "CI must run the differential test: CX2FA_TEST_KEYCLOAK is unset (see .ci/run)"
-        );
-        eprintln!("CX2FA_TEST_KEYCLOAK is unset: differential test skipped (.ci/run sets it)");
-        return vec![];
-    };
-    list.split(',')
-        .filter_map(|p| p.split_once('='))
-        .map(|(n, u)| (n.to_string(), u.trim_end_matches('/').to_string()))
-        .collect()
-}
 
 /// One side: a Keycloak base URL, an admin token, the tenant realm's name.
 struct Side {
@@ -146,20 +131,11 @@ fn names(v: &Value) -> Vec<String> {
 
 #[test]
 fn the_sandbox_answers_as_the_real_keycloak_does() {
-    for (name, url) in servers() {
-        let password = std::env::var("CX2FA_TEST_KEYCLOAK_ADMIN_PASSWORD").unwrap();
+    for (name, url) in servers("differential test") {
+        let password = admin_password();
         let newer = !url.ends_with("/auth"); // 26.7 at the root; 26.4 under /auth
-        let up = Upstream {
-            url: url.clone(),
-            admin: ("admin".into(), password.clone()),
-            suffix: Upstream::random_suffix(),
-            unmanaged: Some("ENABLED".into()),
-        };
-        let realm_real = format!("expertflow{}", up.suffix);
-        let real_sb = Sandbox::with(Config {
-            upstream: Some(up),
-            ..Config::default()
-        });
+        let (real_sb, fronted) = fronting(&url, Some("ENABLED"));
+        let realm_real = fronted.realm;
         // The emulation configured as that Keycloak: path, user profile, wrong-password status.
         let emu = Sandbox::with(Config {
             keycloak: Keycloak {

@@ -1,6 +1,7 @@
 //! One integration-test binary: the real `cx2fa` against in-process sandboxes.
 
 mod audit;
+mod backends;
 mod contract;
 mod credentials;
 mod differential;
@@ -13,6 +14,7 @@ mod leaks;
 mod login;
 mod policy;
 mod pty;
+mod real;
 mod real_keycloak;
 mod reference;
 mod scale;

@@ -1,0 +1,229 @@
+//! The same test bodies on every backend (#23): the plain sandbox, and the sandbox fronting
+//! each real Keycloak `.ci/run` started (`real.rs`), where every user read and write, password
+//! grant and profile check is the real server's. What passes on the emulation alone proves only
+//! that cx2fa agrees with itself; these bodies must hold on both.
+
+use crate::real::{fronting, servers};
+use crate::support::{file, run, Sandbox};
+use serde_json::Value;
+
+/// (name, sandbox): the plain sandbox first, then one fronting each real Keycloak.
+fn backends(suite: &str) -> Vec<(String, Sandbox)> {
+    let mut out = vec![("sandbox".to_string(), Sandbox::start())];
+    for (name, url) in servers(suite) {
+        out.push((name, fronting(&url, Some("ENABLED")).0));
+    }
+    out
+}
+
+fn json(out: &str) -> Value {
+    serde_json::from_str(out).unwrap_or(Value::Null)
+}
+
+/// `user status` of one user, as JSON.
+fn status(sb: &Sandbox, tenant: &str, user: &str) -> Value {
+    let (code, out, err) = run(sb
+        .cmd()
+        .args(["user", "status", "-t", tenant, user, "-o", "json"]));
+    assert_eq!(code, 0, "{err}");
+    json(&out)
+}
+
+/// Whether the user has any enrolment left (a reset removes it all).
+fn enrolled(sb: &Sandbox, tenant: &str, user: &str) -> bool {
+    let v = status(sb, tenant, user);
+    assert!(v["enrolled"].is_boolean(), "{v}");
+    v["enrolled"] == true
+}
+
+/// Reset: one user, a list with a name that does not exist (partial, exit 5), a resumed run
+/// that skips what the report has finished, and a fleet run by filter over every tenant.
+#[test]
+fn reset_one_bulk_resume_and_fleet_on_every_backend() {
+    for (name, sb) in backends("same-bodies suite") {
+        for u in ["agent.stale", "agent.email", "agent.sms", "agent.app"] {
+            assert!(
+                enrolled(&sb, "expertflow", u),
+                "{name}: {u} is seeded enrolled"
+            );
+        }
+        let (code, _, err) =
+            run(sb
+                .cmd()
+                .args(["user", "reset", "-t", "expertflow", "agent.stale", "--yes"]));
+        assert_eq!(code, 0, "{name}: {err}");
+        assert!(!enrolled(&sb, "expertflow", "agent.stale"), "{name}");
+
+        let dir = tempfile::tempdir().unwrap();
+        let report = dir.path().join("r.ndjson");
+        let (_d, names) = file(b"username\nagent.email\nagent.sms\nnobody.here\n");
+        let (code, out, err) = run(sb.cmd().args([
+            "user",
+            "reset",
+            "-t",
+            "expertflow",
+            "--from",
+            &names,
+            "--yes",
+            "--report",
+            report.to_str().unwrap(),
+            "-o",
+            "json",
+        ]));
+        assert_eq!(
+            code, 5,
+            "{name}: a name not found makes the run partial: {err}"
+        );
+        let v = json(&out);
+        assert_eq!(
+            (&v["summary"]["reset"], &v["summary"]["notFound"]),
+            (&Value::from(2), &Value::from(1)),
+            "{name}: {v}"
+        );
+        assert_eq!(v["failed"][0]["username"], "nobody.here", "{name}: {v}");
+        for u in ["agent.email", "agent.sms"] {
+            assert!(!enrolled(&sb, "expertflow", u), "{name}: {u}");
+        }
+
+        // The same list again with one more name: only the new one is worked.
+        let (_d2, more) = file(b"username\nagent.email\nagent.sms\nagent.app\n");
+        let (code, out, err) = run(sb.cmd().args([
+            "user",
+            "reset",
+            "-t",
+            "expertflow",
+            "--from",
+            &more,
+            "--resume",
+            report.to_str().unwrap(),
+            "--yes",
+            "-o",
+            "json",
+        ]));
+        assert_eq!(code, 0, "{name}: {err}");
+        let v = json(&out);
+        assert_eq!(
+            (&v["summary"]["resumed"], &v["summary"]["reset"]),
+            (&Value::from(2), &Value::from(1)),
+            "{name}: {v}"
+        );
+        assert!(!enrolled(&sb, "expertflow", "agent.app"), "{name}");
+
+        // Every tenant by filter: what is still stale (the bypassed and the RSA user) goes.
+        let (code, out, err) = run(sb.cmd().args([
+            "user",
+            "reset",
+            "--all-tenants",
+            "--filter",
+            "stale",
+            "--yes",
+            "-o",
+            "json",
+        ]));
+        assert_eq!(code, 0, "{name}: {err}");
+        let v = json(&out);
+        assert!(v["summary"]["reset"].as_u64().unwrap() >= 2, "{name}: {v}");
+        let (code, out, err) =
+            run(sb
+                .cmd()
+                .args(["user", "status", "--all-tenants", "-o", "json"]));
+        assert_eq!(code, 0, "{name}: {err}");
+        let v = json(&out);
+        let left: u64 = v["tenants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                t["posture"]["stale"].as_u64().unwrap_or(0)
+                    + t["posture"]["bypassed"].as_u64().unwrap_or(0)
+            })
+            .sum();
+        assert_eq!(left, 0, "{name}: nothing stale left: {v}");
+    }
+}
+
+/// Policy: the readiness verdict, a plan that shows a pending change (exit 10), the apply, and
+/// the verdict after it, all reading the realm's users through the backend.
+#[test]
+fn policy_show_plan_apply_on_every_backend() {
+    for (name, sb) in backends("same-bodies suite") {
+        let (code, out, err) =
+            run(sb
+                .cmd()
+                .args(["policy", "show", "-t", "expertflow", "-o", "json"]));
+        // The seed has a bypassed user: NOT ready, exit 1.
+        assert_eq!(code, 1, "{name}: {err}");
+        let v = json(&out);
+        assert_eq!(v["ready"], false, "{name}: {v}");
+
+        let (code, _, err) = run(sb.cmd().args([
+            "policy",
+            "plan",
+            "-t",
+            "expertflow",
+            "--channel",
+            "SMS",
+            "--identifier",
+            "+15550001000",
+            "--exit-code",
+        ]));
+        assert_eq!(code, 10, "{name}: {err}");
+        let (code, _, err) = run(sb.cmd().args([
+            "policy",
+            "enable",
+            "-t",
+            "expertflow",
+            "--channel",
+            "SMS",
+            "--identifier",
+            "+15550001000",
+            "--yes",
+        ]));
+        assert_eq!(code, 0, "{name}: {err}");
+        let (_, out, _) = run(sb
+            .cmd()
+            .args(["policy", "show", "-t", "expertflow", "-o", "json"]));
+        let v = json(&out);
+        assert_eq!(
+            v["policy"]["channelType"], "SMS",
+            "{name}: the tenant now uses SMS: {v}"
+        );
+        // The users registered for EMAIL are now the stale ones.
+        let (_, out, _) = run(sb.cmd().args([
+            "user",
+            "status",
+            "-t",
+            "expertflow",
+            "--filter",
+            "stale",
+            "-o",
+            "json",
+        ]));
+        let stale: Vec<String> = json(&out)["users"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u["username"].as_str().unwrap().to_string())
+            .collect();
+        assert!(
+            stale.contains(&"agent.email".to_string()) && !stale.contains(&"agent.sms".to_string()),
+            "{name}: {stale:?}"
+        );
+    }
+}
+
+/// `doctor`: every check of the deployment passes on each backend (the sandbox's Keycloak and
+/// a real one behind it), and it says which Keycloak it found.
+#[test]
+fn doctor_on_every_backend() {
+    for (name, sb) in backends("same-bodies suite") {
+        let (code, out, err) = run(sb.cmd().args(["doctor", "-t", "acme", "-o", "json"]));
+        let v = json(&out);
+        let failed: Vec<&Value> = v["findings"]
+            .as_array()
+            .map(|f| f.iter().filter(|f| f["level"] == "fail").collect())
+            .unwrap_or_default();
+        assert!(failed.is_empty(), "{name}: {failed:?} {err}");
+        assert_eq!(code, 0, "{name}: {out} {err}");
+    }
+}
