@@ -4,7 +4,7 @@
 //!
 //! Selected by `CX2FA_TEST_KEYCLOAK` (see `real.rs`).
 
-use crate::real::{fronting, servers};
+use crate::real::{fronting, fronting_with, servers};
 use crate::support::run;
 use serde_json::{json, Value};
 
@@ -213,6 +213,243 @@ fn user_profile_policies_on_a_real_keycloak() {
             u["attributes"]["twoFAChannel"],
             json!(["EMAIL"]),
             "{name}: untouched: {u}"
+        );
+    }
+}
+
+/// The user profile's two ways to let the platform work, configured for real: an
+/// `ADMIN_EDIT` policy, and (the fix a Keycloak admin would choose) the enrolment attributes
+/// declared in the profile with admin view and edit and no unmanaged policy at all. Both read
+/// and reset as on a Keycloak before 24.
+#[test]
+fn admin_edit_and_declared_attributes_on_a_real_keycloak() {
+    for (name, url) in servers("real-Keycloak suite") {
+        let (sb, real) = fronting(&url, Some("ADMIN_EDIT"));
+        let (code, out, err) = run(sb
+            .cmd()
+            .args(["user", "status", "agent.email", "-o", "json"]));
+        assert_eq!(code, 0, "{name}: {err}");
+        assert_eq!(json_of(&out)["registered"], true, "{name}: {out}");
+        let (code, _, err) = run(sb.cmd().args(["user", "reset", "agent.email", "--yes"]));
+        assert_eq!(code, 0, "{name}: ADMIN_EDIT is writable: {err}");
+        let u = real.user(&sb, "agent.email");
+        assert!(u["attributes"].get("twoFAChannel").is_none(), "{name}: {u}");
+        assert_eq!(u["email"], "agent.email@example.test", "{name}: {u}");
+        drop(sb);
+
+        let (sb, real) = fronting(&url, Some("ENABLED"));
+        let (_, mut p) = real.call(&sb, reqwest::Method::GET, "/users/profile", None);
+        let attrs = p["attributes"].as_array_mut().unwrap();
+        for a in cx2fa_core::enrolment::ENROLMENT_ATTRS {
+            attrs.push(json!({
+                "name": a,
+                "displayName": a,
+                "permissions": {"view": ["admin"], "edit": ["admin"]},
+                "multivalued": false
+            }));
+        }
+        p.as_object_mut()
+            .unwrap()
+            .remove("unmanagedAttributePolicy");
+        let (s, v) = real.call(&sb, reqwest::Method::PUT, "/users/profile", Some(p));
+        assert_eq!(s, 200, "{name}: {v}");
+        let (code, out, err) = run(sb.cmd().args(["user", "status", "agent.sms", "-o", "json"]));
+        assert_eq!(code, 0, "{name}: declared attributes are read: {err}");
+        assert_eq!(json_of(&out)["channel"], "SMS", "{name}: {out}");
+        let (code, _, err) = run(sb.cmd().args(["user", "reset", "agent.sms", "--yes"]));
+        assert_eq!(code, 0, "{name}: and written: {err}");
+        // Undeclared attributes are hidden without an unmanaged policy: shown again to check
+        // that the reset kept them.
+        real.set_policy(&sb, "ENABLED");
+        let u = real.user(&sb, "agent.sms");
+        assert!(
+            u["attributes"].get("twoFAChannel").is_none()
+                && u["attributes"]["department"] == json!(["support"]),
+            "{name}: enrolment gone, the rest kept: {u}"
+        );
+    }
+}
+
+/// Brute-force detection turned on in the realm: after the failures allowed, even the right
+/// password is answered as a wrong one (Keycloak does not tell a locked account apart on the
+/// password grant), which is what the sandbox's `lockout_after` emulates
+/// (fidelity.rs `password_grant_failures_are_told_apart`); cx2fa says a lockout may be the
+/// cause. A client with direct access grants off is told apart (`direct-grant-off`).
+#[test]
+fn lockout_and_direct_grants_off_on_a_real_keycloak() {
+    for (name, url) in servers("real-Keycloak suite") {
+        let (sb, real) = fronting(&url, Some("ENABLED"));
+        real.patch_realm(
+            &sb,
+            json!({"bruteForceProtected": true, "failureFactor": 2, "permanentLockout": false,
+                   "waitIncrementSeconds": 300, "maxFailureWaitSeconds": 900}),
+        );
+        let probe = |password: &str, expect: &str| {
+            run(sb.cmd().env("CX2FA_USER_PASSWORD", password).args([
+                "simulate-login",
+                "--user",
+                "agent.email",
+                "--expect",
+                expect,
+                "-o",
+                "json",
+            ]))
+        };
+        for _ in 0..2 {
+            let (code, out, err) = probe("wrong", "wrong-password");
+            assert_eq!(code, 0, "{name}: {out} {err}");
+        }
+        let (code, out, err) = probe("agent-pass", "wrong-password");
+        assert_eq!(
+            code, 0,
+            "{name}: locked out looks like a wrong password: {out} {err}"
+        );
+        assert!(out.contains("locked out"), "{name}: {out}");
+
+        // The tenant's client without direct access grants.
+        let (_, clients) = real.call(&sb, reqwest::Method::GET, "/clients?clientId=cim", None);
+        let mut c = clients[0].clone();
+        c["directAccessGrantsEnabled"] = json!(false);
+        let id = c["id"].as_str().unwrap().to_string();
+        let (s, v) = real.call(
+            &sb,
+            reqwest::Method::PUT,
+            &format!("/clients/{id}"),
+            Some(c),
+        );
+        assert_eq!(s, 204, "{name}: {v}");
+        let (code, out, err) = run(sb.cmd().env("CX2FA_USER_PASSWORD", "agent-pass").args([
+            "simulate-login",
+            "--user",
+            "agent.sms",
+            "--expect",
+            "direct-grant-off",
+            "-o",
+            "json",
+        ]));
+        assert_eq!(code, 0, "{name}: {out} {err}");
+    }
+}
+
+/// The admin's token expires in the middle of a bulk run: here a client of the master realm
+/// whose tokens live 10 s (Keycloak's default is 60 s, the case; shorter keeps CI
+/// fast), used with client credentials, which come without a refresh token. cx2fa gets a new
+/// token and every row is done once, as the server shows.
+#[test]
+fn admin_token_expiring_during_a_bulk_run_on_a_real_keycloak() {
+    for (name, url) in servers("real-Keycloak suite") {
+        let (sb, real) = fronting_with(
+            &url,
+            Some("ENABLED"),
+            cx2fa_sandbox::Config {
+                users: 40,
+                ..cx2fa_sandbox::Config::default()
+            },
+        );
+        let client_id = format!("cx2fa-short{}", real.suffix);
+        let secret = "short-lived-secret-0123456789";
+        let (s, v) = real.call_in(
+            &sb,
+            "master",
+            reqwest::Method::POST,
+            "/clients",
+            Some(json!({
+                "clientId": client_id,
+                "publicClient": false,
+                "secret": secret,
+                "serviceAccountsEnabled": true,
+                "standardFlowEnabled": false,
+                "directAccessGrantsEnabled": false,
+                "attributes": {"access.token.lifespan": "10"}
+            })),
+        );
+        assert_eq!(s, 201, "{name}: {v}");
+        let id = v["location"]
+            .as_str()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .to_string();
+        let (_, account) = real.call_in(
+            &sb,
+            "master",
+            reqwest::Method::GET,
+            &format!("/clients/{id}/service-account-user"),
+            None,
+        );
+        let (_, admin_role) =
+            real.call_in(&sb, "master", reqwest::Method::GET, "/roles/admin", None);
+        let (s, v) = real.call_in(
+            &sb,
+            "master",
+            reqwest::Method::POST,
+            &format!(
+                "/users/{}/role-mappings/realm",
+                account["id"].as_str().unwrap()
+            ),
+            Some(json!([admin_role])),
+        );
+        assert_eq!(s, 204, "{name}: {v}");
+
+        // 30 enrolled generated users, at 2 requests a second: about 30 s, three lifetimes.
+        let names: String = (1..=40)
+            .filter(|i| i % 4 != 1)
+            .take(30)
+            .map(|i| format!("user{i:06}\n"))
+            .collect();
+        let (_d, names) = crate::support::file(names.as_bytes());
+        let dir = tempfile::tempdir().unwrap();
+        let report = dir.path().join("r.ndjson");
+        let (code, out, err) = run(sb
+            .cmd()
+            .env_remove("CX2FA_USERNAME")
+            .env_remove("CX2FA_PASSWORD")
+            .env("CX2FA_CLIENT_ID", &client_id)
+            .env("CX2FA_CLIENT_SECRET", secret)
+            .args([
+                "user",
+                "reset",
+                "--from",
+                &names,
+                "--yes",
+                "--rate",
+                "2",
+                "--debug",
+                "--report",
+                report.to_str().unwrap(),
+            ]));
+        let tail: Vec<&str> = err.lines().rev().take(25).collect();
+        assert_eq!(
+            code,
+            0,
+            "{name}: {out} ... {}",
+            tail.into_iter().rev().collect::<Vec<_>>().join("\n")
+        );
+        let grants = err
+            .lines()
+            .filter(|l| l.contains("/realms/master/protocol/openid-connect/token"))
+            .count();
+        assert!(
+            grants >= 3,
+            "{name}: {grants} token request(s) in a 30 s run:\n{err}"
+        );
+        let (total, done) = crate::support::report_usernames(&report);
+        assert_eq!((total, done.len()), (30, 30), "{name}: every row once");
+        for u in &done {
+            assert!(
+                real.user(&sb, u)["attributes"]
+                    .get("twoFAChannel")
+                    .is_none(),
+                "{name}: {u} reset on the server"
+            );
+        }
+        real.call_in(
+            &sb,
+            "master",
+            reqwest::Method::DELETE,
+            &format!("/clients/{id}"),
+            None,
         );
     }
 }
