@@ -1,0 +1,100 @@
+//! Another account on the same machine: a planted directory, symlink or state file, a core
+//! dump, a child process, an open sandbox. Issue #27's local items; each test fails without
+//! the fix it names. The second account is `nobody` (`setpriv`, as `inputs.rs` does), so
+//! the tests that need it run only as root and say so otherwise.
+
+use crate::support::run;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::time::Duration;
+
+const LIMIT: Duration = Duration::from_secs(120);
+
+fn root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
+
+/// `program` run as `nobody`, a second local account.
+fn as_nobody(program: impl AsRef<std::ffi::OsStr>) -> std::process::Command {
+    let mut c = std::process::Command::new("setpriv");
+    c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(program);
+    c
+}
+
+fn chmod(p: &Path, mode: u32) {
+    std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+fn bin() -> std::path::PathBuf {
+    assert_cmd::cargo::cargo_bin("cx2fa")
+}
+
+/// Item 1: `cx2fa tour` as root, after another account planted `cx2fa-tour-<pid>` with
+/// `payload.json` linked to a root-owned file. The tour runs as PID 1 of its own PID namespace,
+/// so the planted name is the one it would have used.
+#[test]
+fn the_tour_never_writes_through_a_planted_directory() {
+    if !root() {
+        eprintln!("skipped: needs root (a second account and a PID namespace)");
+        return;
+    }
+    let d = tempfile::tempdir().unwrap();
+    chmod(d.path(), 0o755);
+    let tmp = d.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    chmod(&tmp, 0o1777);
+    let victim = d.path().join("victim");
+    std::fs::write(&victim, "root's file\n").unwrap();
+    let planted = tmp.join("cx2fa-tour-1");
+    let ok = as_nobody("sh")
+        .arg("-c")
+        .arg(format!(
+            "mkdir -m 777 {p} && ln -s {v} {p}/payload.json",
+            p = planted.display(),
+            v = victim.display()
+        ))
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "nobody plants the directory");
+    let home = d.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    let mut c = std::process::Command::new("unshare");
+    c.args(["--pid", "--fork"]).arg(bin()).arg("tour");
+    let (code, _, err) = run(assert_cmd::Command::from_std(c)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", &home)
+        .env("TMPDIR", &tmp)
+        .env("NO_COLOR", "1")
+        .timeout(LIMIT));
+    assert_eq!(
+        std::fs::read_to_string(&victim).unwrap(),
+        "root's file\n",
+        "the tour wrote through the planted link"
+    );
+    assert_eq!(code, 0, "{err}");
+    let names: Vec<_> = std::fs::read_dir(&planted)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        names,
+        ["payload.json"],
+        "nothing added to the planted directory"
+    );
+    let left: Vec<_> = std::fs::read_dir(&tmp)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        left,
+        ["cx2fa-tour-1"],
+        "the tour's own directory is removed"
+    );
+}
