@@ -762,7 +762,7 @@ set edit:completion:arg-completer[cx2fa] = {|@words|
         &'cx2fa;simulate-login'= {
             cand --user 'The user to log in as'
             cand --otp 'Use this OTP (scripted). A live code on the command line is visible to other users in `ps`: prefer `--otp-stdin` for a real one'
-            cand --otp-cmd 'Run this shell command for each OTP needed and use its output, e.g. `oathtool --totp -b - < ~/.probe.key` (keep secrets off its command line; cx2fa''s own credentials are not passed to it)'
+            cand --otp-cmd 'Run this shell command for each OTP needed and use its output, e.g. `oathtool --totp -b - < ~/.probe.key` (keep secrets off its command line; it gets PATH, HOME, the locale and agent sockets, never cx2fa''s credentials or other variables)'
             cand --totp-secret-env 'Compute authenticator codes from the base32 secret in this environment variable (also the secret issued at registration)'
             cand --otp-from-imap 'Read the emailed OTP from this mailbox, `imaps://user@host[:port]/INBOX` (password in `CX2FA_IMAP_PASSWORD`; TLS verified, `--ca-cert` trusted)'
             cand --register-contact 'The email address or phone number to register (scripted registration; implies `--register`)'

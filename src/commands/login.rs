@@ -47,7 +47,8 @@ pub struct LoginArgs {
     #[arg(long, conflicts_with = "user_password_stdin")]
     pub otp_stdin: bool,
     /// Run this shell command for each OTP needed and use its output, e.g. `oathtool --totp -b - < ~/.probe.key`
-    /// (keep secrets off its command line; cx2fa's own credentials are not passed to it)
+    /// (keep secrets off its command line; it gets PATH, HOME, the locale and agent sockets, never
+    /// cx2fa's credentials or other variables)
     #[arg(long, value_name = "CMD")]
     pub otp_cmd: Option<String>,
     /// Compute authenticator codes from the base32 secret in this environment variable (also the secret issued at registration)
@@ -118,10 +119,12 @@ impl Scripted<'_> {
     fn run_cmd(&self, cmd: &str) -> Result<Secret, Error> {
         let mut c = std::process::Command::new("sh");
         c.arg("-c").arg(cmd).stderr(std::process::Stdio::inherit());
-        // The command needs none of cx2fa's secrets.
-        for var in cx2fa_core::auth::SECRET_ENV {
-            c.env_remove(var);
-        }
+        // An allow-listed environment: the command needs none of cx2fa's secrets, and they
+        // come under more names than a deny-list would know (see `passed_to_children`).
+        c.env_clear().envs(
+            std::env::vars_os()
+                .filter(|(k, _)| k.to_str().is_some_and(cx2fa_core::env::passed_to_children)),
+        );
         let o = c
             .output()
             .map_err(|e| Error::usage(format!("cannot run `--otp-cmd`: {e}")))?;

@@ -3,7 +3,7 @@
 //! the fix it names. The second account is `nobody` (`setpriv`, as `inputs.rs` does), so
 //! the tests that need it run only as root and say so otherwise.
 
-use crate::support::run;
+use crate::support::{run, Sandbox};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::time::Duration;
@@ -97,4 +97,51 @@ fn the_tour_never_writes_through_a_planted_directory() {
         ["cx2fa-tour-1"],
         "the tour's own directory is removed"
     );
+}
+
+/// Item 16: the `--otp-cmd` child gets an allow-listed environment: none of cx2fa's secrets,
+/// not the `--print-curl` ones, not the TOTP secret's variable.
+#[test]
+fn otp_cmd_children_get_an_allow_listed_environment() {
+    let sb = Sandbox::start();
+    let d = tempfile::tempdir().unwrap();
+    let env_file = d.path().join("env");
+    let (code, _, err) = run(sb
+        .cmd()
+        .env("CX2FA_TENANT_CLIENT_SECRET", "Tenant-Secret-1")
+        .env("CX2FA_RSA_CLIENT_KEY", "Rsa-Key-2")
+        .env("CX2FA_REFRESH_TOKEN", "Refresh-3")
+        .env("CX2FA_SECRET_OTPCODE", "Secret-4")
+        .env("PROBE_TOTP", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+        .env("LANG", "C.UTF-8")
+        .args([
+            "simulate-login",
+            "--user",
+            "agent.email",
+            "--totp-secret-env",
+            "PROBE_TOTP",
+            "--otp-cmd",
+            &format!("env > {}; echo 000000", env_file.display()),
+            "--expect",
+            "invalid-otp",
+        ]));
+    assert_eq!(code, 0, "{err}");
+    let env = std::fs::read_to_string(&env_file).unwrap();
+    for leaked in [
+        "Tenant-Secret-1",
+        "Rsa-Key-2",
+        "Refresh-3",
+        "Secret-4",
+        "JBSWY3DPEHPK3PXP",
+        "agent-pass",
+        "CX2FA_",
+    ] {
+        assert!(
+            !env.contains(leaked),
+            "`{leaked}` passed to the child:\n{env}"
+        );
+    }
+    for kept in ["PATH=", "HOME=", "LANG=C.UTF-8"] {
+        assert!(env.contains(kept), "`{kept}` kept:\n{env}");
+    }
 }
