@@ -4,7 +4,8 @@
 //! the tests that need it run only as root and say so otherwise.
 
 use crate::support::{run, Sandbox};
-use std::os::unix::fs::PermissionsExt;
+use std::io::{BufRead, BufReader};
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;
 use std::time::Duration;
 
@@ -144,4 +145,57 @@ fn otp_cmd_children_get_an_allow_listed_environment() {
     for kept in ["PATH=", "HOME=", "LANG=C.UTF-8"] {
         assert!(env.contains(kept), "`{kept}` kept:\n{env}");
     }
+}
+
+/// Item 14: the process is not dumpable, so another process (even of the same account) cannot
+/// read its memory, its environment, or get a core dump with the admin password in it.
+#[test]
+fn the_process_is_not_dumpable() {
+    if !root() {
+        eprintln!("skipped: needs root (a second account)");
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    chmod(home.path(), 0o777);
+    let mut child = as_nobody(bin())
+        .env_clear()
+        .env("HOME", home.path())
+        .env("NO_COLOR", "1")
+        .env("CX2FA_PASSWORD", "Dump-Me-Pass-42")
+        .args(["sandbox", "--port", "0"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // The banner is read whole and its pipe kept open: a closed pipe would end the process.
+    let mut banner = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    while !line.contains("Ctrl-C") {
+        line.clear();
+        assert!(
+            banner.read_line(&mut line).unwrap() > 0,
+            "the sandbox ended"
+        );
+    }
+    // `setpriv` exec'ed cx2fa in place: the child's PID is cx2fa's.
+    let pid = child.id();
+    let environ = as_nobody("cat")
+        .arg(format!("/proc/{pid}/environ"))
+        .output()
+        .unwrap();
+    let owner = std::fs::metadata(format!("/proc/{pid}/environ"))
+        .unwrap()
+        .uid();
+    let _ = std::process::Command::new("kill")
+        .args(["-INT", &pid.to_string()])
+        .status();
+    let _ = child.wait();
+    assert!(
+        !String::from_utf8_lossy(&environ.stdout).contains("Dump-Me-Pass-42"),
+        "another process of the account read the password"
+    );
+    assert_eq!(
+        owner, 0,
+        "a dumpable process's /proc files belong to its account"
+    );
 }
