@@ -199,3 +199,63 @@ fn the_process_is_not_dumpable() {
         "a dumpable process's /proc files belong to its account"
     );
 }
+
+/// Item 10: `--report` never follows a planted symlink, is 0600 whatever the umask, and
+/// `--resume` refuses rows that do not say where they were worked, and says how many it skips.
+#[test]
+fn report_files_are_private_and_resume_rows_are_checked() {
+    let sb = Sandbox::start();
+    let d = tempfile::tempdir().unwrap();
+    let victim = d.path().join("victim");
+    std::fs::write(&victim, "untouched").unwrap();
+    let link = d.path().join("planted.ndjson");
+    std::os::unix::fs::symlink(&victim, &link).unwrap();
+    let (code, _, err) = run(sb
+        .cmd()
+        .args(["user", "reset", "agent.stale", "--yes", "--report"])
+        .arg(&link));
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "untouched");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("symlink to a file"), "{err}");
+    // Under `umask 000`, a new report is still 0600.
+    let report = d.path().join("report.ndjson");
+    let (code, _, err) = run(&mut sb.shell(&format!(
+        "umask 000; cx2fa user reset agent.stale --yes --report {}",
+        report.display()
+    )));
+    assert_eq!(code, 0, "{err}");
+    let mode = std::fs::metadata(&report).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    // A forged row without tenant and realm would skip `agent.sms` silently.
+    let forged = d.path().join("forged.ndjson");
+    std::fs::write(
+        &forged,
+        "{\"schemaVersion\":1,\"username\":\"agent.sms\",\"outcome\":\"reset\",\"attempts\":1}\n",
+    )
+    .unwrap();
+    let out = d.path().join("out.ndjson");
+    let (code, _, err) = run(sb
+        .cmd()
+        .args(["user", "reset", "agent.sms", "--yes", "--resume"])
+        .arg(&forged)
+        .arg("--report")
+        .arg(&out));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("line 1") && err.contains("tenant"), "{err}");
+    // A real report: the users it finished are skipped, and the run says how many.
+    let (code, _, err) = run(sb
+        .cmd()
+        .args([
+            "user",
+            "reset",
+            "agent.stale",
+            "agent.sms",
+            "--yes",
+            "--resume",
+        ])
+        .arg(&report)
+        .arg("--report")
+        .arg(&out));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("1 user(s) already finished"), "{err}");
+}
