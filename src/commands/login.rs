@@ -301,7 +301,8 @@ struct Terminal<'a> {
 
 impl Io for Terminal<'_> {
     fn show(&mut self, line: &str) {
-        let _ = self.term.write_line(line);
+        // Lines may carry a server's words (an error message): escaped like all server text.
+        let _ = self.term.write_line(&self.out.clean(line));
     }
     fn confirm_registration(&mut self, user: &str, channel: ChannelType) -> Result<(), CoreError> {
         if self.register {

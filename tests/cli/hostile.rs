@@ -308,6 +308,30 @@ fn server_strings_are_escaped_and_error_bodies_redacted() {
     assert!(!err.contains(ADMIN_PASSWORD), "{err}");
 }
 
+/// #27 item 11: with colour on, a server's SGR escapes (`ESC[8m` hides the rest of the row)
+/// are shown escaped; only the printer's own styling reaches the terminal.
+#[test]
+fn server_sgr_escapes_never_reach_a_coloured_terminal() {
+    let doc = serde_json::json!([{"tenantId": "t1", "tenantName": "hidden\u{1b}[8m",
+        "tenantSettings": {"keyCloak": {"realm": "t1"}}},
+        {"tenantId": "t2", "tenantName": "red\u{1b}[1;31mFAILED\u{1b}[0m",
+        "tenantSettings": {"keyCloak": {"realm": "t2"}}}]);
+    let (url, _) = deployment(move |_, s| respond(s, "200 OK", "", &doc.to_string()));
+    let home = tempfile::tempdir().unwrap();
+    let (code, out, err) = run(cx2fa(home.path())
+        .env_remove("NO_COLOR")
+        .args(["tenant", "list", "--url", &url, "--color", "always"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+    assert!(out.contains("hidden\\u{1b}[8m"), "{out}");
+    // The printer's own colours still come through (a doctor row is painted).
+    let (_, out, _) = run(cx2fa(home.path())
+        .env_remove("NO_COLOR")
+        .args(["doctor", "-t", "t1", "--url", &url, "--color", "always"]));
+    assert!(out.contains("\u{1b}["), "{out:?}");
+    assert!(!out.contains("\u{1b}[8m"), "{out:?}");
+}
+
 /// Item 7: an endless answer is cut off at its cap, exit 4, never an out-of-memory abort.
 #[test]
 fn endless_bodies_are_cut_off() {

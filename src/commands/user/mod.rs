@@ -336,6 +336,8 @@ pub(super) struct Bar<'a> {
     /// Without a terminal: a line every few seconds, so that a CI job's log (and its watchdog)
     /// sees the run alive, however slow the server.
     ticker: Option<tokio::task::JoinHandle<()>>,
+    /// Failed rows printed above the bar name a user and a server's reason: cleaned first.
+    out: crate::output::Printer,
 }
 
 impl<'a> Bar<'a> {
@@ -392,6 +394,7 @@ impl<'a> Bar<'a> {
             limiter,
             done,
             ticker,
+            out: ctx.out.clone(),
         }
     }
     pub(super) fn finish(&self) {
@@ -425,11 +428,11 @@ impl bulk::Progress for Bar<'_> {
                 b.set_message(format!("· {} at once", l.level().limit));
             }
             if row.outcome == Outcome::Failed {
-                b.println(format!(
+                b.println(self.out.clean(&format!(
                     "failed: {}: {}",
                     row.username,
                     row.reason.clone().unwrap_or_default()
-                ));
+                )));
             }
         }
         if self.keep_rows {
