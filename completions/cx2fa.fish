@@ -716,7 +716,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l concurren
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l rate -d 'The most requests per second, a hard cap whatever the server could take (e.g. during business hours)' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l user-password-stdin -d 'Read the user\'s password from stdin'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l otp-stdin -d 'Read the OTP from stdin (scripted)'
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l otp-from-outbox -d 'Read the OTP from the sandbox\'s outbox (sandbox only)'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l otp-from-outbox -d 'Read the OTP from the sandbox\'s outbox (sandbox only; its helper token from `CX2FA_SANDBOX_TOKEN`)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l register -d 'Register the user if they are not (writes their 2FA enrolment in Keycloak, as the first real login would); without it a scripted login of an unregistered user stops before writing anything, and a terminal asks'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
@@ -906,7 +906,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand doctor" -s h -l help -d 'Pri
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l port -d 'Port on 127.0.0.1; 0 picks a free one' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l seed -d 'Seed data file (format: `cx2fa sandbox --print-seed`)' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l users -d 'Add N generated users to the first tenant, for bulk work' -r
-complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l state -d 'Persist state to this file and reload it on the next start' -r -F
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l state -d 'Persist state to this file (0600) and reload it on the next start; one another account owns or may write is refused' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l faults -d 'Inject faults: `rate=0.2,kinds=500|429|reset|slow|500-after-write,seed=N`' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l latency -d 'Delay every answer by this many milliseconds' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand sandbox; and not __fish_seen_subcommand_from rsa-code help" -l maildir -d 'Also deliver EMAIL OTPs as Maildir messages in DIR' -r -F

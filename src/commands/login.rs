@@ -54,7 +54,7 @@ pub struct LoginArgs {
     /// Compute authenticator codes from the base32 secret in this environment variable (also the secret issued at registration)
     #[arg(long, value_name = "VAR")]
     pub totp_secret_env: Option<String>,
-    /// Read the OTP from the sandbox's outbox (sandbox only)
+    /// Read the OTP from the sandbox's outbox (sandbox only; its helper token from `CX2FA_SANDBOX_TOKEN`)
     #[arg(long)]
     pub otp_from_outbox: bool,
     /// Read the emailed OTP from this mailbox, `imaps://user@host[:port]/INBOX` (password in `CX2FA_IMAP_PASSWORD`; TLS verified, `--ca-cert` trusted)
@@ -145,15 +145,29 @@ impl Scripted<'_> {
             self.session.ep.base,
             cx2fa_core::api::keycloak::seg(contact)
         );
+        // The sandbox's helpers need its run's token (from its banner's export lines).
+        let mut req = Request::get(url);
+        if let Some(t) = std::env::var(cx2fa_core::env::SANDBOX_TOKEN)
+            .ok()
+            .filter(|t| !t.is_empty())
+        {
+            req = req.header(
+                cx2fa_platform::contract::sandbox::TOKEN_HEADER,
+                Secret::new(t).expose(),
+            );
+        }
         let v = self
             .session
             .http
-            .send(Request::get(url))
+            .send(req)
             .await
             .and_then(|r| r.check())
             .and_then(|r| r.json())
             .map_err(|e| {
-                Error::from(e).with_hint("`--otp-from-outbox` works against `cx2fa sandbox` only")
+                Error::from(e).with_hint(format!(
+                    "`--otp-from-outbox` works against `cx2fa sandbox` only, with `{}` set from its banner",
+                    cx2fa_core::env::SANDBOX_TOKEN
+                ))
             })?;
         let code = v
             .as_array()

@@ -59,7 +59,7 @@ pub async fn run(ctx: &Ctx, a: TourArgs) -> Result<(), Error> {
     let out = &ctx.out;
     out.status(format!("{}\n", out.paint("cx2fa tour: a sandbox deployment is running at the URL below; every step is a real command.", "1")));
     for (k, v) in &env {
-        if k != cx2fa_core::env::PASSWORD {
+        if k != cx2fa_core::env::PASSWORD && k != cx2fa_core::env::SANDBOX_TOKEN {
             out.status(format!("  export {k}={v}"));
         } else {
             out.status(format!("  export {k}=…   (printed by `cx2fa sandbox`)"));

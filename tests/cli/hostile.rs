@@ -235,7 +235,7 @@ fn stored_credentials_stay_with_their_deployment() {
         .cmd()
         .env_remove("CX2FA_PASSWORD")
         .args(["auth", "login", "--store", "file", "--password-stdin"])
-        .write_stdin("sandbox-admin-pass"));
+        .write_stdin(sb.admin_password.clone()));
     assert_eq!(login.0, 0, "{}", login.2);
     let (other, seen) = deployment(|_, s| respond(s, "200 OK", "", "[]"));
     let (code, _, err) = run(sb
@@ -448,7 +448,8 @@ fn the_credentials_file_is_written_safely() {
     std::os::unix::fs::symlink(&victim, creds.join("default.tmp")).unwrap();
     let login = |sb: &Sandbox| {
         run(sb
-            .shell("umask 000; printf sandbox-admin-pass | cx2fa auth login --store file --password-stdin")
+            .shell("umask 000; printf %s \"$PW\" | cx2fa auth login --store file --password-stdin")
+            .env("PW", &sb.admin_password)
             .env("XDG_DATA_HOME", &data)
             .env_remove("CX2FA_PASSWORD"))
     };
@@ -467,7 +468,8 @@ fn the_credentials_file_is_written_safely() {
     // Item 13: fresh data and state directories under umask 000 are 0700, not 0777.
     let fresh = sb.state.path().join("fresh");
     let (code, _, err) = run(sb
-        .shell("umask 000; printf sandbox-admin-pass | cx2fa auth login --store file --password-stdin && cx2fa policy disable --yes")
+        .shell("umask 000; printf %s \"$PW\" | cx2fa auth login --store file --password-stdin && cx2fa policy disable --yes")
+        .env("PW", &sb.admin_password)
         .env("XDG_DATA_HOME", fresh.join("data"))
         .env("XDG_STATE_HOME", fresh.join("state"))
         .env_remove("CX2FA_PASSWORD"));
@@ -483,8 +485,7 @@ fn the_credentials_file_is_written_safely() {
     // Many runs at once, each caching a fresh token (the sandbox's lifetime is 60 s, so force
     // expiry by advancing its clock).
     sb.block(async {
-        reqwest::Client::new()
-            .post(format!("{}/sandbox/clock", sb.url))
+        sb.helper(reqwest::Method::POST, "/sandbox/clock")
             .json(&serde_json::json!({"advanceSeconds": 3600}))
             .send()
             .await
@@ -631,7 +632,7 @@ fn secrets_stay_off_command_lines_and_out_of_children() {
             "{var} passed to the child"
         );
     }
-    assert!(!env.contains("sandbox-admin-pass") && !env.contains("agent-pass"));
+    assert!(!env.contains(&sb.admin_password) && !env.contains("agent-pass"));
 }
 
 /// Item 16: CA files that are not certificates, the profile's `insecure` overridden, duplicate

@@ -10,6 +10,7 @@ use std::path::Path;
 use std::time::Duration;
 
 const LIMIT: Duration = Duration::from_secs(120);
+const NOBODY: u32 = 65534;
 
 fn root() -> bool {
     std::process::Command::new("id")
@@ -216,7 +217,7 @@ fn report_files_are_private_and_resume_rows_are_checked() {
         .arg(&link));
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "untouched");
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("symlink to a file"), "{err}");
+    assert!(err.contains("symlink"), "{err}");
     // Under `umask 000`, a new report is still 0600.
     let report = d.path().join("report.ndjson");
     let (code, _, err) = run(&mut sb.shell(&format!(
@@ -258,4 +259,153 @@ fn report_files_are_private_and_resume_rows_are_checked() {
         .arg(&out));
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("1 user(s) already finished"), "{err}");
+}
+
+/// The sandbox's banner as JSON, from `cx2fa sandbox ARGS -o json`; the child keeps running.
+fn banner(args: &[&str], home: &Path) -> (std::process::Child, serde_json::Value) {
+    let mut child = std::process::Command::new(bin())
+        .env_clear()
+        .env("HOME", home)
+        .env("NO_COLOR", "1")
+        .args(["sandbox", "--port", "0", "-o", "json"])
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut text = String::new();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    loop {
+        let mut line = String::new();
+        if out.read_line(&mut line).unwrap() == 0 {
+            break;
+        }
+        text.push_str(&line);
+        if line == "}\n" {
+            break;
+        }
+    }
+    let v = serde_json::from_str(&text).unwrap_or(serde_json::Value::Null);
+    (child, v)
+}
+
+fn stop(child: std::process::Child) -> (i32, String) {
+    let _ = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    let o = child.wait_with_output().unwrap();
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stderr).into(),
+    )
+}
+
+fn env_of(banner: &serde_json::Value, name: &str) -> Option<String> {
+    banner["env"]
+        .as_array()?
+        .iter()
+        .find(|kv| kv[0] == name)
+        .and_then(|kv| kv[1].as_str())
+        .map(str::to_string)
+}
+
+/// Item 15: the sandbox's admin password is made per run, its `/sandbox/*` helpers need the
+/// run's token, and a state file another account could have written is refused.
+#[test]
+fn the_sandbox_is_closed_to_other_accounts() {
+    let home = tempfile::tempdir().unwrap();
+    let (child, b) = banner(&[], home.path());
+    let url = b["url"].as_str().unwrap().to_string();
+    let password = env_of(&b, "CX2FA_PASSWORD").unwrap();
+    let token = env_of(&b, "CX2FA_SANDBOX_TOKEN");
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let client = reqwest::Client::new();
+    let grant = |p: &str| {
+        let req = client
+            .post(format!(
+                "{url}/auth/realms/master/protocol/openid-connect/token"
+            ))
+            .form(&[
+                ("grant_type", "password"),
+                ("client_id", "admin-cli"),
+                ("username", "admin"),
+                ("password", p),
+            ]);
+        rt.block_on(req.send()).unwrap().status().as_u16()
+    };
+    let helper = |path: &str, t: Option<&str>| {
+        let mut r = client.get(format!("{url}{path}"));
+        if let Some(t) = t {
+            r = r.header("X-Sandbox-Token", t);
+        }
+        rt.block_on(r.send()).unwrap().status().as_u16()
+    };
+    let seed_grant = grant("sandbox-admin-pass");
+    let run_grant = grant(&password);
+    let open = helper("/sandbox/outbox", None);
+    let with_token = token.as_deref().map(|t| helper("/sandbox/outbox", Some(t)));
+    let health = helper("/sandbox/health", None);
+    let (second, b2) = banner(&[], home.path());
+    stop(second);
+    stop(child);
+    assert_ne!(
+        password, "sandbox-admin-pass",
+        "the seed's password is public"
+    );
+    assert_ne!(
+        env_of(&b2, "CX2FA_PASSWORD").unwrap(),
+        password,
+        "one password per run"
+    );
+    assert_eq!(seed_grant, 401, "the public password logs in");
+    assert_eq!(run_grant, 200);
+    assert_eq!(open, 401, "`/sandbox/outbox` without the run's token");
+    assert_eq!(with_token, Some(200), "with it");
+    assert_eq!(health, 200, "a readiness check needs no token");
+
+    // A state file: made by a run, then planted (owned by another account, or writable by
+    // every account) with a password of the planter's choosing.
+    let state = home.path().join("state.json");
+    let (child, _) = banner(&["--state", state.to_str().unwrap()], home.path());
+    let (code, err) = stop(child);
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&state).unwrap();
+    let planted = serde_json::to_string(&{
+        let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        for u in v["realms"]["master"]["users"]
+            .as_object_mut()
+            .unwrap()
+            .values_mut()
+        {
+            u["password"] = "Planted-Pass-77".into();
+        }
+        v
+    })
+    .unwrap();
+    std::fs::write(&state, &planted).unwrap();
+    let mut cases = vec![("writable by others", 0o666, None)];
+    if root() {
+        cases.push(("owned by another account", 0o600, Some(NOBODY)));
+    }
+    for (what, mode, owner) in cases {
+        chmod(&state, mode);
+        if let Some(uid) = owner {
+            std::os::unix::fs::chown(&state, Some(uid), Some(uid)).unwrap();
+        }
+        let (code, out, err) = run(assert_cmd::Command::cargo_bin("cx2fa")
+            .unwrap()
+            .env_clear()
+            .env("HOME", home.path())
+            .env("NO_COLOR", "1")
+            .args(["sandbox", "--port", "0", "--state"])
+            .arg(&state)
+            .timeout(Duration::from_secs(5)));
+        assert_eq!(code, 2, "{what}: {out} {err}");
+        assert!(!out.contains("Planted-Pass-77"), "{what}: loaded: {out}");
+        assert!(err.contains(&state.display().to_string()), "{what}: {err}");
+        std::os::unix::fs::chown(&state, Some(0), Some(0)).ok();
+    }
 }

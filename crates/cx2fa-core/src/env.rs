@@ -45,9 +45,19 @@ pub const IMAP_PASSWORD: &str = "CX2FA_IMAP_PASSWORD";
 /// `--print-curl` only: the tenant's RSA client key.
 pub const RSA_CLIENT_KEY: &str = "CX2FA_RSA_CLIENT_KEY";
 
+/// `cx2fa sandbox`'s per-run token for its `/sandbox/*` helpers (`--otp-from-outbox`).
+pub const SANDBOX_TOKEN: &str = "CX2FA_SANDBOX_TOKEN";
+
 /// The variables holding cx2fa's own credentials. A child process gets none of them, nor any
 /// other variable outside [`passed_to_children`].
-pub const SECRETS: &[&str] = &[PASSWORD, CLIENT_SECRET, TOKEN, USER_PASSWORD, IMAP_PASSWORD];
+pub const SECRETS: &[&str] = &[
+    PASSWORD,
+    CLIENT_SECRET,
+    TOKEN,
+    USER_PASSWORD,
+    IMAP_PASSWORD,
+    SANDBOX_TOKEN,
+];
 
 /// Whether a variable of cx2fa's environment is passed to a child process (`--otp-cmd`): what
 /// a shell command needs to find programs and files, the locale, and the user's agents
