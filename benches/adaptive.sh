@@ -19,18 +19,19 @@ W=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$W"' EXIT
 PORT=18200
 
-# Starts a sandbox with the given flags; sets URL.
+. "$(dirname "$0")/sandbox-secrets.sh"
+# Starts a sandbox with the given flags; sets URL (and the run's CX2FA_PASSWORD, CX2FA_SANDBOX_TOKEN).
 sandbox() {
   PORT=$((PORT + 1))
   "$BIN" sandbox --port "$PORT" "$@" >"$W/sandbox.log" 2>&1 &
   SB=$!
   URL=http://127.0.0.1:$PORT
-  for _ in $(seq 100); do curl -fs "$URL/sandbox/health" >/dev/null 2>&1 && return; sleep 0.1; done
+  for _ in $(seq 100); do curl -fs "$URL/sandbox/health" >/dev/null 2>&1 && { sandbox_secrets "$W/sandbox.log"; return; }; sleep 0.1; done
   echo "sandbox did not start" >&2; exit 1
 }
 stop() { kill "$SB" 2>/dev/null; wait "$SB" 2>/dev/null || true; }
 env_for() {
-  echo "CX2FA_URL=$URL CX2FA_TENANT=expertflow CX2FA_USERNAME=admin CX2FA_PASSWORD=sandbox-admin-pass HOME=$W XDG_STATE_HOME=$W/state XDG_DATA_HOME=$W/data XDG_CONFIG_HOME=$W/config NO_COLOR=1"
+  echo "CX2FA_URL=$URL CX2FA_TENANT=expertflow CX2FA_USERNAME=admin CX2FA_PASSWORD=$CX2FA_PASSWORD HOME=$W XDG_STATE_HOME=$W/state XDG_DATA_HOME=$W/data XDG_CONFIG_HOME=$W/config NO_COLOR=1"
 }
 
 # One reset run: SHAPE ROWS CAP [DROP_TO] -- cx2fa flags...; prints "rows/s 429-share".
@@ -44,7 +45,7 @@ run_reset() {
   if [ "$drop" != 0 ]; then
     # The capacity drops when half the rows are done.
     ( while [ "$(wc -l <"$W/report" 2>/dev/null || echo 0)" -lt $((rows / 2)) ]; do sleep 0.02; done
-      curl -fs -X POST "$URL/sandbox/capacity" -H 'Content-Type: application/json' -d "{\"capacity\": $drop}" >/dev/null ) &
+      curl -fs -X POST "$URL/sandbox/capacity" -H "X-Sandbox-Token: $CX2FA_SANDBOX_TOKEN" -H 'Content-Type: application/json' -d "{\"capacity\": $drop}" >/dev/null ) &
     watcher=$!
   fi
   local start end
@@ -57,7 +58,7 @@ run_reset() {
   done=$(grep -c '"outcome":"reset"' "$W/report" || true)
   lines=$(wc -l <"$W/report")
   [ "$lines" = "$rows" ] || { echo "the report holds $lines rows, not $rows" >&2; cat "$W/err" >&2; exit 1; }
-  curl -fs "$URL/sandbox/stats" >"$W/stats"
+  curl -fs -H "X-Sandbox-Token: $CX2FA_SANDBOX_TOKEN" "$URL/sandbox/stats" >"$W/stats"
   stop
   python3 -c "import json,sys; s=json.load(open('$W/stats')); t=$end-$start; print('%.1f %.4f %.2f %d' % ($done/t, s['rejected']/max(1,s['requests']), t, $rows-$done))"
 }
@@ -92,7 +93,7 @@ DEFAULT_LARGE=$(sed -n 's/^| large[^|]*| [0-9]* | [0-9.]* | \([0-9.]*\) .*/\1/p'
 sandbox --users 1400
 seq -f "user%06g" 1 1400 >"$W/names"
 env $(env_for) "$BIN" user reset --from "$W/names" --yes --rate 100 >/dev/null 2>&1
-curl -fs "$URL/sandbox/stats" >"$W/stats"
+curl -fs -H "X-Sandbox-Token: $CX2FA_SANDBOX_TOKEN" "$URL/sandbox/stats" >"$W/stats"
 stop
 RATE=$(python3 -c "
 import json; s=json.load(open('$W/stats'))['perSecond']

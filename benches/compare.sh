@@ -14,12 +14,14 @@ export NO_COLOR=1 XDG_STATE_HOME=$W/state XDG_CONFIG_HOME=$W/config
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 now() { date +%s.%N; }
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+. "$(dirname "$0")/sandbox-secrets.sh"
 start_sandbox() {
   local port; port=$(free_port)
   "$B" sandbox --port "$port" --users "$1" --token-lifetime 3600 > "$W/sb.out" 2>&1 &
   SB_PID=$!
   until curl -fs "http://127.0.0.1:$port/sandbox/health" >/dev/null 2>&1; do sleep 0.01; done
-  export CX2FA_URL=http://127.0.0.1:$port CX2FA_TENANT=expertflow CX2FA_USERNAME=admin CX2FA_PASSWORD=sandbox-admin-pass
+  sandbox_secrets "$W/sb.out"
+  export CX2FA_URL=http://127.0.0.1:$port CX2FA_TENANT=expertflow CX2FA_USERNAME=admin
 }
 stop_sandbox() { kill "$SB_PID" 2>/dev/null; wait "$SB_PID" 2>/dev/null || true; }
 seq 1 10000 | awk '{ printf "user%06d\n", $1 }' > "$W/names.txt"

@@ -20,6 +20,7 @@ free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0)
 calc() { awk "BEGIN { printf \"%.${2:-2}f\", $1 }"; }
 now() { date +%s.%N; }
 
+. "$(dirname "$0")/sandbox-secrets.sh"
 # start_sandbox USERS: sets URL, SB_PID, SB_START_MS (time to first healthy answer).
 SB_PIN=()
 start_sandbox() {
@@ -30,12 +31,13 @@ start_sandbox() {
   until curl -fs "http://127.0.0.1:$port/sandbox/health" >/dev/null 2>&1; do sleep 0.01; done
   SB_START_MS=$(calc "($(now) - $t0) * 1000" 0)
   URL=http://127.0.0.1:$port
-  export CX2FA_URL=$URL CX2FA_TENANT=expertflow CX2FA_USERNAME=admin CX2FA_PASSWORD=sandbox-admin-pass
+  sandbox_secrets "$W/sb.out"
+  export CX2FA_URL=$URL CX2FA_TENANT=expertflow CX2FA_USERNAME=admin
 }
 stop_sandbox() { kill "$SB_PID" 2>/dev/null; wait "$SB_PID" 2>/dev/null || true; }
 token() {
   curl -fs "$URL/auth/realms/master/protocol/openid-connect/token" \
-    -d grant_type=password -d client_id=admin-cli -d username=admin -d password=sandbox-admin-pass |
+    -d grant_type=password -d client_id=admin-cli -d username=admin --data-urlencode "password=$CX2FA_PASSWORD" |
     python3 -c 'import json,sys;print(json.load(sys.stdin)["access_token"])'
 }
 names() { seq "$1" "$2" | awk '{ printf "user%06d\n", $1 }'; }
@@ -201,12 +203,12 @@ start_sandbox 0
 export CX2FA_OTP_MANAGER_URL=$URL/otp-manager/ CX2FA_USER_PASSWORD=agent-pass
 cat > "$W/login.sh" <<SH
 set -e
-T=\$(curl -fs $URL/auth/realms/master/protocol/openid-connect/token -d grant_type=password -d client_id=admin-cli -d username=admin -d password=sandbox-admin-pass | python3 -c 'import json,sys;print(json.load(sys.stdin)["access_token"])')
+T=\$(curl -fs $URL/auth/realms/master/protocol/openid-connect/token -d grant_type=password -d client_id=admin-cli -d username=admin -d password=$CX2FA_PASSWORD | python3 -c 'import json,sys;print(json.load(sys.stdin)["access_token"])')
 curl -fs -o /dev/null -H "Authorization: Bearer \$T" $URL/cx-tenant/tenant
 curl -fs -o /dev/null $URL/auth/realms/expertflow/protocol/openid-connect/token -d grant_type=password -d client_id=cim -d client_secret=ef61df80-061c-4c29-b9ac-387e6bf67052 -d username=agent.email -d password=agent-pass
 curl -fs -o /dev/null -H "Authorization: Bearer \$T" "$URL/auth/admin/realms/expertflow/users?username=agent.email&exact=true"
 curl -fs -o /dev/null -H 'tenant-id: expertflow' -H 'Content-Type: application/json' -d '{"customerChannelIdentifier":"agent.email@example.test","channelType":"EMAIL","channelServiceIdentifier":"otp-mail@example.test","appName":"CX","otpExpiry":60,"otpMaxAttempts":3,"purpose":"LOGIN"}' $URL/otp-manager/otp/generate
-C=\$(curl -fs "$URL/sandbox/outbox?to=agent.email%40example.test" | python3 -c 'import json,sys;print(json.load(sys.stdin)[-1]["code"])')
+C=\$(curl -fs -H "X-Sandbox-Token: $CX2FA_SANDBOX_TOKEN" "$URL/sandbox/outbox?to=agent.email%40example.test" | python3 -c 'import json,sys;print(json.load(sys.stdin)[-1]["code"])')
 curl -fs -o /dev/null -H 'tenant-id: expertflow' -H 'Content-Type: application/json' -d '{"customerChannelIdentifier":"agent.email@example.test","channelServiceIdentifier":"otp-mail@example.test","appName":"CX","otpCode":"'\$C'","purpose":"LOGIN"}' $URL/otp-manager/otp/verify
 SH
 hyperfine -N -w 2 -r 20 --export-json "$W/login.json" "$B simulate-login --user agent.email --otp-from-outbox -q" "bash $W/login.sh" > /dev/null

@@ -16,7 +16,8 @@ port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print
 "$B" sandbox --port "$port" --users 2000 --token-lifetime 3600 --state "$W/state.json" \
   --faults "rate=0.2,kinds=500|429|reset|slow|500-after-write,seed=$RANDOM" > "$W/sb.out" 2>&1 &
 until curl -fs "http://127.0.0.1:$port/sandbox/health" >/dev/null 2>&1; do sleep 0.05; done
-export CX2FA_URL=http://127.0.0.1:$port CX2FA_TENANT=expertflow CX2FA_USERNAME=admin CX2FA_PASSWORD=sandbox-admin-pass
+. "$(dirname "$0")/sandbox-secrets.sh"; sandbox_secrets "$W/sb.out"
+export CX2FA_URL=http://127.0.0.1:$port CX2FA_TENANT=expertflow CX2FA_USERNAME=admin
 "$B" sandbox --print-seed > "$W/seed.json"
 sleep 1; cp "$W/state.json" "$W/initial.json"
 

@@ -7,6 +7,7 @@ use clap::Parser;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    no_core_dumps();
     // A shell asking for completions (`COMPLETE=bash cx2fa -- …`, see src/complete.rs)
     // gets its answer and the process ends here; otherwise this returns at once.
     clap_complete::CompleteEnv::with_factory(<cx2fa::cli::Cli as clap::CommandFactory>::command)
@@ -38,4 +39,23 @@ fn main() {
     // Don't wait for background tasks (e.g. a sandbox's server) to wind down.
     runtime.shutdown_background();
     std::process::exit(code);
+}
+
+/// cx2fa holds the master admin's password, tokens and an agent's password in memory: no core
+/// dump may hold them (a SIGQUIT core had each several times), and no other process of the
+/// account may read this one's memory or environment (`/proc/<pid>/mem`, `environ`, ptrace).
+/// Not dumpable makes `/proc/<pid>` root's and refuses ptrace; a zero core limit also covers
+/// `fs.suid_dumpable=2`, where a non-dumpable process still dumps (for root). Done first,
+/// before any secret is read. Failure is not fatal: both calls only take away.
+fn no_core_dumps() {
+    // SAFETY: plain system calls on this process, with constant arguments.
+    unsafe {
+        libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0);
+        // The soft limit only: children (`--otp-cmd`) may raise it again for themselves.
+        let mut core = std::mem::zeroed::<libc::rlimit>();
+        if libc::getrlimit(libc::RLIMIT_CORE, &mut core) == 0 {
+            core.rlim_cur = 0;
+            libc::setrlimit(libc::RLIMIT_CORE, &core);
+        }
+    }
 }

@@ -45,6 +45,8 @@ pub struct Printer {
     pub quiet: bool,
     pub color: bool,
     stderr_tty: bool,
+    /// This process's colour marks: only what [`Printer::paint`] made becomes an escape.
+    styles: cx2fa_core::text::Styles,
 }
 
 impl Printer {
@@ -61,6 +63,7 @@ impl Printer {
             quiet,
             color,
             stderr_tty,
+            styles: Default::default(),
         }
     }
 
@@ -71,6 +74,7 @@ impl Printer {
             quiet: false,
             color: false,
             stderr_tty: false,
+            styles: Default::default(),
         }
     }
 
@@ -101,11 +105,12 @@ impl Printer {
         write_stdout(&text)
     }
 
-    /// Text for the terminal: known secrets scrubbed, control characters escaped (newlines
-    /// kept, and this printer's own colours when colour is on). Every line cx2fa writes to a
-    /// terminal goes through here or through [`sanitize`].
+    /// Text for the terminal: known secrets scrubbed, control characters escaped (ESC too:
+    /// newlines are kept, and this printer's own colours, painted by [`Printer::paint`], become
+    /// escapes when colour is on). Every line cx2fa writes to a terminal goes through here or
+    /// through [`sanitize`].
     pub fn clean(&self, text: &str) -> String {
-        sanitize_text(&secrets::scrub(text), self.color)
+        self.styles.clean(&secrets::scrub(text), self.color)
     }
 
     /// A line of progress or narration on stderr (not in quiet mode).
@@ -127,11 +132,11 @@ impl Printer {
         if self.is_json() {
             let mut v = serde_json::Map::new();
             v.insert("schemaVersion".into(), SCHEMA_VERSION.into());
-            v.insert(what.into(), secrets::scrub(msg).into());
+            v.insert(what.into(), self.styles.strip(&secrets::scrub(msg)).into());
             eprint_line(&serde_json::Value::Object(v).to_string());
         } else if what == "warning" {
             let label = self.paint("warning", "33");
-            eprint_line(&format!("{label}: {}", self.clean(msg)));
+            eprint_line(&self.clean(&format!("{label}: {msg}")));
         } else {
             eprint_line(&self.clean(msg));
         }
@@ -139,11 +144,7 @@ impl Printer {
 
     /// A debug trace line on stderr.
     pub fn debug(&self, msg: impl AsRef<str>) {
-        eprint_line(&format!(
-            "{} {}",
-            self.paint("debug:", "2"),
-            self.clean(msg.as_ref())
-        ));
+        eprint_line(&self.clean(&format!("{} {}", self.paint("debug:", "2"), msg.as_ref())));
     }
 
     /// Shows an error: `error:`, `Caused by:`, `hint:`; or one JSON object in JSON mode.
@@ -165,21 +166,16 @@ impl Printer {
             eprint_line(&serde_json::to_string(&value).unwrap_or_default());
             return;
         }
-        let err = &Error {
-            message: self.clean(&err.message),
-            causes: err.causes.iter().map(|c| self.clean(c)).collect(),
-            hint: err.hint.as_ref().map(|h| self.clean(h)),
-            ..err.clone()
-        };
+        // Painted first, cleaned once: the message's own text never styles the terminal.
         if err.kind == Kind::ChangesPending {
-            eprint_line(&format!("{} (exit code 10)", err.message));
+            eprint_line(&self.clean(&format!("{} (exit code 10)", err.message)));
             return;
         }
         if err.kind == Kind::Cancelled {
             match &err.hint {
-                Some(h) => {
-                    eprint_line(&format!("cancelled\n\n{}: {h}", self.paint("hint", "1;36")))
-                }
+                Some(h) => eprint_line(
+                    &self.clean(&format!("cancelled\n\n{}: {h}", self.paint("hint", "1;36"))),
+                ),
                 None => eprint_line("cancelled"),
             }
             return;
@@ -194,13 +190,14 @@ impl Printer {
         if let Some(hint) = &err.hint {
             text.push_str(&format!("\n\n{}: {hint}", self.paint("hint", "1;36")));
         }
-        eprint_line(&text);
+        eprint_line(&self.clean(&text));
     }
 
-    /// Wraps `text` in an ANSI colour when colour is on.
+    /// Wraps `text` in an SGR colour (`"1;31"`) when colour is on, as a mark that
+    /// [`Printer::clean`] turns into the escape: text from a server cannot make one.
     pub fn paint(&self, text: &str, ansi: &str) -> String {
         if self.color {
-            format!("\x1b[{ansi}m{text}\x1b[0m")
+            self.styles.paint(text, ansi)
         } else {
             text.to_string()
         }

@@ -41,6 +41,8 @@ pub fn env_lines(x: &cx2fa_sandbox::Exports) -> Vec<(String, String)> {
     if let Some(k) = &x.keycloak_url {
         v.push((env::KEYCLOAK_URL.to_string(), k.clone()));
     }
+    // Before the admin's lines: scripts wait for `CX2FA_PASSWORD`, the last one.
+    v.push((env::SANDBOX_TOKEN.to_string(), x.helper_token.clone()));
     if let Some((user, password)) = &x.admin {
         v.push((env::USERNAME.to_string(), user.clone()));
         v.push((env::PASSWORD.to_string(), password.clone()));
@@ -63,6 +65,9 @@ pub fn error(e: cx2fa_sandbox::Error) -> Error {
         S::BadState { .. } => {
             Error::usage(message).with_hint("delete it to start from the seed again")
         }
+        S::UntrustedState { .. } => Error::usage(message).with_hint(
+            "keep the state in a directory of yours, e.g. `--state ~/.local/state/cx2fa/sandbox.json`, or delete the file",
+        ),
         S::Listen { .. } => {
             Error::usage(message).with_hint("pick another `--port`, or `--port 0` for a free one")
         }

@@ -163,3 +163,74 @@ proptest! {
         prop_assert!(!shown.render(&Printer::plain()).contains(&secret));
     }
 }
+
+/// One line of a `--resume` report: a user, whether the row names this run's tenant and realm
+/// (`None`: the field is absent; `Some(false)`: another one), and an outcome.
+fn report_row() -> impl Strategy<Value = (String, Option<bool>, Option<bool>, &'static str)> {
+    (
+        "[a-cA-C]{1,2}",
+        proptest::option::of(any::<bool>()),
+        proptest::option::of(any::<bool>()),
+        prop_oneof![
+            Just("reset"),
+            Just("already-clean"),
+            Just("not-found"),
+            Just("would-reset"),
+            Just("failed"),
+            Just("skipped"),
+        ],
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// #27.10: `--resume` skips exactly the users whose last row finished, and only when every
+    /// row says it was worked in this tenant and realm; any other report is refused whole.
+    #[test]
+    fn resume_skips_only_rows_of_this_run(rows in proptest::collection::vec(report_row(), 0..12)) {
+        use cx2fa_core::bulk::{resume_rows, Scope};
+        let scope = Scope { tenant: "acme".into(), realm: "acme-realm".into() };
+        let mut text = String::new();
+        for (user, tenant, realm, outcome) in &rows {
+            let mut row = serde_json::json!({"schemaVersion": 1, "username": user, "outcome": outcome, "attempts": 1});
+            if let Some(ours) = tenant {
+                row["tenant"] = if *ours { "acme" } else { "other" }.into();
+            }
+            if let Some(ours) = realm {
+                row["realm"] = if *ours { "acme-realm" } else { "other" }.into();
+            }
+            text.push_str(&format!("{row}\n"));
+        }
+        let got = resume_rows(text.as_bytes(), "r.ndjson", &scope);
+        let all_ours = rows.iter().all(|(_, t, r, _)| *t == Some(true) && *r == Some(true));
+        prop_assert_eq!(got.is_ok(), all_ours, "{}", text);
+        if let Ok(done) = got {
+            let mut want = std::collections::HashSet::new();
+            for (user, _, _, outcome) in &rows {
+                if ["reset", "already-clean", "not-found"].contains(outcome) {
+                    want.insert(user.to_lowercase());
+                } else {
+                    want.remove(&user.to_lowercase());
+                }
+            }
+            prop_assert_eq!(done, want);
+        }
+    }
+
+    /// Whatever the file holds, reading it as a report never panics, and a user is skipped only
+    /// by a row that names this run's tenant and realm.
+    #[test]
+    fn resume_reads_any_bytes(lines in proptest::collection::vec(prop_oneof![
+        "[ -~]{0,40}",
+        Just(r#"{"username":"x","outcome":"reset","attempts":1}"#.to_string()),
+        Just(r#"{"tenant":"acme","username":"x","outcome":"reset","attempts":1}"#.to_string()),
+        Just(r#"{"tenant":"acme","realm":"acme","username":"y","outcome":"reset","attempts":1}"#.to_string()),
+    ], 0..6)) {
+        use cx2fa_core::bulk::{resume_rows, Scope};
+        let scope = Scope { tenant: "acme".into(), realm: "acme".into() };
+        if let Ok(done) = resume_rows(lines.join("\n").as_bytes(), "r", &scope) {
+            prop_assert!(!done.contains("x"), "{:?}", lines);
+        }
+    }
+}

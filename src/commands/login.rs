@@ -47,13 +47,14 @@ pub struct LoginArgs {
     #[arg(long, conflicts_with = "user_password_stdin")]
     pub otp_stdin: bool,
     /// Run this shell command for each OTP needed and use its output, e.g. `oathtool --totp -b - < ~/.probe.key`
-    /// (keep secrets off its command line; cx2fa's own credentials are not passed to it)
+    /// (keep secrets off its command line; it gets PATH, HOME, the locale and agent sockets, never
+    /// cx2fa's credentials or other variables)
     #[arg(long, value_name = "CMD")]
     pub otp_cmd: Option<String>,
     /// Compute authenticator codes from the base32 secret in this environment variable (also the secret issued at registration)
     #[arg(long, value_name = "VAR")]
     pub totp_secret_env: Option<String>,
-    /// Read the OTP from the sandbox's outbox (sandbox only)
+    /// Read the OTP from the sandbox's outbox (sandbox only; its helper token from `CX2FA_SANDBOX_TOKEN`)
     #[arg(long)]
     pub otp_from_outbox: bool,
     /// Read the emailed OTP from this mailbox, `imaps://user@host[:port]/INBOX` (password in `CX2FA_IMAP_PASSWORD`; TLS verified, `--ca-cert` trusted)
@@ -118,10 +119,12 @@ impl Scripted<'_> {
     fn run_cmd(&self, cmd: &str) -> Result<Secret, Error> {
         let mut c = std::process::Command::new("sh");
         c.arg("-c").arg(cmd).stderr(std::process::Stdio::inherit());
-        // The command needs none of cx2fa's secrets.
-        for var in cx2fa_core::auth::SECRET_ENV {
-            c.env_remove(var);
-        }
+        // An allow-listed environment: the command needs none of cx2fa's secrets, and they
+        // come under more names than a deny-list would know (see `passed_to_children`).
+        c.env_clear().envs(
+            std::env::vars_os()
+                .filter(|(k, _)| k.to_str().is_some_and(cx2fa_core::env::passed_to_children)),
+        );
         let o = c
             .output()
             .map_err(|e| Error::usage(format!("cannot run `--otp-cmd`: {e}")))?;
@@ -142,15 +145,29 @@ impl Scripted<'_> {
             self.session.ep.base,
             cx2fa_core::api::keycloak::seg(contact)
         );
+        // The sandbox's helpers need its run's token (from its banner's export lines).
+        let mut req = Request::get(url);
+        if let Some(t) = std::env::var(cx2fa_core::env::SANDBOX_TOKEN)
+            .ok()
+            .filter(|t| !t.is_empty())
+        {
+            req = req.header(
+                cx2fa_platform::contract::sandbox::TOKEN_HEADER,
+                Secret::new(t).expose(),
+            );
+        }
         let v = self
             .session
             .http
-            .send(Request::get(url))
+            .send(req)
             .await
             .and_then(|r| r.check())
             .and_then(|r| r.json())
             .map_err(|e| {
-                Error::from(e).with_hint("`--otp-from-outbox` works against `cx2fa sandbox` only")
+                Error::from(e).with_hint(format!(
+                    "`--otp-from-outbox` works against `cx2fa sandbox` only, with `{}` set from its banner",
+                    cx2fa_core::env::SANDBOX_TOKEN
+                ))
             })?;
         let code = v
             .as_array()
@@ -298,7 +315,8 @@ struct Terminal<'a> {
 
 impl Io for Terminal<'_> {
     fn show(&mut self, line: &str) {
-        let _ = self.term.write_line(line);
+        // Lines may carry a server's words (an error message): escaped like all server text.
+        let _ = self.term.write_line(&self.out.clean(line));
     }
     fn confirm_registration(&mut self, user: &str, channel: ChannelType) -> Result<(), CoreError> {
         if self.register {

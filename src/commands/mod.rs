@@ -167,7 +167,7 @@ impl Ctx {
         }
         // The question may name values from the server: shown escaped, like all server text.
         let yes = dialoguer::Confirm::new()
-            .with_prompt(crate::output::sanitize_text(question, false))
+            .with_prompt(self.out.clean(question))
             .default(false)
             .interact_on(&dialoguer::console::Term::stderr())
             .map_err(prompt_error)?;

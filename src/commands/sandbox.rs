@@ -23,7 +23,8 @@ pub struct ServeArgs {
     /// Add N generated users to the first tenant, for bulk work
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub users: usize,
-    /// Persist state to this file and reload it on the next start
+    /// Persist state to this file (0600) and reload it on the next start; one another account
+    /// owns or may write is refused
     #[arg(long, value_name = "FILE")]
     pub state: Option<PathBuf>,
     /// Inject faults: `rate=0.2,kinds=500|429|reset|slow|500-after-write,seed=N`
@@ -183,6 +184,8 @@ impl ServeArgs {
                 sandbox::capacity::Mode::Reject
             },
             tenants: self.fleet,
+            // A seed file's author chose its admin password; the built-in one is public.
+            keep_admin_password: self.seed.is_some(),
             files: Arc::new(edge::CheckedFiles),
             port: self.port,
             seed: self.seed.clone(),
@@ -207,13 +210,14 @@ impl ServeArgs {
 
 /// Run a local emulation of a deployment (Keycloak, tenant API, channel manager, OTP manager, RSA)
 ///
-/// Serves on loopback until Ctrl-C and prints the `export` lines that point cx2fa at it.
-/// OTPs it sends are readable at `GET /sandbox/outbox`; `POST /sandbox/clock
-/// {"advanceSeconds": N}` moves its time forward.
+/// Serves on loopback until Ctrl-C and prints the `export` lines that point cx2fa at it, with
+/// this run's admin password and helper token. OTPs it sends are readable at `GET
+/// /sandbox/outbox`; `POST /sandbox/clock {"advanceSeconds": N}` moves its time forward; both
+/// need header `X-Sandbox-Token: $CX2FA_SANDBOX_TOKEN`.
 ///
 /// Examples:
 ///   cx2fa sandbox
-///   cx2fa sandbox --port 0 --users 10000 --state /tmp/sandbox.json
+///   cx2fa sandbox --port 0 --users 10000 --state ~/.local/state/cx2fa/sandbox.json
 ///   cx2fa sandbox --faults rate=0.2,kinds=500|429|reset,seed=7
 ///   cx2fa sandbox rsa-code agent.rsa
 #[derive(Debug, Args)]
@@ -265,7 +269,7 @@ impl Report for Banner {
         s.push_str(&format!("\nKeycloak: {}.", self.keycloak));
         s.push_str(&format!(
             "\nTenants: {}. Seeded agents (agent.none, agent.email, agent.sms, agent.app, agent.rsa, ...) use password `{}`.\n\
-             OTPs sent: {}/sandbox/outbox. Ctrl-C stops it.",
+             OTPs sent: {}/sandbox/outbox (header `X-Sandbox-Token: $CX2FA_SANDBOX_TOKEN`). Ctrl-C stops it.",
             self.tenants.join(", "),
             self.users_password,
             self.url

@@ -4,6 +4,7 @@ use super::Ctx;
 use crate::error::{Error, Kind};
 use clap::Args;
 use cx2fa_sandbox as sandbox;
+use std::io::Write;
 
 /// A guided run of the main jobs against a built-in sandbox
 ///
@@ -38,10 +39,14 @@ const PAYLOAD: &str = r#"{
 "#;
 
 pub async fn run(ctx: &Ctx, a: TourArgs) -> Result<(), Error> {
-    let dir = std::env::temp_dir().join(format!("cx2fa-tour-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
-    let payload = dir.join("payload.json");
-    std::fs::write(&payload, PAYLOAD.replace(", // ", ",\u{a0}// "))?;
+    // A fresh private directory (0700, random name, created exclusively), as the sandbox's CA
+    // gets: a name derived from the PID could be planted in a shared /tmp by another account,
+    // with links the tour (often run as root) would write through.
+    let dir = cx2fa_core::private::TempDir::new("cx2fa-tour")
+        .map_err(|e| Error::failed(format!("cannot create a private temporary directory: {e}")))?;
+    let payload = dir.path().join("payload.json");
+    cx2fa_core::private::create_new(&payload)?
+        .write_all(PAYLOAD.replace(", // ", ",\u{a0}// ").as_bytes())?;
     let running = sandbox::start(sandbox::Config {
         files: std::sync::Arc::new(crate::sandbox_edge::CheckedFiles),
         ..Default::default()
@@ -54,7 +59,7 @@ pub async fn run(ctx: &Ctx, a: TourArgs) -> Result<(), Error> {
     let out = &ctx.out;
     out.status(format!("{}\n", out.paint("cx2fa tour: a sandbox deployment is running at the URL below; every step is a real command.", "1")));
     for (k, v) in &env {
-        if k != cx2fa_core::env::PASSWORD {
+        if k != cx2fa_core::env::PASSWORD && k != cx2fa_core::env::SANDBOX_TOKEN {
             out.status(format!("  export {k}={v}"));
         } else {
             out.status(format!("  export {k}=…   (printed by `cx2fa sandbox`)"));
@@ -111,7 +116,7 @@ pub async fn run(ctx: &Ctx, a: TourArgs) -> Result<(), Error> {
         cmd.args(args)
             .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .env(cx2fa_core::env::USER_PASSWORD, "agent-pass")
-            .env("XDG_STATE_HOME", &dir)
+            .env("XDG_STATE_HOME", dir.path())
             .env_remove(cx2fa_core::env::PROFILE);
         if !interactive {
             cmd.stdin(std::process::Stdio::null());
@@ -130,7 +135,7 @@ pub async fn run(ctx: &Ctx, a: TourArgs) -> Result<(), Error> {
         }
     }
     running.stop().await.map_err(crate::sandbox_edge::error)?;
-    let _ = std::fs::remove_dir_all(&dir);
+    drop(dir);
     out.status(format!(
         "\n{}\n  Keep a sandbox running:   cx2fa sandbox   (then paste the export lines it prints)\n  \
          Point at a deployment:    export CX2FA_URL=https://<ingress> CX2FA_TENANT=<tenantId> CX2FA_USERNAME=<master admin>\n                            \

@@ -174,12 +174,14 @@ fn every_seeded_case_is_found_and_fix_repairs_the_fixable_ones() {
 fn fix_over_every_tenant_leaves_only_what_a_reset_cannot_repair() {
     let sb = Sandbox::start();
     let before_twosecrets = sb.attrs("globex", "globex.app");
-    let (code, _, err) = run(sb
-        .cmd()
-        .args(["audit", "--all-tenants", "--fix", "--yes"]));
+    let (code, _, err) = run(sb.cmd().args(["audit", "--all-tenants", "--fix", "--yes"]));
     // initech's document is still wrong (high): the run says so.
     assert_eq!(code, 11, "{err}");
-    assert_eq!(sb.attrs("globex", "globex.app"), before_twosecrets, "untouched");
+    assert_eq!(
+        sb.attrs("globex", "globex.app"),
+        before_twosecrets,
+        "untouched"
+    );
     let (_, v, _) = audit(&sb, &["--all-tenants"]);
     let kinds: std::collections::BTreeSet<String> =
         found(&v).into_iter().map(|(_, k, _)| k).collect();

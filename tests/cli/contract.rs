@@ -82,7 +82,7 @@ fn tokens() {
             ("grant_type", "password"),
             ("client_id", "admin-cli"),
             ("username", "admin"),
-            ("password", "sandbox-admin-pass"),
+            ("password", sb.admin_password.as_str()),
         ],
     );
     assert_eq!(s, 200);
@@ -147,7 +147,7 @@ fn tokens() {
         &sb,
         reqwest::Method::POST,
         "/sandbox/clock",
-        &[],
+        &[("X-Sandbox-Token", &sb.token)],
         json!({"advanceSeconds": 61}),
     );
     assert_eq!(
@@ -406,7 +406,7 @@ fn otp_manager() {
         &sb,
         reqwest::Method::POST,
         "/sandbox/clock",
-        &[],
+        &[("X-Sandbox-Token", &sb.token)],
         json!({"advanceSeconds": 61}),
     );
     assert_eq!(verify(&code()), (400, json!({"message": "OTP_EXPIRED"})));

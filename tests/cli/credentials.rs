@@ -40,7 +40,7 @@ fn file_store_login_once_then_no_prompts() {
             "--store",
             "file",
         ])
-        .write_stdin("sandbox-admin-pass\n"));
+        .write_stdin(format!("{}\n", sb.admin_password)));
     assert_eq!(code, 0, "{err}");
     use std::os::unix::fs::PermissionsExt;
     assert_eq!(
@@ -64,8 +64,7 @@ fn file_store_login_once_then_no_prompts() {
     );
     // Once it expires, a new one is fetched and cached.
     sb.block(
-        sb.client
-            .post(format!("{}/sandbox/clock", sb.url))
+        sb.helper(reqwest::Method::POST, "/sandbox/clock")
             .json(&serde_json::json!({"advanceSeconds": 120}))
             .send(),
     )
@@ -81,7 +80,7 @@ fn file_store_login_once_then_no_prompts() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["source"], "file");
     assert_eq!(v["principal"], "admin");
-    assert!(!out.contains("sandbox-admin-pass"));
+    assert!(!out.contains(&sb.admin_password));
     // Too open: refused with the fix.
     std::fs::set_permissions(cred_file(&sb), std::fs::Permissions::from_mode(0o644)).unwrap();
     let (code, _, err) = run(logged_out(&sb).args(["tenant", "list"]));
@@ -154,7 +153,7 @@ fn no_keyring_means_an_explicit_choice() {
     let (code, _, err) = run(logged_out(&sb)
         .env_remove("DBUS_SESSION_BUS_ADDRESS")
         .args(["auth", "login", "--username", "admin", "--password-stdin"])
-        .write_stdin("sandbox-admin-pass"));
+        .write_stdin(sb.admin_password.clone()));
     assert_eq!(code, 1, "{err}");
     assert!(
         err.contains("the OS keyring is not available") && err.contains("--store file"),
@@ -206,7 +205,7 @@ fn real_secret_service() {
     };
     let (code, _, err) = run(with_bus()
         .args(["auth", "login", "--username", "admin", "--password-stdin"])
-        .write_stdin("sandbox-admin-pass"));
+        .write_stdin(sb.admin_password.clone()));
     assert_eq!(code, 0, "{err}");
     let dir = sb.state.path().join("data/cx2fa/credentials");
     assert!(
@@ -241,7 +240,7 @@ fn login_remembers_the_deployment_and_status_tells_the_truth() {
             "--url",
             &sb.url,
         ])
-        .write_stdin("sandbox-admin-pass"));
+        .write_stdin(sb.admin_password.clone()));
     assert_eq!(code, 0, "{err}");
     let (code, out, err) = run(logged_out(&sb)
         .env_remove("CX2FA_URL")
@@ -267,7 +266,7 @@ fn login_remembers_the_deployment_and_status_tells_the_truth() {
             "--store",
             "keyring",
         ])
-        .write_stdin("sandbox-admin-pass"));
+        .write_stdin(sb.admin_password.clone()));
     if std::env::var_os("CX2FA_TEST_KEYRING").is_none() {
         assert_ne!(code, 0, "{err}");
         assert!(err.contains("keyring"), "{err}");

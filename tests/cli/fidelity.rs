@@ -270,7 +270,7 @@ fn keycloak_at_the_root_is_found() {
         .cmd()
         .env_remove("CX2FA_PASSWORD")
         .args(["auth", "login", "--store", "file", "--password-stdin"])
-        .write_stdin("sandbox-admin-pass"));
+        .write_stdin(sb.admin_password.clone()));
     assert_eq!(code, 0, "{err}");
     let (_, out, _) = run(sb
         .cmd()
@@ -397,7 +397,7 @@ fn an_expired_ready_token_stops_a_bulk_run_at_once() {
     let report = dir.path().join("r.ndjson");
     let token = sb.admin_token();
     // Expire the token (advance the sandbox's clock past its lifetime) once 50 rows are done.
-    let url = sb.url.clone();
+    let (url, helper_token) = (sb.url.clone(), sb.token.clone());
     let watched = report.clone();
     let expirer = std::thread::spawn(move || {
         let rt = tokio::runtime::Runtime::new().unwrap();
@@ -409,6 +409,7 @@ fn an_expired_ready_token_stops_a_bulk_run_at_once() {
                 rt.block_on(async {
                     reqwest::Client::new()
                         .post(format!("{url}/sandbox/clock"))
+                        .header("X-Sandbox-Token", &helper_token)
                         .json(&json!({"advanceSeconds": 3600}))
                         .send()
                         .await

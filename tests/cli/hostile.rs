@@ -235,7 +235,7 @@ fn stored_credentials_stay_with_their_deployment() {
         .cmd()
         .env_remove("CX2FA_PASSWORD")
         .args(["auth", "login", "--store", "file", "--password-stdin"])
-        .write_stdin("sandbox-admin-pass"));
+        .write_stdin(sb.admin_password.clone()));
     assert_eq!(login.0, 0, "{}", login.2);
     let (other, seen) = deployment(|_, s| respond(s, "200 OK", "", "[]"));
     let (code, _, err) = run(sb
@@ -306,6 +306,30 @@ fn server_strings_are_escaped_and_error_bodies_redacted() {
     let (code, _, err) = run(cx2fa(home.path()).args(["tenant", "list", "--url", &url, "--debug"]));
     assert_eq!(code, 4, "{err}");
     assert!(!err.contains(ADMIN_PASSWORD), "{err}");
+}
+
+/// #27 item 11: with colour on, a server's SGR escapes (`ESC[8m` hides the rest of the row)
+/// are shown escaped; only the printer's own styling reaches the terminal.
+#[test]
+fn server_sgr_escapes_never_reach_a_coloured_terminal() {
+    let doc = serde_json::json!([{"tenantId": "t1", "tenantName": "hidden\u{1b}[8m",
+        "tenantSettings": {"keyCloak": {"realm": "t1"}}},
+        {"tenantId": "t2", "tenantName": "red\u{1b}[1;31mFAILED\u{1b}[0m",
+        "tenantSettings": {"keyCloak": {"realm": "t2"}}}]);
+    let (url, _) = deployment(move |_, s| respond(s, "200 OK", "", &doc.to_string()));
+    let home = tempfile::tempdir().unwrap();
+    let (code, out, err) = run(cx2fa(home.path())
+        .env_remove("NO_COLOR")
+        .args(["tenant", "list", "--url", &url, "--color", "always"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+    assert!(out.contains("hidden\\u{1b}[8m"), "{out}");
+    // The printer's own colours still come through (a doctor row is painted).
+    let (_, out, _) = run(cx2fa(home.path())
+        .env_remove("NO_COLOR")
+        .args(["doctor", "-t", "t1", "--url", &url, "--color", "always"]));
+    assert!(out.contains("\u{1b}["), "{out:?}");
+    assert!(!out.contains("\u{1b}[8m"), "{out:?}");
 }
 
 /// Item 7: an endless answer is cut off at its cap, exit 4, never an out-of-memory abort.
@@ -424,7 +448,8 @@ fn the_credentials_file_is_written_safely() {
     std::os::unix::fs::symlink(&victim, creds.join("default.tmp")).unwrap();
     let login = |sb: &Sandbox| {
         run(sb
-            .shell("umask 000; printf sandbox-admin-pass | cx2fa auth login --store file --password-stdin")
+            .shell("umask 000; printf %s \"$PW\" | cx2fa auth login --store file --password-stdin")
+            .env("PW", &sb.admin_password)
             .env("XDG_DATA_HOME", &data)
             .env_remove("CX2FA_PASSWORD"))
     };
@@ -443,7 +468,8 @@ fn the_credentials_file_is_written_safely() {
     // Item 13: fresh data and state directories under umask 000 are 0700, not 0777.
     let fresh = sb.state.path().join("fresh");
     let (code, _, err) = run(sb
-        .shell("umask 000; printf sandbox-admin-pass | cx2fa auth login --store file --password-stdin && cx2fa policy disable --yes")
+        .shell("umask 000; printf %s \"$PW\" | cx2fa auth login --store file --password-stdin && cx2fa policy disable --yes")
+        .env("PW", &sb.admin_password)
         .env("XDG_DATA_HOME", fresh.join("data"))
         .env("XDG_STATE_HOME", fresh.join("state"))
         .env_remove("CX2FA_PASSWORD"));
@@ -459,8 +485,7 @@ fn the_credentials_file_is_written_safely() {
     // Many runs at once, each caching a fresh token (the sandbox's lifetime is 60 s, so force
     // expiry by advancing its clock).
     sb.block(async {
-        reqwest::Client::new()
-            .post(format!("{}/sandbox/clock", sb.url))
+        sb.helper(reqwest::Method::POST, "/sandbox/clock")
             .json(&serde_json::json!({"advanceSeconds": 3600}))
             .send()
             .await
@@ -607,7 +632,7 @@ fn secrets_stay_off_command_lines_and_out_of_children() {
             "{var} passed to the child"
         );
     }
-    assert!(!env.contains("sandbox-admin-pass") && !env.contains("agent-pass"));
+    assert!(!env.contains(&sb.admin_password) && !env.contains("agent-pass"));
 }
 
 /// Item 16: CA files that are not certificates, the profile's `insecure` overridden, duplicate

@@ -71,7 +71,11 @@ fn debug_output_of_every_command_is_redacted() {
                 err.contains("debug:") || args[0] == "tenant" && args[1] == "restore",
                 "{args:?} traced nothing: {err}"
             );
-            for s in SECRETS {
+            // The run's own: the admin password and the helpers' token are drawn per run.
+            for s in SECRETS
+                .iter()
+                .chain(&[sb.admin_password.as_str(), sb.token.as_str()])
+            {
                 assert!(
                     !out.contains(s) && !err.contains(s),
                     "{args:?} leaked `{s}`:\n{out}\n{err}"
@@ -92,7 +96,7 @@ fn print_curl_lines_run_as_printed() {
     assert!(err.contains("export CX2FA_TOKEN=\"$(curl "), "{err}");
     let out = std::process::Command::new("bash")
         .args(["-c", &format!("set -e\n{err}")])
-        .env("CX2FA_PASSWORD", "sandbox-admin-pass")
+        .env("CX2FA_PASSWORD", &sb.admin_password)
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);

@@ -91,7 +91,8 @@ fn every_expectation_holds_or_fails() {
     assert_eq!(code, 1);
     assert!(err.contains("expected the login to end `success`"), "{err}");
     // Expired: the --otp-cmd moves the sandbox's clock past the expiry, then reads the code.
-    let cmd = format!("curl -s -X POST -d '{{\"advanceSeconds\": 120}}' {u}/sandbox/clock >/dev/null; curl -s {u}/sandbox/outbox | grep -o '\"code\":\"[0-9]*\"' | tail -1 | tr -dc 0-9", u = sb.url);
+    // The child gets no CX2FA_ variable: the helpers' token is on its command line.
+    let cmd = format!("curl -s -H 'X-Sandbox-Token: {t}' -X POST -d '{{\"advanceSeconds\": 120}}' {u}/sandbox/clock >/dev/null; curl -s -H 'X-Sandbox-Token: {t}' {u}/sandbox/outbox | grep -o '\"code\":\"[0-9]*\"' | tail -1 | tr -dc 0-9", u = sb.url, t = sb.token);
     let (code, t, err) = login(
         &sb,
         &[

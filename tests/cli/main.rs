@@ -11,6 +11,7 @@ mod hostile;
 mod imap;
 mod inputs;
 mod leaks;
+mod local;
 mod login;
 mod policy;
 mod pty;

@@ -286,7 +286,7 @@ fn the_admin_prompt_asks_only_the_password_when_the_username_is_in_the_environme
         !String::from_utf8_lossy(before.before()).contains("Admin username"),
         "the username was asked again"
     );
-    answer_hidden(&mut p, "sandbox-admin-pass");
+    answer_hidden(&mut p, &sb.admin_password);
     p.expect("expertflow").unwrap();
     p.expect(Eof).unwrap();
 }

@@ -201,7 +201,7 @@ fn every_help_example_runs() {
             let mut c = sb.shell(line);
             c.current_dir(w)
                 .env("PATH", &path)
-                .env("PW", "sandbox-admin-pass")
+                .env("PW", &sb.admin_password)
                 .env("SECRET", "sandbox-ci-secret")
                 .env("APP_SECRET", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
                 .env("XDG_DATA_HOME", w.join("data"))

@@ -86,7 +86,7 @@ fn a_capacity_drop_mid_run_is_survived() {
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("r.ndjson");
     let watched = report.clone();
-    let url = sb.url.clone();
+    let (url, token) = (sb.url.clone(), sb.token.clone());
     let dropper = std::thread::spawn(move || {
         let rt = tokio::runtime::Runtime::new().unwrap();
         for _ in 0..20_000 {
@@ -97,6 +97,7 @@ fn a_capacity_drop_mid_run_is_survived() {
                 rt.block_on(async {
                     reqwest::Client::new()
                         .post(format!("{url}/sandbox/capacity"))
+                        .header("X-Sandbox-Token", &token)
                         .json(&json!({"capacity": 2}))
                         .send()
                         .await

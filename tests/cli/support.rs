@@ -7,6 +7,10 @@ use std::path::PathBuf;
 pub struct Sandbox {
     pub url: String,
     pub env: Vec<(String, String)>,
+    /// This run's master admin password (drawn at start, as `cx2fa sandbox` does).
+    pub admin_password: String,
+    /// This run's token for the `/sandbox/*` helpers.
+    pub token: String,
     pub state: tempfile::TempDir,
     pub client: reqwest::Client,
     running: Option<Running>,
@@ -26,10 +30,13 @@ impl Sandbox {
         let running = rt.block_on(sandbox::start(cfg)).expect("sandbox starts");
         let client = http_client(running.ca_path.as_deref());
         let url = running.url();
-        let env = cx2fa::sandbox_edge::env_lines(&running.exports());
+        let exports = running.exports();
+        let env = cx2fa::sandbox_edge::env_lines(&exports);
         Sandbox {
             url,
             env,
+            admin_password: exports.admin.map(|(_, p)| p).unwrap_or_default(),
+            token: exports.helper_token,
             client,
             state: tempfile::tempdir().unwrap(),
             running: Some(running),
@@ -95,15 +102,22 @@ impl Sandbox {
     pub fn backups(&self) -> PathBuf {
         self.state.path().join("state/cx2fa/backups")
     }
-    /// A GET against the sandbox, as JSON.
+    /// A request to one of the sandbox's `/sandbox/*` helpers, with this run's token.
+    pub fn helper(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        self.client
+            .request(method, format!("{}{path}", self.url))
+            .header("X-Sandbox-Token", &self.token)
+    }
+    /// A GET against the sandbox, as JSON (the helpers' token sent along).
     pub fn get(&self, path: &str, token: Option<&str>) -> (u16, serde_json::Value) {
         let url = format!("{}{path}", self.url);
         let token = token.map(str::to_string);
         let client = self.client.clone();
+        let helper_token = self.token.clone();
         // Retried, so that a sandbox with injected faults can still be inspected.
         self.block(async move {
             for _ in 0..50 {
-                let mut r = client.get(&url);
+                let mut r = client.get(&url).header("X-Sandbox-Token", &helper_token);
                 if let Some(t) = &token {
                     r = r.bearer_auth(t);
                 }
@@ -132,13 +146,14 @@ impl Sandbox {
             self.kc()
         );
         let client = self.client.clone();
+        let password = self.admin_password.clone();
         self.block(async move {
             for _ in 0..50 {
                 let form = [
                     ("grant_type", "password"),
                     ("client_id", "admin-cli"),
                     ("username", "admin"),
-                    ("password", "sandbox-admin-pass"),
+                    ("password", password.as_str()),
                 ];
                 let Ok(r) = client.post(&url).form(&form).send().await else {
                     continue;

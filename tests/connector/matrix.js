@@ -23,8 +23,10 @@ const sb = (arg('sandbox-url') || '').replace(/\/+$/, '');
 const only = arg('only');
 const asJson = process.argv.includes('--json');
 
-const outbox = (to) => `node -e "fetch('${sb}/sandbox/outbox?to='+encodeURIComponent('${to}')).then(r=>r.json()).then(a=>console.log(a.length?a[a.length-1].code:''))"`;
-const rsa = (u, pin) => `node -e "fetch('${sb}/sandbox/rsa-code/${u}').then(r=>r.json()).then(j=>console.log('${pin}'+j.tokencode))"`;
+// The sandbox's helpers need its run's token: CX2FA_SANDBOX_TOKEN, from its banner.
+const helper = `{headers:{'x-sandbox-token':process.env.CX2FA_SANDBOX_TOKEN||''}}`;
+const outbox = (to) => `node -e "fetch('${sb}/sandbox/outbox?to='+encodeURIComponent('${to}'),${helper}).then(r=>r.json()).then(a=>console.log(a.length?a[a.length-1].code:''))"`;
+const rsa = (u, pin) => `node -e "fetch('${sb}/sandbox/rsa-code/${u}',${helper}).then(r=>r.json()).then(j=>console.log('${pin}'+j.tokencode))"`;
 
 const SMS = ['--channel', 'SMS', '--twofa', 'channelServiceIdentifier=+15550001000'];
 const EMAIL = ['--channel', 'EMAIL'];

@@ -161,7 +161,8 @@ CX2FA_PASSWORD=$CX2FA_PASSWORD node "$HERE/make-config.js" --url "$SB" --tenant 
 # Prints the newest code the sandbox's outbox holds for one address (the harness's --otp-cmd).
 cat >"$WORK/outbox.js" <<'EOF'
 const [sb, to] = process.argv.slice(2);
-fetch(`${sb}/sandbox/outbox?to=${encodeURIComponent(to)}`).then((r) => r.json()).then((a) => {
+// The sandbox's helpers need its run's token (exported from its banner above).
+fetch(`${sb}/sandbox/outbox?to=${encodeURIComponent(to)}`, { headers: { 'x-sandbox-token': process.env.CX2FA_SANDBOX_TOKEN || '' } }).then((r) => r.json()).then((a) => {
   const m = a.filter((e) => e.to === to);
   if (!m.length) { console.error(`no OTP sent to ${to}`); process.exit(1); }
   console.log(m[m.length - 1].code);

@@ -180,6 +180,13 @@ pub struct Scope {
 pub fn finished_in(report: &std::path::Path, scope: &Scope) -> Result<HashSet<String>, Error> {
     let name = report.display().to_string();
     let (r, _) = input::open(&name, "--resume")?;
+    resume_rows(r, &name, scope)
+}
+
+/// [`finished_in`] for a report already open (`name` is how errors call it). Every row must
+/// name the tenant and realm it was worked in, as cx2fa writes them: a row without them (a
+/// report older than that field, or a line someone added) could skip any user of any tenant.
+pub fn resume_rows(r: impl Read, name: &str, scope: &Scope) -> Result<HashSet<String>, Error> {
     let lines = BufReader::new(input::LineCap::new(r, input::MAX_LINE_BYTES)).lines();
     let mut done = HashSet::new();
     for (i, line) in lines.enumerate() {
@@ -198,9 +205,16 @@ pub fn finished_in(report: &std::path::Path, scope: &Scope) -> Result<HashSet<St
             ("tenant", &r.tenant, &scope.tenant),
             ("realm", &r.realm, &scope.realm),
         ] {
-            if let Some(t) = theirs.as_deref().filter(|t| *t != ours) {
+            let Some(theirs) = theirs.as_deref() else {
                 return Err(Error::usage(format!(
-                    "`--resume {name}` is a report of {what} `{t}`; this run is for {what} `{ours}`"
+                    "`--resume {name}`: line {} names no {what}, so it cannot be told to be of this run",
+                    i + 1
+                ))
+                .with_fix(Fix::ResumeFromReport));
+            };
+            if theirs != ours {
+                return Err(Error::usage(format!(
+                    "`--resume {name}` is a report of {what} `{theirs}`; this run is for {what} `{ours}`"
                 ))
                 .with_fix(Fix::ResumeMatchingTenant));
             }

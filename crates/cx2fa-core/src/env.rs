@@ -1,6 +1,6 @@
 //! cx2fa's environment variables, named once: the command line reads the non-secret ones
 //! (clap's `env`), core reads the credentials, `--print-curl` refers to secrets by these names,
-//! and the `--otp-cmd` child is started without the secret ones.
+//! and the `--otp-cmd` child is started with an allow-list of the rest ([`passed_to_children`]).
 
 pub const PROFILE: &str = "CX2FA_PROFILE";
 pub const URL: &str = "CX2FA_URL";
@@ -45,5 +45,62 @@ pub const IMAP_PASSWORD: &str = "CX2FA_IMAP_PASSWORD";
 /// `--print-curl` only: the tenant's RSA client key.
 pub const RSA_CLIENT_KEY: &str = "CX2FA_RSA_CLIENT_KEY";
 
-/// The variables holding secrets: never passed to a child process.
-pub const SECRETS: &[&str] = &[PASSWORD, CLIENT_SECRET, TOKEN, USER_PASSWORD, IMAP_PASSWORD];
+/// `cx2fa sandbox`'s per-run token for its `/sandbox/*` helpers (`--otp-from-outbox`).
+pub const SANDBOX_TOKEN: &str = "CX2FA_SANDBOX_TOKEN";
+
+/// The variables holding cx2fa's own credentials. A child process gets none of them, nor any
+/// other variable outside [`passed_to_children`].
+pub const SECRETS: &[&str] = &[
+    PASSWORD,
+    CLIENT_SECRET,
+    TOKEN,
+    USER_PASSWORD,
+    IMAP_PASSWORD,
+    SANDBOX_TOKEN,
+];
+
+/// Whether a variable of cx2fa's environment is passed to a child process (`--otp-cmd`): what
+/// a shell command needs to find programs and files, the locale, and the user's agents
+/// (D-Bus for a keyring, GnuPG and `pass` for a stored TOTP key). An allow-list, because
+/// secrets come under names no deny-list keeps up with: the `--print-curl` ones
+/// (`CX2FA_SECRET_*`, `CX2FA_REFRESH_TOKEN`, ...), the variable `--totp-secret-env` names,
+/// whatever the caller exported for another tool.
+pub fn passed_to_children(name: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "PATH",
+        "HOME",
+        "USER",
+        "LOGNAME",
+        "SHELL",
+        "TERM",
+        "TZ",
+        "TMPDIR",
+        "LANG",
+        "LANGUAGE",
+        "XDG_RUNTIME_DIR",
+        "XDG_CONFIG_HOME",
+        "XDG_DATA_HOME",
+        "XDG_CACHE_HOME",
+        "DBUS_SESSION_BUS_ADDRESS",
+        "GNUPGHOME",
+        "PASSWORD_STORE_DIR",
+    ];
+    NAMES.contains(&name) || name.starts_with("LC_")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn children_get_no_secret_variable() {
+        for name in super::SECRETS.iter().chain(&[
+            super::TENANT_CLIENT_SECRET,
+            super::RSA_CLIENT_KEY,
+            super::REFRESH_TOKEN,
+            "CX2FA_SECRET_OTPCODE",
+            "PROBE_TOTP_SECRET",
+        ]) {
+            assert!(!super::passed_to_children(name), "{name}");
+        }
+        assert!(super::passed_to_children("PATH") && super::passed_to_children("LC_ALL"));
+    }
+}

@@ -46,6 +46,45 @@ pub fn create_new(path: &Path) -> std::io::Result<std::fs::File> {
         .open(path)
 }
 
+/// A file that grows (a bulk run's report): appended to, created with mode 0600 whatever the
+/// umask, never through a symlink to a file. A symlink is followed only to a stream, a pipe or
+/// a character device (`/dev/stdout`, a shell's `>(...)`): writing there overwrites nobody's
+/// file, and the type is checked on the opened descriptor, so the link cannot be swapped in
+/// between. An existing file of ours that others may read is made 0600.
+pub fn append(path: &Path) -> std::io::Result<std::fs::File> {
+    let opened = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .mode(0o600)
+        .custom_flags(o_nofollow())
+        .open(path);
+    match opened {
+        Ok(f) => {
+            let meta = f.metadata()?;
+            if meta.is_file() && meta.permissions().mode() & 0o077 != 0 {
+                // Someone else's file (we may append, not chmod) keeps its mode.
+                let _ = f.set_permissions(std::fs::Permissions::from_mode(0o600));
+            }
+            Ok(f)
+        }
+        Err(e) if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) => {
+            use std::os::unix::fs::FileTypeExt;
+            // Without O_CREAT: opening for append changes nothing until the first write.
+            let f = std::fs::OpenOptions::new().append(true).open(path)?;
+            let ft = f.metadata()?.file_type();
+            if ft.is_fifo() || ft.is_char_device() {
+                Ok(f)
+            } else {
+                Err(std::io::Error::new(
+                    e.kind(),
+                    "it is a symlink to a file, and nothing is written through one (another account may have planted it)",
+                ))
+            }
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// `O_NOFOLLOW`, which std does not name.
 fn o_nofollow() -> i32 {
     if cfg!(any(target_os = "linux", target_os = "android")) {
@@ -151,6 +190,25 @@ mod tests {
         assert_eq!(meta.permissions().mode() & 0o777, 0o600);
         // An exclusive create refuses a planted name.
         assert!(create_new(&target).is_err());
+    }
+
+    #[test]
+    fn appended_files_are_0600_and_never_written_through_a_link_to_a_file() {
+        let d = tempfile::tempdir().unwrap();
+        let target = d.path().join("victim");
+        std::fs::write(&target, "keep").unwrap();
+        let planted = d.path().join("report.ndjson");
+        std::os::unix::fs::symlink(&target, &planted).unwrap();
+        assert!(append(&planted).is_err());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep");
+        let fresh = d.path().join("fresh.ndjson");
+        append(&fresh).unwrap().write_all(b"row\n").unwrap();
+        let mode = std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        // A link to a stream is followed.
+        let null = d.path().join("null");
+        std::os::unix::fs::symlink("/dev/null", &null).unwrap();
+        append(&null).unwrap().write_all(b"row\n").unwrap();
     }
 
     #[test]

@@ -1,30 +1,16 @@
 //! Text from servers and files made safe to show on a terminal (the redactor's other half:
 //! [`crate::settings::secrets`] hides secrets, this defuses control characters).
 
-/// Like [`sanitize`] for whole outputs: newlines are kept, and with `sgr` the colour codes
-/// (`ESC [ digits ; m`) this printer adds. Every other control character is escaped.
-pub fn sanitize_text(s: &str, sgr: bool) -> String {
+/// Like [`sanitize`] for whole outputs: newlines are kept, every other control character is
+/// escaped, ESC included. The printer's own colours are not escapes in the text it renders but
+/// [`Styles`] marks, turned into escapes after this ran, so that no text from a server can
+/// style (or hide, with `ESC[8m`) what follows it.
+pub fn sanitize_text(s: &str) -> String {
     if !s.chars().any(|c| c != '\n' && needs_escape(c)) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len() + 8);
-    let mut chars = s.char_indices();
-    while let Some((i, c)) = chars.next() {
-        if c == '\x1b' && sgr {
-            let rest = &s[i + 1..];
-            let len = rest.strip_prefix('[').map(|r| {
-                r.chars()
-                    .take_while(|c| c.is_ascii_digit() || *c == ';')
-                    .count()
-            });
-            if let Some(n) = len.filter(|n| rest[1 + n..].starts_with('m')) {
-                out.push_str(&s[i..i + 3 + n]);
-                for _ in 0..n + 2 {
-                    chars.next();
-                }
-                continue;
-            }
-        }
+    for c in s.chars() {
         if c != '\n' && needs_escape(c) {
             out.push_str(&format!("\\u{{{:x}}}", c as u32));
         } else {
@@ -32,6 +18,105 @@ pub fn sanitize_text(s: &str, sgr: bool) -> String {
         }
     }
     out
+}
+
+/// The printer's own styling (SGR colours), as marks that text from a server cannot forge: a
+/// mark opens with a key drawn at random for this process, so only [`Styles::paint`] makes
+/// one, and [`Styles::clean`] turns only those into escapes. Marks are Unicode tag characters,
+/// which take no width, so tables lay painted cells out by their visible text.
+#[derive(Debug, Clone)]
+pub struct Styles {
+    key: String,
+}
+
+/// LANGUAGE TAG and CANCEL TAG: the frame of a mark.
+const MARK_OPEN: char = '\u{e0001}';
+const MARK_CLOSE: char = '\u{e007f}';
+
+/// `c` (ASCII) as its tag character.
+fn tag(c: char) -> char {
+    char::from_u32(0xe0000 + c as u32).unwrap_or(MARK_CLOSE)
+}
+
+impl Default for Styles {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Styles {
+    pub fn new() -> Self {
+        let key = format!("{:016x}", rand::random::<u64>());
+        Styles {
+            key: std::iter::once(MARK_OPEN)
+                .chain(key.chars().map(tag))
+                .collect(),
+        }
+    }
+
+    /// `text` in the SGR style `sgr` (`"1;31"`: digits and `;`), as marks for [`Styles::clean`].
+    pub fn paint(&self, text: &str, sgr: &str) -> String {
+        format!("{}{text}{}", self.mark(sgr), self.mark("0"))
+    }
+
+    fn mark(&self, sgr: &str) -> String {
+        let style: String = sgr
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == ';')
+            .map(tag)
+            .collect();
+        format!("{}{style}{MARK_CLOSE}", self.key)
+    }
+
+    /// `text` for a terminal: [`sanitize_text`] everywhere except on this process's marks,
+    /// which become SGR escapes when `colour` is on, and nothing otherwise.
+    pub fn clean(&self, text: &str, colour: bool) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(at) = rest.find(&self.key) {
+            out.push_str(&sanitize_text(&rest[..at]));
+            let after = &rest[at + self.key.len()..];
+            let style: String = after
+                .chars()
+                .map_while(|c| {
+                    let a = char::from_u32((c as u32).wrapping_sub(0xe0000))?;
+                    (a.is_ascii_digit() || a == ';').then_some(a)
+                })
+                .collect();
+            let tail = &after[style.len() * 4..];
+            match tail.strip_prefix(MARK_CLOSE) {
+                Some(tail) => {
+                    if colour {
+                        out.push_str(&format!("\x1b[{style}m"));
+                    }
+                    rest = tail;
+                }
+                // Not a whole mark: shown as text (escaped), never as a style.
+                None => {
+                    out.push_str(&sanitize_text(&rest[at..at + self.key.len()]));
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(&sanitize_text(rest));
+        out
+    }
+
+    /// `text` without this process's marks, for outputs that are not a terminal (JSON lines).
+    pub fn strip(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(at) = rest.find(&self.key) {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + self.key.len()..];
+            match after.find(MARK_CLOSE) {
+                Some(end) => rest = &after[end + MARK_CLOSE.len_utf8()..],
+                None => rest = after,
+            }
+        }
+        out.push_str(rest);
+        out
+    }
 }
 
 /// A string from a server (or a file) made safe to show on a terminal: C0 and C1 control
@@ -54,9 +139,11 @@ pub fn sanitize(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Control characters, bidirectional controls, and the invisible tag characters (which
+/// [`Styles`] marks are made of, and which can carry hidden text).
 fn needs_escape(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}')
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}' | '\u{e0000}'..='\u{e007f}')
 }
 
 /// A CSV cell made safe to open in a spreadsheet and to show on a terminal: a cell that a
@@ -101,12 +188,26 @@ mod tests {
 
     #[test]
     fn whole_outputs_keep_newlines_and_only_their_own_colours() {
-        let t = "\x1b[1;31merror\x1b[0m: x\x1b]0;title\x07\nnext";
+        let styles = Styles::new();
+        let server = "x\x1b]0;title\x07\x1b[8mhidden\nnext";
+        let t = format!("{}: {server}", styles.paint("error", "1;31"));
         assert_eq!(
-            sanitize_text(t, true),
-            "\x1b[1;31merror\x1b[0m: x\\u{1b}]0;title\\u{7}\nnext"
+            styles.clean(&t, true),
+            "\x1b[1;31merror\x1b[0m: x\\u{1b}]0;title\\u{7}\\u{1b}[8mhidden\nnext"
         );
-        assert!(!sanitize_text(t, false).contains('\x1b'));
+        assert_eq!(
+            styles.clean(&t, false),
+            "error: x\\u{1b}]0;title\\u{7}\\u{1b}[8mhidden\nnext"
+        );
+        assert!(!sanitize_text(server).contains('\x1b'));
+        assert_eq!(styles.strip(&t), format!("error: {server}"));
+        // Another process's marks (another key) are text, shown escaped.
+        let forged = Styles::new().paint("x", "8");
+        let shown = styles.clean(&forged, true);
+        assert!(
+            !shown.contains('\x1b') && shown.contains("\\u{e0001}"),
+            "{shown}"
+        );
     }
 
     #[test]

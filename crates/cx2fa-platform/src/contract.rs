@@ -221,3 +221,14 @@ mod tests {
         );
     }
 }
+
+/// The sandbox's own helpers (`/sandbox/*`, docs/deployment-contract.md §7): never part of a
+/// deployment, named here because cx2fa's `--otp-from-outbox` calls them too.
+pub mod sandbox {
+    /// The header carrying the run's helper token, which every `/sandbox/*` route but
+    /// `/sandbox/health` requires: the outbox and the clock are another local account's way
+    /// into the sandbox's users otherwise.
+    pub const TOKEN_HEADER: &str = "x-sandbox-token";
+    /// The one helper open to all: a readiness check that says nothing.
+    pub const HEALTH_PATH: &str = "/sandbox/health";
+}

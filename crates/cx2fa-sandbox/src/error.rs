@@ -27,6 +27,9 @@ pub enum Error {
     /// The state file exists but is not one a sandbox wrote.
     #[error("`{}` is not a sandbox state file: {reason}", path.display())]
     BadState { path: PathBuf, reason: String },
+    /// The state file could have been written by another local account.
+    #[error("`--state {}` is refused: {reason}", path.display())]
+    UntrustedState { path: PathBuf, reason: String },
     /// The port is taken or not allowed.
     #[error("cannot listen on 127.0.0.1:{port}: {source}")]
     Listen {

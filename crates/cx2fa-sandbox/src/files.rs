@@ -45,3 +45,26 @@ impl Files for StdFiles {
         std::fs::rename(&tmp, path)
     }
 }
+
+/// Refuses a state file another local account could have written: one owned by someone else
+/// than this user (or root), or writable by group or others. Its master admin and seeded
+/// users would be loaded, and their passwords shown in the banner as this run's.
+pub fn check_trusted(path: &Path) -> Result<(), String> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let me = unsafe { libc::geteuid() };
+    if meta.uid() != me && meta.uid() != 0 {
+        return Err(format!(
+            "it belongs to another account (uid {}), which may have planted it",
+            meta.uid()
+        ));
+    }
+    if meta.mode() & 0o022 != 0 {
+        return Err(format!(
+            "other accounts may write to it (mode {:o})",
+            meta.mode() & 0o777
+        ));
+    }
+    Ok(())
+}

@@ -26,7 +26,7 @@ pub mod variant;
 
 pub use error::Error;
 pub use faults::FaultSpec;
-pub use files::{FileError, Files, StdFiles};
+pub use files::{check_trusted, FileError, Files, StdFiles};
 /// RSA tokencodes change every minute.
 pub use rsa::STEP as RSA_STEP_SECS;
 
@@ -79,6 +79,9 @@ pub struct Config {
     pub files: Arc<dyn Files>,
     /// Identity is this real Keycloak instead of the emulation ([`upstream`]).
     pub upstream: Option<upstream::Upstream>,
+    /// Keep the master admin's password of the seed (or state) instead of drawing one for this
+    /// run: only for a seed file, whose author chose it. The built-in seed's is public.
+    pub keep_admin_password: bool,
 }
 
 impl Default for Config {
@@ -103,6 +106,7 @@ impl Default for Config {
             tenants: 0,
             files: Arc::new(StdFiles),
             upstream: None,
+            keep_admin_password: false,
         }
     }
 }
@@ -119,6 +123,8 @@ pub struct Exports {
     pub ca_cert: Option<PathBuf>,
     /// The master realm's admin: (username, password).
     pub admin: Option<(String, String)>,
+    /// This run's token for the `/sandbox/*` helpers (header `contract::sandbox::TOKEN_HEADER`).
+    pub helper_token: String,
     /// Keycloak's URL when it is not the sandbox's own (a real Keycloak upstream).
     pub keycloak_url: Option<String>,
 }
@@ -147,6 +153,8 @@ pub struct Shared {
     pub capacity: capacity::Capacity,
     /// The real Keycloak behind the sandbox, and the realms created there for this run.
     pub upstream: Option<(upstream::Admin, Vec<String>)>,
+    /// Drawn at start: what `/sandbox/*` requests must carry (see [`helpers_need_token`]).
+    pub helper_token: String,
 }
 
 pub type App = Arc<Shared>;
@@ -165,6 +173,10 @@ pub fn load(cfg: &Config) -> Result<Data, Error> {
     if let Some(path) = &cfg.state_file {
         if path.exists() {
             let name = path.display().to_string();
+            check_trusted(path).map_err(|reason| Error::UntrustedState {
+                path: path.clone(),
+                reason,
+            })?;
             // The state file is read and written back: only a regular file will do.
             if !cfg
                 .files
@@ -296,6 +308,10 @@ pub fn router(app: App) -> Router {
             app.clone(),
             admit_upstream_tokens,
         ))
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            helpers_need_token,
+        ))
         .layer(axum::middleware::from_fn(loopback_host_only))
         .layer(axum::extract::DefaultBodyLimit::max(16 * 1024 * 1024))
         .with_state(app)
@@ -326,6 +342,41 @@ async fn admit_upstream_tokens(
         }
     }
     next.run(req).await
+}
+
+/// The `/sandbox/*` helpers read every OTP sent and move the clock: on a shared machine, any
+/// local account could otherwise log in as any seeded user. Each run draws a token, printed in
+/// the banner (`CX2FA_SANDBOX_TOKEN`); a helper request without it gets 401. The readiness
+/// check stays open: it tells nothing.
+async fn helpers_need_token(
+    axum::extract::State(app): axum::extract::State<App>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let path = req.uri().path();
+    if !path.starts_with("/sandbox/") || path == contract::sandbox::HEALTH_PATH {
+        return next.run(req).await;
+    }
+    let given = req
+        .headers()
+        .get(contract::sandbox::TOKEN_HEADER)
+        .map(|v| v.as_bytes())
+        .unwrap_or_default();
+    if util::same_secret(given, app.helper_token.as_bytes()) {
+        next.run(req).await
+    } else {
+        (
+            axum::http::StatusCode::UNAUTHORIZED,
+            [("content-type", "application/json")],
+            serde_json::json!({"error_message": format!(
+                "the sandbox's helpers need this run's token: send header `{}: $CX2FA_SANDBOX_TOKEN` (printed by `cx2fa sandbox`)",
+                contract::sandbox::TOKEN_HEADER
+            )})
+            .to_string(),
+        )
+            .into_response()
+    }
 }
 
 /// Answers only requests addressed to a loopback name. The sandbox binds 127.0.0.1, but a web
@@ -406,6 +457,7 @@ impl Running {
             tenant,
             ca_cert: self.ca_path.clone(),
             admin,
+            helper_token: self.app.helper_token.clone(),
         }
     }
     /// Writes the state file now (also done in the background and on stop).
@@ -451,6 +503,15 @@ fn save(app: &App) -> Result<(), Error> {
 /// Starts a sandbox on 127.0.0.1 and returns once it accepts connections.
 pub async fn start(cfg: Config) -> Result<Running, Error> {
     let mut data = load(&cfg)?;
+    if !cfg.keep_admin_password {
+        // The built-in seed's password is public, and a state file's was printed before: a
+        // fresh one per run, shown in the banner, is all another account cannot know.
+        if let Some(master) = data.realms.get_mut("master") {
+            for u in master.users.values_mut().filter(|u| u.admin) {
+                u.password = util::random_secret();
+            }
+        }
+    }
     for (user, action) in &cfg.required_actions {
         let realm = data
             .tenants
@@ -515,6 +576,7 @@ pub async fn start(cfg: Config) -> Result<Running, Error> {
         failures: Mutex::default(),
         capacity: capacity::Capacity::new(cfg_capacity),
         upstream,
+        helper_token: util::random_secret(),
     });
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let router = router(app.clone());

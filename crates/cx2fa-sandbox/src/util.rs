@@ -114,3 +114,19 @@ pub async fn advance_clock(State(app): State<App>, body: axum::body::Bytes) -> R
     app.touch();
     clock(State(app)).await
 }
+
+/// A secret drawn for this run (the master admin's password, the helpers' token): 128 random
+/// bits as hex, easy to paste.
+pub fn random_secret() -> String {
+    format!("{:032x}", rand::random::<u128>())
+}
+
+/// Compares a secret in time that does not depend on where the first difference is.
+pub fn same_secret(given: &[u8], expected: &[u8]) -> bool {
+    given.len() == expected.len()
+        && given
+            .iter()
+            .zip(expected)
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
+}

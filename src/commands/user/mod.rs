@@ -342,6 +342,8 @@ pub(super) struct Bar<'a> {
     /// Without a terminal: a line every few seconds, so that a CI job's log (and its watchdog)
     /// sees the run alive, however slow the server.
     ticker: Option<tokio::task::JoinHandle<()>>,
+    /// Failed rows printed above the bar name a user and a server's reason: cleaned first.
+    out: crate::output::Printer,
 }
 
 impl<'a> Bar<'a> {
@@ -398,6 +400,7 @@ impl<'a> Bar<'a> {
             limiter,
             done,
             ticker,
+            out: ctx.out.clone(),
         }
     }
     pub(super) fn finish(&self) {
@@ -431,11 +434,11 @@ impl bulk::Progress for Bar<'_> {
                 b.set_message(format!("· {} at once", l.level().limit));
             }
             if row.outcome == Outcome::Failed {
-                b.println(format!(
+                b.println(self.out.clean(&format!(
                     "failed: {}: {}",
                     row.username,
                     row.reason.clone().unwrap_or_default()
-                ));
+                )));
             }
         }
         if self.keep_rows {
@@ -597,7 +600,17 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
         realm: t.realm().into(),
     };
     let skip = match &a.resume {
-        Some(r) => bulk::finished_in(r, &scope)?,
+        Some(r) => {
+            let done = bulk::finished_in(r, &scope)?;
+            // Said before the run: a row someone added to the report would otherwise skip a
+            // user without a word.
+            ctx.out.status(format!(
+                "`--resume {}`: {} user(s) already finished there; skipped if listed",
+                r.display(),
+                done.len()
+            ));
+            done
+        }
         None => Default::default(),
     };
     // Refused before the first row when Keycloak would hide the enrolment or drop the writes.
@@ -656,14 +669,11 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
     Ok(())
 }
 
+/// The report, appended to: 0600, never through a planted symlink (`private::append`).
 pub(crate) fn open_report(p: &std::path::Path) -> Result<Box<dyn std::io::Write + Send>, Error> {
-    Ok(Box::new(
-        std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(p)
-            .map_err(|e| Error::usage(format!("cannot write report `{}`: {e}", p.display())))?,
-    ))
+    Ok(Box::new(cx2fa_core::private::append(p).map_err(|e| {
+        Error::usage(format!("cannot write report `{}`: {e}", p.display()))
+    })?))
 }
 
 /// The exit of a reset run. A single named user that was not found or failed is a plain

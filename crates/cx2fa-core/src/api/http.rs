@@ -757,6 +757,7 @@ fn word(pieces: &[Piece]) -> String {
 fn env_ref(key: &str) -> String {
     match key {
         "client-key" => crate::env::RSA_CLIENT_KEY.into(),
+        cx2fa_platform::contract::sandbox::TOKEN_HEADER => crate::env::SANDBOX_TOKEN.into(),
         other => format!(
             "CX2FA_SECRET_{}",
             other

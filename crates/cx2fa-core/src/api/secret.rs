@@ -23,6 +23,15 @@ impl Secret {
     }
 }
 
+/// Overwritten when dropped, so that a freed buffer does not keep the value for a later
+/// allocation to expose (the redactor keeps its own copies to scrub output; this bounds the
+/// rest). The process is also not dumpable (`src/main.rs`).
+impl Drop for Secret {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.0);
+    }
+}
+
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("REDACTED")
