@@ -91,6 +91,11 @@ pub fn hint(fix: &Fix) -> String {
         F::Timeout => {
             "the server took the connection but did not answer: check that the URL is the deployment's and that the service is up (`cx2fa doctor`); `--timeout SECS` waits longer".into()
         }
+        F::ComeBackLater { seconds } => format!(
+            "the server is limiting requests: run again in {} (a bulk run continues with `--resume REPORT`)",
+            if *seconds >= 120 { format!("{} min", seconds.div_ceil(60)) } else { format!("{seconds} s") }
+        ),
+        F::ServerFailing => "check the deployment (`cx2fa doctor`), then continue with `--resume REPORT` (failed rows and rows not started are done again)".into(),
         F::TrustCa => {
             "pass the deployment's CA with `--ca-cert FILE` (or `ca_cert` in the profile)".into()
         }

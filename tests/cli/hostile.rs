@@ -666,3 +666,176 @@ fn assorted_refusals() {
     });
     assert_eq!(status, 421);
 }
+
+// Issue #27 ("Security, second review"): each test below fails without the fix it names.
+
+/// A crafted deployment of one tenant `t1` (realm `t1`) whose Keycloak answers `users` calls
+/// with `users`: the token, the tenant list and the user profile (none: before Keycloak 24)
+/// are answered as a deployment would.
+fn realm_server(
+    users: impl Fn(&Seen, &mut TcpStream) + Send + Sync + 'static,
+) -> (String, Arc<Mutex<Vec<Seen>>>) {
+    deployment(move |req, s| {
+        if req.path.contains("cx-tenant") {
+            let doc = serde_json::json!([{"tenantId": "t1", "tenantName": "t1",
+                "tenantSettings": {"keyCloak": {"realm": "t1"}}}]);
+            respond(s, "200 OK", "", &doc.to_string());
+        } else if req.path.contains("/admin/realms/t1/users") && !req.path.contains("/profile") {
+            users(req, s)
+        } else {
+            respond(s, "404 Not Found", "", "{}");
+        }
+    })
+}
+
+/// #27.13: `Retry-After` as an HTTP-date is waited out (it was ignored: retried after 0.15 s).
+#[test]
+fn retry_after_as_an_http_date_is_waited_out() {
+    let times = Arc::new(Mutex::new(vec![]));
+    let t = times.clone();
+    let (url, _) = deployment(move |req, s| {
+        if !req.path.contains("cx-tenant") {
+            return respond(s, "404 Not Found", "", "{}");
+        }
+        let mut t = t.lock().unwrap();
+        t.push(Instant::now());
+        if t.len() == 1 {
+            // Three seconds from now, as a date: the wait is over 2 s whatever the sub-second.
+            let at = std::time::SystemTime::now() + Duration::from_secs(3);
+            let date = chrono_free_http_date(at);
+            respond(
+                s,
+                "429 Too Many Requests",
+                &format!("Retry-After: {date}\r\n"),
+                "{}",
+            );
+        } else {
+            respond(s, "200 OK", "", "[]");
+        }
+    });
+    let home = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(cx2fa(home.path()).args(["tenant", "list", "--url", &url]));
+    assert_eq!(code, 0, "{err}");
+    let t = times.lock().unwrap();
+    assert_eq!(t.len(), 2, "{err}");
+    let gap = t[1] - t[0];
+    assert!(gap >= Duration::from_millis(1900), "retried after {gap:?}");
+    assert!(gap < Duration::from_secs(10), "retried after {gap:?}");
+}
+
+/// An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) without a date library.
+fn chrono_free_http_date(at: std::time::SystemTime) -> String {
+    let secs = at.duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    // Civil from days (Howard Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    let wd = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][(days % 7) as usize];
+    let mon = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ][(m - 1) as usize];
+    format!(
+        "{wd}, {d:02} {mon} {y} {:02}:{:02}:{:02} GMT",
+        rest / 3600,
+        rest / 60 % 60,
+        rest % 60
+    )
+}
+
+/// #27.7: every request refused with `Retry-After: 3600`: a 3-row reset ends at once with the
+/// time to come back (it took 361 s, retrying each row four times after 30 s waits).
+#[test]
+fn a_bulk_run_against_an_hour_long_retry_after_stops_at_once() {
+    let (url, seen) = realm_server(|_, s| {
+        respond(
+            s,
+            "429 Too Many Requests",
+            "Retry-After: 3600\r\n",
+            r#"{"error":"slow down"}"#,
+        )
+    });
+    let home = tempfile::tempdir().unwrap();
+    let report = home.path().join("r.ndjson");
+    let started = Instant::now();
+    let (code, _, err) = run(cx2fa(home.path()).args([
+        "user",
+        "reset",
+        "-t",
+        "t1",
+        "--url",
+        &url,
+        "--yes",
+        "--report",
+        report.to_str().unwrap(),
+        "u1",
+        "u2",
+        "u3",
+    ]));
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "took {:?}",
+        started.elapsed()
+    );
+    assert_eq!(code, 4, "{err}");
+    assert!(
+        err.contains("3600 s")
+            && err.contains("Retry-After")
+            && err.contains("run again in 60 min"),
+        "{err}"
+    );
+    // One request each at most: nothing was asked again against the server's word.
+    let asked = seen
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|s| s.path.contains("/users?"))
+        .count();
+    assert!(asked <= 3, "{asked} user requests");
+}
+
+/// #27.7: a server that takes every connection and never answers: the breaker stops a
+/// one-at-a-time run after a few rows, not a `--timeout` per row and retry (10 rows took 321 s).
+#[test]
+fn a_bulk_run_against_a_server_that_never_answers_stops() {
+    let (url, _) = realm_server(|_, s| {
+        // Holds the connection without a byte until the client gives up.
+        let mut buf = [0u8; 1];
+        let _ = s.set_read_timeout(Some(Duration::from_secs(30)));
+        let _ = s.read(&mut buf);
+    });
+    let home = tempfile::tempdir().unwrap();
+    let report = home.path().join("r.ndjson");
+    let names: Vec<String> = (0..30).map(|i| format!("u{i}")).collect();
+    let started = Instant::now();
+    let (code, _, err) = run(cx2fa(home.path())
+        .args([
+            "user",
+            "reset",
+            "-t",
+            "t1",
+            "--url",
+            &url,
+            "--yes",
+            "--timeout",
+            "1",
+            "--concurrency",
+            "1",
+            "--report",
+            report.to_str().unwrap(),
+        ])
+        .args(&names));
+    let took = started.elapsed();
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("rows in a row failed"), "{err}");
+    assert!(err.contains("--resume"), "{err}");
+    assert!(took < Duration::from_secs(25), "took {took:?}: {err}");
+    let rows = std::fs::read_to_string(&report).unwrap().lines().count();
+    assert!(rows < 30, "{rows} rows were tried");
+}

@@ -105,6 +105,12 @@ pub enum Fix {
     PemCertificate,
     /// The request timed out.
     Timeout,
+    /// The server asked (`Retry-After`) for a longer pause than cx2fa waits: run again after
+    /// `seconds`.
+    ComeBackLater { seconds: u64 },
+    /// A bulk run stopped because request after request failed (the server is down or
+    /// refusing): check it, then resume.
+    ServerFailing,
     /// The server's TLS certificate is not trusted.
     TrustCa,
     /// The server cannot be reached.

@@ -9,6 +9,7 @@ use crate::output::{Printer, Report};
 use cx2fa_core::api::keycloak::Users;
 use cx2fa_core::bulk::{self, Row, SharedReport, Summary};
 use cx2fa_core::enrolment::{Filter, Posture};
+use cx2fa_core::error::Fix;
 use cx2fa_core::fleet::{self, TenantPosture};
 use serde::Serialize;
 
@@ -229,7 +230,12 @@ pub async fn run_resets(
         tenant_errors,
     };
     ctx.out.data(&out)?;
-    if let Some(e) = fatal.filter(|e| e.kind == Kind::Auth) {
+    // What stopped a tenant's run stops the fleet's: the tenants share the server.
+    let run_stopper = |e: &cx2fa_core::error::Error| {
+        e.kind == Kind::Auth
+            || matches!(e.fix, Some(Fix::ServerFailing | Fix::ComeBackLater { .. }))
+    };
+    if let Some(e) = fatal.filter(run_stopper) {
         return Err(e.into());
     }
     let failed_tenants: Vec<&TenantPosture> = out.tenant_errors.iter().collect();

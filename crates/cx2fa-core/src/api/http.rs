@@ -98,7 +98,8 @@ pub struct Response {
     pub url: String,
     pub status: u16,
     pub body: bytes::Bytes,
-    pub retry_after: Option<u64>,
+    /// What the server's `Retry-After` asked for (see [`super::retry::retry_after`]).
+    pub retry_after: Option<Duration>,
     pub attempts: u32,
     /// The server's `Date` header, for clock-skew checks.
     pub date: Option<String>,
@@ -573,11 +574,21 @@ impl Http {
                     Err(Failure::Once(e) | Failure::Transient(e)) => Err(e),
                 };
             }
-            let wait = match &result {
-                Ok(resp) => resp.retry_after.map(|s| Duration::from_secs(s.min(30))),
+            let asked = match &result {
+                Ok(resp) => resp.retry_after,
                 Err(_) => None,
+            };
+            if let (Some(asked), Ok(resp)) = (asked, &result) {
+                if asked > super::retry::MAX_WAIT {
+                    return Err(wait_refused(resp, asked));
+                }
+                // The server's pause is for this client, not for this one request: no other
+                // request starts before it ends (they would only be refused in turn).
+                if let Some(l) = &self.limiter {
+                    l.hold(asked);
+                }
             }
-            .unwrap_or_else(|| backoff(attempt));
+            let wait = asked.unwrap_or_else(|| backoff(attempt));
             tokio::select! {
                 _ = tokio::time::sleep(wait) => {}
                 _ = self.cancel.cancelled() => return Err(Error::cancelled().with_url(&r.url)),
@@ -610,7 +621,8 @@ impl Http {
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_string)
         };
-        let retry_after = header(reqwest::header::RETRY_AFTER).and_then(|v| v.trim().parse().ok());
+        let retry_after = header(reqwest::header::RETRY_AFTER)
+            .map(|v| super::retry::retry_after(&v, std::time::SystemTime::now()));
         let date = header(reqwest::header::DATE);
         let location = header(reqwest::header::LOCATION);
         let too_big = || {
@@ -646,6 +658,19 @@ impl Http {
             location,
         })
     }
+}
+
+/// A `Retry-After` longer than cx2fa waits: the server's answer, with when to come back.
+fn wait_refused(resp: &Response, asked: Duration) -> Error {
+    status_error(resp)
+        .with_cause(format!(
+            "the server asked to wait {} s before asking again (Retry-After); cx2fa waits at most {} s",
+            asked.as_secs(),
+            super::retry::MAX_WAIT.as_secs()
+        ))
+        .with_fix(Fix::ComeBackLater {
+            seconds: asked.as_secs(),
+        })
 }
 
 /// A timeout's error with the whole wait, which may be longer than one `--timeout`.
