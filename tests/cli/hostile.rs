@@ -839,3 +839,41 @@ fn a_bulk_run_against_a_server_that_never_answers_stops() {
     let rows = std::fs::read_to_string(&report).unwrap().lines().count();
     assert!(rows < 30, "{rows} rows were tried");
 }
+
+/// #27.5: a Keycloak answering full pages of fresh users forever (its count says 5): the scan
+/// stops near the count, instead of filling memory without end.
+#[test]
+fn endless_pages_of_fresh_users_stop_at_the_count() {
+    let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let (url, seen) = realm_server(move |req, s| {
+        if req.path.contains("/users/count") {
+            return respond(s, "200 OK", "", "5");
+        }
+        let max: usize = req
+            .path
+            .split("max=")
+            .nth(1)
+            .and_then(|m| m.split('&').next())
+            .and_then(|m| m.parse().ok())
+            .unwrap_or(100);
+        let page: Vec<serde_json::Value> = (0..max)
+            .map(|_| {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                serde_json::json!({"id": format!("id-{i}"), "username": format!("u{i}")})
+            })
+            .collect();
+        respond(s, "200 OK", "", &serde_json::Value::Array(page).to_string());
+    });
+    let home = tempfile::tempdir().unwrap();
+    let (code, _, err) =
+        run(cx2fa(home.path()).args(["user", "status", "-t", "t1", "--url", &url]));
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("far more than its count (5)"), "{err}");
+    let pages = seen
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|s| s.path.contains("/users?"))
+        .count();
+    assert!(pages <= 3, "{pages} pages read");
+}
