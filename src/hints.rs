@@ -96,6 +96,12 @@ pub fn hint(fix: &Fix) -> String {
             if *seconds >= 120 { format!("{} min", seconds.div_ceil(60)) } else { format!("{seconds} s") }
         ),
         F::ServerFailing => "check the deployment (`cx2fa doctor`), then continue with `--resume REPORT` (failed rows and rows not started are done again)".into(),
+        F::TenantRealm { tenant } => format!(
+            "set the tenant's own realm in `tenantSettings.keyCloak.realm` (`cx2fa tenant show -t {tenant}` shows it)"
+        ),
+        F::SharedRealm { realm } => format!(
+            "work the realm once: pass one of the tenants sharing `{realm}` with `-t`, or give each tenant a realm of its own"
+        ),
         F::TrustCa => {
             "pass the deployment's CA with `--ca-cert FILE` (or `ca_cert` in the profile)".into()
         }

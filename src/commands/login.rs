@@ -481,7 +481,7 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
     let s = ctx.session().await?;
     // The password is a `Secret`, and the tenant's secrets were remembered when it was read:
     // the redactor knows both.
-    let tenant = ctx.tenant(&s).await?;
+    let tenant = ctx.tenant_for_users(&s).await?;
     let target = Target {
         session: &s,
         tenant,

@@ -877,3 +877,87 @@ fn endless_pages_of_fresh_users_stop_at_the_count() {
         .count();
     assert!(pages <= 3, "{pages} pages read");
 }
+
+/// A crafted deployment serving `tenants` (id, realm), whose realms are empty.
+fn tenants_server(tenants: &[(&str, &str)]) -> (String, Arc<Mutex<Vec<Seen>>>) {
+    let docs: Vec<serde_json::Value> = tenants
+        .iter()
+        .map(|(id, realm)| {
+            serde_json::json!({"tenantId": id, "tenantName": id,
+                "tenantSettings": {"keyCloak": {"realm": realm}}})
+        })
+        .collect();
+    let docs = serde_json::Value::Array(docs).to_string();
+    deployment(move |req, s| {
+        if req.path.contains("cx-tenant") {
+            respond(s, "200 OK", "", &docs)
+        } else if req.path.contains("/users/count") {
+            respond(s, "200 OK", "", "0")
+        } else if req.path.contains("/users?") {
+            respond(s, "200 OK", "", "[]")
+        } else {
+            respond(s, "404 Not Found", "", "{}")
+        }
+    })
+}
+
+/// #27.3: a tenant whose realm is `master`, `.` or `..` is refused before any admin call (a
+/// reset in `master` wrote master-realm users; `..` reached `admin/users`).
+#[test]
+fn tenant_realms_master_and_dot_segments_are_refused() {
+    for realm in ["master", ".", ".."] {
+        let (url, seen) = tenants_server(&[("t1", realm)]);
+        let home = tempfile::tempdir().unwrap();
+        for args in [
+            &["user", "status", "-t", "t1"][..],
+            &["user", "reset", "-t", "t1", "--yes", "agent"][..],
+        ] {
+            let (code, _, err) = run(cx2fa(home.path()).args(args).args(["--url", &url]));
+            assert_eq!(code, 1, "{realm}: {err}");
+            assert!(
+                err.contains(&format!(
+                    "realm `{realm}`, which no tenant operation works in"
+                )),
+                "{realm}: {err}"
+            );
+        }
+        let admin: Vec<String> = seen
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|s| s.path.contains("/admin/"))
+            .map(|s| s.path.clone())
+            .collect();
+        assert!(admin.is_empty(), "{realm}: {admin:?}");
+    }
+}
+
+/// #27.3: two tenants sharing a realm are refused in a fleet run (they were worked twice), a
+/// single-tenant run names the others, and the fleet table shows each tenant's realm.
+#[test]
+fn shared_realms_are_refused_in_fleets_and_named_elsewhere() {
+    let (url, seen) = tenants_server(&[("t1", "shared"), ("t2", "shared"), ("t3", "own")]);
+    let home = tempfile::tempdir().unwrap();
+    let (code, out, err) =
+        run(cx2fa(home.path()).args(["user", "status", "--all-tenants", "--url", &url]));
+    assert_eq!(code, 5, "{out}{err}");
+    assert!(
+        out.contains("realm `shared` is shared by tenants `t1`, `t2`"),
+        "{out}"
+    );
+    assert!(out.contains("realm") && out.contains("own"), "{out}");
+    let shared_calls = seen
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|s| s.path.contains("/realms/shared/"))
+        .count();
+    assert_eq!(shared_calls, 0, "the shared realm was scanned");
+    let (code, _, err) =
+        run(cx2fa(home.path()).args(["user", "status", "-t", "t1", "--url", &url]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("realm `shared` is also the realm of tenant(s) `t2`"),
+        "{err}"
+    );
+}

@@ -181,6 +181,10 @@ pub enum Fix {
     TenantNeedsKeycloak,
     /// The tenant document has no `tenantSettings`.
     TenantNeedsSettings,
+    /// The tenant's realm is one no tenant operation works in (`master`, empty, `.`, `..`).
+    TenantRealm { tenant: String },
+    /// Tenants of one fleet run share a realm: each would be worked as many times.
+    SharedRealm { realm: String },
 }
 
 /// Which kind of contact point [`Fix::ContactForm`] is about.

@@ -31,8 +31,9 @@ fn counts(p: &Posture) -> [String; 5] {
     ]
 }
 
-const HEADER: [&str; 7] = [
+const HEADER: [&str; 8] = [
     "tenant",
+    "realm",
     "users",
     "enrolled",
     "unregistered",
@@ -45,7 +46,7 @@ impl Report for FleetStatus {
     fn render(&self, out: &Printer) -> String {
         let mut t = out.table(&HEADER);
         for r in &self.tenants {
-            let mut row = vec![r.tenant.clone()];
+            let mut row = vec![r.tenant.clone(), r.realm.clone().unwrap_or_default()];
             match &r.posture {
                 Some(p) => row.extend(counts(p)),
                 None => row.extend(std::iter::repeat_n("-".to_string(), 5)),
@@ -53,7 +54,10 @@ impl Report for FleetStatus {
             row.push(r.error.clone().unwrap_or_default());
             t.add_row(row);
         }
-        let mut total = vec![format!("total ({} tenants)", self.tenants.len())];
+        let mut total = vec![
+            format!("total ({} tenants)", self.tenants.len()),
+            String::new(),
+        ];
         total.extend(counts(&self.total));
         total.push(String::new());
         t.add_row(total);
@@ -62,7 +66,7 @@ impl Report for FleetStatus {
     fn csv(&self) -> Option<Vec<Vec<String>>> {
         let mut rows = vec![HEADER.map(String::from).to_vec()];
         for r in &self.tenants {
-            let mut row = vec![r.tenant.clone()];
+            let mut row = vec![r.tenant.clone(), r.realm.clone().unwrap_or_default()];
             match &r.posture {
                 Some(p) => row.extend(counts(p)),
                 None => row.extend(std::iter::repeat_n(String::new(), 5)),
@@ -162,9 +166,16 @@ pub async fn run_resets(
     let n: usize = work.iter().map(|(_, _, names)| names.len()).sum();
     let tenants = work.len() + tenant_errors.len();
     if !dry_run && n > 0 {
+        // Each tenant with its realm: the realm is where the writes go.
+        let which: Vec<String> = work
+            .iter()
+            .filter(|(_, _, names)| !names.is_empty())
+            .map(|(t, realm, names)| format!("{} in `{t}` (realm `{realm}`)", names.len()))
+            .collect();
         ctx.confirm(&format!(
-            "Reset the 2FA enrolment of {n} user(s) in {} tenant(s){}?",
+            "Reset the 2FA enrolment of {n} user(s) in {} tenant(s): {}{}?",
             work.len(),
+            which.join(", "),
             if revoke {
                 " and end their sessions"
             } else {

@@ -230,7 +230,7 @@ async fn status(ctx: &Ctx, a: StatusArgs) -> Result<(), Error> {
         .map(|f| enrolment::Filter::parse(f))
         .collect::<Result<Vec<_>, _>>()?;
     let s = ctx.session().await?;
-    let t = ctx.tenant(&s).await?;
+    let t = ctx.tenant_for_users(&s).await?;
     let users = Users::new(&s, t.realm());
     if let Some(w) = user_profile::read(&users).await?.require_read(t.realm())? {
         ctx.out.warn(crate::error::warning(w));
@@ -584,7 +584,7 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
         ),
     };
     let s = ctx.session().await?;
-    let t = ctx.tenant(&s).await?;
+    let t = ctx.tenant_for_users(&s).await?;
     let users = Users::new(&s, t.realm());
     let scope = bulk::Scope {
         tenant: t.id().into(),

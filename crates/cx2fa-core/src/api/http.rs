@@ -41,6 +41,9 @@ pub struct Request {
     pub retry: bool,
     /// The largest answer accepted; a longer one is refused (exit 4) instead of filling memory.
     pub max_body: usize,
+    /// The administrator's token request: its `--print-curl` line sets `$CX2FA_TOKEN` from the
+    /// answer, for the commands printed after it.
+    pub exports_token: bool,
 }
 
 /// The answer size cap of most calls: tokens, single users, channel checks, OTP and RSA calls
@@ -60,6 +63,7 @@ impl Request {
             body: Body::Empty,
             retry,
             max_body: DEFAULT_MAX_BODY,
+            exports_token: false,
         }
     }
     /// Accepts answers up to `bytes` (for calls that list).
@@ -493,6 +497,13 @@ impl Http {
 
     /// [`Http::send`] without giving up the request, for callers that may send it again.
     pub async fn send_ref(&self, r: &Request) -> Result<Response, Error> {
+        if has_dot_segment(&r.url) {
+            return Err(Error::failed(format!(
+                "`{} {}` has a `.` or `..` path segment, which would reach another address than the one shown; not sent",
+                r.method, r.url
+            ))
+            .with_url(&r.url));
+        }
         let mut attempt = 0;
         let began = Instant::now();
         loop {
@@ -660,6 +671,22 @@ impl Http {
     }
 }
 
+/// Whether `url`'s path holds a `.` or `..` segment, written out or percent-encoded (`%2e`,
+/// which URL parsing reads as a dot too): parsing removes such segments, so the request would
+/// go to another path than the one cx2fa shows in errors, `--debug` and `--print-curl`.
+/// Encoding cannot help: `%2E%2E` is `..` to the parser as well.
+pub fn has_dot_segment(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let Some(start) = rest.find(['/', '\\']) else {
+        return false;
+    };
+    let path = rest[start..].split(['?', '#']).next().unwrap_or("");
+    path.split(['/', '\\']).any(|seg| {
+        let s = seg.to_ascii_lowercase().replace("%2e", ".");
+        s == "." || s == ".."
+    })
+}
+
 /// A `Retry-After` longer than cx2fa waits: the server's answer, with when to come back.
 fn wait_refused(resp: &Response, asked: Duration) -> Error {
     status_error(resp)
@@ -791,15 +818,14 @@ fn env_ref(key: &str) -> String {
     }
 }
 
-/// The `--print-curl` line of `r`. The master realm's token request sets `$CX2FA_TOKEN` from
+/// The `--print-curl` line of `r`. The administrator's token request sets `$CX2FA_TOKEN` from
 /// its answer, so that the printed commands run as they are, in order: the later ones send
 /// `Authorization: Bearer "$CX2FA_TOKEN"`, which a password login would otherwise never set.
+/// Which request that is, the request says ([`Request::exports_token`]), not its URL: an
+/// agent's login in a realm named `master` must not replace the administrator's token.
 pub fn curl_line(r: &Request) -> String {
     let cmd = curl_command(r);
-    if r.method == Method::POST
-        && r.url
-            .contains("/realms/master/protocol/openid-connect/token")
-    {
+    if r.exports_token {
         format!(
             "export {}=\"$({cmd} | sed -n 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/p')\"",
             crate::env::TOKEN
@@ -1093,6 +1119,27 @@ mod tests {
                 body,
                 json!({"firstName": value, "password": "P", "attributes": {"otpSecret": ["S"]}})
             );
+        }
+    }
+
+    #[test]
+    fn dot_segments_are_found_however_written() {
+        for u in [
+            "https://h/auth/admin/realms/../users",
+            "https://h/auth/admin/realms/./users",
+            "https://h/auth/admin/realms/%2E%2e/users",
+            "https://h/auth/admin/realms/.%2E",
+            "http://h/a\\..\\b",
+        ] {
+            assert!(has_dot_segment(u), "{u}");
+        }
+        for u in [
+            "https://h/auth/admin/realms/t1/users?q=..",
+            "https://h/auth/admin/realms/a..b/users",
+            "https://h.example.test/",
+            "https://h",
+        ] {
+            assert!(!has_dot_segment(u), "{u}");
         }
     }
 
