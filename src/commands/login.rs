@@ -112,6 +112,11 @@ struct Scripted<'a> {
     /// A scripted answer found invalid is not offered again (it would loop forever).
     contact_given: bool,
     passcode_given: bool,
+    /// When the current OTP was generated and from which address it is mailed
+    /// (`--otp-from-imap` takes only mail that arrived after it, from that address).
+    otp_sent: Option<(chrono::DateTime<chrono::Utc>, String)>,
+    /// Codes refused in this login: never read from the mailbox and submitted again.
+    refused: Vec<String>,
 }
 
 impl Scripted<'_> {
@@ -240,12 +245,20 @@ impl Io for Scripted<'_> {
         } else if let (ChannelType::Email, Some(url)) = (channel, &self.a.otp_from_imap) {
             let mailbox: cx2fa_core::imap::Mailbox = url.parse()?;
             let password = env_secret(cx2fa_core::env::IMAP_PASSWORD, "IMAP password")?;
-            // The OTP was sent just before this question; allow for clock and delivery lag.
-            let since = chrono::Utc::now() - chrono::Duration::seconds(10);
+            let (since, sender) = match &self.otp_sent {
+                Some((at, from)) => (*at, Some(from.clone())),
+                // Not reached: an EMAIL code is asked for only after its OTP was generated.
+                None => (chrono::Utc::now(), None),
+            };
+            let wanted = cx2fa_core::imap::Wanted {
+                since,
+                sender,
+                refused: self.refused.clone(),
+            };
             cx2fa_core::imap::newest_code(
                 &mailbox,
                 &password,
-                since,
+                &wanted,
                 self.ca.as_deref(),
                 std::time::Duration::from_secs(60),
                 self.session.http.timeout,
@@ -260,6 +273,12 @@ impl Io for Scripted<'_> {
             ));
         };
         Ok(CodeAnswer::Code(code))
+    }
+    fn otp_sent(&mut self, at: chrono::DateTime<chrono::Utc>, sender: &str) {
+        self.otp_sent = Some((at, sender.to_string()));
+    }
+    fn code_refused(&mut self, code: &Secret) {
+        self.refused.push(code.expose().to_string());
     }
     fn chosen_totp_secret(&mut self) -> Option<Secret> {
         self.a
@@ -504,6 +523,8 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
             },
             contact_given: false,
             passcode_given: false,
+            otp_sent: None,
+            refused: vec![],
         };
         login::simulate(target, &mut io).await?
     } else {

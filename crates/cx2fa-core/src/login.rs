@@ -49,6 +49,13 @@ pub trait Io {
         seconds_left: i64,
         attempt: u64,
     ) -> Result<CodeAnswer, Error>;
+    /// An OTP was just generated (`otp/generate` answered) at `at`, to be sent from `sender`
+    /// (the channel's service identifier): a code read from a mailbox must come from a
+    /// message that arrived after this, from that address.
+    fn otp_sent(&mut self, _at: chrono::DateTime<chrono::Utc>, _sender: &str) {}
+    /// The OTP manager refused `code`: a source that reads codes (a mailbox) must not offer it
+    /// again, which would only use up the user's attempts.
+    fn code_refused(&mut self, _code: &Secret) {}
     /// A TOTP secret to issue instead of a random one (scripts that keep it for later logins).
     fn chosen_totp_secret(&mut self) -> Option<Secret> {
         None
@@ -678,6 +685,7 @@ async fn send_and_verify(
         }
     };
     mgr.generate(target).await.map_err(unreachable)?;
+    io.otp_sent(chrono::Utc::now(), &target.channel_identifier);
     let mut sent = Instant::now();
     run.step(
         "send",
@@ -702,6 +710,7 @@ async fn send_and_verify(
                     ));
                 } else {
                     mgr.generate(target).await.map_err(unreachable)?;
+                    io.otp_sent(chrono::Utc::now(), &target.channel_identifier);
                     sent = Instant::now();
                     run.step("resend", "sent", "a new OTP invalidates the previous one");
                 }
@@ -724,6 +733,7 @@ async fn send_and_verify(
                 return Ok(());
             }
             Verdict::Invalid => {
+                io.code_refused(&code);
                 io.show(v.user_message());
                 // Generated for one identifier, checked against another: no code will do.
                 let doomed = target.channel_identifier != check.channel_identifier;
@@ -733,8 +743,10 @@ async fn send_and_verify(
             }
             Verdict::Expired => {
                 io.show(v.user_message());
+                io.code_refused(&code);
                 if io.resend_after_expiry() {
                     mgr.generate(target).await.map_err(unreachable)?;
+                    io.otp_sent(chrono::Utc::now(), &target.channel_identifier);
                     sent = Instant::now();
                     run.step("resend", "sent", "after expiry");
                     continue;
