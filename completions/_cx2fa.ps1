@@ -836,6 +836,7 @@ Register-ArgumentCompleter -Native -CommandName 'cx2fa' -ScriptBlock {
             [CompletionResult]::new('--otp-stdin', '--otp-stdin', [CompletionResultType]::ParameterName, 'Read the OTP from stdin (scripted)')
             [CompletionResult]::new('--otp-from-outbox', '--otp-from-outbox', [CompletionResultType]::ParameterName, 'Read the OTP from the sandbox''s outbox (sandbox only)')
             [CompletionResult]::new('--register', '--register', [CompletionResultType]::ParameterName, 'Register the user if they are not (writes their 2FA enrolment in Keycloak, as the first real login would); without it a scripted login of an unregistered user stops before writing anything, and a terminal asks')
+            [CompletionResult]::new('--allow-plain-http-rsa', '--allow-plain-http-rsa', [CompletionResultType]::ParameterName, 'Send the RSA client key and passcode over plain http to a host other than this machine (refused otherwise: anyone on the path could read them)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit code 2 where input would be needed')

@@ -2818,7 +2818,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__simulate__subcmd__login)
-            opts="-t -o -y -q -h --user --user-password-stdin --otp --otp-stdin --otp-cmd --totp-secret-env --otp-from-outbox --otp-from-imap --register-contact --register --rsa-passcode-env --expect --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --concurrency --fixed-concurrency --rate --help"
+            opts="-t -o -y -q -h --user --user-password-stdin --otp --otp-stdin --otp-cmd --totp-secret-env --otp-from-outbox --otp-from-imap --register-contact --register --rsa-passcode-env --allow-plain-http-rsa --expect --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --concurrency --fixed-concurrency --rate --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

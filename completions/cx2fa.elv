@@ -787,6 +787,7 @@ set edit:completion:arg-completer[cx2fa] = {|@words|
             cand --otp-stdin 'Read the OTP from stdin (scripted)'
             cand --otp-from-outbox 'Read the OTP from the sandbox''s outbox (sandbox only)'
             cand --register 'Register the user if they are not (writes their 2FA enrolment in Keycloak, as the first real login would); without it a scripted login of an unregistered user stops before writing anything, and a terminal asks'
+            cand --allow-plain-http-rsa 'Send the RSA client key and passcode over plain http to a host other than this machine (refused otherwise: anyone on the path could read them)'
             cand -y 'Answer yes to every confirmation'
             cand --yes 'Answer yes to every confirmation'
             cand --no-input 'Never prompt; fail with exit code 2 where input would be needed'

@@ -718,6 +718,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l user-pass
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l otp-stdin -d 'Read the OTP from stdin (scripted)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l otp-from-outbox -d 'Read the OTP from the sandbox\'s outbox (sandbox only)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l register -d 'Register the user if they are not (writes their 2FA enrolment in Keycloak, as the first real login would); without it a scripted login of an unregistered user stops before writing anything, and a terminal asks'
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l allow-plain-http-rsa -d 'Send the RSA client key and passcode over plain http to a host other than this machine (refused otherwise: anyone on the path could read them)'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand simulate-login" -s q -l quiet -d 'Print only data and errors'

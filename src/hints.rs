@@ -164,6 +164,7 @@ pub fn hint(fix: &Fix) -> String {
             "enter 7 to 15 digits, no `+`, spaces or dashes (the platform's rule), e.g. 15550100222".into()
         }
         F::ReachOtpManager => "the OTP manager is usually in-cluster: port-forward it and pass `--otp-manager-url http://localhost:PORT/`".into(),
+        F::RsaOverPlainHttp => "give the RSA server an https address in `keyCloak.RSA_Server_URL`, or reach it through a port-forward (`--rsa-url http://localhost:<port>/`); to send over plain http anyway, pass `--allow-plain-http-rsa`".into(),
         F::CheckRsaServer => "the RSA server did not decide on the passcode: check `keyCloak.RSA_Server_URL` (or `--rsa-url`), the client key and the server".into(),
         F::DeclareEnrolmentAttributes { realm } => format!(
             "declare them in the realm's user profile with admin view and edit (admin console: Realm settings → User profile → Create attribute, permissions \"Who can view/edit: admin\"), or let admins edit unmanaged attributes (Realm settings → General → Unmanaged attributes: \"Admin can edit\"; API: `PUT /admin/realms/{realm}/users/profile` with `\"unmanagedAttributePolicy\": \"ADMIN_EDIT\"` added to the current configuration)"

@@ -70,6 +70,10 @@ pub struct LoginArgs {
     /// The RSA passcode (PIN + tokencode) is in this environment variable
     #[arg(long, value_name = "VAR")]
     pub rsa_passcode_env: Option<String>,
+    /// Send the RSA client key and passcode over plain http to a host other than this machine
+    /// (refused otherwise: anyone on the path could read them)
+    #[arg(long)]
+    pub allow_plain_http_rsa: bool,
     /// Assert how the login ends: exit 0 when it does, 1 when not
     #[arg(long, value_enum, value_name = "ENDING")]
     pub expect: Option<Ending>,
@@ -506,6 +510,7 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
         tenant,
         username: a.user.clone(),
         password,
+        allow_plain_http_rsa: a.allow_plain_http_rsa,
     };
     let transcript = if scripted {
         let mut io = Scripted {
@@ -536,6 +541,9 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
         login::simulate(target, &mut io).await?
     };
     let ending = transcript.ending;
+    for w in &transcript.warnings {
+        ctx.out.warn(w);
+    }
     ctx.out.data(&transcript)?;
     let want = a.expect.unwrap_or(Ending::Success);
     if ending == want {

@@ -25,7 +25,15 @@ struct Seen {
 fn serve(
     answer: impl Fn(&Seen, &mut TcpStream) + Send + Sync + 'static,
 ) -> (String, Arc<Mutex<Vec<Seen>>>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    serve_on("127.0.0.1:0", answer)
+}
+
+/// [`serve`] on `addr` (another loopback address stands for another host).
+fn serve_on(
+    addr: &str,
+    answer: impl Fn(&Seen, &mut TcpStream) + Send + Sync + 'static,
+) -> (String, Arc<Mutex<Vec<Seen>>>) {
+    let listener = TcpListener::bind(addr).unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let seen = Arc::new(Mutex::new(vec![]));
     let log = seen.clone();
@@ -959,5 +967,84 @@ fn shared_realms_are_refused_in_fleets_and_named_elsewhere() {
     assert!(
         err.contains("realm `shared` is also the realm of tenant(s) `t2`"),
         "{err}"
+    );
+}
+
+/// #27.2: the tenant document sends the OTP manager to another host: the OTP and the code go
+/// there and its 200 decides the verdict. cx2fa now says where each service is and where the
+/// address came from, warns, and `doctor` flags it; the RSA call (it carries the client key)
+/// is refused over plain http to anything but this machine.
+#[test]
+fn service_addresses_from_the_tenant_document_are_shown_and_flagged() {
+    // Another host: 127.0.0.2 is not the deployment's 127.0.0.1. It accepts every code.
+    let (evil, got) = serve_on("127.0.0.2:0", |_, s| respond(s, "200 OK", "", "{}"));
+    let sb = Sandbox::start();
+    let mut doc = sb.tenant("expertflow");
+    doc["tenantSettings"]["keyCloak"]["Otp_Manager_Url"] = format!("{evil}/").into();
+    doc["tenantSettings"]["keyCloak"]["RSA_Server_URL"] = "http://rsa.example.test:7002/".into();
+    assert_eq!(sb.put_tenant("expertflow", &doc), 200);
+    let (code, out, err) = run(sb
+        .cmd()
+        .env_remove("CX2FA_OTP_MANAGER_URL")
+        .env_remove("CX2FA_RSA_URL")
+        .args(["simulate-login", "--user", "agent.email", "--otp", "000000"]));
+    // The other host said yes; the admin is told whose yes it was.
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        !got.lock().unwrap().is_empty(),
+        "the document's OTP manager was asked"
+    );
+    assert!(
+        err.contains("warning: the OTP manager address")
+            && err.contains(&evil)
+            && err.contains("points neither at the deployment nor at an in-cluster name"),
+        "{err}"
+    );
+    assert!(
+        out.contains("from the tenant document's `keyCloak.Otp_Manager_Url`"),
+        "{out}"
+    );
+    // RSA over plain http to another host: refused before anything is sent or written.
+    let (code, _, err) = run(sb
+        .cmd()
+        .env_remove("CX2FA_RSA_URL")
+        .env("RSA", "rsapin01123456")
+        .args([
+            "simulate-login",
+            "--user",
+            "agent.rsa",
+            "--rsa-passcode-env",
+            "RSA",
+        ]));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("is plain http") && err.contains("--allow-plain-http-rsa"),
+        "{err}"
+    );
+    // doctor flags both.
+    let (_, out, err) = run(sb
+        .cmd()
+        .env_remove("CX2FA_OTP_MANAGER_URL")
+        .env_remove("CX2FA_RSA_URL")
+        .args(["doctor", "-t", "expertflow", "-o", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{out}{err}"));
+    let warns: Vec<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["level"] == "warn")
+        .map(|f| format!("{}: {}", f["check"], f["detail"]))
+        .collect();
+    assert!(
+        warns
+            .iter()
+            .any(|w| w.contains("OTP manager") && w.contains("points neither")),
+        "{warns:?}"
+    );
+    assert!(
+        warns
+            .iter()
+            .any(|w| w.contains("RSA SecurID") && w.contains("plain http")),
+        "{warns:?}"
     );
 }

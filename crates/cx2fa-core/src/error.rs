@@ -169,6 +169,9 @@ pub enum Fix {
     ReachOtpManager,
     /// The RSA server did not decide on the passcode.
     CheckRsaServer,
+    /// The RSA server's address is plain HTTP to another host: use HTTPS, a port-forward, or
+    /// allow it explicitly.
+    RsaOverPlainHttp,
     /// The realm's user profile hides the enrolment attributes from admins.
     DeclareEnrolmentAttributes { realm: String },
     /// The settings after the change are incomplete: give the missing ones.
