@@ -569,6 +569,22 @@ impl Http {
             // A timeout already spent the whole `--timeout` on this request: the server took
             // the connection and did not answer, and asking again would multiply the wait.
             let timed_out = matches!(&result, Err(Failure::Overloaded(_)));
+            // The server's word on when to ask again, with a refusal or an error answer.
+            let asked = match &result {
+                Ok(resp) if transient => resp.retry_after,
+                _ => None,
+            };
+            if let (Some(asked), Ok(resp)) = (asked, &result) {
+                if asked > super::retry::MAX_WAIT {
+                    return Err(wait_refused(resp, asked));
+                }
+                // The pause is for this client, not for this one request, whether or not this
+                // request is sent again: no other request starts before it ends (they would
+                // only be refused in turn).
+                if let Some(l) = &self.limiter {
+                    l.hold(asked);
+                }
+            }
             if !((r.retry || refused) && transient && attempt <= self.max_retries && !timed_out) {
                 return match result {
                     Ok(resp) if resp.status == 429 || resp.status >= 500 => {
@@ -584,20 +600,6 @@ impl Http {
                     Err(Failure::Overloaded(e)) => Err(waited(e, began)),
                     Err(Failure::Once(e) | Failure::Transient(e)) => Err(e),
                 };
-            }
-            let asked = match &result {
-                Ok(resp) => resp.retry_after,
-                Err(_) => None,
-            };
-            if let (Some(asked), Ok(resp)) = (asked, &result) {
-                if asked > super::retry::MAX_WAIT {
-                    return Err(wait_refused(resp, asked));
-                }
-                // The server's pause is for this client, not for this one request: no other
-                // request starts before it ends (they would only be refused in turn).
-                if let Some(l) = &self.limiter {
-                    l.hold(asked);
-                }
             }
             let wait = asked.unwrap_or_else(|| backoff(attempt));
             tokio::select! {
@@ -1120,6 +1122,14 @@ mod tests {
                 json!({"firstName": value, "password": "P", "attributes": {"otpSecret": ["S"]}})
             );
         }
+    }
+
+    /// Why a dot segment is refused rather than encoded: URL parsing (WHATWG, as reqwest's
+    /// `url` does it) reads `%2E%2E` as `..` and removes it with the segment before it.
+    #[test]
+    fn encoded_dot_segments_are_still_removed_by_url_parsing() {
+        let u = url::Url::parse("https://h/admin/realms/%2E%2E/users").unwrap();
+        assert_eq!(u.path(), "/admin/users");
     }
 
     #[test]
