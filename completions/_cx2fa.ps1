@@ -776,6 +776,7 @@ Register-ArgumentCompleter -Native -CommandName 'cx2fa' -ScriptBlock {
             [CompletionResult]::new('--report', '--report', [CompletionResultType]::ParameterName, 'Write one NDJSON line per row here')
             [CompletionResult]::new('--resume', '--resume', [CompletionResultType]::ParameterName, 'Skip rows finished in this earlier report (and append to it unless `--report` says otherwise)')
             [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'Reset the users that match: `unregistered`, `stale`, `shared-contact`, `channel=SMS` (repeatable: all must hold), found by scanning the realm')
+            [CompletionResult]::new('--max-time', '--max-time', [CompletionResultType]::ParameterName, 'Stop starting rows after this many seconds (counted from the first row); the report holds what was done, `--resume` continues')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation')
             [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; fail with exit code 2 where input would be needed')

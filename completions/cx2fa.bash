@@ -3686,7 +3686,7 @@ _cx2fa() {
             return 0
             ;;
         cx2fa__subcmd__user__subcmd__reset)
-            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --concurrency --fixed-concurrency --rate --from --report --resume --revoke-sessions --dry-run --allow-empty --filter --all-tenants --help"
+            opts="-t -o -y -q -h --profile --url --tenant --output --yes --no-input --quiet --debug --print-curl --timeout --color --keycloak-url --otp-manager-url --rsa-url --ca-cert --insecure --password-stdin --concurrency --fixed-concurrency --rate --from --report --resume --revoke-sessions --dry-run --allow-empty --filter --all-tenants --max-time --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3765,6 +3765,10 @@ _cx2fa() {
                     return 0
                     ;;
                 --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-time)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

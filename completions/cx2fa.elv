@@ -732,6 +732,7 @@ set edit:completion:arg-completer[cx2fa] = {|@words|
             cand --report 'Write one NDJSON line per row here'
             cand --resume 'Skip rows finished in this earlier report (and append to it unless `--report` says otherwise)'
             cand --filter 'Reset the users that match: `unregistered`, `stale`, `shared-contact`, `channel=SMS` (repeatable: all must hold), found by scanning the realm'
+            cand --max-time 'Stop starting rows after this many seconds (counted from the first row); the report holds what was done, `--resume` continues'
             cand -y 'Answer yes to every confirmation'
             cand --yes 'Answer yes to every confirmation'
             cand --no-input 'Never prompt; fail with exit code 2 where input would be needed'

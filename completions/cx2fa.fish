@@ -664,6 +664,7 @@ complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcom
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l report -d 'Write one NDJSON line per row here' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l resume -d 'Skip rows finished in this earlier report (and append to it unless `--report` says otherwise)' -r -F
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l filter -d 'Reset the users that match: `unregistered`, `stale`, `shared-contact`, `channel=SMS` (repeatable: all must hold), found by scanning the realm' -r
+complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l max-time -d 'Stop starting rows after this many seconds (counted from the first row); the report holds what was done, `--resume` continues' -r
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -s y -l yes -d 'Answer yes to every confirmation'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -l no-input -d 'Never prompt; fail with exit code 2 where input would be needed'
 complete -c cx2fa -n "__fish_cx2fa_using_subcommand user; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print only data and errors'

@@ -95,6 +95,7 @@ pub fn hint(fix: &Fix) -> String {
             "the server is limiting requests: run again in {} (a bulk run continues with `--resume REPORT`)",
             if *seconds >= 120 { format!("{} min", seconds.div_ceil(60)) } else { format!("{seconds} s") }
         ),
+        F::DeadlineReached => "continue with `--resume REPORT` (rows not started are not in the report)".into(),
         F::ServerFailing => "check the deployment (`cx2fa doctor`), then continue with `--resume REPORT` (failed rows and rows not started are done again)".into(),
         F::TenantRealm { tenant } => format!(
             "set the tenant's own realm in `tenantSettings.keyCloak.realm` (`cx2fa tenant show -t {tenant}` shows it)"

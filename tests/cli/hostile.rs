@@ -1048,3 +1048,43 @@ fn service_addresses_from_the_tenant_document_are_shown_and_flagged() {
         "{warns:?}"
     );
 }
+
+/// #27.7: an overall deadline: a slow server (0.7 s an answer) and 20 rows one at a time stop
+/// starting rows at `--max-time 2`, with the report of what was done.
+#[test]
+fn a_bulk_run_stops_at_its_deadline() {
+    let (url, _) = realm_server(|_, s| {
+        std::thread::sleep(Duration::from_millis(700));
+        respond(s, "200 OK", "", "[]")
+    });
+    let home = tempfile::tempdir().unwrap();
+    let report = home.path().join("r.ndjson");
+    let names: Vec<String> = (0..20).map(|i| format!("u{i}")).collect();
+    let started = Instant::now();
+    let (code, _, err) = run(cx2fa(home.path())
+        .args([
+            "user",
+            "reset",
+            "-t",
+            "t1",
+            "--url",
+            &url,
+            "--yes",
+            "--concurrency",
+            "1",
+            "--max-time",
+            "2",
+            "--report",
+            report.to_str().unwrap(),
+        ])
+        .args(&names));
+    let took = started.elapsed();
+    assert_eq!(code, 5, "{err}");
+    assert!(
+        err.contains("time limit") && err.contains("--resume"),
+        "{err}"
+    );
+    assert!(took < Duration::from_secs(10), "took {took:?}");
+    let rows = std::fs::read_to_string(&report).unwrap().lines().count();
+    assert!((1..20).contains(&rows), "{rows} rows in the report");
+}

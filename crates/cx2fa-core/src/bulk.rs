@@ -543,6 +543,7 @@ pub async fn run(
     report: Option<Box<dyn Write + Send>>,
     progress: &dyn Progress,
     stop: CancellationToken,
+    deadline: Option<std::time::Instant>,
 ) -> Result<(Summary, Vec<Row>), Error> {
     use futures::StreamExt;
     let mut report = report.map(ReportWriter::new);
@@ -573,8 +574,17 @@ pub async fn run(
     let halt = CancellationToken::new();
     let (halt2, stop2) = (halt.clone(), stop.clone());
     let stop_ref = &stop;
+    // The run's overall deadline: no row starts after it; rows in flight finish.
+    let out_of_time = std::sync::atomic::AtomicBool::new(false);
+    let out_of_time_ref = &out_of_time;
     let stream = futures::stream::iter(names)
-        .take_while(move |_| futures::future::ready(!halt2.is_cancelled() && !stop2.is_cancelled()))
+        .take_while(move |_| {
+            let late = deadline.is_some_and(|d| std::time::Instant::now() >= d);
+            if late {
+                out_of_time_ref.store(true, Ordering::Relaxed);
+            }
+            futures::future::ready(!late && !halt2.is_cancelled() && !stop2.is_cancelled())
+        })
         .map(|r| async move {
             match r {
                 Ok(name) => reset_row(users, &name, dry_run, revoke, stop_ref)
@@ -631,13 +641,24 @@ pub async fn run(
     if let Some(w) = report.as_mut() {
         w.flush()?;
     }
+    if fatal.is_none() && out_of_time.load(Ordering::Relaxed) && !stop.is_cancelled() {
+        fatal = Some(
+            Error::new(
+                Kind::Partial,
+                "the run reached its time limit with rows not started",
+            )
+            .with_fix(Fix::DeadlineReached),
+        );
+    }
     summary.interrupted = stop.is_cancelled();
     summary.resumed = resumed.load(Ordering::Relaxed);
     summary.duplicates = duplicates.load(Ordering::Relaxed);
     if let Some(e) = fatal {
         // Rows in flight when it happened failed the same way and are not in the report.
         let fix = match &e.fix {
-            Some(f @ (Fix::ServerFailing | Fix::ComeBackLater { .. })) => f.clone(),
+            Some(f @ (Fix::ServerFailing | Fix::ComeBackLater { .. } | Fix::DeadlineReached)) => {
+                f.clone()
+            }
             _ => Fix::RenewAndResume,
         };
         return Err(e.with_cause(format!(

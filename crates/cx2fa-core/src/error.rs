@@ -111,6 +111,8 @@ pub enum Fix {
     /// A bulk run stopped because request after request failed (the server is down or
     /// refusing): check it, then resume.
     ServerFailing,
+    /// A bulk run reached its time limit: continue from its report.
+    DeadlineReached,
     /// The server's TLS certificate is not trusted.
     TrustCa,
     /// The server cannot be reached.

@@ -125,6 +125,7 @@ pub async fn reset(
     dry_run: bool,
     revoke: bool,
     report: Option<Box<dyn std::io::Write + Send>>,
+    max_time: Option<u64>,
 ) -> Result<(), Error> {
     let s = ctx.session().await?;
     let targets = ctx.targets(&s, all_tenants).await?;
@@ -146,7 +147,21 @@ pub async fn reset(
             .status(format!("{}: {} user(s) match", p.tenant, names.len()));
         work.push((p.tenant, realm, names));
     }
-    run_resets(ctx, &s, work, tenant_errors, dry_run, revoke, report).await
+    let how = HowToReset {
+        dry_run,
+        revoke,
+        max_time,
+    };
+    run_resets(ctx, &s, work, tenant_errors, how, report).await
+}
+
+/// How a fleet reset runs: the flags `user reset --filter` and `audit --fix` pass on.
+pub struct HowToReset {
+    pub dry_run: bool,
+    /// Also end the users' sessions.
+    pub revoke: bool,
+    /// `--max-time SECS`: no row starts after that long.
+    pub max_time: Option<u64>,
 }
 
 /// The tenants' users to reset, by tenant: (tenant, realm, usernames).
@@ -159,10 +174,14 @@ pub async fn run_resets(
     s: &cx2fa_core::api::Session,
     work: Work,
     mut tenant_errors: Vec<TenantPosture>,
-    dry_run: bool,
-    revoke: bool,
+    how: HowToReset,
     report: Option<Box<dyn std::io::Write + Send>>,
 ) -> Result<(), Error> {
+    let HowToReset {
+        dry_run,
+        revoke,
+        max_time,
+    } = how;
     let n: usize = work.iter().map(|(_, _, names)| names.len()).sum();
     let tenants = work.len() + tenant_errors.len();
     if !dry_run && n > 0 {
@@ -184,6 +203,7 @@ pub async fn run_resets(
         ))?;
     }
     let shared = report.map(SharedReport::new);
+    let deadline = super::deadline(max_time);
     let progress = Bar::new(ctx, Some(n as u64), s.http.limiter(), false);
     let runs = work.into_iter().map(|(tenant, realm, names)| {
         let progress = &progress;
@@ -207,6 +227,7 @@ pub async fn run_resets(
                 report,
                 progress,
                 stop,
+                deadline,
             )
             .await;
             (tenant, r)
@@ -244,7 +265,10 @@ pub async fn run_resets(
     // What stopped a tenant's run stops the fleet's: the tenants share the server.
     let run_stopper = |e: &cx2fa_core::error::Error| {
         e.kind == Kind::Auth
-            || matches!(e.fix, Some(Fix::ServerFailing | Fix::ComeBackLater { .. }))
+            || matches!(
+                e.fix,
+                Some(Fix::ServerFailing | Fix::ComeBackLater { .. } | Fix::DeadlineReached)
+            )
     };
     if let Some(e) = fatal.filter(run_stopper) {
         return Err(e.into());

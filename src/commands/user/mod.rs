@@ -78,6 +78,10 @@ pub struct ResetArgs {
     /// each row naming its tenant
     #[arg(long, requires = "filter")]
     pub all_tenants: bool,
+    /// Stop starting rows after this many seconds (counted from the first row); the report
+    /// holds what was done, `--resume` continues
+    #[arg(long, value_name = "SECS")]
+    pub max_time: Option<u64>,
 }
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
@@ -568,6 +572,7 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
             a.dry_run,
             a.revoke_sessions,
             report,
+            a.max_time,
         )
         .await;
     }
@@ -623,6 +628,7 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
         report,
         &progress,
         ctx.cancel.clone(),
+        deadline(a.max_time),
     )
     .await;
     progress.finish();
@@ -644,6 +650,16 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
         ctx.out.status("nothing to reset");
     }
     Ok(())
+}
+
+/// When a run with `--max-time SECS` stops starting rows, counted from now (its first row:
+/// after any confirmation, which may wait on a person).
+pub(crate) fn deadline(max_time: Option<u64>) -> Option<std::time::Instant> {
+    max_time.map(|s| {
+        let now = std::time::Instant::now();
+        now.checked_add(std::time::Duration::from_secs(s))
+            .unwrap_or(now + std::time::Duration::from_secs(100 * 365 * 86_400))
+    })
 }
 
 pub(crate) fn open_report(p: &std::path::Path) -> Result<Box<dyn std::io::Write + Send>, Error> {
