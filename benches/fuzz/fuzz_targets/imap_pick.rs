@@ -7,7 +7,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let mut messages = vec![];
-    for (i, chunk) in data.split(|b| *b == 0).take(4).enumerate() {
+    for chunk in data.split(|b| *b == 0).take(4) {
         let (when, raw) = chunk.split_first().unwrap_or((&0, &[]));
         let arrived = chrono::DateTime::from_timestamp(1_000 + i64::from(*when), 0)
             .unwrap()
