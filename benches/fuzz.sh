@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes config parsing + validation, the policy merge, the `--print-curl` builder and the
-# terminal sanitiser, SECONDS each (default 600).
+# Fuzzes config parsing + validation, the policy merge, the `--print-curl` builder, the
+# terminal sanitiser, the `Retry-After` reader and the IMAP OTP choice, SECONDS each (default 600).
 # The corpus is seeded from the fixtures: the sandbox's seed tenants and the configuration
 # guide's payloads (with their non-breaking spaces and comments). Usage: bash benches/fuzz.sh [SECONDS]
 set -euo pipefail
@@ -11,7 +11,7 @@ command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 # here accept them (no nightly can be fetched on these machines).
 export RUSTC_BOOTSTRAP=1
 C=benches/fuzz/corpus
-mkdir -p "$C/validate" "$C/merge" "$C/curl" "$C/sanitize"
+mkdir -p "$C/validate" "$C/merge" "$C/curl" "$C/sanitize" "$C/retry_after" "$C/imap_pick"
 # The debug binary the test suite already built prints the same seed (no release build).
 cargo run -q -- sandbox --print-seed > "$C/seed.json.tmp"
 python3 - "$C" <<'PY'
@@ -30,7 +30,12 @@ for i, d in enumerate(docs):
         open(f"{c}/merge/seed-{i}-{k}", "wb").write(bytes([k]) + d.encode())
 PY
 rm "$C/seed.json.tmp"
-for target in validate merge curl sanitize; do
+printf '3600' > "$C/retry_after/seconds"
+printf 'Sun, 06 Nov 1994 08:49:37 GMT' > "$C/retry_after/imf"
+printf 'Sunday, 06-Nov-94 08:49:37 GMT' > "$C/retry_after/rfc850"
+printf 'Sun Nov  6 08:49:37 1994' > "$C/retry_after/asctime"
+printf '\xffFrom: <otp@example.test>\r\nContent-Type: text/html\r\n\r\n<p>code <b>246810</b></p>\r\n' > "$C/imap_pick/html"
+for target in validate merge curl sanitize retry_after imap_pick; do
   echo "== fuzzing $target for ${SECS}s"
   cargo fuzz run --fuzz-dir benches/fuzz "$target" "$C/$target" -- -max_total_time="$SECS" -rss_limit_mb=2048 2>&1 | tail -n 4
 done

@@ -91,6 +91,18 @@ pub fn hint(fix: &Fix) -> String {
         F::Timeout => {
             "the server took the connection but did not answer: check that the URL is the deployment's and that the service is up (`cx2fa doctor`); `--timeout SECS` waits longer".into()
         }
+        F::ComeBackLater { seconds } => format!(
+            "the server is limiting requests: run again in {} (a bulk run continues with `--resume REPORT`)",
+            if *seconds >= 120 { format!("{} min", seconds.div_ceil(60)) } else { format!("{seconds} s") }
+        ),
+        F::DeadlineReached => "continue with `--resume REPORT` (rows not started are not in the report)".into(),
+        F::ServerFailing => "check the deployment (`cx2fa doctor`), then continue with `--resume REPORT` (failed rows and rows not started are done again)".into(),
+        F::TenantRealm { tenant } => format!(
+            "set the tenant's own realm in `tenantSettings.keyCloak.realm` (`cx2fa tenant show -t {tenant}` shows it)"
+        ),
+        F::SharedRealm { realm } => format!(
+            "work the realm once: pass one of the tenants sharing `{realm}` with `-t`, or give each tenant a realm of its own"
+        ),
         F::TrustCa => {
             "pass the deployment's CA with `--ca-cert FILE` (or `ca_cert` in the profile)".into()
         }
@@ -153,6 +165,7 @@ pub fn hint(fix: &Fix) -> String {
             "enter 7 to 15 digits, no `+`, spaces or dashes (the platform's rule), e.g. 15550100222".into()
         }
         F::ReachOtpManager => "the OTP manager is usually in-cluster: port-forward it and pass `--otp-manager-url http://localhost:PORT/`".into(),
+        F::RsaOverPlainHttp => "give the RSA server an https address in `keyCloak.RSA_Server_URL`, or reach it through a port-forward (`--rsa-url http://localhost:<port>/`); to send over plain http anyway, pass `--allow-plain-http-rsa`".into(),
         F::CheckRsaServer => "the RSA server did not decide on the passcode: check `keyCloak.RSA_Server_URL` (or `--rsa-url`), the client key and the server".into(),
         F::DeclareEnrolmentAttributes { realm } => format!(
             "declare them in the realm's user profile with admin view and edit (admin console: Realm settings → User profile → Create attribute, permissions \"Who can view/edit: admin\"), or let admins edit unmanaged attributes (Realm settings → General → Unmanaged attributes: \"Admin can edit\"; API: `PUT /admin/realms/{realm}/users/profile` with `\"unmanagedAttributePolicy\": \"ADMIN_EDIT\"` added to the current configuration)"

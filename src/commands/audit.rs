@@ -250,8 +250,12 @@ pub async fn run(ctx: &Ctx, a: AuditArgs) -> Result<(), Error> {
         if work.is_empty() {
             ctx.out.status("--fix: nothing a reset repairs");
         } else {
-            super::user::fleet::run_resets(ctx, &s, work, errors.clone(), a.dry_run, false, out)
-                .await?;
+            let how = super::user::fleet::HowToReset {
+                dry_run: a.dry_run,
+                revoke: false,
+                max_time: None,
+            };
+            super::user::fleet::run_resets(ctx, &s, work, errors.clone(), how, out).await?;
         }
     }
     if !errors.is_empty() {

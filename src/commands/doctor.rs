@@ -9,8 +9,8 @@ use cx2fa_core::api::session::dir_url;
 use cx2fa_core::api::tenant::Tenants;
 use cx2fa_core::api::{Endpoints, Session};
 use cx2fa_core::env;
+use cx2fa_core::services::{Address, Service, Source};
 use cx2fa_core::settings::Tenant;
-use cx2fa_platform::fields;
 use serde::Serialize;
 
 /// Check the configuration, credentials, every service and the clock
@@ -84,16 +84,17 @@ async fn reachable(
     f: &mut Findings,
     check: &str,
     base: &str,
+    from: &str,
     why_needed: &str,
     flag: &str,
 ) {
     let Ok(http) = ctx.http() else { return };
     match http.send(Request::get(dir_url(base)).retry(false)).await {
-        Ok(r) => f.add(check, Level::Ok, format!("`{base}` answers (HTTP {})", r.status), None),
+        Ok(r) => f.add(check, Level::Ok, format!("`{base}` ({from}) answers (HTTP {})", r.status), None),
         Err(e) => f.add(
             check,
             Level::Fail,
-            format!("`{base}` is unreachable: {}", e.causes.first().cloned().unwrap_or(e.message)),
+            format!("`{base}` ({from}) is unreachable: {}", e.causes.first().cloned().unwrap_or(e.message)),
             Some(format!("{why_needed}; if it is in-cluster, port-forward it and pass `{flag} http://localhost:<port>/`")),
         ),
     }
@@ -331,38 +332,51 @@ async fn channel_manager(f: &mut Findings, session: &Session) {
 }
 
 /// The in-cluster services a login needs: the OTP manager and RSA SecurID, from the flags or
-/// the tenant's settings.
+/// the tenant's settings. Each row says where its address came from; an address from the
+/// tenant document that points neither at the deployment nor at an in-cluster name, and an RSA
+/// address that simulate-login would refuse (plain http to another host), are warnings even
+/// when they answer: they decide where OTPs, the client key and passcodes go.
 async fn services(ctx: &Ctx, f: &mut Findings, ep: &Endpoints, tenant: Option<&Tenant>) {
-    let otp = ep
-        .otp_manager
-        .clone()
-        .or_else(|| tenant.and_then(|t| t.otp_manager_url().map(str::to_string)));
-    match otp {
-        Some(u) => {
-            reachable(
-                ctx,
-                f,
-                "OTP manager",
-                &u,
-                "EMAIL and SMS logins need it",
-                "--otp-manager-url",
-            )
-            .await
+    for service in [Service::OtpManager, Service::Rsa] {
+        let check = service.name();
+        let Some(a) = Address::resolve(service, ep, tenant) else {
+            match service {
+                Service::OtpManager => f.add(
+                    check,
+                    Level::Warn,
+                    "no URL: pass `-t` or `--otp-manager-url`",
+                    None,
+                ),
+                Service::Rsa => f.add(check, Level::Ok, "not configured", None),
+            }
+            continue;
+        };
+        let (why, flag) = match service {
+            Service::OtpManager => ("EMAIL and SMS logins need it", "--otp-manager-url"),
+            Service::Rsa => ("RSA logins need it", "--rsa-url"),
+        };
+        let from = match a.source {
+            Source::Given => format!("given with `{flag}`"),
+            Source::Document => {
+                format!("from the tenant document's `keyCloak.{}`", service.field())
+            }
+        };
+        reachable(ctx, f, check, &a.url, &from, why, flag).await;
+        if a.off_deployment() {
+            f.add(
+                check,
+                Level::Warn,
+                format!("`{}` ({from}) points neither at the deployment nor at an in-cluster name: logins send it {}", a.url, match service {
+                    Service::OtpManager => "OTPs and the codes entered",
+                    Service::Rsa => "the tenant's client key and passcodes",
+                }),
+                Some(format!("check who set `keyCloak.{}` (`cx2fa tenant show`); the platform's own is in-cluster", service.field())),
+            );
         }
-        None => f.add(
-            "OTP manager",
-            Level::Warn,
-            "no URL: pass `-t` or `--otp-manager-url`",
-            None,
-        ),
-    }
-    let rsa = ep
-        .rsa
-        .clone()
-        .or_else(|| tenant.and_then(|t| t.kc(fields::RSA_SERVER_URL).map(str::to_string)));
-    match rsa {
-        Some(u) => reachable(ctx, f, "RSA SecurID", &u, "RSA logins need it", "--rsa-url").await,
-        None => f.add("RSA SecurID", Level::Ok, "not configured", None),
+        if let Err(e) = a.check_rsa_transport(false) {
+            let e: Error = e.into();
+            f.add(check, Level::Warn, e.message, e.hint);
+        }
     }
 }
 

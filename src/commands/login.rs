@@ -71,6 +71,10 @@ pub struct LoginArgs {
     /// The RSA passcode (PIN + tokencode) is in this environment variable
     #[arg(long, value_name = "VAR")]
     pub rsa_passcode_env: Option<String>,
+    /// Send the RSA client key and passcode over plain http to a host other than this machine
+    /// (refused otherwise: anyone on the path could read them)
+    #[arg(long)]
+    pub allow_plain_http_rsa: bool,
     /// Assert how the login ends: exit 0 when it does, 1 when not
     #[arg(long, value_enum, value_name = "ENDING")]
     pub expect: Option<Ending>,
@@ -113,6 +117,11 @@ struct Scripted<'a> {
     /// A scripted answer found invalid is not offered again (it would loop forever).
     contact_given: bool,
     passcode_given: bool,
+    /// When the current OTP was generated and from which address it is mailed
+    /// (`--otp-from-imap` takes only mail that arrived after it, from that address).
+    otp_sent: Option<(chrono::DateTime<chrono::Utc>, String)>,
+    /// Codes refused in this login: never read from the mailbox and submitted again.
+    refused: Vec<String>,
 }
 
 impl Scripted<'_> {
@@ -257,12 +266,20 @@ impl Io for Scripted<'_> {
         } else if let (ChannelType::Email, Some(url)) = (channel, &self.a.otp_from_imap) {
             let mailbox: cx2fa_core::imap::Mailbox = url.parse()?;
             let password = env_secret(cx2fa_core::env::IMAP_PASSWORD, "IMAP password")?;
-            // The OTP was sent just before this question; allow for clock and delivery lag.
-            let since = chrono::Utc::now() - chrono::Duration::seconds(10);
+            let (since, sender) = match &self.otp_sent {
+                Some((at, from)) => (*at, Some(from.clone())),
+                // Not reached: an EMAIL code is asked for only after its OTP was generated.
+                None => (chrono::Utc::now(), None),
+            };
+            let wanted = cx2fa_core::imap::Wanted {
+                since,
+                sender,
+                refused: self.refused.clone(),
+            };
             cx2fa_core::imap::newest_code(
                 &mailbox,
                 &password,
-                since,
+                &wanted,
                 self.ca.as_deref(),
                 std::time::Duration::from_secs(60),
                 self.session.http.timeout,
@@ -277,6 +294,12 @@ impl Io for Scripted<'_> {
             ));
         };
         Ok(CodeAnswer::Code(code))
+    }
+    fn otp_sent(&mut self, at: chrono::DateTime<chrono::Utc>, sender: &str) {
+        self.otp_sent = Some((at, sender.to_string()));
+    }
+    fn code_refused(&mut self, code: &Secret) {
+        self.refused.push(code.expose().to_string());
     }
     fn chosen_totp_secret(&mut self) -> Option<Secret> {
         self.a
@@ -499,12 +522,13 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
     let s = ctx.session().await?;
     // The password is a `Secret`, and the tenant's secrets were remembered when it was read:
     // the redactor knows both.
-    let tenant = ctx.tenant(&s).await?;
+    let tenant = ctx.tenant_for_users(&s).await?;
     let target = Target {
         session: &s,
         tenant,
         username: a.user.clone(),
         password,
+        allow_plain_http_rsa: a.allow_plain_http_rsa,
     };
     let transcript = if scripted {
         let mut io = Scripted {
@@ -522,6 +546,8 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
             },
             contact_given: false,
             passcode_given: false,
+            otp_sent: None,
+            refused: vec![],
         };
         login::simulate(target, &mut io).await?
     } else {
@@ -533,6 +559,9 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
         login::simulate(target, &mut io).await?
     };
     let ending = transcript.ending;
+    for w in &transcript.warnings {
+        ctx.out.warn(w);
+    }
     ctx.out.data(&transcript)?;
     let want = a.expect.unwrap_or(Ending::Success);
     if ending == want {

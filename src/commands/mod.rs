@@ -398,6 +398,26 @@ impl Ctx {
             .get(&self.tenant_id()?)
             .await?)
     }
+
+    /// Reads the one tenant whose realm's users a command works on: a realm no tenant
+    /// operation works in is refused, and one that other tenants share is named in a warning.
+    pub async fn tenant_for_users(&self, s: &Session) -> Result<Tenant, Error> {
+        let (t, others) = cx2fa_core::api::tenant::Tenants::new(s)
+            .get_for_users(&self.tenant_id()?)
+            .await?;
+        if !others.is_empty() {
+            self.out.warn(format!(
+                "realm `{}` is also the realm of tenant(s) {}: what is done here is done to their users too",
+                t.realm(),
+                others
+                    .iter()
+                    .map(|o| format!("`{o}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        Ok(t)
+    }
 }
 
 /// A prompt that failed: Ctrl-C (or a closed terminal) is a cancellation.

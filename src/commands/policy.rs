@@ -476,7 +476,7 @@ impl Report for ShowReport {
 
 pub async fn show(ctx: &Ctx) -> Result<(), Error> {
     let s = ctx.session().await?;
-    let t = ctx.tenant(&s).await?;
+    let t = ctx.tenant_for_users(&s).await?;
     let policy = t.two_fa();
     let checks = readiness::static_checks(&t);
     let channel = match (

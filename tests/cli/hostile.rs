@@ -25,7 +25,15 @@ struct Seen {
 fn serve(
     answer: impl Fn(&Seen, &mut TcpStream) + Send + Sync + 'static,
 ) -> (String, Arc<Mutex<Vec<Seen>>>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    serve_on("127.0.0.1:0", answer)
+}
+
+/// [`serve`] on `addr` (another loopback address stands for another host).
+fn serve_on(
+    addr: &str,
+    answer: impl Fn(&Seen, &mut TcpStream) + Send + Sync + 'static,
+) -> (String, Arc<Mutex<Vec<Seen>>>) {
+    let listener = TcpListener::bind(addr).unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let seen = Arc::new(Mutex::new(vec![]));
     let log = seen.clone();
@@ -690,4 +698,418 @@ fn assorted_refusals() {
             .as_u16()
     });
     assert_eq!(status, 421);
+}
+
+// Issue #27 ("Security, second review"): each test below fails without the fix it names.
+
+/// A crafted deployment of one tenant `t1` (realm `t1`) whose Keycloak answers `users` calls
+/// with `users`: the token, the tenant list and the user profile (none: before Keycloak 24)
+/// are answered as a deployment would.
+fn realm_server(
+    users: impl Fn(&Seen, &mut TcpStream) + Send + Sync + 'static,
+) -> (String, Arc<Mutex<Vec<Seen>>>) {
+    deployment(move |req, s| {
+        if req.path.contains("cx-tenant") {
+            let doc = serde_json::json!([{"tenantId": "t1", "tenantName": "t1",
+                "tenantSettings": {"keyCloak": {"realm": "t1"}}}]);
+            respond(s, "200 OK", "", &doc.to_string());
+        } else if req.path.contains("/admin/realms/t1/users") && !req.path.contains("/profile") {
+            users(req, s)
+        } else {
+            respond(s, "404 Not Found", "", "{}");
+        }
+    })
+}
+
+/// #27.13: `Retry-After` as an HTTP-date is waited out (it was ignored: retried after 0.15 s).
+#[test]
+fn retry_after_as_an_http_date_is_waited_out() {
+    let times = Arc::new(Mutex::new(vec![]));
+    let t = times.clone();
+    let (url, _) = deployment(move |req, s| {
+        if !req.path.contains("cx-tenant") {
+            return respond(s, "404 Not Found", "", "{}");
+        }
+        let mut t = t.lock().unwrap();
+        t.push(Instant::now());
+        if t.len() == 1 {
+            // Three seconds from now, as a date: the wait is over 2 s whatever the sub-second.
+            let at = std::time::SystemTime::now() + Duration::from_secs(3);
+            let date = chrono_free_http_date(at);
+            respond(
+                s,
+                "429 Too Many Requests",
+                &format!("Retry-After: {date}\r\n"),
+                "{}",
+            );
+        } else {
+            respond(s, "200 OK", "", "[]");
+        }
+    });
+    let home = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(cx2fa(home.path()).args(["tenant", "list", "--url", &url]));
+    assert_eq!(code, 0, "{err}");
+    let t = times.lock().unwrap();
+    assert_eq!(t.len(), 2, "{err}");
+    let gap = t[1] - t[0];
+    assert!(gap >= Duration::from_millis(1900), "retried after {gap:?}");
+    assert!(gap < Duration::from_secs(10), "retried after {gap:?}");
+}
+
+/// An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) without a date library.
+fn chrono_free_http_date(at: std::time::SystemTime) -> String {
+    let secs = at.duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    // Civil from days (Howard Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    let wd = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][(days % 7) as usize];
+    let mon = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ][(m - 1) as usize];
+    format!(
+        "{wd}, {d:02} {mon} {y} {:02}:{:02}:{:02} GMT",
+        rest / 3600,
+        rest / 60 % 60,
+        rest % 60
+    )
+}
+
+/// #27.7: every request refused with `Retry-After: 3600`: a 3-row reset ends at once with the
+/// time to come back (it took 361 s, retrying each row four times after 30 s waits).
+#[test]
+fn a_bulk_run_against_an_hour_long_retry_after_stops_at_once() {
+    let (url, seen) = realm_server(|_, s| {
+        respond(
+            s,
+            "429 Too Many Requests",
+            "Retry-After: 3600\r\n",
+            r#"{"error":"slow down"}"#,
+        )
+    });
+    let home = tempfile::tempdir().unwrap();
+    let report = home.path().join("r.ndjson");
+    let started = Instant::now();
+    let (code, _, err) = run(cx2fa(home.path()).args([
+        "user",
+        "reset",
+        "-t",
+        "t1",
+        "--url",
+        &url,
+        "--yes",
+        "--report",
+        report.to_str().unwrap(),
+        "u1",
+        "u2",
+        "u3",
+    ]));
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "took {:?}",
+        started.elapsed()
+    );
+    assert_eq!(code, 4, "{err}");
+    assert!(
+        err.contains("3600 s")
+            && err.contains("Retry-After")
+            && err.contains("run again in 60 min"),
+        "{err}"
+    );
+    // One request each at most: nothing was asked again against the server's word.
+    let asked = seen
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|s| s.path.contains("/users?"))
+        .count();
+    assert!(asked <= 3, "{asked} user requests");
+}
+
+/// #27.7: a server that takes every connection and never answers: the breaker stops a
+/// one-at-a-time run after a few rows, not a `--timeout` per row and retry (10 rows took 321 s).
+#[test]
+fn a_bulk_run_against_a_server_that_never_answers_stops() {
+    let (url, _) = realm_server(|_, s| {
+        // Holds the connection without a byte until the client gives up.
+        let mut buf = [0u8; 1];
+        let _ = s.set_read_timeout(Some(Duration::from_secs(30)));
+        let _ = s.read(&mut buf);
+    });
+    let home = tempfile::tempdir().unwrap();
+    let report = home.path().join("r.ndjson");
+    let names: Vec<String> = (0..30).map(|i| format!("u{i}")).collect();
+    let started = Instant::now();
+    let (code, _, err) = run(cx2fa(home.path())
+        .args([
+            "user",
+            "reset",
+            "-t",
+            "t1",
+            "--url",
+            &url,
+            "--yes",
+            "--timeout",
+            "1",
+            "--concurrency",
+            "1",
+            "--report",
+            report.to_str().unwrap(),
+        ])
+        .args(&names));
+    let took = started.elapsed();
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("rows in a row failed"), "{err}");
+    assert!(err.contains("--resume"), "{err}");
+    assert!(took < Duration::from_secs(25), "took {took:?}: {err}");
+    let rows = std::fs::read_to_string(&report).unwrap().lines().count();
+    assert!(rows < 30, "{rows} rows were tried");
+}
+
+/// #27.5: a Keycloak answering full pages of fresh users forever (its count says 5): the scan
+/// stops near the count, instead of filling memory without end.
+#[test]
+fn endless_pages_of_fresh_users_stop_at_the_count() {
+    let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let (url, seen) = realm_server(move |req, s| {
+        if req.path.contains("/users/count") {
+            return respond(s, "200 OK", "", "5");
+        }
+        let max: usize = req
+            .path
+            .split("max=")
+            .nth(1)
+            .and_then(|m| m.split('&').next())
+            .and_then(|m| m.parse().ok())
+            .unwrap_or(100);
+        let page: Vec<serde_json::Value> = (0..max)
+            .map(|_| {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                serde_json::json!({"id": format!("id-{i}"), "username": format!("u{i}")})
+            })
+            .collect();
+        respond(s, "200 OK", "", &serde_json::Value::Array(page).to_string());
+    });
+    let home = tempfile::tempdir().unwrap();
+    let (code, _, err) =
+        run(cx2fa(home.path()).args(["user", "status", "-t", "t1", "--url", &url]));
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("far more than its count (5)"), "{err}");
+    let pages = seen
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|s| s.path.contains("/users?"))
+        .count();
+    assert!(pages <= 3, "{pages} pages read");
+}
+
+/// A crafted deployment serving `tenants` (id, realm), whose realms are empty.
+fn tenants_server(tenants: &[(&str, &str)]) -> (String, Arc<Mutex<Vec<Seen>>>) {
+    let docs: Vec<serde_json::Value> = tenants
+        .iter()
+        .map(|(id, realm)| {
+            serde_json::json!({"tenantId": id, "tenantName": id,
+                "tenantSettings": {"keyCloak": {"realm": realm}}})
+        })
+        .collect();
+    let docs = serde_json::Value::Array(docs).to_string();
+    deployment(move |req, s| {
+        if req.path.contains("cx-tenant") {
+            respond(s, "200 OK", "", &docs)
+        } else if req.path.contains("/users/count") {
+            respond(s, "200 OK", "", "0")
+        } else if req.path.contains("/users?") {
+            respond(s, "200 OK", "", "[]")
+        } else {
+            respond(s, "404 Not Found", "", "{}")
+        }
+    })
+}
+
+/// #27.3: a tenant whose realm is `master`, `.` or `..` is refused before any admin call (a
+/// reset in `master` wrote master-realm users; `..` reached `admin/users`).
+#[test]
+fn tenant_realms_master_and_dot_segments_are_refused() {
+    for realm in ["master", ".", ".."] {
+        let (url, seen) = tenants_server(&[("t1", realm)]);
+        let home = tempfile::tempdir().unwrap();
+        for args in [
+            &["user", "status", "-t", "t1"][..],
+            &["user", "reset", "-t", "t1", "--yes", "agent"][..],
+        ] {
+            let (code, _, err) = run(cx2fa(home.path()).args(args).args(["--url", &url]));
+            assert_eq!(code, 1, "{realm}: {err}");
+            assert!(
+                err.contains(&format!(
+                    "realm `{realm}`, which no tenant operation works in"
+                )),
+                "{realm}: {err}"
+            );
+        }
+        let admin: Vec<String> = seen
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|s| s.path.contains("/admin/"))
+            .map(|s| s.path.clone())
+            .collect();
+        assert!(admin.is_empty(), "{realm}: {admin:?}");
+    }
+}
+
+/// #27.3: two tenants sharing a realm are refused in a fleet run (they were worked twice), a
+/// single-tenant run names the others, and the fleet table shows each tenant's realm.
+#[test]
+fn shared_realms_are_refused_in_fleets_and_named_elsewhere() {
+    let (url, seen) = tenants_server(&[("t1", "shared"), ("t2", "shared"), ("t3", "own")]);
+    let home = tempfile::tempdir().unwrap();
+    let (code, out, err) =
+        run(cx2fa(home.path()).args(["user", "status", "--all-tenants", "--url", &url]));
+    assert_eq!(code, 5, "{out}{err}");
+    assert!(
+        out.contains("realm `shared` is shared by tenants `t1`, `t2`"),
+        "{out}"
+    );
+    assert!(out.contains("realm") && out.contains("own"), "{out}");
+    let shared_calls = seen
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|s| s.path.contains("/realms/shared/"))
+        .count();
+    assert_eq!(shared_calls, 0, "the shared realm was scanned");
+    let (code, _, err) =
+        run(cx2fa(home.path()).args(["user", "status", "-t", "t1", "--url", &url]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("realm `shared` is also the realm of tenant(s) `t2`"),
+        "{err}"
+    );
+}
+
+/// #27.2: the tenant document sends the OTP manager to another host: the OTP and the code go
+/// there and its 200 decides the verdict. cx2fa now says where each service is and where the
+/// address came from, warns, and `doctor` flags it; the RSA call (it carries the client key)
+/// is refused over plain http to anything but this machine.
+#[test]
+fn service_addresses_from_the_tenant_document_are_shown_and_flagged() {
+    // Another host: 127.0.0.2 is not the deployment's 127.0.0.1. It accepts every code.
+    let (evil, got) = serve_on("127.0.0.2:0", |_, s| respond(s, "200 OK", "", "{}"));
+    let sb = Sandbox::start();
+    let mut doc = sb.tenant("expertflow");
+    doc["tenantSettings"]["keyCloak"]["Otp_Manager_Url"] = format!("{evil}/").into();
+    doc["tenantSettings"]["keyCloak"]["RSA_Server_URL"] = "http://rsa.example.test:7002/".into();
+    assert_eq!(sb.put_tenant("expertflow", &doc), 200);
+    let (code, out, err) = run(sb
+        .cmd()
+        .env_remove("CX2FA_OTP_MANAGER_URL")
+        .env_remove("CX2FA_RSA_URL")
+        .args(["simulate-login", "--user", "agent.email", "--otp", "000000"]));
+    // The other host said yes; the admin is told whose yes it was.
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        !got.lock().unwrap().is_empty(),
+        "the document's OTP manager was asked"
+    );
+    assert!(
+        err.contains("warning: the OTP manager address")
+            && err.contains(&evil)
+            && err.contains("points neither at the deployment nor at an in-cluster name"),
+        "{err}"
+    );
+    assert!(
+        out.contains("from the tenant document's `keyCloak.Otp_Manager_Url`"),
+        "{out}"
+    );
+    // RSA over plain http to another host: refused before anything is sent or written.
+    let (code, _, err) = run(sb
+        .cmd()
+        .env_remove("CX2FA_RSA_URL")
+        .env("RSA", "rsapin01123456")
+        .args([
+            "simulate-login",
+            "--user",
+            "agent.rsa",
+            "--rsa-passcode-env",
+            "RSA",
+        ]));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("is plain http") && err.contains("--allow-plain-http-rsa"),
+        "{err}"
+    );
+    // doctor flags both.
+    let (_, out, err) = run(sb
+        .cmd()
+        .env_remove("CX2FA_OTP_MANAGER_URL")
+        .env_remove("CX2FA_RSA_URL")
+        .args(["doctor", "-t", "expertflow", "-o", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{out}{err}"));
+    let warns: Vec<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["level"] == "warn")
+        .map(|f| format!("{}: {}", f["check"], f["detail"]))
+        .collect();
+    assert!(
+        warns
+            .iter()
+            .any(|w| w.contains("OTP manager") && w.contains("points neither")),
+        "{warns:?}"
+    );
+    assert!(
+        warns
+            .iter()
+            .any(|w| w.contains("RSA SecurID") && w.contains("plain http")),
+        "{warns:?}"
+    );
+}
+
+/// #27.7: an overall deadline: a slow server (0.7 s an answer) and 20 rows one at a time stop
+/// starting rows at `--max-time 2`, with the report of what was done.
+#[test]
+fn a_bulk_run_stops_at_its_deadline() {
+    let (url, _) = realm_server(|_, s| {
+        std::thread::sleep(Duration::from_millis(700));
+        respond(s, "200 OK", "", "[]")
+    });
+    let home = tempfile::tempdir().unwrap();
+    let report = home.path().join("r.ndjson");
+    let names: Vec<String> = (0..20).map(|i| format!("u{i}")).collect();
+    let started = Instant::now();
+    let (code, _, err) = run(cx2fa(home.path())
+        .args([
+            "user",
+            "reset",
+            "-t",
+            "t1",
+            "--url",
+            &url,
+            "--yes",
+            "--concurrency",
+            "1",
+            "--max-time",
+            "2",
+            "--report",
+            report.to_str().unwrap(),
+        ])
+        .args(&names));
+    let took = started.elapsed();
+    assert_eq!(code, 5, "{err}");
+    assert!(
+        err.contains("time limit") && err.contains("--resume"),
+        "{err}"
+    );
+    assert!(took < Duration::from_secs(10), "took {took:?}");
+    let rows = std::fs::read_to_string(&report).unwrap().lines().count();
+    assert!((1..20).contains(&rows), "{rows} rows in the report");
 }

@@ -216,7 +216,7 @@ fn a_fleet_with_one_failing_tenant() {
         .args(["user", "status", "--all-tenants", "-o", "csv"]));
     assert_eq!(code, 5);
     assert!(
-        csv.starts_with("tenant,users,enrolled,unregistered,stale,sharedContacts,error\n"),
+        csv.starts_with("tenant,realm,users,enrolled,unregistered,stale,sharedContacts,error\n"),
         "{csv}"
     );
 

@@ -228,10 +228,13 @@ pub fn resume_rows(r: impl Read, name: &str, scope: &Scope) -> Result<HashSet<St
     Ok(done)
 }
 
-/// Resets one user, verifying by re-reading. Retries the whole row on transient failures;
-/// every step is idempotent (a full-map PUT), so a write that took effect before a 500 is
-/// simply found clean on the next try. An authentication failure (the token expired, the
-/// account lost its rights) is no row's fault: it comes back as `Err` and ends the run.
+/// Resets one user, verifying by re-reading. The row is tried once: every request in it is
+/// already retried by the HTTP layer where that is safe (the one owner of retries), and a row
+/// retried on top of it would multiply every wait (four row tries of four requests each, each
+/// waiting out a `Retry-After`). A row that failed is in the report as `failed`; `--resume`
+/// does it again. An authentication failure (the token expired, the account lost its rights)
+/// is no row's fault: it comes back as `Err` and ends the run, as does a server asking for a
+/// longer pause than cx2fa waits.
 ///
 /// `stop` (Ctrl-C) ends the row at its next step: before its write it is `skipped` (nothing was
 /// sent that changes anything); a write already sent is let finish and reported as what the
@@ -243,48 +246,49 @@ pub async fn reset_one(
     revoke: bool,
     stop: &CancellationToken,
 ) -> Result<Row, Error> {
-    let mut attempts = 0;
-    let row = |outcome, reason, attempts, removed| Row {
+    Ok(reset_row(users, username, dry_run, revoke, stop).await?.0)
+}
+
+/// [`reset_one`], and whether a failed row failed for a reason that may pass (the server
+/// unreachable, overloaded, failing): what the run's breaker counts.
+async fn reset_row(
+    users: &Users<'_>,
+    username: &str,
+    dry_run: bool,
+    revoke: bool,
+    stop: &CancellationToken,
+) -> Result<(Row, bool), Error> {
+    let row = |outcome, reason, removed| Row {
         schema_version: crate::SCHEMA_VERSION,
         tenant: None,
         realm: None,
         username: username.into(),
         outcome,
         reason,
-        attempts,
+        attempts: 1,
         removed,
     };
-    loop {
-        if stop.is_cancelled() {
-            return Ok(row(
-                Outcome::Skipped,
-                Some(INTERRUPTED.into()),
-                attempts,
-                vec![],
-            ));
+    let skipped = || row(Outcome::Skipped, Some(INTERRUPTED.into()), vec![]);
+    if stop.is_cancelled() {
+        return Ok((skipped(), false));
+    }
+    match reset_once(users, username, dry_run, revoke, stop).await {
+        Ok(done) => Ok((row(done.outcome, done.note, done.removed), false)),
+        Err(e) if e.kind == Kind::Cancelled => Ok((skipped(), false)),
+        Err(e) if e.kind == Kind::Auth || matches!(e.fix, Some(Fix::ComeBackLater { .. })) => {
+            Err(e)
         }
-        attempts += 1;
-        match reset_once(users, username, dry_run, revoke, stop).await {
-            Ok(done) => return Ok(row(done.outcome, done.note, attempts, done.removed)),
-            Err(e) if e.kind == Kind::Cancelled => {
-                return Ok(row(
-                    Outcome::Skipped,
-                    Some(INTERRUPTED.into()),
-                    attempts,
-                    vec![],
-                ))
-            }
-            Err(e) if e.kind == Kind::Auth => return Err(e),
-            Err(e) if e.kind == Kind::Network && attempts < 4 && !stop.is_cancelled() => {
-                tokio::select! {
-                    _ = tokio::time::sleep(crate::api::http::backoff(attempts)) => {}
-                    _ = stop.cancelled() => {}
-                }
-            }
-            Err(e) => return Ok(row(Outcome::Failed, Some(e.one_line()), attempts, vec![])),
-        }
+        Err(e) => Ok((
+            row(Outcome::Failed, Some(e.one_line()), vec![]),
+            e.kind == Kind::Network,
+        )),
     }
 }
+
+/// Rows in a row that failed for a transient reason before a run stops: the server is down or
+/// refusing everything, and the other rows would only fail the same way, one `--timeout` or
+/// `Retry-After` each (10,000 rows against a server that never answers would take weeks).
+pub const BREAKER_ROWS: usize = 8;
 
 /// Why a row was not worked: the run was interrupted before its write.
 const INTERRUPTED: &str = "interrupted before anything was written";
@@ -559,6 +563,7 @@ pub async fn run(
     report: Option<Box<dyn Write + Send>>,
     progress: &dyn Progress,
     stop: CancellationToken,
+    deadline: Option<std::time::Instant>,
 ) -> Result<(Summary, Vec<Row>), Error> {
     use futures::StreamExt;
     let mut report = report.map(ReportWriter::new);
@@ -589,11 +594,20 @@ pub async fn run(
     let halt = CancellationToken::new();
     let (halt2, stop2) = (halt.clone(), stop.clone());
     let stop_ref = &stop;
+    // The run's overall deadline: no row starts after it; rows in flight finish.
+    let out_of_time = std::sync::atomic::AtomicBool::new(false);
+    let out_of_time_ref = &out_of_time;
     let stream = futures::stream::iter(names)
-        .take_while(move |_| futures::future::ready(!halt2.is_cancelled() && !stop2.is_cancelled()))
+        .take_while(move |_| {
+            let late = deadline.is_some_and(|d| std::time::Instant::now() >= d);
+            if late {
+                out_of_time_ref.store(true, Ordering::Relaxed);
+            }
+            futures::future::ready(!late && !halt2.is_cancelled() && !stop2.is_cancelled())
+        })
         .map(|r| async move {
             match r {
-                Ok(name) => reset_one(users, &name, dry_run, revoke, stop_ref)
+                Ok(name) => reset_row(users, &name, dry_run, revoke, stop_ref)
                     .await
                     .map_err(Stop::Fatal),
                 Err(e) => Err(Stop::Input(e)),
@@ -601,9 +615,25 @@ pub async fn run(
         })
         .buffer_unordered(concurrency.max(1));
     futures::pin_mut!(stream);
+    // The breaker: transient failures in a row, reset by any row that reached the server.
+    let mut failing = 0;
     while let Some(r) = stream.next().await {
         match r {
-            Ok(mut row) => {
+            Ok((mut row, transient)) => {
+                failing = if transient { failing + 1 } else { 0 };
+                if failing == BREAKER_ROWS && fatal.is_none() {
+                    fatal = Some(
+                        Error::network(format!(
+                            "{BREAKER_ROWS} rows in a row failed talking to the server; the run stopped"
+                        ))
+                        .with_cause(format!(
+                            "the last: {}",
+                            row.reason.as_deref().unwrap_or("")
+                        ))
+                        .with_fix(Fix::ServerFailing),
+                    );
+                    halt.cancel();
+                }
                 row.tenant = Some(scope.tenant.clone());
                 row.realm = Some(scope.realm.clone());
                 summary.add(row.outcome);
@@ -631,15 +661,30 @@ pub async fn run(
     if let Some(w) = report.as_mut() {
         w.flush()?;
     }
+    if fatal.is_none() && out_of_time.load(Ordering::Relaxed) && !stop.is_cancelled() {
+        fatal = Some(
+            Error::new(
+                Kind::Partial,
+                "the run reached its time limit with rows not started",
+            )
+            .with_fix(Fix::DeadlineReached),
+        );
+    }
     summary.interrupted = stop.is_cancelled();
     summary.resumed = resumed.load(Ordering::Relaxed);
     summary.duplicates = duplicates.load(Ordering::Relaxed);
     if let Some(e) = fatal {
         // Rows in flight when it happened failed the same way and are not in the report.
+        let fix = match &e.fix {
+            Some(f @ (Fix::ServerFailing | Fix::ComeBackLater { .. } | Fix::DeadlineReached)) => {
+                f.clone()
+            }
+            _ => Fix::RenewAndResume,
+        };
         return Err(e.with_cause(format!(
             "the run stopped at once: {} row(s) done and in the report; the rest were not attempted",
             summary.rows
-        )).with_fix(Fix::RenewAndResume));
+        )).with_fix(fix));
     }
     if let Some(e) = input_error {
         return Err(e.with_cause(format!(

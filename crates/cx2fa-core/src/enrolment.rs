@@ -305,10 +305,61 @@ pub async fn scan_where(
     } else {
         queries.iter().map(|q| Some(q.as_str())).collect()
     };
+    let bound = Bound::of(users).await?;
     for q in wanted {
-        scan_pages(users, policy, page, q, &mut seen, &mut all).await?;
+        scan_pages(users, policy, page, q, &bound, &mut seen, &mut all).await?;
     }
     Ok(posture(all))
+}
+
+/// How far a scan may go: a server that answers full pages of fresh users forever (hostile, or
+/// paging wrongly) would otherwise fill memory without end (2.4 GB in a minute). The realm's
+/// own count says how many users there are; the scan stops at that plus a margin (users
+/// created while it runs), or at an overall deadline, whichever comes first.
+struct Bound {
+    count: u64,
+    most: usize,
+    deadline: std::time::Instant,
+}
+
+impl Bound {
+    /// Users added during a scan that are still read: a tenth of the realm, at least 100.
+    const MARGIN_SHARE: u64 = 10;
+    const MARGIN_MIN: u64 = 100;
+    /// The least time a scan is given, whatever the count.
+    const DEADLINE_MIN: std::time::Duration = std::time::Duration::from_secs(600);
+
+    async fn of(users: &Users<'_>) -> Result<Bound, Error> {
+        let count = users.count().await?;
+        let margin = (count / Self::MARGIN_SHARE).max(Self::MARGIN_MIN);
+        let most = usize::try_from(count.saturating_add(margin)).unwrap_or(usize::MAX);
+        // A page of 100 users each taking a whole `--timeout` is far slower than any realm
+        // seen answers; a scan slower than that is not going to finish.
+        let pages = u32::try_from(count / 100 + 1).unwrap_or(u32::MAX);
+        let slowest = users.s.http.timeout.saturating_mul(pages);
+        Ok(Bound {
+            count,
+            most,
+            deadline: std::time::Instant::now() + slowest.max(Self::DEADLINE_MIN),
+        })
+    }
+
+    fn check(&self, realm: &str, seen: usize) -> Result<(), Error> {
+        if seen > self.most {
+            return Err(Error::network(format!(
+                "Keycloak listed {seen} users of realm `{realm}`, far more than its count ({}); the scan stopped",
+                self.count
+            )));
+        }
+        if std::time::Instant::now() > self.deadline {
+            return Err(Error::network(format!(
+                "the scan of realm `{realm}` ({} users by its count) did not finish in time; it stopped after {seen} users",
+                self.count
+            ))
+            .with_fix(Fix::Timeout));
+        }
+        Ok(())
+    }
 }
 
 async fn scan_pages(
@@ -316,6 +367,7 @@ async fn scan_pages(
     policy: &TwoFa,
     page: usize,
     q: Option<&str>,
+    bound: &Bound,
     seen: &mut std::collections::HashSet<String>,
     all: &mut Vec<Status>,
 ) -> Result<(), Error> {
@@ -348,6 +400,7 @@ async fn scan_pages(
                 .filter(|u| !u.is_service_account())
                 .map(|u| status(u, policy)),
         );
+        bound.check(&users.realm, seen.len())?;
         if n < size {
             break;
         }

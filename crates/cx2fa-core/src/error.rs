@@ -105,6 +105,14 @@ pub enum Fix {
     PemCertificate,
     /// The request timed out.
     Timeout,
+    /// The server asked (`Retry-After`) for a longer pause than cx2fa waits: run again after
+    /// `seconds`.
+    ComeBackLater { seconds: u64 },
+    /// A bulk run stopped because request after request failed (the server is down or
+    /// refusing): check it, then resume.
+    ServerFailing,
+    /// A bulk run reached its time limit: continue from its report.
+    DeadlineReached,
     /// The server's TLS certificate is not trusted.
     TrustCa,
     /// The server cannot be reached.
@@ -163,6 +171,9 @@ pub enum Fix {
     ReachOtpManager,
     /// The RSA server did not decide on the passcode.
     CheckRsaServer,
+    /// The RSA server's address is plain HTTP to another host: use HTTPS, a port-forward, or
+    /// allow it explicitly.
+    RsaOverPlainHttp,
     /// The realm's user profile hides the enrolment attributes from admins.
     DeclareEnrolmentAttributes { realm: String },
     /// The settings after the change are incomplete: give the missing ones.
@@ -175,6 +186,10 @@ pub enum Fix {
     TenantNeedsKeycloak,
     /// The tenant document has no `tenantSettings`.
     TenantNeedsSettings,
+    /// The tenant's realm is one no tenant operation works in (`master`, empty, `.`, `..`).
+    TenantRealm { tenant: String },
+    /// Tenants of one fleet run share a realm: each would be worked as many times.
+    SharedRealm { realm: String },
 }
 
 /// Which kind of contact point [`Fix::ContactForm`] is about.

@@ -5,7 +5,7 @@
 use crate::api::keycloak::Users;
 use crate::api::Session;
 use crate::enrolment::{self, Posture, Status};
-use crate::error::Error;
+use crate::error::{Error, Fix};
 use crate::settings::Tenant;
 use futures::StreamExt;
 use serde::Serialize;
@@ -40,6 +40,7 @@ pub async fn postures(
 ) -> Vec<(TenantPosture, Vec<Status>)> {
     let queries = server_queries(filters);
     let queries = &queries;
+    let targets = refuse_shared_realms(targets);
     let mut out: Vec<(usize, (TenantPosture, Vec<Status>))> =
         futures::stream::iter(targets.into_iter().enumerate())
             .map(|(i, t)| async move { (i, one(s, t, keep_users, queries, write).await) })
@@ -74,6 +75,9 @@ async fn one(
         Ok(t) => t,
         Err((id, e)) => return (failed(id, None, &e), vec![]),
     };
+    if let Err(e) = crate::api::tenant::check_realm(&t) {
+        return (failed(t.id().into(), Some(t.realm().into()), &e), vec![]);
+    }
     let users = Users::new(s, t.realm());
     let scanned = async {
         let access = crate::user_profile::read(&users).await?;
@@ -97,6 +101,40 @@ async fn one(
         ),
         Err(e) => (failed(t.id().into(), Some(t.realm().into()), &e), vec![]),
     }
+}
+
+/// Tenants of one run that share a realm are each refused: worked one after the other, the
+/// realm's users would be counted, or reset, once per tenant.
+fn refuse_shared_realms(
+    targets: Vec<Result<Tenant, (String, Error)>>,
+) -> Vec<Result<Tenant, (String, Error)>> {
+    let mut by_realm: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for t in targets.iter().flatten() {
+        by_realm
+            .entry(t.realm().to_string())
+            .or_default()
+            .push(t.id().to_string());
+    }
+    targets
+        .into_iter()
+        .map(|r| {
+            let t = r?;
+            match by_realm.get(t.realm()).filter(|ids| ids.len() > 1) {
+                None => Ok(t),
+                Some(ids) => Err((
+                    t.id().to_string(),
+                    Error::failed(format!(
+                        "realm `{}` is shared by tenants {}: not worked in a run over several tenants",
+                        t.realm(),
+                        ids.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
+                    ))
+                    .with_fix(Fix::SharedRealm {
+                        realm: t.realm().to_string(),
+                    }),
+                )),
+            }
+        })
+        .collect()
 }
 
 fn failed(tenant: String, realm: Option<String>, e: &Error) -> TenantPosture {

@@ -1,5 +1,6 @@
 //! Reading an emailed OTP over IMAP (`simulate-login --otp-from-imap`): the newest message
-//! received after the send that holds a 6-digit code. TLS is always verified.
+//! from the channel's sender, received after the send, that holds a 6-digit code not already
+//! refused. TLS is always verified.
 
 use crate::api::Secret;
 use crate::error::{Error, Fix};
@@ -127,12 +128,119 @@ async fn within<T>(
     })
 }
 
-/// One look at the mailbox: the code of the newest message received at or after `since`.
-/// Every step (connect, TLS handshake, each exchange) has `limit` to finish.
+/// Which message's code to take: one that arrived (the server's INTERNALDATE) at or after
+/// the `otp/generate` call, sent from the channel's own address, whose code was not already
+/// refused. A mail from anyone else, or an older one, would fail the probe or, offered again
+/// and again, use up the user's OTP attempts.
+#[derive(Debug, Clone)]
+pub struct Wanted {
+    /// When the OTP was generated. Compared at the second (INTERNALDATE has no finer unit):
+    /// the mail server's clock must agree with this machine's.
+    pub since: chrono::DateTime<chrono::Utc>,
+    /// The channel's sender address (the EMAIL channel's `channelServiceIdentifier`); `None`
+    /// accepts any sender.
+    pub sender: Option<String>,
+    /// Codes the OTP manager already refused in this login.
+    pub refused: Vec<String>,
+}
+
+/// One fetched message: the server's arrival time and the raw RFC 5322 bytes.
+#[derive(Debug, Clone)]
+pub struct Fetched {
+    pub arrived: chrono::DateTime<chrono::FixedOffset>,
+    pub raw: Vec<u8>,
+}
+
+/// The text a reader of `msg` sees: the HTML part where there is one (what a mail client shows
+/// of a `multipart/alternative`), as text; else the plain text part. A code only in a part the
+/// reader does not see (a plain-text alternative under an HTML body) is not the one they read.
+fn reader_text(msg: &mail_parser::Message<'_>) -> String {
+    use mail_parser::PartType;
+    let shown = |indices: &[u32]| -> Vec<String> {
+        indices
+            .iter()
+            .filter_map(|i| msg.parts.get(*i as usize))
+            .filter_map(|p| match &p.body {
+                PartType::Html(h) => Some(mail_parser::decoders::html::html_to_text(h)),
+                PartType::Text(t) => Some(t.to_string()),
+                _ => None,
+            })
+            .collect()
+    };
+    let html = shown(&msg.html_body);
+    if html.is_empty() {
+        shown(&msg.text_body).join("\n")
+    } else {
+        html.join("\n")
+    }
+}
+
+/// Whether `msg` is from `sender` (case-insensitive, the address only).
+fn from_sender(msg: &mail_parser::Message<'_>, sender: &str) -> bool {
+    msg.from()
+        .and_then(|a| a.first())
+        .and_then(|a| a.address.as_deref())
+        .is_some_and(|a| a.trim().eq_ignore_ascii_case(sender.trim()))
+}
+
+/// The code to submit from `messages`: the newest wanted message's ([`Wanted`]) code, the later
+/// of two that arrived in the same second (the server lists them in arrival order).
+pub fn pick(messages: &[Fetched], wanted: &Wanted) -> Option<String> {
+    let since = wanted.since.timestamp();
+    let mut found: Option<(i64, String)> = None;
+    for f in messages {
+        let at = f.arrived.timestamp();
+        if at < since || found.as_ref().is_some_and(|(d, _)| *d > at) {
+            continue;
+        }
+        let Some(msg) = mail_parser::MessageParser::default().parse(&f.raw) else {
+            continue;
+        };
+        if let Some(sender) = &wanted.sender {
+            if !from_sender(&msg, sender) {
+                continue;
+            }
+        }
+        let Some(code) = find_code(&reader_text(&msg)) else {
+            continue;
+        };
+        if wanted.refused.contains(&code) {
+            continue;
+        }
+        found = Some((at, code));
+    }
+    found.map(|(_, c)| c)
+}
+
+/// One look at the mailbox: the code [`pick`] chooses from its newest messages. The whole look
+/// (connect, TLS, login, select, search, fetch) has `limit` to finish: a server that sends
+/// untagged lines forever, each within any per-step limit, must not hold the probe.
 async fn look(
     m: &Mailbox,
     password: &Secret,
-    since: chrono::DateTime<chrono::Utc>,
+    wanted: &Wanted,
+    ca: Option<&Path>,
+    limit: Duration,
+) -> Result<Option<String>, Error> {
+    match tokio::time::timeout(limit, look_steps(m, password, wanted, ca, limit)).await {
+        Ok(r) => r,
+        Err(_) => Err(imap_err(
+            m,
+            "exchange",
+            format!(
+                "no answer within {} s (the whole look at the mailbox did not finish)",
+                limit.as_secs()
+            ),
+        )
+        .with_fix(Fix::MailboxTimeout)),
+    }
+}
+
+/// The steps of [`look`], each also with `limit`, so that the one that hung is named.
+async fn look_steps(
+    m: &Mailbox,
+    password: &Secret,
+    wanted: &Wanted,
     ca: Option<&Path>,
     limit: Duration,
 ) -> Result<Option<String>, Error> {
@@ -190,7 +298,7 @@ async fn look(
     .collect();
     uids.sort_unstable();
     let newest: Vec<String> = uids.iter().rev().take(20).map(|u| u.to_string()).collect();
-    let mut found: Option<(chrono::DateTime<chrono::FixedOffset>, String)> = None;
+    let mut fetched: Vec<(u32, Fetched)> = vec![];
     if !newest.is_empty() {
         let mut fetches = within(m, "fetch", limit, async {
             session
@@ -201,45 +309,47 @@ async fn look(
         .await?;
         while let Some(f) = within(m, "fetch", limit, async { Ok(fetches.next().await) }).await? {
             let f = f.map_err(|e| imap_err(m, "fetch", e))?;
-            let (Some(date), Some(body)) = (f.internal_date(), f.body()) else {
+            let (Some(arrived), Some(body)) = (f.internal_date(), f.body()) else {
                 continue;
             };
-            if date < since || found.as_ref().is_some_and(|(d, _)| *d > date) {
-                continue;
-            }
-            let Some(msg) = mail_parser::MessageParser::default().parse(body) else {
-                continue;
-            };
-            let text = (0..msg.text_body.len())
-                .filter_map(|i| msg.body_text(i))
-                .collect::<Vec<_>>()
-                .join("\n");
-            if let Some(code) = find_code(&text) {
-                found = Some((date, code));
-            }
+            fetched.push((
+                f.uid.unwrap_or(0),
+                Fetched {
+                    arrived,
+                    raw: body.to_vec(),
+                },
+            ));
         }
     }
     let _ = session.logout().await;
-    Ok(found.map(|(_, c)| c))
+    // In arrival order, so that of two in one second the later wins.
+    fetched.sort_by_key(|(uid, _)| *uid);
+    let messages: Vec<Fetched> = fetched.into_iter().map(|(_, f)| f).collect();
+    Ok(pick(&messages, wanted))
 }
 
-/// Polls the mailbox until a message received after `since` holds a code, or `wait` passes.
+/// Polls the mailbox until a wanted message ([`Wanted`]) holds a code, or `wait` passes.
 pub async fn newest_code(
     m: &Mailbox,
     password: &Secret,
-    since: chrono::DateTime<chrono::Utc>,
+    wanted: &Wanted,
     ca: Option<&Path>,
     wait: Duration,
     limit: Duration,
 ) -> Result<Secret, Error> {
     let deadline = Instant::now() + wait;
     loop {
-        if let Some(code) = look(m, password, since, ca, limit).await? {
+        if let Some(code) = look(m, password, wanted, ca, limit).await? {
             return Ok(Secret::new(code));
         }
         if Instant::now() >= deadline {
+            let from = wanted
+                .sender
+                .as_deref()
+                .map(|s| format!(" from `{s}`"))
+                .unwrap_or_default();
             return Err(Error::failed(format!(
-                "no message with a 6-digit code arrived in `{}` within {} s",
+                "no message{from} with a new 6-digit code arrived in `{}` within {} s of the OTP's sending",
                 m.mailbox,
                 wait.as_secs()
             ))
@@ -276,6 +386,54 @@ mod tests {
             "imaps://u:pw@h/INBOX".parse::<Mailbox>().is_err(),
             "no password in the URL"
         );
+    }
+
+    fn mail(from: &str, body: &str) -> Vec<u8> {
+        format!("From: <{from}>\r\nTo: <a@example.test>\r\nSubject: code\r\n{body}").into_bytes()
+    }
+
+    fn at(secs: i64) -> chrono::DateTime<chrono::FixedOffset> {
+        chrono::DateTime::from_timestamp(secs, 0)
+            .unwrap()
+            .fixed_offset()
+    }
+
+    #[test]
+    fn picks_the_channels_newest_unrefused_code_from_the_part_a_reader_sees() {
+        let plain =
+            |code: &str| format!("Content-Type: text/plain\r\n\r\nYour code is {code}.\r\n");
+        let msgs = vec![
+            // Before the OTP was generated.
+            Fetched { arrived: at(99), raw: mail("otp@example.test", &plain("100000")) },
+            Fetched { arrived: at(100), raw: mail("otp@example.test", &plain("123456")) },
+            // Newer, but from someone else.
+            Fetched { arrived: at(105), raw: mail("evil@example.test", &plain("666666")) },
+            // Newer, from the channel, but its code is only in the part no reader sees.
+            Fetched {
+                arrived: at(106),
+                raw: mail(
+                    "OTP@example.test",
+                    "MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\ncode 777777\r\n--b\r\nContent-Type: text/html\r\n\r\n<p>Open the app for your code.</p>\r\n--b--\r\n",
+                ),
+            },
+        ];
+        let mut wanted = Wanted {
+            since: chrono::DateTime::from_timestamp(100, 500_000_000).unwrap(),
+            sender: Some("otp@example.test".into()),
+            refused: vec![],
+        };
+        assert_eq!(pick(&msgs, &wanted).as_deref(), Some("123456"));
+        wanted.refused.push("123456".into());
+        assert_eq!(pick(&msgs, &wanted), None);
+        // The HTML part is what a reader sees.
+        let html = Fetched {
+            arrived: at(107),
+            raw: mail(
+                "otp@example.test",
+                "MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\ncode 777777\r\n--b\r\nContent-Type: text/html\r\n\r\n<p>Your code is <b>246810</b></p>\r\n--b--\r\n",
+            ),
+        };
+        assert_eq!(pick(&[html], &wanted).as_deref(), Some("246810"));
     }
 
     #[test]

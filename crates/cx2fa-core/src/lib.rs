@@ -27,6 +27,7 @@ pub mod policy;
 pub mod private;
 pub mod push;
 pub mod readiness;
+pub mod services;
 pub mod settings;
 pub mod text;
 pub mod user_profile;

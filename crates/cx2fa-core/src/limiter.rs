@@ -216,6 +216,8 @@ struct State {
     aimd: Aimd,
     in_flight: usize,
     next_slot: Instant,
+    /// No request starts before this: a server's `Retry-After`, which is for the whole client.
+    held_until: Option<Instant>,
 }
 
 impl Limiter {
@@ -226,6 +228,7 @@ impl Limiter {
                 aimd: Aimd::new(max),
                 in_flight: 0,
                 next_slot: Instant::now(),
+                held_until: None,
             }),
             changed: tokio::sync::Notify::new(),
             interval: rate
@@ -241,7 +244,11 @@ impl Limiter {
             let changed = self.changed.notified();
             let wait = {
                 let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
-                if let Some(pause) = s.aimd.pause(Instant::now()).filter(|_| !self.fixed) {
+                let now = Instant::now();
+                if let Some(held) = s.held_until.filter(|until| *until > now) {
+                    // Even at a fixed concurrency: this is the server's word, not a guess.
+                    Some(held - now)
+                } else if let Some(pause) = s.aimd.pause(now).filter(|_| !self.fixed) {
                     Some(pause)
                 } else if s.in_flight < s.aimd.limit() {
                     let now = Instant::now();
@@ -292,6 +299,14 @@ impl Limiter {
         }
         l.fixed = true;
         l
+    }
+
+    /// Starts no request for `wait` (a server's `Retry-After`); a longer hold already set
+    /// stays.
+    pub fn hold(&self, wait: Duration) {
+        let until = Instant::now() + wait;
+        let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        s.held_until = Some(s.held_until.map_or(until, |h| h.max(until)));
     }
 
     pub fn level(&self) -> Level {

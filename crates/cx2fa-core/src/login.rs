@@ -7,6 +7,7 @@ use crate::api::otp::{OtpManager, OtpTarget, Verdict};
 use crate::api::rsa::{check_passcode, Rsa, RsaOutcome, RSA_ERROR_MESSAGE, RSA_REFUSED_MESSAGE};
 use crate::api::{Secret, Session};
 use crate::error::{ChannelTypeHint, Error, Fix, Kind};
+use crate::services::{Address, Service, Source};
 use crate::settings::validate::is_email;
 use crate::settings::{ChannelType, Tenant};
 use cx2fa_platform::contract;
@@ -49,6 +50,13 @@ pub trait Io {
         seconds_left: i64,
         attempt: u64,
     ) -> Result<CodeAnswer, Error>;
+    /// An OTP was just generated (`otp/generate` answered) at `at`, to be sent from `sender`
+    /// (the channel's service identifier): a code read from a mailbox must come from a
+    /// message that arrived after this, from that address.
+    fn otp_sent(&mut self, _at: chrono::DateTime<chrono::Utc>, _sender: &str) {}
+    /// The OTP manager refused `code`: a source that reads codes (a mailbox) must not offer it
+    /// again, which would only use up the user's attempts.
+    fn code_refused(&mut self, _code: &Secret) {}
     /// A TOTP secret to issue instead of a random one (scripts that keep it for later logins).
     fn chosen_totp_secret(&mut self) -> Option<Secret> {
         None
@@ -134,6 +142,10 @@ pub struct Transcript {
     /// Enrolment attributes this run wrote, as the platform would have.
     pub written: Vec<String>,
     pub message: String,
+    /// What the admin should know about this run beyond its ending: a service address from
+    /// the tenant document that points away from the deployment.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// What to log in as and where.
@@ -142,6 +154,9 @@ pub struct Target<'a> {
     pub tenant: Tenant,
     pub username: String,
     pub password: Secret,
+    /// Sends the RSA client key and the passcode over plain HTTP to a host other than this
+    /// machine (refused otherwise).
+    pub allow_plain_http_rsa: bool,
 }
 
 struct Run<'a> {
@@ -160,6 +175,35 @@ impl Run<'_> {
             detail: detail.into(),
         });
         self.started = Instant::now();
+    }
+
+    /// Records which address a service is reached at and where it came from, and warns when
+    /// the tenant document sends it away from the deployment.
+    fn address(&mut self, a: &Address) {
+        let from = match a.source {
+            Source::Given => "given for this run".to_string(),
+            Source::Document => format!(
+                "from the tenant document's `keyCloak.{}`",
+                a.service.field()
+            ),
+        };
+        let outcome = if a.off_deployment() {
+            "elsewhere"
+        } else {
+            "address"
+        };
+        self.step(a.service.name(), outcome, format!("`{}` ({from})", a.url));
+        if a.off_deployment() {
+            self.t.warnings.push(format!(
+                "the {} address `{}` comes from the tenant document and points neither at the deployment nor at an in-cluster name: {} go to that host, and its answers decide this login",
+                a.service.name(),
+                a.url,
+                match a.service {
+                    Service::OtpManager => "the OTP and the codes entered",
+                    Service::Rsa => "the tenant's RSA client key and the passcode",
+                }
+            ));
+        }
     }
 
     /// Writes attributes as the platform does: read, change, PUT the whole map.
@@ -234,6 +278,7 @@ pub async fn simulate(target: Target<'_>, io: &mut impl Io) -> Result<Transcript
             ending: Ending::Success,
             written: vec![],
             message: String::new(),
+            warnings: vec![],
         },
         users: Users::new(s, t.realm()),
         user: User(Value::Null),
@@ -341,7 +386,7 @@ pub async fn simulate(target: Target<'_>, io: &mut impl Io) -> Result<Transcript
     let result = match channel {
         ChannelType::App => app(&mut run, registered, io).await,
         ChannelType::Email | ChannelType::Sms => otp(&mut run, s, t, channel, registered, io).await,
-        ChannelType::Rsa => rsa(&mut run, s, t, registered, io).await,
+        ChannelType::Rsa => rsa(&mut run, s, t, registered, target.allow_plain_http_rsa, io).await,
     };
     match result {
         Ok(()) => Ok(run.t),
@@ -517,20 +562,17 @@ async fn otp(
     io: &mut impl Io,
 ) -> Result<(), Error> {
     let policy = t.two_fa();
-    let base =
-        s.ep.otp_manager
-            .clone()
-            .or_else(|| t.otp_manager_url().map(str::to_string))
-            .ok_or_else(|| {
-                Error::failed(format!(
-                    "tenant `{}` has no `keyCloak.Otp_Manager_Url`",
-                    t.id()
-                ))
-                .with_fix(Fix::SeePolicy {
-                    tenant: t.id().to_string(),
-                })
-            })?;
-    let base = crate::api::session::dir_url(&base);
+    let address = Address::resolve(Service::OtpManager, &s.ep, Some(t)).ok_or_else(|| {
+        Error::failed(format!(
+            "tenant `{}` has no `keyCloak.Otp_Manager_Url`",
+            t.id()
+        ))
+        .with_fix(Fix::SeePolicy {
+            tenant: t.id().to_string(),
+        })
+    })?;
+    run.address(&address);
+    let base = crate::api::session::dir_url(&address.url);
     let tenant_csi = policy.identifier.clone().unwrap_or_default();
     let expiry = policy.otp_expiry.unwrap_or(60);
     let max = policy.otp_max_attempts.unwrap_or(3);
@@ -678,6 +720,7 @@ async fn send_and_verify(
         }
     };
     mgr.generate(target).await.map_err(unreachable)?;
+    io.otp_sent(chrono::Utc::now(), &target.channel_identifier);
     let mut sent = Instant::now();
     run.step(
         "send",
@@ -702,6 +745,7 @@ async fn send_and_verify(
                     ));
                 } else {
                     mgr.generate(target).await.map_err(unreachable)?;
+                    io.otp_sent(chrono::Utc::now(), &target.channel_identifier);
                     sent = Instant::now();
                     run.step("resend", "sent", "a new OTP invalidates the previous one");
                 }
@@ -724,6 +768,7 @@ async fn send_and_verify(
                 return Ok(());
             }
             Verdict::Invalid => {
+                io.code_refused(&code);
                 io.show(v.user_message());
                 // Generated for one identifier, checked against another: no code will do.
                 let doomed = target.channel_identifier != check.channel_identifier;
@@ -733,8 +778,10 @@ async fn send_and_verify(
             }
             Verdict::Expired => {
                 io.show(v.user_message());
+                io.code_refused(&code);
                 if io.resend_after_expiry() {
                     mgr.generate(target).await.map_err(unreachable)?;
+                    io.otp_sent(chrono::Utc::now(), &target.channel_identifier);
                     sent = Instant::now();
                     run.step("resend", "sent", "after expiry");
                     continue;
@@ -760,21 +807,22 @@ async fn rsa(
     s: &Session,
     t: &Tenant,
     registered: bool,
+    allow_plain_http: bool,
     io: &mut impl Io,
 ) -> Result<(), Error> {
-    let base =
-        s.ep.rsa
-            .clone()
-            .or_else(|| t.kc(fields::RSA_SERVER_URL).map(str::to_string))
-            .ok_or_else(|| {
-                Error::failed(format!(
-                    "tenant `{}` has no `keyCloak.RSA_Server_URL`",
-                    t.id()
-                ))
-                .with_fix(Fix::SeePolicy {
-                    tenant: t.id().to_string(),
-                })
-            })?;
+    let address = Address::resolve(Service::Rsa, &s.ep, Some(t)).ok_or_else(|| {
+        Error::failed(format!(
+            "tenant `{}` has no `keyCloak.RSA_Server_URL`",
+            t.id()
+        ))
+        .with_fix(Fix::SeePolicy {
+            tenant: t.id().to_string(),
+        })
+    })?;
+    run.address(&address);
+    // Before anything is written or asked: the passcode would go where the key goes.
+    address.check_rsa_transport(allow_plain_http)?;
+    let base = address.url.clone();
     let key = t.kc(fields::RSA_CLIENT_KEY).ok_or_else(|| {
         Error::failed(format!(
             "tenant `{}` has no `keyCloak.RSA_Client_Key`",

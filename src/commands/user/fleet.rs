@@ -9,6 +9,7 @@ use crate::output::{Printer, Report};
 use cx2fa_core::api::keycloak::Users;
 use cx2fa_core::bulk::{self, Row, SharedReport, Summary};
 use cx2fa_core::enrolment::{Filter, Posture};
+use cx2fa_core::error::Fix;
 use cx2fa_core::fleet::{self, TenantPosture};
 use serde::Serialize;
 
@@ -30,8 +31,9 @@ fn counts(p: &Posture) -> [String; 5] {
     ]
 }
 
-const HEADER: [&str; 7] = [
+const HEADER: [&str; 8] = [
     "tenant",
+    "realm",
     "users",
     "enrolled",
     "unregistered",
@@ -44,7 +46,7 @@ impl Report for FleetStatus {
     fn render(&self, out: &Printer) -> String {
         let mut t = out.table(&HEADER);
         for r in &self.tenants {
-            let mut row = vec![r.tenant.clone()];
+            let mut row = vec![r.tenant.clone(), r.realm.clone().unwrap_or_default()];
             match &r.posture {
                 Some(p) => row.extend(counts(p)),
                 None => row.extend(std::iter::repeat_n("-".to_string(), 5)),
@@ -52,7 +54,10 @@ impl Report for FleetStatus {
             row.push(r.error.clone().unwrap_or_default());
             t.add_row(row);
         }
-        let mut total = vec![format!("total ({} tenants)", self.tenants.len())];
+        let mut total = vec![
+            format!("total ({} tenants)", self.tenants.len()),
+            String::new(),
+        ];
         total.extend(counts(&self.total));
         total.push(String::new());
         t.add_row(total);
@@ -61,7 +66,7 @@ impl Report for FleetStatus {
     fn csv(&self) -> Option<Vec<Vec<String>>> {
         let mut rows = vec![HEADER.map(String::from).to_vec()];
         for r in &self.tenants {
-            let mut row = vec![r.tenant.clone()];
+            let mut row = vec![r.tenant.clone(), r.realm.clone().unwrap_or_default()];
             match &r.posture {
                 Some(p) => row.extend(counts(p)),
                 None => row.extend(std::iter::repeat_n(String::new(), 5)),
@@ -120,6 +125,7 @@ pub async fn reset(
     dry_run: bool,
     revoke: bool,
     report: Option<Box<dyn std::io::Write + Send>>,
+    max_time: Option<u64>,
 ) -> Result<(), Error> {
     let s = ctx.session().await?;
     let targets = ctx.targets(&s, all_tenants).await?;
@@ -141,7 +147,21 @@ pub async fn reset(
             .status(format!("{}: {} user(s) match", p.tenant, names.len()));
         work.push((p.tenant, realm, names));
     }
-    run_resets(ctx, &s, work, tenant_errors, dry_run, revoke, report).await
+    let how = HowToReset {
+        dry_run,
+        revoke,
+        max_time,
+    };
+    run_resets(ctx, &s, work, tenant_errors, how, report).await
+}
+
+/// How a fleet reset runs: the flags `user reset --filter` and `audit --fix` pass on.
+pub struct HowToReset {
+    pub dry_run: bool,
+    /// Also end the users' sessions.
+    pub revoke: bool,
+    /// `--max-time SECS`: no row starts after that long.
+    pub max_time: Option<u64>,
 }
 
 /// The tenants' users to reset, by tenant: (tenant, realm, usernames).
@@ -154,16 +174,27 @@ pub async fn run_resets(
     s: &cx2fa_core::api::Session,
     work: Work,
     mut tenant_errors: Vec<TenantPosture>,
-    dry_run: bool,
-    revoke: bool,
+    how: HowToReset,
     report: Option<Box<dyn std::io::Write + Send>>,
 ) -> Result<(), Error> {
+    let HowToReset {
+        dry_run,
+        revoke,
+        max_time,
+    } = how;
     let n: usize = work.iter().map(|(_, _, names)| names.len()).sum();
     let tenants = work.len() + tenant_errors.len();
     if !dry_run && n > 0 {
+        // Each tenant with its realm: the realm is where the writes go.
+        let which: Vec<String> = work
+            .iter()
+            .filter(|(_, _, names)| !names.is_empty())
+            .map(|(t, realm, names)| format!("{} in `{t}` (realm `{realm}`)", names.len()))
+            .collect();
         ctx.confirm(&format!(
-            "Reset the 2FA enrolment of {n} user(s) in {} tenant(s){}?",
+            "Reset the 2FA enrolment of {n} user(s) in {} tenant(s): {}{}?",
             work.len(),
+            which.join(", "),
             if revoke {
                 " and end their sessions"
             } else {
@@ -172,6 +203,7 @@ pub async fn run_resets(
         ))?;
     }
     let shared = report.map(SharedReport::new);
+    let deadline = super::deadline(max_time);
     let progress = Bar::new(ctx, Some(n as u64), s.http.limiter(), false);
     let runs = work.into_iter().map(|(tenant, realm, names)| {
         let progress = &progress;
@@ -195,6 +227,7 @@ pub async fn run_resets(
                 report,
                 progress,
                 stop,
+                deadline,
             )
             .await;
             (tenant, r)
@@ -229,7 +262,15 @@ pub async fn run_resets(
         tenant_errors,
     };
     ctx.out.data(&out)?;
-    if let Some(e) = fatal.filter(|e| e.kind == Kind::Auth) {
+    // What stopped a tenant's run stops the fleet's: the tenants share the server.
+    let run_stopper = |e: &cx2fa_core::error::Error| {
+        e.kind == Kind::Auth
+            || matches!(
+                e.fix,
+                Some(Fix::ServerFailing | Fix::ComeBackLater { .. } | Fix::DeadlineReached)
+            )
+    };
+    if let Some(e) = fatal.filter(run_stopper) {
         return Err(e.into());
     }
     let failed_tenants: Vec<&TenantPosture> = out.tenant_errors.iter().collect();

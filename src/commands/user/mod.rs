@@ -79,6 +79,10 @@ pub struct ResetArgs {
     /// each row naming its tenant
     #[arg(long, requires = "filter")]
     pub all_tenants: bool,
+    /// Stop starting rows after this many seconds (counted from the first row); the report
+    /// holds what was done, `--resume` continues
+    #[arg(long, value_name = "SECS")]
+    pub max_time: Option<u64>,
 }
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
@@ -231,7 +235,7 @@ async fn status(ctx: &Ctx, a: StatusArgs) -> Result<(), Error> {
         .map(|f| enrolment::Filter::parse(f))
         .collect::<Result<Vec<_>, _>>()?;
     let s = ctx.session().await?;
-    let t = ctx.tenant(&s).await?;
+    let t = ctx.tenant_for_users(&s).await?;
     let users = Users::new(&s, t.realm());
     if let Some(w) = user_profile::read(&users).await?.require_read(t.realm())? {
         ctx.out.warn(crate::error::warning(w));
@@ -577,6 +581,7 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
             a.dry_run,
             a.revoke_sessions,
             report,
+            a.max_time,
         )
         .await;
     }
@@ -593,7 +598,7 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
         ),
     };
     let s = ctx.session().await?;
-    let t = ctx.tenant(&s).await?;
+    let t = ctx.tenant_for_users(&s).await?;
     let users = Users::new(&s, t.realm());
     let scope = bulk::Scope {
         tenant: t.id().into(),
@@ -642,6 +647,7 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
         report,
         &progress,
         ctx.cancel.clone(),
+        deadline(a.max_time),
     )
     .await;
     progress.finish();
@@ -667,6 +673,16 @@ async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
         ctx.out.status("nothing to reset");
     }
     Ok(())
+}
+
+/// When a run with `--max-time SECS` stops starting rows, counted from now (its first row:
+/// after any confirmation, which may wait on a person).
+pub(crate) fn deadline(max_time: Option<u64>) -> Option<std::time::Instant> {
+    max_time.map(|s| {
+        let now = std::time::Instant::now();
+        now.checked_add(std::time::Duration::from_secs(s))
+            .unwrap_or(now + std::time::Duration::from_secs(100 * 365 * 86_400))
+    })
 }
 
 /// The report, appended to: 0600, never through a planted symlink (`private::append`).

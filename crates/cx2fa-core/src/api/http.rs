@@ -41,6 +41,9 @@ pub struct Request {
     pub retry: bool,
     /// The largest answer accepted; a longer one is refused (exit 4) instead of filling memory.
     pub max_body: usize,
+    /// The administrator's token request: its `--print-curl` line sets `$CX2FA_TOKEN` from the
+    /// answer, for the commands printed after it.
+    pub exports_token: bool,
 }
 
 /// The answer size cap of most calls: tokens, single users, channel checks, OTP and RSA calls
@@ -60,6 +63,7 @@ impl Request {
             body: Body::Empty,
             retry,
             max_body: DEFAULT_MAX_BODY,
+            exports_token: false,
         }
     }
     /// Accepts answers up to `bytes` (for calls that list).
@@ -98,7 +102,8 @@ pub struct Response {
     pub url: String,
     pub status: u16,
     pub body: bytes::Bytes,
-    pub retry_after: Option<u64>,
+    /// What the server's `Retry-After` asked for (see [`super::retry::retry_after`]).
+    pub retry_after: Option<Duration>,
     pub attempts: u32,
     /// The server's `Date` header, for clock-skew checks.
     pub date: Option<String>,
@@ -492,6 +497,13 @@ impl Http {
 
     /// [`Http::send`] without giving up the request, for callers that may send it again.
     pub async fn send_ref(&self, r: &Request) -> Result<Response, Error> {
+        if has_dot_segment(&r.url) {
+            return Err(Error::failed(format!(
+                "`{} {}` has a `.` or `..` path segment, which would reach another address than the one shown; not sent",
+                r.method, r.url
+            ))
+            .with_url(&r.url));
+        }
         let mut attempt = 0;
         let began = Instant::now();
         loop {
@@ -557,6 +569,22 @@ impl Http {
             // A timeout already spent the whole `--timeout` on this request: the server took
             // the connection and did not answer, and asking again would multiply the wait.
             let timed_out = matches!(&result, Err(Failure::Overloaded(_)));
+            // The server's word on when to ask again, with a refusal or an error answer.
+            let asked = match &result {
+                Ok(resp) if transient => resp.retry_after,
+                _ => None,
+            };
+            if let (Some(asked), Ok(resp)) = (asked, &result) {
+                if asked > super::retry::MAX_WAIT {
+                    return Err(wait_refused(resp, asked));
+                }
+                // The pause is for this client, not for this one request, whether or not this
+                // request is sent again: no other request starts before it ends (they would
+                // only be refused in turn).
+                if let Some(l) = &self.limiter {
+                    l.hold(asked);
+                }
+            }
             if !((r.retry || refused) && transient && attempt <= self.max_retries && !timed_out) {
                 return match result {
                     Ok(resp) if resp.status == 429 || resp.status >= 500 => {
@@ -573,11 +601,7 @@ impl Http {
                     Err(Failure::Once(e) | Failure::Transient(e)) => Err(e),
                 };
             }
-            let wait = match &result {
-                Ok(resp) => resp.retry_after.map(|s| Duration::from_secs(s.min(30))),
-                Err(_) => None,
-            }
-            .unwrap_or_else(|| backoff(attempt));
+            let wait = asked.unwrap_or_else(|| backoff(attempt));
             tokio::select! {
                 _ = tokio::time::sleep(wait) => {}
                 _ = self.cancel.cancelled() => return Err(Error::cancelled().with_url(&r.url)),
@@ -610,7 +634,8 @@ impl Http {
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_string)
         };
-        let retry_after = header(reqwest::header::RETRY_AFTER).and_then(|v| v.trim().parse().ok());
+        let retry_after = header(reqwest::header::RETRY_AFTER)
+            .map(|v| super::retry::retry_after(&v, std::time::SystemTime::now()));
         let date = header(reqwest::header::DATE);
         let location = header(reqwest::header::LOCATION);
         let too_big = || {
@@ -646,6 +671,35 @@ impl Http {
             location,
         })
     }
+}
+
+/// Whether `url`'s path holds a `.` or `..` segment, written out or percent-encoded (`%2e`,
+/// which URL parsing reads as a dot too): parsing removes such segments, so the request would
+/// go to another path than the one cx2fa shows in errors, `--debug` and `--print-curl`.
+/// Encoding cannot help: `%2E%2E` is `..` to the parser as well.
+pub fn has_dot_segment(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let Some(start) = rest.find(['/', '\\']) else {
+        return false;
+    };
+    let path = rest[start..].split(['?', '#']).next().unwrap_or("");
+    path.split(['/', '\\']).any(|seg| {
+        let s = seg.to_ascii_lowercase().replace("%2e", ".");
+        s == "." || s == ".."
+    })
+}
+
+/// A `Retry-After` longer than cx2fa waits: the server's answer, with when to come back.
+fn wait_refused(resp: &Response, asked: Duration) -> Error {
+    status_error(resp)
+        .with_cause(format!(
+            "the server asked to wait {} s before asking again (Retry-After); cx2fa waits at most {} s",
+            asked.as_secs(),
+            super::retry::MAX_WAIT.as_secs()
+        ))
+        .with_fix(Fix::ComeBackLater {
+            seconds: asked.as_secs(),
+        })
 }
 
 /// A timeout's error with the whole wait, which may be longer than one `--timeout`.
@@ -767,15 +821,14 @@ fn env_ref(key: &str) -> String {
     }
 }
 
-/// The `--print-curl` line of `r`. The master realm's token request sets `$CX2FA_TOKEN` from
+/// The `--print-curl` line of `r`. The administrator's token request sets `$CX2FA_TOKEN` from
 /// its answer, so that the printed commands run as they are, in order: the later ones send
 /// `Authorization: Bearer "$CX2FA_TOKEN"`, which a password login would otherwise never set.
+/// Which request that is, the request says ([`Request::exports_token`]), not its URL: an
+/// agent's login in a realm named `master` must not replace the administrator's token.
 pub fn curl_line(r: &Request) -> String {
     let cmd = curl_command(r);
-    if r.method == Method::POST
-        && r.url
-            .contains("/realms/master/protocol/openid-connect/token")
-    {
+    if r.exports_token {
         format!(
             "export {}=\"$({cmd} | sed -n 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/p')\"",
             crate::env::TOKEN
@@ -1069,6 +1122,35 @@ mod tests {
                 body,
                 json!({"firstName": value, "password": "P", "attributes": {"otpSecret": ["S"]}})
             );
+        }
+    }
+
+    /// Why a dot segment is refused rather than encoded: URL parsing (WHATWG, as reqwest's
+    /// `url` does it) reads `%2E%2E` as `..` and removes it with the segment before it.
+    #[test]
+    fn encoded_dot_segments_are_still_removed_by_url_parsing() {
+        let u = url::Url::parse("https://h/admin/realms/%2E%2E/users").unwrap();
+        assert_eq!(u.path(), "/admin/users");
+    }
+
+    #[test]
+    fn dot_segments_are_found_however_written() {
+        for u in [
+            "https://h/auth/admin/realms/../users",
+            "https://h/auth/admin/realms/./users",
+            "https://h/auth/admin/realms/%2E%2e/users",
+            "https://h/auth/admin/realms/.%2E",
+            "http://h/a\\..\\b",
+        ] {
+            assert!(has_dot_segment(u), "{u}");
+        }
+        for u in [
+            "https://h/auth/admin/realms/t1/users?q=..",
+            "https://h/auth/admin/realms/a..b/users",
+            "https://h.example.test/",
+            "https://h",
+        ] {
+            assert!(!has_dot_segment(u), "{u}");
         }
     }
 

@@ -44,23 +44,30 @@ pub async fn token(
     realm: &str,
     grant: &Grant,
 ) -> Result<Token, Error> {
-    let resp = grant_response(http, keycloak, realm, grant).await?;
+    let resp = http
+        .send(grant_request(keycloak, realm, grant, Grantee::Admin))
+        .await?;
     parse_token(resp.check()?)
 }
 
-/// The token endpoint's answer to `grant`, of any status.
-async fn grant_response(
-    http: &Http,
-    keycloak: &str,
-    realm: &str,
-    grant: &Grant,
-) -> Result<super::http::Response, Error> {
+/// Whose secrets a grant sends: they decide the `--print-curl` variables and whether the grant
+/// may be sent again, never the realm's name (a tenant's realm could be called `master`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grantee {
+    /// The master-realm administrator (or automation client) cx2fa works as.
+    Admin,
+    /// A tenant's agent logging in (the login probe), through the tenant's client.
+    Agent,
+}
+
+/// The token request for `grant`, sent by `who`.
+pub fn grant_request(keycloak: &str, realm: &str, grant: &Grant, who: Grantee) -> Request {
     let url = format!("{keycloak}{}", route::TOKEN.path(&[realm]));
     let plain = |k: &str, v: &str| (k.to_string(), Secretish::Plain(v.to_string()));
     // Each secret has its own variable in `--print-curl`: the master admin's password is not
     // an agent's, and the tenant client's secret is not the automation client's.
-    let master = realm == "master";
-    let var = |k: &str| match (k, master) {
+    let admin = who == Grantee::Admin;
+    let var = |k: &str| match (k, admin) {
         ("password", true) => crate::env::PASSWORD,
         ("password", false) => crate::env::USER_PASSWORD,
         ("client_secret", true) => crate::env::CLIENT_SECRET,
@@ -100,10 +107,11 @@ async fn grant_response(
     // An agent's password grant (the login probe) that failed may still have counted against
     // the user in Keycloak's brute-force protection: it is never sent again (a 429, refused at
     // the door, still is). Other grants change nothing stored, so they are safe to retry.
-    let repeatable = master || !matches!(grant, Grant::Password { .. });
+    let repeatable = admin || !matches!(grant, Grant::Password { .. });
     let mut req = Request::post(url).retry(repeatable);
     req.body = Body::Form(fields);
-    http.send(req).await
+    req.exports_token = admin;
+    req
 }
 
 /// Why Keycloak refused a password grant, in the shapes it answers (docs/deployment-contract.md
@@ -157,7 +165,9 @@ pub async fn password_login(
     realm: &str,
     grant: &Grant,
 ) -> Result<Result<Token, GrantRefusal>, Error> {
-    let resp = grant_response(http, keycloak, realm, grant).await?;
+    let resp = http
+        .send(grant_request(keycloak, realm, grant, Grantee::Agent))
+        .await?;
     if let Some(r) = GrantRefusal::classify(&resp) {
         return Ok(Err(r));
     }
@@ -446,6 +456,32 @@ mod tests {
         assert_eq!(
             u.with_attributes(m).0["attributes"],
             serde_json::json!({"b": ["y"]})
+        );
+    }
+
+    /// A tenant whose realm is called `master`: its agent's grant still prints the agent's
+    /// variables, is not retried, and sets no `$CX2FA_TOKEN`.
+    #[test]
+    fn curl_variables_follow_the_grantee_not_the_realm() {
+        let grant = Grant::Password {
+            client: "cim".into(),
+            client_secret: Some(Secret::new("tenant-client-secret")),
+            username: "agent".into(),
+            password: Secret::new("agent-password"),
+        };
+        let agent = grant_request("https://h/auth/", "master", &grant, Grantee::Agent);
+        let line = crate::api::http::curl_line(&agent);
+        assert!(
+            line.contains("$CX2FA_USER_PASSWORD") && line.contains("$CX2FA_TENANT_CLIENT_SECRET"),
+            "{line}"
+        );
+        assert!(!line.contains("export"), "{line}");
+        assert!(!agent.retry);
+        let admin = grant_request("https://h/auth/", "master", &grant, Grantee::Admin);
+        let line = crate::api::http::curl_line(&admin);
+        assert!(
+            line.contains("\"$CX2FA_PASSWORD\"") && line.starts_with("export CX2FA_TOKEN="),
+            "{line}"
         );
     }
 

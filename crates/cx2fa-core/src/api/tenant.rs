@@ -68,6 +68,20 @@ impl<'a> Tenants<'a> {
         find(all, id)
     }
 
+    /// One tenant by id, to work on its realm's users: its realm checked
+    /// ([`check_realm`]), and the other tenants whose realm is the same (each of them
+    /// would see what is done to this one).
+    pub async fn get_for_users(&self, id: &str) -> Result<(Tenant, Vec<String>), Error> {
+        let all = self.list().await?;
+        let others: Vec<String> = match all.iter().find(|t| t.id() == id) {
+            Some(me) => sharing(me, &all),
+            None => vec![],
+        };
+        let t = find(all, id)?;
+        check_realm(&t)?;
+        Ok((t, others))
+    }
+
     /// Sends the whole document. Not retried: after a failure the caller re-reads to learn
     /// whether it took effect.
     pub async fn update(&self, doc: &Tenant) -> Result<Response, Error> {
@@ -109,6 +123,32 @@ impl<'a> Tenants<'a> {
         req.body = Body::Multipart(parts);
         self.s.authed(req).await
     }
+}
+
+/// The realm of `t`, when a tenant operation may work in it. `master` is refused: it holds
+/// the administrators whose token cx2fa uses, and a reset there would write them. An empty
+/// name, `.` and `..` are no realm at all: as path segments they reach other endpoints than the
+/// ones cx2fa shows (`admin/realms/../users` is `admin/users`).
+pub fn check_realm(t: &Tenant) -> Result<&str, Error> {
+    let realm = t.realm();
+    if matches!(realm.trim(), "" | "." | ".." | "master") {
+        return Err(Error::failed(format!(
+            "tenant `{}` has realm `{realm}`, which no tenant operation works in",
+            t.id()
+        ))
+        .with_fix(Fix::TenantRealm {
+            tenant: t.id().to_string(),
+        }));
+    }
+    Ok(realm)
+}
+
+/// The ids of the tenants of `all` other than `t` whose realm is `t`'s.
+pub fn sharing(t: &Tenant, all: &[Tenant]) -> Vec<String> {
+    all.iter()
+        .filter(|o| o.id() != t.id() && o.realm() == t.realm())
+        .map(|o| o.id().to_string())
+        .collect()
 }
 
 /// Picks tenant `id` from a list, or a not-found error with a did-you-mean.
