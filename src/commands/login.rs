@@ -487,6 +487,7 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
         tenant,
         username: a.user.clone(),
         password,
+        otp_manager_url: None,
     };
     let transcript = if scripted {
         let mut io = Scripted {

@@ -142,6 +142,9 @@ pub struct Target<'a> {
     pub tenant: Tenant,
     pub username: String,
     pub password: Secret,
+    /// Reach the OTP manager here for this login, before the session's `--otp-manager-url`
+    /// and the tenant's `Otp_Manager_Url` (a probe's per-tenant setting).
+    pub otp_manager_url: Option<String>,
 }
 
 struct Run<'a> {
@@ -149,6 +152,7 @@ struct Run<'a> {
     users: Users<'a>,
     user: User,
     started: Instant,
+    otp_manager_url: Option<String>,
 }
 
 impl Run<'_> {
@@ -238,6 +242,7 @@ pub async fn simulate(target: Target<'_>, io: &mut impl Io) -> Result<Transcript
         users: Users::new(s, t.realm()),
         user: User(Value::Null),
         started: Instant::now(),
+        otp_manager_url: target.otp_manager_url.clone(),
     };
     let grant = Grant::Password {
         client,
@@ -517,19 +522,20 @@ async fn otp(
     io: &mut impl Io,
 ) -> Result<(), Error> {
     let policy = t.two_fa();
-    let base =
-        s.ep.otp_manager
-            .clone()
-            .or_else(|| t.otp_manager_url().map(str::to_string))
-            .ok_or_else(|| {
-                Error::failed(format!(
-                    "tenant `{}` has no `keyCloak.Otp_Manager_Url`",
-                    t.id()
-                ))
-                .with_fix(Fix::SeePolicy {
-                    tenant: t.id().to_string(),
-                })
-            })?;
+    let base = run
+        .otp_manager_url
+        .clone()
+        .or_else(|| s.ep.otp_manager.clone())
+        .or_else(|| t.otp_manager_url().map(str::to_string))
+        .ok_or_else(|| {
+            Error::failed(format!(
+                "tenant `{}` has no `keyCloak.Otp_Manager_Url`",
+                t.id()
+            ))
+            .with_fix(Fix::SeePolicy {
+                tenant: t.id().to_string(),
+            })
+        })?;
     let base = crate::api::session::dir_url(&base);
     let tenant_csi = policy.identifier.clone().unwrap_or_default();
     let expiry = policy.otp_expiry.unwrap_or(60);
