@@ -12,6 +12,7 @@ mod inputs;
 mod leaks;
 mod login;
 mod policy;
+mod probe;
 mod pty;
 mod real_keycloak;
 mod reference;

@@ -34,6 +34,7 @@ use std::time::Instant;
 /// outcome, check, kind, cause: never a username, a contact or a secret.
 ///
 /// Examples:
+///   cx2fa probe --once --file probe.toml                  # cron, CI: exit 0 when all are healthy
 ///   CX2FA_USER_PASSWORD=agent-pass cx2fa probe --once -t expertflow --user agent.email --contact agent.email@example.test --otp-from-outbox
 ///   cx2fa probe --file /etc/cx2fa/probe.toml --every 5m --listen 9464
 ///   cx2fa probe --file probe.toml --once --textfile /var/lib/prometheus/node-exporter
@@ -184,7 +185,11 @@ impl ProbeArgs {
     }
 }
 
-pub async fn run(ctx: &Ctx, a: ProbeArgs) -> Result<(), Error> {
+pub async fn run(ctx: &Ctx, mut a: ProbeArgs) -> Result<(), Error> {
+    // With `-o json` every line on stderr is a JSON object (README "Machine contract").
+    if ctx.out.is_json() {
+        a.log_format = LogFormat::Json;
+    }
     let every = a
         .every
         .as_deref()
