@@ -303,6 +303,14 @@ otp = {}
     }
 
     #[test]
+    fn the_shipped_examples_parse() {
+        let example = include_str!("../../../../monitoring/probe.example.toml");
+        assert_eq!(parse(example).unwrap().len(), 3);
+        let tests = include_str!("../../../../tests/probe/probe.toml");
+        assert_eq!(parse(tests).unwrap().len(), 3);
+    }
+
+    #[test]
     fn unknown_keys_are_named() {
         let e = parse("[[tenant]]\nid = \"t\"\nusr = \"x\"\n").unwrap_err();
         assert_eq!((e[0].line, e[0].column), (3, 1), "{e:?}");
