@@ -1,5 +1,6 @@
 //! `cx2fa probe`: [`cx2fa_core::probe`] on a schedule, as metrics and log lines.
 
+mod log;
 mod metrics;
 mod serve;
 mod sources;
@@ -204,7 +205,7 @@ pub async fn run(ctx: &Ctx, mut a: ProbeArgs) -> Result<(), Error> {
     *shared.lock().map_err(|_| Error::failed("metrics lock"))? = metrics::render(&state);
     if let Some(addr) = &a.listen {
         let bound = serve::start(serve::listen_addr(addr)?, shared.clone()).await?;
-        log(
+        log::event(
             ctx,
             a.log_format,
             "listen",
@@ -227,7 +228,7 @@ pub async fn run(ctx: &Ctx, mut a: ProbeArgs) -> Result<(), Error> {
             }
         }
         for p in &probes {
-            log_probe(ctx, a.log_format, p);
+            log::probe(ctx, a.log_format, p);
         }
         let Some(every) = every else {
             return once_result(ctx, probes);
@@ -238,7 +239,7 @@ pub async fn run(ctx: &Ctx, mut a: ProbeArgs) -> Result<(), Error> {
             _ = stop.cancelled() => {}
         }
         if stop.is_cancelled() {
-            log(ctx, a.log_format, "stop", &[("runs", state.runs.into())]);
+            log::event(ctx, a.log_format, "stop", &[("runs", state.runs.into())]);
             return Ok(());
         }
     }
@@ -259,10 +260,9 @@ async fn one_run(
             Err(e) => failure = Some(cx2fa_core::error::Error::new(e.kind, e.message)),
         }
     }
-    let remedy = crate::hints::reset_stale("<tenant>");
     let opts = probe::Options {
         ca: ctx.settings.ca_cert.clone(),
-        stale_remedy: &remedy,
+        stale_remedy: &|t: &str| crate::hints::reset_stale(t),
     };
     let s = match (&*session, &failure) {
         (Some(s), _) => Ok(s),
@@ -310,73 +310,4 @@ fn stop_signal() -> tokio_util::sync::CancellationToken {
         std::process::exit(143);
     });
     stop
-}
-
-/// One structured log line on stderr.
-fn log(ctx: &Ctx, format: LogFormat, event: &str, fields: &[(&str, serde_json::Value)]) {
-    let ts = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-    let line = match format {
-        LogFormat::Json => {
-            let mut m = serde_json::Map::new();
-            m.insert("ts".into(), ts.into());
-            m.insert("event".into(), event.into());
-            for (k, v) in fields {
-                m.insert((*k).into(), v.clone());
-            }
-            serde_json::Value::Object(m).to_string()
-        }
-        LogFormat::Text => {
-            let kv: Vec<String> = fields
-                .iter()
-                .map(|(k, v)| match v {
-                    serde_json::Value::String(s) => format!("{k}={s}"),
-                    other => format!("{k}={other}"),
-                })
-                .collect();
-            format!("{ts} {event} {}", kv.join(" "))
-        }
-    };
-    ctx.out.log(&line);
-}
-
-fn log_probe(ctx: &Ctx, format: LogFormat, p: &TenantProbe) {
-    let login = p.login.as_ref();
-    let errors: Vec<serde_json::Value> = p
-        .errors
-        .iter()
-        .map(|e| serde_json::json!({"stage": e.stage, "cause": e.cause, "message": e.message}))
-        .collect();
-    let mut fields: Vec<(&str, serde_json::Value)> = vec![
-        ("tenant", p.tenant.clone().into()),
-        ("healthy", p.healthy.into()),
-        (
-            "login",
-            login
-                .and_then(|l| l.ending)
-                .map(label)
-                .unwrap_or_else(|| "error".into())
-                .into(),
-        ),
-        (
-            "channel",
-            login.and_then(|l| l.channel).map(|c| c.to_string()).into(),
-        ),
-        ("ready", p.ready.into()),
-        (
-            "seconds",
-            serde_json::json!((p.seconds * 1000.0).round() / 1000.0),
-        ),
-    ];
-    if format == LogFormat::Json {
-        fields.push(("errors", errors.into()));
-    } else {
-        for e in &p.errors {
-            fields.push((
-                "cause",
-                format!("{}/{}", e.stage.as_str(), e.cause.as_str()).into(),
-            ));
-            fields.push(("error", format!("{:?}", e.message).into()));
-        }
-    }
-    log(ctx, format, "probe", &fields);
 }

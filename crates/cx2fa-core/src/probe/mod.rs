@@ -280,8 +280,9 @@ pub const FINDING_KINDS: [FindingKind; 13] = [
 pub struct Options<'a> {
     /// The CA to trust for IMAP, beside the system roots.
     pub ca: Option<PathBuf>,
-    /// How `readiness::users_check` words the remedy for stale users (the caller's command).
-    pub stale_remedy: &'a str,
+    /// How `readiness::users_check` words the remedy for a tenant's stale users (the caller's
+    /// command for that tenant).
+    pub stale_remedy: &'a dyn Fn(&str) -> String,
 }
 
 fn unix_now() -> f64 {
@@ -404,9 +405,18 @@ async fn health(
         policy.identifier.as_deref(),
     ) {
         if ct.uses_channel() {
-            let c = readiness::check_channel(s, ct, id).await?;
-            let level = if c.ok { Level::Ok } else { Level::Fail };
-            p.checks.push(Check::new("channel", level, c.message));
+            // A channel manager that cannot answer fails this check; the users are still read.
+            match readiness::check_channel(s, ct, id).await {
+                Ok(c) => {
+                    let level = if c.ok { Level::Ok } else { Level::Fail };
+                    p.checks.push(Check::new("channel", level, c.message));
+                }
+                Err(e) => {
+                    p.checks
+                        .push(Check::new("channel", Level::Fail, e.one_line()));
+                    p.errors.push(error(Stage::Readiness, Cause::of(&e), &e));
+                }
+            }
         }
     }
     let users = Users::new(s, t.realm());
@@ -414,7 +424,7 @@ async fn health(
     match access.require_read(t.realm()) {
         Ok(read_only) => {
             let (all, posture) = enrolment::scan(&users, &policy, 500).await?;
-            let mut c = readiness::users_check(&posture, opts.stale_remedy);
+            let mut c = readiness::users_check(&posture, &(opts.stale_remedy)(t.id()));
             if let Some(w) = read_only {
                 c.status = Level::Fail;
                 c.ok = false;
