@@ -14,7 +14,7 @@ use serde::Serialize;
 use std::path::PathBuf;
 use std::time::Instant;
 
-/// Probe 2FA end to end for monitoring: a login with a dedicated probe user, the readiness checks, the posture and the audit counts, as OpenMetrics
+/// Probe each tenant's 2FA end to end, once or on a schedule, as Prometheus metrics
 ///
 /// Per tenant, each run: (1) logs in as a dedicated probe user with exactly one password
 /// attempt and one code, from a scripted source (TOTP secret, IMAP, a command, the sandbox's
