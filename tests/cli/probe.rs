@@ -414,3 +414,37 @@ fn sigterm_ends_the_probe_between_runs() {
     assert!(waited < Duration::from_secs(3), "{waited:?}");
     assert!(err.lines().last().unwrap().contains("\"stop\""), "{err}");
 }
+
+/// Exactly one password attempt a run: with Keycloak locking a user out after 2 failures, a
+/// run with a wrong password leaves the probe user able to log in at the next run.
+#[test]
+fn one_password_attempt_a_run_never_trips_the_lockout() {
+    let sb = Sandbox::with(Config {
+        keycloak: cx2fa_sandbox::variant::Keycloak {
+            lockout_after: 2,
+            ..Default::default()
+        },
+        ..Config::default()
+    });
+    let probe = |password: &str| {
+        let (code, out, err) = run(sb.cmd().env("CX2FA_USER_PASSWORD", password).args([
+            "probe",
+            "--once",
+            "--user",
+            "agent.email",
+            "--contact",
+            "agent.email@example.test",
+            "--otp-from-outbox",
+            "-o",
+            "json",
+        ]));
+        let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+        (code, v["tenants"][0]["login"]["ending"].clone())
+    };
+    assert_eq!(probe("wrong").1, "wrong-password");
+    assert_eq!(
+        probe("agent-pass").1,
+        "success",
+        "not locked out by the probe"
+    );
+}

@@ -141,3 +141,33 @@ pub fn write_textfile(dir: &Path, text: &str) -> Result<(), Error> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_port_alone_listens_on_loopback() {
+        assert_eq!(listen_addr("9464").unwrap().to_string(), "127.0.0.1:9464");
+        assert_eq!(
+            listen_addr("0.0.0.0:9464").unwrap().to_string(),
+            "0.0.0.0:9464"
+        );
+        assert_eq!(listen_addr("[::1]:9464").unwrap().to_string(), "[::1]:9464");
+        assert!(listen_addr("localhost").is_err());
+    }
+
+    #[test]
+    fn the_textfile_is_replaced_whole_and_readable_by_the_collector() {
+        use std::os::unix::fs::PermissionsExt;
+        let d = tempfile::tempdir().unwrap();
+        write_textfile(d.path(), "a 1\n# EOF\n").unwrap();
+        write_textfile(d.path(), "a 2\n# EOF\n").unwrap();
+        let p = textfile_path(d.path());
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "a 2\n# EOF\n");
+        let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644);
+        // No temporary file left behind.
+        assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 1);
+    }
+}
