@@ -192,6 +192,8 @@ pub enum Command {
     SimulateLogin(commands::login::LoginArgs),
     // About, description and examples: the doc comment of its arguments' struct.
     Audit(commands::audit::AuditArgs),
+    // About, description and examples: the doc comment of its arguments' struct.
+    Probe(commands::probe::ProbeArgs),
     /// Log in once per deployment profile; see where credentials come from
     ///
     /// Examples:

@@ -49,6 +49,7 @@ pub async fn run(cli: Cli) -> Result<(), Error> {
         Command::User(c) => commands::user::run(&ctx, c).await,
         Command::SimulateLogin(a) => commands::login::run(&ctx, a).await,
         Command::Audit(a) => commands::audit::run(&ctx, a).await,
+        Command::Probe(a) => commands::probe::run(&ctx, a).await,
         Command::Auth(c) => commands::auth::run(&ctx, c).await,
         Command::Doctor(a) => commands::doctor::run(&ctx, a).await,
         #[cfg(feature = "sandbox")]

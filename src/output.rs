@@ -142,6 +142,12 @@ impl Printer {
         }
     }
 
+    /// A log line on stderr, as given (a `probe` run's text or JSON line), known secrets
+    /// scrubbed; shown in quiet mode too, since logs are what a long-running probe is for.
+    pub fn log(&self, line: &str) {
+        eprint_line(&sanitize_text(&secrets::scrub(line)));
+    }
+
     /// A debug trace line on stderr.
     pub fn debug(&self, msg: impl AsRef<str>) {
         eprint_line(&self.clean(&format!("{} {}", self.paint("debug:", "2"), msg.as_ref())));

@@ -529,6 +529,7 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
         username: a.user.clone(),
         password,
         allow_plain_http_rsa: a.allow_plain_http_rsa,
+        otp_manager_url: None,
     };
     let transcript = if scripted {
         let mut io = Scripted {

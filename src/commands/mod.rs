@@ -9,6 +9,7 @@ pub mod config;
 pub mod doctor;
 pub mod login;
 pub mod policy;
+pub mod probe;
 #[cfg(feature = "sandbox")]
 pub mod sandbox;
 pub mod tenant;
@@ -552,6 +553,11 @@ pub fn output_schemas() -> Vec<(&'static str, &'static str, serde_json::Value)> 
             "simulate-login",
             "`simulate-login -o json`",
             schema::<cx2fa_core::login::Transcript>("cx2fa simulate-login -o json"),
+        ),
+        (
+            "probe",
+            "`probe --once -o json`",
+            schema::<probe::ProbeReport>("cx2fa probe --once -o json: each tenant's login, readiness, posture, audit counts and errors"),
         ),
         (
             "auth-status",

@@ -14,6 +14,7 @@ mod leaks;
 mod local;
 mod login;
 mod policy;
+mod probe;
 mod pty;
 mod real;
 mod real_keycloak;

@@ -162,6 +162,11 @@ fn every_help_example_runs() {
     std::fs::write(w.join("logo.png"), b"\x89PNG\r\n").unwrap();
     std::fs::write(w.join("users.csv"), "username\nagent.stale\n").unwrap();
     std::fs::create_dir_all(w.join("tenants")).unwrap();
+    std::fs::write(
+        w.join("probe.toml"),
+        "[[tenant]]\nid = \"expertflow\"\nuser = \"agent.email\"\ncontact = \"agent.email@example.test\"\npassword = { env = \"CX2FA_USER_PASSWORD\" }\notp = { outbox = true }\n",
+    )
+    .unwrap();
     std::fs::write(w.join("tenants/a.json"), crate::support::UPDATE_EMAIL).unwrap();
     let config = sb.state.path().join("config/cx2fa");
     std::fs::create_dir_all(&config).unwrap();
@@ -190,11 +195,13 @@ fn every_help_example_runs() {
             .skip(1)
             .take_while(|l| !l.trim().is_empty());
         for line in examples.map(str::trim).filter(|l| l.contains("cx2fa ")) {
-            // Long-running servers and the tour are exercised by their own tests, and so are
-            // the completion scripts (whose examples install into the home directory).
+            // Long-running servers (the sandbox, a scheduled probe) and the tour are exercised by
+            // their own tests, and so are the completion scripts (whose examples install into
+            // the home directory).
             if line.starts_with("cx2fa sandbox") && !line.contains("rsa-code")
                 || line.starts_with("cx2fa tour")
                 || line.starts_with("cx2fa completions")
+                || line.contains(" --every ")
             {
                 continue;
             }

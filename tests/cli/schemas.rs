@@ -92,6 +92,19 @@ fn every_json_output_matches_its_schema() {
     check("tenant-list", &["tenant", "list"], None);
     check("tenant-show", &["tenant", "show"], None);
     check("policy-show", &["policy", "show"], None);
+    check(
+        "probe",
+        &[
+            "probe",
+            "--once",
+            "--user",
+            "agent.email",
+            "--contact",
+            "agent.email@example.test",
+            "--otp-from-outbox",
+        ],
+        None,
+    );
     check("audit", &["audit", "-t", "acme"], None);
     check(
         "user-status-fleet",

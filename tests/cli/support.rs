@@ -89,10 +89,15 @@ impl Sandbox {
     /// `cx2fa ARGS` started in the background, with [`Sandbox::cmd`]'s environment and its
     /// output piped, for tests that signal it while it runs.
     pub fn spawn(&self, args: &[&str]) -> std::process::Child {
+        self.spawn_env(args, &[])
+    }
+    /// [`Sandbox::spawn`] with more environment variables.
+    pub fn spawn_env(&self, args: &[&str], env: &[(&str, &str)]) -> std::process::Child {
         std::process::Command::new(assert_cmd::cargo::cargo_bin("cx2fa"))
             .args(args)
             .env_clear()
             .envs(self.env_pairs())
+            .envs(env.iter().copied())
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())

@@ -2,7 +2,7 @@
 //! tenant's 2FA settings ([`settings`]), push them ([`push`], with [`backup`]), judge a
 //! deployment's posture ([`readiness`], [`fleet`]), read and reset users' enrolment one by one
 //! or in bulk ([`enrolment`], [`bulk`]), and run the login flow ([`login`], behind its `Io`
-//! trait). The typed clients are in [`api`].
+//! trait), and monitor it continuously ([`probe`]). The typed clients are in [`api`].
 //!
 //! No printing and no command line here: operations return typed outcomes and [`error::Error`];
 //! the binary decides how they are shown and what exit code they mean.
@@ -25,6 +25,7 @@ pub mod limiter;
 pub mod login;
 pub mod policy;
 pub mod private;
+pub mod probe;
 pub mod push;
 pub mod readiness;
 pub mod services;

@@ -157,6 +157,9 @@ pub struct Target<'a> {
     /// Sends the RSA client key and the passcode over plain HTTP to a host other than this
     /// machine (refused otherwise).
     pub allow_plain_http_rsa: bool,
+    /// Reach the OTP manager here for this login, before the session's `--otp-manager-url`
+    /// and the tenant's `Otp_Manager_Url` (a probe's per-tenant setting).
+    pub otp_manager_url: Option<String>,
 }
 
 struct Run<'a> {
@@ -164,6 +167,7 @@ struct Run<'a> {
     users: Users<'a>,
     user: User,
     started: Instant,
+    otp_manager_url: Option<String>,
 }
 
 impl Run<'_> {
@@ -283,6 +287,7 @@ pub async fn simulate(target: Target<'_>, io: &mut impl Io) -> Result<Transcript
         users: Users::new(s, t.realm()),
         user: User(Value::Null),
         started: Instant::now(),
+        otp_manager_url: target.otp_manager_url.clone(),
     };
     let grant = Grant::Password {
         client,
@@ -562,7 +567,18 @@ async fn otp(
     io: &mut impl Io,
 ) -> Result<(), Error> {
     let policy = t.two_fa();
-    let address = Address::resolve(Service::OtpManager, &s.ep, Some(t)).ok_or_else(|| {
+    // A probe's per-tenant address comes first, as the operator's own choice (like a flag).
+    let overridden;
+    let ep = match &run.otp_manager_url {
+        Some(u) => {
+            let mut ep = s.ep.clone();
+            ep.otp_manager = Some(u.clone());
+            overridden = ep;
+            &overridden
+        }
+        None => &s.ep,
+    };
+    let address = Address::resolve(Service::OtpManager, ep, Some(t)).ok_or_else(|| {
         Error::failed(format!(
             "tenant `{}` has no `keyCloak.Otp_Manager_Url`",
             t.id()
