@@ -227,3 +227,110 @@ fn doctor_on_every_backend() {
         assert_eq!(code, 0, "{name}: {out} {err}");
     }
 }
+
+/// The whole login on every channel, registration then return, as `simulate-login` runs it:
+/// EMAIL and SMS codes from the sandbox's outbox, the authenticator app from a known secret,
+/// RSA SecurID from the emulated server's tokencode. What each login wrote is read back with
+/// `user status` (on the real Keycloak: from the real server).
+#[test]
+fn simulate_login_every_channel_registration_and_return_on_every_backend() {
+    const APP_SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    for (name, sb) in backends("same-bodies suite") {
+        let login = |tenant: &str, user: &str, args: &[&str], env: &[(&str, String)]| {
+            let mut c = sb.cmd();
+            for (k, v) in env {
+                c.env(k, v);
+            }
+            let (code, out, err) = run(c
+                .args(["simulate-login", "-t", tenant, "--user", user])
+                .args(args)
+                .args(["-o", "json"]));
+            assert_eq!(code, 0, "{name}: {tenant}/{user} {args:?}: {out} {err}");
+            let t = json(&out);
+            assert_eq!(t["ending"], "success", "{name}: {tenant}/{user}: {t}");
+            t["flow"].as_str().unwrap_or("").to_string()
+        };
+        let registered = |tenant: &str, user: &str, channel: &str| {
+            let v = status(&sb, tenant, user);
+            assert!(
+                v["registered"] == true && v["channel"] == channel,
+                "{name}: {tenant}/{user}: {v}"
+            );
+        };
+        let enable = |tenant: &str, args: &[&str]| {
+            let (code, _, err) = run(sb
+                .cmd()
+                .args(["policy", "enable", "-t", tenant, "--yes"])
+                .args(args));
+            assert_eq!(code, 0, "{name}: {err}");
+        };
+        let app = [("APP", APP_SECRET.to_string())];
+        let rsa = || {
+            let (_, code, _) = run(sb.cmd().args(["sandbox", "rsa-code", "agent.rsa"]));
+            [("RSA", format!("rsapin01{}", code.trim()))]
+        };
+
+        // EMAIL (expertflow's channel).
+        let reg = [
+            "--register-contact",
+            "none@example.test",
+            "--otp-from-outbox",
+        ];
+        assert_eq!(login("expertflow", "agent.none", &reg, &[]), "registration");
+        registered("expertflow", "agent.none", "EMAIL");
+        assert_eq!(
+            login("expertflow", "agent.none", &["--otp-from-outbox"], &[]),
+            "returning"
+        );
+
+        // APP: acme turns it on; its agent registers with a secret the test knows.
+        enable("acme", &["--channel", "APP"]);
+        let totp = ["--totp-secret-env", "APP"];
+        let reg = ["--register", "--totp-secret-env", "APP"];
+        assert_eq!(login("acme", "acme.agent", &reg, &app), "registration");
+        registered("acme", "acme.agent", "APP");
+        assert_eq!(login("acme", "acme.agent", &totp, &app), "returning");
+
+        // SMS: expertflow moves to SMS; a registered SMS user returns, a new one registers
+        // with a phone number as the platform takes it (digits, no `+`).
+        enable(
+            "expertflow",
+            &["--channel", "SMS", "--identifier", "+15550001000"],
+        );
+        assert_eq!(
+            login("expertflow", "agent.sms", &["--otp-from-outbox"], &[]),
+            "returning"
+        );
+        let reg = ["--register-contact", "15550100777", "--otp-from-outbox"];
+        assert_eq!(
+            login("expertflow", "agent.noattrs", &reg, &[]),
+            "registration"
+        );
+        registered("expertflow", "agent.noattrs", "SMS");
+
+        // RSA: expertflow moves to RSA; its RSA user, reset first, registers, then returns.
+        enable("expertflow", &["--channel", "RSA"]);
+        let (code, _, err) =
+            run(sb
+                .cmd()
+                .args(["user", "reset", "-t", "expertflow", "agent.rsa", "--yes"]));
+        assert_eq!(code, 0, "{name}: {err}");
+        let pass = ["--register", "--rsa-passcode-env", "RSA"];
+        assert_eq!(
+            login("expertflow", "agent.rsa", &pass, &rsa()),
+            "registration"
+        );
+        registered("expertflow", "agent.rsa", "RSA");
+        // A new tokencode: the one just used is spent.
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        assert_eq!(
+            login(
+                "expertflow",
+                "agent.rsa",
+                &["--rsa-passcode-env", "RSA"],
+                &rsa()
+            ),
+            "returning"
+        );
+    }
+}
