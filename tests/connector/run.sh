@@ -40,6 +40,18 @@
 #  6 otp-manager-requests-match
 #                             the otp/generate and otp/verify requests of check 5 (harness request
 #                             log) against cx2fa's own (`--print-curl` of check 5's simulate-login).
+#  7 app-registered-by-connector-is-seen-by-cx2fa
+#                             the tenant moved to APP (`cx2fa policy enable`): the login screen's
+#                             sequence for an unregistered user, authenticateUserViaKeycloak (issues
+#                             the secret, tempOTPSecret) > validateOTP (the current TOTP code);
+#                             `cx2fa user status` sees an APP registration, and `cx2fa
+#                             simulate-login` logs the user in with the connector's secret.
+#  8 rsa-registered-by-connector-and-requests-match
+#                             the tenant moved to RSA, agent.rsa reset by cx2fa: the connector
+#                             registers it (authenticateUserViaKeycloak > validateOTP with a
+#                             passcode); `cx2fa user status` sees it; cx2fa's returning login sends
+#                             RSA the request the connector sent (path, client-key header, body
+#                             keys).
 # The full login works on the real Keycloak because the sandbox sets up what a deployment has
 # (crates/cx2fa-sandbox/src/upstream.rs): the tenant-realm admin USERNAME_ADMIN/PASSWORD_ADMIN
 # with realm-management's view/query/manage-users, authorization services on `cim` (the UMA
@@ -390,46 +402,12 @@ fi
 # ---------------------------------------------------------------- 6. otp-manager-requests-match
 
 # cx2fa's requests, from its --print-curl lines (shell words, parsed without a shell).
-node - "$WORK/pending-sim.err" >"$WORK/cx2fa-otp.json" <<'EOF'
-const fs = require('fs');
-function words(line) {
-  const out = []; let cur = ''; let inWord = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (c === "'") { const j = line.indexOf("'", i + 1); cur += line.slice(i + 1, j); i = j; inWord = true; }
-    else if (c === '"') {
-      let j = i + 1;
-      while (line[j] !== '"') { if (line[j] === '\\') j++; cur += line[j]; j++; }
-      i = j; inWord = true;
-    } else if (c === '\\') { cur += line[++i]; inWord = true; }
-    else if (/\s/.test(c)) { if (inWord) out.push(cur); cur = ''; inWord = false; }
-    else { cur += c; inWord = true; }
-  }
-  if (inWord) out.push(cur);
-  return out;
-}
-const found = {};
-for (const raw of fs.readFileSync(process.argv[2], 'utf8').split('\n')) {
-  // With -o json, cx2fa writes every stderr line as a JSON object: the curl line is its status.
-  let line = raw;
-  if (line.startsWith('{')) {
-    try { const o = JSON.parse(line); if (typeof o.status === 'string') line = o.status; } catch (e) { /* not JSON */ }
-  }
-  if (!line.startsWith('curl ')) continue;
-  const w = words(line);
-  const url = w.find((x) => /^https?:/.test(x)) || '';
-  const m = url.match(/otp\/(generate|verify)$/);
-  if (!m) continue;
-  const headers = {};
-  let body;
-  for (let i = 0; i < w.length; i++) {
-    if (w[i] === '-H') { const [k, ...v] = w[++i].split(':'); headers[k.trim().toLowerCase()] = v.join(':').trim(); }
-    if (w[i] === '--data-raw' || w[i] === '-d' || w[i] === '--data') body = JSON.parse(w[++i]);
-  }
-  found[m[1]] = { url, headers, body };
-}
-process.stdout.write(JSON.stringify(found));
-EOF
+node "$HERE/curl-requests.js" "$WORK/pending-sim.err" 'otp/(generate|verify)$' |
+  node -e 'let s = ""; process.stdin.on("data", (c) => (s += c)).on("end", () => {
+    const found = {};
+    for (const r of JSON.parse(s)) found[r.url.match(/otp\/(generate|verify)$/)[1]] = r;
+    process.stdout.write(JSON.stringify(found));
+  });' >"$WORK/cx2fa-otp.json"
 check otp-manager-requests-match '
   const out = [];
   for (const kind of ["generate", "verify"]) {
@@ -447,4 +425,92 @@ check otp-manager-requests-match '
   return out.join("; ");
 ' "$WORK/pending-login.json" "$WORK/cx2fa-otp.json"
 
+# The tenant moves to another channel (as an admin would, with cx2fa), and the connector's
+# config is read again from the tenant API.
+move_tenant() {
+  cx "move-$1" policy enable -t "$T" --channel "$1" --yes
+  [ "$RC" -eq 0 ] || die "cx2fa policy enable --channel $1 exited $RC: $(tr '\n' ' ' <"$WORK/move-$1.err" | cut -c1-300)"
+  CX2FA_PASSWORD=$CX2FA_PASSWORD node "$HERE/make-config.js" --url "$SB" --tenant "$T" \
+    --keycloak-url "$CX2FA_KEYCLOAK_URL" --ef-server-url "$SB/" --out "$CFG" 2>"$WORK/make-config.err" ||
+    die "make-config.js: $(cat "$WORK/make-config.err")"
+}
+
+# A registration by the connector (request log d, the user's status in e): it wrote
+# is2FARegistered=true (204), and validateOTP either logged the user in or was refused only by
+# Keycloak 24+'s "Account is not fully set up" (see check 3; cx2fa audit, in f, says so).
+connector_registered_js='
+  const done = (d.requests || []).find((r) => r.method === "PUT" && r.body && r.body.attributes && r.body.attributes.is2FARegistered === true);
+  if (!done || done.status !== 204) return "the connector did not write is2FARegistered=true: " + said(d);
+  const v = step(d, "validateOTP");
+  let note = "";
+  if (!v) return "no validateOTP: " + said(d);
+  if (!v.ok) {
+    const refused = (d.requests || []).find((r) => /openid-connect\/token$/.test(r.url) && r.status === 400 && r.response && r.response.error_description === "Account is not fully set up");
+    if (!refused) return "validateOTP: " + said(d);
+    if (!(f.findings || []).find((x) => x.kind === "profile-incomplete" && x.user === USER)) return "Keycloak refused the closing login (profile cleared by the connector) and cx2fa audit has no profile-incomplete finding for " + USER;
+    note = "note: registered; the closing login was refused by Keycloak 24+ (the connector cleared e-mail and names), reported by cx2fa audit";
+  }
+  if (e.registered !== true || e.channel !== CHANNEL || e.stale !== false || e.bypass !== false) return "cx2fa user status: " + JSON.stringify(e);
+  return note;
+'
+
+# ---------------------------------------------------------------- 7. app-registered-by-connector-is-seen-by-cx2fa
+
+move_tenant APP
+harness app-first login --username agent.noattrs --password agent-pass --secret-out "$WORK/app.secret"
+if [ ! -s "$WORK/app.secret" ]; then
+  fail app-registered-by-connector-is-seen-by-cx2fa "the connector issued no secret: $(cut -c1-300 "$WORK/app-first.json")"
+else
+  harness app-validate validate-otp --username agent.noattrs --password agent-pass --totp-secret-file "$WORK/app.secret"
+  cx app-audit audit -t "$T" -o json
+  restore_profile agent.noattrs noattrs@example.test || true
+  cx app-status user status -t "$T" agent.noattrs -o json
+  APP_SECRET=$(<"$WORK/app.secret") CX2FA_USER_PASSWORD=agent-pass cx app-sim simulate-login -t "$T" \
+    --user agent.noattrs --totp-secret-env APP_SECRET -o json
+  check app-registered-by-connector-is-seen-by-cx2fa "
+    const USER = 'agent.noattrs', CHANNEL = 'APP';
+    const first = step(g, 'authenticateUserViaKeycloak');
+    if (!first || !first.ok || first.result.is2FARegistered !== false) return 'the first login did not ask for registration: ' + said(g);
+    if (h.ending !== 'success' || h.flow !== 'returning') return 'cx2fa simulate-login with the connector-issued secret: ' + JSON.stringify(h).slice(0, 300);
+    $connector_registered_js
+  " "$WORK/app-validate.json" "$WORK/app-status.out" "$WORK/app-audit.out" "$WORK/app-first.json" "$WORK/app-sim.out"
+fi
+
+# ---------------------------------------------------------------- 8. rsa-registered-by-connector-and-requests-match
+
+move_tenant RSA
+cx rsa-reset user reset -t "$T" agent.rsa --yes
+cat >"$WORK/rsa-code.js" <<'EOF'
+const [sb, user, pin] = process.argv.slice(2);
+fetch(`${sb}/sandbox/rsa-code/${user}`, { headers: { 'x-sandbox-token': process.env.CX2FA_SANDBOX_TOKEN || '' } })
+  .then((r) => r.json()).then((j) => console.log(pin + j.tokencode))
+  .catch((e) => { console.error(e.message); process.exit(1); });
+EOF
+rsa_cmd=$(printf 'node %q %q agent.rsa rsapin01' "$WORK/rsa-code.js" "$SB")
+harness rsa-first login --username agent.rsa --password agent-pass --otp-cmd "$rsa_cmd"
+cx rsa-audit audit -t "$T" -o json
+restore_profile agent.rsa rsa@example.test || true
+cx rsa-status user status -t "$T" agent.rsa -o json
+RSA_PASSCODE=$(eval "$rsa_cmd") CX2FA_USER_PASSWORD=agent-pass cx rsa-sim simulate-login -t "$T" \
+  --user agent.rsa --rsa-passcode-env RSA_PASSCODE --print-curl -o json
+node "$HERE/curl-requests.js" "$WORK/rsa-sim.err" '/rsa/' |
+  node -e 'let s = ""; process.stdin.on("data", (c) => (s += c)).on("end", () => process.stdout.write(JSON.stringify(JSON.parse(s).pop() || null)));' >"$WORK/cx2fa-rsa.json"
+check rsa-registered-by-connector-and-requests-match "
+  const USER = 'agent.rsa', CHANNEL = 'RSA';
+  const problem = (() => { $connector_registered_js })();
+  if (problem && !problem.startsWith('note: ')) return problem;
+  if (g.ending !== 'success') return 'cx2fa simulate-login after the connector registered agent.rsa: ' + JSON.stringify(g).slice(0, 300);
+  const c = (d.requests || []).filter((r) => /\/rsa\//.test(r.url)).pop();
+  if (!c) return 'the connector sent no RSA request: ' + said(d);
+  if (!h || !h.url) return 'cx2fa printed no RSA curl line';
+  const path = (u) => new URL(u).pathname.replace(/^.*\/rsa\//, '/rsa/');
+  if (path(c.url) !== path(h.url)) return 'RSA path: connector ' + path(c.url) + ', cx2fa ' + path(h.url);
+  if (!Object.keys(c.headers || {}).map((k) => k.toLowerCase()).includes('client-key')) return 'the connector sent no client-key header: ' + Object.keys(c.headers || {}).join(',');
+  if (!('client-key' in h.headers)) return 'cx2fa sent no client-key header: ' + Object.keys(h.headers).join(',');
+  const keys = (o) => Object.keys(o || {}).sort().join(',');
+  if (keys(c.body) !== keys(h.body)) return 'RSA body keys differ: connector {' + keys(c.body) + '} cx2fa {' + keys(h.body) + '}';
+  return problem;
+" "$WORK/rsa-first.json" "$WORK/rsa-status.out" "$WORK/rsa-audit.out" "$WORK/rsa-sim.out" "$WORK/cx2fa-rsa.json"
+
 finish
+
