@@ -52,6 +52,12 @@
 #                             passcode); `cx2fa user status` sees it; cx2fa's returning login sends
 #                             RSA the request the connector sent (path, client-key header, body
 #                             keys).
+#  9 registered-by-1.7.5-is-a-bypass-until-fixed
+#                             connector 1.7.5's own functions write agent.email as its app
+#                             registration ends (`app`, lower case: getQRCode, updateUserAttributes);
+#                             cx2fa audit reports a critical bypass; 1.9.3's validateOTP logs the
+#                             user in with a wrong code; after `cx2fa audit --fix` it no longer does.
+#                             (1.7.5's login itself fails on Keycloak 26: printed as a note.)
 # The full login works on the real Keycloak because the sandbox sets up what a deployment has
 # (crates/cx2fa-sandbox/src/upstream.rs): the tenant-realm admin USERNAME_ADMIN/PASSWORD_ADMIN
 # with realm-management's view/query/manage-users, authorization services on `cim` (the UMA
@@ -512,5 +518,48 @@ check rsa-registered-by-connector-and-requests-match "
   return problem;
 " "$WORK/rsa-first.json" "$WORK/rsa-status.out" "$WORK/rsa-audit.out" "$WORK/rsa-sim.out" "$WORK/cx2fa-rsa.json"
 
-finish
+# ---------------------------------------------------------------- 9. registered-by-1.7.5-is-a-bypass-until-fixed
 
+# Connector 1.7.5 (the older generation, whose users still exist on upgraded deployments)
+# registered authenticator-app users with `twoFAChannel` = `app`. Its login does not run here:
+# it reads `authorization.permissions` unguarded from the introspection of its RPT, and the
+# introspection Keycloak 26.7.3 answers has no `authorization` claim (seen in the request log;
+# 1.7.5 reports the TypeError as "ReferenceError"). So the user is written by 1.7.5's own
+# functions, as its validateOTP ends a registration: getQRCode for the secret, then
+# getAccessToken + getUserDetails + updateUserAttributes.
+harness175() {
+  local name=$1
+  shift
+  node "$HERE/harness.js" 175 "$@" --config "$CFG" --timeout 20 >"$WORK/$name.json" 2>"$WORK/$name.err" ||
+    echo '{"ok":false,"harnessError":"exit","steps":[],"requests":[]}' >"$WORK/$name.json"
+}
+cx old-reset user reset -t "$T" agent.email --yes
+harness175 old-login login --username agent.email --password agent-pass --channel175 app
+harness175 old-qr qr --username agent.email --secret-out "$WORK/old.secret"
+if [ ! -s "$WORK/old.secret" ]; then
+  fail registered-by-1.7.5-is-a-bypass-until-fixed "connector 1.7.5's getQRCode issued no secret: $(cut -c1-300 "$WORK/old-qr.json")"
+else
+  harness175 old-register update-attrs --username agent.email --attr twoFAChannel=app \
+    --attr is2FARegistered=true --attr "otpSecret=$(<"$WORK/old.secret")"
+  cx old-audit audit -t "$T" -o json
+  # 1.7.5's attribute-only PUT clears e-mail and names on Keycloak 24+ too; given back, so that
+  # the bypass below is about 2FA, not the profile.
+  restore_profile agent.email agent.email@example.test || true
+  harness old-bypass validate-otp --username agent.email --password agent-pass --code 000000
+  cx old-fix audit -t "$T" --fix --yes
+  harness old-after validate-otp --username agent.email --password agent-pass --code 000000
+  check registered-by-1.7.5-is-a-bypass-until-fixed "
+    const w = step(d, 'updateUserAttributes');
+    if (!w || !w.ok) return 'connector 1.7.5 did not write the registration: ' + said(d);
+    if (!(e.findings || []).find((x) => x.kind === 'bypass' && x.user === 'agent.email' && x.severity === 'critical')) return 'cx2fa audit has no critical bypass for the 1.7.5 user: ' + JSON.stringify(e.findings || e).slice(0, 300);
+    const b = step(f, 'validateOTP');
+    if (!b || !b.ok || !b.result.token) return 'connector 1.9.3 did not log the 1.7.5 user in with a wrong code (no bypass?): ' + said(f);
+    if (reqs(f, /otp\/verify$/).length) return '1.9.3 sent otp/verify for the 1.7.5 user';
+    const a = step(g, 'validateOTP');
+    if (!a || a.ok) return 'after cx2fa audit --fix, 1.9.3 still logs the user in with a wrong code: ' + said(g);
+    const l = step(h, 'authenticateUserViaKeycloak');
+    if (l && !l.ok) return 'note: connector 1.7.5\'s own login fails on this Keycloak (' + (l.message || '') + ': ' + (l.reason || '') + '); the user was written with its updateUserAttributes';
+  " "$WORK/old-register.json" "$WORK/old-audit.out" "$WORK/old-bypass.json" "$WORK/old-after.json" "$WORK/old-login.json"
+fi
+
+finish
