@@ -211,7 +211,7 @@ fn print_curl_prints_no_seed_and_quotes_planted_values() {
     let (code, _, err) = run(sb.cmd().env("APP", seed).args([
         "simulate-login",
         "--user",
-        "admin",
+        "agent.noattrs",
         "--totp-secret-env",
         "APP",
         "--register",

@@ -199,13 +199,13 @@ fn app_and_rsa() {
         .args([
             "simulate-login",
             "--user",
-            "admin",
+            "agent.noattrs",
             "--totp-secret-env",
             "APP",
             "--register",
         ]));
     assert_eq!(code, 0, "{err}");
-    let a = sb.attrs("expertflow", "admin");
+    let a = sb.attrs("expertflow", "agent.noattrs");
     assert_eq!(
         a["otpSecret"],
         serde_json::json!(["GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"])
@@ -384,7 +384,7 @@ fn a_scripted_login_registers_only_when_told_to() {
         .args([
             "simulate-login",
             "--user",
-            "admin",
+            "agent.noattrs",
             "--totp-secret-env",
             "APP",
         ]));
@@ -394,7 +394,7 @@ fn a_scripted_login_registers_only_when_told_to() {
         "{err}"
     );
     assert!(
-        sb.attrs("expertflow", "admin")
+        sb.attrs("expertflow", "agent.noattrs")
             .get("twoFAChannel")
             .is_none(),
         "nothing written"

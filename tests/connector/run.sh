@@ -6,6 +6,7 @@
 #
 #   CX2FA_UPSTREAM_ADMIN_PASSWORD=... tests/connector/run.sh http://127.0.0.1:18080/auth
 #   tests/connector/run.sh --keycloak URL --admin-password-file FILE [--admin USER]
+#   tests/connector/run.sh --sandbox       (the sandbox's own Keycloak emulation: no Java)
 #
 # Keycloak URL: first argument, --keycloak, or $CX2FA_KEYCLOAK_UPSTREAM. Master admin password:
 # --admin-password-file, or $CX2FA_UPSTREAM_ADMIN_PASSWORD (never on the command line). cx2fa:
@@ -84,8 +85,12 @@ die() { echo "run.sh: $*" >&2; exit 2; }
 KC_URL=${CX2FA_KEYCLOAK_UPSTREAM:-}
 ADMIN_USER="admin"
 ADMIN_PASSWORD=${CX2FA_UPSTREAM_ADMIN_PASSWORD:-}
+# --sandbox: the connector against the sandbox's emulation of Keycloak (token, UMA grant,
+# introspection, the tenant realm's admin), as against a real one, with no translation.
+PLAIN=
 while [ $# -gt 0 ]; do
   case "$1" in
+    --sandbox) PLAIN=1; shift ;;
     --keycloak) KC_URL=${2:?--keycloak needs a URL}; shift 2 ;;
     --admin) ADMIN_USER=${2:?--admin needs a user}; shift 2 ;;
     --admin-password-file) ADMIN_PASSWORD=$(<"${2:?--admin-password-file needs a file}"); shift 2 ;;
@@ -94,12 +99,14 @@ while [ $# -gt 0 ]; do
     *) KC_URL=$1; shift ;;
   esac
 done
-[ -n "$KC_URL" ] || die "the Keycloak base URL is needed (first argument, --keycloak, or CX2FA_KEYCLOAK_UPSTREAM)"
+if [ -z "$PLAIN" ]; then
+[ -n "$KC_URL" ] || die "the Keycloak base URL is needed (first argument, --keycloak, or CX2FA_KEYCLOAK_UPSTREAM), or --sandbox"
 [ -n "$ADMIN_PASSWORD" ] || die "the master admin's password is needed (CX2FA_UPSTREAM_ADMIN_PASSWORD or --admin-password-file)"
 case "$KC_URL" in
   http://127.*|http://localhost[:/]*|http://\[::1\]*|https://127.*|https://localhost[:/]*) ;;
   *) die "refusing a non-loopback Keycloak URL: $KC_URL" ;;
 esac
+fi
 CX2FA=${CX2FA_BIN:-$ROOT/target/debug/cx2fa}
 [ -x "$CX2FA" ] || die "no cx2fa binary at $CX2FA (cargo build, or set CX2FA_BIN)"
 [ -d "$HERE/node_modules/ef193" ] || die "the connector is not installed: (cd tests/connector && npm ci)"
@@ -145,9 +152,13 @@ finish() {
 
 # ---------------------------------------------------------------- the sandbox
 
-CX2FA_UPSTREAM_ADMIN_PASSWORD=$ADMIN_PASSWORD "$CX2FA" sandbox --port 0 \
-  --keycloak-upstream "$KC_URL" --upstream-admin "$ADMIN_USER" --upstream-unmanaged ENABLED \
-  >"$WORK/sandbox.out" 2>"$WORK/sandbox.err" &
+if [ -n "$PLAIN" ]; then
+  "$CX2FA" sandbox --port 0 >"$WORK/sandbox.out" 2>"$WORK/sandbox.err" &
+else
+  CX2FA_UPSTREAM_ADMIN_PASSWORD=$ADMIN_PASSWORD "$CX2FA" sandbox --port 0 \
+    --keycloak-upstream "$KC_URL" --upstream-admin "$ADMIN_USER" --upstream-unmanaged ENABLED \
+    >"$WORK/sandbox.out" 2>"$WORK/sandbox.err" &
+fi
 SANDBOX_PID=$!
 # The export lines come once the realms exist upstream; CX2FA_PASSWORD is the last one.
 for _ in $(seq 1 240); do
@@ -165,6 +176,8 @@ while IFS= read -r line; do
     export "${BASH_REMATCH[1]}=${BASH_REMATCH[2]}"
   fi
 done <"$WORK/sandbox.out"
+# The plain sandbox serves Keycloak under /auth/ of its own address.
+[ -z "$PLAIN" ] || export CX2FA_KEYCLOAK_URL="${CX2FA_KEYCLOAK_URL:-${CX2FA_URL%/}/auth/}"
 if [ -z "${CX2FA_URL:-}" ] || [ -z "${CX2FA_KEYCLOAK_URL:-}" ]; then die "no CX2FA_URL/CX2FA_KEYCLOAK_URL in the sandbox's export lines"; fi
 SB=$CX2FA_URL
 T=expertflow

@@ -1,7 +1,7 @@
 //! Keycloak's token endpoint and admin users API, as far as docs/deployment-contract.md §2 and §5 go.
 
 use super::state::Realm;
-use super::util::{kc_admin, kc_error};
+use super::util::{kc_admin_for, kc_error};
 use super::{App, TokenInfo};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -15,12 +15,24 @@ fn random_token() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The UMA grant (`urn:ietf:params:oauth:grant-type:uma-ticket`): the RPT Expertflow's
+/// connector asks for right after the password grant, with the user's token as bearer.
+const UMA_TICKET: &str = "urn:ietf:params:oauth:grant-type:uma-ticket";
+
+/// The one resource the realms' `cim` client protects, as a deployment's authorization
+/// settings give the RPT (the connector reads `authorization.permissions`).
+const DEFAULT_RESOURCE: &str = "Default Resource";
+
 pub async fn token(
     State(app): State<App>,
     Path(realm): Path<String>,
+    headers: HeaderMap,
     Form(f): Form<HashMap<String, String>>,
 ) -> Response {
     let grant = f.get("grant_type").map(String::as_str).unwrap_or("");
+    if grant == UMA_TICKET {
+        return uma_grant(&app, &realm, &headers, &f);
+    }
     let (now, info) = {
         let d = app.data.lock().expect("lock");
         let now = d.now_ms();
@@ -42,6 +54,184 @@ pub async fn token(
         }
     };
     issue(&app, grant, now, info)
+}
+
+/// The client of a form (`client_id`, `client_secret`), checked as the token endpoint does.
+fn check_client(r: &Realm, f: &HashMap<String, String>) -> Result<(), Response> {
+    let invalid_client = || {
+        kc_error(
+            StatusCode::UNAUTHORIZED,
+            "invalid_client",
+            "Invalid client or Invalid client credentials",
+        )
+    };
+    match r.clients.get(field(f, "client_id")) {
+        Some(secret)
+            if secret
+                .as_deref()
+                .is_none_or(|s| field(f, "client_secret") == s) =>
+        {
+            Ok(())
+        }
+        _ => Err(invalid_client()),
+    }
+}
+
+/// The live token a request carries as `Authorization: Bearer`, of this realm.
+fn bearer_info(app: &App, realm: &str, headers: &HeaderMap, now: i64) -> Option<TokenInfo> {
+    let token = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))?;
+    live_token(app, realm, token, now)
+}
+
+fn live_token(app: &App, realm: &str, token: &str, now: i64) -> Option<TokenInfo> {
+    app.tokens
+        .lock()
+        .expect("lock")
+        .get(token)
+        .filter(|i| i.realm == realm && i.expires_ms > now)
+        .cloned()
+}
+
+/// An RPT for the bearer's user, with the permission on the client's one resource.
+fn uma_grant(app: &App, realm: &str, headers: &HeaderMap, f: &HashMap<String, String>) -> Response {
+    let now = {
+        let d = app.data.lock().expect("lock");
+        let Some(r) = d.realms.get(realm) else {
+            return (
+                StatusCode::NOT_FOUND,
+                Json(json!({"error": "Realm does not exist"})),
+            )
+                .into_response();
+        };
+        if let Err(refusal) = check_client(r, f) {
+            return refusal;
+        }
+        if !r.clients.contains_key(field(f, "audience")) {
+            return kc_error(
+                StatusCode::BAD_REQUEST,
+                "invalid_request",
+                "Client does not exist",
+            );
+        }
+        d.now_ms()
+    };
+    match bearer_info(app, realm, headers, now) {
+        Some(info) => {
+            let mut body = issue_body(app, UMA_TICKET, now, info);
+            // Keycloak says whether the RPT upgraded an earlier one; this one never does.
+            body["upgraded"] = json!(false);
+            Json(body).into_response()
+        }
+        None => kc_error(
+            StatusCode::UNAUTHORIZED,
+            "invalid_grant",
+            "Invalid bearer token",
+        ),
+    }
+}
+
+/// `POST …/token/introspect`: what a confidential client learns of a token (RFC 7662), as
+/// Keycloak answers the connector: the user, realm roles, and an RPT's permissions.
+pub async fn introspect(
+    State(app): State<App>,
+    Path(realm): Path<String>,
+    Form(f): Form<HashMap<String, String>>,
+) -> Response {
+    let d = app.data.lock().expect("lock");
+    let Some(r) = d.realms.get(&realm) else {
+        return (
+            StatusCode::NOT_FOUND,
+            Json(json!({"error": "Realm does not exist"})),
+        )
+            .into_response();
+    };
+    if let Err(refusal) = check_client(r, &f) {
+        return refusal;
+    }
+    let now = d.now_ms();
+    let Some(info) = live_token(&app, &realm, field(&f, "token"), now) else {
+        return Json(json!({"active": false})).into_response();
+    };
+    let user = r.users.get(&info.username.to_lowercase());
+    let mut body = json!({
+        "active": true,
+        "exp": info.expires_ms / 1000,
+        "iat": now / 1000,
+        "iss": format!("{}/realms/{realm}", app.cfg.keycloak.prefix()),
+        "aud": [info.client],
+        "typ": "Bearer",
+        "azp": info.client,
+        "client_id": info.client,
+        "username": info.username,
+        "preferred_username": info.username,
+        "token_type": "Bearer",
+        "scope": "profile email",
+        "realm_access": {"roles": realm_roles(&realm, user.is_some_and(|u| u.admin))},
+        "authorization": {"permissions": [{"rsid": "00000000-0000-4000-8000-00000000d3f1", "rsname": DEFAULT_RESOURCE}]},
+    });
+    if let Some(u) = user {
+        body["sub"] = json!(u.id);
+        body["email"] = json!(u.email);
+        body["given_name"] = json!(u.first_name);
+    }
+    Json(body).into_response()
+}
+
+/// A tenant realm user's realm roles, as a deployment gives them: its admin `admin`, everyone
+/// else `agent` (Expertflow's connector lets an agent in only with a team and a permission
+/// group: [`user_groups`] and the sandbox's team API).
+fn realm_roles(realm: &str, admin: bool) -> Vec<String> {
+    let own = if admin { "admin" } else { "agent" };
+    vec![
+        "offline_access".into(),
+        "uma_authorization".into(),
+        format!("default-roles-{realm}"),
+        own.into(),
+    ]
+}
+
+/// `GET /admin/realms/{realm}/users/{id}/groups`: an agent is in `agents_permission`, the
+/// permission group Expertflow's connector requires of the `agent` role.
+pub async fn user_groups(
+    State(app): State<App>,
+    headers: HeaderMap,
+    Path((realm, id)): Path<(String, String)>,
+) -> Response {
+    if let Err(r) = kc_admin_for(&app, &headers, &realm) {
+        return r;
+    }
+    let d = app.data.lock().expect("lock");
+    let Some(r) = d.realms.get(&realm) else {
+        return realm_missing();
+    };
+    match r.users.values().find(|u| u.id == id) {
+        Some(u) if u.admin => Json(json!([])).into_response(),
+        Some(_) => Json(json!([{
+            "id": "00000000-0000-4000-8000-0000000a9e47",
+            "name": "agents_permission",
+            "path": "/agents_permission",
+            "subGroups": [],
+        }]))
+        .into_response(),
+        None => (
+            StatusCode::NOT_FOUND,
+            Json(json!({"error": "User not found"})),
+        )
+            .into_response(),
+    }
+}
+
+/// `GET {ef-server-url}team/user/{id}`: the unified admin's team API, as Expertflow's connector
+/// reads it for an agent (every agent in the default team; nobody supervises one).
+pub async fn user_team(Path(id): Path<String>) -> Response {
+    Json(json!({
+        "userTeam": {"teamId": "default-team", "teamName": "Default Team", "userId": id},
+        "supervisedTeams": [],
+    }))
+    .into_response()
 }
 
 /// A form field, empty when absent.
@@ -187,7 +377,12 @@ fn password_grant(
 
 /// Issues the access token (and, except for a service account, a refresh token and a
 /// session) for `info`.
-fn issue(app: &App, grant: &str, now: i64, mut info: TokenInfo) -> Response {
+fn issue(app: &App, grant: &str, now: i64, info: TokenInfo) -> Response {
+    Json(issue_body(app, grant, now, info)).into_response()
+}
+
+/// The token endpoint's answer for `info`, its tokens recorded.
+fn issue_body(app: &App, grant: &str, now: i64, mut info: TokenInfo) -> Value {
     let lifetime = app.cfg.token_lifetime;
     let access = random_token();
     info.expires_ms = now + lifetime as i64 * 1000;
@@ -216,7 +411,7 @@ fn issue(app: &App, grant: &str, now: i64, mut info: TokenInfo) -> Response {
         }
     }
     app.tokens.lock().expect("lock").insert(access, info);
-    Json(body).into_response()
+    body
 }
 
 /// `GET /admin/realms/{realm}/users/profile`: 404 before Keycloak 24.
@@ -225,7 +420,7 @@ pub async fn user_profile(
     headers: HeaderMap,
     Path(realm): Path<String>,
 ) -> Response {
-    if let Err(r) = kc_admin(&app, &headers) {
+    if let Err(r) = kc_admin_for(&app, &headers, &realm) {
         return r;
     }
     if !app.data.lock().expect("lock").realms.contains_key(&realm) {
@@ -288,7 +483,7 @@ pub async fn list_users(
     Path(realm): Path<String>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
-    if let Err(r) = kc_admin(&app, &headers) {
+    if let Err(r) = kc_admin_for(&app, &headers, &realm) {
         return r;
     }
     let first: usize = q.get("first").and_then(|s| s.parse().ok()).unwrap_or(0);
@@ -370,7 +565,7 @@ pub async fn count_users(
     headers: HeaderMap,
     Path(realm): Path<String>,
 ) -> Response {
-    if let Err(r) = kc_admin(&app, &headers) {
+    if let Err(r) = kc_admin_for(&app, &headers, &realm) {
         return r;
     }
     let d = app.data.lock().expect("lock");
@@ -385,7 +580,7 @@ pub async fn get_user(
     headers: HeaderMap,
     Path((realm, id)): Path<(String, String)>,
 ) -> Response {
-    if let Err(r) = kc_admin(&app, &headers) {
+    if let Err(r) = kc_admin_for(&app, &headers, &realm) {
         return r;
     }
     let mut d = app.data.lock().expect("lock");
@@ -433,7 +628,7 @@ pub async fn put_user(
     Path((realm, id)): Path<(String, String)>,
     body: axum::body::Bytes,
 ) -> Response {
-    if let Err(r) = kc_admin(&app, &headers) {
+    if let Err(r) = kc_admin_for(&app, &headers, &realm) {
         return r;
     }
     let Ok(Value::Object(rep)) = serde_json::from_slice::<Value>(&body) else {
@@ -515,7 +710,7 @@ pub async fn logout(
     headers: HeaderMap,
     Path((realm, id)): Path<(String, String)>,
 ) -> Response {
-    if let Err(r) = kc_admin(&app, &headers) {
+    if let Err(r) = kc_admin_for(&app, &headers, &realm) {
         return r;
     }
     let mut d = app.data.lock().expect("lock");

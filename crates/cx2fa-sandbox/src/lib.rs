@@ -235,6 +235,17 @@ pub fn router(app: App) -> Router {
     let ccm_mount = format!("/{}", contract::CCM_PREFIX);
     let routes = Router::new()
         .route(&at_kc(&k::TOKEN), on(method(&k::TOKEN), keycloak::token))
+        // Not in the platform contract: cx2fa never introspects; Expertflow's connector does
+        // at every login (tests/connector), so the sandbox answers as Keycloak does.
+        .route(
+            &format!("{kc}/{}/introspect", k::TOKEN.template),
+            axum::routing::post(keycloak::introspect),
+        )
+        .route(
+            &format!("{kc}/{}/groups", k::USER.template),
+            get(keycloak::user_groups),
+        )
+        .route("/team/user/{id}", get(keycloak::user_team))
         .route(
             &at_kc(&k::OPENID_CONFIGURATION),
             on(

@@ -146,9 +146,36 @@ pub fn build(mut seed: Seed, extra_users: usize, extra_tenants: usize) -> Data {
         r.clients.insert(client, secret);
         d.realms.insert(realm, r);
     }
+    // Each tenant realm's admin (the document's `USERNAME_ADMIN`) logs in with the document's
+    // `PASSWORD_ADMIN` and may use the admin API on its realm, as in a deployment: Expertflow's
+    // connector reads and writes users with that account.
+    let realm_admins: std::collections::HashMap<String, (String, Option<String>)> = seed
+        .tenants
+        .iter()
+        .map(|t| {
+            let kc = |k: &str| {
+                t.pointer(&format!("/tenantSettings/keyCloak/{k}"))
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+            };
+            (
+                realm_for(t).0,
+                (
+                    kc(fields::USERNAME_ADMIN).unwrap_or_else(|| "admin".into()),
+                    kc("PASSWORD_ADMIN"),
+                ),
+            )
+        })
+        .collect();
     for (realm, users) in seed.users {
+        let admin = realm_admins.get(&realm);
         let r = d.realms.entry(realm.clone()).or_default();
         for (n, u) in users.into_iter().enumerate() {
+            let is_admin = admin.is_some_and(|(name, _)| name.eq_ignore_ascii_case(&u.username));
+            let password = match admin {
+                Some((_, Some(p))) if is_admin => p.clone(),
+                _ => u.password,
+            };
             r.add(SUser {
                 id: user_id(&realm, n + 1),
                 username: u.username,
@@ -157,8 +184,8 @@ pub fn build(mut seed: Seed, extra_users: usize, extra_tenants: usize) -> Data {
                 enabled: true,
                 created: 1_700_000_000_000 + n as i64,
                 attributes: u.attributes,
-                password: u.password,
-                admin: false,
+                password,
+                admin: is_admin,
                 required_actions: vec![],
             });
         }

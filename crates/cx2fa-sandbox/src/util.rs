@@ -55,9 +55,36 @@ pub fn admin(app: &App, headers: &HeaderMap) -> Result<TokenInfo, Denied> {
     Ok(info)
 }
 
-/// [`admin`] with Keycloak's error bodies.
-pub fn kc_admin(app: &App, headers: &HeaderMap) -> Result<TokenInfo, Response> {
-    admin(app, headers).map_err(|d| match d {
+/// Keycloak's admin API on `realm`: a master admin, or the realm's own admin (a deployment's
+/// `USERNAME_ADMIN` holds realm-management's user roles; Expertflow's connector reads and
+/// writes users with its token).
+pub fn kc_admin_for(app: &App, headers: &HeaderMap, realm: &str) -> Result<TokenInfo, Response> {
+    let own = || -> Result<TokenInfo, Denied> {
+        let token = bearer(headers).ok_or(Denied::Unauthenticated)?;
+        let info = app
+            .tokens
+            .lock()
+            .expect("lock")
+            .get(&token)
+            .cloned()
+            .ok_or(Denied::Unauthenticated)?;
+        let now = app.data.lock().expect("lock").now_ms();
+        if info.expires_ms <= now {
+            return Err(Denied::Unauthenticated);
+        }
+        if info.realm != realm || !info.admin {
+            return Err(Denied::Forbidden);
+        }
+        Ok(info)
+    };
+    kc_denied(admin(app, headers).or_else(|d| match d {
+        Denied::Forbidden => own(),
+        other => Err(other),
+    }))
+}
+
+fn kc_denied(r: Result<TokenInfo, Denied>) -> Result<TokenInfo, Response> {
+    r.map_err(|d| match d {
         Denied::Unauthenticated => (
             StatusCode::UNAUTHORIZED,
             Json(json!({"error": "HTTP 401 Unauthorized"})),
