@@ -59,6 +59,12 @@
 #                             cx2fa audit reports a critical bypass; 1.9.3's validateOTP logs the
 #                             user in with a wrong code; after `cx2fa audit --fix` it no longer does.
 #                             (1.7.5's login itself fails on Keycloak 26: printed as a note.)
+# 10 config-validate-agrees-with-the-connector
+#                             each policy case of the list in the check (channelType cases, a
+#                             missing identifier, numbers as strings, Otp_Manager_Url without `/`,
+#                             APP without OTP settings) given to the connector's login and to
+#                             `cx2fa config validate`: validate accepts exactly what the connector
+#                             runs through to the OTP.
 # The full login works on the real Keycloak because the sandbox sets up what a deployment has
 # (crates/cx2fa-sandbox/src/upstream.rs): the tenant-realm admin USERNAME_ADMIN/PASSWORD_ADMIN
 # with realm-management's view/query/manage-users, authorization services on `cim` (the UMA
@@ -447,7 +453,7 @@ check otp-manager-requests-match '
 # The tenant moves to another channel (as an admin would, with cx2fa), and the connector's
 # config is read again from the tenant API.
 move_tenant() {
-  cx "move-$1" policy enable -t "$T" --channel "$1" --yes
+  cx "move-$1" policy enable -t "$T" --channel "$1" "${@:2}" --yes
   [ "$RC" -eq 0 ] || die "cx2fa policy enable --channel $1 exited $RC: $(tr '\n' ' ' <"$WORK/move-$1.err" | cut -c1-300)"
   CX2FA_PASSWORD=$CX2FA_PASSWORD node "$HERE/make-config.js" --url "$SB" --tenant "$T" \
     --keycloak-url "$CX2FA_KEYCLOAK_URL" --ef-server-url "$SB/" --out "$CFG" 2>"$WORK/make-config.err" ||
@@ -573,6 +579,63 @@ else
     const l = step(h, 'authenticateUserViaKeycloak');
     if (l && !l.ok) return 'note: connector 1.7.5\'s own login fails on this Keycloak (' + (l.message || '') + ': ' + (l.reason || '') + '); the user was written with its updateUserAttributes';
   " "$WORK/old-register.json" "$WORK/old-audit.out" "$WORK/old-bypass.json" "$WORK/old-after.json" "$WORK/old-login.json"
+fi
+
+# ---------------------------------------------------------------- 10. config-validate-agrees-with-the-connector
+
+# Each policy case, given to the connector's login (1.9.3, a registered user) and to `cx2fa
+# config validate` as a payload: validate accepts (exit 0, warnings allowed) exactly the cases
+# the connector runs (its login goes on to the OTP: otp/generate answered 200 for EMAIL, the
+# code asked for APP), and refuses (exit 1) the ones it refuses or that fail at the OTP manager.
+#   name | user | harness overrides | twoFAConfigs for validate | Otp_Manager_Url for validate
+OTP_OK="${SB%/}/otp-manager/"
+# A registered EMAIL user to log in with (the fixes above, made while the tenant was RSA,
+# reset every EMAIL user): the tenant back on EMAIL, the user registered by cx2fa.
+move_tenant EMAIL --identifier otp-mail@example.test
+CX2FA_USER_PASSWORD=agent-pass cx shared-reg simulate-login -t "$T" --user agent.shared1 \
+  --register-contact shared-desk@example.test --otp-from-outbox -o json
+[ "$RC" -eq 0 ] || fail config-validate-agrees-with-the-connector "cx2fa could not register agent.shared1: $(tr '\n' ' ' <"$WORK/shared-reg.err" | cut -c1-300)"
+policy_cases=(
+  "EMAIL|agent.shared1|--channel EMAIL --twofa channelServiceIdentifier=otp-mail@example.test|\"channelType\":\"EMAIL\",\"channelServiceIdentifier\":\"otp-mail@example.test\",\"otpExpiry\":60,\"otpMaxAttempts\":3|$OTP_OK"
+  "email lower case|agent.shared1|--channel email --twofa channelServiceIdentifier=otp-mail@example.test|\"channelType\":\"email\",\"channelServiceIdentifier\":\"otp-mail@example.test\",\"otpExpiry\":60,\"otpMaxAttempts\":3|$OTP_OK"
+  "Sms mixed case|agent.shared1|--channel Sms --twofa channelServiceIdentifier=+15550001000|\"channelType\":\"Sms\",\"channelServiceIdentifier\":\"+15550001000\",\"otpExpiry\":60,\"otpMaxAttempts\":3|$OTP_OK"
+  "empty channelType|agent.shared1|--twofa channelType=\"\"|\"channelType\":\"\"|$OTP_OK"
+  "EMAIL without channelServiceIdentifier|agent.shared1|--channel EMAIL --twofa channelServiceIdentifier=null|\"channelType\":\"EMAIL\",\"otpExpiry\":60,\"otpMaxAttempts\":3|$OTP_OK"
+  "numbers as strings|agent.shared1|--channel EMAIL --twofa channelServiceIdentifier=otp-mail@example.test --twofa otpExpiry=\"60\" --twofa otpMaxAttempts=\"3\"|\"channelType\":\"EMAIL\",\"channelServiceIdentifier\":\"otp-mail@example.test\",\"otpExpiry\":\"60\",\"otpMaxAttempts\":\"3\"|$OTP_OK"
+  "Otp_Manager_Url without /|agent.shared1|--channel EMAIL --twofa channelServiceIdentifier=otp-mail@example.test --set keyCloak.Otp_Manager_Url=${OTP_OK%/}|\"channelType\":\"EMAIL\",\"channelServiceIdentifier\":\"otp-mail@example.test\",\"otpExpiry\":60,\"otpMaxAttempts\":3|${OTP_OK%/}"
+  "APP without OTP settings|agent.noattrs|--channel APP|\"channelType\":\"APP\"|$OTP_OK"
+)
+disagree=()
+i=0
+for c in "${policy_cases[@]}"; do
+  IFS='|' read -r cname cuser cargs cpolicy curl <<<"$c"
+  i=$((i + 1))
+  eval "set -- $cargs"
+  harness "policy-$i" login --username "$cuser" --password agent-pass "$@"
+  printf '{"tenantSettings":{"keyCloak":{"Otp_Manager_Url":"%s"},"twoFAConfigs":{"is2FAEnabled":true,%s}}}' \
+    "$curl" "$cpolicy" >"$WORK/policy-$i.payload.json"
+  cx "policy-$i-validate" config validate "$WORK/policy-$i.payload.json"
+  ran=$(verdict '
+    const l = step(d, "authenticateUserViaKeycloak");
+    if (!l || !l.ok) return "refused";
+    const ch = String((l.result || {}).twoFAChannel || "").toUpperCase();
+    if (ch === "EMAIL" || ch === "SMS") {
+      const gen = reqs(d, /otp\/generate$/);
+      return gen.length && gen[0].status === 200 ? "ran" : "refused";
+    }
+    return "ran";
+  ' "$WORK/policy-$i.json")
+  want=1
+  [ "$ran" = ran ] && want=0
+  if [ "$RC" -ne "$want" ]; then
+    disagree+=("$cname: the connector $ran it, cx2fa config validate exited $RC")
+  fi
+done
+if ((${#disagree[@]})); then
+  fail config-validate-agrees-with-the-connector "$(printf '%s; ' "${disagree[@]}")"
+else
+  ok config-validate-agrees-with-the-connector
+  echo "  note: ${#policy_cases[@]} policy cases agree: $(printf '%s|' "${policy_cases[@]}" | awk -F'|' '{for (i = 1; i <= NF; i += 5) if ($i != "") printf "%s; ", $i}')"
 fi
 
 finish
