@@ -65,6 +65,11 @@
 #                             APP without OTP settings) given to the connector's login and to
 #                             `cx2fa config validate`: validate accepts exactly what the connector
 #                             runs through to the OTP.
+# 11 sms-registered-by-connector-is-seen-by-cx2fa
+#                             the tenant moved to SMS: the login screen's sequence with a phone
+#                             number (authenticateUserViaKeycloak > registerCustomerChannelIdentifier
+#                             > validateOTP with the outbox code); cx2fa user status sees an SMS
+#                             registration.
 # The full login works on the real Keycloak because the sandbox sets up what a deployment has
 # (crates/cx2fa-sandbox/src/upstream.rs): the tenant-realm admin USERNAME_ADMIN/PASSWORD_ADMIN
 # with realm-management's view/query/manage-users, authorization services on `cim` (the UMA
@@ -637,5 +642,24 @@ else
   ok config-validate-agrees-with-the-connector
   echo "  note: ${#policy_cases[@]} policy cases agree: $(printf '%s|' "${policy_cases[@]}" | awk -F'|' '{for (i = 1; i <= NF; i += 5) if ($i != "") printf "%s; ", $i}')"
 fi
+
+# ---------------------------------------------------------------- 11. sms-registered-by-connector-is-seen-by-cx2fa
+
+move_tenant SMS --identifier +15550001000
+C11=15550100888
+harness sms-register login --username agent.pending --password agent-pass --contact "$C11" --otp-cmd "$(outbox_cmd "$C11")"
+cx sms-audit audit -t "$T" -o json
+restore_profile agent.pending pending@example.test || true
+cx sms-status user status -t "$T" agent.pending -o json
+check sms-registered-by-connector-is-seen-by-cx2fa "
+  const USER = 'agent.pending', CHANNEL = 'SMS';
+  const first = step(d, 'authenticateUserViaKeycloak');
+  if (!first || !first.ok || first.result.is2FARegistered !== false) return 'the first login did not ask for registration: ' + said(d);
+  const reg = step(d, 'registerCustomerChannelIdentifier');
+  if (!reg || !reg.ok) return 'registerCustomerChannelIdentifier: ' + said(d);
+  const gen = reqs(d, /otp\/generate$/);
+  if (!gen.length || gen[0].body.customerChannelIdentifier !== '$C11' || gen[0].body.channelType !== 'SMS') return 'otp/generate: ' + JSON.stringify(gen).slice(0, 300);
+  $connector_registered_js
+" "$WORK/sms-register.json" "$WORK/sms-status.out" "$WORK/sms-audit.out"
 
 finish
