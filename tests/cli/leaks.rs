@@ -54,34 +54,80 @@ fn debug_output_of_every_command_is_redacted() {
             "RSA",
         ],
         vec!["tenant", "restore", "nope.json"],
+        vec!["tenant", "backups"],
+        vec!["user", "status", "--all-tenants"],
+        vec!["audit", "--all-tenants"],
+        vec!["audit", "-t", "globex", "--fix", "--yes"],
+        vec!["doctor"],
+        vec!["auth", "status"],
+        vec!["config", "validate", &p],
+        vec![
+            "probe",
+            "--once",
+            "--user",
+            "agent.email",
+            "--contact",
+            "agent.email@example.test",
+            "--otp-from-outbox",
+        ],
     ];
+    // Every encoding a secret could leave in: as is, percent-encoded (a form or URL), base64
+    // (a Basic header, `user:pass` included), JSON- and HTML-escaped.
+    use base64::Engine;
+    let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s);
+    let own = [sb.admin_password.clone(), sb.token.clone()];
+    let mut planted: Vec<String> = vec![];
+    for s in SECRETS
+        .iter()
+        .copied()
+        .chain(own.iter().map(String::as_str))
+    {
+        planted.push(s.to_string());
+        planted.push(b64(s));
+        planted.push(b64(&format!("admin:{s}")));
+        planted.push(
+            s.bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                        (b as char).to_string()
+                    }
+                    _ => format!("%{b:02X}"),
+                })
+                .collect(),
+        );
+        planted.push(
+            serde_json::to_string(s)
+                .unwrap()
+                .trim_matches('"')
+                .to_string(),
+        );
+        planted.push(s.replace('&', "&amp;").replace('<', "&lt;"));
+    }
+    planted.push(pass.clone());
+    planted.push(b64(&pass));
     for args in runs {
-        for json in [false, true] {
+        for format in ["table", "json", "csv"] {
             let mut c = sb.cmd();
             c.env("APP", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
                 .env("RSA", &pass)
                 .arg("--debug")
                 .arg("--print-curl")
-                .args(&args);
-            if json {
-                c.args(["-o", "json"]);
-            }
+                .args(&args)
+                .args(["-o", format]);
             let (_, out, err) = run(&mut c);
+            let offline = args[0] == "tenant" && matches!(args[1], "restore" | "backups")
+                || args[0] == "config"
+                || args[0] == "auth";
             assert!(
-                err.contains("debug:") || args[0] == "tenant" && args[1] == "restore",
-                "{args:?} traced nothing: {err}"
+                err.contains("debug:") || offline || format == "csv",
+                "{args:?} -o {format} traced nothing: {err}"
             );
-            // The run's own: the admin password and the helpers' token are drawn per run.
-            for s in SECRETS
-                .iter()
-                .chain(&[sb.admin_password.as_str(), sb.token.as_str()])
-            {
+            for s in &planted {
                 assert!(
-                    !out.contains(s) && !err.contains(s),
-                    "{args:?} leaked `{s}`:\n{out}\n{err}"
+                    !out.contains(s.as_str()) && !err.contains(s.as_str()),
+                    "{args:?} -o {format} leaked `{s}`:\n{out}\n{err}"
                 );
             }
-            assert!(!err.contains(&pass), "{args:?} leaked the RSA passcode");
         }
     }
 }
