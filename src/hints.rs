@@ -9,6 +9,7 @@ use cx2fa_core::error::{ChannelTypeHint, Fix};
 pub fn hint(fix: &Fix) -> String {
     use Fix as F;
     match fix {
+        F::FileNotDirectory { flag } if flag.is_empty() => "pass a file, not a directory".into(),
         F::FileNotDirectory { flag } => format!("pass a file to `{flag}`, not a directory"),
         F::StreamPipe { flag, name } => format!(
             "to stream from it, redirect it yourself: `{} - < {name}`",

@@ -71,9 +71,9 @@ pub fn error(e: cx2fa_sandbox::Error) -> Error {
         S::Listen { .. } => {
             Error::usage(message).with_hint("pick another `--port`, or `--port 0` for a free one")
         }
-        // Our own `CheckedFiles` failed: its error is already the one to show.
-        S::File(inner) => match inner.downcast::<Error>() {
-            Ok(e) => *e,
+        // Our own `CheckedFiles` failed: its error (core's, with its remedy) is the one to show.
+        S::File(inner) => match inner.downcast::<cx2fa_core::error::Error>() {
+            Ok(e) => (*e).into(),
             Err(other) => Error::usage(other.to_string()),
         },
         S::Failed(_) | S::Io(_) => Error::failed(message),

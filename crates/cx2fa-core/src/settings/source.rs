@@ -270,9 +270,13 @@ pub fn read_document(name: &str) -> Result<String, Error> {
         })?;
         let meta = file.metadata().map_err(cannot_read)?;
         if meta.is_dir() {
-            return Err(Error::failed(format!(
-                "{name}: is a directory, not a JSON file"
-            )));
+            return Err(
+                Error::failed(format!("{name}: is a directory, not a JSON file")).with_fix(
+                    crate::error::Fix::FileNotDirectory {
+                        flag: String::new(),
+                    },
+                ),
+            );
         }
         if meta.len() > MAX_INPUT_BYTES {
             return Err(Error::failed(format!(
