@@ -129,9 +129,17 @@ impl Report for ProbeReport {
                     Some(false) => "NO".into(),
                     None => "?".into(),
                 },
+                // Why it is broken: what stopped the probe, then each readiness check that
+                // failed (a tenant NOT ready with a working login names them here too).
                 p.errors
                     .iter()
                     .map(|e| format!("{}: {}", e.stage.as_str(), e.cause.as_str()))
+                    .chain(
+                        p.checks
+                            .iter()
+                            .filter(|c| !c.ok)
+                            .map(|c| format!("readiness: {}", c.name)),
+                    )
                     .collect::<Vec<_>>()
                     .join(", "),
                 format!("{:.2}", p.seconds),
