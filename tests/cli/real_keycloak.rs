@@ -332,9 +332,11 @@ fn lockout_and_direct_grants_off_on_a_real_keycloak() {
 }
 
 /// The admin's token expires in the middle of a bulk run: here a client of the master realm
-/// whose tokens live 10 s (Keycloak's default is 60 s, the case; shorter keeps CI
-/// fast), used with client credentials, which come without a refresh token. cx2fa gets a new
-/// token and every row is done once, as the server shows.
+/// whose tokens live 30 s (Keycloak's default is 60 s, the case; shorter keeps CI
+/// fast, and 10 s proved too short on a loaded CI machine, where a request could wait in
+/// Keycloak's queue past a token's whole life), used with client credentials, which come
+/// without a refresh token. cx2fa gets a new token and every row is done once, as the server
+/// shows.
 #[test]
 fn admin_token_expiring_during_a_bulk_run_on_a_real_keycloak() {
     for (name, url) in servers("real-Keycloak suite") {
@@ -360,7 +362,7 @@ fn admin_token_expiring_during_a_bulk_run_on_a_real_keycloak() {
                 "serviceAccountsEnabled": true,
                 "standardFlowEnabled": false,
                 "directAccessGrantsEnabled": false,
-                "attributes": {"access.token.lifespan": "10"}
+                "attributes": {"access.token.lifespan": "30"}
             })),
         );
         assert_eq!(s, 201, "{name}: {v}");
@@ -392,7 +394,8 @@ fn admin_token_expiring_during_a_bulk_run_on_a_real_keycloak() {
         );
         assert_eq!(s, 204, "{name}: {v}");
 
-        // 30 enrolled generated users, at 2 requests a second: about 30 s, three lifetimes.
+        // 30 enrolled generated users, two requests each at one a second: a minute or more,
+        // two lifetimes at least.
         let names: String = (1..=40)
             .filter(|i| i % 4 != 1)
             .take(30)
@@ -414,7 +417,7 @@ fn admin_token_expiring_during_a_bulk_run_on_a_real_keycloak() {
                 &names,
                 "--yes",
                 "--rate",
-                "2",
+                "1",
                 "--debug",
                 "--report",
                 report.to_str().unwrap(),
@@ -431,8 +434,8 @@ fn admin_token_expiring_during_a_bulk_run_on_a_real_keycloak() {
             .filter(|l| l.contains("/realms/master/protocol/openid-connect/token"))
             .count();
         assert!(
-            grants >= 3,
-            "{name}: {grants} token request(s) in a 30 s run:\n{err}"
+            grants >= 2,
+            "{name}: {grants} token request(s) in a run of two lifetimes"
         );
         let (total, done) = crate::support::report_usernames(&report);
         assert_eq!((total, done.len()), (30, 30), "{name}: every row once");
