@@ -221,8 +221,13 @@ impl Ctx {
             let out = self.out.clone();
             std::sync::Arc::new(move |line: &str| out.debug(line)) as cx2fa_core::api::http::Sink
         });
+        let mut limiter = self.limiter()?;
+        if let Some(t) = &trace {
+            // The level's changes and their reasons, among the requests that caused them.
+            limiter = limiter.with_trace(t.clone());
+        }
         let http = Http::new(&t, trace)?
-            .with_limiter(std::sync::Arc::new(self.limiter()?))
+            .with_limiter(std::sync::Arc::new(limiter))
             .with_cancel(self.cancel.clone());
         Ok(if self.g.print_curl {
             let out = self.out.clone();

@@ -3,23 +3,41 @@
 //!
 //! The control is AIMD, as TCP congestion control: slow start (double per window of clean
 //! answers) until the first sign of overload, then one more per window; on a 429, a 503 or a
-//! timeout, halve (once per round trip, so that one burst of refusals counts once). Two
-//! refinements keep refusals rare, which matters on a server that agents are logging in to:
-//! - the level at which overload happened is remembered (`ceiling`), recovery climbs back to
-//!   just below it quickly, and probing above it waits [`PROBE_AFTER`] clean windows;
-//! - rising latency is overload too (a server that queues instead of refusing): an answer
-//!   slower than [`SLOW_FACTOR`] × the fastest recent one shrinks the level by a tenth.
+//! timeout, halve (once per round trip, so that one burst of refusals counts once). Three
+//! refinements keep refusals rare, which matters on a server that agents are logging in to, and
+//! costly, since a refusal's `Retry-After` holds the whole client:
+//! - where overload begins is read from the refused requests themselves: each request carries
+//!   how many were in flight when it was sent ([`Sent::level`]), and a refusal at level `n`
+//!   says the server takes fewer than `n` (`ceiling`); recovery climbs back to it at once;
+//! - probing above the ceiling waits [`PROBE_AFTER`] clean windows and, when refusals made the
+//!   server ask for a pause, [`PROBE_COST`] times that pause (doubling after each failed
+//!   probe), so that pauses cost a client a few percent of a run at most;
+//! - rising latency is overload too (a server that queues instead of refusing): when most of a
+//!   window's answers are slower than [`SLOW_FACTOR`] × the fastest recent answer *of the same
+//!   kind* ([`route`]: a token call, a count and a page of users are not compared with each
+//!   other), the level shrinks by a tenth. One slow answer alone (a busy machine) does not.
 //!
 //! `--concurrency N` is the ceiling it never exceeds (`1`: strictly one at a time); `--rate R`
 //! is a token bucket of R requests per second, a hard cap whatever the server could take.
 
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// Clean windows at the remembered ceiling before trying one above it.
 pub const PROBE_AFTER: u32 = 24;
-/// An answer this many times slower than the fastest recent one means the server queues.
+/// A probe above the ceiling waits this many times the last pause a server asked for: a failed
+/// probe costs one such pause, so probes cost at most about 1/PROBE_COST of a run.
+pub const PROBE_COST: u32 = 50;
+/// An answer this many times slower than the fastest recent one of its kind means the server
+/// queues.
 pub const SLOW_FACTOR: f64 = 2.0;
+/// How long a kind's fastest answer stays its baseline: a server whose speed changes for good
+/// is re-learnt.
+const BASELINE_FOR: Duration = Duration::from_secs(10);
+/// The round trip assumed before any answer.
+const FIRST_RTT: Duration = Duration::from_millis(50);
 
 /// What became of one request, as far as load goes.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -30,28 +48,67 @@ pub enum Signal {
     Overload,
 }
 
+/// Where a request stood when it was sent: what its answer can teach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Sent {
+    /// Requests of this client in flight with it, itself included.
+    pub level: usize,
+    /// Its kind ([`route`]).
+    pub route: u64,
+}
+
+/// A request's kind for latency comparisons: the method, the path with its identifiers
+/// (segments holding a digit, and realm names) blanked, and the query's
+/// parameter names. `GET /admin/realms/t1/users?first=0&max=100` and the same page of another
+/// tenant are one kind; a user lookup by name and a count are others.
+pub fn route(method: &str, url: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    method.hash(&mut h);
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let mut blank_next = false;
+    for seg in path.split('/').skip(1) {
+        let id = blank_next || seg.bytes().any(|b| b.is_ascii_digit()) || seg.len() > 24;
+        if id { "*" } else { seg }.hash(&mut h);
+        blank_next = seg == "realms";
+    }
+    for pair in query.split('&') {
+        pair.split('=').next().hash(&mut h);
+    }
+    h.finish()
+}
+
 /// The AIMD state machine, without a clock of its own (times are passed in): unit-testable.
 #[derive(Debug, Clone)]
 pub struct Aimd {
     limit: f64,
     max: f64,
     slow_start: bool,
-    /// Answers since the last change, towards the next window.
-    clean: f64,
+    /// Answers since the last window, clean and slow.
+    clean: u32,
+    slow: u32,
     /// The level overload was last seen just above.
     ceiling: Option<f64>,
     windows_at_ceiling: u32,
+    /// No probe above the ceiling before this (a failed probe costs a server's pause).
+    probe_not_before: Option<Instant>,
+    /// Probes that failed in a row: each doubles the wait before the next.
+    failed_probes: u32,
     /// The level a probe above the ceiling started from: an overload during the probe puts
     /// the ceiling back there (the probe failed), not just below wherever the level got to.
     probe_from: Option<(f64, u32)>,
-    min_rtt: Option<Duration>,
-    min_rtt_at: Option<Instant>,
+    /// Per kind of request, its fastest recent answer and when that was.
+    baselines: HashMap<u64, (Duration, Instant)>,
+    /// A smoothed round trip over all answers: the span of "one round trip".
+    srtt: Option<Duration>,
     last_decrease: Option<Instant>,
-    /// When the answers of the last round trip came: how many the server serves at once.
-    recent: std::collections::VecDeque<Instant>,
+    /// The last refusal that halved the level: the others of its round trip are the same burst.
+    last_refused: Option<Instant>,
     /// No new request before this: a refusal comes back at once and frees its place, and
     /// without a pause the client would be refused again and again within one round trip.
     paused_until: Option<Instant>,
+    /// Why the level last changed, for the `--debug` trace.
+    why: &'static str,
 }
 
 impl Aimd {
@@ -61,15 +118,19 @@ impl Aimd {
             limit: 2f64.min(max),
             max,
             slow_start: true,
-            clean: 0.0,
+            clean: 0,
+            slow: 0,
             ceiling: None,
             windows_at_ceiling: 0,
+            probe_not_before: None,
+            failed_probes: 0,
             probe_from: None,
-            min_rtt: None,
-            min_rtt_at: None,
+            baselines: HashMap::new(),
+            srtt: None,
             last_decrease: None,
-            recent: std::collections::VecDeque::new(),
+            last_refused: None,
             paused_until: None,
+            why: "start",
         }
     }
 
@@ -85,54 +146,83 @@ impl Aimd {
         self.limit.floor().max(1.0) as usize
     }
 
-    pub fn on(&mut self, signal: Signal, now: Instant) {
+    /// The remembered ceiling, if any.
+    pub fn ceiling(&self) -> Option<usize> {
+        self.ceiling.map(|c| c as usize)
+    }
+
+    fn rtt(&self) -> Duration {
+        self.srtt.unwrap_or(FIRST_RTT)
+    }
+
+    pub fn on(&mut self, signal: Signal, sent: Sent, now: Instant) {
         match signal {
             Signal::Overload => {
-                let rtt = self.min_rtt.unwrap_or(Duration::from_millis(50));
-                self.paused_until = Some(now + rtt);
-                self.decrease(0.5, true, now)
+                self.paused_until = Some(now + self.rtt());
+                self.overload(sent.level, now)
             }
             Signal::Answered(rtt) => {
-                // The baseline is the fastest answer of the last ten seconds: a server whose
-                // speed changes for good is re-learnt.
-                let stale = self
-                    .min_rtt_at
-                    .is_some_and(|at| now.duration_since(at) > Duration::from_secs(10));
-                if stale || self.min_rtt.is_none_or(|m| rtt < m) {
-                    self.min_rtt = Some(rtt);
-                    self.min_rtt_at = Some(now);
-                }
-                let base = self.min_rtt.unwrap_or(rtt);
-                self.recent.push_back(now);
-                while self
-                    .recent
-                    .front()
-                    .is_some_and(|t| now.duration_since(*t) >= base)
-                {
-                    self.recent.pop_front();
-                }
-                if rtt.as_secs_f64() > SLOW_FACTOR * base.as_secs_f64().max(0.001) {
-                    self.decrease(0.9, false, now);
-                } else {
-                    self.grow();
-                }
+                self.srtt = Some(match self.srtt {
+                    Some(s) => (s * 7 + rtt) / 8,
+                    None => rtt,
+                });
+                let base = self.baseline(sent.route, rtt, now);
+                let slow = rtt.as_secs_f64() > SLOW_FACTOR * base.as_secs_f64().max(0.001);
+                self.answered(slow, now);
             }
         }
     }
 
-    fn grow(&mut self) {
-        self.clean += 1.0;
-        if self.clean < self.limit {
+    /// The server asked for a pause of `wait` (`Retry-After`): probing above the ceiling is
+    /// put off so that failed probes, each costing such a pause, stay a small share of the run.
+    pub fn held(&mut self, wait: Duration, now: Instant) {
+        let gap = wait * PROBE_COST * (1 << self.failed_probes.min(6));
+        let at = now + gap.min(Duration::from_secs(600));
+        self.probe_not_before = Some(self.probe_not_before.map_or(at, |p| p.max(at)));
+    }
+
+    /// The fastest answer of this kind in the last [`BASELINE_FOR`], `rtt` included.
+    fn baseline(&mut self, route: u64, rtt: Duration, now: Instant) -> Duration {
+        if self.baselines.len() > 4096 {
+            self.baselines
+                .retain(|_, (_, at)| now.duration_since(*at) <= BASELINE_FOR);
+        }
+        let e = self.baselines.entry(route).or_insert((rtt, now));
+        if rtt < e.0 || now.duration_since(e.1) > BASELINE_FOR {
+            *e = (rtt, now);
+        }
+        e.0
+    }
+
+    /// One answer; at the end of a window (as many answers as the level), the level moves:
+    /// up when the window was clean, down a tenth when most of it was slow.
+    fn answered(&mut self, slow: bool, now: Instant) {
+        if slow {
+            self.slow += 1;
+        } else {
+            self.clean += 1;
+        }
+        if f64::from(self.clean + self.slow) < self.limit.floor().max(1.0) {
             return;
         }
-        // One window of clean answers at this level.
-        self.clean = 0.0;
+        let (clean, slow) = (self.clean, self.slow);
+        self.clean = 0;
+        self.slow = 0;
+        if slow > clean {
+            self.ease(now);
+        } else if slow <= clean / 8 {
+            self.grow(now);
+        }
+    }
+
+    fn grow(&mut self, now: Instant) {
         // A probe that lasted a few windows worked: the server has grown.
         if let Some((from, n)) = self.probe_from {
             self.probe_from = (n < 3).then_some((from, n + 1));
+            if n >= 3 {
+                self.failed_probes = 0;
+            }
         }
-        // Doubling while below the remembered ceiling (recovering after a decrease, as TCP's
-        // fast recovery) or before any overload; one more per window above it.
         // Doubling while below the remembered ceiling (recovering after a decrease, as TCP's
         // fast recovery) or before any overload; one more per window above it.
         let recovering = self.ceiling.is_some_and(|c| self.limit < c);
@@ -142,57 +232,82 @@ impl Aimd {
             self.limit + 1.0
         };
         let next = match self.ceiling {
-            // Back to just below where overload was, at once; above it, only after a while.
+            // Back to where overload was, at once; above it, only after a while.
             Some(c) if next > c => {
                 if self.limit < c {
+                    self.why = "back to the ceiling";
                     c
                 } else {
                     self.windows_at_ceiling += 1;
-                    if self.windows_at_ceiling < PROBE_AFTER {
+                    let waited = self.probe_not_before.is_none_or(|t| now >= t);
+                    if self.windows_at_ceiling < PROBE_AFTER || !waited {
                         return;
                     }
                     self.windows_at_ceiling = 0;
                     self.ceiling = None;
                     self.probe_from = Some((self.limit, 0));
+                    self.why = "probing above the ceiling";
                     self.limit + 1.0
                 }
             }
-            _ => next,
+            _ => {
+                self.why = if self.slow_start {
+                    "slow start"
+                } else {
+                    "a clean window"
+                };
+                next
+            }
         };
         self.limit = next.min(self.max);
     }
 
-    /// `hard`: a refusal or a timeout, which also says where overload begins (the ceiling); a
-    /// slow answer only eases off.
-    fn decrease(&mut self, factor: f64, hard: bool, now: Instant) {
-        // One decrease per round trip: the refusals of one burst are one signal.
-        let rtt = self.min_rtt.unwrap_or(Duration::from_millis(50));
-        if self
-            .last_decrease
-            .is_some_and(|t| now.duration_since(t) < rtt)
-        {
+    /// Most of a window was slow: the server queues. Eases off a tenth, once per round trip.
+    fn ease(&mut self, now: Instant) {
+        if self.within_rtt(self.last_decrease, now) {
             return;
         }
         self.last_decrease = Some(now);
         self.slow_start = false;
-        if !hard {
-            self.limit = (self.limit * factor).max(1.0);
-            self.clean = 0.0;
+        self.limit = (self.limit * 0.9).max(1.0);
+        self.why = "slow answers";
+    }
+
+    fn within_rtt(&self, at: Option<Instant>, now: Instant) -> bool {
+        at.is_some_and(|t| now.duration_since(t) < self.rtt())
+    }
+
+    /// A refusal or a timeout of a request sent at `level`: the server takes fewer than that.
+    /// The first of a round trip halves the level; the others of the same burst only lower the
+    /// ceiling to below the lowest refused level.
+    fn overload(&mut self, level: usize, now: Instant) {
+        let below = (level as f64 - 1.0).max(1.0);
+        if self.within_rtt(self.last_refused, now) {
+            if self.ceiling.is_some_and(|c| below < c) {
+                self.ceiling = Some(below);
+                self.limit = self.limit.min(below);
+            }
             return;
         }
-        // Where overload begins: a failed probe's starting level, or else what the server
-        // answered in the last round trip (after slow start overshot to twice the capacity,
-        // "one below the level" would be far too high).
-        let served = self.recent.len() as f64;
-        let below = match self.probe_from.take() {
-            Some((from, _)) => from,
-            None if served >= 1.0 => served.min(self.limit.floor() - 1.0),
-            None => self.limit.floor() - 1.0,
+        self.last_refused = Some(now);
+        self.last_decrease = Some(now);
+        self.slow_start = false;
+        // Where overload begins: a failed probe's starting level, or else below the level
+        // this request was sent at (after slow start overshot to twice the capacity, "one
+        // below the current level" would be far too high).
+        let ceiling = match self.probe_from.take() {
+            Some((from, _)) => {
+                self.failed_probes += 1;
+                from.min(below)
+            }
+            None => below.min((self.limit.floor() - 1.0).max(1.0)),
         };
-        self.ceiling = Some(below.max(1.0));
+        self.ceiling = Some(ceiling);
         self.windows_at_ceiling = 0;
-        self.limit = (self.limit * factor).max(1.0);
-        self.clean = 0.0;
+        self.limit = (self.limit * 0.5).min(ceiling).max(1.0);
+        self.clean = 0;
+        self.slow = 0;
+        self.why = "refused";
     }
 }
 
@@ -203,84 +318,147 @@ pub struct Level {
     pub in_flight: usize,
 }
 
-/// The gate every request of a run passes: at most `limit` in flight, at most `rate` a second.
-pub struct Limiter {
-    state: Mutex<State>,
-    changed: tokio::sync::Notify,
+/// Where a trace of the level goes (`--debug`).
+pub type Trace = std::sync::Arc<dyn Fn(&str) + Send + Sync>;
+
+/// The admission logic of a [`Limiter`], without a clock of its own (times are passed in), so
+/// that the simulation tests drive exactly what a run does.
+#[derive(Debug, Clone)]
+pub struct Gate {
+    aimd: Aimd,
+    fixed: bool,
+    in_flight: usize,
+    next_slot: Option<Instant>,
     /// Seconds between two requests under `--rate`.
     interval: Option<Duration>,
-    fixed: bool,
-}
-
-struct State {
-    aimd: Aimd,
-    in_flight: usize,
-    next_slot: Instant,
     /// No request starts before this: a server's `Retry-After`, which is for the whole client.
     held_until: Option<Instant>,
+}
+
+impl Gate {
+    pub fn new(max: usize, rate: Option<f64>) -> Self {
+        Gate {
+            aimd: Aimd::new(max),
+            fixed: max <= 1,
+            in_flight: 0,
+            next_slot: None,
+            interval: rate
+                .filter(|r| *r > 0.0)
+                .and_then(|r| Duration::try_from_secs_f64(1.0 / r).ok()),
+            held_until: None,
+        }
+    }
+
+    /// Exactly `n` at once, whatever the answers.
+    pub fn fixed(n: usize, rate: Option<f64>) -> Self {
+        let mut g = Gate::new(n, rate);
+        g.aimd.limit = n.max(1) as f64;
+        g.fixed = true;
+        g
+    }
+
+    /// A request may start now (it is counted in flight: `Ok` with its level), or not before
+    /// `Err(Some(wait))`, or not before a request ends (`Err(None)`).
+    pub fn admit(&mut self, now: Instant) -> Result<usize, Option<Duration>> {
+        if let Some(held) = self.held_until.filter(|until| *until > now) {
+            // Even at a fixed concurrency: this is the server's word, not a guess.
+            return Err(Some(held - now));
+        }
+        if let Some(pause) = self.aimd.pause(now).filter(|_| !self.fixed) {
+            return Err(Some(pause));
+        }
+        if self.in_flight >= self.aimd.limit() {
+            return Err(None);
+        }
+        if let Some(step) = self.interval {
+            let next = self.next_slot.unwrap_or(now);
+            if next > now {
+                return Err(Some(next - now));
+            }
+            // A bucket of one: requests are spaced, never bunched, so any window of the run
+            // holds at most its share.
+            let floor = now.checked_sub(step).unwrap_or(now);
+            self.next_slot = Some(next.max(floor) + step);
+        }
+        self.in_flight += 1;
+        Ok(self.in_flight)
+    }
+
+    /// The server asked for a pause until `until`; a longer hold already set stays.
+    pub fn hold(&mut self, until: Instant, now: Instant) {
+        self.held_until = Some(self.held_until.map_or(until, |h| h.max(until)));
+        self.aimd.held(until.saturating_duration_since(now), now);
+    }
+
+    /// A request sent as `sent` ended; `signal` is what it says about load, if anything.
+    pub fn release(&mut self, signal: Option<Signal>, sent: Sent, now: Instant) {
+        self.in_flight -= 1;
+        if let (Some(sig), false) = (signal, self.fixed) {
+            self.aimd.on(sig, sent, now);
+        }
+    }
+
+    pub fn level(&self) -> Level {
+        Level {
+            limit: self.aimd.limit(),
+            in_flight: self.in_flight,
+        }
+    }
+}
+
+/// The gate every request of a run passes: at most `limit` in flight, at most `rate` a second.
+pub struct Limiter {
+    gate: Mutex<Gate>,
+    changed: tokio::sync::Notify,
+    trace: Option<Trace>,
 }
 
 impl Limiter {
     /// `max`: the ceiling (`--concurrency`); `rate`: requests per second (`--rate`).
     pub fn new(max: usize, rate: Option<f64>) -> Self {
+        Limiter::with_gate(Gate::new(max, rate))
+    }
+
+    /// Exactly `n` at once, whatever the answers (`--fixed-concurrency`).
+    pub fn fixed(n: usize, rate: Option<f64>) -> Self {
+        Limiter::with_gate(Gate::fixed(n, rate))
+    }
+
+    fn with_gate(gate: Gate) -> Self {
         Limiter {
-            state: Mutex::new(State {
-                aimd: Aimd::new(max),
-                in_flight: 0,
-                next_slot: Instant::now(),
-                held_until: None,
-            }),
+            gate: Mutex::new(gate),
             changed: tokio::sync::Notify::new(),
-            interval: rate
-                .filter(|r| *r > 0.0)
-                .and_then(|r| Duration::try_from_secs_f64(1.0 / r).ok()),
-            fixed: max <= 1,
+            trace: None,
         }
     }
 
+    /// Reports each change of the level, and why, to `trace` (`--debug`).
+    pub fn with_trace(mut self, trace: Trace) -> Self {
+        self.trace = Some(trace);
+        self
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Gate> {
+        self.gate.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
     /// Waits for a turn: a free place under the current level, and the rate's next slot.
-    pub async fn acquire(&self) -> Permit<'_> {
+    /// `route`: the request's kind ([`route`]).
+    pub async fn acquire(&self, route: u64) -> Permit<'_> {
         loop {
             let changed = self.changed.notified();
-            let wait = {
-                let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
-                let now = Instant::now();
-                if let Some(held) = s.held_until.filter(|until| *until > now) {
-                    // Even at a fixed concurrency: this is the server's word, not a guess.
-                    Some(held - now)
-                } else if let Some(pause) = s.aimd.pause(now).filter(|_| !self.fixed) {
-                    Some(pause)
-                } else if s.in_flight < s.aimd.limit() {
-                    let now = Instant::now();
-                    match self.interval {
-                        Some(_) if s.next_slot > now => Some(s.next_slot - now),
-                        Some(step) => {
-                            // A bucket of one: requests are spaced, never bunched, so any
-                            // window of the run holds at most its share.
-                            let floor = now.checked_sub(step).unwrap_or(now);
-                            s.next_slot = s.next_slot.max(floor) + step;
-                            s.in_flight += 1;
-                            None
-                        }
-                        None => {
-                            s.in_flight += 1;
-                            None
-                        }
-                    }
-                } else {
-                    Some(Duration::MAX)
-                }
-            };
-            match wait {
-                None => {
+            let admitted = self.lock().admit(Instant::now());
+            match admitted {
+                Ok(level) => {
                     return Permit {
                         limiter: self,
+                        sent: Sent { level, route },
                         started: Instant::now(),
                         done: false,
                     }
                 }
-                Some(Duration::MAX) => changed.await,
-                Some(d) => {
+                Err(None) => changed.await,
+                Err(Some(d)) => {
                     tokio::select! {
                         _ = tokio::time::sleep(d) => {}
                         _ = changed => {}
@@ -290,40 +468,30 @@ impl Limiter {
         }
     }
 
-    /// Exactly `n` at once, whatever the answers (`--fixed-concurrency`).
-    pub fn fixed(n: usize, rate: Option<f64>) -> Self {
-        let mut l = Limiter::new(n, rate);
-        {
-            let s = l.state.get_mut().unwrap_or_else(|p| p.into_inner());
-            s.aimd.limit = n.max(1) as f64;
-        }
-        l.fixed = true;
-        l
-    }
-
     /// Starts no request for `wait` (a server's `Retry-After`); a longer hold already set
     /// stays.
     pub fn hold(&self, wait: Duration) {
-        let until = Instant::now() + wait;
-        let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        s.held_until = Some(s.held_until.map_or(until, |h| h.max(until)));
+        let now = Instant::now();
+        self.lock().hold(now + wait, now);
     }
 
     pub fn level(&self) -> Level {
-        let s = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        Level {
-            limit: s.aimd.limit(),
-            in_flight: s.in_flight,
-        }
+        self.lock().level()
     }
 
-    fn release(&self, signal: Option<Signal>) {
-        {
-            let mut s = self.state.lock().unwrap_or_else(|p| p.into_inner());
-            s.in_flight -= 1;
-            if let (Some(sig), false) = (signal, self.fixed) {
-                s.aimd.on(sig, Instant::now());
-            }
+    fn release(&self, signal: Option<Signal>, sent: Sent) {
+        let change = {
+            let mut g = self.lock();
+            let before = g.aimd.limit();
+            g.release(signal, sent, Instant::now());
+            let after = g.aimd.limit();
+            (before != after).then(|| (before, after, g.aimd.why, g.aimd.ceiling()))
+        };
+        if let (Some(t), Some((before, after, why, ceiling))) = (&self.trace, change) {
+            let ceiling = ceiling.map_or(String::new(), |c| format!(", ceiling {c}"));
+            t(&format!(
+                "limiter: {after} at once (was {before}): {why}{ceiling}"
+            ));
         }
         self.changed.notify_waiters();
     }
@@ -333,6 +501,7 @@ impl Limiter {
 /// (dropping it reports nothing: a failure that says nothing about load).
 pub struct Permit<'a> {
     limiter: &'a Limiter,
+    sent: Sent,
     started: Instant,
     done: bool,
 }
@@ -340,108 +509,22 @@ pub struct Permit<'a> {
 impl Permit<'_> {
     pub fn answered(mut self) {
         self.done = true;
-        self.limiter
-            .release(Some(Signal::Answered(self.started.elapsed())));
+        let signal = Signal::Answered(self.started.elapsed());
+        self.limiter.release(Some(signal), self.sent);
     }
     pub fn overload(mut self) {
         self.done = true;
-        self.limiter.release(Some(Signal::Overload));
+        self.limiter.release(Some(Signal::Overload), self.sent);
     }
 }
 
 impl Drop for Permit<'_> {
     fn drop(&mut self) {
         if !self.done {
-            self.limiter.release(None);
+            self.limiter.release(None, self.sent);
         }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A server of `cap` requests at once, `rtt` each, driven with `n` requests by a client at
-    /// the AIMD's level; returns (share of the server's limit used, share refused).
-    fn simulate(caps: &[(usize, usize)], n: usize, max: usize) -> (f64, f64) {
-        let rtt = Duration::from_millis(20);
-        let mut a = Aimd::new(max);
-        let mut now = Instant::now();
-        let (mut done, mut refused, mut sent, mut served_slots) = (0usize, 0usize, 0usize, 0.0);
-        let mut phase = 0;
-        while done < n {
-            if phase + 1 < caps.len() && done >= caps[phase + 1].0 {
-                phase += 1;
-            }
-            let cap = caps[phase].1;
-            let l = a.limit();
-            // One round trip: `l` requests, the first `cap` served, the rest refused.
-            sent += l;
-            let ok = l.min(cap);
-            done += ok;
-            refused += l - ok;
-            served_slots += ok as f64 / cap as f64;
-            for i in 0..l {
-                let s = if i < cap {
-                    Signal::Answered(rtt)
-                } else {
-                    Signal::Overload
-                };
-                a.on(s, now);
-            }
-            now += rtt;
-        }
-        let trips = (now - Instant::now()).as_secs_f64() / rtt.as_secs_f64();
-        (served_slots / trips.max(1.0), refused as f64 / sent as f64)
-    }
-
-    #[test]
-    fn finds_small_large_and_shrinking_servers_with_few_refusals() {
-        for (caps, what) in [
-            (vec![(0, 4)], "capacity 4"),
-            (vec![(0, 64)], "capacity 64"),
-            (vec![(0, 32), (20_000, 4)], "32 then 4"),
-        ] {
-            let (used, refused) = simulate(&caps, 40_000, 256);
-            assert!(used > 0.85, "{what}: used {used:.2} of the server");
-            assert!(refused < 0.02, "{what}: refused {refused:.3}");
-        }
-    }
-
-    #[test]
-    fn one_at_a_time_stays_one() {
-        let mut a = Aimd::new(1);
-        for _ in 0..100 {
-            a.on(Signal::Answered(Duration::from_millis(5)), Instant::now());
-        }
-        assert_eq!(a.limit(), 1);
-    }
-
-    #[test]
-    fn slow_answers_shrink_the_level() {
-        let mut a = Aimd::new(64);
-        let t = Instant::now();
-        for _ in 0..200 {
-            a.on(Signal::Answered(Duration::from_millis(10)), t);
-        }
-        let high = a.limit();
-        a.on(
-            Signal::Answered(Duration::from_millis(100)),
-            t + Duration::from_secs(1),
-        );
-        assert!(a.limit() < high, "{} !< {high}", a.limit());
-    }
-
-    #[tokio::test]
-    async fn the_rate_spaces_requests() {
-        let l = Limiter::new(8, Some(50.0));
-        let start = Instant::now();
-        for _ in 0..26 {
-            l.acquire().await.answered();
-        }
-        let took = start.elapsed();
-        // 26 requests at 50/s: the first at once, then 25 intervals of 20 ms.
-        assert!(took >= Duration::from_millis(480), "{took:?}");
-        assert!(took < Duration::from_millis(800), "{took:?}");
-    }
-}
+mod tests;

@@ -518,7 +518,7 @@ impl Http {
             let started = Instant::now();
             let permit = match &self.limiter {
                 Some(l) => tokio::select! {
-                    p = l.acquire() => Some(p),
+                    p = l.acquire(crate::limiter::route(r.method.as_str(), &r.url)) => Some(p),
                     _ = self.cancel.cancelled() => return Err(Error::cancelled().with_url(&r.url)),
                 },
                 None => None,

@@ -332,7 +332,10 @@ pub fn validate_text(raw: &str, origin: &str) -> Result<FileReport, Error> {
     }
     // Locating walks the whole text again: only worth it when there is something to locate.
     if !findings.is_empty() {
-        let locs = Locations::of(&parsed.cleaned.text);
+        let locs = Locations::of_only(
+            &parsed.cleaned.text,
+            findings.iter().map(|f| f.pointer.as_str()),
+        );
         for f in &mut findings {
             (f.line, f.column) = locs.find(&f.pointer);
         }

@@ -1,0 +1,393 @@
+//! The limiter against simulated servers, in virtual time: each shape is run by the default
+//! client and by a client told the server's capacity (fixed at it, switching when it changes),
+//! in the same simulation; the default must do nearly as well with few refusals.
+//! `cargo test -p cx2fa-core limiter -- --nocapture` prints each shape's figures
+//! (`CX2FA_SIM_TRACE=1`: also the level over time).
+#![allow(clippy::print_stderr)]
+
+use super::*;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, VecDeque};
+
+const MS: Duration = Duration::from_millis(1);
+
+/// A server: its capacity over the run, what it does beyond it, and its answers' latencies.
+struct Server {
+    /// `(after this many requests done, capacity)`; capacity 0 is unlimited.
+    caps: Vec<(usize, usize)>,
+    /// Latency of each kind of request; request `i` is of kind `i % kinds.len()`.
+    kinds: Vec<Duration>,
+    /// Beyond capacity a request waits for a place (latency grows) instead of a 429.
+    queue: bool,
+    /// The `Retry-After` of a 429: the whole client holds for it.
+    retry_after: Duration,
+    /// Requests to get answered, each exactly once.
+    n: usize,
+}
+
+impl Server {
+    fn cap(&self, done: usize) -> usize {
+        self.caps
+            .iter()
+            .rev()
+            .find(|(after, _)| done >= *after)
+            .map_or(0, |c| c.1)
+    }
+}
+
+#[derive(Debug)]
+struct Outcome {
+    took: Duration,
+    sent: usize,
+    refused: usize,
+    /// `(time, level)` at each change of the level.
+    trace: Vec<(Duration, usize)>,
+}
+
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum Ev {
+    Wake,
+    /// Request `req` sent as `sent` at `started` (ns) ends, answered or refused.
+    Done {
+        req: usize,
+        sent: (usize, u64),
+        started: u64,
+        ok: bool,
+    },
+}
+
+/// Runs `server` with a client at `gate`; `told`: the gate is fixed at the server's capacity
+/// (or at `told_unlimited` when unlimited), following its changes.
+fn run(server: &Server, mut gate: Gate, told: Option<usize>) -> Outcome {
+    let t0 = Instant::now();
+    let ns = |d: Duration| d.as_nanos() as u64;
+    let mut now = 0u64;
+    let mut events = BinaryHeap::new();
+    let mut seq = 0u64;
+    let mut push = |events: &mut BinaryHeap<_>, at: u64, ev: Ev| {
+        seq += 1;
+        events.push(Reverse((at, seq, ev)));
+    };
+    let mut pending: VecDeque<usize> = (0..server.n).collect();
+    let mut waiting: VecDeque<(usize, (usize, u64), u64)> = VecDeque::new();
+    let (mut in_service, mut done, mut sent, mut refused) = (0usize, 0usize, 0usize, 0usize);
+    let mut next_wake: Option<u64> = None;
+    let mut trace = vec![(Duration::ZERO, gate.level().limit)];
+    let mut cap = server.cap(0);
+    let lat = |req: usize| server.kinds[req % server.kinds.len()];
+    while done < server.n {
+        // Every request the gate lets through now.
+        while !pending.is_empty() {
+            match gate.admit(t0 + Duration::from_nanos(now)) {
+                Ok(level) => {
+                    let req = pending.pop_front().expect("pending");
+                    let kind = (req % server.kinds.len()) as u64;
+                    sent += 1;
+                    if cap == 0 || in_service < cap {
+                        in_service += 1;
+                        let ev = Ev::Done {
+                            req,
+                            sent: (level, kind),
+                            started: now,
+                            ok: true,
+                        };
+                        push(&mut events, now + ns(lat(req)), ev);
+                    } else if server.queue {
+                        waiting.push_back((req, (level, kind), now));
+                    } else {
+                        refused += 1;
+                        let ev = Ev::Done {
+                            req,
+                            sent: (level, kind),
+                            started: now,
+                            ok: false,
+                        };
+                        push(&mut events, now + ns(MS / 5), ev);
+                    }
+                }
+                Err(Some(d)) => {
+                    let at = now + ns(d);
+                    if next_wake.is_none_or(|w| w <= now || w > at) {
+                        next_wake = Some(at);
+                        push(&mut events, at, Ev::Wake);
+                    }
+                    break;
+                }
+                Err(None) => break,
+            }
+        }
+        let Reverse((at, _, ev)) = events.pop().expect("a request in flight or a wake");
+        now = at;
+        let t = t0 + Duration::from_nanos(now);
+        if let Ev::Done {
+            req,
+            sent: (level, route),
+            started,
+            ok,
+        } = ev
+        {
+            let s = Sent { level, route };
+            if ok {
+                in_service -= 1;
+                done += 1;
+                let rtt = Duration::from_nanos(now - started);
+                gate.release(Some(Signal::Answered(rtt)), s, t);
+                let new_cap = server.cap(done);
+                if new_cap != cap {
+                    cap = new_cap;
+                    if told.is_some() {
+                        gate.aimd.limit = cap as f64;
+                    }
+                }
+                while server.queue && (cap == 0 || in_service < cap) {
+                    let Some((req, sent, started)) = waiting.pop_front() else {
+                        break;
+                    };
+                    in_service += 1;
+                    let ev = Ev::Done {
+                        req,
+                        sent,
+                        started,
+                        ok: true,
+                    };
+                    push(&mut events, now + ns(lat(req)), ev);
+                }
+            } else {
+                gate.release(Some(Signal::Overload), s, t);
+                gate.hold(t + server.retry_after, t);
+                pending.push_front(req);
+            }
+        }
+        let level = gate.level().limit;
+        if trace.last().is_some_and(|(_, l)| *l != level) {
+            trace.push((Duration::from_nanos(now), level));
+        }
+    }
+    Outcome {
+        took: Duration::from_nanos(now),
+        sent,
+        refused,
+        trace,
+    }
+}
+
+fn told_gate(server: &Server, unlimited: usize) -> (Gate, Option<usize>) {
+    let n = match server.cap(0) {
+        0 => unlimited,
+        c => c,
+    };
+    (Gate::fixed(n, None), Some(n))
+}
+
+/// The default client's time as a share of the told client's (1.0: as fast), and the share of
+/// its requests refused.
+fn ratio(server: &Server, max: usize) -> (f64, f64, Outcome) {
+    let (g, told) = told_gate(server, max);
+    let best = run(server, g, told);
+    let got = run(server, Gate::new(max, None), None);
+    if std::env::var_os("CX2FA_SIM_TRACE").is_some() {
+        let t: Vec<String> = got
+            .trace
+            .iter()
+            .map(|(at, l)| format!("{}ms:{l}", at.as_millis()))
+            .collect();
+        eprintln!("trace: {}", t.join(" "));
+    }
+    let r = best.took.as_secs_f64() / got.took.as_secs_f64();
+    (r, got.refused as f64 / got.sent as f64, got)
+}
+
+fn reject(caps: Vec<(usize, usize)>, kinds: Vec<Duration>, n: usize) -> Server {
+    Server {
+        caps,
+        kinds,
+        queue: false,
+        retry_after: Duration::from_secs(1),
+        n,
+    }
+}
+
+/// Each shape's told client takes about 20 s: the one pause a first refusal costs (the
+/// server's `Retry-After: 1` holds the whole client) is then 5% of the run, and the default
+/// client's share of the told client's speed is at most 95%.
+#[test]
+fn near_the_told_client_on_every_shape() {
+    let ms20 = vec![20 * MS];
+    let mixed = vec![MS, 40 * MS];
+    let shapes = [
+        ("capacity 4", reject(vec![(0, 4)], ms20.clone(), 4_000), 0.9),
+        (
+            "capacity 32",
+            reject(vec![(0, 32)], ms20.clone(), 32_000),
+            0.9,
+        ),
+        (
+            "capacity 64",
+            reject(vec![(0, 64)], ms20.clone(), 64_000),
+            0.9,
+        ),
+        (
+            "capacity 32 then 4",
+            reject(vec![(0, 32), (4_000, 4)], ms20.clone(), 8_000),
+            // Three pauses of 1 s cannot be avoided here: one refusal finds the first
+            // capacity, one says the server shrank, one says by how much (a refusal is the
+            // only sign such a server gives). The told client (switching at the right moment)
+            // takes 22.4 s: the best a client that has to find out can do is 22.4 / 25.4.
+            0.88,
+        ),
+        (
+            "1 ms and 40 ms answers, capacity 16",
+            reject(vec![(0, 16)], mixed.clone(), 16_000),
+            0.9,
+        ),
+        (
+            "queueing server, capacity 16",
+            Server {
+                caps: vec![(0, 16)],
+                kinds: ms20.clone(),
+                queue: true,
+                retry_after: Duration::ZERO,
+                n: 16_000,
+            },
+            0.9,
+        ),
+        (
+            "queueing server, 1 ms and 40 ms answers",
+            Server {
+                caps: vec![(0, 16)],
+                kinds: mixed.clone(),
+                queue: true,
+                retry_after: Duration::ZERO,
+                n: 16_000,
+            },
+            0.9,
+        ),
+        // Against an unlimited server the told client is the ceiling, 128.
+        ("unlimited", reject(vec![(0, 0)], ms20, 128_000), 0.9),
+        (
+            "unlimited, mixed",
+            reject(vec![(0, 0)], mixed, 128_000),
+            0.9,
+        ),
+    ];
+    let mut failed = vec![];
+    for (what, server, want) in &shapes {
+        let (r, refused, got) = ratio(server, 128);
+        eprintln!(
+            "{what}: {:.1}% of the told client, {:.2}% refused, {:.2} s, {} level changes",
+            100.0 * r,
+            100.0 * refused,
+            got.took.as_secs_f64(),
+            got.trace.len()
+        );
+        if r < *want || refused >= 0.02 {
+            failed.push(format!("{what}: {r:.3} of told, refused {refused:.4}"));
+        }
+    }
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+/// The first refusal of a large server says where its limit is: after it, the level sits
+/// at the capacity, not at a fraction of it.
+#[test]
+fn the_ceiling_is_the_capacity() {
+    let server = reject(vec![(0, 64)], vec![20 * MS], 20_000);
+    let got = run(&server, Gate::new(128, None), None);
+    let last = got.trace.last().expect("trace").1;
+    assert_eq!(last, 64, "{:?}", got.trace);
+    // One burst of refusals, at the end of slow start.
+    assert!(got.refused <= 64, "refused {}", got.refused);
+}
+
+#[test]
+fn one_at_a_time_stays_one() {
+    let mut a = Aimd::new(1);
+    for _ in 0..100 {
+        a.on(
+            Signal::Answered(Duration::from_millis(5)),
+            Sent::default(),
+            Instant::now(),
+        );
+    }
+    assert_eq!(a.limit(), 1);
+}
+
+#[test]
+fn a_slow_window_shrinks_the_level_and_one_slow_answer_does_not() {
+    let mut a = Aimd::new(64);
+    let t = Instant::now();
+    let s = Sent::default();
+    for i in 0..200 {
+        a.on(Signal::Answered(10 * MS), s, t + i * MS);
+    }
+    let high = a.limit();
+    let t = t + Duration::from_secs(1);
+    a.on(Signal::Answered(100 * MS), s, t);
+    assert_eq!(a.limit(), high, "one slow answer");
+    for i in 0..high as u32 {
+        a.on(Signal::Answered(100 * MS), s, t + i * MS);
+    }
+    assert!(a.limit() < high, "{} !< {high}", a.limit());
+}
+
+#[test]
+fn kinds_are_compared_with_their_own() {
+    // A fast token call and slow pages: not a slow server.
+    let mut a = Aimd::new(64);
+    let t = Instant::now();
+    let (fast, slow) = (Sent { level: 1, route: 1 }, Sent { level: 1, route: 2 });
+    for i in 0..400u32 {
+        let (sig, s) = if i % 2 == 0 {
+            (Signal::Answered(MS), fast)
+        } else {
+            (Signal::Answered(43 * MS), slow)
+        };
+        a.on(sig, s, t + i * MS);
+    }
+    assert_eq!(a.limit(), 64);
+}
+
+#[test]
+fn routes_blank_identifiers() {
+    let r = |m, u| route(m, u);
+    let page = "http://h/admin/realms/t1/users?first=0&max=100";
+    assert_eq!(
+        r("GET", page),
+        r("GET", "http://h/admin/realms/other/users?first=100&max=100")
+    );
+    assert_eq!(
+        r(
+            "PUT",
+            "http://h/admin/realms/a/users/0b9a2f0e-1111-4c2e-9d8e-3a1f2b3c4d5e"
+        ),
+        r(
+            "PUT",
+            "http://h/admin/realms/b/users/7c9a2f0e-2222-4c2e-9d8e-3a1f2b3c4d5e"
+        )
+    );
+    assert_ne!(
+        r("GET", page),
+        r(
+            "GET",
+            "http://h/admin/realms/t1/users?username=x&exact=true"
+        )
+    );
+    assert_ne!(
+        r("GET", page),
+        r("GET", "http://h/admin/realms/t1/users/count")
+    );
+    assert_ne!(r("GET", page), r("POST", page));
+}
+
+#[tokio::test]
+async fn the_rate_spaces_requests() {
+    let l = Limiter::new(8, Some(50.0));
+    let start = Instant::now();
+    for _ in 0..26 {
+        l.acquire(0).await.answered();
+    }
+    let took = start.elapsed();
+    // 26 requests at 50/s: the first at once, then 25 intervals of 20 ms.
+    assert!(took >= Duration::from_millis(480), "{took:?}");
+    assert!(took < Duration::from_millis(800), "{took:?}");
+}
