@@ -26,8 +26,18 @@ pub enum Shape {
 
 /// Looks at `name` (for `flag`) and refuses what cannot be read as an input.
 pub fn shape(name: &str, flag: &str) -> Result<Shape, Error> {
-    let meta = std::fs::metadata(name).map_err(|e| cannot(flag, name, &e))?;
-    shape_of(name, flag, &meta)
+    shape_from(name, flag, std::fs::metadata(name)).map(|(shape, _)| shape)
+}
+
+/// [`shape`] from metadata already asked for, returning it: one `stat` a file matters when
+/// `config validate` reads a thousand.
+pub fn shape_from(
+    name: &str,
+    flag: &str,
+    meta: std::io::Result<Metadata>,
+) -> Result<(Shape, Metadata), Error> {
+    let meta = meta.map_err(|e| cannot(flag, name, &e))?;
+    Ok((shape_of(name, flag, &meta)?, meta))
 }
 
 fn shape_of(name: &str, flag: &str, meta: &Metadata) -> Result<Shape, Error> {

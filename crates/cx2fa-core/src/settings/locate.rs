@@ -38,40 +38,62 @@ impl Locations {
 
     fn walk(text: &str, wanted: Option<std::collections::HashSet<String>>) -> Self {
         let mut w = Walker {
-            chars: text.chars().collect(),
+            b: text.as_bytes(),
             i: 0,
-            line: 1,
-            col: 1,
-            map: HashMap::new(),
+            at: vec![],
             path: String::new(),
             wanted,
         };
         w.skip_ws();
         w.value();
-        Locations(w.map)
+        Locations(line_columns(text, w.at))
     }
 
     /// The position of `pointer`, or of its nearest ancestor that exists in the file.
     pub fn find(&self, pointer: &str) -> (usize, usize) {
-        let mut p = pointer.to_string();
+        let mut p = pointer;
         loop {
-            if let Some(pos) = self.0.get(&p) {
+            if let Some(pos) = self.0.get(p) {
                 return *pos;
             }
             match p.rfind('/') {
-                Some(i) => p.truncate(i),
+                Some(i) => p = &p[..i],
                 None => return (1, 1),
             }
         }
     }
 }
 
-struct Walker {
-    chars: Vec<char>,
+/// Byte offsets to (line, character column), both 1-based, in one sweep over the text: the
+/// walk records offsets only, so that lines and columns are counted once, not per character.
+fn line_columns(text: &str, mut at: Vec<(String, usize)>) -> HashMap<String, (usize, usize)> {
+    at.sort_by_key(|(_, off)| *off);
+    let b = text.as_bytes();
+    let (mut line, mut line_start, mut from) = (1, 0, 0);
+    let mut map = HashMap::with_capacity(at.len());
+    for (pointer, off) in at {
+        for nl in memchr::memchr_iter(b'\n', &b[from..off]) {
+            line += 1;
+            line_start = from + nl + 1;
+        }
+        from = off;
+        // Columns count characters, as an editor does: the bytes that start one.
+        let col = 1 + b[line_start..off]
+            .iter()
+            .filter(|&&c| c & 0xC0 != 0x80)
+            .count();
+        map.insert(pointer, (line, col));
+    }
+    map
+}
+
+/// Walks the bytes of valid JSON. Every byte it looks for is ASCII, which never occurs inside a
+/// multi-byte UTF-8 sequence, so byte offsets stay on character boundaries.
+struct Walker<'t> {
+    b: &'t [u8],
     i: usize,
-    line: usize,
-    col: usize,
-    map: HashMap<String, (usize, usize)>,
+    /// Where each recorded value starts: (pointer, byte offset).
+    at: Vec<(String, usize)>,
     /// The pointer of the value being walked.
     path: String,
     /// Only these pointers are recorded (all when `None`).
@@ -83,154 +105,128 @@ pub fn escape(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
 
-impl Walker {
-    fn bump(&mut self) -> Option<char> {
-        let c = *self.chars.get(self.i)?;
-        self.i += 1;
-        if c == '\n' {
-            self.line += 1;
-            self.col = 1;
-        } else {
-            self.col += 1;
-        }
-        Some(c)
-    }
-    fn peek(&self) -> Option<char> {
-        self.chars.get(self.i).copied()
+impl Walker<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
     }
     fn skip_ws(&mut self) {
-        while self.peek().is_some_and(|c| c.is_whitespace()) {
-            self.bump();
+        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.i += 1;
         }
     }
-    /// Steps over one value, keeping the line and column.
+    /// Steps over the string starting at the current `"`, returning its raw bytes between
+    /// the quotes.
+    fn raw_string(&mut self) -> &[u8] {
+        let start = self.i + 1;
+        let mut i = start;
+        loop {
+            match memchr::memchr2(b'"', b'\\', &self.b[i..]) {
+                Some(n) if self.b[i + n] == b'\\' => i += n + 2,
+                Some(n) => {
+                    self.i = i + n + 1;
+                    return &self.b[start..i + n];
+                }
+                None => {
+                    self.i = self.b.len();
+                    return &self.b[start.min(self.b.len())..];
+                }
+            }
+        }
+    }
+    /// Steps over one value.
     fn skip(&mut self) {
         let mut depth = 0usize;
         while let Some(c) = self.peek() {
             match c {
-                '"' => {
-                    self.bump();
-                    while let Some(c) = self.bump() {
-                        match c {
-                            '"' => break,
-                            '\\' => {
-                                self.bump();
-                            }
-                            _ => {}
-                        }
-                    }
+                b'"' => {
+                    self.raw_string();
                     if depth == 0 {
                         return;
                     }
                 }
-                '{' | '[' => {
-                    self.bump();
+                b'{' | b'[' => {
+                    self.i += 1;
                     depth += 1;
                 }
-                '}' | ']' => {
+                b'}' | b']' => {
                     if depth == 0 {
                         return;
                     }
-                    self.bump();
+                    self.i += 1;
                     depth -= 1;
                     if depth == 0 {
                         return;
                     }
                 }
-                ',' if depth == 0 => return,
-                c if depth == 0 && c.is_whitespace() => return,
-                _ => {
-                    self.bump();
-                }
+                b',' | b' ' | b'\n' | b'\r' | b'\t' if depth == 0 => return,
+                _ => self.i += 1,
             }
         }
     }
-    fn string(&mut self) -> String {
-        let mut s = String::new();
-        self.bump();
-        while let Some(c) = self.bump() {
-            match c {
-                '"' => break,
-                '\\' => {
-                    let e = self.bump().unwrap_or('\\');
-                    match e {
-                        'u' => {
-                            let hex: String = (0..4).filter_map(|_| self.bump()).collect();
-                            if let Some(ch) =
-                                u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)
-                            {
-                                s.push(ch);
-                            }
-                        }
-                        'n' => s.push('\n'),
-                        't' => s.push('\t'),
-                        'r' => s.push('\r'),
-                        'b' => s.push('\u{8}'),
-                        'f' => s.push('\u{c}'),
-                        other => s.push(other),
-                    }
-                }
-                other => s.push(other),
-            }
+    /// The key starting at the current `"`, as a pointer segment.
+    fn key(&mut self) -> std::borrow::Cow<'_, str> {
+        let raw = self.raw_string();
+        if !raw.contains(&b'\\') {
+            // Valid JSON, and the quotes fall on character boundaries.
+            let s = std::str::from_utf8(raw).unwrap_or_default();
+            return std::borrow::Cow::Borrowed(s);
         }
-        s
+        let mut quoted = Vec::with_capacity(raw.len() + 2);
+        quoted.push(b'"');
+        quoted.extend_from_slice(raw);
+        quoted.push(b'"');
+        std::borrow::Cow::Owned(serde_json::from_slice::<String>(&quoted).unwrap_or_default())
     }
     fn value(&mut self) {
         match &self.wanted {
-            // Nothing at or below this pointer is asked for: only lines and columns matter.
+            // Nothing at or below this pointer is asked for: step over it.
             Some(w) if !w.contains(&self.path) => return self.skip(),
-            _ => {
-                self.map.insert(self.path.clone(), (self.line, self.col));
-            }
+            _ => self.at.push((self.path.clone(), self.i)),
         }
         match self.peek() {
-            Some('{') => {
-                self.bump();
+            Some(b'{') => {
+                self.i += 1;
                 loop {
                     self.skip_ws();
                     match self.peek() {
-                        Some('"') => {
-                            let key = self.string();
-                            self.skip_ws();
-                            self.bump(); // ':'
-                            self.skip_ws();
+                        Some(b'"') => {
                             let len = self.path.len();
+                            let key = self.key().into_owned();
                             self.path.push('/');
                             if key.contains(['~', '/']) {
                                 self.path.push_str(&escape(&key));
                             } else {
                                 self.path.push_str(&key);
                             }
+                            self.skip_ws();
+                            self.i += 1; // ':'
+                            self.skip_ws();
                             self.value();
                             self.path.truncate(len);
                             self.skip_ws();
-                            if self.peek() == Some(',') {
-                                self.bump();
+                            if self.peek() == Some(b',') {
+                                self.i += 1;
                             }
                         }
-                        Some('}') | None => {
-                            self.bump();
+                        Some(b'}') | None => {
+                            self.i += 1;
                             return;
                         }
-                        Some(_) => {
-                            self.bump();
-                        }
+                        Some(_) => self.i += 1,
                     }
                 }
             }
-            Some('[') => {
-                self.bump();
+            Some(b'[') => {
+                self.i += 1;
                 let mut idx = 0;
                 loop {
                     self.skip_ws();
                     match self.peek() {
-                        Some(']') | None => {
-                            self.bump();
+                        Some(b']') | None => {
+                            self.i += 1;
                             return;
                         }
-                        Some(',') => {
-                            self.bump();
-                        }
+                        Some(b',') => self.i += 1,
                         Some(_) => {
                             let len = self.path.len();
                             let _ = write!(self.path, "/{idx}");
@@ -241,15 +237,14 @@ impl Walker {
                     }
                 }
             }
-            Some('"') => {
-                self.string();
+            Some(b'"') => {
+                self.raw_string();
             }
             _ => {
-                while self
-                    .peek()
-                    .is_some_and(|c| !matches!(c, ',' | '}' | ']') && !c.is_whitespace())
-                {
-                    self.bump();
+                while self.peek().is_some_and(|c| {
+                    !matches!(c, b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')
+                }) {
+                    self.i += 1;
                 }
             }
         }

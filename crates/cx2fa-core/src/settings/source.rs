@@ -66,10 +66,7 @@ pub fn clean(raw: &str) -> Cleaned {
         let ch = b[i];
         if in_string {
             // Copy up to the next quote or backslash in one go.
-            let run = b[i..]
-                .iter()
-                .position(|&x| x == b'"' || x == b'\\')
-                .unwrap_or(b.len() - i);
+            let run = memchr::memchr2(b'"', b'\\', &b[i..]).unwrap_or(b.len() - i);
             out.extend_from_slice(&b[i..i + run]);
             i += run;
             match b.get(i) {
@@ -127,10 +124,12 @@ pub fn clean(raw: &str) -> Cleaned {
             _ if ch < 0x80 => {
                 // This byte (it may be a `,` or a `/` that is not special), then the run of
                 // plain ASCII up to the next byte this loop looks at.
-                let run = 1 + b[i + 1..]
-                    .iter()
-                    .position(|&x| x >= 0x80 || matches!(x, b'"' | b'/' | b','))
-                    .unwrap_or(b.len() - i - 1);
+                let rest = &b[i + 1..];
+                let mut run = memchr::memchr3(b'"', b'/', b',', rest).unwrap_or(rest.len());
+                if !rest[..run].is_ascii() {
+                    run = rest[..run].iter().position(|&x| x >= 0x80).unwrap_or(run);
+                }
+                let run = 1 + run;
                 out.extend_from_slice(&b[i..i + run]);
                 i += run;
             }
@@ -184,6 +183,9 @@ fn closes_after(b: &[u8], mut i: usize) -> bool {
 pub struct Parsed {
     pub value: Value,
     pub cleaned: Cleaned,
+    /// Keys repeated in one object, as (JSON pointer of the key, key); see
+    /// [`value_and_duplicates`].
+    pub duplicates: Vec<(String, String)>,
 }
 
 /// Parses pasted JSON; a syntax error names its line and column (characters, 1-based).
@@ -195,16 +197,24 @@ pub fn parse(raw: &str, origin: &str) -> Result<Parsed, Error> {
     }
     // Most files are plain JSON. Strict JSON has nothing `clean` would change (a comment, a
     // stray blank or a trailing comma outside strings is a syntax error), so try it as it is.
-    if let Ok(value) = serde_json::from_str::<Value>(raw) {
+    if let Ok((value, duplicates)) = value_and_duplicates(raw) {
         let cleaned = Cleaned {
             text: raw.to_string(),
             ..Cleaned::default()
         };
-        return Ok(Parsed { value, cleaned });
+        return Ok(Parsed {
+            value,
+            cleaned,
+            duplicates,
+        });
     }
     let cleaned = clean(raw);
-    match serde_json::from_str::<Value>(&cleaned.text) {
-        Ok(value) => Ok(Parsed { value, cleaned }),
+    match value_and_duplicates(&cleaned.text) {
+        Ok((value, duplicates)) => Ok(Parsed {
+            value,
+            cleaned,
+            duplicates,
+        }),
         Err(e) => {
             let col = char_column(&cleaned.text, e.line(), e.column());
             let what = e.to_string();
@@ -265,17 +275,11 @@ pub fn read_document(name: &str) -> Result<String, Error> {
             .map_err(|e| Error::failed(format!("cannot read stdin: {e}")))?;
         buf
     } else {
-        // A named pipe with no writer would block the open below forever.
-        if !std::path::Path::new(name).is_dir() {
-            crate::input::shape(name, "").map_err(|e| Error::failed(e.message))?;
-        }
-        let cannot_read = |e: std::io::Error| Error::failed(format!("{name}: cannot read: {e}"));
-        let file = std::fs::File::open(name).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => Error::failed(format!("{name}: no such file")),
-            _ => cannot_read(e),
-        })?;
-        let meta = file.metadata().map_err(cannot_read)?;
-        if meta.is_dir() {
+        // One `stat`, before the open: a named pipe with no writer would block the open
+        // forever.
+        let meta = std::fs::metadata(name);
+        let is_dir = meta.as_ref().is_ok_and(|m| m.is_dir());
+        if is_dir {
             return Err(
                 Error::failed(format!("{name}: is a directory, not a JSON file")).with_fix(
                     crate::error::Fix::FileNotDirectory {
@@ -284,6 +288,13 @@ pub fn read_document(name: &str) -> Result<String, Error> {
                 ),
             );
         }
+        let (_, meta) =
+            crate::input::shape_from(name, "", meta).map_err(|e| Error::failed(e.message))?;
+        let cannot_read = |e: std::io::Error| Error::failed(format!("{name}: cannot read: {e}"));
+        let file = std::fs::File::open(name).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => Error::failed(format!("{name}: no such file")),
+            _ => cannot_read(e),
+        })?;
         if meta.len() > MAX_INPUT_BYTES {
             return Err(Error::failed(format!(
                 "{name}: {} bytes is too large for a tenant document (limit {} MiB)",
@@ -369,163 +380,147 @@ mod tests {
     }
 }
 
-/// Keys that appear more than once in one object, as (JSON pointer of the key, key). A JSON
-/// parser keeps the last value silently; an admin who pasted two `channelType`s meant one.
-/// `text` is JSON already parsed once (the cleaned text): this scans its bytes without building
-/// values (a serde walk doing the same was a fifth of `config validate`'s time), and makes a
-/// pointer only for a duplicate.
-pub fn duplicate_keys(text: &str) -> Vec<(String, String)> {
-    let mut scan = Dups {
-        t: text,
-        i: 0,
-        path: vec![],
-        out: vec![],
-    };
-    scan.value();
-    scan.out
+/// Parses JSON into a [`Value`] exactly as `serde_json::from_str` does (the last of repeated
+/// keys wins, in the first one's place), noting each key that appears more than once in one
+/// object as (JSON pointer of the key, key): a JSON parser keeps the last value silently, and an
+/// admin who pasted two `channelType`s meant one. One pass: a separate scan for duplicates was
+/// a sixth of `config validate`'s time.
+pub fn value_and_duplicates(text: &str) -> serde_json::Result<(Value, Vec<(String, String)>)> {
+    let dups = std::cell::RefCell::new(vec![]);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde::de::DeserializeSeed::deserialize(
+        Seed {
+            at: &At::Root,
+            dups: &dups,
+        },
+        &mut de,
+    )?;
+    de.end()?;
+    Ok((value, dups.into_inner()))
 }
 
-enum Seg<'a> {
-    Key(std::borrow::Cow<'a, str>),
-    Index(usize),
+/// How serde_json hands a number to a visitor when `arbitrary_precision` is on (the workspace
+/// turns it on, so that numbers in tenant documents round-trip digit for digit): a one-entry
+/// map under this key. `value_and_duplicates_builds_what_serde_json_builds` fails if a
+/// serde_json update changes it.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// Where a value sits, as a chain on the stack: a pointer string is made only for a duplicate.
+enum At<'p> {
+    Root,
+    Key(&'p str, &'p At<'p>),
+    Index(usize, &'p At<'p>),
 }
 
-struct Dups<'a> {
-    t: &'a str,
-    i: usize,
-    path: Vec<Seg<'a>>,
-    out: Vec<(String, String)>,
+impl At<'_> {
+    /// The JSON pointer of `key` in the object at `self`.
+    fn pointer_of(&self, key: &str) -> String {
+        let mut segs = vec![crate::settings::locate::escape(key)];
+        let mut at = self;
+        loop {
+            match at {
+                At::Root => break,
+                At::Key(k, up) => {
+                    segs.push(crate::settings::locate::escape(k));
+                    at = up;
+                }
+                At::Index(i, up) => {
+                    segs.push(i.to_string());
+                    at = up;
+                }
+            }
+        }
+        segs.iter().rev().fold(String::new(), |p, s| p + "/" + s)
+    }
 }
 
-impl<'a> Dups<'a> {
-    fn at(&self) -> Option<u8> {
-        self.t.as_bytes().get(self.i).copied()
+struct Seed<'p> {
+    at: &'p At<'p>,
+    dups: &'p std::cell::RefCell<Vec<(String, String)>>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Seed<'_> {
+    type Value = Value;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
     }
-    fn ws(&mut self) {
-        while matches!(self.at(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
-            self.i += 1;
+}
+
+impl<'de> serde::de::Visitor<'de> for Seed<'_> {
+    type Value = Value;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any valid JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        loop {
+            let at = At::Index(items.len(), self.at);
+            let seed = Seed {
+                at: &at,
+                dups: self.dups,
+            };
+            match seq.next_element_seed(seed)? {
+                Some(v) => items.push(v),
+                None => return Ok(Value::Array(items)),
+            }
         }
     }
-    /// The string starting at the current `"`, decoded only when it holds an escape.
-    fn string(&mut self) -> std::borrow::Cow<'a, str> {
-        let b = self.t.as_bytes();
-        let start = self.i;
-        self.i += 1;
-        let mut escaped = false;
-        while let Some(&c) = b.get(self.i) {
-            self.i += 1;
-            match c {
-                b'"' => break,
-                b'\\' => {
-                    escaped = true;
-                    self.i += 1;
-                }
-                _ => {}
-            }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let Some(mut key) = map.next_key::<String>()? else {
+            return Ok(Value::Object(serde_json::Map::new()));
+        };
+        if key == NUMBER_TOKEN {
+            let digits: String = map.next_value()?;
+            return digits
+                .parse::<serde_json::Number>()
+                .map(Value::Number)
+                .map_err(serde::de::Error::custom);
         }
-        let end = self.i.min(b.len());
-        if escaped {
-            serde_json::from_str::<String>(&self.t[start..end])
-                .unwrap_or_default()
-                .into()
-        } else {
-            self.t[start + 1..end.saturating_sub(1).max(start + 1)].into()
-        }
-    }
-    fn pointer(&self) -> String {
-        let mut p = String::new();
-        for seg in &self.path {
-            p.push('/');
-            match seg {
-                Seg::Key(k) if k.contains(['~', '/']) => {
-                    p.push_str(&k.replace('~', "~0").replace('/', "~1"))
+        let mut object = serde_json::Map::new();
+        loop {
+            let at = At::Key(&key, self.at);
+            let seed = Seed {
+                at: &at,
+                dups: self.dups,
+            };
+            let value = map.next_value_seed(seed)?;
+            match object.entry(key) {
+                serde_json::map::Entry::Occupied(mut o) => {
+                    let pointer = self.at.pointer_of(o.key());
+                    self.dups.borrow_mut().push((pointer, o.key().clone()));
+                    o.insert(value);
                 }
-                Seg::Key(k) => p.push_str(k),
-                Seg::Index(i) => p.push_str(&i.to_string()),
-            }
-        }
-        p
-    }
-    fn value(&mut self) {
-        self.ws();
-        match self.at() {
-            Some(b'{') => {
-                self.i += 1;
-                // Objects are small: a linear look beats hashing every key.
-                let mut keys: Vec<std::borrow::Cow<'a, str>> = vec![];
-                loop {
-                    self.ws();
-                    match self.at() {
-                        Some(b'"') => {}
-                        Some(b',') => {
-                            self.i += 1;
-                            continue;
-                        }
-                        Some(_) => {
-                            self.i += 1;
-                            return;
-                        }
-                        None => return,
-                    }
-                    let k = self.string();
-                    self.ws();
-                    self.i += 1; // ':'
-                    let dup = keys.contains(&k);
-                    if !dup {
-                        keys.push(k.clone());
-                    }
-                    self.path.push(Seg::Key(k));
-                    if dup {
-                        let key = match self.path.last() {
-                            Some(Seg::Key(k)) => k.to_string(),
-                            _ => String::new(),
-                        };
-                        self.out.push((self.pointer(), key));
-                    }
-                    self.value();
-                    self.path.pop();
+                serde_json::map::Entry::Vacant(v) => {
+                    v.insert(value);
                 }
             }
-            Some(b'[') => {
-                self.i += 1;
-                let mut n = 0;
-                loop {
-                    self.ws();
-                    match self.at() {
-                        Some(b']') => {
-                            self.i += 1;
-                            return;
-                        }
-                        Some(b',') => self.i += 1,
-                        Some(_) => {
-                            self.path.push(Seg::Index(n));
-                            self.value();
-                            self.path.pop();
-                            n += 1;
-                        }
-                        None => return,
-                    }
-                }
-            }
-            Some(b'"') => {
-                // Stepped over, not decoded.
-                let b = self.t.as_bytes();
-                self.i += 1;
-                while let Some(&c) = b.get(self.i) {
-                    self.i += 1;
-                    match c {
-                        b'"' => break,
-                        b'\\' => self.i += 1,
-                        _ => {}
-                    }
-                }
-            }
-            _ => {
-                while self.at().is_some_and(|c| {
-                    !matches!(c, b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')
-                }) {
-                    self.i += 1;
-                }
+            match map.next_key::<String>()? {
+                Some(k) => key = k,
+                None => return Ok(Value::Object(object)),
             }
         }
     }
@@ -533,20 +528,47 @@ impl<'a> Dups<'a> {
 
 #[cfg(test)]
 mod duplicate_tests {
+    fn duplicate_keys(text: &str) -> Vec<(String, String)> {
+        super::value_and_duplicates(text).unwrap().1
+    }
+
+    #[test]
+    fn value_and_duplicates_builds_what_serde_json_builds() {
+        for text in [
+            r#"{"n": [0, -1, 1.10, 1e400, 123456789012345678901234567890, -0.0, 2.5E-3], "s": "\u00e9\n", "b": [true, false, null], "o": {}, "a": []}"#,
+            r#"{"k": 1, "k": {"x": 2}, "z": 3}"#,
+            "[1, [2, [3, {\"d\": 4}]]]",
+            "\"top\"",
+            "12.50",
+        ] {
+            let ours = super::value_and_duplicates(text).unwrap().0;
+            let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
+            assert_eq!(ours, theirs, "{text}");
+            assert_eq!(
+                ours.to_string(),
+                theirs.to_string(),
+                "same digits and order: {text}"
+            );
+        }
+        for bad in ["{\"a\": }", "[1,]", "{} x", ""] {
+            assert!(super::value_and_duplicates(bad).is_err(), "{bad}");
+        }
+    }
+
     #[test]
     fn duplicate_keys_are_found_with_their_place() {
         let text = r#"{"a": 1, "t": {"channelType": "SMS", "x": [{"k": 1, "k": 2}], "channelType": "EMAIL"}, "n": 1.10}"#;
         assert_eq!(
-            super::duplicate_keys(text),
+            duplicate_keys(text),
             vec![
                 ("/t/x/0/k".to_string(), "k".to_string()),
                 ("/t/channelType".to_string(), "channelType".to_string())
             ]
         );
-        assert!(super::duplicate_keys(r#"{"a": {"b": 1}, "b": 2}"#).is_empty());
+        assert!(duplicate_keys(r#"{"a": {"b": 1}, "b": 2}"#).is_empty());
         // Keys compare decoded, and pointers escape `~` and `/`.
         assert_eq!(
-            super::duplicate_keys(r#"{"x": [[], {"a/b": 1, "a\u002fb": 2}], "s": "\"}{\\"}"#),
+            duplicate_keys(r#"{"x": [[], {"a/b": 1, "a\u002fb": 2}], "s": "\"}{\\"}"#),
             vec![("/x/1/a~1b".to_string(), "a/b".to_string())]
         );
     }

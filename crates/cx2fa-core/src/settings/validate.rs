@@ -323,7 +323,7 @@ pub const MAX_INPUT_BYTES: u64 = 10 * 1024 * 1024;
 pub fn validate_text(raw: &str, origin: &str) -> Result<FileReport, Error> {
     let parsed = source::parse(raw, origin)?;
     let (kind, mut findings) = check_value(&parsed.value);
-    for (pointer, key) in source::duplicate_keys(&parsed.cleaned.text) {
+    for (pointer, key) in &parsed.duplicates {
         findings.push(Finding::new(
             Severity::Error,
             pointer,
