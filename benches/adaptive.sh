@@ -7,8 +7,9 @@
 # (`--concurrency N --fixed-concurrency`), alternating rounds (ROUNDS, default 3): the default's
 # rows/s as a share of the told client's, median over rounds, and the share of requests answered
 # 429. Then `--rate` against an unlimited sandbox (the most requests in any 10-second window, per
-# second, against the cap), and `user status --all-tenants` over a fleet of 200 tenants x 500
-# users (wall time, peak RSS).
+# second, against the cap), `user status --all-tenants` over 300 tenants whose answers mix 1 ms
+# and 40 ms against the best fixed setting, and over a fleet of 200 tenants x 500 users (wall
+# time, peak RSS).
 # Writes the table to benches/RESULTS.md (section "Adaptive concurrency").
 # Usage: bash benches/adaptive.sh
 set -euo pipefail
@@ -129,6 +130,34 @@ stop
 read -r FLEET_S FLEET_KB <"$W/fleet.time"
 FLEET_T=$(python3 -c "import json; print(len(json.load(open('$W/fleet.json'))['tenants']))")
 
+# Answers of mixed kinds (#30): 300 tenants on one server that answers a token or a count in
+# 1 ms and a page of users in 40 ms (`--latency 1 --page-latency 40`), as a deployment does.
+# `user status --all-tenants` by the default and by the best fixed setting of the issue
+# (`--concurrency 16 --fixed-concurrency`), alternating, ROUNDS rounds; the default's time over
+# the fixed client's, median. Target: within 1.5x.
+sandbox --tenants 300 --users 20 --latency 1 --page-latency 40
+mixed() { # flags... -> seconds
+  local s e
+  s=$(date +%s.%N)
+  env $(env_for) "$BIN" user status --all-tenants -o json "$@" >"$W/mixed.json"
+  e=$(date +%s.%N)
+  python3 -c "print('%.3f' % ($e - $s))"
+}
+MIXED_D=""; MIXED_F=""
+for r in $(seq "$ROUNDS"); do
+  if [ $((r % 2)) = 1 ]; then d=$(mixed); f=$(mixed --concurrency 16 --fixed-concurrency)
+  else f=$(mixed --concurrency 16 --fixed-concurrency); d=$(mixed); fi
+  echo "  mixed answers round $r: default $d s, fixed 16 $f s" >&2
+  MIXED_D="$MIXED_D $d"; MIXED_F="$MIXED_F $f"
+done
+MIXED_T=$(python3 -c "import json; print(len(json.load(open('$W/mixed.json'))['tenants']))")
+stop
+read -r MIXED_MD MIXED_MF MIXED_RATIO MIXED_ROUNDS < <(python3 -c "
+import statistics as st
+d=[float(x) for x in '$MIXED_D'.split()]; f=[float(x) for x in '$MIXED_F'.split()]
+r=[a/b for a, b in zip(d, f)]
+print('%.2f %.2f %.2f %s' % (st.median(d), st.median(f), st.median(r), '/'.join('%.2f' % x for x in r)))")
+
 SECTION=$(cat <<EOF
 ## Adaptive concurrency
 
@@ -151,6 +180,12 @@ where that second is 6%; \`cargo test -p cx2fa-core limiter\` runs the same shap
 
 \`--rate 100\` against an unlimited sandbox, ${RATE_SECS} s: the busiest 10-second window averaged
 ${RATE_MAX} requests/s (mean ${RATE_MEAN}/s); target: within 5% of 100.
+
+Answers of mixed kinds: \`user status --all-tenants\` over ${MIXED_T} tenants on a sandbox
+answering tokens and counts in 1 ms and pages of users in 40 ms (\`--latency 1 --page-latency
+40\`): default ${MIXED_MD} s, \`--concurrency 16 --fixed-concurrency\` ${MIXED_MF} s (medians of
+${ROUNDS}, alternating): the default takes **${MIXED_RATIO}x** the fixed setting's time (rounds
+${MIXED_ROUNDS}); target: within 1.5x.
 
 \`user status --all-tenants\` over ${FLEET_T} tenants x 500 users (a sandbox with \`--tenants 200
 --users 500\`): ${FLEET_S} s wall time, peak RSS $((FLEET_KB / 1024)) MiB.

@@ -33,6 +33,10 @@ pub struct ServeArgs {
     /// Delay every answer by this many milliseconds
     #[arg(long, value_name = "MS", default_value_t = 0)]
     pub latency: u64,
+    /// Delay pages of users (`GET .../users`) by this many milliseconds instead of
+    /// `--latency`, as a real deployment answers a page slower than a token or a count
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    pub page_latency: u64,
     /// Also deliver EMAIL OTPs as Maildir messages in DIR
     #[arg(long, value_name = "DIR")]
     pub maildir: Option<PathBuf>,
@@ -194,6 +198,7 @@ impl ServeArgs {
             faults,
             latency_ms: self.latency,
             write_latency_ms: 0,
+            page_latency_ms: self.page_latency,
             maildir: self.maildir.clone(),
             no_channel_list: self.no_channel_list,
             require_logo: self.require_logo,

@@ -105,8 +105,13 @@ pub async fn layer(State(app): State<App>, req: Request, next: Next) -> Response
         freed.await;
     }
     let _slot = Slot(cap);
-    if app.cfg.latency_ms > 0 {
-        tokio::time::sleep(Duration::from_millis(app.cfg.latency_ms)).await;
+    let page = req.method() == axum::http::Method::GET && req.uri().path().ends_with("/users");
+    let latency = match app.cfg.page_latency_ms {
+        ms if ms > 0 && page => ms,
+        _ => app.cfg.latency_ms,
+    };
+    if latency > 0 {
+        tokio::time::sleep(Duration::from_millis(latency)).await;
     }
     if app.cfg.write_latency_ms > 0 && req.method() == axum::http::Method::PUT {
         tokio::time::sleep(Duration::from_millis(app.cfg.write_latency_ms)).await;

@@ -56,6 +56,10 @@ pub struct Config {
     /// More delay for each PUT (a user or tenant write), as a Keycloak federated to a slow
     /// directory has: tests use it to hold a write on the wire.
     pub write_latency_ms: u64,
+    /// When not 0, the delay of a page of users (`GET .../users`) instead of `latency_ms`: a
+    /// real deployment answers a token or a count in a millisecond and a page in tens, and a
+    /// client's concurrency limiter must not take the slow kind for a slow server.
+    pub page_latency_ms: u64,
     /// Also write every EMAIL OTP as a Maildir message here.
     pub maildir: Option<PathBuf>,
     /// Answer 404 on the channel list, as deployments without that endpoint do.
@@ -94,6 +98,7 @@ impl Default for Config {
             faults: None,
             latency_ms: 0,
             write_latency_ms: 0,
+            page_latency_ms: 0,
             maildir: None,
             no_channel_list: false,
             require_logo: false,
