@@ -4,8 +4,9 @@
 
 use crate::api::keycloak::Users;
 use crate::api::Session;
-use crate::enrolment::{self, Posture, Status};
-use crate::error::{Error, Fix};
+use crate::bulk::{self, Caller, Confirm, Note, Row, RowOptions, SharedReport, Summary};
+use crate::enrolment::{self, Filter, Posture, Status};
+use crate::error::{Error, Fix, Kind};
 use crate::settings::Tenant;
 use futures::StreamExt;
 use serde::Serialize;
@@ -164,4 +165,161 @@ pub fn total(rows: &[TenantPosture]) -> Posture {
         }
     }
     t
+}
+
+/// A reset over several tenants ([`reset`], [`reset_work`]).
+pub struct ResetOptions {
+    pub rows: RowOptions,
+    /// One report for every tenant's rows, each naming its tenant.
+    pub report: Option<Box<dyn std::io::Write + Send>>,
+}
+
+/// One tenant's users to reset.
+#[derive(Debug, Clone)]
+pub struct TenantWork {
+    pub tenant: String,
+    pub realm: String,
+    pub names: Vec<String>,
+}
+
+/// What a reset over several tenants did.
+#[derive(Debug)]
+pub struct ResetOutcome {
+    pub summary: Summary,
+    /// The rows that did not do what was asked.
+    pub failed: Vec<Row>,
+    /// Tenants that could not be worked, and why.
+    pub tenant_errors: Vec<TenantPosture>,
+    /// What stopped a tenant's run and so stops the fleet's: the tenants share the server
+    /// (authentication, a failing or limiting server, the time limit).
+    pub stopped: Option<Error>,
+    /// Every tenant of the run, worked or not.
+    pub tenants: usize,
+}
+
+/// Resets the users that match `filters` in every target tenant: scans each realm (a tenant
+/// where the writes would not stick is refused before its first row, unless it is a dry run),
+/// notes each tenant's matches, then [`reset_work`].
+pub async fn reset(
+    s: &Session,
+    targets: Vec<Result<Tenant, (String, Error)>>,
+    filters: &[Filter],
+    opts: ResetOptions,
+    caller: &dyn Caller,
+) -> Result<ResetOutcome, Error> {
+    let scanned = postures(s, targets, true, filters, !opts.rows.dry_run).await;
+    let mut tenant_errors: Vec<TenantPosture> = vec![];
+    let mut work = vec![];
+    for (p, users) in scanned {
+        let (Some(realm), None) = (p.realm.clone(), &p.error) else {
+            tenant_errors.push(p);
+            continue;
+        };
+        let names: Vec<String> = users
+            .into_iter()
+            .filter(|u| filters.iter().all(|f| f.keeps(u)))
+            .map(|u| u.username)
+            .collect();
+        caller.note(Note::Matched {
+            tenant: p.tenant.clone(),
+            users: names.len(),
+        });
+        work.push(TenantWork {
+            tenant: p.tenant,
+            realm,
+            names,
+        });
+    }
+    reset_work(s, work, tenant_errors, opts, caller).await
+}
+
+/// Resets `work`, every tenant at once through the one limiter: one confirmation with the
+/// counts (not in a dry run), one report. `tenant_errors` are tenants already refused.
+pub async fn reset_work(
+    s: &Session,
+    work: Vec<TenantWork>,
+    mut tenant_errors: Vec<TenantPosture>,
+    opts: ResetOptions,
+    caller: &dyn Caller,
+) -> Result<ResetOutcome, Error> {
+    let n: usize = work.iter().map(|w| w.names.len()).sum();
+    let tenants = work.len() + tenant_errors.len();
+    if !opts.rows.dry_run && n > 0 {
+        caller.confirm(&Confirm::Tenants {
+            users: n,
+            tenants: work.len(),
+            // Each tenant with its realm: the realm is where the writes go.
+            each: work
+                .iter()
+                .filter(|w| !w.names.is_empty())
+                .map(|w| (w.tenant.as_str(), w.realm.as_str(), w.names.len()))
+                .collect(),
+        })?;
+    }
+    let shared = opts.report.map(SharedReport::new);
+    caller.start(Some(n as u64));
+    let rows = &opts.rows;
+    let runs = work.into_iter().map(|w| {
+        let report = shared.as_ref().map(SharedReport::handle);
+        async move {
+            let users = Users::new(s, &w.realm);
+            let scope = bulk::Scope {
+                tenant: w.tenant.clone(),
+                realm: w.realm.clone(),
+            };
+            let names: bulk::Names = Box::new(w.names.into_iter().map(Ok));
+            let r = bulk::run(
+                &users,
+                &scope,
+                names,
+                Default::default(),
+                rows.clone(),
+                report,
+                caller,
+            )
+            .await;
+            (w.tenant, r)
+        }
+    });
+    let results = futures::future::join_all(runs).await;
+    let mut out = ResetOutcome {
+        summary: Summary::default(),
+        failed: vec![],
+        tenant_errors: vec![],
+        stopped: None,
+        tenants,
+    };
+    let mut fatal = None;
+    for (tenant, r) in results {
+        match r {
+            Ok((m, f)) => {
+                out.summary.absorb(&m);
+                out.failed.extend(f);
+            }
+            Err(e) => {
+                fatal.get_or_insert(e.clone());
+                // The message alone: the causes say what the run did, which the summary
+                // says for every tenant.
+                tenant_errors.push(TenantPosture {
+                    tenant,
+                    realm: None,
+                    posture: None,
+                    error: Some(e.message),
+                });
+            }
+        }
+    }
+    out.tenant_errors = tenant_errors;
+    out.stopped = fatal.filter(stops_the_fleet);
+    Ok(out)
+}
+
+/// Whether what stopped one tenant's run stops the others': they share the server and the
+/// credentials.
+fn stops_the_fleet(e: &Error) -> bool {
+    e.kind == Kind::Auth
+        || matches!(
+            e.fix,
+            Some(Fix::ServerFailing | Fix::ComeBackLater { .. } | Fix::DeadlineReached)
+        )
 }
