@@ -16,7 +16,7 @@ use enable::EnableArgs;
 use plan::PlanArgs;
 use push::PushOpts;
 
-pub use push::PushReport;
+pub use push::{PushReport, Status, TenantOutcome};
 pub use show::ShowReport;
 
 #[derive(Debug, Subcommand)]
