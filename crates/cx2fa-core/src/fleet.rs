@@ -158,10 +158,8 @@ pub fn total(rows: &[TenantPosture]) -> Posture {
         t.stale += p.stale;
         t.bypassed += p.bypassed;
         t.shared_contacts += p.shared_contacts;
-        for (ch, (r, n)) in &p.by_channel {
-            let e = t.by_channel.entry(ch.clone()).or_default();
-            e.0 += r;
-            e.1 += n;
+        for (ch, c) in &p.by_channel {
+            t.by_channel.entry(ch.clone()).or_default().add(c);
         }
     }
     t

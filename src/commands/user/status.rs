@@ -74,8 +74,12 @@ impl Report for UserList {
         let p = &self.posture;
         let mut s = t.to_string();
         let mut c = out.table(&["channel", "registered", "not registered"]);
-        for (ch, (r, n)) in &p.by_channel {
-            c.add_row(vec![ch.clone(), r.to_string(), n.to_string()]);
+        for (ch, n) in &p.by_channel {
+            c.add_row(vec![
+                ch.clone(),
+                n.registered.to_string(),
+                n.unregistered.to_string(),
+            ]);
         }
         s.push_str(&format!("\n\nrealm `{}`: {} users; {} not enrolled; {} stale policy copies; {} sharing a contact point\n{}", self.realm, p.users, p.unenrolled, p.stale, p.shared_contacts, c));
         s
