@@ -68,40 +68,7 @@ pub fn read_names(
     let head = reader.fill_buf().map_err(read_error)?;
     let first = head.iter().find(|b| !b.is_ascii_whitespace()).copied();
     if matches!(first, Some(b'[') | Some(b'{')) {
-        // JSON may be one long line (`jq -c`), so it gets a size cap instead of a line cap.
-        let mut capped = reader.take(MAX_JSON_BYTES + 1);
-        let v: serde_json::Value = serde_json::from_reader(&mut capped).map_err(|e| {
-            if capped.limit() == 0 {
-                Error::usage(format!(
-                    "the JSON input is larger than {} MiB",
-                    MAX_JSON_BYTES >> 20
-                ))
-            } else {
-                Error::usage(format!("the input looks like JSON but is not: {e}"))
-            }
-        })?;
-        let items = match &v {
-            serde_json::Value::Array(a) => a.clone(),
-            other => other
-                .get("users")
-                .and_then(|u| u.as_array())
-                .cloned()
-                .ok_or_else(|| {
-                    Error::usage("JSON input must be an array or an object with `users`")
-                })?,
-        };
-        let names: Vec<Result<String, Error>> = items
-            .iter()
-            .filter_map(|i| {
-                i.as_str().map(str::to_string).or_else(|| {
-                    i.get("username")
-                        .and_then(|u| u.as_str())
-                        .map(str::to_string)
-                })
-            })
-            .map(Ok)
-            .collect();
-        return Ok(Box::new(names.into_iter()));
+        return json_names(reader);
     }
     let mut reader = BufReader::new(input::LineCap::new(reader, input::MAX_LINE_BYTES));
     let mut first_line = String::new();
@@ -155,6 +122,43 @@ pub fn read_names(
         .chain(rest)
         .filter(|r| !matches!(r, Ok(s) if s.is_empty() || s.starts_with('#')));
     Ok(Box::new(all))
+}
+
+/// The names of a JSON list: an array of names or of objects with `username`, or an object
+/// with `users` (`user status -o json`).
+fn json_names(reader: BufReader<Box<dyn Read + Send>>) -> Result<Names, Error> {
+    // JSON may be one long line (`jq -c`), so it gets a size cap instead of a line cap.
+    let mut capped = reader.take(MAX_JSON_BYTES + 1);
+    let v: serde_json::Value = serde_json::from_reader(&mut capped).map_err(|e| {
+        if capped.limit() == 0 {
+            Error::usage(format!(
+                "the JSON input is larger than {} MiB",
+                MAX_JSON_BYTES >> 20
+            ))
+        } else {
+            Error::usage(format!("the input looks like JSON but is not: {e}"))
+        }
+    })?;
+    let items = match &v {
+        serde_json::Value::Array(a) => a.clone(),
+        other => other
+            .get("users")
+            .and_then(|u| u.as_array())
+            .cloned()
+            .ok_or_else(|| Error::usage("JSON input must be an array or an object with `users`"))?,
+    };
+    let names: Vec<Result<String, Error>> = items
+        .iter()
+        .filter_map(|i| {
+            i.as_str().map(str::to_string).or_else(|| {
+                i.get("username")
+                    .and_then(|u| u.as_str())
+                    .map(str::to_string)
+            })
+        })
+        .map(Ok)
+        .collect();
+    Ok(Box::new(names.into_iter()))
 }
 
 /// A stream of names (or input errors), as `read_names` gives them.
@@ -789,14 +793,60 @@ impl Once<'_> {
 }
 
 /// What a run's loop collected, turned into its result.
+#[derive(Default)]
 struct Ended {
     summary: Summary,
     failures: Vec<Row>,
     input_error: Option<Error>,
     fatal: Option<Error>,
+    /// The breaker: transient failures in a row, reset by any row that reached the server.
+    failing: usize,
 }
 
 impl Ended {
+    /// Takes one row as it finished (or why the run must stop: `halt` then stops it).
+    fn take(
+        &mut self,
+        r: Result<(Row, bool), Stop>,
+        scope: &Scope,
+        progress: &dyn Progress,
+        report: Option<&mut ReportWriter>,
+        halt: &CancellationToken,
+    ) -> Result<(), Error> {
+        let (mut row, transient) = match r {
+            Ok(done) => done,
+            Err(Stop::Input(e)) => {
+                self.input_error.get_or_insert(e);
+                halt.cancel();
+                return Ok(());
+            }
+            Err(Stop::Fatal(e)) => {
+                self.fatal.get_or_insert(e);
+                halt.cancel();
+                return Ok(());
+            }
+        };
+        self.failing = if transient { self.failing + 1 } else { 0 };
+        if self.failing == BREAKER_ROWS && self.fatal.is_none() {
+            self.fatal = Some(breaker(&row));
+            halt.cancel();
+        }
+        row.tenant = Some(scope.tenant.clone());
+        row.realm = Some(scope.realm.clone());
+        self.summary.add(row.outcome);
+        progress.row_done(&row);
+        // A row cut short before its write changed nothing: like a row never started, it is
+        // not in the report, and `--resume` does it.
+        if let Some(w) = report.filter(|_| row.outcome != Outcome::Skipped) {
+            w.write(&row)?;
+        }
+        // The rows that did not do what was asked, for the summary to name.
+        if matches!(row.outcome, Outcome::Failed | Outcome::NotFound) {
+            self.failures.push(row);
+        }
+        Ok(())
+    }
+
     fn result(mut self, stopped: bool, out_of_time: bool) -> Result<(Summary, Vec<Row>), Error> {
         if self.fatal.is_none() && out_of_time && !stopped {
             self.fatal = Some(
@@ -865,12 +915,7 @@ pub async fn run(
         ..
     } = opts;
     let mut report = report.map(ReportWriter::new);
-    let mut end = Ended {
-        summary: Summary::default(),
-        failures: vec![],
-        input_error: None,
-        fatal: None,
-    };
+    let mut end = Ended::default();
     let dropped = Dropped::default();
     let mut once = Once {
         skip,
@@ -903,40 +948,8 @@ pub async fn run(
         })
         .buffer_unordered(at_once.max(1));
     futures::pin_mut!(stream);
-    // The breaker: transient failures in a row, reset by any row that reached the server.
-    let mut failing = 0;
     while let Some(r) = stream.next().await {
-        let (mut row, transient) = match r {
-            Ok(done) => done,
-            Err(Stop::Input(e)) => {
-                end.input_error.get_or_insert(e);
-                halt.cancel();
-                continue;
-            }
-            Err(Stop::Fatal(e)) => {
-                end.fatal.get_or_insert(e);
-                halt.cancel();
-                continue;
-            }
-        };
-        failing = if transient { failing + 1 } else { 0 };
-        if failing == BREAKER_ROWS && end.fatal.is_none() {
-            end.fatal = Some(breaker(&row));
-            halt.cancel();
-        }
-        row.tenant = Some(scope.tenant.clone());
-        row.realm = Some(scope.realm.clone());
-        end.summary.add(row.outcome);
-        progress.row_done(&row);
-        // A row cut short before its write changed nothing: like a row never started, it is
-        // not in the report, and `--resume` does it.
-        if let Some(w) = report.as_mut().filter(|_| row.outcome != Outcome::Skipped) {
-            w.write(&row)?;
-        }
-        // The rows that did not do what was asked, for the summary to name.
-        if matches!(row.outcome, Outcome::Failed | Outcome::NotFound) {
-            end.failures.push(row);
-        }
+        end.take(r, scope, progress, report.as_mut(), &halt)?;
     }
     if let Some(w) = report.as_mut() {
         w.flush()?;
@@ -969,6 +982,57 @@ mod tests {
         assert_eq!(e.message, "reset did not verify: attribute `ext` was lost");
         let bare = User(serde_json::json!({"id": "1"}));
         assert!(verify(&bare, &[]).is_ok());
+    }
+
+    #[test]
+    fn a_refused_resume_report_is_typed_and_names_only_its_file() {
+        let scope = Scope {
+            tenant: "acme".into(),
+            realm: "acme".into(),
+        };
+        let problem = |text: &str| resume_rows(text.as_bytes(), "r.ndjson", &scope).unwrap_err();
+        assert_eq!(
+            problem("\nnot json\n").problem,
+            ResumeProblem::NotARow { line: 2 }
+        );
+        let e = problem(r#"{"tenant":"acme","username":"a","outcome":"reset","attempts":1}"#);
+        assert_eq!(
+            e.problem,
+            ResumeProblem::Unscoped {
+                line: 1,
+                what: "realm"
+            }
+        );
+        let e = problem(
+            r#"{"tenant":"globex","realm":"acme","username":"a","outcome":"reset","attempts":1}"#,
+        );
+        assert_eq!(
+            e.to_string(),
+            "`r.ndjson` is a report of tenant `globex`; this run is for tenant `acme`"
+        );
+        // As core's error: a usage error with its fix, and the typed error kept for the caller
+        // to word.
+        let err = Error::from(e);
+        assert_eq!(
+            (err.kind, err.fix),
+            (Kind::Usage, Some(Fix::ResumeMatchingTenant))
+        );
+        assert!(err
+            .source
+            .as_deref()
+            .is_some_and(|s| s.downcast_ref::<ResumeError>().is_some()));
+    }
+
+    #[test]
+    fn a_time_limit_too_far_away_never_overflows() {
+        let rows = |secs| RowOptions {
+            max_time: Some(std::time::Duration::from_secs(secs)),
+            ..RowOptions::default()
+        };
+        assert!(rows(u64::MAX).deadline().is_some());
+        let soon = rows(5).deadline().unwrap();
+        assert!(soon > std::time::Instant::now());
+        assert!(RowOptions::default().deadline().is_none());
     }
 
     #[test]

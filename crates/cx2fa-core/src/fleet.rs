@@ -243,16 +243,7 @@ pub async fn reset_work(
     let n: usize = work.iter().map(|w| w.names.len()).sum();
     let tenants = work.len() + tenant_errors.len();
     if !opts.rows.dry_run && n > 0 {
-        caller.confirm(&Confirm::Tenants {
-            users: n,
-            tenants: work.len(),
-            // Each tenant with its realm: the realm is where the writes go.
-            each: work
-                .iter()
-                .filter(|w| !w.names.is_empty())
-                .map(|w| (w.tenant.as_str(), w.realm.as_str(), w.names.len()))
-                .collect(),
-        })?;
+        caller.confirm(&confirmation(&work, n))?;
     }
     let shared = opts.report.map(SharedReport::new);
     caller.start(Some(n as u64));
@@ -312,6 +303,20 @@ pub async fn reset_work(
     Ok(out)
 }
 
+/// What a fleet reset asks before its first write: `n` users, each tenant with its realm (the
+/// realm is where the writes go).
+fn confirmation(work: &[TenantWork], n: usize) -> Confirm<'_> {
+    Confirm::Tenants {
+        users: n,
+        tenants: work.len(),
+        each: work
+            .iter()
+            .filter(|w| !w.names.is_empty())
+            .map(|w| (w.tenant.as_str(), w.realm.as_str(), w.names.len()))
+            .collect(),
+    }
+}
+
 /// Whether what stopped one tenant's run stops the others': they share the server and the
 /// credentials.
 fn stops_the_fleet(e: &Error) -> bool {
@@ -320,4 +325,78 @@ fn stops_the_fleet(e: &Error) -> bool {
             e.fix,
             Some(Fix::ServerFailing | Fix::ComeBackLater { .. } | Fix::DeadlineReached)
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::enrolment::ChannelUsers;
+
+    #[test]
+    fn the_total_adds_each_channel_by_name() {
+        let posture = |ch: &str, registered, unregistered| {
+            let mut p = Posture {
+                users: registered + unregistered,
+                registered,
+                unregistered,
+                ..Posture::default()
+            };
+            p.by_channel.insert(
+                ch.into(),
+                ChannelUsers {
+                    registered,
+                    unregistered,
+                },
+            );
+            TenantPosture {
+                tenant: ch.into(),
+                realm: None,
+                posture: Some(p),
+                error: None,
+            }
+        };
+        let t = total(&[
+            posture("SMS", 3, 1),
+            posture("SMS", 1, 0),
+            posture("APP", 2, 0),
+        ]);
+        assert_eq!(t.users, 7);
+        assert_eq!(
+            t.by_channel["SMS"],
+            ChannelUsers {
+                registered: 4,
+                unregistered: 1
+            }
+        );
+        assert_eq!(t.by_channel["APP"].registered, 2);
+    }
+
+    #[test]
+    fn only_what_the_tenants_share_stops_the_fleet() {
+        assert!(stops_the_fleet(&Error::auth("token expired")));
+        assert!(stops_the_fleet(
+            &Error::network("down").with_fix(Fix::ServerFailing)
+        ));
+        assert!(!stops_the_fleet(&Error::failed("one realm refused")));
+    }
+
+    #[test]
+    fn the_confirmation_names_only_tenants_with_users() {
+        let work = |t: &str, n: usize| TenantWork {
+            tenant: t.into(),
+            realm: format!("{t}-realm"),
+            names: (0..n).map(|i| format!("u{i}")).collect(),
+        };
+        let work = [work("acme", 2), work("globex", 0)];
+        let Confirm::Tenants {
+            users,
+            tenants,
+            each,
+        } = confirmation(&work, 2)
+        else {
+            panic!("a fleet asks about tenants")
+        };
+        assert_eq!((users, tenants), (2, 2));
+        assert_eq!(each, [("acme", "acme-realm", 2)]);
+    }
 }

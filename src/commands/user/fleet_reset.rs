@@ -2,7 +2,8 @@
 //! run whose report rows name their tenant; and the reset `audit --fix` makes of its findings.
 
 use super::fleet::partial;
-use super::reset::{reset_outcome, row_options, ResetArgs, ResetReport};
+use super::report::{reset_outcome, ResetReport};
+use super::reset::{row_options, ResetArgs};
 use super::ui::ResetUi;
 use crate::commands::Ctx;
 use crate::error::Error;

@@ -1,8 +1,10 @@
 //! `cx2fa user status|reset`: one file per verb (`status`, `reset`), their runs over several
-//! tenants (`fleet`, `fleet_reset`), and the person's side of a reset run (`ui`).
+//! tenants (`fleet`, `fleet_reset`), what a reset prints (`report`), and the person's side of a
+//! reset run (`ui`).
 
 pub(crate) mod fleet;
 pub(crate) mod fleet_reset;
+mod report;
 mod reset;
 mod status;
 mod ui;
@@ -13,7 +15,7 @@ use clap::Subcommand;
 use reset::ResetArgs;
 use status::StatusArgs;
 
-pub use reset::ResetReport;
+pub use report::ResetReport;
 pub use status::UserList;
 
 #[derive(Debug, Subcommand)]
