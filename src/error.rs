@@ -129,9 +129,18 @@ impl From<cx2fa_core::error::Error> for CommandError {
         {
             return ours.clone();
         }
+        // A resume report core refused names only the file: worded here with its flag.
+        let message = match e
+            .source
+            .as_deref()
+            .and_then(|s| s.downcast_ref::<cx2fa_core::bulk::ResumeError>())
+        {
+            Some(r) => crate::hints::resume_error(r),
+            None => e.message,
+        };
         CommandError {
             kind: e.kind,
-            message: e.message,
+            message,
             causes: e.causes,
             hint: e.fix.as_ref().map(crate::hints::hint),
             status: e.status,

@@ -188,6 +188,24 @@ pub fn reset_stale(tenant: &str) -> String {
     format!("`cx2fa user status -t {tenant} --filter stale -o json | cx2fa user reset -t {tenant} --from - --yes`")
 }
 
+/// Why a `--resume` report was refused, naming the flag and the file.
+pub fn resume_error(e: &cx2fa_core::bulk::ResumeError) -> String {
+    use cx2fa_core::bulk::ResumeProblem as P;
+    let file = &e.file;
+    match &e.problem {
+        P::Unreadable(why) => format!("`--resume {file}`: {why}"),
+        P::NotARow { line } => {
+            format!("`--resume {file}`: line {line} is not a row of a `user reset` report")
+        }
+        P::Unscoped { line, what } => format!(
+            "`--resume {file}`: line {line} names no {what}, so it cannot be told to be of this run"
+        ),
+        P::OtherScope { what, theirs, ours } => format!(
+            "`--resume {file}` is a report of {what} `{theirs}`; this run is for {what} `{ours}`"
+        ),
+    }
+}
+
 /// A warning before a 2FA change is written, worded for this command line.
 pub fn warning(w: &cx2fa_core::policy::Warning) -> String {
     use cx2fa_core::policy::Warning as W;

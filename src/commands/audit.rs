@@ -4,8 +4,10 @@ use super::Ctx;
 use crate::error::{Error, Kind};
 use crate::output::{Printer, Report};
 use clap::Args;
-use cx2fa_core::audit::{self, Counts, Finding, FindingKind, Severity};
-use cx2fa_core::fleet::{self, TenantPosture};
+use cx2fa_core::api::Session;
+use cx2fa_core::audit::{self, Counts, Finding, FindingKind, Severity, TenantSummary};
+use cx2fa_core::bulk;
+use cx2fa_core::fleet::{TenantPosture, TenantWork};
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -52,19 +54,6 @@ pub struct Row {
     #[serde(flatten)]
     pub finding: Finding,
     pub remedy: String,
-}
-
-/// One tenant's summary.
-#[derive(Debug, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct TenantSummary {
-    pub tenant: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub realm: Option<String>,
-    pub users: usize,
-    pub findings: Counts,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
 }
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
@@ -172,92 +161,51 @@ pub async fn run(ctx: &Ctx, a: AuditArgs) -> Result<(), Error> {
     }
     let s = ctx.session().await?;
     let targets = ctx.targets(&s, a.all_tenants).await?;
-    let docs: Vec<_> = targets
-        .iter()
-        .filter_map(|t| t.as_ref().ok().cloned())
-        .collect();
-    let scanned = fleet::postures(&s, targets, true, &[], false).await;
-    let mut findings = vec![];
-    let mut tenants = vec![];
-    let mut work: super::user::fleet::Work = vec![];
-    let mut errors: Vec<TenantPosture> = vec![];
-    for (p, users) in scanned {
-        let doc = docs.iter().find(|d| d.id() == p.tenant);
-        let (Some(doc), None) = (doc, &p.error) else {
-            tenants.push(TenantSummary {
-                tenant: p.tenant.clone(),
-                realm: p.realm.clone(),
-                users: 0,
-                findings: Counts::default(),
-                error: p.error.clone(),
-            });
-            errors.push(p);
-            continue;
-        };
-        // Read again here (the scan read it too): which kinds apply depends on it.
-        let access = match cx2fa_core::user_profile::read(&cx2fa_core::api::keycloak::Users::new(
-            &s,
-            doc.realm(),
-        ))
-        .await
-        {
-            Ok(a) => a,
-            Err(e) => return Err(e.into()),
-        };
-        let found = audit::tenant(doc, &users, &access);
-        let mut names: Vec<String> = found
-            .iter()
-            .filter(|f| f.kind.fixable())
-            .filter_map(|f| f.user.clone())
-            .collect();
-        names.dedup();
-        if !names.is_empty() {
-            work.push((p.tenant.clone(), doc.realm().to_string(), names));
-        }
-        tenants.push(TenantSummary {
-            tenant: p.tenant.clone(),
-            realm: p.realm.clone(),
-            users: users.len(),
-            findings: Counts::of(&found),
-            error: None,
-        });
-        findings.extend(found);
-    }
-    let total = Counts::of(&findings);
-    let failing = findings
+    let found = audit::run(&s, targets).await?;
+    // A finding `--fix` repairs (not in a dry run) does not fail the run.
+    let failing = found
+        .findings
         .iter()
         .filter(|f| f.severity >= a.fail_on)
         .filter(|f| !(a.fix && !a.dry_run && f.kind.fixable()))
         .count();
-    let report = AuditReport {
-        findings: findings
+    ctx.out.data(&AuditReport {
+        total: Counts::of(&found.findings),
+        findings: found
+            .findings
             .into_iter()
             .map(|f| Row {
                 remedy: remedy(&f),
                 finding: f,
             })
             .collect(),
-        tenants,
-        total,
-    };
-    ctx.out.data(&report)?;
+        tenants: found.tenants,
+    })?;
     if a.fix {
-        let out = a
-            .report
-            .as_deref()
-            .map(super::user::open_report)
-            .transpose()?;
-        if work.is_empty() {
-            ctx.out.status("--fix: nothing a reset repairs");
-        } else {
-            let how = super::user::fleet::HowToReset {
-                dry_run: a.dry_run,
-                revoke: false,
-                max_time: None,
-            };
-            super::user::fleet::run_resets(ctx, &s, work, errors.clone(), how, out).await?;
-        }
+        fix(ctx, &s, &a, found.fixable, found.errors.clone()).await?;
     }
+    outcome(&found.errors, failing, a.fail_on)
+}
+
+/// `--fix`: resets the users whose finding a reset repairs.
+async fn fix(
+    ctx: &Ctx,
+    s: &Session,
+    a: &AuditArgs,
+    work: Vec<TenantWork>,
+    errors: Vec<TenantPosture>,
+) -> Result<(), Error> {
+    let report = a.report.as_deref().map(bulk::open_report).transpose()?;
+    if work.is_empty() {
+        ctx.out.status("--fix: nothing a reset repairs");
+        return Ok(());
+    }
+    super::user::fleet_reset::reset_work(ctx, s, work, errors, a.dry_run, report).await
+}
+
+/// The exit of an audit: tenants not audited make it partial; findings at or above
+/// `--fail-on` fail it.
+fn outcome(errors: &[TenantPosture], failing: usize, fail_on: Severity) -> Result<(), Error> {
     if !errors.is_empty() {
         let names: Vec<&str> = errors.iter().map(|e| e.tenant.as_str()).collect();
         return Err(Error::new(
@@ -275,7 +223,7 @@ pub async fn run(ctx: &Ctx, a: AuditArgs) -> Result<(), Error> {
             Kind::Findings,
             format!(
                 "{failing} finding(s) at or above `{}`",
-                format!("{:?}", a.fail_on).to_lowercase()
+                format!("{fail_on:?}").to_lowercase()
             ),
         )
         .with_hint("each finding names its remedy; `--fix` applies the resets"));

@@ -253,5 +253,10 @@ fn with_json_output_stderr_is_json_lines_only() {
         "{err}"
     );
     assert!(lines.last().unwrap()["error"]["kind"].is_string(), "{err}");
-    assert!(lines.iter().all(|l| l["schemaVersion"] == 1), "{err}");
+    assert!(
+        lines
+            .iter()
+            .all(|l| l["schemaVersion"] == cx2fa::output::SCHEMA_VERSION),
+        "{err}"
+    );
 }

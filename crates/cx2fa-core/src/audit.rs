@@ -307,6 +307,91 @@ impl Counts {
     }
 }
 
+/// One tenant's summary.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct TenantSummary {
+    pub tenant: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub realm: Option<String>,
+    pub users: usize,
+    pub findings: Counts,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// What [`run`] found over its tenants.
+#[derive(Debug)]
+pub struct Audit {
+    pub findings: Vec<Finding>,
+    /// Every tenant, audited or not, in the order of the targets.
+    pub tenants: Vec<TenantSummary>,
+    /// The users a reset repairs ([`FindingKind::fixable`]), by tenant.
+    pub fixable: Vec<crate::fleet::TenantWork>,
+    /// The tenants that could not be audited, and why.
+    pub errors: Vec<crate::fleet::TenantPosture>,
+}
+
+/// Audits every target tenant: scans each realm (concurrently, through the one limiter) and
+/// judges its users and document ([`tenant`]). A tenant that cannot be scanned is a row of its
+/// own; the others are still audited.
+pub async fn run(
+    s: &crate::api::Session,
+    targets: Vec<Result<Tenant, (String, crate::error::Error)>>,
+) -> Result<Audit, crate::error::Error> {
+    let docs: Vec<Tenant> = targets
+        .iter()
+        .filter_map(|t| t.as_ref().ok().cloned())
+        .collect();
+    let scanned = crate::fleet::postures(s, targets, true, &[], false).await;
+    let mut out = Audit {
+        findings: vec![],
+        tenants: vec![],
+        fixable: vec![],
+        errors: vec![],
+    };
+    for (p, users) in scanned {
+        let doc = docs.iter().find(|d| d.id() == p.tenant);
+        let (Some(doc), None) = (doc, &p.error) else {
+            out.tenants.push(TenantSummary {
+                tenant: p.tenant.clone(),
+                realm: p.realm.clone(),
+                users: 0,
+                findings: Counts::default(),
+                error: p.error.clone(),
+            });
+            out.errors.push(p);
+            continue;
+        };
+        // Read again here (the scan read it too): which kinds apply depends on it.
+        let users_api = crate::api::keycloak::Users::new(s, doc.realm());
+        let access = crate::user_profile::read(&users_api).await?;
+        let found = tenant(doc, &users, &access);
+        let mut names: Vec<String> = found
+            .iter()
+            .filter(|f| f.kind.fixable())
+            .filter_map(|f| f.user.clone())
+            .collect();
+        names.dedup();
+        if !names.is_empty() {
+            out.fixable.push(crate::fleet::TenantWork {
+                tenant: p.tenant.clone(),
+                realm: doc.realm().to_string(),
+                names,
+            });
+        }
+        out.tenants.push(TenantSummary {
+            tenant: p.tenant.clone(),
+            realm: p.realm.clone(),
+            users: users.len(),
+            findings: Counts::of(&found),
+            error: None,
+        });
+        out.findings.extend(found);
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -68,40 +68,7 @@ pub fn read_names(
     let head = reader.fill_buf().map_err(read_error)?;
     let first = head.iter().find(|b| !b.is_ascii_whitespace()).copied();
     if matches!(first, Some(b'[') | Some(b'{')) {
-        // JSON may be one long line (`jq -c`), so it gets a size cap instead of a line cap.
-        let mut capped = reader.take(MAX_JSON_BYTES + 1);
-        let v: serde_json::Value = serde_json::from_reader(&mut capped).map_err(|e| {
-            if capped.limit() == 0 {
-                Error::usage(format!(
-                    "the JSON input is larger than {} MiB",
-                    MAX_JSON_BYTES >> 20
-                ))
-            } else {
-                Error::usage(format!("the input looks like JSON but is not: {e}"))
-            }
-        })?;
-        let items = match &v {
-            serde_json::Value::Array(a) => a.clone(),
-            other => other
-                .get("users")
-                .and_then(|u| u.as_array())
-                .cloned()
-                .ok_or_else(|| {
-                    Error::usage("JSON input must be an array or an object with `users`")
-                })?,
-        };
-        let names: Vec<Result<String, Error>> = items
-            .iter()
-            .filter_map(|i| {
-                i.as_str().map(str::to_string).or_else(|| {
-                    i.get("username")
-                        .and_then(|u| u.as_str())
-                        .map(str::to_string)
-                })
-            })
-            .map(Ok)
-            .collect();
-        return Ok(Box::new(names.into_iter()));
+        return json_names(reader);
     }
     let mut reader = BufReader::new(input::LineCap::new(reader, input::MAX_LINE_BYTES));
     let mut first_line = String::new();
@@ -157,6 +124,43 @@ pub fn read_names(
     Ok(Box::new(all))
 }
 
+/// The names of a JSON list: an array of names or of objects with `username`, or an object
+/// with `users` (`user status -o json`).
+fn json_names(reader: BufReader<Box<dyn Read + Send>>) -> Result<Names, Error> {
+    // JSON may be one long line (`jq -c`), so it gets a size cap instead of a line cap.
+    let mut capped = reader.take(MAX_JSON_BYTES + 1);
+    let v: serde_json::Value = serde_json::from_reader(&mut capped).map_err(|e| {
+        if capped.limit() == 0 {
+            Error::usage(format!(
+                "the JSON input is larger than {} MiB",
+                MAX_JSON_BYTES >> 20
+            ))
+        } else {
+            Error::usage(format!("the input looks like JSON but is not: {e}"))
+        }
+    })?;
+    let items = match &v {
+        serde_json::Value::Array(a) => a.clone(),
+        other => other
+            .get("users")
+            .and_then(|u| u.as_array())
+            .cloned()
+            .ok_or_else(|| Error::usage("JSON input must be an array or an object with `users`"))?,
+    };
+    let names: Vec<Result<String, Error>> = items
+        .iter()
+        .filter_map(|i| {
+            i.as_str().map(str::to_string).or_else(|| {
+                i.get("username")
+                    .and_then(|u| u.as_str())
+                    .map(str::to_string)
+            })
+        })
+        .map(Ok)
+        .collect();
+    Ok(Box::new(names.into_iter()))
+}
+
 /// A stream of names (or input errors), as `read_names` gives them.
 pub type Names = Box<dyn Iterator<Item = Result<String, Error>> + Send>;
 
@@ -174,49 +178,105 @@ pub struct Scope {
     pub realm: String,
 }
 
-/// Names already finished in an earlier report. A file whose lines are not report rows, or
-/// whose rows were worked in another tenant or realm, is refused: resuming from it would
-/// silently redo (or skip) the wrong rows.
-pub fn finished_in(report: &std::path::Path, scope: &Scope) -> Result<HashSet<String>, Error> {
-    let name = report.display().to_string();
-    let (r, _) = input::open(&name, "--resume")?;
-    resume_rows(r, &name, scope)
+/// Why an earlier report cannot be resumed from. It names the file; the caller words how the
+/// file was given (a flag, a prompt).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResumeError {
+    pub file: String,
+    pub problem: ResumeProblem,
 }
 
-/// [`finished_in`] for a report already open (`name` is how errors call it). Every row must
-/// name the tenant and realm it was worked in, as cx2fa writes them: a row without them (a
+#[derive(Debug, Clone, PartialEq)]
+pub enum ResumeProblem {
+    /// The file could not be read; the system's reason.
+    Unreadable(String),
+    /// Line `line` (from 1) is not a row of a reset report.
+    NotARow { line: usize },
+    /// Line `line` names no tenant (or realm: `what`), so it cannot be told to be of this run.
+    Unscoped { line: usize, what: &'static str },
+    /// The report was worked in another tenant (or realm: `what`).
+    OtherScope {
+        what: &'static str,
+        theirs: String,
+        ours: String,
+    },
+}
+
+impl std::fmt::Display for ResumeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let file = &self.file;
+        match &self.problem {
+            ResumeProblem::Unreadable(e) => write!(f, "`{file}`: {e}"),
+            ResumeProblem::NotARow { line } => {
+                write!(f, "`{file}`: line {line} is not a row of a reset report")
+            }
+            ResumeProblem::Unscoped { line, what } => write!(
+                f,
+                "`{file}`: line {line} names no {what}, so it cannot be told to be of this run"
+            ),
+            ResumeProblem::OtherScope { what, theirs, ours } => write!(
+                f,
+                "`{file}` is a report of {what} `{theirs}`; this run is for {what} `{ours}`"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ResumeError {}
+
+impl From<ResumeError> for Error {
+    fn from(e: ResumeError) -> Self {
+        let fix = match &e.problem {
+            ResumeProblem::Unreadable(_) => None,
+            ResumeProblem::NotARow { .. } | ResumeProblem::Unscoped { .. } => {
+                Some(Fix::ResumeFromReport)
+            }
+            ResumeProblem::OtherScope { .. } => Some(Fix::ResumeMatchingTenant),
+        };
+        let err = Error::external(Kind::Usage, e);
+        match fix {
+            Some(f) => err.with_fix(f),
+            None => err,
+        }
+    }
+}
+
+/// The names already finished in an earlier report, open as `r` (`name` is how errors call
+/// it). A file whose lines are not report rows, or whose rows were worked in another tenant or
+/// realm, is refused: resuming from it would silently redo (or skip) the wrong rows. Every row
+/// must name the tenant and realm it was worked in, as cx2fa writes them: a row without them (a
 /// report older than that field, or a line someone added) could skip any user of any tenant.
-pub fn resume_rows(r: impl Read, name: &str, scope: &Scope) -> Result<HashSet<String>, Error> {
+pub fn resume_rows(
+    r: impl Read,
+    name: &str,
+    scope: &Scope,
+) -> Result<HashSet<String>, ResumeError> {
+    let refused = |problem| ResumeError {
+        file: name.to_string(),
+        problem,
+    };
     let lines = BufReader::new(input::LineCap::new(r, input::MAX_LINE_BYTES)).lines();
     let mut done = HashSet::new();
     for (i, line) in lines.enumerate() {
-        let line = line.map_err(|e| Error::usage(format!("`--resume {name}`: {e}")))?;
+        let line = line.map_err(|e| refused(ResumeProblem::Unreadable(e.to_string())))?;
         if line.trim().is_empty() {
             continue;
         }
-        let r: Row = serde_json::from_str(&line).map_err(|_| {
-            Error::usage(format!(
-                "`--resume {name}`: line {} is not a row of a `user reset` report",
-                i + 1
-            ))
-            .with_fix(Fix::ResumeFromReport)
-        })?;
+        let r: Row = serde_json::from_str(&line)
+            .map_err(|_| refused(ResumeProblem::NotARow { line: i + 1 }))?;
         for (what, theirs, ours) in [
             ("tenant", &r.tenant, &scope.tenant),
             ("realm", &r.realm, &scope.realm),
         ] {
             let Some(theirs) = theirs.as_deref() else {
-                return Err(Error::usage(format!(
-                    "`--resume {name}`: line {} names no {what}, so it cannot be told to be of this run",
-                    i + 1
-                ))
-                .with_fix(Fix::ResumeFromReport));
+                return Err(refused(ResumeProblem::Unscoped { line: i + 1, what }));
             };
             if theirs != ours {
-                return Err(Error::usage(format!(
-                    "`--resume {name}` is a report of {what} `{theirs}`; this run is for {what} `{ours}`"
-                ))
-                .with_fix(Fix::ResumeMatchingTenant));
+                return Err(refused(ResumeProblem::OtherScope {
+                    what,
+                    theirs: theirs.to_string(),
+                    ours: ours.clone(),
+                }));
             }
         }
         if r.outcome.finished() {
@@ -548,52 +608,325 @@ pub trait Progress: Send + Sync {
     fn row_done(&self, row: &Row);
 }
 
-#[allow(clippy::too_many_arguments)] // one call site; a struct would only rename these
-/// Runs the reset over `names`, `concurrency` at a time, writing each row to `report` as it
-/// finishes. `stop` (Ctrl-C) ends the run early: no row starts, rows in flight stop before
-/// their write (reported `skipped`), and writes already sent are reported as answered.
-pub async fn run(
+/// What a reset run tells its caller before its first row, in the run's own terms; the caller
+/// words it (core prints nothing).
+#[derive(Debug)]
+pub enum Note {
+    /// The earlier report holds this many finished users: those listed are skipped.
+    Resumed { finished: usize },
+    /// A dry run in a realm that shows the enrolment read-only: it goes on, but a real run
+    /// would be refused.
+    ReadOnly(Error),
+    /// A fleet run: this many users of `tenant` match the filters.
+    Matched { tenant: String, users: usize },
+}
+
+/// Each user named before the confirmation: the enrolment attributes a reset would remove
+/// (empty: nothing to reset), or `None` when there is no such user.
+pub type Preview = Vec<(String, Option<Vec<String>>)>;
+
+/// What a reset run asks its caller to confirm before its first write.
+#[derive(Debug)]
+pub enum Confirm<'a> {
+    /// Users of one realm; `preview` when the caller asked for one ([`ResetOptions::preview`]).
+    Users {
+        realm: &'a str,
+        preview: &'a Preview,
+    },
+    /// Users of several tenants: (tenant, realm, how many), tenants with none left out.
+    Tenants {
+        users: usize,
+        tenants: usize,
+        each: Vec<(&'a str, &'a str, usize)>,
+    },
+}
+
+/// The caller's side of a reset run: the notes before the first row, the confirmation (an
+/// error refuses: nothing is written), the start and each row's progress. Core never prints or
+/// asks.
+pub trait Caller: Progress {
+    fn note(&self, note: Note);
+    fn confirm(&self, what: &Confirm) -> Result<(), Error>;
+    /// The rows start now, after any confirmation; `total` rows when known.
+    fn start(&self, total: Option<u64>);
+}
+
+/// How rows are worked, whatever their source.
+#[derive(Debug, Clone, Default)]
+pub struct RowOptions {
+    /// Rows worked at once; the limiter in the HTTP layer decides how many of their calls go
+    /// out together.
+    pub at_once: usize,
+    /// Only say what would be removed; write nothing.
+    pub dry_run: bool,
+    /// Also end the users' sessions.
+    pub revoke: bool,
+    /// Ctrl-C: no row starts, rows in flight stop before their write.
+    pub stop: CancellationToken,
+    /// No row starts after this long, counted from the first row (after any confirmation,
+    /// which may wait on a person); rows in flight finish.
+    pub max_time: Option<std::time::Duration>,
+}
+
+impl RowOptions {
+    /// When a run started now stops starting rows.
+    fn deadline(&self) -> Option<std::time::Instant> {
+        self.max_time.map(|d| {
+            let now = std::time::Instant::now();
+            now.checked_add(d)
+                .unwrap_or(now + std::time::Duration::from_secs(100 * 365 * 86_400))
+        })
+    }
+}
+
+/// A reset of named users in one realm ([`reset`]).
+pub struct ResetOptions {
+    pub scope: Scope,
+    pub names: Names,
+    /// How many names there are, when known before the run (a file counted first): an
+    /// interrupted run then reports the rows it never read.
+    pub total: Option<u64>,
+    /// An earlier report, open, and its name: users it finished are skipped.
+    pub resume: Option<(Box<dyn Read + Send>, String)>,
+    /// Users to look up for the confirmation ([`Confirm::Users`]); empty for none.
+    pub preview: Vec<String>,
+    /// The report to append one row per user to; opened after the confirmation.
+    pub report: Option<std::path::PathBuf>,
+    pub rows: RowOptions,
+}
+
+/// The report, appended to: 0600, never through a planted symlink (`private::append`).
+pub fn open_report(p: &std::path::Path) -> Result<Box<dyn Write + Send>, Error> {
+    Ok(Box::new(crate::private::append(p).map_err(|e| {
+        Error::usage(format!("cannot write report `{}`: {e}", p.display()))
+    })?))
+}
+
+/// Resets the users `opts` names in `users`' realm: skips those the resume report finished,
+/// refuses a realm where the reset would not stick (a dry run only warns), asks `caller` to
+/// confirm (not in a dry run), then works the rows ([`run`]).
+pub async fn reset(
     users: &Users<'_>,
-    scope: &Scope,
-    names: Box<dyn Iterator<Item = Result<String, Error>> + Send>,
-    skip: HashSet<String>,
-    concurrency: usize,
-    dry_run: bool,
-    revoke: bool,
-    report: Option<Box<dyn Write + Send>>,
-    progress: &dyn Progress,
-    stop: CancellationToken,
-    deadline: Option<std::time::Instant>,
+    opts: ResetOptions,
+    caller: &dyn Caller,
 ) -> Result<(Summary, Vec<Row>), Error> {
-    use futures::StreamExt;
-    let mut report = report.map(ReportWriter::new);
-    let mut summary = Summary::default();
-    let mut failures = vec![];
-    let mut input_error = None;
-    let mut fatal = None;
-    // Each user once: a name listed twice (in any case, as Keycloak compares usernames) is
-    // counted as a duplicate, not worked again. The set costs a few MiB for 100,000 names.
-    let resumed = std::sync::atomic::AtomicUsize::new(0);
-    let duplicates = std::sync::atomic::AtomicUsize::new(0);
-    let mut seen = HashSet::new();
-    let names = names.filter(|r| {
+    let skip = match opts.resume {
+        Some((r, name)) => {
+            let done = resume_rows(r, &name, &opts.scope)?;
+            // Said before the run: a row someone added to the report would otherwise skip a
+            // user without a word.
+            caller.note(Note::Resumed {
+                finished: done.len(),
+            });
+            done
+        }
+        None => HashSet::new(),
+    };
+    // Refused before the first row when Keycloak would hide the enrolment or drop the writes.
+    let access = crate::user_profile::read(users).await?;
+    if opts.rows.dry_run {
+        if let Some(w) = access.require_read(&users.realm)? {
+            caller.note(Note::ReadOnly(w));
+        }
+    } else {
+        access.require_write(&users.realm)?;
+        let mut preview = vec![];
+        for name in opts.preview {
+            let removed = users.find(&name).await?.map(|u| enrolment::enrolled(&u));
+            preview.push((name, removed));
+        }
+        caller.confirm(&Confirm::Users {
+            realm: &users.realm,
+            preview: &preview,
+        })?;
+    }
+    let report = opts.report.as_deref().map(open_report).transpose()?;
+    caller.start(opts.total);
+    let (mut summary, failed) = run(
+        users,
+        &opts.scope,
+        opts.names,
+        skip,
+        opts.rows,
+        report,
+        caller,
+    )
+    .await?;
+    if let (true, Some(total)) = (summary.interrupted, opts.total) {
+        let read = summary.rows + summary.resumed + summary.duplicates;
+        summary.unread = (total as usize).saturating_sub(read);
+    }
+    Ok((summary, failed))
+}
+
+/// The input rows a run drops: finished in the resume report, or naming a user already listed.
+#[derive(Default)]
+struct Dropped {
+    resumed: std::sync::atomic::AtomicUsize,
+    duplicates: std::sync::atomic::AtomicUsize,
+}
+
+/// Each user once, and none the resume report finished, counting what it drops.
+struct Once<'a> {
+    skip: HashSet<String>,
+    seen: HashSet<String>,
+    dropped: &'a Dropped,
+}
+
+impl Once<'_> {
+    /// Whether to work `r` (an input error is always passed on, to stop the run).
+    fn keep(&mut self, r: &Result<String, Error>) -> bool {
         let Ok(n) = r else { return true };
+        // Keycloak compares usernames case-insensitively. The set costs a few MiB for 100,000
+        // names.
         let key = n.to_lowercase();
-        if skip.contains(&key) {
-            resumed.fetch_add(1, Ordering::Relaxed);
+        if self.skip.contains(&key) {
+            self.dropped.resumed.fetch_add(1, Ordering::Relaxed);
             return false;
         }
-        if !seen.insert(key) {
-            duplicates.fetch_add(1, Ordering::Relaxed);
+        if !self.seen.insert(key) {
+            self.dropped.duplicates.fetch_add(1, Ordering::Relaxed);
             return false;
         }
         true
-    });
+    }
+}
+
+/// What a run's loop collected, turned into its result.
+#[derive(Default)]
+struct Ended {
+    summary: Summary,
+    failures: Vec<Row>,
+    input_error: Option<Error>,
+    fatal: Option<Error>,
+    /// The breaker: transient failures in a row, reset by any row that reached the server.
+    failing: usize,
+}
+
+impl Ended {
+    /// Takes one row as it finished (or why the run must stop: `halt` then stops it).
+    fn take(
+        &mut self,
+        r: Result<(Row, bool), Stop>,
+        scope: &Scope,
+        progress: &dyn Progress,
+        report: Option<&mut ReportWriter>,
+        halt: &CancellationToken,
+    ) -> Result<(), Error> {
+        let (mut row, transient) = match r {
+            Ok(done) => done,
+            Err(Stop::Input(e)) => {
+                self.input_error.get_or_insert(e);
+                halt.cancel();
+                return Ok(());
+            }
+            Err(Stop::Fatal(e)) => {
+                self.fatal.get_or_insert(e);
+                halt.cancel();
+                return Ok(());
+            }
+        };
+        self.failing = if transient { self.failing + 1 } else { 0 };
+        if self.failing == BREAKER_ROWS && self.fatal.is_none() {
+            self.fatal = Some(breaker(&row));
+            halt.cancel();
+        }
+        row.tenant = Some(scope.tenant.clone());
+        row.realm = Some(scope.realm.clone());
+        self.summary.add(row.outcome);
+        progress.row_done(&row);
+        // A row cut short before its write changed nothing: like a row never started, it is
+        // not in the report, and `--resume` does it.
+        if let Some(w) = report.filter(|_| row.outcome != Outcome::Skipped) {
+            w.write(&row)?;
+        }
+        // The rows that did not do what was asked, for the summary to name.
+        if matches!(row.outcome, Outcome::Failed | Outcome::NotFound) {
+            self.failures.push(row);
+        }
+        Ok(())
+    }
+
+    fn result(mut self, stopped: bool, out_of_time: bool) -> Result<(Summary, Vec<Row>), Error> {
+        if self.fatal.is_none() && out_of_time && !stopped {
+            self.fatal = Some(
+                Error::new(
+                    Kind::Partial,
+                    "the run reached its time limit with rows not started",
+                )
+                .with_fix(Fix::DeadlineReached),
+            );
+        }
+        self.summary.interrupted = stopped;
+        if let Some(e) = self.fatal {
+            // Rows in flight when it happened failed the same way and are not in the report.
+            let fix = match &e.fix {
+                Some(
+                    f @ (Fix::ServerFailing | Fix::ComeBackLater { .. } | Fix::DeadlineReached),
+                ) => f.clone(),
+                _ => Fix::RenewAndResume,
+            };
+            return Err(e.with_cause(format!(
+                "the run stopped at once: {} row(s) done and in the report; the rest were not attempted",
+                self.summary.rows
+            )).with_fix(fix));
+        }
+        if let Some(e) = self.input_error {
+            return Err(e.with_cause(format!(
+                "{} row(s) were processed before the input error; see the report",
+                self.summary.rows
+            )));
+        }
+        Ok((self.summary, self.failures))
+    }
+}
+
+/// The breaker's error: [`BREAKER_ROWS`] rows in a row failed for a transient reason.
+fn breaker(last: &Row) -> Error {
+    Error::network(format!(
+        "{BREAKER_ROWS} rows in a row failed talking to the server; the run stopped"
+    ))
+    .with_cause(format!(
+        "the last: {}",
+        last.reason.as_deref().unwrap_or("")
+    ))
+    .with_fix(Fix::ServerFailing)
+}
+
+/// Runs the reset over `names`, `opts.at_once` at a time, writing each row to `report` as it
+/// finishes. `opts.stop` (Ctrl-C) ends the run early: no row starts, rows in flight stop
+/// before their write (reported `skipped`), and writes already sent are reported as answered.
+pub async fn run(
+    users: &Users<'_>,
+    scope: &Scope,
+    names: Names,
+    skip: HashSet<String>,
+    opts: RowOptions,
+    report: Option<Box<dyn Write + Send>>,
+    progress: &dyn Progress,
+) -> Result<(Summary, Vec<Row>), Error> {
+    use futures::StreamExt;
+    let deadline = opts.deadline();
+    let RowOptions {
+        at_once,
+        dry_run,
+        revoke,
+        stop,
+        ..
+    } = opts;
+    let mut report = report.map(ReportWriter::new);
+    let mut end = Ended::default();
+    let dropped = Dropped::default();
+    let mut once = Once {
+        skip,
+        seen: HashSet::new(),
+        dropped: &dropped,
+    };
+    let names = names.filter(move |r| once.keep(r));
     // The run's own stop (its input broke, or authentication failed): no new row starts, and
     // rows in flight finish. Ctrl-C (`stop`) also cuts those short.
     let halt = CancellationToken::new();
-    let (halt2, stop2) = (halt.clone(), stop.clone());
-    let stop_ref = &stop;
+    let (halt2, stop2, stop_ref) = (halt.clone(), stop.clone(), &stop);
     // The run's overall deadline: no row starts after it; rows in flight finish.
     let out_of_time = std::sync::atomic::AtomicBool::new(false);
     let out_of_time_ref = &out_of_time;
@@ -613,86 +946,17 @@ pub async fn run(
                 Err(e) => Err(Stop::Input(e)),
             }
         })
-        .buffer_unordered(concurrency.max(1));
+        .buffer_unordered(at_once.max(1));
     futures::pin_mut!(stream);
-    // The breaker: transient failures in a row, reset by any row that reached the server.
-    let mut failing = 0;
     while let Some(r) = stream.next().await {
-        match r {
-            Ok((mut row, transient)) => {
-                failing = if transient { failing + 1 } else { 0 };
-                if failing == BREAKER_ROWS && fatal.is_none() {
-                    fatal = Some(
-                        Error::network(format!(
-                            "{BREAKER_ROWS} rows in a row failed talking to the server; the run stopped"
-                        ))
-                        .with_cause(format!(
-                            "the last: {}",
-                            row.reason.as_deref().unwrap_or("")
-                        ))
-                        .with_fix(Fix::ServerFailing),
-                    );
-                    halt.cancel();
-                }
-                row.tenant = Some(scope.tenant.clone());
-                row.realm = Some(scope.realm.clone());
-                summary.add(row.outcome);
-                progress.row_done(&row);
-                // A row cut short before its write changed nothing: like a row never
-                // started, it is not in the report, and `--resume` does it.
-                if let Some(w) = report.as_mut().filter(|_| row.outcome != Outcome::Skipped) {
-                    w.write(&row)?;
-                }
-                // The rows that did not do what was asked, for the summary to name.
-                if matches!(row.outcome, Outcome::Failed | Outcome::NotFound) {
-                    failures.push(row);
-                }
-            }
-            Err(Stop::Input(e)) => {
-                input_error.get_or_insert(e);
-                halt.cancel();
-            }
-            Err(Stop::Fatal(e)) => {
-                fatal.get_or_insert(e);
-                halt.cancel();
-            }
-        }
+        end.take(r, scope, progress, report.as_mut(), &halt)?;
     }
     if let Some(w) = report.as_mut() {
         w.flush()?;
     }
-    if fatal.is_none() && out_of_time.load(Ordering::Relaxed) && !stop.is_cancelled() {
-        fatal = Some(
-            Error::new(
-                Kind::Partial,
-                "the run reached its time limit with rows not started",
-            )
-            .with_fix(Fix::DeadlineReached),
-        );
-    }
-    summary.interrupted = stop.is_cancelled();
-    summary.resumed = resumed.load(Ordering::Relaxed);
-    summary.duplicates = duplicates.load(Ordering::Relaxed);
-    if let Some(e) = fatal {
-        // Rows in flight when it happened failed the same way and are not in the report.
-        let fix = match &e.fix {
-            Some(f @ (Fix::ServerFailing | Fix::ComeBackLater { .. } | Fix::DeadlineReached)) => {
-                f.clone()
-            }
-            _ => Fix::RenewAndResume,
-        };
-        return Err(e.with_cause(format!(
-            "the run stopped at once: {} row(s) done and in the report; the rest were not attempted",
-            summary.rows
-        )).with_fix(fix));
-    }
-    if let Some(e) = input_error {
-        return Err(e.with_cause(format!(
-            "{} row(s) were processed before the input error; see the report",
-            summary.rows
-        )));
-    }
-    Ok((summary, failures))
+    end.summary.resumed = dropped.resumed.load(Ordering::Relaxed);
+    end.summary.duplicates = dropped.duplicates.load(Ordering::Relaxed);
+    end.result(stop.is_cancelled(), out_of_time.load(Ordering::Relaxed))
 }
 
 #[cfg(test)]
@@ -718,6 +982,57 @@ mod tests {
         assert_eq!(e.message, "reset did not verify: attribute `ext` was lost");
         let bare = User(serde_json::json!({"id": "1"}));
         assert!(verify(&bare, &[]).is_ok());
+    }
+
+    #[test]
+    fn a_refused_resume_report_is_typed_and_names_only_its_file() {
+        let scope = Scope {
+            tenant: "acme".into(),
+            realm: "acme".into(),
+        };
+        let problem = |text: &str| resume_rows(text.as_bytes(), "r.ndjson", &scope).unwrap_err();
+        assert_eq!(
+            problem("\nnot json\n").problem,
+            ResumeProblem::NotARow { line: 2 }
+        );
+        let e = problem(r#"{"tenant":"acme","username":"a","outcome":"reset","attempts":1}"#);
+        assert_eq!(
+            e.problem,
+            ResumeProblem::Unscoped {
+                line: 1,
+                what: "realm"
+            }
+        );
+        let e = problem(
+            r#"{"tenant":"globex","realm":"acme","username":"a","outcome":"reset","attempts":1}"#,
+        );
+        assert_eq!(
+            e.to_string(),
+            "`r.ndjson` is a report of tenant `globex`; this run is for tenant `acme`"
+        );
+        // As core's error: a usage error with its fix, and the typed error kept for the caller
+        // to word.
+        let err = Error::from(e);
+        assert_eq!(
+            (err.kind, err.fix),
+            (Kind::Usage, Some(Fix::ResumeMatchingTenant))
+        );
+        assert!(err
+            .source
+            .as_deref()
+            .is_some_and(|s| s.downcast_ref::<ResumeError>().is_some()));
+    }
+
+    #[test]
+    fn a_time_limit_too_far_away_never_overflows() {
+        let rows = |secs| RowOptions {
+            max_time: Some(std::time::Duration::from_secs(secs)),
+            ..RowOptions::default()
+        };
+        assert!(rows(u64::MAX).deadline().is_some());
+        let soon = rows(5).deadline().unwrap();
+        assert!(soon > std::time::Instant::now());
+        assert!(RowOptions::default().deadline().is_none());
     }
 
     #[test]

@@ -268,8 +268,8 @@ impl Filter {
 #[serde(rename_all = "camelCase")]
 pub struct Posture {
     pub users: usize,
-    /// channel → (registered, not registered).
-    pub by_channel: BTreeMap<String, (usize, usize)>,
+    /// The enrolled users by their `twoFAChannel` (`(none)` when enrolled without one).
+    pub by_channel: BTreeMap<String, ChannelUsers>,
     pub unenrolled: usize,
     pub registered: usize,
     pub unregistered: usize,
@@ -278,6 +278,24 @@ pub struct Posture {
     /// Registered users whose login the platform does not check at all ([`Status::bypass`]).
     #[serde(default)]
     pub bypassed: usize,
+}
+
+/// The enrolled users of one channel.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct ChannelUsers {
+    /// Registered: they log in with this channel.
+    pub registered: usize,
+    /// Started registration but never finished: they register again at their next login.
+    pub unregistered: usize,
+}
+
+impl ChannelUsers {
+    /// Adds another tenant's counts (a fleet's total).
+    pub fn add(&mut self, o: &ChannelUsers) {
+        self.registered += o.registered;
+        self.unregistered += o.unregistered;
+    }
 }
 
 /// Reads every user of `realm`, page by page, and judges each against `policy`.
@@ -496,10 +514,10 @@ fn posture(mut all: Vec<Status>) -> (Vec<Status>, Posture) {
             .entry(s.channel.clone().unwrap_or_else(|| "(none)".into()))
             .or_default();
         if s.registered {
-            e.0 += 1;
+            e.registered += 1;
             p.registered += 1;
         } else {
-            e.1 += 1;
+            e.unregistered += 1;
             p.unregistered += 1;
         }
         p.stale += s.stale as usize;

@@ -4,8 +4,9 @@
 
 use crate::api::keycloak::Users;
 use crate::api::Session;
-use crate::enrolment::{self, Posture, Status};
-use crate::error::{Error, Fix};
+use crate::bulk::{self, Caller, Confirm, Note, Row, RowOptions, SharedReport, Summary};
+use crate::enrolment::{self, Filter, Posture, Status};
+use crate::error::{Error, Fix, Kind};
 use crate::settings::Tenant;
 use futures::StreamExt;
 use serde::Serialize;
@@ -157,11 +158,245 @@ pub fn total(rows: &[TenantPosture]) -> Posture {
         t.stale += p.stale;
         t.bypassed += p.bypassed;
         t.shared_contacts += p.shared_contacts;
-        for (ch, (r, n)) in &p.by_channel {
-            let e = t.by_channel.entry(ch.clone()).or_default();
-            e.0 += r;
-            e.1 += n;
+        for (ch, c) in &p.by_channel {
+            t.by_channel.entry(ch.clone()).or_default().add(c);
         }
     }
     t
+}
+
+/// A reset over several tenants ([`reset`], [`reset_work`]).
+pub struct ResetOptions {
+    pub rows: RowOptions,
+    /// One report for every tenant's rows, each naming its tenant.
+    pub report: Option<Box<dyn std::io::Write + Send>>,
+}
+
+/// One tenant's users to reset.
+#[derive(Debug, Clone)]
+pub struct TenantWork {
+    pub tenant: String,
+    pub realm: String,
+    pub names: Vec<String>,
+}
+
+/// What a reset over several tenants did.
+#[derive(Debug)]
+pub struct ResetOutcome {
+    pub summary: Summary,
+    /// The rows that did not do what was asked.
+    pub failed: Vec<Row>,
+    /// Tenants that could not be worked, and why.
+    pub tenant_errors: Vec<TenantPosture>,
+    /// What stopped a tenant's run and so stops the fleet's: the tenants share the server
+    /// (authentication, a failing or limiting server, the time limit).
+    pub stopped: Option<Error>,
+    /// Every tenant of the run, worked or not.
+    pub tenants: usize,
+}
+
+/// Resets the users that match `filters` in every target tenant: scans each realm (a tenant
+/// where the writes would not stick is refused before its first row, unless it is a dry run),
+/// notes each tenant's matches, then [`reset_work`].
+pub async fn reset(
+    s: &Session,
+    targets: Vec<Result<Tenant, (String, Error)>>,
+    filters: &[Filter],
+    opts: ResetOptions,
+    caller: &dyn Caller,
+) -> Result<ResetOutcome, Error> {
+    let scanned = postures(s, targets, true, filters, !opts.rows.dry_run).await;
+    let mut tenant_errors: Vec<TenantPosture> = vec![];
+    let mut work = vec![];
+    for (p, users) in scanned {
+        let (Some(realm), None) = (p.realm.clone(), &p.error) else {
+            tenant_errors.push(p);
+            continue;
+        };
+        let names: Vec<String> = users
+            .into_iter()
+            .filter(|u| filters.iter().all(|f| f.keeps(u)))
+            .map(|u| u.username)
+            .collect();
+        caller.note(Note::Matched {
+            tenant: p.tenant.clone(),
+            users: names.len(),
+        });
+        work.push(TenantWork {
+            tenant: p.tenant,
+            realm,
+            names,
+        });
+    }
+    reset_work(s, work, tenant_errors, opts, caller).await
+}
+
+/// Resets `work`, every tenant at once through the one limiter: one confirmation with the
+/// counts (not in a dry run), one report. `tenant_errors` are tenants already refused.
+pub async fn reset_work(
+    s: &Session,
+    work: Vec<TenantWork>,
+    mut tenant_errors: Vec<TenantPosture>,
+    opts: ResetOptions,
+    caller: &dyn Caller,
+) -> Result<ResetOutcome, Error> {
+    let n: usize = work.iter().map(|w| w.names.len()).sum();
+    let tenants = work.len() + tenant_errors.len();
+    if !opts.rows.dry_run && n > 0 {
+        caller.confirm(&confirmation(&work, n))?;
+    }
+    let shared = opts.report.map(SharedReport::new);
+    caller.start(Some(n as u64));
+    let rows = &opts.rows;
+    let runs = work.into_iter().map(|w| {
+        let report = shared.as_ref().map(SharedReport::handle);
+        async move {
+            let users = Users::new(s, &w.realm);
+            let scope = bulk::Scope {
+                tenant: w.tenant.clone(),
+                realm: w.realm.clone(),
+            };
+            let names: bulk::Names = Box::new(w.names.into_iter().map(Ok));
+            let r = bulk::run(
+                &users,
+                &scope,
+                names,
+                Default::default(),
+                rows.clone(),
+                report,
+                caller,
+            )
+            .await;
+            (w.tenant, r)
+        }
+    });
+    let results = futures::future::join_all(runs).await;
+    let mut out = ResetOutcome {
+        summary: Summary::default(),
+        failed: vec![],
+        tenant_errors: vec![],
+        stopped: None,
+        tenants,
+    };
+    let mut fatal = None;
+    for (tenant, r) in results {
+        match r {
+            Ok((m, f)) => {
+                out.summary.absorb(&m);
+                out.failed.extend(f);
+            }
+            Err(e) => {
+                fatal.get_or_insert(e.clone());
+                // The message alone: the causes say what the run did, which the summary
+                // says for every tenant.
+                tenant_errors.push(TenantPosture {
+                    tenant,
+                    realm: None,
+                    posture: None,
+                    error: Some(e.message),
+                });
+            }
+        }
+    }
+    out.tenant_errors = tenant_errors;
+    out.stopped = fatal.filter(stops_the_fleet);
+    Ok(out)
+}
+
+/// What a fleet reset asks before its first write: `n` users, each tenant with its realm (the
+/// realm is where the writes go).
+fn confirmation(work: &[TenantWork], n: usize) -> Confirm<'_> {
+    Confirm::Tenants {
+        users: n,
+        tenants: work.len(),
+        each: work
+            .iter()
+            .filter(|w| !w.names.is_empty())
+            .map(|w| (w.tenant.as_str(), w.realm.as_str(), w.names.len()))
+            .collect(),
+    }
+}
+
+/// Whether what stopped one tenant's run stops the others': they share the server and the
+/// credentials.
+fn stops_the_fleet(e: &Error) -> bool {
+    e.kind == Kind::Auth
+        || matches!(
+            e.fix,
+            Some(Fix::ServerFailing | Fix::ComeBackLater { .. } | Fix::DeadlineReached)
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::enrolment::ChannelUsers;
+
+    #[test]
+    fn the_total_adds_each_channel_by_name() {
+        let posture = |ch: &str, registered, unregistered| {
+            let mut p = Posture {
+                users: registered + unregistered,
+                registered,
+                unregistered,
+                ..Posture::default()
+            };
+            p.by_channel.insert(
+                ch.into(),
+                ChannelUsers {
+                    registered,
+                    unregistered,
+                },
+            );
+            TenantPosture {
+                tenant: ch.into(),
+                realm: None,
+                posture: Some(p),
+                error: None,
+            }
+        };
+        let t = total(&[
+            posture("SMS", 3, 1),
+            posture("SMS", 1, 0),
+            posture("APP", 2, 0),
+        ]);
+        assert_eq!(t.users, 7);
+        assert_eq!(
+            t.by_channel["SMS"],
+            ChannelUsers {
+                registered: 4,
+                unregistered: 1
+            }
+        );
+        assert_eq!(t.by_channel["APP"].registered, 2);
+    }
+
+    #[test]
+    fn only_what_the_tenants_share_stops_the_fleet() {
+        assert!(stops_the_fleet(&Error::auth("token expired")));
+        assert!(stops_the_fleet(
+            &Error::network("down").with_fix(Fix::ServerFailing)
+        ));
+        assert!(!stops_the_fleet(&Error::failed("one realm refused")));
+    }
+
+    #[test]
+    fn the_confirmation_names_only_tenants_with_users() {
+        let work = |t: &str, n: usize| TenantWork {
+            tenant: t.into(),
+            realm: format!("{t}-realm"),
+            names: (0..n).map(|i| format!("u{i}")).collect(),
+        };
+        let work = [work("acme", 2), work("globex", 0)];
+        let Confirm::Tenants {
+            users,
+            tenants,
+            each,
+        } = confirmation(&work, 2)
+        else {
+            panic!("a fleet asks about tenants")
+        };
+        assert_eq!((users, tenants), (2, 2));
+        assert_eq!(each, [("acme", "acme-realm", 2)]);
+    }
 }

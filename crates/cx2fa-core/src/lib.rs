@@ -39,4 +39,4 @@ pub use cx2fa_platform::totp;
 /// The version of every `-o json` shape (and of the NDJSON bulk report and the JSON error
 /// object): within one version fields may be added, never removed, renamed or retyped; a
 /// breaking change raises it. The schemas are in `schemas/output/`.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;

@@ -9,7 +9,7 @@ use crate::push::Plan;
 use crate::readiness::{self, ChannelCheck};
 use crate::settings::merge::{self, PolicyChange};
 use crate::settings::validate::{self, Severity};
-use crate::settings::Tenant;
+use crate::settings::{ChannelType, Tenant};
 use crate::{enrolment, user_profile};
 use cx2fa_platform::{contract, fields};
 
@@ -165,4 +165,142 @@ async fn user_warnings(s: &Session, plan: &Plan) -> Result<Vec<Warning>, Error> 
         }
     }
     Ok(w)
+}
+
+/// Where a run's change comes from. Enabling is worked out per tenant: what is not given is
+/// kept from that tenant's own settings.
+#[derive(Debug, Clone)]
+pub enum Change {
+    /// The same change for every tenant (an update payload or a tenant document).
+    Given(PolicyChange),
+    /// Turn 2FA on with a channel.
+    Enable {
+        channel: ChannelType,
+        identifier: Option<String>,
+        otp_manager_url: Option<String>,
+        expiry: Option<u64>,
+        max_attempts: Option<u64>,
+    },
+    /// Turn 2FA off, keeping the other 2FA settings.
+    Disable,
+}
+
+impl Change {
+    fn for_tenant(&self, t: &Tenant) -> Result<PolicyChange, Error> {
+        match self {
+            Change::Given(c) => Ok(c.clone()),
+            Change::Enable {
+                channel,
+                identifier,
+                otp_manager_url,
+                expiry,
+                max_attempts,
+            } => PolicyChange::enable(
+                t,
+                *channel,
+                identifier.clone(),
+                otp_manager_url.clone(),
+                *expiry,
+                *max_attempts,
+            ),
+            Change::Disable => Ok(PolicyChange::disable()),
+        }
+    }
+}
+
+/// What [`run`] works on and how.
+pub struct RunOptions {
+    /// The tenants, as read (an unknown one is an error of its own, so the others still run).
+    pub targets: Vec<Result<Tenant, (String, Error)>>,
+    pub change: Change,
+    pub prepare: Options,
+    /// Plan only: nothing is written.
+    pub dry_run: bool,
+}
+
+/// One tenant's change before anything is written: prepared, or refused (tenant id, why).
+pub type Planned = Result<Prepared, (String, Error)>;
+
+/// Every tenant's plan, handed to the caller before the first write.
+pub struct Review<'a> {
+    pub plans: &'a [Planned],
+    /// Tenants whose plan changes something.
+    pub pending: usize,
+    /// Whether the run is about to write (changes are pending and it is not a dry run): the
+    /// moment to ask for confirmation.
+    pub writes: bool,
+}
+
+/// Where one tenant's change ended.
+#[derive(Debug)]
+pub enum TenantResult {
+    /// Not prepared: the tenant could not be read, or the change was refused.
+    Refused { tenant: String, error: Error },
+    /// Prepared and not written: a dry run, or nothing to change.
+    Unwritten(Prepared),
+    Applied {
+        prepared: Prepared,
+        applied: crate::push::Applied,
+    },
+    /// The write failed; the error says in what state it left the tenant.
+    Failed { prepared: Prepared, error: Error },
+}
+
+/// What [`run`] did, tenant by tenant, in the order of the targets.
+#[derive(Debug)]
+pub struct RunOutcome {
+    pub dry_run: bool,
+    pub tenants: Vec<TenantResult>,
+    /// Tenants whose plan changed something.
+    pub pending: usize,
+}
+
+/// Prepares the change for every target, hands every plan to `review` (which may refuse, e.g.
+/// when a person says no: nothing is written then), and writes each non-empty plan unless
+/// `dry_run`. Core never asks: `review` is the caller's.
+pub async fn run<E: From<Error>>(
+    s: &Session,
+    opts: RunOptions,
+    review: impl FnOnce(&Review) -> Result<(), E>,
+) -> Result<RunOutcome, E> {
+    let mut plans: Vec<Planned> = vec![];
+    for t in opts.targets {
+        plans.push(match t {
+            Ok(t) => {
+                let id = t.id().to_string();
+                match opts.change.for_tenant(&t) {
+                    Ok(change) => prepare(s, t, &change, opts.prepare)
+                        .await
+                        .map_err(|e| (id, e)),
+                    Err(e) => Err((id, e)),
+                }
+            }
+            Err(refused) => Err(refused),
+        });
+    }
+    let pending = plans
+        .iter()
+        .filter(|p| matches!(p, Ok(x) if !x.plan.is_empty()))
+        .count();
+    review(&Review {
+        plans: &plans,
+        pending,
+        writes: pending > 0 && !opts.dry_run,
+    })?;
+    let mut tenants = vec![];
+    for p in plans {
+        tenants.push(match p {
+            Err((tenant, error)) => TenantResult::Refused { tenant, error },
+            Ok(p) if opts.dry_run || p.plan.is_empty() => TenantResult::Unwritten(p),
+            Ok(prepared) => match crate::push::execute(s, &prepared.plan).await {
+                Ok(applied) => TenantResult::Applied { prepared, applied },
+                Err(error) => TenantResult::Failed { prepared, error },
+            },
+        });
+    }
+    Ok(RunOutcome {
+        dry_run: opts.dry_run,
+        tenants,
+        pending,
+    })
 }

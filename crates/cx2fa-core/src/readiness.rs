@@ -1,10 +1,12 @@
 //! Is a tenant's 2FA policy usable? The channel check and the readiness verdict.
 
 use crate::api::channels::Channels;
+use crate::api::keycloak::Users;
 use crate::api::Session;
+use crate::enrolment::{self, Posture};
 use crate::error::Error;
 use crate::settings::validate::check_service_url;
-use crate::settings::{ChannelType, Tenant};
+use crate::settings::{ChannelType, Tenant, TwoFa};
 use cx2fa_platform::fields;
 use serde::Serialize;
 
@@ -120,44 +122,45 @@ impl Check {
             detail,
         }
     }
-    /// The table's word for the level.
-    pub fn mark(&self) -> &'static str {
-        match self.status {
-            Level::Ok => "yes",
-            Level::Warn => "warn",
-            Level::Fail => "NO",
-        }
+}
+
+/// How the users' posture weighs in the verdict: bypassed users fail it (2FA is not enforced
+/// for them); stale policy copies and unfinished registrations do not stop 2FA from working,
+/// so they warn.
+pub fn users_level(p: &Posture) -> Level {
+    if p.bypassed > 0 {
+        Level::Fail
+    } else if p.stale > 0 || p.unregistered > 0 {
+        Level::Warn
+    } else {
+        Level::Ok
     }
 }
 
 /// The users' side of readiness: stale policy copies and unregistered users do not stop 2FA
 /// from working, so they warn, naming what they mean, and never fail the verdict.
 /// `stale_remedy` is how the caller's user resets the stale ones (shown in parentheses).
-pub fn users_check(p: &crate::enrolment::Posture, stale_remedy: &str) -> Check {
+pub fn users_check(p: &Posture, stale_remedy: &str) -> Check {
     let mut detail = format!(
         "{} users, {} enrolled ({} registered)",
         p.users,
         p.registered + p.unregistered,
         p.registered
     );
-    let mut level = Level::Ok;
+    let level = users_level(p);
     if p.bypassed > 0 {
-        // 2FA is not enforced for them: the verdict cannot be "ready".
-        level = Level::Fail;
         detail.push_str(&format!(
             "; {} registered with a lower-case or unknown twoFAChannel: the platform's login (connector 1.9.3) accepts any code for them; reset them ({stale_remedy})",
             p.bypassed
         ));
     }
     if p.stale > 0 {
-        level = level.max(Level::Warn);
         detail.push_str(&format!(
             "; {} stale policy copies: those users may fail OTP verification until reset ({stale_remedy})",
             p.stale
         ));
     }
     if p.unregistered > 0 {
-        level = level.max(Level::Warn);
         detail.push_str(&format!(
             "; {} started registration but never finished: they register again at their next login",
             p.unregistered
@@ -234,4 +237,125 @@ pub fn static_checks(t: &Tenant) -> Vec<Check> {
         None => add(fields::OTP_MAX_ATTEMPTS, false, "missing".into()),
     }
     out
+}
+
+/// A tenant's readiness: the offline checks, the channel, the users, and the verdict.
+#[derive(Debug)]
+pub struct TenantReadiness {
+    pub policy: TwoFa,
+    /// Offline checks of the settings ([`static_checks`]).
+    pub checks: Vec<Check>,
+    /// The OTP channel's check, when 2FA is on with a channel.
+    pub channel: Option<ChannelCheck>,
+    pub users: UsersReadiness,
+    /// Exactly "no check failed": the static checks, the channel and the users agree.
+    pub ready: bool,
+    /// The names of the failed checks (`users` and `channel` among them), in table order.
+    pub failed: Vec<String>,
+}
+
+/// The users' side of a tenant's readiness.
+#[derive(Debug)]
+pub enum UsersReadiness {
+    /// Counted. `read_only` is why the platform's registration writes would be dropped too
+    /// (nobody can register): that fails the verdict.
+    Counted {
+        posture: Posture,
+        read_only: Option<Error>,
+    },
+    /// The realm hides the enrolment attributes: the platform's own login reads users inside
+    /// Keycloak and still works, only cx2fa cannot count them, so this warns.
+    Hidden(Error),
+}
+
+impl UsersReadiness {
+    /// The level the users' row weighs in the verdict.
+    pub fn level(&self) -> Level {
+        match self {
+            UsersReadiness::Counted {
+                read_only: Some(_), ..
+            } => Level::Fail,
+            UsersReadiness::Counted { posture, .. } => users_level(posture),
+            UsersReadiness::Hidden(_) => Level::Warn,
+        }
+    }
+}
+
+/// Everything `tenant`'s readiness verdict needs, read from the deployment. Reads only.
+pub async fn tenant(s: &Session, t: &Tenant) -> Result<TenantReadiness, Error> {
+    let policy = t.two_fa();
+    let checks = static_checks(t);
+    let channel = match (
+        policy.enabled,
+        policy.channel_type,
+        policy.identifier.as_deref(),
+    ) {
+        (true, Some(ct), Some(id)) if ct.uses_channel() => Some(check_channel(s, ct, id).await?),
+        _ => None,
+    };
+    let realm_users = Users::new(s, t.realm());
+    let users = match crate::user_profile::read(&realm_users)
+        .await?
+        .require_read(t.realm())
+    {
+        Ok(read_only) => {
+            let (_, posture) = enrolment::scan(&realm_users, &policy, 500).await?;
+            UsersReadiness::Counted { posture, read_only }
+        }
+        Err(e) => UsersReadiness::Hidden(e),
+    };
+    let failed: Vec<String> = checks
+        .iter()
+        .filter(|c| !c.ok)
+        .map(|c| c.name.clone())
+        .chain((users.level() == Level::Fail).then(|| "users".into()))
+        .chain(channel.as_ref().filter(|c| !c.ok).map(|_| "channel".into()))
+        .collect();
+    Ok(TenantReadiness {
+        policy,
+        checks,
+        channel,
+        users,
+        ready: failed.is_empty(),
+        failed,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_bypassed_users_fail_the_verdict() {
+        let p = |bypassed, stale, unregistered| Posture {
+            bypassed,
+            stale,
+            unregistered,
+            ..Posture::default()
+        };
+        assert_eq!(users_level(&p(0, 0, 0)), Level::Ok);
+        assert_eq!(users_level(&p(0, 2, 0)), Level::Warn);
+        assert_eq!(users_level(&p(0, 0, 1)), Level::Warn);
+        assert_eq!(users_level(&p(1, 2, 1)), Level::Fail);
+        let hidden = UsersReadiness::Hidden(Error::failed("hidden"));
+        assert_eq!(hidden.level(), Level::Warn);
+        let read_only = UsersReadiness::Counted {
+            posture: p(0, 0, 0),
+            read_only: Some(Error::failed("read-only")),
+        };
+        assert_eq!(read_only.level(), Level::Fail);
+    }
+
+    #[test]
+    fn a_users_check_weighs_as_its_level() {
+        let p = Posture {
+            users: 3,
+            registered: 2,
+            stale: 1,
+            ..Posture::default()
+        };
+        let c = users_check(&p, "R");
+        assert_eq!((c.status, c.ok), (Level::Warn, true));
+        assert!(c.detail.ends_with("until reset (R)"), "{}", c.detail);
+    }
 }

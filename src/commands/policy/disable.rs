@@ -1,0 +1,10 @@
+//! `cx2fa policy disable`: turn 2FA off, keeping the other 2FA settings.
+
+use super::push::{push, PushOpts};
+use crate::commands::Ctx;
+use crate::error::Error;
+use cx2fa_core::policy::Change;
+
+pub async fn disable(ctx: &Ctx, o: PushOpts) -> Result<(), Error> {
+    push(ctx, Change::Disable, &o, false).await
+}
