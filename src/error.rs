@@ -129,23 +129,34 @@ impl From<cx2fa_core::error::Error> for CommandError {
         {
             return ours.clone();
         }
-        // A resume report core refused names only the file: worded here with its flag.
-        let message = match e
+        // Core names only the file of a refused resume report or CA certificate: worded here
+        // with its flag.
+        let resume = e
             .source
             .as_deref()
-            .and_then(|s| s.downcast_ref::<cx2fa_core::bulk::ResumeError>())
-        {
-            Some(r) => crate::hints::resume_error(r),
-            None => e.message,
+            .and_then(|s| s.downcast_ref::<cx2fa_core::bulk::ResumeError>());
+        let (message, fix) = match (resume, ca_error(&e)) {
+            (Some(r), _) => (crate::hints::resume_error(r), e.fix),
+            (None, Some(ca)) => crate::hints::ca_error(ca, e.message.clone(), e.fix.clone()),
+            (None, None) => (e.message, e.fix),
         };
         CommandError {
             kind: e.kind,
             message,
             causes: e.causes,
-            hint: e.fix.as_ref().map(crate::hints::hint),
+            hint: fix.as_ref().map(crate::hints::hint),
             status: e.status,
             url: e.url,
         }
+    }
+}
+
+/// The CA certificate error `e` was made from, which this command line words.
+fn ca_error(e: &cx2fa_core::error::Error) -> Option<&cx2fa_core::api::http::CaError> {
+    use cx2fa_core::api::http::TransportError;
+    match e.source.as_deref()?.downcast_ref::<TransportError>()? {
+        TransportError::Ca(ca) => Some(ca),
+        _ => None,
     }
 }
 
@@ -224,5 +235,40 @@ mod tests {
             cx2fa_core::error::Error::needs_input("a password", "--password-stdin").into();
         assert_eq!(e.kind, Kind::Usage);
         assert_eq!(e.hint.as_deref(), Some("pass `--password-stdin`"));
+    }
+
+    /// Core names a CA file alone; the message and hint name it by its flag, as they always
+    /// read.
+    #[test]
+    fn ca_certificate_errors_name_the_flag() {
+        let d = tempfile::tempdir().unwrap();
+        let key = d.path().join("key.pem");
+        std::fs::write(
+            &key,
+            "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----\n",
+        )
+        .unwrap();
+        let e: CommandError = cx2fa_core::api::http::ca_pem(&key).unwrap_err().into();
+        assert_eq!(
+            e.message,
+            format!(
+                "`--ca-cert {}` holds a private key, not a certificate",
+                key.display()
+            )
+        );
+        assert_eq!(
+            e.hint.as_deref(),
+            Some("pass the deployment's CA certificate (`-----BEGIN CERTIFICATE-----`)")
+        );
+        let e: CommandError = cx2fa_core::api::http::ca_pem(d.path()).unwrap_err().into();
+        assert_eq!(
+            e.message,
+            format!("`--ca-cert {}`: is a directory", d.path().display())
+        );
+        assert_eq!(
+            e.hint.as_deref(),
+            Some("pass a file to `--ca-cert`, not a directory")
+        );
+        assert_eq!(e.kind, Kind::Usage);
     }
 }

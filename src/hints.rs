@@ -2,6 +2,7 @@
 //! here, naming cx2fa's flags, commands and environment variables. The one place a remedy is
 //! worded, so a renamed flag changes one line.
 
+use cx2fa_core::api::http::{CaError, CertificateSource};
 use cx2fa_core::env;
 use cx2fa_core::error::{ChannelTypeHint, Fix};
 
@@ -233,5 +234,42 @@ fn status_hint(status: u16) -> String {
         429 => "the server is rate-limiting; wait and retry later".into(),
         500..=599 => "the server failed; retry later, and check the service's logs".into(),
         _ => "the server refused the request; the message above says why".into(),
+    }
+}
+
+/// The flag a CA certificate's source is given by (its profile key and environment variable
+/// set the same value).
+fn certificate_flag(from: &CertificateSource) -> &'static str {
+    match from {
+        CertificateSource::File(_) => "--ca-cert",
+    }
+}
+
+/// A CA certificate's error worded for this command line: core names the file alone; here it
+/// is named with its flag, and a file refusal's hint names the flag too.
+pub fn ca_error(e: &CaError, message: String, fix: Option<Fix>) -> (String, Option<Fix>) {
+    let from = e.source_of_certificate();
+    let flag = certificate_flag(from);
+    match e {
+        CaError::Refused { problem, .. } => (format!("`{flag} {from}` {problem}"), fix),
+        CaError::Unreadable { .. } => {
+            // The input layer's refusal without an argument name reads "`PATH`: why".
+            let message = match message.strip_prefix(&format!("`{from}`")) {
+                Some(why) => format!("`{flag} {from}`{why}"),
+                None => message,
+            };
+            let fix = fix.map(|f| match f {
+                Fix::FileNotDirectory { flag: f } if f.is_empty() => {
+                    Fix::FileNotDirectory { flag: flag.into() }
+                }
+                Fix::StreamPipe { flag: f, name } if f.is_empty() => Fix::StreamPipe {
+                    flag: flag.into(),
+                    name,
+                },
+                other => other,
+            });
+            (message, fix)
+        }
+        CaError::NotACertificate { .. } => (message, fix),
     }
 }

@@ -2,11 +2,11 @@
 //! rules of a POSIX shell, into exactly the request's values, with every secret a variable
 //! reference and nothing a shell would interpret (`$()`, backticks, unquoted specials).
 #![no_main]
-use cx2fa_core::api::http::{curl_command, Request};
+use cx2fa_core::api::http::{CurlCommand, Request};
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 
-/// A shell word reader for what `curl_command` may emit: bare safe characters, '…' quoting,
+/// A shell word reader for what a `CurlCommand` may print: bare safe characters, '…' quoting,
 /// and "$NAME" references. Anything else is a failure: the shell would interpret it.
 fn words(line: &str) -> Option<Vec<String>> {
     let mut out = vec![];
@@ -78,7 +78,7 @@ fuzz_target!(|data: &[u8]| {
     if let Some(v) = &body {
         r = r.json(v.clone());
     }
-    let line = curl_command(&r);
+    let line = CurlCommand::new(&r).to_string();
     let w = words(&line).unwrap_or_else(|| panic!("a shell would interpret: {line}"));
     assert_eq!(w[4], format!("https://x/{url}"), "{line}");
     assert_eq!(w[6], format!("X-Note: {header}"), "{line}");

@@ -2,7 +2,7 @@
 //! an HTTP-date that reads is a whole second that reads back the same written as IMF-fixdate;
 //! anything else is the bounded wait for unreadable values, never zero.
 #![no_main]
-use cx2fa_core::api::retry::{http_date, retry_after, UNREADABLE_WAIT};
+use cx2fa_core::api::http::retry::{http_date, retry_after, UNREADABLE_WAIT};
 use libfuzzer_sys::fuzz_target;
 use std::time::{Duration, UNIX_EPOCH};
 

@@ -99,9 +99,54 @@ pub fn status(u: &User, policy: &TwoFa) -> Status {
     let registered = attr(attrs::IS_2FA_REGISTERED).is_some_and(|v| v.eq_ignore_ascii_case("true"));
     let contact_raw =
         attr(attrs::CUSTOMER_CHANNEL_IDENTIFIER).or_else(|| attr(attrs::PHONE_NUMBER));
-    let mut copy = BTreeMap::new();
-    let mut stale = vec![];
-    let mut harmless = vec![];
+    let raw_channel = attr(attrs::TWO_FA_CHANNEL);
+    let otp_channel = matches!(raw_channel.as_deref(), Some("EMAIL" | "SMS"));
+    let Judged {
+        copy,
+        mut stale,
+        harmless,
+    } = judge_copy(u, policy, otp_channel && registered);
+    let exact = |c: &str| ChannelType::parse(c).is_some_and(|t| t.as_str() == c);
+    let bypass = registered && raw_channel.as_deref().is_some_and(|c| !exact(c));
+    if registered && !bypass && channel_moved(raw_channel.as_deref(), policy) {
+        stale.push(attrs::TWO_FA_CHANNEL.to_string());
+    }
+    Status {
+        username: u.username().to_string(),
+        id: u.id().to_string(),
+        channel,
+        registered,
+        enrolled: ENROLMENT_ATTRS.iter().any(|k| u.has_attr(k)),
+        contact: contact_raw.as_deref().map(mask_contact),
+        stale: !stale.is_empty(),
+        policy_copy: copy,
+        stale_fields: stale,
+        harmless_differences: harmless,
+        bypass,
+        other_attributes: other_attributes(u),
+        shared_with: 0,
+        shared_with_users: vec![],
+        contact_key: contact_raw.map(|c| c.trim().to_lowercase()),
+        facts: Facts {
+            raw_channel,
+            customer_contact: attr(attrs::CUSTOMER_CHANNEL_IDENTIFIER).is_some(),
+            missing_profile: missing_profile(u),
+        },
+    }
+}
+
+/// The policy copy a user took at registration, judged against the tenant's policy now.
+struct Judged {
+    copy: BTreeMap<String, String>,
+    /// Fields whose difference changes the next login.
+    stale: Vec<String>,
+    /// Fields that differ but are never read again.
+    harmless: Vec<String>,
+}
+
+/// Judges `u`'s policy copy; `otp_registered`: registered for EMAIL or SMS, the only users
+/// whose copied identifier is read again at login.
+fn judge_copy(u: &User, policy: &TwoFa, otp_registered: bool) -> Judged {
     let current = [
         (
             fields::CHANNEL_SERVICE_IDENTIFIER,
@@ -113,70 +158,57 @@ pub fn status(u: &User, policy: &TwoFa) -> Status {
             policy.otp_max_attempts.map(|n| n.to_string()),
         ),
     ];
-    let raw_channel = attr(attrs::TWO_FA_CHANNEL);
-    let otp_channel = matches!(raw_channel.as_deref(), Some("EMAIL" | "SMS"));
+    let mut j = Judged {
+        copy: BTreeMap::new(),
+        stale: vec![],
+        harmless: vec![],
+    };
     for (k, now) in current {
-        if let Some(v) = attr(k) {
+        if let Some(v) = u.attr(k) {
             if now.as_deref().is_some_and(|n| n != v) {
                 // Only the identifier is read again at login, and only for EMAIL/SMS users.
-                if k == fields::CHANNEL_SERVICE_IDENTIFIER && otp_channel && registered {
-                    stale.push(k.to_string());
+                if k == fields::CHANNEL_SERVICE_IDENTIFIER && otp_registered {
+                    j.stale.push(k.to_string());
                 } else {
-                    harmless.push(k.to_string());
+                    j.harmless.push(k.to_string());
                 }
             }
-            copy.insert(k.to_string(), v);
+            j.copy.insert(k.to_string(), v);
         }
     }
-    let exact = |c: &str| ChannelType::parse(c).is_some_and(|t| t.as_str() == c);
-    let bypass = registered && raw_channel.as_deref().is_some_and(|c| !exact(c));
-    if registered && !bypass {
-        let theirs = raw_channel.as_deref().and_then(ChannelType::parse);
-        if theirs.is_some() && policy.channel_type.is_some() && theirs != policy.channel_type {
-            stale.push(attrs::TWO_FA_CHANNEL.to_string());
-        }
-    }
-    let attrs = u.attributes();
-    let enrolled = ENROLMENT_ATTRS.iter().any(|k| attrs.contains_key(*k));
-    let other = [
+    j
+}
+
+/// Whether a user registered for `raw_channel` is on another channel than the tenant's.
+fn channel_moved(raw_channel: Option<&str>, policy: &TwoFa) -> bool {
+    let theirs = raw_channel.and_then(ChannelType::parse);
+    theirs.is_some() && policy.channel_type.is_some() && theirs != policy.channel_type
+}
+
+/// Enrolment attributes besides the status's own that `u` holds (names only).
+fn other_attributes(u: &User) -> Vec<String> {
+    [
         attrs::TEMP_OTP_SECRET,
         attrs::OTP_SECRET,
         attrs::PHONE_NUMBER,
         fields::CHANNEL_TYPE,
     ]
     .iter()
-    .filter(|k| attrs.contains_key(**k))
+    .filter(|k| u.has_attr(k))
     .map(|k| k.to_string())
-    .collect();
-    Status {
-        username: u.username().to_string(),
-        id: u.id().to_string(),
-        channel,
-        registered,
-        enrolled,
-        contact: contact_raw.as_deref().map(mask_contact),
-        stale: !stale.is_empty(),
-        policy_copy: copy,
-        stale_fields: stale,
-        harmless_differences: harmless,
-        bypass,
-        other_attributes: other,
-        shared_with: 0,
-        shared_with_users: vec![],
-        contact_key: contact_raw.map(|c| c.trim().to_lowercase()),
-        facts: Facts {
-            raw_channel,
-            customer_contact: attr(attrs::CUSTOMER_CHANNEL_IDENTIFIER).is_some(),
-            missing_profile: ["email", "firstName", "lastName"]
-                .into_iter()
-                .filter(|k| {
-                    u.0.get(*k)
-                        .and_then(Value::as_str)
-                        .is_none_or(|v| v.trim().is_empty())
-                })
-                .collect(),
-        },
-    }
+    .collect()
+}
+
+/// Of `email`, `firstName`, `lastName`: those `u` lacks or holds empty.
+fn missing_profile(u: &User) -> Vec<&'static str> {
+    ["email", "firstName", "lastName"]
+        .into_iter()
+        .filter(|k| {
+            u.0.get(*k)
+                .and_then(Value::as_str)
+                .is_none_or(|v| v.trim().is_empty())
+        })
+        .collect()
 }
 
 /// The enrolment attributes `u` holds: what a reset removes (empty when already clean).

@@ -101,7 +101,7 @@ pub enum Fix {
     NotTheApi,
     /// A redirect was refused.
     RedirectRefused,
-    /// `--ca-cert` holds no certificate.
+    /// A CA certificate file holds no certificate.
     PemCertificate,
     /// The request timed out.
     Timeout,
@@ -209,7 +209,9 @@ pub struct Error {
     pub status: Option<u16>,
     pub url: Option<String>,
     /// An error of the caller's own (e.g. a prompt that failed in an [`crate::login::Io`]),
-    /// carried through core untouched so that the caller gets it back as it was.
+    /// carried through core untouched so that the caller gets it back as it was; or the typed
+    /// error this one was made from (e.g. [`crate::api::http::TransportError`]), with its
+    /// sources.
     pub source: Option<std::sync::Arc<dyn std::error::Error + Send + Sync>>,
 }
 

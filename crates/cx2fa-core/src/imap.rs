@@ -236,6 +236,9 @@ async fn look(
     }
 }
 
+/// A logged-in IMAP session over TLS.
+type ImapSession = async_imap::Session<tokio_rustls::client::TlsStream<tokio::net::TcpStream>>;
+
 /// The steps of [`look`], each also with `limit`, so that the one that hung is named.
 async fn look_steps(
     m: &Mailbox,
@@ -244,6 +247,29 @@ async fn look_steps(
     ca: Option<&Path>,
     limit: Duration,
 ) -> Result<Option<String>, Error> {
+    let mut session = log_in(m, password, ca, limit).await?;
+    within(m, "select", limit, async {
+        session
+            .select(&m.mailbox)
+            .await
+            .map_err(|e| imap_err(m, &format!("select of `{}`", m.mailbox), e))
+    })
+    .await?;
+    let mut fetched = fetch_newest(&mut session, m, limit).await?;
+    let _ = session.logout().await;
+    // In arrival order, so that of two in one second the later wins.
+    fetched.sort_by_key(|(uid, _)| *uid);
+    let messages: Vec<Fetched> = fetched.into_iter().map(|(_, f)| f).collect();
+    Ok(pick(&messages, wanted))
+}
+
+/// Connects, verifies the server's certificate, reads the greeting and logs in.
+async fn log_in(
+    m: &Mailbox,
+    password: &Secret,
+    ca: Option<&Path>,
+    limit: Duration,
+) -> Result<ImapSession, Error> {
     let tcp = within(m, "connection", limit, async {
         tokio::net::TcpStream::connect((m.host.as_str(), m.port))
             .await
@@ -269,7 +295,7 @@ async fn look_steps(
             .map_err(|e| imap_err(m, "greeting", e))
     })
     .await?;
-    let mut session = within(m, "login", limit, async {
+    within(m, "login", limit, async {
         client
             .login(&m.user, password.expose())
             .await
@@ -279,14 +305,15 @@ async fn look_steps(
                     .with_fix(Fix::MailboxPassword)
             })
     })
-    .await?;
-    within(m, "select", limit, async {
-        session
-            .select(&m.mailbox)
-            .await
-            .map_err(|e| imap_err(m, &format!("select of `{}`", m.mailbox), e))
-    })
-    .await?;
+    .await
+}
+
+/// The newest 20 messages of the selected mailbox, each with its UID.
+async fn fetch_newest(
+    session: &mut ImapSession,
+    m: &Mailbox,
+    limit: Duration,
+) -> Result<Vec<(u32, Fetched)>, Error> {
     let mut uids: Vec<u32> = within(m, "search", limit, async {
         session
             .uid_search("ALL")
@@ -299,33 +326,30 @@ async fn look_steps(
     uids.sort_unstable();
     let newest: Vec<String> = uids.iter().rev().take(20).map(|u| u.to_string()).collect();
     let mut fetched: Vec<(u32, Fetched)> = vec![];
-    if !newest.is_empty() {
-        let mut fetches = within(m, "fetch", limit, async {
-            session
-                .uid_fetch(newest.join(","), "(INTERNALDATE BODY.PEEK[])")
-                .await
-                .map_err(|e| imap_err(m, "fetch", e))
-        })
-        .await?;
-        while let Some(f) = within(m, "fetch", limit, async { Ok(fetches.next().await) }).await? {
-            let f = f.map_err(|e| imap_err(m, "fetch", e))?;
-            let (Some(arrived), Some(body)) = (f.internal_date(), f.body()) else {
-                continue;
-            };
-            fetched.push((
-                f.uid.unwrap_or(0),
-                Fetched {
-                    arrived,
-                    raw: body.to_vec(),
-                },
-            ));
-        }
+    if newest.is_empty() {
+        return Ok(fetched);
     }
-    let _ = session.logout().await;
-    // In arrival order, so that of two in one second the later wins.
-    fetched.sort_by_key(|(uid, _)| *uid);
-    let messages: Vec<Fetched> = fetched.into_iter().map(|(_, f)| f).collect();
-    Ok(pick(&messages, wanted))
+    let mut fetches = within(m, "fetch", limit, async {
+        session
+            .uid_fetch(newest.join(","), "(INTERNALDATE BODY.PEEK[])")
+            .await
+            .map_err(|e| imap_err(m, "fetch", e))
+    })
+    .await?;
+    while let Some(f) = within(m, "fetch", limit, async { Ok(fetches.next().await) }).await? {
+        let f = f.map_err(|e| imap_err(m, "fetch", e))?;
+        let (Some(arrived), Some(body)) = (f.internal_date(), f.body()) else {
+            continue;
+        };
+        fetched.push((
+            f.uid.unwrap_or(0),
+            Fetched {
+                arrived,
+                raw: body.to_vec(),
+            },
+        ));
+    }
+    Ok(fetched)
 }
 
 /// Polls the mailbox until a wanted message ([`Wanted`]) holds a code, or `wait` passes.

@@ -10,7 +10,7 @@ use crate::settings::diff::{diff, Change};
 use crate::settings::model::same_meaning;
 use crate::settings::Tenant;
 use serde::Serialize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What a push would change.
 #[derive(Debug, Clone, Serialize)]
@@ -53,91 +53,114 @@ pub struct Applied {
 pub async fn execute(s: &Session, plan: &Plan) -> Result<Applied, Error> {
     let api = Tenants::new(s);
     let backup = backup::write(&plan.before, &s.ep.base)?;
-    let current = api.get(&plan.tenant).await?;
-    if !same_meaning(&current.0, &plan.before.0) {
-        let moved: Vec<String> = diff(&plan.before.0, &current.0)
-            .into_iter()
-            .map(|c| c.path)
-            .take(5)
-            .collect();
-        return Err(Error::conflict(format!(
-            "tenant `{}` changed since the plan was made; nothing was written",
-            plan.tenant
-        ))
-        .with_cause(format!("changed meanwhile: {}", moved.join(", ")))
-        .with_fix(Fix::PlanAgain));
-    }
-    let mut note = None;
-    match api.update(&plan.after).await {
-        Ok(resp) if resp.ok() => {}
-        Ok(resp) if resp.status < 500 && resp.status != 429 => {
-            return Err(resp
-                .check()
-                .expect_err("not ok")
-                .with_cause("nothing was changed"))
-        }
-        outcome => {
-            // A 5xx or a broken connection: the write may or may not have happened. Look
-            // instead of resending blindly.
-            let first = match outcome {
-                Ok(resp) => crate::api::http::status_error(&resp),
-                Err(e) => e,
-            };
-            let now = api.get(&plan.tenant).await.map_err(|e| {
-                Error::failed(format!(
-                    "the write to tenant `{}` failed and its state could not be re-read",
-                    plan.tenant
-                ))
-                .with_cause(first.message.clone())
-                .with_cause(e.message)
-                .with_fix(Fix::CheckTenant {
-                    backup: backup.clone(),
-                })
-            })?;
-            if same_meaning(&now.0, &plan.after.0) {
-                note = Some(format!(
-                    "the write answered an error ({}) but took effect",
-                    first.message
-                ));
-            } else if same_meaning(&now.0, &plan.before.0) {
-                return Err(Error::new(
-                    first.kind,
-                    format!(
-                        "the write to tenant `{}` failed; nothing was changed",
-                        plan.tenant
-                    ),
-                )
-                .with_cause(first.message)
-                .with_fix(first.fix.unwrap_or(Fix::Retry)));
-            } else {
-                return Err(Error::failed(format!(
-                    "tenant `{}` is neither as before nor as planned after a failed write",
-                    plan.tenant
-                ))
-                .with_cause(first.message)
-                .with_fix(Fix::RestoreBackup {
-                    backup: backup.clone(),
-                }));
-            }
-        }
-    }
-    let stored = api.get(&plan.tenant).await?;
-    let off = diff(&plan.after.0, &stored.0);
-    if !off.is_empty() {
-        let paths: Vec<String> = off.iter().map(|c| c.path.clone()).take(8).collect();
-        return Err(Error::new(
-            Kind::Failed,
-            format!("the change to tenant `{}` did not verify", plan.tenant),
-        )
-        .with_cause(format!("differs after the write: {}", paths.join(", ")))
-        .with_fix(Fix::ServerRewrites {
-            backup: backup.clone(),
-        }));
-    }
+    unchanged_since_plan(&api, plan).await?;
+    let note = write(&api, plan, &backup).await?;
+    verify(&api, plan, &backup).await?;
     Ok(Applied {
         tenant: plan.tenant.clone(),
         backup,
         changes: plan.changes.len(),
         note,
     })
+}
+
+/// Refuses to write when the tenant changed since the plan was made.
+async fn unchanged_since_plan(api: &Tenants<'_>, plan: &Plan) -> Result<(), Error> {
+    let current = api.get(&plan.tenant).await?;
+    if same_meaning(&current.0, &plan.before.0) {
+        return Ok(());
+    }
+    let moved: Vec<String> = diff(&plan.before.0, &current.0)
+        .into_iter()
+        .map(|c| c.path)
+        .take(5)
+        .collect();
+    Err(Error::conflict(format!(
+        "tenant `{}` changed since the plan was made; nothing was written",
+        plan.tenant
+    ))
+    .with_cause(format!("changed meanwhile: {}", moved.join(", ")))
+    .with_fix(Fix::PlanAgain))
+}
+
+/// Sends the planned document; a note when the write answered an error but took effect.
+async fn write(api: &Tenants<'_>, plan: &Plan, backup: &Path) -> Result<Option<String>, Error> {
+    let first = match api.update(&plan.after).await {
+        Ok(resp) if resp.ok() => return Ok(None),
+        Ok(resp) if resp.status < 500 && resp.status != 429 => {
+            return Err(resp
+                .check()
+                .expect_err("not ok")
+                .with_cause("nothing was changed"))
+        }
+        // A 5xx or a broken connection: the write may or may not have happened. Look
+        // instead of resending blindly.
+        Ok(resp) => crate::api::http::status_error(&resp),
+        Err(e) => e,
+    };
+    after_failed_write(api, plan, backup, first).await.map(Some)
+}
+
+/// What a write that failed with `first` did, read back: a note when it took effect anyway,
+/// else an error saying whether the tenant is as before or neither as before nor as planned.
+async fn after_failed_write(
+    api: &Tenants<'_>,
+    plan: &Plan,
+    backup: &Path,
+    first: Error,
+) -> Result<String, Error> {
+    let now = api.get(&plan.tenant).await.map_err(|e| {
+        Error::failed(format!(
+            "the write to tenant `{}` failed and its state could not be re-read",
+            plan.tenant
+        ))
+        .with_cause(first.message.clone())
+        .with_cause(e.message)
+        .with_fix(Fix::CheckTenant {
+            backup: backup.to_path_buf(),
+        })
+    })?;
+    if same_meaning(&now.0, &plan.after.0) {
+        Ok(format!(
+            "the write answered an error ({}) but took effect",
+            first.message
+        ))
+    } else if same_meaning(&now.0, &plan.before.0) {
+        Err(Error::new(
+            first.kind,
+            format!(
+                "the write to tenant `{}` failed; nothing was changed",
+                plan.tenant
+            ),
+        )
+        .with_cause(first.message)
+        .with_fix(first.fix.unwrap_or(Fix::Retry)))
+    } else {
+        Err(Error::failed(format!(
+            "tenant `{}` is neither as before nor as planned after a failed write",
+            plan.tenant
+        ))
+        .with_cause(first.message)
+        .with_fix(Fix::RestoreBackup {
+            backup: backup.to_path_buf(),
+        }))
+    }
+}
+
+/// Reads the tenant back and checks that it is as planned.
+async fn verify(api: &Tenants<'_>, plan: &Plan, backup: &Path) -> Result<(), Error> {
+    let stored = api.get(&plan.tenant).await?;
+    let off = diff(&plan.after.0, &stored.0);
+    if off.is_empty() {
+        return Ok(());
+    }
+    let paths: Vec<String> = off.iter().map(|c| c.path.clone()).take(8).collect();
+    Err(Error::new(
+        Kind::Failed,
+        format!("the change to tenant `{}` did not verify", plan.tenant),
+    )
+    .with_cause(format!("differs after the write: {}", paths.join(", ")))
+    .with_fix(Fix::ServerRewrites {
+        backup: backup.to_path_buf(),
+    }))
 }

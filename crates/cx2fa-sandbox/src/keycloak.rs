@@ -1,7 +1,7 @@
 //! Keycloak's token endpoint and admin users API, as far as docs/deployment-contract.md §2 and §5 go.
 
-use super::state::Realm;
-use super::util::{kc_admin_for, kc_error};
+use super::state::{Realm, SUser};
+use super::util::{self, kc_admin_for, kc_error};
 use super::{App, TokenInfo};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -37,11 +37,7 @@ pub async fn token(
         let d = app.data.lock().expect("lock");
         let now = d.now_ms();
         let Some(r) = d.realms.get(&realm) else {
-            return (
-                StatusCode::NOT_FOUND,
-                Json(json!({"error": "Realm does not exist"})),
-            )
-                .into_response();
+            return token_realm_missing();
         };
         let info = if grant == "refresh_token" {
             refresh_grant(&app, &realm, &f, now)
@@ -86,13 +82,19 @@ fn bearer_info(app: &App, realm: &str, headers: &HeaderMap, now: i64) -> Option<
     live_token(app, realm, token, now)
 }
 
+/// The live token `token` of this realm.
 fn live_token(app: &App, realm: &str, token: &str, now: i64) -> Option<TokenInfo> {
-    app.tokens
-        .lock()
-        .expect("lock")
-        .get(token)
-        .filter(|i| i.realm == realm && i.expires_ms > now)
-        .cloned()
+    util::live_token(app, token, now).filter(|i| i.realm == realm)
+}
+
+/// The token endpoint's (and the realm discovery's) answer for a realm that does not exist;
+/// the admin API words it otherwise ([`realm_missing`]).
+fn token_realm_missing() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        Json(json!({"error": "Realm does not exist"})),
+    )
+        .into_response()
 }
 
 /// An RPT for the bearer's user, with the permission on the client's one resource.
@@ -100,11 +102,7 @@ fn uma_grant(app: &App, realm: &str, headers: &HeaderMap, f: &HashMap<String, St
     let now = {
         let d = app.data.lock().expect("lock");
         let Some(r) = d.realms.get(realm) else {
-            return (
-                StatusCode::NOT_FOUND,
-                Json(json!({"error": "Realm does not exist"})),
-            )
-                .into_response();
+            return token_realm_missing();
         };
         if let Err(refusal) = check_client(r, f) {
             return refusal;
@@ -142,11 +140,7 @@ pub async fn introspect(
 ) -> Response {
     let d = app.data.lock().expect("lock");
     let Some(r) = d.realms.get(&realm) else {
-        return (
-            StatusCode::NOT_FOUND,
-            Json(json!({"error": "Realm does not exist"})),
-        )
-            .into_response();
+        return token_realm_missing();
     };
     if let Err(refusal) = check_client(r, &f) {
         return refusal;
@@ -443,11 +437,7 @@ pub async fn openid_configuration(
     Path(realm): Path<String>,
 ) -> Response {
     if !app.data.lock().expect("lock").realms.contains_key(&realm) {
-        return (
-            StatusCode::NOT_FOUND,
-            Json(json!({"error": "Realm does not exist"})),
-        )
-            .into_response();
+        return token_realm_missing();
     }
     let host = headers
         .get(axum::http::header::HOST)
@@ -486,78 +476,69 @@ pub async fn list_users(
     if let Err(r) = kc_admin_for(&app, &headers, &realm) {
         return r;
     }
-    let first: usize = q.get("first").and_then(|s| s.parse().ok()).unwrap_or(0);
-    let max: usize = q.get("max").and_then(|s| s.parse().ok()).unwrap_or(100);
-    let exact = q.get("exact").is_some_and(|s| s == "true");
     let profile = app.cfg.keycloak.profile.as_ref();
     let d = app.data.lock().expect("lock");
     let Some(r) = d.realms.get(&realm) else {
         return realm_missing();
     };
-    let users: Vec<Value> = if let Some(name) = q.get("username") {
+    let users: Vec<Value> = select(r, &q)
+        .into_iter()
+        .map(|u| u.to_json(profile))
+        .collect();
+    Json(users).into_response()
+}
+
+/// The users a `GET …/users` query selects: by username (exact, or a part of it), by `search`
+/// (a part of the username or e-mail), by attribute (`q`), or all; a page of them (`first`,
+/// `max`), except for an exact username.
+fn select<'a>(r: &'a Realm, q: &HashMap<String, String>) -> Vec<&'a SUser> {
+    let first: usize = q.get("first").and_then(|s| s.parse().ok()).unwrap_or(0);
+    let max: usize = q.get("max").and_then(|s| s.parse().ok()).unwrap_or(100);
+    let page = |users: &mut dyn Iterator<Item = &'a SUser>| -> Vec<&'a SUser> {
+        users.skip(first).take(max).collect()
+    };
+    if let Some(name) = q.get("username") {
         let name = name.to_lowercase();
-        if exact {
-            r.users
-                .get(&name)
-                .map(|u| u.to_json(profile))
-                .into_iter()
-                .collect()
-        } else {
-            r.users
-                .iter()
-                .filter(|(k, _)| k.contains(&name))
-                .skip(first)
-                .take(max)
-                .map(|(_, u)| u.to_json(profile))
-                .collect()
+        if q.get("exact").is_some_and(|s| s == "true") {
+            return r.users.get(&name).into_iter().collect();
         }
+        let mut users = r
+            .users
+            .iter()
+            .filter(|(k, _)| k.contains(&name))
+            .map(|(_, u)| u);
+        page(&mut users)
     } else if let Some(s) = q.get("search").filter(|s| !s.is_empty() && *s != "*") {
         let s = s.to_lowercase();
-        r.users
-            .values()
-            .filter(|u| {
-                u.username.to_lowercase().contains(&s)
-                    || u.email
-                        .as_deref()
-                        .is_some_and(|e| e.to_lowercase().contains(&s))
-            })
-            .skip(first)
-            .take(max)
-            .map(|u| u.to_json(profile))
-            .collect()
+        page(&mut r.users.values().filter(|u| {
+            u.username.to_lowercase().contains(&s)
+                || u.email
+                    .as_deref()
+                    .is_some_and(|e| e.to_lowercase().contains(&s))
+        }))
     } else if let Some(q) = q.get("q").filter(|q| !q.is_empty()) {
-        // Keycloak's `q=name:value name2:value2`, as 26.4 and 26.7 answer it
-        // (tests/cli/differential.rs): the attribute name matches exactly, the value exactly
-        // but whatever its case, and the stored values are searched, including attributes the
-        // user profile hides from GET.
         let pairs: Vec<(&str, &str)> = q.split(' ').filter_map(|p| p.split_once(':')).collect();
-        r.users
-            .values()
-            .filter(|u| {
-                pairs.iter().all(|(k, v)| {
-                    u.attributes
-                        .as_ref()
-                        .and_then(|a| a.get(*k))
-                        .and_then(Value::as_array)
-                        .is_some_and(|vals| {
-                            vals.iter()
-                                .any(|x| x.as_str().is_some_and(|x| x.eq_ignore_ascii_case(v)))
-                        })
-                })
-            })
-            .skip(first)
-            .take(max)
-            .map(|u| u.to_json(profile))
-            .collect()
+        page(&mut r.users.values().filter(|u| has_attributes(u, &pairs)))
     } else {
-        r.users
-            .values()
-            .skip(first)
-            .take(max)
-            .map(|u| u.to_json(profile))
-            .collect()
-    };
-    Json(users).into_response()
+        page(&mut r.users.values())
+    }
+}
+
+/// Keycloak's `q=name:value name2:value2`, as 26.4 and 26.7 answer it
+/// (tests/cli/differential.rs): the attribute name matches exactly, the value exactly but
+/// whatever its case, and the stored values are searched, including attributes the user
+/// profile hides from GET.
+fn has_attributes(u: &SUser, pairs: &[(&str, &str)]) -> bool {
+    pairs.iter().all(|(k, v)| {
+        u.attributes
+            .as_ref()
+            .and_then(|a| a.get(*k))
+            .and_then(Value::as_array)
+            .is_some_and(|vals| {
+                vals.iter()
+                    .any(|x| x.as_str().is_some_and(|x| x.eq_ignore_ascii_case(v)))
+            })
+    })
 }
 
 pub async fn count_users(
@@ -583,14 +564,23 @@ pub async fn get_user(
     if let Err(r) = kc_admin_for(&app, &headers, &realm) {
         return r;
     }
+    let profile = app.cfg.keycloak.profile.as_ref();
+    with_user(&app, &realm, &id, |u| {
+        Json(u.to_json(profile)).into_response()
+    })
+    .unwrap_or_else(|missing| missing)
+}
+
+/// `f` of user `id` of `realm`, or Keycloak's answer for whichever of the two is missing.
+fn with_user<T>(
+    app: &App,
+    realm: &str,
+    id: &str,
+    f: impl FnOnce(&mut SUser) -> T,
+) -> Result<T, Response> {
     let mut d = app.data.lock().expect("lock");
-    let Some(r) = d.realms.get_mut(&realm) else {
-        return realm_missing();
-    };
-    match r.by_id_mut(&id) {
-        Some(u) => Json(u.to_json(app.cfg.keycloak.profile.as_ref())).into_response(),
-        None => user_missing(),
-    }
+    let r = d.realms.get_mut(realm).ok_or_else(realm_missing)?;
+    r.by_id_mut(id).map(f).ok_or_else(user_missing)
 }
 
 /// Attribute values as Keycloak stores them: its `StringListMapDeserializer` takes a bare value
@@ -638,71 +628,69 @@ pub async fn put_user(
             "Request body must be a user representation",
         );
     };
-    let attrs = match rep.get("attributes") {
-        None | Some(Value::Null) => None,
-        Some(Value::Object(m)) => match string_lists(m) {
-            Some(m) => Some(m),
-            None => {
-                return kc_error(
-                    StatusCode::BAD_REQUEST,
-                    "invalid_request",
-                    "attribute values must be strings, numbers, booleans or arrays of them",
-                )
-            }
-        },
-        Some(_) => {
-            return kc_error(
-                StatusCode::BAD_REQUEST,
-                "invalid_request",
-                "attributes must be an object",
-            )
-        }
+    let attrs = match rep_attributes(&rep) {
+        Ok(a) => a,
+        Err(refusal) => return refusal,
     };
-    {
-        let mut d = app.data.lock().expect("lock");
-        let Some(r) = d.realms.get_mut(&realm) else {
-            return realm_missing();
-        };
-        let Some(u) = r.by_id_mut(&id) else {
-            return user_missing();
-        };
-        let profile = app.cfg.keycloak.profile.as_ref();
-        if let Some(e) = rep.get("email").and_then(Value::as_str) {
-            u.email = Some(e.to_string());
-        } else if profile.is_some() && attrs.is_some() {
-            // With a user profile, a body with `attributes` is the whole user: a core field it
-            // leaves out is removed (the Keycloak 22–24 behaviour that wiped e-mails).
-            u.email = None;
-        }
-        if let Some(f) = rep.get("firstName").and_then(Value::as_str) {
-            u.first_name = Some(f.to_string());
-        } else if profile.is_some() && attrs.is_some() {
-            u.first_name = None;
-        }
-        if let Some(en) = rep.get("enabled").and_then(Value::as_bool) {
-            u.enabled = en;
-        }
-        if let Some(a) = attrs {
-            let merged = match profile {
-                None => a,
-                // Only writable attributes change (set, or removed when left out); the rest
-                // stay as they were, and the answer is still 204.
-                Some(p) => {
-                    let mut m = u.attributes.clone().unwrap_or_default();
-                    m.retain(|k, _| !p.writable(k));
-                    m.extend(a.into_iter().filter(|(k, _)| p.writable(k)));
-                    m
-                }
-            };
-            u.attributes = if merged.is_empty() {
-                None
-            } else {
-                Some(merged)
-            };
-        }
+    let profile = app.cfg.keycloak.profile.as_ref();
+    if let Err(missing) = with_user(&app, &realm, &id, |u| update(u, &rep, attrs, profile)) {
+        return missing;
     }
     app.touch();
     StatusCode::NO_CONTENT.into_response()
+}
+
+type Attributes = serde_json::Map<String, Value>;
+
+/// A representation's `attributes` as stored lists; `None` when it has none.
+fn rep_attributes(rep: &Attributes) -> Result<Option<Attributes>, Response> {
+    let invalid = |why| kc_error(StatusCode::BAD_REQUEST, "invalid_request", why);
+    match rep.get("attributes") {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Object(m)) => string_lists(m).map(Some).ok_or_else(|| {
+            invalid("attribute values must be strings, numbers, booleans or arrays of them")
+        }),
+        Some(_) => Err(invalid("attributes must be an object")),
+    }
+}
+
+/// Applies representation `rep` (its attributes already read) to `u`, under `profile`.
+fn update(
+    u: &mut SUser,
+    rep: &Attributes,
+    attrs: Option<Attributes>,
+    profile: Option<&super::variant::Profile>,
+) {
+    // With a user profile, a body with `attributes` is the whole user: a core field it
+    // leaves out is removed (the Keycloak 22–24 behaviour that wiped e-mails).
+    let whole = profile.is_some() && attrs.is_some();
+    if let Some(e) = rep.get("email").and_then(Value::as_str) {
+        u.email = Some(e.to_string());
+    } else if whole {
+        u.email = None;
+    }
+    if let Some(f) = rep.get("firstName").and_then(Value::as_str) {
+        u.first_name = Some(f.to_string());
+    } else if whole {
+        u.first_name = None;
+    }
+    if let Some(en) = rep.get("enabled").and_then(Value::as_bool) {
+        u.enabled = en;
+    }
+    if let Some(a) = attrs {
+        let merged = match profile {
+            None => a,
+            // Only writable attributes change (set, or removed when left out); the rest
+            // stay as they were, and the answer is still 204.
+            Some(p) => {
+                let mut m = u.attributes.clone().unwrap_or_default();
+                m.retain(|k, _| !p.writable(k));
+                m.extend(a.into_iter().filter(|(k, _)| p.writable(k)));
+                m
+            }
+        };
+        u.attributes = (!merged.is_empty()).then_some(merged);
+    }
 }
 
 pub async fn logout(

@@ -231,14 +231,36 @@ fn method(r: &Route) -> MethodFilter {
 /// under its service's mount, so the sandbox serves exactly the paths and methods the client
 /// calls.
 pub fn router(app: App) -> Router {
-    use contract::{ccm as c, keycloak as k, otp_manager as o, rsa as r, tenant as t};
-    // Keycloak under `/auth` or at the root, as the variant says.
-    let kc = app.cfg.keycloak.prefix();
+    let routes = keycloak_routes(app.cfg.keycloak.prefix())
+        .merge(platform_routes())
+        .merge(helper_routes());
+    routes
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            faults::layer,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            capacity::layer,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            admit_upstream_tokens,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            helpers_need_token,
+        ))
+        .layer(axum::middleware::from_fn(loopback_host_only))
+        .layer(axum::extract::DefaultBodyLimit::max(16 * 1024 * 1024))
+        .with_state(app)
+}
+
+/// Keycloak's routes under `kc` (`/auth` or the root, as the variant says).
+fn keycloak_routes(kc: &str) -> Router<App> {
+    use contract::keycloak as k;
     let at_kc = |r: &Route| format!("{kc}/{}", r.template);
-    let at = |mount: &str, r: &Route| format!("{mount}{}", r.template);
-    let tenant_mount = format!("/{}", contract::TENANT_PREFIX);
-    let ccm_mount = format!("/{}", contract::CCM_PREFIX);
-    let routes = Router::new()
+    Router::new()
         .route(&at_kc(&k::TOKEN), on(method(&k::TOKEN), keycloak::token))
         // Not in the platform contract: cx2fa never introspects; Expertflow's connector does
         // at every login (tests/connector), so the sandbox answers as Keycloak does.
@@ -279,6 +301,15 @@ pub fn router(app: App) -> Router {
             &at_kc(&k::USER_LOGOUT),
             on(method(&k::USER_LOGOUT), keycloak::logout),
         )
+}
+
+/// The platform's services: the tenant API, the channel manager, the OTP manager and RSA.
+fn platform_routes() -> Router<App> {
+    use contract::{ccm as c, otp_manager as o, rsa as r, tenant as t};
+    let at = |mount: &str, r: &Route| format!("{mount}{}", r.template);
+    let tenant_mount = format!("/{}", contract::TENANT_PREFIX);
+    let ccm_mount = format!("/{}", contract::CCM_PREFIX);
+    Router::new()
         .route(
             &at(&tenant_mount, &t::LIST),
             on(method(&t::LIST), tenant::list)
@@ -305,32 +336,17 @@ pub fn router(app: App) -> Router {
             &at(RSA_MOUNT, &r::AUTHN),
             on(method(&r::AUTHN), rsa::initialize),
         )
+}
+
+/// The sandbox's own helpers (`/sandbox/*`).
+fn helper_routes() -> Router<App> {
+    Router::new()
         .route("/sandbox/outbox", get(otp::outbox))
         .route("/sandbox/clock", get(util::clock).post(util::advance_clock))
         .route("/sandbox/rsa-code/{username}", get(rsa::code))
         .route("/sandbox/health", get(|| async { "ok" }))
         .route("/sandbox/capacity", post(capacity::set))
-        .route("/sandbox/stats", get(capacity::stats));
-    routes
-        .layer(axum::middleware::from_fn_with_state(
-            app.clone(),
-            faults::layer,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            app.clone(),
-            capacity::layer,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            app.clone(),
-            admit_upstream_tokens,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            app.clone(),
-            helpers_need_token,
-        ))
-        .layer(axum::middleware::from_fn(loopback_host_only))
-        .layer(axum::extract::DefaultBodyLimit::max(16 * 1024 * 1024))
-        .with_state(app)
+        .route("/sandbox/stats", get(capacity::stats))
 }
 
 /// With a real Keycloak upstream, its master admins' tokens are what clients bring to the
@@ -385,7 +401,7 @@ async fn helpers_need_token(
         (
             axum::http::StatusCode::UNAUTHORIZED,
             [("content-type", "application/json")],
-            serde_json::json!({"error_message": format!(
+            serde_json::json!({fields::error_body::ERROR_MESSAGE: format!(
                 "the sandbox's helpers need this run's token: send header `{}: $CX2FA_SANDBOX_TOKEN` (printed by `cx2fa sandbox`)",
                 contract::sandbox::TOKEN_HEADER
             )})
@@ -520,14 +536,84 @@ fn save(app: &App) -> Result<(), Error> {
 pub async fn start(cfg: Config) -> Result<Running, Error> {
     let mut data = load(&cfg)?;
     if !cfg.keep_admin_password {
-        // The built-in seed's password is public, and a state file's was printed before: a
-        // fresh one per run, shown in the banner, is all another account cannot know.
-        if let Some(master) = data.realms.get_mut("master") {
-            for u in master.users.values_mut().filter(|u| u.admin) {
-                u.password = util::random_secret();
-            }
+        fresh_admin_passwords(&mut data);
+    }
+    add_required_actions(&cfg, &mut data)?;
+    if let Some(dir) = &cfg.maildir {
+        make_maildir(dir)?;
+    }
+    let upstream = match &cfg.upstream {
+        Some(up) => {
+            let realms = upstream::seed(up, &mut data).await?;
+            Some((upstream::Admin::connect(up).await?, realms))
+        }
+        None => None,
+    };
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", cfg.port))
+        .await
+        .map_err(|source| Error::Listen {
+            port: cfg.port,
+            source,
+        })?;
+    let addr = listener.local_addr()?;
+    let tls = match &cfg.tls_ca {
+        Some(path) => Some(tls::generate(path, &*cfg.files)?),
+        None => None,
+    };
+    let ca_path = tls.as_ref().map(|t| t.ca_path.clone());
+    let app = shared(cfg, data, upstream);
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let router = router(app.clone());
+    let saver = app.clone();
+    let join = tokio::spawn(async move {
+        tokio::select! {
+            _ = serve(listener, router, tls, rx) => {},
+            _ = persist(saver) => {},
+        }
+    });
+    Ok(Running {
+        addr,
+        app,
+        ca_path,
+        shutdown: Some(tx),
+        join: Some(join),
+    })
+}
+
+/// The state every handler shares, fresh for a run: no tokens yet, a new helper token.
+fn shared(cfg: Config, data: Data, upstream: Option<(upstream::Admin, Vec<String>)>) -> App {
+    let faults = cfg
+        .faults
+        .clone()
+        .map(|f| Mutex::new(faults::FaultState::new(f)));
+    let cfg_capacity = cfg.capacity;
+    Arc::new(Shared {
+        data: Mutex::new(data),
+        tokens: Mutex::default(),
+        refresh: Mutex::default(),
+        cfg,
+        dirty: AtomicBool::new(true),
+        counter: AtomicU64::new(1),
+        faults,
+        failures: Mutex::default(),
+        capacity: capacity::Capacity::new(cfg_capacity),
+        upstream,
+        helper_token: util::random_secret(),
+    })
+}
+
+/// The built-in seed's password is public, and a state file's was printed before: a fresh one
+/// per run, shown in the banner, is all another account cannot know.
+fn fresh_admin_passwords(data: &mut Data) {
+    if let Some(master) = data.realms.get_mut("master") {
+        for u in master.users.values_mut().filter(|u| u.admin) {
+            u.password = util::random_secret();
         }
     }
+}
+
+/// Gives the configured users of the first tenant's realm their required actions.
+fn add_required_actions(cfg: &Config, data: &mut Data) -> Result<(), Error> {
     for (user, action) in &cfg.required_actions {
         let realm = data
             .tenants
@@ -550,96 +636,55 @@ pub async fn start(cfg: Config) -> Result<Running, Error> {
             })?;
         u.required_actions.push(action.clone());
     }
-    if let Some(dir) = &cfg.maildir {
-        for sub in ["cur", "new", "tmp"] {
-            std::fs::create_dir_all(dir.join(sub)).map_err(|e| {
-                Error::Config(format!("cannot create maildir `{}`: {e}", dir.display()))
-            })?;
+    Ok(())
+}
+
+fn make_maildir(dir: &std::path::Path) -> Result<(), Error> {
+    for sub in ["cur", "new", "tmp"] {
+        std::fs::create_dir_all(dir.join(sub)).map_err(|e| {
+            Error::Config(format!("cannot create maildir `{}`: {e}", dir.display()))
+        })?;
+    }
+    Ok(())
+}
+
+/// Serves `router` on `listener`, over TLS when `tls` is given, until `stop` fires.
+async fn serve(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    tls: Option<tls::Tls>,
+    stop: tokio::sync::oneshot::Receiver<()>,
+) {
+    match tls {
+        None => {
+            let _ = axum::serve(listener, router)
+                .with_graceful_shutdown(async {
+                    let _ = stop.await;
+                })
+                .await;
+        }
+        Some(t) => {
+            let handle = axum_server::Handle::new();
+            let stopper = handle.clone();
+            tokio::spawn(async move {
+                let _ = stop.await;
+                stopper.graceful_shutdown(Some(std::time::Duration::from_secs(1)));
+            });
+            let Ok(std_listener) = listener.into_std() else {
+                return;
+            };
+            let _ = axum_server::from_tcp_rustls(std_listener, t.config)
+                .handle(handle)
+                .serve(router.into_make_service())
+                .await;
         }
     }
-    let upstream = match &cfg.upstream {
-        Some(up) => {
-            let realms = upstream::seed(up, &mut data).await?;
-            Some((upstream::Admin::connect(up).await?, realms))
-        }
-        None => None,
-    };
-    let listener = tokio::net::TcpListener::bind(("127.0.0.1", cfg.port))
-        .await
-        .map_err(|source| Error::Listen {
-            port: cfg.port,
-            source,
-        })?;
-    let addr = listener.local_addr()?;
-    let tls = match &cfg.tls_ca {
-        Some(path) => Some(tls::generate(path, &*cfg.files)?),
-        None => None,
-    };
-    let ca_path = tls.as_ref().map(|t| t.ca_path.clone());
-    let faults = cfg
-        .faults
-        .clone()
-        .map(|f| Mutex::new(faults::FaultState::new(f)));
-    let cfg_capacity = cfg.capacity;
-    let app = Arc::new(Shared {
-        data: Mutex::new(data),
-        tokens: Mutex::default(),
-        refresh: Mutex::default(),
-        cfg,
-        dirty: AtomicBool::new(true),
-        counter: AtomicU64::new(1),
-        faults,
-        failures: Mutex::default(),
-        capacity: capacity::Capacity::new(cfg_capacity),
-        upstream,
-        helper_token: util::random_secret(),
-    });
-    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    let router = router(app.clone());
-    let saver = app.clone();
-    let join = tokio::spawn(async move {
-        let server = async move {
-            match tls {
-                None => {
-                    let _ = axum::serve(listener, router)
-                        .with_graceful_shutdown(async {
-                            let _ = rx.await;
-                        })
-                        .await;
-                }
-                Some(t) => {
-                    let handle = axum_server::Handle::new();
-                    let stopper = handle.clone();
-                    tokio::spawn(async move {
-                        let _ = rx.await;
-                        stopper.graceful_shutdown(Some(std::time::Duration::from_secs(1)));
-                    });
-                    let Ok(std_listener) = listener.into_std() else {
-                        return;
-                    };
-                    let _ = axum_server::from_tcp_rustls(std_listener, t.config)
-                        .handle(handle)
-                        .serve(router.into_make_service())
-                        .await;
-                }
-            }
-        };
-        let persist = async {
-            loop {
-                tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-                let _ = save(&saver);
-            }
-        };
-        tokio::select! {
-            _ = server => {},
-            _ = persist => {},
-        }
-    });
-    Ok(Running {
-        addr,
-        app,
-        ca_path,
-        shutdown: Some(tx),
-        join: Some(join),
-    })
+}
+
+/// Writes the state file every half second (when it changed).
+async fn persist(app: App) {
+    loop {
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        let _ = save(&app);
+    }
 }

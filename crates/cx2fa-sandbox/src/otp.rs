@@ -10,17 +10,22 @@ use axum::Json;
 use cx2fa_platform::contract;
 use cx2fa_platform::enrolment as attrs;
 use cx2fa_platform::fields;
+use cx2fa_platform::fields::error_body as field;
 use serde_json::{json, Value};
 use std::collections::HashMap;
 
 fn fail(message: &str) -> Response {
     let status =
         StatusCode::from_u16(contract::OTP_FAILURE_STATUS).unwrap_or(StatusCode::BAD_REQUEST);
-    (status, Json(json!({ "message": message }))).into_response()
+    (status, Json(json!({ field::MESSAGE: message }))).into_response()
 }
 
 fn bad(message: String) -> Response {
-    (StatusCode::BAD_REQUEST, Json(json!({ "message": message }))).into_response()
+    (
+        StatusCode::BAD_REQUEST,
+        Json(json!({ field::MESSAGE: message })),
+    )
+        .into_response()
 }
 
 /// The tenant named by the `tenantid` or `tenant-id` header (connector 1.9.3 sends the first,
@@ -55,81 +60,107 @@ fn s<'a>(v: &'a Value, k: &str) -> &'a str {
     v.get(k).and_then(Value::as_str).unwrap_or("")
 }
 
+/// A request to the OTP manager: its tenant (from the header) and its JSON body, which must
+/// hold `required` as non-empty strings.
+fn request(
+    app: &App,
+    headers: &HeaderMap,
+    bytes: &[u8],
+    required: &[&str],
+) -> Result<(String, Value), Response> {
+    let tenant = tenant_of(app, headers)?;
+    Ok((tenant, body(bytes, required)?))
+}
+
+/// Whom an OTP is for: one per tenant, contact point, channel and purpose.
+struct Target<'a> {
+    tenant: String,
+    contact: &'a str,
+    channel_identifier: &'a str,
+    purpose: &'a str,
+}
+
+impl<'a> Target<'a> {
+    fn of(tenant: String, v: &'a Value) -> Self {
+        Target {
+            tenant,
+            contact: s(v, attrs::CUSTOMER_CHANNEL_IDENTIFIER),
+            channel_identifier: s(v, fields::CHANNEL_SERVICE_IDENTIFIER),
+            purpose: s(v, "purpose"),
+        }
+    }
+    fn is(&self, o: &Otp) -> bool {
+        o.tenant == self.tenant
+            && o.contact == self.contact
+            && o.channel_identifier == self.channel_identifier
+            && o.purpose == self.purpose
+    }
+}
+
+/// A number of the body, as a number or its text.
+fn num(v: &Value, k: &str, default: u64) -> u64 {
+    v.get(k)
+        .and_then(|n| {
+            n.as_u64()
+                .or_else(|| n.as_str().and_then(|s| s.parse().ok()))
+        })
+        .unwrap_or(default)
+}
+
 pub async fn generate(
     State(app): State<App>,
     headers: HeaderMap,
     bytes: axum::body::Bytes,
 ) -> Response {
-    let tenant = match tenant_of(&app, &headers) {
-        Ok(t) => t,
+    let required = [
+        attrs::CUSTOMER_CHANNEL_IDENTIFIER,
+        fields::CHANNEL_TYPE,
+        fields::CHANNEL_SERVICE_IDENTIFIER,
+        "purpose",
+    ];
+    let (tenant, v) = match request(&app, &headers, &bytes, &required) {
+        Ok(r) => r,
         Err(r) => return r,
     };
-    let v = match body(
-        &bytes,
-        &[
-            attrs::CUSTOMER_CHANNEL_IDENTIFIER,
-            fields::CHANNEL_TYPE,
-            fields::CHANNEL_SERVICE_IDENTIFIER,
-            "purpose",
-        ],
-    ) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    let num = |k: &str, d: u64| {
-        v.get(k)
-            .and_then(|n| {
-                n.as_u64()
-                    .or_else(|| n.as_str().and_then(|s| s.parse().ok()))
-            })
-            .unwrap_or(d)
-    };
-    let code = format!("{:06}", rand::random::<u32>() % 1_000_000);
-    let (contact, csi, purpose, ctype) = (
-        s(&v, attrs::CUSTOMER_CHANNEL_IDENTIFIER),
-        s(&v, fields::CHANNEL_SERVICE_IDENTIFIER),
-        s(&v, "purpose"),
-        s(&v, fields::CHANNEL_TYPE),
-    );
-    let entry = {
-        let mut d = app.data.lock().expect("lock");
-        let now = d.now_ms();
-        // A new OTP invalidates the previous one for the same target.
-        d.otps.retain(|o| {
-            !(o.tenant == tenant
-                && o.contact == contact
-                && o.channel_identifier == csi
-                && o.purpose == purpose)
-        });
-        d.otps.push(Otp {
-            tenant: tenant.clone(),
-            contact: contact.into(),
-            channel_identifier: csi.into(),
-            purpose: purpose.into(),
-            code: code.clone(),
-            expires_at_ms: now + num(fields::OTP_EXPIRY, 60) as i64 * 1000,
-            failures: 0,
-            max_attempts: num(fields::OTP_MAX_ATTEMPTS, 3).max(1),
-            dead: false,
-        });
-        let entry = OutboxEntry {
-            to: contact.into(),
-            channel_type: ctype.into(),
-            code,
-            sent_at: rfc3339(now),
-            tenant,
-            from: csi.into(),
-        };
-        d.outbox.push(entry.clone());
-        entry
-    };
+    let expiry = num(&v, fields::OTP_EXPIRY, 60);
+    let entry = issue(&app, Target::of(tenant, &v), &v, expiry);
     app.touch();
     if entry.channel_type.eq_ignore_ascii_case("EMAIL") {
         if let Some(dir) = &app.cfg.maildir {
-            write_maildir(dir, &entry, app.next(), num(fields::OTP_EXPIRY, 60));
+            write_maildir(dir, &entry, app.next(), expiry);
         }
     }
-    Json(json!({ "message": "OTP_GENERATED" })).into_response()
+    Json(json!({ field::MESSAGE: "OTP_GENERATED" })).into_response()
+}
+
+/// Draws a code for `target`, replacing its previous one, and puts it in the outbox.
+fn issue(app: &App, target: Target<'_>, v: &Value, expiry: u64) -> OutboxEntry {
+    let code = format!("{:06}", rand::random::<u32>() % 1_000_000);
+    let mut d = app.data.lock().expect("lock");
+    let now = d.now_ms();
+    // A new OTP invalidates the previous one for the same target.
+    d.otps.retain(|o| !target.is(o));
+    d.otps.push(Otp {
+        tenant: target.tenant.clone(),
+        contact: target.contact.into(),
+        channel_identifier: target.channel_identifier.into(),
+        purpose: target.purpose.into(),
+        code: code.clone(),
+        expires_at_ms: now + expiry as i64 * 1000,
+        failures: 0,
+        max_attempts: num(v, fields::OTP_MAX_ATTEMPTS, 3).max(1),
+        dead: false,
+    });
+    let entry = OutboxEntry {
+        to: target.contact.into(),
+        channel_type: s(v, fields::CHANNEL_TYPE).into(),
+        code,
+        sent_at: rfc3339(now),
+        tenant: target.tenant,
+        from: target.channel_identifier.into(),
+    };
+    d.outbox.push(entry.clone());
+    entry
 }
 
 /// Writes one message into `dir/new` the Maildir way (write to tmp, rename).
@@ -157,39 +188,32 @@ pub async fn verify(
     headers: HeaderMap,
     bytes: axum::body::Bytes,
 ) -> Response {
-    let tenant = match tenant_of(&app, &headers) {
-        Ok(t) => t,
+    let required = [
+        attrs::CUSTOMER_CHANNEL_IDENTIFIER,
+        fields::CHANNEL_SERVICE_IDENTIFIER,
+        "otpCode",
+        "purpose",
+    ];
+    let (tenant, v) = match request(&app, &headers, &bytes, &required) {
+        Ok(r) => r,
         Err(r) => return r,
     };
-    let v = match body(
-        &bytes,
-        &[
-            attrs::CUSTOMER_CHANNEL_IDENTIFIER,
-            fields::CHANNEL_SERVICE_IDENTIFIER,
-            "otpCode",
-            "purpose",
-        ],
-    ) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
+    let target = Target::of(tenant, &v);
     let mut d = app.data.lock().expect("lock");
     let now = d.now_ms();
-    let (contact, csi, purpose, code) = (
-        s(&v, attrs::CUSTOMER_CHANNEL_IDENTIFIER),
-        s(&v, fields::CHANNEL_SERVICE_IDENTIFIER),
-        s(&v, "purpose"),
-        s(&v, "otpCode"),
-    );
-    let Some(otp) = d.otps.iter_mut().find(|o| {
-        o.tenant == tenant
-            && o.contact == contact
-            && o.channel_identifier == csi
-            && o.purpose == purpose
-    }) else {
+    let Some(otp) = d.otps.iter_mut().find(|o| target.is(o)) else {
         return fail("OTP_INVALID");
     };
-    let result = if otp.dead {
+    let result = check(otp, s(&v, "otpCode"), now);
+    drop(d);
+    app.touch();
+    result
+}
+
+/// The OTP manager's verdict on `code` for `otp` at `now`; a wrong code counts as a failure,
+/// a right one uses the OTP up.
+fn check(otp: &mut Otp, code: &str, now: i64) -> Response {
+    if otp.dead {
         fail("OTP_INVALID")
     } else if otp.failures >= otp.max_attempts {
         fail("OTP_MAX_ATTEMPTS")
@@ -197,7 +221,7 @@ pub async fn verify(
         fail("OTP_EXPIRED")
     } else if otp.code == code.trim() {
         otp.dead = true;
-        Json(json!({ "message": "OTP_VERIFIED" })).into_response()
+        Json(json!({ field::MESSAGE: "OTP_VERIFIED" })).into_response()
     } else {
         otp.failures += 1;
         if otp.failures >= otp.max_attempts {
@@ -205,10 +229,7 @@ pub async fn verify(
         } else {
             fail("OTP_INVALID")
         }
-    };
-    drop(d);
-    app.touch();
-    result
+    }
 }
 
 /// `GET /sandbox/outbox[?to=X]`: what users would have received, newest last.

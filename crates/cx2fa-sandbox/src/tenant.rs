@@ -22,7 +22,15 @@ pub async fn list(State(app): State<App>, headers: HeaderMap) -> Response {
 }
 
 /// The `data` part as a JSON object, and whether a logo came along.
-async fn read_parts(mut mp: Multipart) -> Result<(Value, bool), Response> {
+async fn read_parts(
+    mp: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Result<(Value, bool), Response> {
+    let mut mp = mp.map_err(|e| {
+        platform_error(
+            StatusCode::BAD_REQUEST,
+            format!("expected multipart/form-data: {e}"),
+        )
+    })?;
     let bad = |m: String| platform_error(StatusCode::BAD_REQUEST, m);
     let mut data = None;
     let mut logo = false;
@@ -65,15 +73,6 @@ pub async fn update(
     let Some(id) = q.get("id").filter(|s| !s.is_empty()).cloned() else {
         return platform_error(StatusCode::BAD_REQUEST, "query parameter `id` is required");
     };
-    let mp = match mp {
-        Ok(m) => m,
-        Err(e) => {
-            return platform_error(
-                StatusCode::BAD_REQUEST,
-                format!("expected multipart/form-data: {e}"),
-            )
-        }
-    };
     let (doc, _) = match read_parts(mp).await {
         Ok(x) => x,
         Err(r) => return r,
@@ -110,15 +109,6 @@ pub async fn create(
     if let Err(r) = platform_admin(&app, &headers) {
         return r;
     }
-    let mp = match mp {
-        Ok(m) => m,
-        Err(e) => {
-            return platform_error(
-                StatusCode::BAD_REQUEST,
-                format!("expected multipart/form-data: {e}"),
-            )
-        }
-    };
     let (doc, logo) = match read_parts(mp).await {
         Ok(x) => x,
         Err(r) => return r,

@@ -8,7 +8,7 @@
 //! tenant documents' `keyCloak.realm`, so that several runs can share one Keycloak and a run
 //! never touches a realm it did not create.
 
-use crate::state::Data;
+use crate::state::{Data, SUser};
 use crate::Error;
 use cx2fa_platform::fields;
 use serde_json::{json, Value};
@@ -72,7 +72,7 @@ impl Admin {
             .ok_or_else(|| {
                 failed(
                     "admin login",
-                    format!("{status} {}", v["error_description"]),
+                    format!("{status} {}", v[fields::error_body::ERROR_DESCRIPTION]),
                 )
             })?
             .to_string();
@@ -137,13 +137,58 @@ impl Admin {
     }
 }
 
+/// A tenant realm to create: its new name and its admin's (name, password), if the tenant
+/// document has one.
+type Renamed = std::collections::BTreeMap<String, (String, Option<(String, String)>)>;
+
 /// Creates the seed's tenant realms in the upstream Keycloak and points the tenant documents at
 /// them; returns the realms created, for [`remove`]. A realm of that name that already exists
 /// is an error: the run never adopts (and so never deletes) a realm it did not create.
 pub async fn seed(up: &Upstream, data: &mut Data) -> Result<Vec<String>, Error> {
     let admin = Admin::connect(up).await?;
     let mut created = vec![];
-    let mut renamed = std::collections::BTreeMap::new();
+    for (old, (new, realm_admin)) in &rename_realms(up, data) {
+        let Some(r) = data.realms.get(old) else {
+            continue;
+        };
+        create_realm(&admin, up, new).await?;
+        created.push(new.clone());
+        for (client, secret) in &r.clients {
+            let Some(secret) = secret else { continue };
+            let body = client_representation(client, secret);
+            admin
+                .must(
+                    reqwest::Method::POST,
+                    &format!("/{new}/clients"),
+                    Some(body),
+                )
+                .await?;
+        }
+        for u in r.users.values() {
+            // The tenant's realm admin logs in with the tenant document's `PASSWORD_ADMIN`, as
+            // in a deployment (the seed gives every user of a realm `agent-pass`).
+            let password = match realm_admin {
+                Some((name, p)) if *name == u.username => p,
+                _ => &u.password,
+            };
+            admin
+                .must(
+                    reqwest::Method::POST,
+                    &format!("/{new}/users"),
+                    Some(user_representation(u, password)),
+                )
+                .await?;
+        }
+        if let Some((name, password)) = realm_admin {
+            grant_realm_admin(&admin, new, name, password).await?;
+        }
+    }
+    Ok(created)
+}
+
+/// Points each tenant document at its realm's name with the run's suffix; the realms to create.
+fn rename_realms(up: &Upstream, data: &mut Data) -> Renamed {
+    let mut renamed = Renamed::new();
     for doc in &mut data.tenants {
         let realm = doc
             .pointer("/tenantSettings/keyCloak/realm")
@@ -169,118 +214,102 @@ pub async fn seed(up: &Upstream, data: &mut Data) -> Result<Vec<String>, Error> 
         }
         renamed.insert(realm, (new, realm_admin));
     }
-    for (old, (new, realm_admin)) in &renamed {
-        let Some(r) = data.realms.get(old) else {
-            continue;
-        };
-        let (status, v) = admin
-            .call(
-                reqwest::Method::POST,
-                "",
-                Some(json!({"realm": new, "enabled": true})),
-            )
-            .await?;
-        if status == 409 {
-            return Err(Error::Config(format!(
-                "realm `{new}` already exists in the upstream Keycloak; the sandbox creates its own realms and will not adopt one"
-            )));
-        }
-        if !(200..300).contains(&status) {
-            return Err(failed(
-                &format!("create realm `{new}`"),
-                format!("{status} {v}"),
-            ));
-        }
-        created.push(new.clone());
-        if let Some(policy) = &up.unmanaged {
-            let path = format!("/{new}/users/profile");
-            let mut profile = admin.must(reqwest::Method::GET, &path, None).await?;
-            profile["unmanagedAttributePolicy"] = json!(policy);
-            admin
-                .must(reqwest::Method::PUT, &path, Some(profile))
-                .await?;
-        }
-        for (client, secret) in &r.clients {
-            let Some(secret) = secret else { continue };
-            admin
-                .must(
-                    reqwest::Method::POST,
-                    &format!("/{new}/clients"),
-                    Some(json!({
-                        "clientId": client,
-                        "secret": secret,
-                        "publicClient": false,
-                        "directAccessGrantsEnabled": true,
-                        // A deployment's `cim` client has a service account: Keycloak then
-                        // lists `service-account-cim` among the realm's users.
-                        "serviceAccountsEnabled": true,
-                        // ... and authorization services: the connector's login asks for an RPT
-                        // (`grant_type=urn:ietf:params:oauth:grant-type:uma-ticket`, audience
-                        // `cim`) after the password grant, and `validateOTP` ends with that
-                        // login. A deployment has its resources and policies; here one resource
-                        // under a permissive policy enforcement is enough for Keycloak to issue
-                        // the RPT (Keycloak 26.7 creates no default resource and policy).
-                        "authorizationServicesEnabled": true,
-                        "authorizationSettings": {
-                            "policyEnforcementMode": "PERMISSIVE",
-                            "resources": [{
-                                "name": "Default Resource",
-                                "type": format!("urn:{client}:resources:default"),
-                                "uris": ["/*"],
-                            }],
-                        },
-                        // The client in its own tokens' audience: the connector introspects the
-                        // user's token with this client, and newer Keycloaks (26.7.3 here, not
-                        // 26.4.7; upgrading guide: "Token introspection now validates audience
-                        // claim") answer `{"active": false}` to a client not in `aud`: the
-                        // connector then sees no realm roles and its RPT request is refused.
-                        "protocolMappers": [{
-                            "name": format!("{client}-audience"),
-                            "protocol": "openid-connect",
-                            "protocolMapper": "oidc-audience-mapper",
-                            "config": {
-                                "included.client.audience": client,
-                                "access.token.claim": "true",
-                                "id.token.claim": "false",
-                                "introspection.token.claim": "true",
-                            },
-                        }],
-                        "standardFlowEnabled": false,
-                    })),
-                )
-                .await?;
-        }
-        for u in r.users.values() {
-            // The tenant's realm admin logs in with the tenant document's `PASSWORD_ADMIN`, as
-            // in a deployment (the seed gives every user of a realm `agent-pass`).
-            let password = match realm_admin {
-                Some((name, p)) if *name == u.username => p,
-                _ => &u.password,
-            };
-            // Keycloak 24+ refuses a password login to a user without first name, last name
-            // or e-mail ("Account is not fully set up"): the seed's agents get all three.
-            let mut body = json!({
-                "username": u.username,
-                "enabled": u.enabled,
-                "email": u.email.clone().unwrap_or_else(|| format!("{}@sandbox.test", u.username)),
-                "emailVerified": true,
-                "firstName": u.first_name.clone().unwrap_or_else(|| u.username.clone()),
-                "lastName": "Sandbox",
-                "credentials": [{"type": "password", "value": password, "temporary": false}],
-                "requiredActions": u.required_actions,
-            });
-            if let Some(a) = &u.attributes {
-                body["attributes"] = Value::Object(a.clone());
-            }
-            admin
-                .must(reqwest::Method::POST, &format!("/{new}/users"), Some(body))
-                .await?;
-        }
-        if let Some((name, password)) = realm_admin {
-            grant_realm_admin(&admin, new, name, password).await?;
-        }
+    renamed
+}
+
+/// Creates realm `new` (refusing one that exists), with the run's unmanaged-attribute policy.
+async fn create_realm(admin: &Admin, up: &Upstream, new: &str) -> Result<(), Error> {
+    let (status, v) = admin
+        .call(
+            reqwest::Method::POST,
+            "",
+            Some(json!({"realm": new, "enabled": true})),
+        )
+        .await?;
+    if status == 409 {
+        return Err(Error::Config(format!(
+            "realm `{new}` already exists in the upstream Keycloak; the sandbox creates its own realms and will not adopt one"
+        )));
     }
-    Ok(created)
+    if !(200..300).contains(&status) {
+        return Err(failed(
+            &format!("create realm `{new}`"),
+            format!("{status} {v}"),
+        ));
+    }
+    if let Some(policy) = &up.unmanaged {
+        let path = format!("/{new}/users/profile");
+        let mut profile = admin.must(reqwest::Method::GET, &path, None).await?;
+        profile["unmanagedAttributePolicy"] = json!(policy);
+        admin
+            .must(reqwest::Method::PUT, &path, Some(profile))
+            .await?;
+    }
+    Ok(())
+}
+
+/// A seed client as a deployment's confidential client.
+fn client_representation(client: &str, secret: &str) -> Value {
+    json!({
+        "clientId": client,
+        "secret": secret,
+        "publicClient": false,
+        "directAccessGrantsEnabled": true,
+        // A deployment's `cim` client has a service account: Keycloak then
+        // lists `service-account-cim` among the realm's users.
+        "serviceAccountsEnabled": true,
+        // ... and authorization services: the connector's login asks for an RPT
+        // (`grant_type=urn:ietf:params:oauth:grant-type:uma-ticket`, audience
+        // `cim`) after the password grant, and `validateOTP` ends with that
+        // login. A deployment has its resources and policies; here one resource
+        // under a permissive policy enforcement is enough for Keycloak to issue
+        // the RPT (Keycloak 26.7 creates no default resource and policy).
+        "authorizationServicesEnabled": true,
+        "authorizationSettings": {
+            "policyEnforcementMode": "PERMISSIVE",
+            "resources": [{
+                "name": "Default Resource",
+                "type": format!("urn:{client}:resources:default"),
+                "uris": ["/*"],
+            }],
+        },
+        // The client in its own tokens' audience: the connector introspects the
+        // user's token with this client, and newer Keycloaks (26.7.3 here, not
+        // 26.4.7; upgrading guide: "Token introspection now validates audience
+        // claim") answer `{"active": false}` to a client not in `aud`: the
+        // connector then sees no realm roles and its RPT request is refused.
+        "protocolMappers": [{
+            "name": format!("{client}-audience"),
+            "protocol": "openid-connect",
+            "protocolMapper": "oidc-audience-mapper",
+            "config": {
+                "included.client.audience": client,
+                "access.token.claim": "true",
+                "id.token.claim": "false",
+                "introspection.token.claim": "true",
+            },
+        }],
+        "standardFlowEnabled": false,
+    })
+}
+
+/// A seed user with `password`. Keycloak 24+ refuses a password login to a user without first
+/// name, last name or e-mail ("Account is not fully set up"): the seed's agents get all three.
+fn user_representation(u: &SUser, password: &str) -> Value {
+    let mut body = json!({
+        "username": u.username,
+        "enabled": u.enabled,
+        "email": u.email.clone().unwrap_or_else(|| format!("{}@sandbox.test", u.username)),
+        "emailVerified": true,
+        "firstName": u.first_name.clone().unwrap_or_else(|| u.username.clone()),
+        "lastName": "Sandbox",
+        "credentials": [{"type": "password", "value": password, "temporary": false}],
+        "requiredActions": u.required_actions,
+    });
+    if let Some(a) = &u.attributes {
+        body["attributes"] = Value::Object(a.clone());
+    }
+    body
 }
 
 /// Makes `name` the tenant realm's admin, as a deployment's tenant service does: the connector

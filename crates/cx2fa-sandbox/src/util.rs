@@ -5,20 +5,25 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use cx2fa_platform::fields::error_body as field;
 use serde_json::{json, Value};
 
 /// Keycloak's error body.
 pub fn kc_error(status: StatusCode, error: &str, description: &str) -> Response {
     (
         status,
-        Json(json!({ "error": error, "error_description": description })),
+        Json(json!({ field::ERROR: error, field::ERROR_DESCRIPTION: description })),
     )
         .into_response()
 }
 
 /// The platform services' error body.
 pub fn platform_error(status: StatusCode, message: impl Into<String>) -> Response {
-    (status, Json(json!({ "error_message": message.into() }))).into_response()
+    (
+        status,
+        Json(json!({ field::ERROR_MESSAGE: message.into() })),
+    )
+        .into_response()
 }
 
 pub fn bearer(headers: &HeaderMap) -> Option<String> {
@@ -35,52 +40,43 @@ pub enum Denied {
     Forbidden,
 }
 
-/// Admits master-realm admin tokens that have not expired.
-pub fn admin(app: &App, headers: &HeaderMap) -> Result<TokenInfo, Denied> {
-    let token = bearer(headers).ok_or(Denied::Unauthenticated)?;
-    let info = app
-        .tokens
+/// The token `token` while it lives (at `now`, the sandbox's clock).
+pub fn live_token(app: &App, token: &str, now: i64) -> Option<TokenInfo> {
+    app.tokens
         .lock()
         .expect("lock")
-        .get(&token)
+        .get(token)
+        .filter(|i| i.expires_ms > now)
         .cloned()
-        .ok_or(Denied::Unauthenticated)?;
+}
+
+/// The live token a request carries as `Authorization: Bearer`, of any realm.
+fn live_bearer(app: &App, headers: &HeaderMap) -> Result<TokenInfo, Denied> {
+    let token = bearer(headers).ok_or(Denied::Unauthenticated)?;
     let now = app.data.lock().expect("lock").now_ms();
-    if info.expires_ms <= now {
-        return Err(Denied::Unauthenticated);
+    live_token(app, &token, now).ok_or(Denied::Unauthenticated)
+}
+
+/// Admits live admin tokens of the master realm or of `realm`.
+fn admin_of(app: &App, headers: &HeaderMap, realm: &str) -> Result<TokenInfo, Denied> {
+    let info = live_bearer(app, headers)?;
+    if info.admin && (info.realm == "master" || info.realm == realm) {
+        Ok(info)
+    } else {
+        Err(Denied::Forbidden)
     }
-    if info.realm != "master" || !info.admin {
-        return Err(Denied::Forbidden);
-    }
-    Ok(info)
+}
+
+/// Admits master-realm admin tokens that have not expired.
+pub fn admin(app: &App, headers: &HeaderMap) -> Result<TokenInfo, Denied> {
+    admin_of(app, headers, "master")
 }
 
 /// Keycloak's admin API on `realm`: a master admin, or the realm's own admin (a deployment's
 /// `USERNAME_ADMIN` holds realm-management's user roles; Expertflow's connector reads and
 /// writes users with its token).
 pub fn kc_admin_for(app: &App, headers: &HeaderMap, realm: &str) -> Result<TokenInfo, Response> {
-    let own = || -> Result<TokenInfo, Denied> {
-        let token = bearer(headers).ok_or(Denied::Unauthenticated)?;
-        let info = app
-            .tokens
-            .lock()
-            .expect("lock")
-            .get(&token)
-            .cloned()
-            .ok_or(Denied::Unauthenticated)?;
-        let now = app.data.lock().expect("lock").now_ms();
-        if info.expires_ms <= now {
-            return Err(Denied::Unauthenticated);
-        }
-        if info.realm != realm || !info.admin {
-            return Err(Denied::Forbidden);
-        }
-        Ok(info)
-    };
-    kc_denied(admin(app, headers).or_else(|d| match d {
-        Denied::Forbidden => own(),
-        other => Err(other),
-    }))
+    kc_denied(admin_of(app, headers, realm))
 }
 
 fn kc_denied(r: Result<TokenInfo, Denied>) -> Result<TokenInfo, Response> {

@@ -1,11 +1,11 @@
 //! One typed client per service of the deployment. No printing, no clap here.
 
 pub mod channels;
+pub mod curl;
 pub use cx2fa_platform::contract;
 pub mod http;
 pub mod keycloak;
 pub mod otp;
-pub mod retry;
 pub mod rsa;
 pub mod secret;
 pub mod session;
