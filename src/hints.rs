@@ -16,7 +16,6 @@ pub fn hint(fix: &Fix) -> String {
             if flag.is_empty() { "cx2fa ..." } else { flag }
         ),
         F::FilePermissions => "check the file's permissions".into(),
-        F::PassFlag(flag) => format!("pass `{flag}`"),
         F::CreateProfile => {
             "create it with a `[profiles.NAME]` table, or leave `--profile` out".into()
         }

@@ -192,7 +192,7 @@ pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), Error> {
 }
 
 fn config_file(ctx: &Ctx, f: &mut Findings) {
-    match cx2fa_core::auth::profile::config_path() {
+    match ctx.dirs.config_file() {
         Some(p) if p.exists() => f.add(
             "config file",
             Level::Ok,
@@ -216,14 +216,12 @@ fn config_file(ctx: &Ctx, f: &mut Findings) {
 
 /// Where the credentials come from: the environment, a stored profile, or nowhere.
 fn credentials(ctx: &Ctx, f: &mut Findings) {
-    let source = if [env::PASSWORD, env::CLIENT_SECRET, env::TOKEN]
-        .iter()
-        .any(|v| std::env::var_os(v).is_some())
-    {
+    // The one answer sessions use (`Ctx::login`).
+    let source = if matches!(ctx.login, crate::ctx::Login::Environment(_)) {
         Ok("environment".to_string())
     } else {
-        cx2fa_core::auth::store::load(ctx.profile_name()).map(|s| match s {
-            Some((k, _)) => cx2fa_core::auth::store::location(ctx.profile_name(), k),
+        ctx.store.load(ctx.profile_name()).map(|s| match s {
+            Some((k, _)) => ctx.store.location(ctx.profile_name(), k),
             None => "none".into(),
         })
     };
@@ -249,15 +247,16 @@ fn credentials(ctx: &Ctx, f: &mut Findings) {
 
 /// Where Keycloak was found (or assumed).
 fn keycloak(f: &mut Findings, kc: &Endpoints) {
-    let assumed = kc.keycloak_source == "default";
+    use cx2fa_core::api::session::KeycloakSource as Source;
+    let assumed = kc.keycloak_source == Source::Default;
     f.add(
         "Keycloak",
         if assumed { Level::Warn } else { Level::Ok },
         match kc.keycloak_source {
-            "detected" => format!("found at `{}`", kc.keycloak),
-            "stored" => format!("`{}` (found at `auth login`)", kc.keycloak),
-            "given" => format!("`{}` (given)", kc.keycloak),
-            _ => format!(
+            Source::Detected => format!("found at `{}`", kc.keycloak),
+            Source::Stored => format!("`{}` (found at `auth login`)", kc.keycloak),
+            Source::Given => format!("`{}` (given)", kc.keycloak),
+            Source::Default => format!(
                 "not found under `{}auth/` or `{}`; assuming `{}`",
                 kc.base, kc.base, kc.keycloak
             ),

@@ -233,7 +233,7 @@ impl Io for Scripted<'_> {
             );
         }
         self.a.register_contact.clone().ok_or_else(|| {
-            CoreError::needs_input("the contact address to register", "--register-contact")
+            Error::needs_input("the contact address to register", "--register-contact").into()
         })
     }
     fn confirm_contact(&mut self, _: ChannelType, _: &str) -> Result<Option<String>, CoreError> {
@@ -288,10 +288,11 @@ impl Io for Scripted<'_> {
         } else if self.a.otp_from_outbox && channel.uses_channel() {
             self.outbox_code(contact).await?
         } else {
-            return Err(CoreError::needs_input(
+            return Err(Error::needs_input(
                 "an OTP",
                 "--otp, --otp-cmd, --otp-from-outbox, --otp-from-imap or --totp-secret-env",
-            ));
+            )
+            .into());
         };
         Ok(CodeAnswer::Code(code))
     }
@@ -313,10 +314,7 @@ impl Io for Scripted<'_> {
         }
         match &self.a.rsa_passcode_env {
             Some(v) => Ok(env_secret(v, "RSA passcode")?),
-            None => Err(CoreError::needs_input(
-                "the RSA passcode",
-                "--rsa-passcode-env VAR",
-            )),
+            None => Err(Error::needs_input("the RSA passcode", "--rsa-passcode-env VAR").into()),
         }
     }
     fn retry_after_invalid(&mut self) -> bool {
@@ -503,7 +501,7 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
     }
     let scripted = a.scripted_flags() || !ctx.can_prompt();
     let password = if a.user_password_stdin {
-        cx2fa_core::auth::read_stdin_secret("user password")?
+        crate::ctx::read_stdin_secret("user password")?
     } else if let Ok(p) = std::env::var(cx2fa_core::env::USER_PASSWORD) {
         Secret::new(p)
     } else if !scripted {
@@ -540,7 +538,7 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
             attempts: 0,
             ca: ctx.settings.ca_cert.clone(),
             otp_stdin: if a.otp_stdin {
-                let code = cx2fa_core::auth::read_stdin_secret("OTP")?;
+                let code = crate::ctx::read_stdin_secret("OTP")?;
                 Some(code)
             } else {
                 None

@@ -49,8 +49,6 @@ pub enum Fix {
     StreamPipe { flag: String, name: String },
     /// The file is not readable by this user.
     FilePermissions,
-    /// An input value was needed and there was no terminal to ask on: pass `flag`.
-    PassFlag(String),
     /// A named profile does not exist because there is no config file.
     CreateProfile,
     /// The config file does not parse: its expected shape.
@@ -253,13 +251,6 @@ impl Error {
     }
     pub fn cancelled() -> Self {
         Self::new(Kind::Cancelled, "cancelled")
-    }
-    /// Input is needed but there is no terminal to ask on: a usage error naming the flag.
-    pub fn needs_input(what: &str, flag: &str) -> Self {
-        Self::usage(format!(
-            "{what} is needed but there is no terminal to ask on"
-        ))
-        .with_fix(Fix::PassFlag(flag.to_string()))
     }
     pub fn with_fix(mut self, fix: Fix) -> Self {
         self.fix = Some(fix);

@@ -23,6 +23,7 @@ pub mod imap;
 pub mod input;
 pub mod limiter;
 pub mod login;
+pub mod paths;
 pub mod policy;
 pub mod private;
 pub mod probe;
