@@ -41,6 +41,21 @@ impl Kind {}
 /// each into a hint worded for its command line (`src/hints.rs`); core never words one.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Fix {
+    /// A tenant of that id exists: change it instead, or pick another id.
+    TenantExists,
+    /// The tenant's realm name is reserved or no name: give it one of its own.
+    RealmOfItsOwn,
+    /// The tenant's realm exists: the platform creates it with the tenant, so name a new one.
+    NewRealm,
+    /// The tenant's OTP channel does not exist (or has another type): create it first, or
+    /// create the tenant anyway.
+    ChannelBeforeTenant,
+    /// This platform release requires a logo with a new tenant.
+    LogoRequired,
+    /// The platform refused a new tenant because its realm exists.
+    RealmTaken { realm: String },
+    /// A write went through but reads back differently: inspect the tenant.
+    InspectTenant,
     /// A CSV input needs a `username` column.
     UsernameColumn,
     /// The input named by `flag` is a directory; a file is needed.

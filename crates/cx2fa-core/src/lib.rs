@@ -31,6 +31,7 @@ pub mod push;
 pub mod readiness;
 pub mod services;
 pub mod settings;
+pub mod tenant;
 pub mod text;
 pub mod user_profile;
 
