@@ -4,10 +4,10 @@ use super::{prompt_error, Ctx};
 use crate::error::{Error, Kind};
 use crate::output::{Printer, Report};
 use clap::Args;
-use cx2fa_core::api::http::Request;
 use cx2fa_core::api::{Secret, Session};
 /// The login flow's `Io` answers in core's error type; ours travel inside it unchanged.
 use cx2fa_core::error::Error as CoreError;
+use cx2fa_core::login::code_source::{self, CodeSource};
 use cx2fa_core::login::{self, CodeAnswer, Ending, Io, Target, Transcript};
 use cx2fa_core::settings::ChannelType;
 use dialoguer::console::Term;
@@ -148,48 +148,44 @@ impl Scripted<'_> {
         Ok(Secret::new(code))
     }
 
-    async fn outbox_code(&self, contact: &str) -> Result<Secret, Error> {
-        let url = format!(
-            "{}sandbox/outbox?to={}",
-            self.session.ep.base,
-            cx2fa_core::api::keycloak::seg(contact)
-        );
-        // The sandbox's helpers need its run's token (from its banner's export lines).
-        let mut req = Request::get(url);
-        if let Some(t) = std::env::var(cx2fa_core::env::SANDBOX_TOKEN)
-            .ok()
-            .filter(|t| !t.is_empty())
-        {
-            req = req.header(
-                cx2fa_platform::contract::sandbox::TOKEN_HEADER,
-                Secret::new(t).expose(),
-            );
-        }
-        let v = self
-            .session
-            .http
-            .send(req)
-            .await
-            .and_then(|r| r.check())
-            .and_then(|r| r.json())
-            .map_err(|e| {
-                Error::from(e).with_hint(format!(
-                    "`--otp-from-outbox` works against `cx2fa sandbox` only, with `{}` set from its banner",
-                    cx2fa_core::env::SANDBOX_TOKEN
-                ))
-            })?;
-        let code = v
-            .as_array()
-            .and_then(|a| a.last())
-            .and_then(|e| e.get("code"))
-            .and_then(|c| c.as_str())
-            .ok_or_else(|| {
-                Error::failed(format!(
-                    "the sandbox's outbox has no OTP for `{}`",
-                    cx2fa_core::enrolment::mask_contact(contact)
-                ))
-            })?;
-        Ok(Secret::new(code))
+    /// The OTP source the flags name for `channel`, its secrets read from the environment.
+    fn code_source(&self, channel: ChannelType) -> Result<CodeSource<'_>, Error> {
+        Ok(if let Some(cmd) = &self.a.otp_cmd {
+            CodeSource::Output(self.run_cmd(cmd)?)
+        } else if let (ChannelType::App, Some(var)) = (channel, &self.a.totp_secret_env) {
+            CodeSource::Totp(env_secret(var, "TOTP secret")?)
+        } else if let (ChannelType::Email, Some(url)) = (channel, &self.a.otp_from_imap) {
+            let mailbox: cx2fa_core::imap::Mailbox = url.parse()?;
+            let password = env_secret(cx2fa_core::env::IMAP_PASSWORD, "IMAP password")?;
+            let (since, sender) = match &self.otp_sent {
+                Some((at, from)) => (*at, Some(from.clone())),
+                // Not reached: an EMAIL code is asked for only after its OTP was generated.
+                None => (chrono::Utc::now(), None),
+            };
+            CodeSource::Mailbox {
+                mailbox,
+                password,
+                ca: self.ca.as_deref(),
+                wanted: cx2fa_core::imap::Wanted {
+                    since,
+                    sender,
+                    refused: self.refused.clone(),
+                },
+            }
+        } else if self.a.otp_from_outbox && channel.uses_channel() {
+            // The sandbox's helpers need its run's token (from its banner's export lines).
+            CodeSource::Outbox {
+                token: std::env::var(cx2fa_core::env::SANDBOX_TOKEN)
+                    .ok()
+                    .filter(|t| !t.is_empty())
+                    .map(Secret::new),
+            }
+        } else {
+            return Err(Error::needs_input(
+                "an OTP",
+                "--otp, --otp-cmd, --otp-from-outbox, --otp-from-imap or --totp-secret-env",
+            ));
+        })
     }
 
     fn fixed_only(&self) -> bool {
@@ -254,45 +250,24 @@ impl Io for Scripted<'_> {
             Secret::new(c.clone())
         } else if let Some(c) = &self.otp_stdin {
             c.clone()
-        } else if let Some(cmd) = &self.a.otp_cmd {
-            self.run_cmd(cmd)?
-        } else if let (ChannelType::App, Some(var)) = (channel, &self.a.totp_secret_env) {
-            let s = env_secret(var, "TOTP secret")?;
-            Secret::new(cx2fa_core::totp::code(
-                s.expose(),
-                cx2fa_core::api::contract::TOTP_STEP_SECS,
-                cx2fa_core::totp::unix_now(),
-            )?)
-        } else if let (ChannelType::Email, Some(url)) = (channel, &self.a.otp_from_imap) {
-            let mailbox: cx2fa_core::imap::Mailbox = url.parse()?;
-            let password = env_secret(cx2fa_core::env::IMAP_PASSWORD, "IMAP password")?;
-            let (since, sender) = match &self.otp_sent {
-                Some((at, from)) => (*at, Some(from.clone())),
-                // Not reached: an EMAIL code is asked for only after its OTP was generated.
-                None => (chrono::Utc::now(), None),
-            };
-            let wanted = cx2fa_core::imap::Wanted {
-                since,
-                sender,
-                refused: self.refused.clone(),
-            };
-            cx2fa_core::imap::newest_code(
-                &mailbox,
-                &password,
-                &wanted,
-                self.ca.as_deref(),
-                std::time::Duration::from_secs(60),
-                self.session.http.timeout,
-            )
-            .await?
-        } else if self.a.otp_from_outbox && channel.uses_channel() {
-            self.outbox_code(contact).await?
         } else {
-            return Err(Error::needs_input(
-                "an OTP",
-                "--otp, --otp-cmd, --otp-from-outbox, --otp-from-imap or --totp-secret-env",
-            )
-            .into());
+            let source = self.code_source(channel)?;
+            let outbox = matches!(source, CodeSource::Outbox { .. });
+            match code_source::read_code(self.session, source, contact).await {
+                Ok(Some(code)) => code,
+                Ok(None) => {
+                    return Err(Error::failed(format!(
+                        "the sandbox's outbox has no OTP for `{}`",
+                        cx2fa_core::enrolment::mask_contact(contact)
+                    ))
+                    .into())
+                }
+                Err(e) if outbox => return Err(Error::from(e).with_hint(format!(
+                    "`--otp-from-outbox` works against `cx2fa sandbox` only, with `{}` set from its banner",
+                    cx2fa_core::env::SANDBOX_TOKEN
+                )).into()),
+                Err(e) => return Err(e),
+            }
         };
         Ok(CodeAnswer::Code(code))
     }

@@ -2,6 +2,8 @@
 //!
 //! Who answers the screen's questions is an [`Io`]: a person at a terminal, or a script's flags.
 
+pub mod code_source;
+
 use crate::api::keycloak::{self, Grant, GrantRefusal, User, Users};
 use crate::api::otp::{OtpManager, OtpTarget, Verdict};
 use crate::api::rsa::{check_passcode, Rsa, RsaOutcome, RSA_ERROR_MESSAGE, RSA_REFUSED_MESSAGE};
@@ -127,6 +129,18 @@ impl Ending {
     }
 }
 
+/// Which screens a login went through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Flow {
+    /// No 2FA: the password alone.
+    Plain,
+    /// A user not yet enrolled: registration, then the code.
+    Registration,
+    /// An enrolled user: the code.
+    Returning,
+}
+
 /// The transcript of a simulated login.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
@@ -136,7 +150,9 @@ pub struct Transcript {
     pub two_fa_enabled: bool,
     pub channel: Option<ChannelType>,
     /// `plain`, `registration` or `returning`.
-    pub flow: String,
+    // Published as a string (schemas/output/simulate-login.schema.json); the values are fixed.
+    #[schemars(with = "String")]
+    pub flow: Flow,
     pub steps: Vec<Step>,
     pub ending: Ending,
     /// Enrolment attributes this run wrote, as the platform would have.
@@ -277,7 +293,7 @@ pub async fn simulate(target: Target<'_>, io: &mut impl Io) -> Result<Transcript
             user: target.username.clone(),
             two_fa_enabled: policy.enabled,
             channel: None,
-            flow: "plain".into(),
+            flow: Flow::Plain,
             steps: vec![],
             ending: Ending::Success,
             written: vec![],
@@ -370,11 +386,10 @@ pub async fn simulate(target: Target<'_>, io: &mut impl Io) -> Result<Transcript
     })?;
     run.t.channel = Some(channel);
     run.t.flow = if registered {
-        "returning"
+        Flow::Returning
     } else {
-        "registration"
-    }
-    .into();
+        Flow::Registration
+    };
     run.step(
         "enrolment",
         if registered {
