@@ -2,6 +2,7 @@
 //! OTP source given.
 
 use super::LoginArgs;
+use crate::ctx::Env;
 use crate::error::Error;
 use crate::output::Printer;
 use cx2fa_core::api::{Secret, Session};
@@ -11,16 +12,16 @@ use cx2fa_core::login::code_source::{self, CodeSource};
 use cx2fa_core::login::{CodeAnswer, Ending, Io};
 use cx2fa_core::settings::ChannelType;
 
-fn env_secret(var: &str, what: &str) -> Result<Secret, Error> {
-    std::env::var(var)
-        .ok()
-        .filter(|v| !v.is_empty())
+fn env_secret(env: &Env, var: &str, what: &str) -> Result<Secret, Error> {
+    env.get(var)
         .map(Secret::new)
         .ok_or_else(|| Error::usage(format!("environment variable `{var}` ({what}) is not set")))
 }
 
 /// Answers from flags.
 pub(super) struct Scripted<'a> {
+    /// The environment the secrets named by flags are read from.
+    pub(super) env: &'a Env,
     pub(super) a: &'a LoginArgs,
     /// `--yes`: registration agreed to.
     pub(super) yes: bool,
@@ -49,6 +50,7 @@ impl<'a> Scripted<'a> {
         otp_stdin: Option<Secret>,
     ) -> Self {
         Scripted {
+            env: &ctx.env,
             a,
             yes: ctx.g.yes,
             session,
@@ -91,10 +93,10 @@ impl<'a> Scripted<'a> {
         Ok(if let Some(cmd) = &self.a.otp_cmd {
             CodeSource::Output(self.run_cmd(cmd)?)
         } else if let (ChannelType::App, Some(var)) = (channel, &self.a.totp_secret_env) {
-            CodeSource::Totp(env_secret(var, "TOTP secret")?)
+            CodeSource::Totp(env_secret(self.env, var, "TOTP secret")?)
         } else if let (ChannelType::Email, Some(url)) = (channel, &self.a.otp_from_imap) {
             let mailbox: cx2fa_core::imap::Mailbox = url.parse()?;
-            let password = env_secret(cx2fa_core::env::IMAP_PASSWORD, "IMAP password")?;
+            let password = env_secret(self.env, cx2fa_core::env::IMAP_PASSWORD, "IMAP password")?;
             let (since, sender) = match &self.otp_sent {
                 Some((at, from)) => (*at, Some(from.clone())),
                 // Not reached: an EMAIL code is asked for only after its OTP was generated.
@@ -113,9 +115,9 @@ impl<'a> Scripted<'a> {
         } else if self.a.otp_from_outbox && channel.uses_channel() {
             // The sandbox's helpers need its run's token (from its banner's export lines).
             CodeSource::Outbox {
-                token: std::env::var(cx2fa_core::env::SANDBOX_TOKEN)
-                    .ok()
-                    .filter(|t| !t.is_empty())
+                token: self
+                    .env
+                    .get(cx2fa_core::env::SANDBOX_TOKEN)
                     .map(Secret::new),
             }
         } else {
@@ -219,14 +221,14 @@ impl Io for Scripted<'_> {
         self.a
             .totp_secret_env
             .as_deref()
-            .and_then(|v| env_secret(v, "TOTP secret").ok())
+            .and_then(|v| env_secret(self.env, v, "TOTP secret").ok())
     }
     fn passcode(&mut self) -> Result<Secret, CoreError> {
         if std::mem::replace(&mut self.passcode_given, true) {
             return Err(CoreError::failed("the RSA passcode from the environment is malformed; nothing was sent to the RSA server"));
         }
         match &self.a.rsa_passcode_env {
-            Some(v) => Ok(env_secret(v, "RSA passcode")?),
+            Some(v) => Ok(env_secret(self.env, v, "RSA passcode")?),
             None => Err(Error::needs_input("the RSA passcode", "--rsa-passcode-env VAR").into()),
         }
     }
