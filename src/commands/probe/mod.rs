@@ -96,6 +96,20 @@ pub enum LogFormat {
     Json,
 }
 
+/// `--every`'s value refused, worded for the flag.
+fn interval_error(e: probe::schedule::BadInterval) -> Error {
+    use probe::schedule::BadInterval as B;
+    match e {
+        B::NotAnInterval(s) => Error::usage(format!(
+            "`{s}` is not an interval: write e.g. `30s`, `5m`, `1h` or `1h30m`"
+        )),
+        B::TooShort(s) => Error::usage(format!(
+            "`--every {s}`: the shortest interval is {} s (each run logs the probe users in)",
+            probe::schedule::MIN_EVERY.as_secs()
+        )),
+    }
+}
+
 impl ProbeArgs {
     /// The probes: the file's, or one from the flags.
     fn specs(&self, ctx: &Ctx) -> Result<Vec<ProbeSpec>, Error> {
@@ -142,7 +156,7 @@ pub async fn run(ctx: &Ctx, mut a: ProbeArgs) -> Result<(), Error> {
     let every = a
         .every
         .as_deref()
-        .map(probe::schedule::parse_every)
+        .map(|s| probe::schedule::parse_every(s).map_err(interval_error))
         .transpose()?;
     let specs = a.specs(ctx)?;
     let shared = serve::Shared::default();
