@@ -1,6 +1,9 @@
 //! The precedence of flags, environment, profile and defaults, as pure functions.
 
 use super::*;
+use cx2fa_core::auth::profile::Profile;
+use std::path::PathBuf;
+use std::time::Duration;
 
 fn settings(profile_username: Option<&str>, profile_client: Option<&str>) -> Settings {
     Settings::resolve(
