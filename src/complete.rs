@@ -54,6 +54,8 @@ pub fn backups(current: &OsStr) -> Vec<CompletionCandidate> {
     // and `CX2FA_TENANT` is just the usual default.
     let g = global_from_words(&line_words());
     let tenant = g.tenants.first().map(String::as_str);
+    let dirs = cx2fa_core::paths::Dirs::from(&crate::ctx::Env::from_process());
+    cx2fa_core::backup::use_dir(dirs.backups());
     cx2fa_core::backup::list(tenant)
         .unwrap_or_default()
         .into_iter()

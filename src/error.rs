@@ -89,7 +89,10 @@ impl CommandError {
     }
     /// Input is needed but there is no terminal to ask on: a usage error naming the flag.
     pub fn needs_input(what: &str, flag: &str) -> Self {
-        cx2fa_core::error::Error::needs_input(what, flag).into()
+        Self::usage(format!(
+            "{what} is needed but there is no terminal to ask on"
+        ))
+        .with_hint(format!("pass `{flag}`"))
     }
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
@@ -231,8 +234,15 @@ mod tests {
 
     #[test]
     fn core_remedies_become_hints() {
-        let e: CommandError =
-            cx2fa_core::error::Error::needs_input("a password", "--password-stdin").into();
+        let e: CommandError = cx2fa_core::error::Error::usage("no username")
+            .with_fix(cx2fa_core::error::Fix::UsernameForPasswordStdin)
+            .into();
+        assert_eq!(e.kind, Kind::Usage);
+        assert_eq!(
+            e.hint.as_deref(),
+            Some("set `CX2FA_USERNAME` or `username` in the profile")
+        );
+        let e = CommandError::needs_input("a password", "--password-stdin");
         assert_eq!(e.kind, Kind::Usage);
         assert_eq!(e.hint.as_deref(), Some("pass `--password-stdin`"));
     }

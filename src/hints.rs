@@ -17,7 +17,17 @@ pub fn hint(fix: &Fix) -> String {
             if flag.is_empty() { "cx2fa ..." } else { flag }
         ),
         F::FilePermissions => "check the file's permissions".into(),
-        F::PassFlag(flag) => format!("pass `{flag}`"),
+        F::TenantExists => "change it with `cx2fa policy apply`, or pick another tenantId".into(),
+        F::RealmOfItsOwn => {
+            "set `tenantSettings.keyCloak.realm` (or the tenantId) to a name of its own".into()
+        }
+        F::NewRealm => "set `tenantSettings.keyCloak.realm` to a new name (the platform creates the realm with the tenant)".into(),
+        F::ChannelBeforeTenant => "create the channel first, or pass `--skip-channel-check` to create the tenant anyway".into(),
+        F::LogoRequired => "this release requires a logo: pass `--logo FILE.png`".into(),
+        F::RealmTaken { realm } => format!(
+            "the realm `{realm}` exists already: set `tenantSettings.keyCloak.realm` to a new name"
+        ),
+        F::InspectTenant => "inspect with `cx2fa tenant show`".into(),
         F::CreateProfile => {
             "create it with a `[profiles.NAME]` table, or leave `--profile` out".into()
         }

@@ -84,6 +84,22 @@ fn man_page(cmd: &clap::Command, name: &str, top: bool, subs: &[&clap::Command])
     let man = clap_mangen::Man::new(cmd.clone().name(name.to_string()))
         .source(format!("cx2fa {}", env!("CARGO_PKG_VERSION")))
         .manual("cx2fa manual");
+    let mut text = clap_sections(&man, !subs.is_empty());
+    text.push_str(&own_sections(cmd, top));
+    let mut see_also: Vec<String> = subs
+        .iter()
+        .map(|s| format!("{name}-{}(1)", s.get_name()))
+        .collect();
+    if !top {
+        see_also.insert(0, "cx2fa(1)".into());
+    }
+    text.push_str(&section("SEE ALSO", &paragraphs(&see_also.join(", "))));
+    bold_backquotes(&text)
+}
+
+/// The sections clap_mangen renders: title, name, synopsis, description, options, and the
+/// subcommands when there are any.
+fn clap_sections(man: &clap_mangen::Man, has_subs: bool) -> String {
     let mut pieces: Vec<Vec<u8>> = vec![];
     let mut piece = |f: &dyn Fn(&mut Vec<u8>) -> std::io::Result<()>| {
         let mut buf = vec![];
@@ -95,7 +111,7 @@ fn man_page(cmd: &clap::Command, name: &str, top: bool, subs: &[&clap::Command])
     piece(&|w| man.render_synopsis_section(w));
     piece(&|w| man.render_description_section(w));
     piece(&|w| man.render_options_section(w));
-    if !subs.is_empty() {
+    if has_subs {
         piece(&|w| man.render_subcommands_section(w));
     }
     // Each piece starts with the same two-line preamble; the page keeps the first.
@@ -109,6 +125,13 @@ fn man_page(cmd: &clap::Command, name: &str, top: bool, subs: &[&clap::Command])
         };
         text.push_str(body);
     }
+    text
+}
+
+/// The sections cx2fa adds: the examples, and on the top page the environment, files and exit
+/// status, on the others the global options.
+fn own_sections(cmd: &clap::Command, top: bool) -> String {
+    let mut text = String::new();
     let after = cmd
         .get_after_long_help()
         .map(|s| s.to_string())
@@ -161,15 +184,7 @@ fn man_page(cmd: &clap::Command, name: &str, top: bool, subs: &[&clap::Command])
             ));
         }
     }
-    let mut see_also: Vec<String> = subs
-        .iter()
-        .map(|s| format!("{name}-{}(1)", s.get_name()))
-        .collect();
-    if !top {
-        see_also.insert(0, "cx2fa(1)".into());
-    }
-    text.push_str(&section("SEE ALSO", &paragraphs(&see_also.join(", "))));
-    bold_backquotes(&text)
+    text
 }
 
 const FILES: &str = "\

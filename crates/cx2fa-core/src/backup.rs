@@ -7,17 +7,22 @@ use crate::settings::Tenant;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
-/// `$XDG_STATE_HOME/cx2fa/backups` (usually `~/.local/state/cx2fa/backups`).
+/// The backup directory of this process, set once by the caller ([`use_dir`]): every push
+/// writes its backup there, whichever operation makes it.
+static DIR: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+
+/// Sets where backups go (usually `~/.local/state/cx2fa/backups`:
+/// [`crate::paths::Dirs::backups`]); `None` means there is no state directory, and a push
+/// refuses to go on. The first call wins: one directory per process.
+pub fn use_dir(dir: Option<PathBuf>) {
+    let _ = DIR.set(dir);
+}
+
+/// The backup directory given to [`use_dir`].
 pub fn dir() -> Result<PathBuf, Error> {
-    std::env::var_os("XDG_STATE_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(dirs::state_dir)
-        .or_else(|| dirs::home_dir().map(|h| h.join(".local/state")))
-        .map(|d| d.join("cx2fa").join("backups"))
-        .ok_or_else(|| {
-            Error::failed("cannot find a state directory for backups").with_fix(Fix::SetStateHome)
-        })
+    DIR.get().cloned().flatten().ok_or_else(|| {
+        Error::failed("cannot find a state directory for backups").with_fix(Fix::SetStateHome)
+    })
 }
 
 /// The file a backup is kept in: the document as it was, and where it came from, so that

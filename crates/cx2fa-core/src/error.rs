@@ -41,6 +41,21 @@ impl Kind {}
 /// each into a hint worded for its command line (`src/hints.rs`); core never words one.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Fix {
+    /// A tenant of that id exists: change it instead, or pick another id.
+    TenantExists,
+    /// The tenant's realm name is reserved or no name: give it one of its own.
+    RealmOfItsOwn,
+    /// The tenant's realm exists: the platform creates it with the tenant, so name a new one.
+    NewRealm,
+    /// The tenant's OTP channel does not exist (or has another type): create it first, or
+    /// create the tenant anyway.
+    ChannelBeforeTenant,
+    /// This platform release requires a logo with a new tenant.
+    LogoRequired,
+    /// The platform refused a new tenant because its realm exists.
+    RealmTaken { realm: String },
+    /// A write went through but reads back differently: inspect the tenant.
+    InspectTenant,
     /// A CSV input needs a `username` column.
     UsernameColumn,
     /// The input named by `flag` is a directory; a file is needed.
@@ -49,8 +64,6 @@ pub enum Fix {
     StreamPipe { flag: String, name: String },
     /// The file is not readable by this user.
     FilePermissions,
-    /// An input value was needed and there was no terminal to ask on: pass `flag`.
-    PassFlag(String),
     /// A named profile does not exist because there is no config file.
     CreateProfile,
     /// The config file does not parse: its expected shape.
@@ -255,13 +268,6 @@ impl Error {
     }
     pub fn cancelled() -> Self {
         Self::new(Kind::Cancelled, "cancelled")
-    }
-    /// Input is needed but there is no terminal to ask on: a usage error naming the flag.
-    pub fn needs_input(what: &str, flag: &str) -> Self {
-        Self::usage(format!(
-            "{what} is needed but there is no terminal to ask on"
-        ))
-        .with_fix(Fix::PassFlag(flag.to_string()))
     }
     pub fn with_fix(mut self, fix: Fix) -> Self {
         self.fix = Some(fix);

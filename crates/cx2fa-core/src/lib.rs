@@ -23,6 +23,7 @@ pub mod imap;
 pub mod input;
 pub mod limiter;
 pub mod login;
+pub mod paths;
 pub mod policy;
 pub mod private;
 pub mod probe;
@@ -30,6 +31,7 @@ pub mod push;
 pub mod readiness;
 pub mod services;
 pub mod settings;
+pub mod tenant;
 pub mod text;
 pub mod user_profile;
 

@@ -2,6 +2,8 @@
 //!
 //! Who answers the screen's questions is an [`Io`]: a person at a terminal, or a script's flags.
 
+pub mod code_source;
+
 use crate::api::keycloak::{self, Grant, GrantRefusal, User, Users};
 use crate::api::otp::{OtpManager, OtpTarget, Verdict};
 use crate::api::rsa::{check_passcode, Rsa, RsaOutcome, RSA_ERROR_MESSAGE, RSA_REFUSED_MESSAGE};
@@ -127,6 +129,18 @@ impl Ending {
     }
 }
 
+/// Which screens a login went through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Flow {
+    /// No 2FA: the password alone.
+    Plain,
+    /// A user not yet enrolled: registration, then the code.
+    Registration,
+    /// An enrolled user: the code.
+    Returning,
+}
+
 /// The transcript of a simulated login.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
@@ -136,7 +150,9 @@ pub struct Transcript {
     pub two_fa_enabled: bool,
     pub channel: Option<ChannelType>,
     /// `plain`, `registration` or `returning`.
-    pub flow: String,
+    // Published as a string (schemas/output/simulate-login.schema.json); the values are fixed.
+    #[schemars(with = "String")]
+    pub flow: Flow,
     pub steps: Vec<Step>,
     pub ending: Ending,
     /// Enrolment attributes this run wrote, as the platform would have.
@@ -265,19 +281,13 @@ fn with_written(e: Error, written: &[String]) -> Error {
 pub async fn simulate(target: Target<'_>, io: &mut impl Io) -> Result<Transcript, Error> {
     let s = target.session;
     let t = &target.tenant;
-    let policy = t.two_fa();
-    let client = t.kc("CLIENT_ID").unwrap_or("cim").to_string();
-    let secret =
-        t.0.pointer("/tenantSettings/keyCloak/credentials/secret")
-            .and_then(Value::as_str)
-            .map(Secret::new);
     let mut run = Run {
         t: Transcript {
             tenant: t.id().into(),
             user: target.username.clone(),
-            two_fa_enabled: policy.enabled,
+            two_fa_enabled: t.two_fa().enabled,
             channel: None,
-            flow: "plain".into(),
+            flow: Flow::Plain,
             steps: vec![],
             ending: Ending::Success,
             written: vec![],
@@ -289,41 +299,10 @@ pub async fn simulate(target: Target<'_>, io: &mut impl Io) -> Result<Transcript
         started: Instant::now(),
         otp_manager_url: target.otp_manager_url.clone(),
     };
-    let grant = Grant::Password {
-        client,
-        client_secret: secret,
-        username: target.username.clone(),
-        password: target.password.clone(),
-    };
-    match keycloak::password_login(&s.http, &s.ep.keycloak, t.realm(), &grant).await? {
-        Ok(_) => run.step(
-            "password",
-            "ok",
-            format!("password grant in realm `{}`", t.realm()),
-        ),
-        Err(refusal) => {
-            let (ending, outcome, message) = refused(refusal);
-            let mut message = message.to_string();
-            if refusal == GrantRefusal::NotFullySetUp {
-                // The admin token can say which actions are pending.
-                if let Ok(Some(u)) = run.users.find(&target.username).await {
-                    let actions: Vec<&str> =
-                        u.0.get("requiredActions")
-                            .and_then(Value::as_array)
-                            .map(|a| a.iter().filter_map(Value::as_str).collect())
-                            .unwrap_or_default();
-                    if !actions.is_empty() {
-                        message.push_str(&format!("; pending: {}", actions.join(", ")));
-                    }
-                }
-            }
-            run.step("password", outcome, message.clone());
-            run.t.ending = ending;
-            run.t.message = message;
-            return Ok(run.t);
-        }
+    if !password(&mut run, &target).await? {
+        return Ok(run.t);
     }
-    if !policy.enabled {
+    if !run.t.two_fa_enabled {
         run.step(
             "2fa",
             "skipped",
@@ -332,11 +311,82 @@ pub async fn simulate(target: Target<'_>, io: &mut impl Io) -> Result<Transcript
         run.t.message = "logged in with a password only (2FA disabled)".into();
         return Ok(run.t);
     }
+    let Some((channel, registered)) = enrolment(&mut run, t, &target.username).await? else {
+        return Ok(run.t);
+    };
+    if !registered {
+        io.confirm_registration(&run.t.user, channel)?;
+    }
+    let result = match channel {
+        ChannelType::App => app(&mut run, registered, io).await,
+        ChannelType::Email | ChannelType::Sms => otp(&mut run, s, t, channel, registered, io).await,
+        ChannelType::Rsa => rsa(&mut run, s, t, registered, target.allow_plain_http_rsa, io).await,
+    };
+    match result {
+        Ok(()) => Ok(run.t),
+        Err(e) => Err(with_written(e, &run.t.written)),
+    }
+}
+
+/// The password step, with the tenant's login client: whether the login goes on (a refusal
+/// ends the transcript, naming the required actions Keycloak is waiting for).
+async fn password(run: &mut Run<'_>, target: &Target<'_>) -> Result<bool, Error> {
+    let (s, t) = (target.session, &target.tenant);
+    let grant = Grant::Password {
+        client: t.kc("CLIENT_ID").unwrap_or("cim").to_string(),
+        client_secret: t
+            .0
+            .pointer("/tenantSettings/keyCloak/credentials/secret")
+            .and_then(Value::as_str)
+            .map(Secret::new),
+        username: target.username.clone(),
+        password: target.password.clone(),
+    };
+    let refusal = match keycloak::password_login(&s.http, &s.ep.keycloak, t.realm(), &grant).await?
+    {
+        Ok(_) => {
+            run.step(
+                "password",
+                "ok",
+                format!("password grant in realm `{}`", t.realm()),
+            );
+            return Ok(true);
+        }
+        Err(refusal) => refusal,
+    };
+    let (ending, outcome, message) = refused(refusal);
+    let mut message = message.to_string();
+    if refusal == GrantRefusal::NotFullySetUp {
+        // The admin token can say which actions are pending.
+        if let Ok(Some(u)) = run.users.find(&target.username).await {
+            let actions: Vec<&str> =
+                u.0.get("requiredActions")
+                    .and_then(Value::as_array)
+                    .map(|a| a.iter().filter_map(Value::as_str).collect())
+                    .unwrap_or_default();
+            if !actions.is_empty() {
+                message.push_str(&format!("; pending: {}", actions.join(", ")));
+            }
+        }
+    }
+    run.step("password", outcome, message.clone());
+    run.t.ending = ending;
+    run.t.message = message;
+    Ok(false)
+}
+
+/// The user's enrolment: the channel of this login and whether they are registered; `None`
+/// when the platform's login ends before any code.
+async fn enrolment(
+    run: &mut Run<'_>,
+    t: &Tenant,
+    username: &str,
+) -> Result<Option<(ChannelType, bool)>, Error> {
     // Enrolment must be visible (or a registered user would look new), and writable before a
     // registration writes it.
     let access = crate::user_profile::read(&run.users).await?;
     access.require_read(t.realm())?;
-    run.user = run.users.require(&target.username).await?;
+    run.user = run.users.require(username).await?;
     let registered = run
         .user
         .attr(attrs::IS_2FA_REGISTERED)
@@ -346,14 +396,15 @@ pub async fn simulate(target: Target<'_>, io: &mut impl Io) -> Result<Transcript
     }
     // What the platform's login decides before any code is asked (connector 1.9.3-RC8,
     // `authenticateUserViaKeycloak` and `validateOTP`), in its exact-case comparisons.
-    if let Some(ending) = platform_verdict(&mut run, t, registered) {
+    if let Some(ending) = platform_verdict(run, t, registered) {
         run.t.ending = ending;
-        return Ok(run.t);
+        return Ok(None);
     }
     let user_channel = run
         .user
         .attr(attrs::TWO_FA_CHANNEL)
         .and_then(|c| ChannelType::parse(&c));
+    let policy = t.two_fa();
     let channel = if registered {
         user_channel.or(policy.channel_type)
     } else {
@@ -370,11 +421,10 @@ pub async fn simulate(target: Target<'_>, io: &mut impl Io) -> Result<Transcript
     })?;
     run.t.channel = Some(channel);
     run.t.flow = if registered {
-        "returning"
+        Flow::Returning
     } else {
-        "registration"
-    }
-    .into();
+        Flow::Registration
+    };
     run.step(
         "enrolment",
         if registered {
@@ -384,19 +434,7 @@ pub async fn simulate(target: Target<'_>, io: &mut impl Io) -> Result<Transcript
         },
         format!("channel {channel}"),
     );
-    if !registered {
-        io.confirm_registration(&run.t.user, channel)?;
-    }
-    let written_on_error = |e: Error, r: &Run| with_written(e, &r.t.written);
-    let result = match channel {
-        ChannelType::App => app(&mut run, registered, io).await,
-        ChannelType::Email | ChannelType::Sms => otp(&mut run, s, t, channel, registered, io).await,
-        ChannelType::Rsa => rsa(&mut run, s, t, registered, target.allow_plain_http_rsa, io).await,
-    };
-    match result {
-        Ok(()) => Ok(run.t),
-        Err(e) => Err(written_on_error(e, &run)),
-    }
+    Ok(Some((channel, registered)))
 }
 
 /// Where the platform's login ends before any code, if it does: every login of a tenant whose
@@ -567,28 +605,7 @@ async fn otp(
     io: &mut impl Io,
 ) -> Result<(), Error> {
     let policy = t.two_fa();
-    // A probe's per-tenant address comes first, as the operator's own choice (like a flag).
-    let overridden;
-    let ep = match &run.otp_manager_url {
-        Some(u) => {
-            let mut ep = s.ep.clone();
-            ep.otp_manager = Some(u.clone());
-            overridden = ep;
-            &overridden
-        }
-        None => &s.ep,
-    };
-    let address = Address::resolve(Service::OtpManager, ep, Some(t)).ok_or_else(|| {
-        Error::failed(format!(
-            "tenant `{}` has no `keyCloak.Otp_Manager_Url`",
-            t.id()
-        ))
-        .with_fix(Fix::SeePolicy {
-            tenant: t.id().to_string(),
-        })
-    })?;
-    run.address(&address);
-    let base = crate::api::session::dir_url(&address.url);
+    let base = otp_manager(run, s, t)?;
     let tenant_csi = policy.identifier.clone().unwrap_or_default();
     let expiry = policy.otp_expiry.unwrap_or(60);
     let max = policy.otp_max_attempts.unwrap_or(3);
@@ -672,6 +689,32 @@ async fn otp(
     Ok(())
 }
 
+/// Where this login reaches the OTP manager (a probe's per-tenant address first, as the
+/// operator's own choice, like a flag), noted in the transcript when it points away.
+fn otp_manager(run: &mut Run<'_>, s: &Session, t: &Tenant) -> Result<String, Error> {
+    let overridden;
+    let ep = match &run.otp_manager_url {
+        Some(u) => {
+            let mut ep = s.ep.clone();
+            ep.otp_manager = Some(u.clone());
+            overridden = ep;
+            &overridden
+        }
+        None => &s.ep,
+    };
+    let address = Address::resolve(Service::OtpManager, ep, Some(t)).ok_or_else(|| {
+        Error::failed(format!(
+            "tenant `{}` has no `keyCloak.Otp_Manager_Url`",
+            t.id()
+        ))
+        .with_fix(Fix::SeePolicy {
+            tenant: t.id().to_string(),
+        })
+    })?;
+    run.address(&address);
+    Ok(crate::api::session::dir_url(&address.url))
+}
+
 /// Registration's first half, as the connector does it: the tenant's settings copied into the
 /// user, then a contact point asked for, checked, confirmed (or edited) and stored.
 async fn register_contact(
@@ -718,6 +761,38 @@ async fn register_contact(
     Ok(value)
 }
 
+/// An OTP manager that cannot be reached is usually in-cluster.
+fn unreachable(e: Error) -> Error {
+    if e.kind == Kind::Network {
+        e.with_fix(Fix::ReachOtpManager)
+    } else {
+        e
+    }
+}
+
+/// A resend asked for: refused before the login screen's wait is over (shown), else a new
+/// OTP; when it was sent.
+async fn resend(
+    run: &mut Run<'_>,
+    mgr: &OtpManager<'_>,
+    target: &OtpTarget,
+    sent: Instant,
+    io: &mut impl Io,
+) -> Result<Option<Instant>, Error> {
+    let waited = sent.elapsed().as_secs();
+    if waited < contract::RESEND_WAIT_SECS {
+        io.show(&format!(
+            "Resend OTP is available in {} s.",
+            contract::RESEND_WAIT_SECS - waited
+        ));
+        return Ok(None);
+    }
+    mgr.generate(target).await.map_err(unreachable)?;
+    io.otp_sent(chrono::Utc::now(), &target.channel_identifier);
+    run.step("resend", "sent", "a new OTP invalidates the previous one");
+    Ok(Some(Instant::now()))
+}
+
 /// Sends the OTP, then reads codes until one is decided on: resends honour the login
 /// screen's wait, an expired code may be sent again, and a valid code finishes registration.
 async fn send_and_verify(
@@ -728,13 +803,6 @@ async fn send_and_verify(
     registered: bool,
     io: &mut impl Io,
 ) -> Result<(), Error> {
-    let unreachable = |e: Error| {
-        if e.kind == Kind::Network {
-            e.with_fix(Fix::ReachOtpManager)
-        } else {
-            e
-        }
-    };
     mgr.generate(target).await.map_err(unreachable)?;
     io.otp_sent(chrono::Utc::now(), &target.channel_identifier);
     let mut sent = Instant::now();
@@ -753,17 +821,8 @@ async fn send_and_verify(
         let code = match io.code(channel, &target.contact, left, attempt).await? {
             CodeAnswer::Code(code) => code,
             CodeAnswer::Resend => {
-                let waited = sent.elapsed().as_secs();
-                if waited < contract::RESEND_WAIT_SECS {
-                    io.show(&format!(
-                        "Resend OTP is available in {} s.",
-                        contract::RESEND_WAIT_SECS - waited
-                    ));
-                } else {
-                    mgr.generate(target).await.map_err(unreachable)?;
-                    io.otp_sent(chrono::Utc::now(), &target.channel_identifier);
-                    sent = Instant::now();
-                    run.step("resend", "sent", "a new OTP invalidates the previous one");
+                if let Some(at) = resend(run, mgr, target, sent, io).await? {
+                    sent = at;
                 }
                 attempt -= 1;
                 continue;
@@ -883,6 +942,12 @@ async fn rsa(
         client_id: id.into(),
     };
     let outcome = client.authenticate(&run.t.user, &passcode).await;
+    rsa_outcome(run, outcome, io)
+}
+
+/// The RSA server's decision, in the transcript (a refusal) or as the error that stops the
+/// login (the server did not decide).
+fn rsa_outcome(run: &mut Run<'_>, outcome: RsaOutcome, io: &mut impl Io) -> Result<(), Error> {
     match outcome {
         RsaOutcome::Success => {
             run.step("verify", "valid", "passcode accepted");

@@ -112,6 +112,13 @@ impl Address {
 
     /// An address from the tenant document that points neither at the deployment nor at an
     /// in-cluster name: whoever edited the document chose where the secrets go.
+    /// Whether the service answers at all: any HTTP status means it is reachable (its root
+    /// may well refuse an unauthenticated `GET`). Returns the status; no retry.
+    pub async fn answers(&self, http: &crate::api::http::Http) -> Result<u16, Error> {
+        let req = crate::api::http::Request::get(crate::api::session::dir_url(&self.url));
+        Ok(http.send(req.retry(false)).await?.status)
+    }
+
     pub fn off_deployment(&self) -> bool {
         self.source == Source::Document && self.placement == Placement::Elsewhere
     }

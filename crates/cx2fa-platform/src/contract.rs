@@ -225,6 +225,13 @@ mod tests {
 /// The sandbox's own helpers (`/sandbox/*`, docs/deployment-contract.md §7): never part of a
 /// deployment, named here because cx2fa's `--otp-from-outbox` calls them too.
 pub mod sandbox {
+    use super::{Method, Route};
+    /// The OTPs the sandbox would have sent, oldest first, as `[{"to", "code", ...}]`; `?to=`
+    /// keeps one contact's. Under the deployment's base URL; needs [`TOKEN_HEADER`].
+    pub const OUTBOX: Route = Route {
+        method: Method::GET,
+        template: "sandbox/outbox",
+    };
     /// The header carrying the run's helper token, which every `/sandbox/*` route but
     /// `/sandbox/health` requires: the outbox and the clock are another local account's way
     /// into the sandbox's users otherwise.

@@ -137,68 +137,7 @@ pub fn render(state: &State) -> String {
             g,
         );
     }
-    let last_run = gauge(
-        &mut r,
-        "last_run_timestamp",
-        "When the tenant was last probed (Unix time)",
-        Some(Unit::Seconds),
-    );
-    let last_ok = gauge(
-        &mut r,
-        "last_success_timestamp",
-        "When the tenant's probe login last succeeded (Unix time)",
-        Some(Unit::Seconds),
-    );
-    let healthy = gauge(&mut r, "healthy", "1 when the last probe's login succeeded, no readiness check failed and nothing stopped the probe", None);
-    let success = gauge(
-        &mut r,
-        "login_success",
-        "1 when the last probe login succeeded",
-        None,
-    );
-    let outcome = gauge(&mut r, "login_outcome", "The last probe login's outcome (one-hot; `error`: an error stopped it, see cx2fa_probe_error)", None);
-    let login_secs = gauge(
-        &mut r,
-        "login_duration",
-        "How long the last probe login took",
-        Some(Unit::Seconds),
-    );
-    let step_secs = gauge(
-        &mut r,
-        "login_step_duration",
-        "How long each step of the last probe login took",
-        Some(Unit::Seconds),
-    );
-    let ready = gauge(
-        &mut r,
-        "ready",
-        "1 when no readiness check of `policy show` failed",
-        None,
-    );
-    let checks = gauge(
-        &mut r,
-        "readiness_check",
-        "Each readiness check's status (one-hot over ok, warn, fail)",
-        None,
-    );
-    let users = gauge(
-        &mut r,
-        "users",
-        "Users of the tenant's realm by enrolment state (stale and bypassed are among registered)",
-        None,
-    );
-    let findings = gauge(
-        &mut r,
-        "audit_findings",
-        "Audit findings by kind and severity (docs/audit.md)",
-        None,
-    );
-    let error = gauge(
-        &mut r,
-        "error",
-        "1 for each cause that stopped a part of the last probe",
-        None,
-    );
+    let tenants = TenantFamilies::register(&mut r);
     let errors = Family::<Labels, Counter<u64>>::default();
     r.register(
         "errors",
@@ -206,85 +145,8 @@ pub fn render(state: &State) -> String {
         errors.clone(),
     );
     for (tenant, p) in &state.last {
-        let t = tenant.as_str();
-        set(&last_run, &[("tenant", t)], p.started_at);
-        set(
-            &last_ok,
-            &[("tenant", t)],
-            state.last_success.get(tenant).copied().unwrap_or(0.0),
-        );
-        set(&healthy, &[("tenant", t)], flag(p.healthy));
-        if let Some(login) = &p.login {
-            let channel = login.channel.map(|c| c.as_str()).unwrap_or("none");
-            let tc = [("tenant", t), ("channel", channel)];
-            set(&success, &tc, flag(login.success()));
-            let current = login
-                .ending
-                .map(ending_name)
-                .unwrap_or_else(|| "error".into());
-            for o in OUTCOMES {
-                set(
-                    &outcome,
-                    &[("tenant", t), ("channel", channel), ("outcome", o)],
-                    flag(o == current),
-                );
-            }
-            set(&login_secs, &tc, login.seconds);
-            for s in &login.steps {
-                set(
-                    &step_secs,
-                    &[("tenant", t), ("channel", channel), ("step", &s.step)],
-                    s.seconds,
-                );
-            }
-        }
-        if let Some(rd) = p.ready {
-            set(&ready, &[("tenant", t)], flag(rd));
-        }
-        for c in &p.checks {
-            for lv in [Level::Ok, Level::Warn, Level::Fail] {
-                let labels = [
-                    ("tenant", t),
-                    ("check", c.name.as_str()),
-                    ("status", level_name(lv)),
-                ];
-                set(&checks, &labels, flag(c.status == lv));
-            }
-        }
-        if let Some(po) = &p.posture {
-            for (state, n) in [
-                ("not-enrolled", po.unenrolled),
-                ("pending", po.unregistered),
-                ("registered", po.registered),
-                ("stale", po.stale),
-                ("bypassed", po.bypassed),
-            ] {
-                set(&users, &[("tenant", t), ("state", state)], n as f64);
-            }
-        }
-        for f in &p.findings {
-            let kind = serde_json::to_value(f.kind).ok();
-            let sev = serde_json::to_value(f.severity).ok();
-            if let (Some(k), Some(s)) = (kind, sev) {
-                let labels = [
-                    ("tenant", t),
-                    ("kind", k.as_str().unwrap_or("")),
-                    ("severity", s.as_str().unwrap_or("")),
-                ];
-                set(&findings, &labels, f.count as f64);
-            }
-        }
-        for e in &p.errors {
-            set(
-                &error,
-                &[
-                    ("tenant", t),
-                    ("stage", e.stage.as_str()),
-                    ("cause", e.cause.as_str()),
-                ],
-                1.0,
-            );
-        }
+        let last_ok = state.last_success.get(tenant).copied().unwrap_or(0.0);
+        tenants.fill(tenant, p, last_ok);
     }
     for ((t, stage, cause), n) in &state.errors {
         errors
@@ -295,4 +157,128 @@ pub fn render(state: &State) -> String {
     // Writing to a String cannot fail.
     let _ = encode(&mut out, &r);
     out
+}
+
+/// The gauges of each tenant's last probe, in the order they are published.
+struct TenantFamilies {
+    last_run: FGauge,
+    last_ok: FGauge,
+    healthy: FGauge,
+    success: FGauge,
+    outcome: FGauge,
+    login_secs: FGauge,
+    step_secs: FGauge,
+    ready: FGauge,
+    checks: FGauge,
+    users: FGauge,
+    findings: FGauge,
+    error: FGauge,
+}
+
+impl TenantFamilies {
+    /// Each family's name, help and unit: a table.
+    fn register(r: &mut Registry) -> Self {
+        let s = Some(Unit::Seconds);
+        TenantFamilies {
+            last_run: gauge(r, "last_run_timestamp", "When the tenant was last probed (Unix time)", s.clone()),
+            last_ok: gauge(r, "last_success_timestamp", "When the tenant's probe login last succeeded (Unix time)", s.clone()),
+            healthy: gauge(r, "healthy", "1 when the last probe's login succeeded, no readiness check failed and nothing stopped the probe", None),
+            success: gauge(r, "login_success", "1 when the last probe login succeeded", None),
+            outcome: gauge(r, "login_outcome", "The last probe login's outcome (one-hot; `error`: an error stopped it, see cx2fa_probe_error)", None),
+            login_secs: gauge(r, "login_duration", "How long the last probe login took", s.clone()),
+            step_secs: gauge(r, "login_step_duration", "How long each step of the last probe login took", s),
+            ready: gauge(r, "ready", "1 when no readiness check of `policy show` failed", None),
+            checks: gauge(r, "readiness_check", "Each readiness check's status (one-hot over ok, warn, fail)", None),
+            users: gauge(r, "users", "Users of the tenant's realm by enrolment state (stale and bypassed are among registered)", None),
+            findings: gauge(r, "audit_findings", "Audit findings by kind and severity (docs/audit.md)", None),
+            error: gauge(r, "error", "1 for each cause that stopped a part of the last probe", None),
+        }
+    }
+
+    /// One tenant's series from its last probe `p`; `last_ok` is when its login last worked.
+    fn fill(&self, tenant: &str, p: &TenantProbe, last_ok: f64) {
+        let t = tenant;
+        set(&self.last_run, &[("tenant", t)], p.started_at);
+        set(&self.last_ok, &[("tenant", t)], last_ok);
+        set(&self.healthy, &[("tenant", t)], flag(p.healthy));
+        if let Some(login) = &p.login {
+            self.fill_login(t, login);
+        }
+        if let Some(rd) = p.ready {
+            set(&self.ready, &[("tenant", t)], flag(rd));
+        }
+        for c in &p.checks {
+            for lv in [Level::Ok, Level::Warn, Level::Fail] {
+                let labels = [
+                    ("tenant", t),
+                    ("check", c.name.as_str()),
+                    ("status", level_name(lv)),
+                ];
+                set(&self.checks, &labels, flag(c.status == lv));
+            }
+        }
+        if let Some(po) = &p.posture {
+            for (state, n) in [
+                ("not-enrolled", po.unenrolled),
+                ("pending", po.unregistered),
+                ("registered", po.registered),
+                ("stale", po.stale),
+                ("bypassed", po.bypassed),
+            ] {
+                set(&self.users, &[("tenant", t), ("state", state)], n as f64);
+            }
+        }
+        self.fill_findings_and_errors(t, p);
+    }
+
+    fn fill_login(&self, t: &str, login: &cx2fa_core::probe::LoginResult) {
+        let channel = login.channel.map(|c| c.as_str()).unwrap_or("none");
+        let tc = [("tenant", t), ("channel", channel)];
+        set(&self.success, &tc, flag(login.success()));
+        let current = login
+            .ending
+            .map(ending_name)
+            .unwrap_or_else(|| "error".into());
+        for o in OUTCOMES {
+            set(
+                &self.outcome,
+                &[("tenant", t), ("channel", channel), ("outcome", o)],
+                flag(o == current),
+            );
+        }
+        set(&self.login_secs, &tc, login.seconds);
+        for s in &login.steps {
+            set(
+                &self.step_secs,
+                &[("tenant", t), ("channel", channel), ("step", &s.step)],
+                s.seconds,
+            );
+        }
+    }
+
+    fn fill_findings_and_errors(&self, t: &str, p: &TenantProbe) {
+        for f in &p.findings {
+            let kind = serde_json::to_value(f.kind).ok();
+            let sev = serde_json::to_value(f.severity).ok();
+            if let (Some(k), Some(s)) = (kind, sev) {
+                let labels = [
+                    ("tenant", t),
+                    ("kind", k.as_str().unwrap_or("")),
+                    ("severity", s.as_str().unwrap_or("")),
+                ];
+                set(&self.findings, &labels, f.count as f64);
+            }
+        }
+        for e in &p.errors {
+            set(
+                &self.error,
+                &[
+                    ("tenant", t),
+                    ("stage", e.stage.as_str()),
+                    ("cause", e.cause.as_str()),
+                ],
+                1.0,
+            );
+        }
+    }
 }

@@ -2,15 +2,17 @@
 
 mod log;
 mod metrics;
+mod report;
 mod serve;
 mod sources;
 
-use super::Ctx;
+use report::label;
+pub use report::ProbeReport;
+
+use crate::ctx::Ctx;
 use crate::error::{Error, Kind};
-use crate::output::{Printer, Report};
 use clap::Args;
 use cx2fa_core::probe::{self, OtpSource, ProbeSpec, SecretRef, TenantProbe};
-use serde::Serialize;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -94,66 +96,18 @@ pub enum LogFormat {
     Json,
 }
 
-/// `probe --once -o json`.
-#[derive(Debug, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct ProbeReport {
-    pub tenants: Vec<TenantProbe>,
-    pub healthy: bool,
-}
-
-impl Report for ProbeReport {
-    fn render(&self, out: &Printer) -> String {
-        let mut t = out.table(&[
-            "tenant", "health", "login", "channel", "ready", "cause", "seconds",
-        ]);
-        for p in &self.tenants {
-            let login = p.login.as_ref();
-            t.add_row(vec![
-                p.tenant.clone(),
-                if p.healthy {
-                    out.paint("healthy", "32")
-                } else {
-                    out.paint("BROKEN", "31")
-                },
-                login
-                    .and_then(|l| l.ending)
-                    .map(label)
-                    .unwrap_or_else(|| "error".into()),
-                login
-                    .and_then(|l| l.channel)
-                    .map(|c| c.to_string())
-                    .unwrap_or_default(),
-                match p.ready {
-                    Some(true) => "yes".into(),
-                    Some(false) => "NO".into(),
-                    None => "?".into(),
-                },
-                // Why it is broken: what stopped the probe, then each readiness check that
-                // failed (a tenant NOT ready with a working login names them here too).
-                p.errors
-                    .iter()
-                    .map(|e| format!("{}: {}", e.stage.as_str(), e.cause.as_str()))
-                    .chain(
-                        p.checks
-                            .iter()
-                            .filter(|c| !c.ok)
-                            .map(|c| format!("readiness: {}", c.name)),
-                    )
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                format!("{:.2}", p.seconds),
-            ]);
-        }
-        t.to_string()
+/// `--every`'s value refused, worded for the flag.
+fn interval_error(e: probe::schedule::BadInterval) -> Error {
+    use probe::schedule::BadInterval as B;
+    match e {
+        B::NotAnInterval(s) => Error::usage(format!(
+            "`{s}` is not an interval: write e.g. `30s`, `5m`, `1h` or `1h30m`"
+        )),
+        B::TooShort(s) => Error::usage(format!(
+            "`--every {s}`: the shortest interval is {} s (each run logs the probe users in)",
+            probe::schedule::MIN_EVERY.as_secs()
+        )),
     }
-}
-
-fn label(e: impl Serialize) -> String {
-    serde_json::to_value(e)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 impl ProbeArgs {
@@ -202,7 +156,7 @@ pub async fn run(ctx: &Ctx, mut a: ProbeArgs) -> Result<(), Error> {
     let every = a
         .every
         .as_deref()
-        .map(probe::schedule::parse_every)
+        .map(|s| probe::schedule::parse_every(s).map_err(interval_error))
         .transpose()?;
     let specs = a.specs(ctx)?;
     let shared = serve::Shared::default();

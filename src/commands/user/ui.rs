@@ -3,6 +3,7 @@
 
 use crate::commands::Ctx;
 use crate::error::Error;
+use crate::output::progress;
 use cx2fa_core::bulk::{self, Confirm, Note, Outcome, Row};
 use cx2fa_core::error::Error as CoreError;
 use std::path::PathBuf;
@@ -16,10 +17,9 @@ pub(super) struct Bar<'a> {
     /// Shown with the bar: how many requests go out at once now.
     limiter: Option<&'a cx2fa_core::limiter::Limiter>,
     /// Rows done and failed, for the progress lines printed without a terminal.
-    done: std::sync::Arc<[std::sync::atomic::AtomicU64; 2]>,
-    /// Without a terminal: a line every few seconds, so that a CI job's log (and its watchdog)
-    /// sees the run alive, however slow the server.
-    ticker: Option<tokio::task::JoinHandle<()>>,
+    done: progress::Counts,
+    /// Without a terminal: a line every few seconds (stopped when dropped).
+    ticker: Option<progress::Ticker>,
     /// Failed rows printed above the bar name a user and a server's reason: cleaned first.
     out: crate::output::Printer,
 }
@@ -32,44 +32,25 @@ impl<'a> Bar<'a> {
         limiter: Option<&'a cx2fa_core::limiter::Limiter>,
         keep_rows: bool,
     ) -> Self {
-        let bar = ctx.out.interactive_stderr().then(|| {
-            let b = match total {
-                Some(n) => indicatif::ProgressBar::new(n),
-                None => indicatif::ProgressBar::new_spinner(),
-            };
-            b.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-            b.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{spinner} {pos}/{len} users [{elapsed_precise}] {per_sec} eta {eta} {msg}",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-            );
-            b
-        });
-        let done: std::sync::Arc<[std::sync::atomic::AtomicU64; 2]> = Default::default();
+        let bar = progress::bar(
+            &ctx.out,
+            total,
+            "{spinner} {pos}/{len} users [{elapsed_precise}] {per_sec} eta {eta} {msg}",
+        );
+        let done = progress::Counts::default();
         let ticker = (bar.is_none() && !ctx.out.quiet).then(|| {
-            let every = std::env::var(cx2fa_core::env::PROGRESS_EVERY)
-                .ok()
+            let every = ctx
+                .env
+                .get(cx2fa_core::env::PROGRESS_EVERY)
                 .and_then(|v| v.parse::<u64>().ok())
                 .filter(|n| *n > 0)
                 .unwrap_or(10);
-            let (out, done) = (ctx.out.clone(), done.clone());
-            let of = total.map(|n| format!(" of {n}")).unwrap_or_default();
-            let started = std::time::Instant::now();
-            tokio::spawn(async move {
-                let mut tick = tokio::time::interval(std::time::Duration::from_secs(every));
-                tick.tick().await;
-                loop {
-                    tick.tick().await;
-                    use std::sync::atomic::Ordering::Relaxed;
-                    out.status(format!(
-                        "progress: {}{of} rows done ({} failed) after {} s",
-                        done[0].load(Relaxed),
-                        done[1].load(Relaxed),
-                        started.elapsed().as_secs()
-                    ));
-                }
-            })
+            progress::Ticker::start(
+                &ctx.out,
+                std::time::Duration::from_secs(every),
+                total,
+                done.clone(),
+            )
         });
         Bar {
             bar,
@@ -86,15 +67,7 @@ impl<'a> Bar<'a> {
             b.finish_and_clear();
         }
         if let Some(t) = &self.ticker {
-            t.abort();
-        }
-    }
-}
-
-impl Drop for Bar<'_> {
-    fn drop(&mut self) {
-        if let Some(t) = &self.ticker {
-            t.abort();
+            t.stop();
         }
     }
 }

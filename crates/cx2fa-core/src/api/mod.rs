@@ -6,6 +6,7 @@ pub use cx2fa_platform::contract;
 pub mod http;
 pub mod keycloak;
 pub mod otp;
+pub mod outbox;
 pub mod rsa;
 pub mod secret;
 pub mod session;

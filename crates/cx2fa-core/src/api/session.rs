@@ -18,9 +18,46 @@ pub struct Endpoints {
     pub otp_manager: Option<String>,
     /// Override of the tenant's `RSA_Server_URL`.
     pub rsa: Option<String>,
-    /// Where `keycloak` came from: `given` (`--keycloak-url` or the profile), `stored` (with
-    /// the credentials of `auth login`), `detected`, or `default` (`<url>/auth/`, unverified).
-    pub keycloak_source: &'static str,
+    /// Where `keycloak` came from.
+    pub keycloak_source: KeycloakSource,
+}
+
+/// Where an [`Endpoints`]' Keycloak URL came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KeycloakSource {
+    /// Given by the caller (a flag, the environment or the profile).
+    Given,
+    /// Stored with the credentials of a login, for this deployment.
+    Stored,
+    /// Found by asking the deployment ([`Endpoints::detect_keycloak`]).
+    Detected,
+    /// Assumed: `<base>/auth/`, unverified.
+    Default,
+}
+
+/// A URL with credentials in it (`user:password@`), and the same URL without them, to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CredentialsInUrl {
+    pub shown: String,
+}
+
+/// Credentials in a URL would be printed wherever the URL is (errors, traces, curl commands)
+/// and sent to whoever answers: such a URL is refused, without repeating them. The caller
+/// words the refusal for where the URL came from.
+pub fn check_no_credentials(url: &str) -> Result<(), CredentialsInUrl> {
+    let Ok(parsed) = url::Url::parse(url) else {
+        return Ok(());
+    };
+    if parsed.username().is_empty() && parsed.password().is_none() {
+        return Ok(());
+    }
+    let mut shown = parsed.clone();
+    let _ = shown.set_username("");
+    let _ = shown.set_password(None);
+    Err(CredentialsInUrl {
+        shown: shown.to_string(),
+    })
 }
 
 /// Ensures a trailing `/` so paths can be appended.
@@ -32,22 +69,15 @@ pub fn dir_url(s: &str) -> String {
     }
 }
 
-/// Credentials in a URL would be printed wherever the URL is (errors, `--debug`,
-/// `--print-curl`) and sent to whoever answers: refused, without repeating them.
-fn refuse_userinfo(url: &str, flag: &str) -> Result<(), Error> {
-    let Ok(parsed) = url::Url::parse(url) else {
-        return Ok(());
-    };
-    if parsed.username().is_empty() && parsed.password().is_none() {
-        return Ok(());
-    }
-    let mut shown = parsed.clone();
-    let _ = shown.set_username("");
-    let _ = shown.set_password(None);
-    Err(Error::usage(format!(
-        "`{flag}` holds credentials (`user:password@`); cx2fa does not take them in a URL: `{shown}`"
-    ))
-    .with_fix(Fix::CredentialsNotInUrl))
+/// The backstop of [`check_no_credentials`] for callers that did not check first.
+fn refuse_userinfo(url: &str, what: &str) -> Result<(), Error> {
+    check_no_credentials(url).map_err(|c| {
+        Error::usage(format!(
+            "the {what} holds credentials (`user:password@`); cx2fa does not take them in a URL: `{}`",
+            c.shown
+        ))
+        .with_fix(Fix::CredentialsNotInUrl)
+    })
 }
 
 impl Endpoints {
@@ -61,15 +91,15 @@ impl Endpoints {
                 "`{base}` must be an http or https URL"
             )));
         }
-        refuse_userinfo(base, "--url")?;
+        refuse_userinfo(base, "deployment URL")?;
         if let Some(k) = keycloak {
-            refuse_userinfo(k, "--keycloak-url")?;
+            refuse_userinfo(k, "Keycloak URL")?;
         }
         let base = dir_url(base);
         let keycloak_source = if keycloak.is_some() {
-            "given"
+            KeycloakSource::Given
         } else {
-            "default"
+            KeycloakSource::Default
         };
         let keycloak = keycloak
             .map(dir_url)
@@ -89,7 +119,7 @@ impl Endpoints {
     /// configuration (docs/deployment-contract.md §8). An unreachable server stops the search:
     /// the next real call reports it.
     pub async fn detect_keycloak(&mut self, http: &Http) -> Result<(), Error> {
-        if self.keycloak_source != "default" {
+        if self.keycloak_source != KeycloakSource::Default {
             return Ok(());
         }
         for prefix in contract::KEYCLOAK_PREFIXES {
@@ -114,7 +144,7 @@ impl Endpoints {
                     .is_some_and(|v| v.get("issuer").is_some_and(Value::is_string));
             if is_keycloak {
                 self.keycloak = format!("{}{prefix}", self.base);
-                self.keycloak_source = "detected";
+                self.keycloak_source = KeycloakSource::Detected;
                 return Ok(());
             }
         }

@@ -29,9 +29,9 @@ impl<'a> Tenants<'a> {
         Tenants { s }
     }
 
-    /// The list endpoint's answer, of any status: for diagnostics (`doctor` reads its status
-    /// and `Date`), and for [`Tenants::list`].
-    pub async fn list_response(&self) -> Result<Response, Error> {
+    /// The list endpoint's answer, of any status: for [`Tenants::list`] and
+    /// [`Tenants::server_date`].
+    async fn list_response(&self) -> Result<Response, Error> {
         self.s
             .authed(
                 Request::new(
@@ -41,6 +41,18 @@ impl<'a> Tenants<'a> {
                 .max_body(crate::api::http::LIST_MAX_BODY),
             )
             .await
+    }
+
+    /// The server's clock, from the `Date` of the list endpoint's answer (`None` when it sent
+    /// none or one that does not parse); a refusal is the list's error.
+    pub async fn server_date(
+        &self,
+    ) -> Result<Option<chrono::DateTime<chrono::FixedOffset>>, Error> {
+        let resp = self.list_response().await?.check()?;
+        Ok(resp
+            .date
+            .as_deref()
+            .and_then(|d| chrono::DateTime::parse_from_rfc2822(d).ok()))
     }
 
     /// Every tenant document, as the server sent it.

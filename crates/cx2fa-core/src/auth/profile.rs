@@ -1,4 +1,5 @@
-//! Profiles: per-deployment defaults in `$XDG_CONFIG_HOME/cx2fa/config.toml`.
+//! Profiles: per-deployment defaults in `$XDG_CONFIG_HOME/cx2fa/config.toml` (the caller
+//! passes where that is: [`crate::paths::Dirs::config_file`]).
 //!
 //! ```toml
 //! [profiles.default]
@@ -11,7 +12,7 @@
 use crate::error::{Error, Fix};
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// One profile; every field optional.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -41,22 +42,13 @@ struct File {
     profiles: BTreeMap<String, Profile>,
 }
 
-/// Where the config file lives.
-pub fn config_path() -> Option<PathBuf> {
-    std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(dirs::config_dir)
-        .map(|d| d.join("cx2fa").join("config.toml"))
-}
-
-/// Loads `name` (or `default`). A named profile that does not exist is an error; a missing
-/// `default` simply means no defaults.
-pub fn load(name: Option<&str>) -> Result<Profile, Error> {
-    let Some(path) = config_path() else {
+/// Loads `name` (or `default`) from the config file at `path` (none: no defaults). A named
+/// profile that does not exist is an error; a missing `default` simply means no defaults.
+pub fn load(path: Option<&Path>, name: Option<&str>) -> Result<Profile, Error> {
+    let Some(path) = path else {
         return Ok(Profile::default());
     };
-    let text = match std::fs::read_to_string(&path) {
+    let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return match name {

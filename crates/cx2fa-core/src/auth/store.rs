@@ -31,11 +31,20 @@ pub struct CachedToken {
     pub refresh: Option<String>,
 }
 
+/// Which master-realm grant stored credentials are for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GrantKind {
+    /// An admin's username and password.
+    Password,
+    /// An automation client's id and secret (client credentials).
+    Client,
+}
+
 /// What is stored for a profile.
 #[derive(Clone, Serialize, Deserialize)]
 pub struct Stored {
-    /// `password` or `client`.
-    pub grant: String,
+    pub grant: GrantKind,
     /// The username, or the client id.
     pub principal: String,
     pub secret: String,
@@ -53,7 +62,7 @@ impl std::fmt::Debug for Stored {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "Stored {{ grant: {}, principal: {}, secret: REDACTED }}",
+            "Stored {{ grant: {:?}, principal: {}, secret: REDACTED }}",
             self.grant, self.principal
         )
     }
@@ -63,7 +72,7 @@ impl Stored {
     pub fn from_credentials(c: &Credentials) -> Option<Self> {
         match c {
             Credentials::Password { username, password } => Some(Stored {
-                grant: "password".into(),
+                grant: GrantKind::Password,
                 principal: username.clone(),
                 secret: password.expose().into(),
                 token: None,
@@ -71,7 +80,7 @@ impl Stored {
                 keycloak_url: None,
             }),
             Credentials::Client { id, secret } => Some(Stored {
-                grant: "client".into(),
+                grant: GrantKind::Client,
                 principal: id.clone(),
                 secret: secret.expose().into(),
                 token: None,
@@ -82,20 +91,19 @@ impl Stored {
         }
     }
     pub fn credentials(&self) -> Credentials {
-        if self.grant == "client" {
-            Credentials::Client {
+        match self.grant {
+            GrantKind::Client => Credentials::Client {
                 id: self.principal.clone(),
                 secret: Secret::new(&self.secret),
-            }
-        } else {
-            Credentials::Password {
+            },
+            GrantKind::Password => Credentials::Password {
                 username: self.principal.clone(),
                 password: Secret::new(&self.secret),
-            }
+            },
         }
     }
     /// Refuses to use these credentials for any deployment but the one they were stored for:
-    /// a mistyped `--url` must not receive the admin password (or the cached token).
+    /// a mistyped deployment URL must not receive the admin password (or the cached token).
     pub fn check_deployment(&self, profile: &str, ep: &crate::api::Endpoints) -> Result<(), Error> {
         let same = self.url.as_deref() == Some(ep.base.as_str())
             && self.keycloak_url.as_deref() == Some(ep.keycloak.as_str());
@@ -149,26 +157,36 @@ pub fn cache(t: &Token) -> CachedToken {
     }
 }
 
-/// `$XDG_DATA_HOME/cx2fa/credentials`.
-pub fn dir() -> Result<PathBuf, Error> {
-    std::env::var_os("XDG_DATA_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(dirs::data_dir)
-        .map(|d| d.join("cx2fa").join("credentials"))
-        .ok_or_else(|| {
+/// The credential store of one user account: the directory of its files and markers
+/// (`$XDG_DATA_HOME/cx2fa/credentials`, [`crate::paths::Dirs::credentials`], given by the
+/// caller), and the OS keyring.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: Option<PathBuf>,
+}
+
+impl Store {
+    /// A store whose files live in `dir`; `None` when there is no data directory.
+    pub fn new(dir: Option<PathBuf>) -> Self {
+        Store { dir }
+    }
+
+    /// The credentials directory.
+    pub fn dir(&self) -> Result<PathBuf, Error> {
+        self.dir.clone().ok_or_else(|| {
             Error::failed("cannot find a data directory for credentials").with_fix(Fix::SetDataHome)
         })
-}
+    }
 
-fn file_path(profile: &str) -> Result<PathBuf, Error> {
-    Ok(dir()?.join(format!("{profile}.json")))
-}
+    fn file_path(&self, profile: &str) -> Result<PathBuf, Error> {
+        Ok(self.dir()?.join(format!("{profile}.json")))
+    }
 
-/// A marker (no secret in it) saying that the profile's secret is in the keyring, so that
-/// commands do not probe the keyring for profiles that never stored anything there.
-fn marker_path(profile: &str) -> Result<PathBuf, Error> {
-    Ok(dir()?.join(format!("{profile}.keyring")))
+    /// A marker (no secret in it) saying that the profile's secret is in the keyring, so that
+    /// commands do not probe the keyring for profiles that never stored anything there.
+    fn marker_path(&self, profile: &str) -> Result<PathBuf, Error> {
+        Ok(self.dir()?.join(format!("{profile}.keyring")))
+    }
 }
 
 /// Like [`keyring`], with the keyring's "no such entry" as `None` (by its error variant).
@@ -222,100 +240,113 @@ fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     crate::private::write(path, bytes)
 }
 
-/// Whether `kind` can store a secret here, asked before anyone types one: a keyring that is
-/// missing, locked or refuses access is found now, not after the password prompt.
-pub fn check_available(kind: Kind) -> Result<(), Error> {
-    match kind {
-        Kind::File => dir().map(|_| ()),
-        Kind::Keyring => {
-            keyring_entry(|| {
-                keyring::Entry::new(SERVICE, "cx2fa-availability-check")?.get_password()
+impl Store {
+    /// Whether `kind` can store a secret here, asked before anyone types one: a keyring that is
+    /// missing, locked or refuses access is found now, not after the password prompt.
+    pub fn check_available(&self, kind: Kind) -> Result<(), Error> {
+        match kind {
+            Kind::File => self.dir().map(|_| ()),
+            Kind::Keyring => {
+                keyring_entry(|| {
+                    keyring::Entry::new(SERVICE, "cx2fa-availability-check")?.get_password()
+                })?;
+                Ok(())
+            }
+        }
+    }
+
+    /// Saves a profile's credentials in `kind`, replacing what was stored before.
+    pub fn save(&self, profile: &str, kind: Kind, s: &Stored) -> Result<PathBuf, Error> {
+        let text = serde_json::to_string(s).map_err(|e| Error::failed(e.to_string()))?;
+        match kind {
+            Kind::File => {
+                let p = self.file_path(profile)?;
+                // Runs caching tokens at the same time take turns; each write is atomic anyway.
+                let _lock = crate::private::lock(&p)
+                    .map_err(|e| Error::failed(format!("cannot lock `{}`: {e}", p.display())))?;
+                write_private(&p, text.as_bytes())
+                    .map_err(|e| Error::failed(format!("cannot write `{}`: {e}", p.display())))?;
+                let _ = std::fs::remove_file(self.marker_path(profile)?);
+                Ok(p)
+            }
+            Kind::Keyring => {
+                let user = profile.to_string();
+                keyring(move || keyring::Entry::new(SERVICE, &user)?.set_password(&text))?;
+                // Check it reads back: some backends accept a write and keep nothing.
+                let user = profile.to_string();
+                keyring(move || keyring::Entry::new(SERVICE, &user)?.get_password())?;
+                let m = self.marker_path(profile)?;
+                write_private(&m, b"")
+                    .map_err(|e| Error::failed(format!("cannot write `{}`: {e}", m.display())))?;
+                let _ = std::fs::remove_file(self.file_path(profile)?);
+                Ok(m)
+            }
+        }
+    }
+
+    /// What is stored for `profile`, and where; `None` when nothing is.
+    pub fn load(&self, profile: &str) -> Result<Option<(Kind, Stored)>, Error> {
+        let f = self.file_path(profile)?;
+        if f.exists() {
+            check_permissions(&f)?;
+            let text = std::fs::read_to_string(&f)
+                .map_err(|e| Error::failed(format!("cannot read `{}`: {e}", f.display())))?;
+            let s = serde_json::from_str(&text).map_err(|e| {
+                Error::failed(format!(
+                    "`{}` is not a cx2fa credentials file: {e}",
+                    f.display()
+                ))
+                .with_fix(Fix::StoreCredentialsAgain)
             })?;
-            Ok(())
+            return Ok(Some((Kind::File, s)));
         }
-    }
-}
-
-/// Saves a profile's credentials in `kind`, replacing what was stored before.
-pub fn save(profile: &str, kind: Kind, s: &Stored) -> Result<PathBuf, Error> {
-    let text = serde_json::to_string(s).map_err(|e| Error::failed(e.to_string()))?;
-    match kind {
-        Kind::File => {
-            let p = file_path(profile)?;
-            // Runs caching tokens at the same time take turns; each write is atomic anyway.
-            let _lock = crate::private::lock(&p)
-                .map_err(|e| Error::failed(format!("cannot lock `{}`: {e}", p.display())))?;
-            write_private(&p, text.as_bytes())
-                .map_err(|e| Error::failed(format!("cannot write `{}`: {e}", p.display())))?;
-            let _ = std::fs::remove_file(marker_path(profile)?);
-            Ok(p)
-        }
-        Kind::Keyring => {
+        if self.marker_path(profile)?.exists() {
             let user = profile.to_string();
-            keyring(move || keyring::Entry::new(SERVICE, &user)?.set_password(&text))?;
-            // Check it reads back: some backends accept a write and keep nothing.
+            let Some(text) =
+                keyring_entry(move || keyring::Entry::new(SERVICE, &user)?.get_password())?
+            else {
+                return Ok(None);
+            };
+            let s = serde_json::from_str(&text).map_err(|e| {
+                Error::failed(format!(
+                    "the keyring entry for profile `{profile}` is unreadable: {e}"
+                ))
+            })?;
+            return Ok(Some((Kind::Keyring, s)));
+        }
+        Ok(None)
+    }
+
+    /// Removes everything stored for `profile`; whether anything was.
+    pub fn remove(&self, profile: &str) -> Result<bool, Error> {
+        let mut any = false;
+        let f = self.file_path(profile)?;
+        if f.exists() {
+            std::fs::remove_file(&f)
+                .map_err(|e| Error::failed(format!("cannot remove `{}`: {e}", f.display())))?;
+            any = true;
+        }
+        let m = self.marker_path(profile)?;
+        if m.exists() {
             let user = profile.to_string();
-            keyring(move || keyring::Entry::new(SERVICE, &user)?.get_password())?;
-            let m = marker_path(profile)?;
-            write_private(&m, b"")
-                .map_err(|e| Error::failed(format!("cannot write `{}`: {e}", m.display())))?;
-            let _ = std::fs::remove_file(file_path(profile)?);
-            Ok(m)
+            keyring_entry(move || keyring::Entry::new(SERVICE, &user)?.delete_credential())?;
+            std::fs::remove_file(&m)
+                .map_err(|e| Error::failed(format!("cannot remove `{}`: {e}", m.display())))?;
+            any = true;
+        }
+        Ok(any)
+    }
+
+    /// Where a profile's secret lives, for `auth status`.
+    pub fn location(&self, profile: &str, kind: Kind) -> String {
+        match kind {
+            Kind::Keyring => format!("OS keyring (service `{SERVICE}`, entry `{profile}`)"),
+            Kind::File => self
+                .file_path(profile)
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
         }
     }
-}
-
-/// What is stored for `profile`, and where; `None` when nothing is.
-pub fn load(profile: &str) -> Result<Option<(Kind, Stored)>, Error> {
-    let f = file_path(profile)?;
-    if f.exists() {
-        check_permissions(&f)?;
-        let text = std::fs::read_to_string(&f)
-            .map_err(|e| Error::failed(format!("cannot read `{}`: {e}", f.display())))?;
-        let s = serde_json::from_str(&text).map_err(|e| {
-            Error::failed(format!(
-                "`{}` is not a cx2fa credentials file: {e}",
-                f.display()
-            ))
-            .with_fix(Fix::StoreCredentialsAgain)
-        })?;
-        return Ok(Some((Kind::File, s)));
-    }
-    if marker_path(profile)?.exists() {
-        let user = profile.to_string();
-        let Some(text) =
-            keyring_entry(move || keyring::Entry::new(SERVICE, &user)?.get_password())?
-        else {
-            return Ok(None);
-        };
-        let s = serde_json::from_str(&text).map_err(|e| {
-            Error::failed(format!(
-                "the keyring entry for profile `{profile}` is unreadable: {e}"
-            ))
-        })?;
-        return Ok(Some((Kind::Keyring, s)));
-    }
-    Ok(None)
-}
-
-/// Removes everything stored for `profile`; whether anything was.
-pub fn remove(profile: &str) -> Result<bool, Error> {
-    let mut any = false;
-    let f = file_path(profile)?;
-    if f.exists() {
-        std::fs::remove_file(&f)
-            .map_err(|e| Error::failed(format!("cannot remove `{}`: {e}", f.display())))?;
-        any = true;
-    }
-    let m = marker_path(profile)?;
-    if m.exists() {
-        let user = profile.to_string();
-        keyring_entry(move || keyring::Entry::new(SERVICE, &user)?.delete_credential())?;
-        std::fs::remove_file(&m)
-            .map_err(|e| Error::failed(format!("cannot remove `{}`: {e}", m.display())))?;
-        any = true;
-    }
-    Ok(any)
 }
 
 /// A credentials file others can read is refused until fixed.
@@ -340,12 +371,31 @@ pub fn check_permissions(path: &std::path::Path) -> Result<(), Error> {
     Ok(())
 }
 
-/// Where a profile's secret lives, for `auth status`.
-pub fn location(profile: &str, kind: Kind) -> String {
-    match kind {
-        Kind::Keyring => format!("OS keyring (service `{SERVICE}`, entry `{profile}`)"),
-        Kind::File => file_path(profile)
-            .map(|p| p.display().to_string())
-            .unwrap_or_default(),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_grant_is_stored_by_its_old_name() {
+        let c = Credentials::Client {
+            id: "ci".into(),
+            secret: Secret::new("s"),
+        };
+        let s = Stored::from_credentials(&c).unwrap();
+        let v = serde_json::to_value(&s).unwrap();
+        assert_eq!(v["grant"], "client");
+        let back: Stored = serde_json::from_value(
+            serde_json::json!({"grant": "password", "principal": "admin", "secret": "pw"}),
+        )
+        .unwrap();
+        assert!(
+            matches!(back.credentials(), Credentials::Password { username, .. } if username == "admin")
+        );
+    }
+
+    #[test]
+    fn without_a_data_directory_the_file_store_says_so() {
+        let e = Store::new(None).load("default").unwrap_err();
+        assert_eq!(e.fix, Some(Fix::SetDataHome));
     }
 }

@@ -1,13 +1,12 @@
 //! The login screen's questions, answered for a probe: from its [`OtpSource`], once.
 
 use super::{Cause, OtpSource, ProbeSpec, SecretRef, Sources};
-use crate::api::http::Request;
 use crate::api::{Secret, Session};
 use crate::error::Error;
+use crate::login::code_source::{read_code, CodeSource};
 use crate::login::{CodeAnswer, Io};
 use crate::settings::ChannelType;
 use std::path::PathBuf;
-use std::time::Duration;
 
 /// Answers for one probe login. Never retries: one password attempt (the flow makes one) and
 /// one code, so that a broken tenant never counts twice against the probe user in Keycloak's
@@ -60,52 +59,18 @@ impl<'a, S: Sources> ProbeIo<'a, S> {
             .map_err(|e| self.fail(Cause::Secret, e))
     }
 
-    async fn outbox(&self, contact: &str) -> Result<Secret, Error> {
-        let url = format!(
-            "{}sandbox/outbox?to={}",
-            self.session.ep.base,
-            crate::api::keycloak::seg(contact)
-        );
-        let mut req = Request::get(url);
-        if let Some(t) = self.sources.sandbox_token() {
-            req = req.header(cx2fa_platform::contract::sandbox::TOKEN_HEADER, t.expose());
-        }
-        let v = self
-            .session
-            .http
-            .send(req)
-            .await
-            .and_then(|r| r.check())
-            .and_then(|r| r.json())?;
-        v.as_array()
-            .and_then(|a| a.last())
-            .and_then(|e| e.get("code"))
-            .and_then(|c| c.as_str())
-            .map(Secret::new)
-            .ok_or_else(|| Error::failed("the sandbox's outbox has no OTP for the probe contact"))
-    }
-
     async fn read_code(&mut self, channel: ChannelType, contact: &str) -> Result<Secret, Error> {
         let wrong = |what: &str| {
             Error::failed(format!(
                 "the deployment asked for a {channel} code, and the probe's OTP source is {what}"
             ))
         };
-        match (&self.spec.otp.clone(), channel) {
-            (OtpSource::TotpSecret(r), ChannelType::App) => {
-                let s = self.secret(r)?;
-                crate::totp::code(
-                    s.expose(),
-                    cx2fa_platform::contract::TOTP_STEP_SECS,
-                    crate::totp::unix_now(),
-                )
-                .map(Secret::new)
-                .map_err(|e| self.fail(Cause::Secret, e.into()))
-            }
-            (OtpSource::Outbox, c) if c.uses_channel() => self
-                .outbox(contact)
-                .await
-                .map_err(|e| self.fail(Cause::OtpSource, e)),
+        let (otp, ca) = (self.spec.otp.clone(), self.ca.clone());
+        let source = match (&otp, channel) {
+            (OtpSource::TotpSecret(r), ChannelType::App) => CodeSource::Totp(self.secret(r)?),
+            (OtpSource::Outbox, c) if c.uses_channel() => CodeSource::Outbox {
+                token: self.sources.sandbox_token(),
+            },
             (OtpSource::Imap { url, password }, ChannelType::Email) => {
                 let mailbox: crate::imap::Mailbox =
                     url.parse().map_err(|e| self.fail(Cause::OtpSource, e))?;
@@ -115,39 +80,53 @@ impl<'a, S: Sources> ProbeIo<'a, S> {
                     // Not reached: an EMAIL code is asked for only after its OTP was generated.
                     None => (chrono::Utc::now(), None),
                 };
-                // One code a run: nothing was refused before it.
-                let wanted = crate::imap::Wanted {
-                    since,
-                    sender,
-                    refused: vec![],
-                };
-                crate::imap::newest_code(
-                    &mailbox,
-                    &password,
-                    &wanted,
-                    self.ca.as_deref(),
-                    Duration::from_secs(60),
-                    self.session.http.timeout,
-                )
-                .await
-                .map_err(|e| self.fail(Cause::OtpSource, e))
+                CodeSource::Mailbox {
+                    mailbox,
+                    password,
+                    ca: ca.as_deref(),
+                    // One code a run: nothing was refused before it.
+                    wanted: crate::imap::Wanted {
+                        since,
+                        sender,
+                        refused: vec![],
+                    },
+                }
             }
-            (OtpSource::Command(cmd), _) => {
-                let out = self
-                    .sources
+            (OtpSource::Command(cmd), _) => CodeSource::Output(
+                self.sources
                     .secret(&SecretRef::Command(cmd.clone()))
-                    .map_err(|e| self.fail(Cause::OtpSource, e))?;
-                let last = out.expose().split_whitespace().last().unwrap_or("");
-                Ok(Secret::new(last))
-            }
+                    .map_err(|e| self.fail(Cause::OtpSource, e))?,
+            ),
             (OtpSource::TotpSecret(_), _) => {
-                Err(self.fail(Cause::WrongSource, wrong("a TOTP secret")))
+                return Err(self.fail(Cause::WrongSource, wrong("a TOTP secret")))
             }
-            (OtpSource::Outbox, _) => Err(self.fail(Cause::WrongSource, wrong("the outbox"))),
-            (OtpSource::Imap { .. }, _) => Err(self.fail(Cause::WrongSource, wrong("a mailbox"))),
+            (OtpSource::Outbox, _) => {
+                return Err(self.fail(Cause::WrongSource, wrong("the outbox")))
+            }
+            (OtpSource::Imap { .. }, _) => {
+                return Err(self.fail(Cause::WrongSource, wrong("a mailbox")))
+            }
             (OtpSource::RsaPasscode(_), _) => {
-                Err(self.fail(Cause::WrongSource, wrong("an RSA passcode")))
+                return Err(self.fail(Cause::WrongSource, wrong("an RSA passcode")))
             }
+        };
+        self.code_from(source, contact).await
+    }
+
+    /// The code from `source`: a TOTP secret that yields none is the secret's fault, anything
+    /// else the OTP source's.
+    async fn code_from(&mut self, source: CodeSource<'_>, contact: &str) -> Result<Secret, Error> {
+        let cause = match source {
+            CodeSource::Totp(_) => Cause::Secret,
+            _ => Cause::OtpSource,
+        };
+        match read_code(self.session, source, contact).await {
+            Ok(Some(code)) => Ok(code),
+            Ok(None) => Err(self.fail(
+                cause,
+                Error::failed("the sandbox's outbox has no OTP for the probe contact"),
+            )),
+            Err(e) => Err(self.fail(cause, e)),
         }
     }
 }

@@ -454,6 +454,23 @@ async fn health(
     Ok(())
 }
 
+/// The probe user exists in the tenant's realm and is dedicated to probing.
+async fn probe_user(s: &Session, t: &Tenant, spec: &ProbeSpec) -> Result<(), (Cause, Error)> {
+    let user = match Users::new(s, t.realm()).find(&spec.user).await {
+        Ok(Some(u)) => u,
+        Ok(None) => {
+            let e = Error::not_found(format!(
+                "no probe user `{}` in realm `{}`",
+                spec.user,
+                t.realm()
+            ));
+            return Err((Cause::ProbeUserNotFound, e));
+        }
+        Err(e) => return Err((Cause::of(&e), e)),
+    };
+    dedicated(&user, &spec.contact).map_err(|e| (Cause::NotDedicated, e))
+}
+
 /// The login with the probe user: refused unless the user is dedicated to probing; exactly
 /// one password attempt and one code.
 async fn login_probe(
@@ -478,21 +495,8 @@ async fn login_probe(
         r.seconds = started.elapsed().as_secs_f64();
         r
     };
-    let users = Users::new(s, t.realm());
-    let user = match users.find(&spec.user).await {
-        Ok(Some(u)) => u,
-        Ok(None) => {
-            let e = Error::not_found(format!(
-                "no probe user `{}` in realm `{}`",
-                spec.user,
-                t.realm()
-            ));
-            return fail(r, Cause::ProbeUserNotFound, &e);
-        }
-        Err(e) => return fail(r, Cause::of(&e), &e),
-    };
-    if let Err(e) = dedicated(&user, &spec.contact) {
-        return fail(r, Cause::NotDedicated, &e);
+    if let Err((cause, e)) = probe_user(s, &t, spec).await {
+        return fail(r, cause, &e);
     }
     let password = match sources.secret(&spec.password) {
         Ok(p) => p,

@@ -1,18 +1,22 @@
 //! When the next run starts: every interval, jittered, never overlapping the previous run.
 
-use crate::error::Error;
 use std::time::Duration;
+
+/// Why an interval was refused; the caller words it for where the interval was given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BadInterval {
+    /// Not of the form `30s`, `5m`, `1h`, `1h30m` or plain seconds.
+    NotAnInterval(String),
+    /// Shorter than [`MIN_EVERY`].
+    TooShort(String),
+}
 
 /// The shortest interval: a probe logs in, and a login every few seconds is a load test.
 pub const MIN_EVERY: Duration = Duration::from_secs(10);
 
 /// Parses `30s`, `5m`, `1h`, `1h30m` or plain seconds (`300`).
-pub fn parse_every(s: &str) -> Result<Duration, Error> {
-    let bad = || {
-        Error::usage(format!(
-            "`{s}` is not an interval: write e.g. `30s`, `5m`, `1h` or `1h30m`"
-        ))
-    };
+pub fn parse_every(s: &str) -> Result<Duration, BadInterval> {
+    let bad = || BadInterval::NotAnInterval(s.to_string());
     let s = s.trim();
     if let Ok(n) = s.parse::<u64>() {
         return check(Duration::from_secs(n), s);
@@ -44,12 +48,9 @@ pub fn parse_every(s: &str) -> Result<Duration, Error> {
     check(Duration::from_secs(total), s)
 }
 
-fn check(d: Duration, s: &str) -> Result<Duration, Error> {
+fn check(d: Duration, s: &str) -> Result<Duration, BadInterval> {
     if d < MIN_EVERY {
-        return Err(Error::usage(format!(
-            "`--every {s}`: the shortest interval is {} s (each run logs the probe users in)",
-            MIN_EVERY.as_secs()
-        )));
+        return Err(BadInterval::TooShort(s.to_string()));
     }
     Ok(d)
 }
@@ -78,7 +79,15 @@ mod tests {
         assert_eq!(parse_every("5m").unwrap(), Duration::from_secs(300));
         assert_eq!(parse_every("1h30m").unwrap(), Duration::from_secs(5400));
         assert_eq!(parse_every("120").unwrap(), Duration::from_secs(120));
-        assert!(parse_every("5").is_err(), "under the minimum");
+        assert_eq!(
+            parse_every("5"),
+            Err(BadInterval::TooShort("5".into())),
+            "under the minimum"
+        );
+        assert_eq!(
+            parse_every(" 5x"),
+            Err(BadInterval::NotAnInterval(" 5x".into()))
+        );
         assert!(parse_every("5x").is_err());
         assert!(parse_every("m").is_err());
         assert!(parse_every("10m5").is_err());

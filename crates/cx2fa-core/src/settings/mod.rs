@@ -1,6 +1,7 @@
 //! The 2FA settings: model, input parsing, schema, semantic checks, merge and diff.
 
 pub mod diff;
+pub mod files;
 pub mod locate;
 pub mod merge;
 pub use cx2fa_platform::model;

@@ -1,96 +1,28 @@
-//! `cx2fa doctor`: find the broken piece of a setup, each finding with its fix.
+//! The checks of `cx2fa doctor`, each adding its findings.
 
-use super::Ctx;
-use crate::error::{Error, Kind};
-use crate::output::{Printer, Report};
-use clap::Args;
-use cx2fa_core::api::http::Request;
-use cx2fa_core::api::session::dir_url;
+use super::{Findings, Level};
+use crate::ctx::Ctx;
+use crate::error::Error;
 use cx2fa_core::api::tenant::Tenants;
 use cx2fa_core::api::{Endpoints, Session};
 use cx2fa_core::env;
 use cx2fa_core::services::{Address, Service, Source};
 use cx2fa_core::settings::Tenant;
-use serde::Serialize;
-
-/// Check the configuration, credentials, every service and the clock
-///
-/// Examples:
-///   cx2fa doctor
-///   cx2fa doctor -t expertflow -o json
-#[derive(Debug, Args)]
-#[command(verbatim_doc_comment)]
-pub struct DoctorArgs {}
-
-/// A finding's level: the same three as the readiness checks.
-pub use cx2fa_core::readiness::Level;
-
-#[derive(Debug, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Finding {
-    pub check: String,
-    pub level: Level,
-    pub detail: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub fix: Option<String>,
-}
-
-#[derive(Debug, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Doctor {
-    pub findings: Vec<Finding>,
-}
-
-impl Report for Doctor {
-    fn render(&self, out: &Printer) -> String {
-        let mut t = out.table(&["check", "", "detail", "fix"]);
-        for f in &self.findings {
-            let mark = match f.level {
-                Level::Ok => out.paint("ok", "32"),
-                Level::Warn => out.paint("warn", "33"),
-                Level::Fail => out.paint("FAIL", "31"),
-            };
-            t.add_row(vec![
-                f.check.clone(),
-                mark,
-                f.detail.clone(),
-                f.fix.clone().unwrap_or_default(),
-            ]);
-        }
-        t.to_string()
-    }
-}
-
-struct Findings(Vec<Finding>);
-
-impl Findings {
-    fn add(&mut self, check: &str, level: Level, detail: impl Into<String>, fix: Option<String>) {
-        self.0.push(Finding {
-            check: check.into(),
-            level,
-            detail: detail.into(),
-            fix,
-        });
-    }
-    fn err(&mut self, check: &str, e: impl Into<Error>) {
-        let e: Error = e.into();
-        self.add(check, Level::Fail, e.one_line(), e.hint);
-    }
-}
 
 /// Any HTTP answer at all means the service is reachable.
-async fn reachable(
+pub(super) async fn reachable(
     ctx: &Ctx,
     f: &mut Findings,
     check: &str,
-    base: &str,
+    address: &Address,
     from: &str,
     why_needed: &str,
     flag: &str,
 ) {
     let Ok(http) = ctx.http() else { return };
-    match http.send(Request::get(dir_url(base)).retry(false)).await {
-        Ok(r) => f.add(check, Level::Ok, format!("`{base}` ({from}) answers (HTTP {})", r.status), None),
+    let base = &address.url;
+    match address.answers(&http).await {
+        Ok(status) => f.add(check, Level::Ok, format!("`{base}` ({from}) answers (HTTP {status})"), None),
         Err(e) => f.add(
             check,
             Level::Fail,
@@ -102,7 +34,7 @@ async fn reachable(
 
 /// One row per tenant realm (the tenants given with `-t`, else every tenant): can cx2fa see
 /// and change the enrolment attributes there (a Keycloak 24+ user profile may hide them)?
-async fn user_profiles(
+pub(super) async fn user_profiles(
     f: &mut Findings,
     session: &cx2fa_core::api::Session,
     tenants: &Tenants<'_>,
@@ -134,65 +66,8 @@ async fn user_profiles(
     }
 }
 
-/// Each check in the order a deployment's parts depend on each other: without a URL nothing
-/// else can be asked, without a token no API.
-pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), Error> {
-    let mut f = Findings(vec![]);
-    config_file(ctx, &mut f);
-    let ep = match ctx.endpoints() {
-        Ok(ep) => {
-            f.add("deployment URL", Level::Ok, ep.base.clone(), None);
-            ep
-        }
-        Err(e) => {
-            f.err("deployment URL", e);
-            return finish(ctx, f);
-        }
-    };
-    credentials(ctx, &mut f);
-    let session = match ctx.session().await {
-        Ok(s) => s,
-        Err(e) => {
-            f.err("admin token", e);
-            return finish(ctx, f);
-        }
-    };
-    keycloak(&mut f, &session.ep);
-    match session.bearer().await {
-        Ok(_) => f.add(
-            "admin token",
-            Level::Ok,
-            format!("issued by `{}`", session.ep.keycloak),
-            None,
-        ),
-        Err(e) => {
-            f.err("admin token", e);
-            return finish(ctx, f);
-        }
-    }
-    let tenants = Tenants::new(&session);
-    tenant_api_and_clock(&mut f, &tenants, &ep).await;
-    channel_manager(&mut f, &session).await;
-    let tenant = match ctx.tenant_ids().first() {
-        Some(id) => match tenants.get(id).await {
-            Ok(t) => Some(t),
-            Err(e) => {
-                f.err("tenant", e);
-                None
-            }
-        },
-        None => None,
-    };
-    services(ctx, &mut f, &ep, tenant.as_ref()).await;
-    user_profiles(&mut f, &session, &tenants, &ctx.tenant_ids()).await;
-    if let Some(t) = &tenant {
-        policy_checks(&mut f, t);
-    }
-    finish(ctx, f)
-}
-
-fn config_file(ctx: &Ctx, f: &mut Findings) {
-    match cx2fa_core::auth::profile::config_path() {
+pub(super) fn config_file(ctx: &Ctx, f: &mut Findings) {
+    match ctx.dirs.config_file() {
         Some(p) if p.exists() => f.add(
             "config file",
             Level::Ok,
@@ -215,15 +90,13 @@ fn config_file(ctx: &Ctx, f: &mut Findings) {
 }
 
 /// Where the credentials come from: the environment, a stored profile, or nowhere.
-fn credentials(ctx: &Ctx, f: &mut Findings) {
-    let source = if [env::PASSWORD, env::CLIENT_SECRET, env::TOKEN]
-        .iter()
-        .any(|v| std::env::var_os(v).is_some())
-    {
+pub(super) fn credentials(ctx: &Ctx, f: &mut Findings) {
+    // The one answer sessions use (`Ctx::login`).
+    let source = if matches!(ctx.login, crate::ctx::Login::Environment(_)) {
         Ok("environment".to_string())
     } else {
-        cx2fa_core::auth::store::load(ctx.profile_name()).map(|s| match s {
-            Some((k, _)) => cx2fa_core::auth::store::location(ctx.profile_name(), k),
+        ctx.store.load(ctx.profile_name()).map(|s| match s {
+            Some((k, _)) => ctx.store.location(ctx.profile_name(), k),
             None => "none".into(),
         })
     };
@@ -248,16 +121,17 @@ fn credentials(ctx: &Ctx, f: &mut Findings) {
 }
 
 /// Where Keycloak was found (or assumed).
-fn keycloak(f: &mut Findings, kc: &Endpoints) {
-    let assumed = kc.keycloak_source == "default";
+pub(super) fn keycloak(f: &mut Findings, kc: &Endpoints) {
+    use cx2fa_core::api::session::KeycloakSource as Source;
+    let assumed = kc.keycloak_source == Source::Default;
     f.add(
         "Keycloak",
         if assumed { Level::Warn } else { Level::Ok },
         match kc.keycloak_source {
-            "detected" => format!("found at `{}`", kc.keycloak),
-            "stored" => format!("`{}` (found at `auth login`)", kc.keycloak),
-            "given" => format!("`{}` (given)", kc.keycloak),
-            _ => format!(
+            Source::Detected => format!("found at `{}`", kc.keycloak),
+            Source::Stored => format!("`{}` (found at `auth login`)", kc.keycloak),
+            Source::Given => format!("`{}` (given)", kc.keycloak),
+            Source::Default => format!(
                 "not found under `{}auth/` or `{}`; assuming `{}`",
                 kc.base, kc.base, kc.keycloak
             ),
@@ -268,10 +142,9 @@ fn keycloak(f: &mut Findings, kc: &Endpoints) {
 
 /// The tenant API answers, and the server's `Date` against this machine's clock (codes of
 /// authenticator apps and RSA tokens depend on it).
-async fn tenant_api_and_clock(f: &mut Findings, tenants: &Tenants<'_>, ep: &Endpoints) {
-    let r = match tenants.list_response().await {
-        Ok(r) if r.ok() => r,
-        Ok(r) => return f.err("tenant API", cx2fa_core::api::http::status_error(&r)),
+pub(super) async fn tenant_api_and_clock(f: &mut Findings, tenants: &Tenants<'_>, ep: &Endpoints) {
+    let date = match tenants.server_date().await {
+        Ok(d) => d,
         Err(e) => return f.err("tenant API", e),
     };
     f.add(
@@ -280,11 +153,7 @@ async fn tenant_api_and_clock(f: &mut Findings, tenants: &Tenants<'_>, ep: &Endp
         format!("`{}` answers", ep.tenant_api("")),
         None,
     );
-    let Some(d) = r
-        .date
-        .as_deref()
-        .and_then(|d| chrono::DateTime::parse_from_rfc2822(d).ok())
-    else {
+    let Some(d) = date else {
         return f.add(
             "clock",
             Level::Warn,
@@ -310,7 +179,7 @@ async fn tenant_api_and_clock(f: &mut Findings, tenants: &Tenants<'_>, ep: &Endp
     }
 }
 
-async fn channel_manager(f: &mut Findings, session: &Session) {
+pub(super) async fn channel_manager(f: &mut Findings, session: &Session) {
     match cx2fa_core::api::channels::Channels::new(session)
         .list()
         .await
@@ -336,7 +205,7 @@ async fn channel_manager(f: &mut Findings, session: &Session) {
 /// tenant document that points neither at the deployment nor at an in-cluster name, and an RSA
 /// address that simulate-login would refuse (plain http to another host), are warnings even
 /// when they answer: they decide where OTPs, the client key and passcodes go.
-async fn services(ctx: &Ctx, f: &mut Findings, ep: &Endpoints, tenant: Option<&Tenant>) {
+pub(super) async fn services(ctx: &Ctx, f: &mut Findings, ep: &Endpoints, tenant: Option<&Tenant>) {
     for service in [Service::OtpManager, Service::Rsa] {
         let check = service.name();
         let Some(a) = Address::resolve(service, ep, tenant) else {
@@ -361,7 +230,7 @@ async fn services(ctx: &Ctx, f: &mut Findings, ep: &Endpoints, tenant: Option<&T
                 format!("from the tenant document's `keyCloak.{}`", service.field())
             }
         };
-        reachable(ctx, f, check, &a.url, &from, why, flag).await;
+        reachable(ctx, f, check, &a, &from, why, flag).await;
         if a.off_deployment() {
             f.add(
                 check,
@@ -381,7 +250,7 @@ async fn services(ctx: &Ctx, f: &mut Findings, ep: &Endpoints, tenant: Option<&T
 }
 
 /// The tenant's 2FA settings, offline (`policy show` has the whole view).
-fn policy_checks(f: &mut Findings, t: &Tenant) {
+pub(super) fn policy_checks(f: &mut Findings, t: &Tenant) {
     for c in cx2fa_core::readiness::static_checks(t)
         .into_iter()
         .filter(|c| !c.ok)
@@ -392,23 +261,5 @@ fn policy_checks(f: &mut Findings, t: &Tenant) {
             c.detail,
             Some(format!("see `cx2fa policy show -t {}`", t.id())),
         );
-    }
-}
-
-fn finish(ctx: &Ctx, f: Findings) -> Result<(), Error> {
-    let failed: Vec<String> =
-        f.0.iter()
-            .filter(|x| x.level == Level::Fail)
-            .map(|x| x.check.clone())
-            .collect();
-    ctx.out.data(&Doctor { findings: f.0 })?;
-    if failed.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::new(
-            Kind::Failed,
-            format!("{} check(s) failed: {}", failed.len(), failed.join(", ")),
-        )
-        .with_hint("each row above says how to fix it"))
     }
 }

@@ -4,6 +4,9 @@
 //! command returns a value implementing [`Report`]; the printer renders it as JSON or as a table
 //! depending on `--output`, so that the JSON shape is a contract independent of the table.
 
+pub mod progress;
+pub mod schemas;
+
 use crate::error::{Error, Kind};
 use comfy_table::{presets, Cell, ContentArrangement, Table};
 use cx2fa_core::settings::secrets;

@@ -1,10 +1,10 @@
-//! `cx2fa sandbox`: run the emulated deployment in the foreground.
+//! `cx2fa sandbox` itself: serve the emulation until Ctrl-C.
 
-use super::Ctx;
+use crate::ctx::Ctx;
 use crate::error::Error;
 use crate::output::{Printer, Report};
 use crate::sandbox_edge as edge;
-use clap::{Args, Subcommand};
+use clap::Args;
 use cx2fa_platform::fields;
 use cx2fa_sandbox::{self as sandbox, FaultSpec};
 use serde::Serialize;
@@ -106,13 +106,8 @@ pub struct ServeArgs {
 }
 
 impl ServeArgs {
-    pub fn config(&self) -> Result<sandbox::Config, Error> {
-        let faults = self
-            .faults
-            .as_deref()
-            .map(str::parse::<FaultSpec>)
-            .transpose()
-            .map_err(edge::error)?;
+    /// `--user-profile` and `--declare-enrolment`: the Keycloak 24+ user profile emulated.
+    fn profile(&self) -> Result<Option<sandbox::variant::Profile>, Error> {
         let profile = match self.user_profile.as_str() {
             "none" => None,
             p => Some(sandbox::variant::Profile {
@@ -130,8 +125,12 @@ impl ServeArgs {
         if self.declare_enrolment && profile.is_none() {
             return Err(Error::usage("`--declare-enrolment` needs `--user-profile`"));
         }
-        let required_actions = self
-            .required_action
+        Ok(profile)
+    }
+
+    /// Each `--required-action USER=ACTION`.
+    fn required_actions(&self) -> Result<Vec<(String, String)>, Error> {
+        self.required_action
             .iter()
             .map(|ra| {
                 ra.split_once('=')
@@ -142,35 +141,48 @@ impl ServeArgs {
                         ))
                     })
             })
-            .collect::<Result<_, _>>()?;
-        let upstream = match &self.keycloak_upstream {
-            None => None,
-            Some(url) => {
-                let password = std::env::var(cx2fa_core::env::UPSTREAM_ADMIN_PASSWORD)
-                    .ok()
-                    .filter(|p| !p.is_empty())
-                    .ok_or_else(|| {
-                        Error::usage("`--keycloak-upstream` needs the admin's password").with_hint(
-                            format!(
-                                "set `{}` (never on the command line)",
-                                cx2fa_core::env::UPSTREAM_ADMIN_PASSWORD
-                            ),
-                        )
-                    })?;
-                if !(url.starts_with("http://") || url.starts_with("https://")) {
-                    return Err(Error::usage(format!(
-                        "`--keycloak-upstream {url}`: give Keycloak's http:// or https:// URL"
-                    )));
-                }
-                Some(sandbox::upstream::Upstream {
-                    url: url.trim_end_matches('/').to_string(),
-                    admin: (self.upstream_admin.clone(), password),
-                    suffix: sandbox::upstream::Upstream::random_suffix(),
-                    unmanaged: (self.upstream_unmanaged != "absent")
-                        .then(|| self.upstream_unmanaged.clone()),
-                })
-            }
+            .collect()
+    }
+
+    /// `--keycloak-upstream`: the real Keycloak, with its admin's password from the
+    /// environment (never the command line).
+    fn upstream(&self) -> Result<Option<sandbox::upstream::Upstream>, Error> {
+        let Some(url) = &self.keycloak_upstream else {
+            return Ok(None);
         };
+        let password = std::env::var(cx2fa_core::env::UPSTREAM_ADMIN_PASSWORD)
+            .ok()
+            .filter(|p| !p.is_empty())
+            .ok_or_else(|| {
+                Error::usage("`--keycloak-upstream` needs the admin's password").with_hint(format!(
+                    "set `{}` (never on the command line)",
+                    cx2fa_core::env::UPSTREAM_ADMIN_PASSWORD
+                ))
+            })?;
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            return Err(Error::usage(format!(
+                "`--keycloak-upstream {url}`: give Keycloak's http:// or https:// URL"
+            )));
+        }
+        Ok(Some(sandbox::upstream::Upstream {
+            url: url.trim_end_matches('/').to_string(),
+            admin: (self.upstream_admin.clone(), password),
+            suffix: sandbox::upstream::Upstream::random_suffix(),
+            unmanaged: (self.upstream_unmanaged != "absent")
+                .then(|| self.upstream_unmanaged.clone()),
+        }))
+    }
+
+    pub fn config(&self) -> Result<sandbox::Config, Error> {
+        let faults = self
+            .faults
+            .as_deref()
+            .map(str::parse::<FaultSpec>)
+            .transpose()
+            .map_err(edge::error)?;
+        let profile = self.profile()?;
+        let required_actions = self.required_actions()?;
+        let upstream = self.upstream()?;
         Ok(sandbox::Config {
             upstream,
             keycloak: sandbox::variant::Keycloak {
@@ -213,44 +225,6 @@ impl ServeArgs {
     }
 }
 
-/// Run a local emulation of a deployment (Keycloak, tenant API, channel manager, OTP manager, RSA)
-///
-/// Serves on loopback until Ctrl-C and prints the `export` lines that point cx2fa at it, with
-/// this run's admin password and helper token. OTPs it sends are readable at `GET
-/// /sandbox/outbox`; `POST /sandbox/clock {"advanceSeconds": N}` moves its time forward; both
-/// need header `X-Sandbox-Token: $CX2FA_SANDBOX_TOKEN`.
-///
-/// Examples:
-///   cx2fa sandbox
-///   cx2fa sandbox --port 0 --users 10000 --state ~/.local/state/cx2fa/sandbox.json
-///   cx2fa sandbox --faults rate=0.2,kinds=500|429|reset,seed=7
-///   cx2fa sandbox rsa-code agent.rsa
-#[derive(Debug, Args)]
-#[command(args_conflicts_with_subcommands = true, verbatim_doc_comment)]
-pub struct SandboxArgs {
-    #[command(subcommand)]
-    pub cmd: Option<SandboxCmd>,
-    #[command(flatten)]
-    pub serve: ServeArgs,
-}
-
-#[derive(Debug, Subcommand)]
-#[command(defer = true)]
-pub enum SandboxCmd {
-    /// Print an RSA SecurID user's current tokencode (from the state file, or the built-in seed)
-    ///
-    /// Examples:
-    ///   cx2fa sandbox rsa-code agent.rsa
-    #[command(verbatim_doc_comment)]
-    RsaCode {
-        /// The RSA user
-        user: String,
-        /// The sandbox's state file
-        #[arg(long, value_name = "FILE")]
-        state: Option<PathBuf>,
-    },
-}
-
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Banner {
@@ -283,52 +257,11 @@ impl Report for Banner {
     }
 }
 
-#[derive(Debug, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Tokencode {
-    user: String,
-    tokencode: String,
-    valid_for_seconds: u64,
-}
-
-impl Report for Tokencode {
-    fn render(&self, _out: &Printer) -> String {
-        self.tokencode.clone()
-    }
-}
-
-pub async fn run(ctx: &Ctx, a: SandboxArgs) -> Result<(), Error> {
-    if let Some(SandboxCmd::RsaCode { user, state }) = a.cmd {
-        let cfg = sandbox::Config {
-            state_file: state,
-            files: Arc::new(edge::CheckedFiles),
-            ..Default::default()
-        };
-        let data = sandbox::load(&cfg).map_err(edge::error)?;
-        let u = data.rsa.users.get(&user).ok_or_else(|| {
-            Error::not_found(format!("no RSA user `{user}` in the sandbox")).with_hint(format!(
-                "RSA users: {}",
-                data.rsa
-                    .users
-                    .keys()
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
-        })?;
-        let at = (data.now_ms() / 1000).max(0) as u64;
-        let step = sandbox::RSA_STEP_SECS;
-        let tokencode = cx2fa_core::totp::code(&u.seed, step, at)?;
-        return ctx.out.data(&Tokencode {
-            user,
-            tokencode,
-            valid_for_seconds: step - at % step,
-        });
-    }
-    if a.serve.print_seed {
+pub(super) async fn run(ctx: &Ctx, a: ServeArgs) -> Result<(), Error> {
+    if a.print_seed {
         return crate::output::write_stdout(sandbox::seed::BUILTIN.trim_end());
     }
-    let mut cfg = a.serve.config()?;
+    let mut cfg = a.config()?;
     let private_dir = match &cfg.tls_ca {
         Some(p) if p.as_os_str().is_empty() => {
             let d = cx2fa_core::private::TempDir::new("cx2fa-sandbox").map_err(|e| {

@@ -1,29 +1,11 @@
-//! `cx2fa config validate`.
+//! `cx2fa config validate`: check 2FA update payloads or tenant documents offline.
 
-use super::Ctx;
+use crate::ctx::Ctx;
 use crate::error::{Error, Kind};
 use crate::output::{Printer, Report};
-use clap::{Args, Subcommand};
-use cx2fa_core::settings::source::read_document;
-use cx2fa_core::settings::validate::{self, FileReport, Severity};
+use clap::Args;
+use cx2fa_core::settings::validate::{FileReport, Severity};
 use serde::Serialize;
-
-#[derive(Debug, Subcommand)]
-#[command(defer = true)]
-pub enum ConfigCmd {
-    /// Check 2FA update payloads or tenant documents offline: schema, platform rules, ranges
-    ///
-    /// Accepts the documented update payload `{"tenantSettings": {"keyCloak": {...},
-    /// "twoFAConfigs": {...}}}` and whole tenant documents, as pasted (non-breaking spaces and
-    /// `//` comments are ignored). Every problem is reported with its JSON pointer and line:column.
-    ///
-    /// Examples:
-    ///   cx2fa config validate payload.json
-    ///   cat payload.json | cx2fa config validate -
-    ///   cx2fa config validate --strict -o json tenants/*.json
-    #[command(verbatim_doc_comment)]
-    Validate(ValidateArgs),
-}
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
@@ -94,54 +76,12 @@ impl Report for ValidateReport {
     }
 }
 
-/// Validates one input; reading and parsing failures become a failed report.
-pub fn validate_one(name: &str) -> FileReport {
-    match read_document(name).and_then(|text| validate::validate_text(&text, name)) {
-        Ok(r) => r,
-        Err(e) => FileReport {
-            file: name.into(),
-            kind: None,
-            valid: false,
-            errors: 1,
-            warnings: 0,
-            findings: vec![],
-            note: None,
-            failure: Some(e.message),
-        },
-    }
-}
-
-/// Validates many inputs in parallel, results in argument order.
-pub fn validate_all(files: &[String]) -> Vec<FileReport> {
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(2)
-        .min(files.len().max(1));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let slots: Vec<std::sync::Mutex<Option<FileReport>>> =
-        files.iter().map(|_| std::sync::Mutex::new(None)).collect();
-    std::thread::scope(|s| {
-        for _ in 0..threads {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(name) = files.get(i) else { break };
-                *slots[i].lock().expect("lock") = Some(validate_one(name));
-            });
-        }
-    });
-    slots
-        .into_iter()
-        .map(|m| m.into_inner().expect("lock").expect("every file done"))
-        .collect()
-}
-
-pub async fn run(ctx: &Ctx, cmd: ConfigCmd) -> Result<(), Error> {
-    let ConfigCmd::Validate(a) = cmd;
+pub(super) fn run(ctx: &Ctx, a: ValidateArgs) -> Result<(), Error> {
     if a.files.iter().filter(|f| *f == "-").count() > 1 {
         return Err(Error::usage("stdin (`-`) can be read only once"));
     }
     // Validation runs on its own threads; nothing else needs the runtime meanwhile.
-    let files = validate_all(&a.files);
+    let files = cx2fa_core::settings::files::validate_files(&a.files);
     let summary = Summary {
         files: files.len(),
         valid: files
