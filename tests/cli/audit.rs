@@ -5,8 +5,12 @@ use crate::support::{run, Sandbox};
 use serde_json::Value;
 
 fn audit(sb: &Sandbox, args: &[&str]) -> (i32, Value, String) {
-    let (code, out, err) = run(sb.cmd().arg("audit").args(args).args(["-o", "json"]));
-    (code, serde_json::from_str(&out).unwrap_or(Value::Null), err)
+    let o = run(sb.cmd().arg("audit").args(args).args(["-o", "json"]));
+    (
+        o.status,
+        serde_json::from_str(&o.stdout).unwrap_or(Value::Null),
+        o.stderr,
+    )
 }
 
 /// (user, kind, severity) of every finding.
@@ -105,19 +109,19 @@ fn every_seeded_case_is_found_and_fix_repairs_the_fixable_ones() {
     assert_eq!(audit(&sb, &["-t", "acme", "--fail-on", "low"]).0, 0);
 
     // A dry run of the fix writes nothing.
-    let (code, _, err) = run(sb
+    let o = run(sb
         .cmd()
         .args(["audit", "-t", "expertflow", "--fix", "--dry-run"]));
-    assert_eq!(code, 11, "{err}");
+    assert_eq!(o.status, 11, "{o}");
     assert!(sb.attrs("expertflow", "agent.legacy")["twoFAChannel"].is_array());
 
     // Without a terminal, --fix needs --yes; with it, the fixable users are reset, no one else.
-    let (code, _, err) = run(sb.cmd().args(["audit", "-t", "expertflow", "--fix"]));
-    assert_eq!(code, 2, "{err}");
+    let o = run(sb.cmd().args(["audit", "-t", "expertflow", "--fix"]));
+    assert_eq!(o.status, 2, "{o}");
     let before_pending = sb.attrs("expertflow", "agent.pending");
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("fix.ndjson");
-    let (code, _, err) = run(sb.cmd().args([
+    let o = run(sb.cmd().args([
         "audit",
         "-t",
         "expertflow",
@@ -127,8 +131,8 @@ fn every_seeded_case_is_found_and_fix_repairs_the_fixable_ones() {
         report.to_str().unwrap(),
     ]));
     assert_eq!(
-        code, 0,
-        "the fixable findings were the only high ones: {err}"
+        o.status, 0,
+        "the fixable findings were the only high ones: {o}"
     );
     let (_, names) = crate::support::report_usernames(&report);
     let mut names: Vec<String> = names.into_iter().collect();
@@ -159,11 +163,12 @@ fn every_seeded_case_is_found_and_fix_repairs_the_fixable_ones() {
             t("agent.shared2", "shared-contact", "low"),
         ]
     );
-    let (code, csv, _) = run(sb.cmd().args(["audit", "-t", "expertflow", "-o", "csv"]));
-    assert_eq!(code, 0);
+    let o = run(sb.cmd().args(["audit", "-t", "expertflow", "-o", "csv"]));
+    assert_eq!(o.status, 0);
     assert!(
-        csv.starts_with("tenant,realm,user,severity,kind,evidence,remedy\n"),
-        "{csv}"
+        o.stdout
+            .starts_with("tenant,realm,user,severity,kind,evidence,remedy\n"),
+        "{o}"
     );
 }
 
@@ -174,9 +179,9 @@ fn every_seeded_case_is_found_and_fix_repairs_the_fixable_ones() {
 fn fix_over_every_tenant_leaves_only_what_a_reset_cannot_repair() {
     let sb = Sandbox::start();
     let before_twosecrets = sb.attrs("globex", "globex.app");
-    let (code, _, err) = run(sb.cmd().args(["audit", "--all-tenants", "--fix", "--yes"]));
+    let o = run(sb.cmd().args(["audit", "--all-tenants", "--fix", "--yes"]));
     // initech's document is still wrong (high): the run says so.
-    assert_eq!(code, 11, "{err}");
+    assert_eq!(o.status, 11, "{o}");
     assert_eq!(
         sb.attrs("globex", "globex.app"),
         before_twosecrets,

@@ -1,6 +1,6 @@
 //! The admin's job against the sandbox: plan, apply, idempotency, nothing lost, bad input.
 
-use crate::support::{file, run, Sandbox, UPDATE_EMAIL};
+use crate::support::{file, run, Sandbox, TestEnv, UPDATE_EMAIL};
 use cx2fa_sandbox::Config;
 use serde_json::Value;
 
@@ -25,13 +25,13 @@ fn off_to_email_to_sms_and_back_loses_nothing() {
         "seed keeps number text"
     );
 
-    let (code, _, err) = run(sb
+    let o = run(sb
         .cmd()
         .args(["policy", "disable", "-t", "expertflow", "--yes"]));
-    assert_eq!(code, 0, "{err}");
-    assert!(err.contains("disabling 2FA affects 12 user(s)"), "{err}");
+    assert_eq!(o.status, 0, "{o}");
+    assert!(o.stderr.contains("disabling 2FA affects 12 user(s)"), "{o}");
     let (_d, email) = file(UPDATE_EMAIL.as_bytes());
-    let (code, out, _) = run(sb.cmd().args([
+    let o = run(sb.cmd().args([
         "policy",
         "plan",
         "-t",
@@ -40,9 +40,9 @@ fn off_to_email_to_sms_and_back_loses_nothing() {
         &email,
         "--exit-code",
     ]));
-    assert_eq!(code, 10, "{out}");
-    assert!(out.contains(r#"/tenantSettings/twoFAConfigs/channelServiceIdentifier ┆ "otp-mail@example.test" ┆ "support@example.test""#), "{out}");
-    let (code, out, err) = run(sb.cmd().args([
+    assert_eq!(o.status, 10, "{o}");
+    assert!(o.stdout.contains(r#"/tenantSettings/twoFAConfigs/channelServiceIdentifier ┆ "otp-mail@example.test" ┆ "support@example.test""#), "{o}");
+    let o = run(sb.cmd().args([
         "policy",
         "apply",
         "-t",
@@ -53,12 +53,12 @@ fn off_to_email_to_sms_and_back_loses_nothing() {
         "-o",
         "json",
     ]));
-    assert_eq!(code, 0, "{err}");
-    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(o.status, 0, "{o}");
+    let v: Value = serde_json::from_str(&o.stdout).unwrap();
     assert_eq!(v["tenants"][0]["status"], "applied");
     assert!(std::path::Path::new(v["tenants"][0]["backup"].as_str().unwrap()).exists());
 
-    let (code, _, err) = run(sb.cmd().args([
+    let o = run(sb.cmd().args([
         "policy",
         "enable",
         "-t",
@@ -71,10 +71,11 @@ fn off_to_email_to_sms_and_back_loses_nothing() {
         "90",
         "--yes",
     ]));
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(o.status, 0, "{o}");
     assert!(
-        err.contains("enrolled user(s) will hold a policy copy"),
-        "{err}"
+        o.stderr
+            .contains("enrolled user(s) will hold a policy copy"),
+        "{o}"
     );
     let after = sb.tenant("expertflow");
     assert_eq!(
@@ -85,7 +86,7 @@ fn off_to_email_to_sms_and_back_loses_nothing() {
 
     // The same again writes nothing.
     let n = std::fs::read_dir(sb.backups()).unwrap().count();
-    let (code, out, err) = run(sb.cmd().args([
+    let o = run(sb.cmd().args([
         "policy",
         "enable",
         "-t",
@@ -98,10 +99,10 @@ fn off_to_email_to_sms_and_back_loses_nothing() {
         "90",
         "--yes",
     ]));
-    assert_eq!(code, 0);
+    assert_eq!(o.status, 0);
     assert!(
-        out.contains("no-changes") && err.contains("no changes"),
-        "{out}{err}"
+        o.stdout.contains("no-changes") && o.stderr.contains("no changes"),
+        "{o}"
     );
     assert_eq!(
         std::fs::read_dir(sb.backups()).unwrap().count(),
@@ -120,31 +121,30 @@ fn off_to_email_to_sms_and_back_loses_nothing() {
     let name = first.file_name().unwrap().to_str().unwrap().to_string();
     let decoy = tempfile::tempdir().unwrap();
     std::fs::write(decoy.path().join(&name), r#"{"tenantId":"expertflow"}"#).unwrap();
-    let (code, out, err) =
-        run(sb
-            .cmd()
-            .current_dir(decoy.path())
-            .args(["tenant", "restore", &name, "--dry-run"]));
-    assert_eq!(code, 0, "{err}");
+    let o = run(sb
+        .cmd()
+        .current_dir(decoy.path())
+        .args(["tenant", "restore", &name, "--dry-run"]));
+    assert_eq!(o.status, 0, "{o}");
     // The plan is the command's output (#26.10: a report in every mode, on stdout).
     assert!(
-        out.contains("twoFAConfigs")
-            && !out.contains("tenantName")
-            && out.contains("would be restored"),
-        "the backup was planned, not the decoy: {out}"
+        o.stdout.contains("twoFAConfigs")
+            && !o.stdout.contains("tenantName")
+            && o.stdout.contains("would be restored"),
+        "the backup was planned, not the decoy: {o}"
     );
-    let (_, out, _) = run(sb
+    let out = run(sb
         .cmd()
-        .args(["tenant", "restore", &name, "--dry-run", "-o", "json"]));
+        .args(["tenant", "restore", &name, "--dry-run", "-o", "json"]))
+    .stdout;
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["status"], "would-restore", "{v}");
-    let (code, _, err) =
-        run(sb
-            .cmd()
-            .args(["tenant", "restore", first.to_str().unwrap(), "--yes"]));
-    assert_eq!(code, 2, "a path is not a name: {err}");
+    let o = run(sb
+        .cmd()
+        .args(["tenant", "restore", first.to_str().unwrap(), "--yes"]));
+    assert_eq!(o.status, 2, "a path is not a name: {o}");
     // Onto another deployment: refused without `--force`, naming both.
-    let (code, _, err) = run(sb.cmd().args([
+    let o = run(sb.cmd().args([
         "tenant",
         "restore",
         &name,
@@ -152,19 +152,19 @@ fn off_to_email_to_sms_and_back_loses_nothing() {
         "--url",
         "http://127.0.0.1:9",
     ]));
-    assert_eq!(code, 1, "{err}");
+    assert_eq!(o.status, 1, "{o}");
     assert!(
-        err.contains(&sb.url) && err.contains("http://127.0.0.1:9/"),
-        "{err}"
+        o.stderr.contains(&sb.url) && o.stderr.contains("http://127.0.0.1:9/"),
+        "{o}"
     );
-    let (code, _, err) = run(sb.cmd().args([
+    let o = run(sb.cmd().args([
         "tenant",
         "restore",
         "--file",
         first.to_str().unwrap(),
         "--yes",
     ]));
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(o.status, 0, "{o}");
     assert_eq!(
         serde_json::to_string(&sb.tenant("expertflow")).unwrap(),
         serde_json::to_string(&before).unwrap()
@@ -175,7 +175,7 @@ fn off_to_email_to_sms_and_back_loses_nothing() {
 fn backups_are_private() {
     use std::os::unix::fs::PermissionsExt;
     let sb = Sandbox::start();
-    assert_eq!(run(sb.cmd().args(["policy", "disable", "--yes"])).0, 0);
+    assert_eq!(run(sb.cmd().args(["policy", "disable", "--yes"])).status, 0);
     let f = std::fs::read_dir(sb.backups())
         .unwrap()
         .next()
@@ -186,9 +186,9 @@ fn backups_are_private() {
         std::fs::metadata(&f).unwrap().permissions().mode() & 0o777,
         0o600
     );
-    let (code, out, _) = run(sb.cmd().args(["tenant", "backups"]));
-    assert_eq!(code, 0);
-    assert!(out.contains("expertflow-"), "{out}");
+    let o = run(sb.cmd().args(["tenant", "backups"]));
+    assert_eq!(o.status, 0);
+    assert!(o.stdout.contains("expertflow-"), "{o}");
 }
 
 #[test]
@@ -199,13 +199,14 @@ fn refusals_have_the_documented_exit_codes() {
             .replace("support@example.test", "nobody@example.test")
             .as_bytes(),
     );
-    let (code, _, err) = run(sb
+    let o = run(sb
         .cmd()
         .args(["policy", "apply", "-t", "acme", "-f", &email, "--yes"]));
-    assert_eq!(code, 1, "{err}");
+    assert_eq!(o.status, 1, "{o}");
     assert!(
-        err.contains("no channel with service identifier `nobody@example.test`"),
-        "{err}"
+        o.stderr
+            .contains("no channel with service identifier `nobody@example.test`"),
+        "{o}"
     );
     let (_e, sms_as_email) = file(
         UPDATE_EMAIL
@@ -222,14 +223,14 @@ fn refusals_have_the_documented_exit_codes() {
             &sms_as_email,
             "--yes"
         ]))
-        .0,
+        .status,
         1
     );
     let (_f, ok) = file(UPDATE_EMAIL.as_bytes());
-    let (code, _, err) = run(sb.cmd().args(["policy", "apply", "-t", "acme", "-f", &ok]));
-    assert_eq!(code, 2, "no terminal, no --yes: {err}");
-    assert!(err.contains("pass `--yes`"));
-    let (code, _, err) = run(sb.cmd().args([
+    let o = run(sb.cmd().args(["policy", "apply", "-t", "acme", "-f", &ok]));
+    assert_eq!(o.status, 2, "no terminal, no --yes: {o}");
+    assert!(o.stderr.contains("pass `--yes`"));
+    let o = run(sb.cmd().args([
         "policy",
         "enable",
         "-t",
@@ -240,34 +241,34 @@ fn refusals_have_the_documented_exit_codes() {
         "support@example.test",
         "--yes",
     ]));
-    assert_eq!(code, 1, "acme has no Otp_Manager_Url: {err}");
-    assert!(err.contains("Otp_Manager_Url"), "{err}");
-    let (code, _, err) = run(sb.cmd().args(["policy", "show", "-t", "acmee"]));
-    assert_eq!(code, 1);
-    assert!(err.contains("did you mean `acme`?"), "{err}");
-    let (code, _, err) = run(sb
+    assert_eq!(o.status, 1, "acme has no Otp_Manager_Url: {o}");
+    assert!(o.stderr.contains("Otp_Manager_Url"), "{o}");
+    let o = run(sb.cmd().args(["policy", "show", "-t", "acmee"]));
+    assert_eq!(o.status, 1);
+    assert!(o.stderr.contains("did you mean `acme`?"), "{o}");
+    let o = run(sb
         .cmd()
         .env("CX2FA_PASSWORD", "wrong")
         .args(["policy", "show"]));
-    assert_eq!(code, 3, "{err}");
-    assert!(err.contains("Invalid user credentials"), "{err}");
-    let (code, _, err) = run(sb
+    assert_eq!(o.status, 3, "{o}");
+    assert!(o.stderr.contains("Invalid user credentials"), "{o}");
+    let o = run(sb
         .cmd()
         .env("CX2FA_URL", "http://127.0.0.1:9")
         .args(["tenant", "list"]));
-    assert_eq!(code, 4, "{err}");
+    assert_eq!(o.status, 4, "{o}");
     assert!(
-        err.contains(
+        o.stderr.contains(
             "cannot reach `http://127.0.0.1:9/auth/realms/master/protocol/openid-connect/token`"
         ),
-        "{err}"
+        "{o}"
     );
-    let (code, _, err) = run(sb
+    let o = run(sb
         .cmd()
         .env_remove("CX2FA_PASSWORD")
         .args(["tenant", "list"]));
-    assert_eq!(code, 2, "{err}");
-    assert!(err.contains("CX2FA_PASSWORD"));
+    assert_eq!(o.status, 2, "{o}");
+    assert!(o.stderr.contains("CX2FA_PASSWORD"));
     // Not one of those changed the tenant.
     assert_eq!(
         sb.tenant("acme")["tenantSettings"]["twoFAConfigs"],
@@ -279,7 +280,7 @@ fn refusals_have_the_documented_exit_codes() {
 fn many_tenants_in_one_run_with_a_summary() {
     let sb = Sandbox::start();
     let (_d, email) = file(UPDATE_EMAIL.as_bytes());
-    let (code, out, err) = run(sb.cmd().args([
+    let o = run(sb.cmd().args([
         "policy",
         "apply",
         "-t",
@@ -292,12 +293,12 @@ fn many_tenants_in_one_run_with_a_summary() {
         &email,
         "--yes",
     ]));
-    assert_eq!(code, 5, "{out}{err}");
+    assert_eq!(o.status, 5, "{o}");
     assert!(
-        out.contains("tenant `acme`: applied")
-            && out.contains("tenant `expertflow`: applied")
-            && out.contains("tenant `ghost`: failed"),
-        "{out}"
+        o.stdout.contains("tenant `acme`: applied")
+            && o.stdout.contains("tenant `expertflow`: applied")
+            && o.stdout.contains("tenant `ghost`: failed"),
+        "{o}"
     );
     assert_eq!(
         sb.tenant("acme")["tenantSettings"]["twoFAConfigs"]["channelServiceIdentifier"],
@@ -311,9 +312,9 @@ fn list_endpoint_missing_falls_back_to_the_probe() {
         no_channel_list: true,
         ..Default::default()
     });
-    let (code, out, _) = run(sb.cmd().args(["channel", "check"]));
-    assert_eq!(code, 0);
-    assert!(out.contains("its type was not verified"), "{out}");
+    let o = run(sb.cmd().args(["channel", "check"]));
+    assert_eq!(o.status, 0);
+    assert!(o.stdout.contains("its type was not verified"), "{o}");
 }
 
 #[test]
@@ -332,7 +333,7 @@ fn writes_survive_faults_without_half_changes() {
         } else {
             "support@example.test"
         };
-        let (code, _, err) = run(sb.cmd().args([
+        let o = run(sb.cmd().args([
             "policy",
             "enable",
             "--channel",
@@ -344,10 +345,10 @@ fn writes_survive_faults_without_half_changes() {
         ]));
         let now = sb.tenant("expertflow");
         let cfg = &now["tenantSettings"]["twoFAConfigs"];
-        if code == 0 {
-            assert_eq!(cfg["channelType"], channel, "{err}");
+        if o.status == 0 {
+            assert_eq!(cfg["channelType"], channel, "{o}");
         } else {
-            assert!([1, 3, 4].contains(&code), "{code}: {err}");
+            assert!([1, 3, 4].contains(&o.status), "{o}");
         }
         assert!(
             cfg["channelType"] == "SMS" && cfg["channelServiceIdentifier"] == "+15550001000"
@@ -362,16 +363,16 @@ fn writes_survive_faults_without_half_changes() {
 #[test]
 fn tenant_show_masks_secrets_and_create_verifies() {
     let sb = Sandbox::start();
-    let (code, out, _) = run(sb.cmd().args(["tenant", "show"]));
-    assert_eq!(code, 0);
+    let o = run(sb.cmd().args(["tenant", "show"]));
+    assert_eq!(o.status, 0);
     assert!(
-        !out.contains("ef61df80-061c-4c29-b9ac-387e6bf67052")
-            && !out.contains("Expertflow123")
-            && out.contains("********")
+        !o.stdout.contains("ef61df80-061c-4c29-b9ac-387e6bf67052")
+            && !o.stdout.contains("Expertflow123")
+            && o.stdout.contains("********")
     );
-    assert!(out.contains("\"realm\": \"expertflow\""));
+    assert!(o.stdout.contains("\"realm\": \"expertflow\""));
     assert_eq!(
-        run(sb.cmd().args(["tenant", "show", "--show-secrets"])).0,
+        run(sb.cmd().args(["tenant", "show", "--show-secrets"])).status,
         2
     );
     let mut doc = sb.tenant("acme");
@@ -379,33 +380,29 @@ fn tenant_show_masks_secrets_and_create_verifies() {
     doc["tenantName"] = "NewCo".into();
     doc["tenantSettings"]["keyCloak"]["realm"] = "newco".into();
     let (_d, p) = file(doc.to_string().as_bytes());
-    let (code, _, err) = run(sb.cmd().args(["tenant", "create", "-f", &p, "--yes"]));
-    assert_eq!(code, 0, "{err}");
-    let (code, _, err) = run(sb.cmd().args(["tenant", "create", "-f", &p, "--yes"]));
-    assert_eq!(code, 1, "{err}");
-    assert!(err.contains("already exists"));
+    let o = run(sb.cmd().args(["tenant", "create", "-f", &p, "--yes"]));
+    assert_eq!(o.status, 0, "{o}");
+    let o = run(sb.cmd().args(["tenant", "create", "-f", &p, "--yes"]));
+    assert_eq!(o.status, 1, "{o}");
+    assert!(o.stderr.contains("already exists"));
     let sb2 = Sandbox::with(Config {
         require_logo: true,
         ..Default::default()
     });
-    let (code, _, err) = run(sb2.cmd().args(["tenant", "create", "-f", &p, "--yes"]));
-    assert_eq!(code, 1, "{err}");
-    assert!(err.contains("--logo"), "{err}");
+    let o = run(sb2.cmd().args(["tenant", "create", "-f", &p, "--yes"]));
+    assert_eq!(o.status, 1, "{o}");
+    assert!(o.stderr.contains("--logo"), "{o}");
 }
 
 #[test]
 fn the_tour_runs_every_step() {
     let home = tempfile::tempdir().unwrap();
-    let (code, _, err) = run(assert_cmd::Command::cargo_bin("cx2fa")
-        .unwrap()
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("HOME", home.path())
-        .env("NO_COLOR", "1")
+    let o = run(TestEnv::at(home.path())
+        .cx2fa()
         .arg("tour")
         .timeout(std::time::Duration::from_secs(120)));
-    assert_eq!(code, 0, "{err}");
-    assert!(err.contains("tour finished: every step worked"), "{err}");
+    assert_eq!(o.status, 0, "{o}");
+    assert!(o.stderr.contains("tour finished: every step worked"), "{o}");
 }
 
 /// A proxy in front of the deployment answering HTML instead of JSON.
@@ -435,13 +432,13 @@ fn html_answers_get_one_clear_message() {
         (502, 4, "answered 502"),
     ] {
         let (_rt, url) = html_server(status);
-        let (got, _, err) = run(sb.cmd().env("CX2FA_URL", &url).args(["policy", "show"]));
-        assert_eq!(got, code, "{err}");
+        let o = run(sb.cmd().env("CX2FA_URL", &url).args(["policy", "show"]));
+        assert_eq!(o.status, code, "{o}");
         assert!(
-            err.contains(want) && err.contains("Corporate proxy: please sign in"),
-            "{err}"
+            o.stderr.contains(want) && o.stderr.contains("Corporate proxy: please sign in"),
+            "{o}"
         );
-        assert!(!err.contains("panicked"), "{err}");
+        assert!(!o.stderr.contains("panicked"), "{o}");
     }
 }
 
@@ -453,15 +450,16 @@ fn an_invalid_input_file_is_refused_with_located_causes() {
             .replace("\"otpExpiry\": 60", "\"otpExpiry\": \"sixty\"")
             .as_bytes(),
     );
-    let (code, _, err) = run(sb
+    let o = run(sb
         .cmd()
         .args(["policy", "apply", "-t", "acme", "-f", &bad, "--yes"]));
-    assert_eq!(code, 1, "{err}");
+    assert_eq!(o.status, 1, "{o}");
     assert!(
-        err.contains("is not a valid 2FA configuration; nothing was changed"),
-        "{err}"
+        o.stderr
+            .contains("is not a valid 2FA configuration; nothing was changed"),
+        "{o}"
     );
-    assert!(err.contains(&format!("{bad}:10:26: \"sixty\" does not match \"^[1-9][0-9]*$\" [/tenantSettings/twoFAConfigs/otpExpiry]")), "{err}");
+    assert!(o.stderr.contains(&format!("{bad}:10:26: \"sixty\" does not match \"^[1-9][0-9]*$\" [/tenantSettings/twoFAConfigs/otpExpiry]")), "{o}");
     assert_eq!(
         sb.tenant("acme")["tenantSettings"]["twoFAConfigs"],
         serde_json::json!({"is2FAEnabled": false})
@@ -473,7 +471,7 @@ fn an_invalid_input_file_is_refused_with_located_causes() {
 #[test]
 fn plan_refuses_what_apply_would_refuse() {
     let sb = Sandbox::start();
-    let (code, _, err) = run(sb.cmd().args([
+    let o = run(sb.cmd().args([
         "policy",
         "plan",
         "--channel",
@@ -482,9 +480,9 @@ fn plan_refuses_what_apply_would_refuse() {
         "nobody@example.test",
         "--exit-code",
     ]));
-    assert_eq!(code, 1, "{err}");
-    assert!(err.contains("nobody@example.test"), "{err}");
-    assert!(!err.contains("skipped"), "{err}");
+    assert_eq!(o.status, 1, "{o}");
+    assert!(o.stderr.contains("nobody@example.test"), "{o}");
+    assert!(!o.stderr.contains("skipped"), "{o}");
 }
 
 /// #26.3: `tenant create` runs `policy apply`'s pre-flight, also with `--dry-run`: the OTP
@@ -500,30 +498,33 @@ fn tenant_create_checks_channel_and_realm_first() {
         "nobody@example.test".into();
     let (_d, p) = file(doc.to_string().as_bytes());
     for extra in [&["--dry-run"][..], &["--yes"][..]] {
-        let (code, _, err) = run(sb.cmd().args(["tenant", "create", "-f", &p]).args(extra));
-        assert_eq!(code, 1, "{extra:?}: {err}");
+        let o = run(sb.cmd().args(["tenant", "create", "-f", &p]).args(extra));
+        assert_eq!(o.status, 1, "{extra:?}: {o}");
         assert!(
-            err.contains("nobody@example.test") && err.contains("--skip-channel-check"),
-            "{err}"
+            o.stderr.contains("nobody@example.test") && o.stderr.contains("--skip-channel-check"),
+            "{o}"
         );
     }
-    assert!(!run(sb.cmd().args(["tenant", "list"])).1.contains("newco"));
+    assert!(!run(sb.cmd().args(["tenant", "list"]))
+        .stdout
+        .contains("newco"));
     // A realm that exists already (another tenant's) is refused before anything is sent.
     doc["tenantSettings"]["twoFAConfigs"]["channelServiceIdentifier"] =
         "otp-mail@example.test".into();
     doc["tenantSettings"]["keyCloak"]["realm"] = "expertflow".into();
     let (_d2, p2) = file(doc.to_string().as_bytes());
-    let (code, _, err) = run(sb.cmd().args(["tenant", "create", "-f", &p2, "--dry-run"]));
-    assert_eq!(code, 1, "{err}");
+    let o = run(sb.cmd().args(["tenant", "create", "-f", &p2, "--dry-run"]));
+    assert_eq!(o.status, 1, "{o}");
     assert!(
-        err.contains("realm `expertflow` already exists") && err.contains("keyCloak.realm"),
-        "{err}"
+        o.stderr.contains("realm `expertflow` already exists")
+            && o.stderr.contains("keyCloak.realm"),
+        "{o}"
     );
     for bad in ["master", ".."] {
         doc["tenantSettings"]["keyCloak"]["realm"] = bad.into();
         let (_d3, p3) = file(doc.to_string().as_bytes());
-        let (code, _, err) = run(sb.cmd().args(["tenant", "create", "-f", &p3, "--dry-run"]));
-        assert_eq!(code, 1, "{bad}: {err}");
+        let o = run(sb.cmd().args(["tenant", "create", "-f", &p3, "--dry-run"]));
+        assert_eq!(o.status, 1, "{bad}: {o}");
     }
 }
 
@@ -536,12 +537,12 @@ fn channel_check_on_an_rsa_tenant_has_nothing_to_check() {
         run(sb
             .cmd()
             .args(["policy", "enable", "--channel", "RSA", "--yes"]))
-        .0,
+        .status,
         0
     );
-    let (code, out, err) = run(sb.cmd().args(["channel", "check", "-o", "json"]));
-    assert_eq!(code, 0, "{err}");
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let o = run(sb.cmd().args(["channel", "check", "-o", "json"]));
+    assert_eq!(o.status, 0, "{o}");
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
     assert_eq!(v["ok"], true, "{v}");
     assert!(
         v["message"].as_str().unwrap().contains("nothing to check"),

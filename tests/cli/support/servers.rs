@@ -1,0 +1,1 @@
+//! Crafted servers: what a test stands up in place of a deployment.
