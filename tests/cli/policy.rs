@@ -31,7 +31,8 @@ fn off_to_email_to_sms_and_back_loses_nothing() {
     assert_eq!(o.status, 0, "{o}");
     assert!(o.stderr.contains("disabling 2FA affects 12 user(s)"), "{o}");
     let (_d, email) = file(UPDATE_EMAIL.as_bytes());
-    let o = run(sb.cmd().args([
+    // Changes pending: the plan's whole table.
+    let o = sb.run(sb.cmd().args([
         "policy",
         "plan",
         "-t",
@@ -40,8 +41,21 @@ fn off_to_email_to_sms_and_back_loses_nothing() {
         &email,
         "--exit-code",
     ]));
-    assert_eq!(o.status, 10, "{o}");
-    assert!(o.stdout.contains(r#"/tenantSettings/twoFAConfigs/channelServiceIdentifier ┆ "otp-mail@example.test" ┆ "support@example.test""#), "{o}");
+    insta::assert_snapshot!(o, @r#"
+        tenant `expertflow`: planned
+        ┌───────────────────────────────────────────────────────┬─────────────────────────┬────────────────────────┐
+        │ field                                                 ┆ before                  ┆ after                  │
+        ╞═══════════════════════════════════════════════════════╪═════════════════════════╪════════════════════════╡
+        │ /tenantSettings/twoFAConfigs/is2FAEnabled             ┆ false                   ┆ true                   │
+        │ /tenantSettings/twoFAConfigs/channelServiceIdentifier ┆ "otp-mail@example.test" ┆ "support@example.test" │
+        └───────────────────────────────────────────────────────┴─────────────────────────┴────────────────────────┘
+          channel: EMAIL channel `support@example.test` exists (Support mail)
+        ------- stderr -------
+        warning: tenant `expertflow`: 7 enrolled user(s) will hold a policy copy that differs from the new policy and may fail OTP verification; reset them with `cx2fa user status -t expertflow --filter stale -o json | cx2fa user reset -t expertflow --from - --yes`
+        warning: tenant `expertflow`: the tenant admin `admin` is not enrolled in 2FA: enabling it may lock them out until they register; try `cx2fa simulate-login -t expertflow --user admin` first
+        changes pending for 1 tenant(s) (exit code 10)
+        [exit status: 10]
+    "#);
     let o = run(sb.cmd().args([
         "policy",
         "apply",
@@ -199,14 +213,17 @@ fn refusals_have_the_documented_exit_codes() {
             .replace("support@example.test", "nobody@example.test")
             .as_bytes(),
     );
-    let o = run(sb
-        .cmd()
-        .args(["policy", "apply", "-t", "acme", "-f", &email, "--yes"]));
-    assert_eq!(o.status, 1, "{o}");
-    assert!(
-        o.stderr
-            .contains("no channel with service identifier `nobody@example.test`"),
-        "{o}"
+    insta::assert_snapshot!(
+        sb.run(sb.cmd().args(["policy", "apply", "-t", "acme", "-f", &email, "--yes"])),
+        @r"
+        tenant `acme`: failed
+          error: tenant `acme`: no channel with service identifier `nobody@example.test`; EMAIL channels: otp-mail@example.test, support@example.test; nothing was changed
+        ------- stderr -------
+        error: tenant `acme`: no channel with service identifier `nobody@example.test`; EMAIL channels: otp-mail@example.test, support@example.test; nothing was changed
+
+        hint: create the channel first (`cx2fa channel list` shows them), or pass `--skip-channel-check`
+        [exit status: 1]
+    "
     );
     let (_e, sms_as_email) = file(
         UPDATE_EMAIL
@@ -227,10 +244,30 @@ fn refusals_have_the_documented_exit_codes() {
         1
     );
     let (_f, ok) = file(UPDATE_EMAIL.as_bytes());
-    let o = run(sb.cmd().args(["policy", "apply", "-t", "acme", "-f", &ok]));
-    assert_eq!(o.status, 2, "no terminal, no --yes: {o}");
-    assert!(o.stderr.contains("pass `--yes`"));
-    let o = run(sb.cmd().args([
+    // No terminal, no --yes.
+    insta::assert_snapshot!(
+        sb.run(sb.cmd().args(["policy", "apply", "-t", "acme", "-f", &ok])),
+        @r#"
+        ------- stderr -------
+        warning: tenant `acme`: the tenant admin `admin` is not enrolled in 2FA: enabling it may lock them out until they register; try `cx2fa simulate-login -t acme --user admin` first
+        tenant `acme`:
+        ┌───────────────────────────────────────────────────────┬──────────┬──────────────────────────────────────┐
+        │ field                                                 ┆ before   ┆ after                                │
+        ╞═══════════════════════════════════════════════════════╪══════════╪══════════════════════════════════════╡
+        │ /tenantSettings/keyCloak/Otp_Manager_Url              ┆ (absent) ┆ "http://ef-cx-otp-manager-svc:3000/" │
+        │ /tenantSettings/twoFAConfigs/is2FAEnabled             ┆ false    ┆ true                                 │
+        │ /tenantSettings/twoFAConfigs/channelType              ┆ (absent) ┆ "EMAIL"                              │
+        │ /tenantSettings/twoFAConfigs/channelServiceIdentifier ┆ (absent) ┆ "support@example.test"               │
+        │ /tenantSettings/twoFAConfigs/otpExpiry                ┆ (absent) ┆ 60                                   │
+        │ /tenantSettings/twoFAConfigs/otpMaxAttempts           ┆ (absent) ┆ 3                                    │
+        └───────────────────────────────────────────────────────┴──────────┴──────────────────────────────────────┘
+        error: confirmation is needed but there is no terminal to ask on
+
+        hint: pass `--yes`
+        [exit status: 2]
+    "#
+    );
+    let o = sb.run(sb.cmd().args([
         "policy",
         "enable",
         "-t",
@@ -241,34 +278,67 @@ fn refusals_have_the_documented_exit_codes() {
         "support@example.test",
         "--yes",
     ]));
-    assert_eq!(o.status, 1, "acme has no Otp_Manager_Url: {o}");
-    assert!(o.stderr.contains("Otp_Manager_Url"), "{o}");
-    let o = run(sb.cmd().args(["policy", "show", "-t", "acmee"]));
-    assert_eq!(o.status, 1);
-    assert!(o.stderr.contains("did you mean `acme`?"), "{o}");
-    let o = run(sb
-        .cmd()
-        .env("CX2FA_PASSWORD", "wrong")
-        .args(["policy", "show"]));
-    assert_eq!(o.status, 3, "{o}");
-    assert!(o.stderr.contains("Invalid user credentials"), "{o}");
-    let o = run(sb
-        .cmd()
-        .env("CX2FA_URL", "http://127.0.0.1:9")
-        .args(["tenant", "list"]));
-    assert_eq!(o.status, 4, "{o}");
-    assert!(
-        o.stderr.contains(
-            "cannot reach `http://127.0.0.1:9/auth/realms/master/protocol/openid-connect/token`"
-        ),
-        "{o}"
+    // acme has no Otp_Manager_Url.
+    insta::assert_snapshot!(o, @r"
+        tenant `acme`: failed
+          error: the resulting 2FA settings of tenant `acme` are invalid; nothing was changed
+            /tenantSettings/keyCloak/Otp_Manager_Url: `keyCloak.Otp_Manager_Url` is required when is2FAEnabled is true with channelType EMAIL
+        ------- stderr -------
+        error: the resulting 2FA settings of tenant `acme` are invalid; nothing was changed
+
+        Caused by:
+            /tenantSettings/keyCloak/Otp_Manager_Url: `keyCloak.Otp_Manager_Url` is required when is2FAEnabled is true with channelType EMAIL
+
+        hint: fix the input, or pass the missing setting (e.g. `--set-otp-manager-url`)
+        [exit status: 1]
+    ");
+    // Not found, with the near name.
+    insta::assert_snapshot!(sb.run(sb.cmd().args(["policy", "show", "-t", "acmee"])), @r"
+        ------- stderr -------
+        error: no tenant `acmee` on this deployment
+
+        hint: did you mean `acme`? (`cx2fa tenant list` shows them all)
+        [exit status: 1]
+    ");
+    // Authentication.
+    insta::assert_snapshot!(
+        sb.run(sb.cmd().env("CX2FA_PASSWORD", "wrong").args(["policy", "show"])),
+        @r"
+        ------- stderr -------
+        error: `POST [SANDBOX_URL]/auth/realms/master/protocol/openid-connect/token` answered 401
+
+        Caused by:
+            Invalid user credentials
+
+        hint: check the admin credentials (`CX2FA_USERNAME`/`CX2FA_PASSWORD`, or `cx2fa auth login`)
+        [exit status: 3]
+    "
     );
-    let o = run(sb
-        .cmd()
-        .env_remove("CX2FA_PASSWORD")
-        .args(["tenant", "list"]));
-    assert_eq!(o.status, 2, "{o}");
-    assert!(o.stderr.contains("CX2FA_PASSWORD"));
+    // Network: nothing listens on port 9.
+    insta::assert_snapshot!(
+        sb.run(sb.cmd().env("CX2FA_URL", "http://127.0.0.1:9").args(["tenant", "list"])),
+        @r"
+        ------- stderr -------
+        error: cannot reach `http://127.0.0.1:9/auth/realms/master/protocol/openid-connect/token`
+
+        Caused by:
+            error sending request for url (http://127.0.0.1:9/auth/realms/master/protocol/openid-connect/token): client error (Connect): tcp connect error: Connection refused (os error 111)
+
+        hint: check `--url` and that the service is running; in-cluster URLs need a port-forward and an override
+        [exit status: 4]
+    "
+    );
+    // Usage: a password is needed and there is no terminal to ask for it.
+    insta::assert_snapshot!(
+        sb.run(sb.cmd().env_remove("CX2FA_PASSWORD").args(["tenant", "list"])),
+        @r"
+        ------- stderr -------
+        error: admin credentials are needed but there is no terminal to ask on
+
+        hint: run `cx2fa auth login` once, set `CX2FA_USERNAME` and `CX2FA_PASSWORD` (or `CX2FA_CLIENT_ID`/`CX2FA_CLIENT_SECRET`), or pass `--password-stdin`
+        [exit status: 2]
+    "
+    );
     // Not one of those changed the tenant.
     assert_eq!(
         sb.tenant("acme")["tenantSettings"]["twoFAConfigs"],
@@ -382,16 +452,28 @@ fn tenant_show_masks_secrets_and_create_verifies() {
     let (_d, p) = file(doc.to_string().as_bytes());
     let o = run(sb.cmd().args(["tenant", "create", "-f", &p, "--yes"]));
     assert_eq!(o.status, 0, "{o}");
-    let o = run(sb.cmd().args(["tenant", "create", "-f", &p, "--yes"]));
-    assert_eq!(o.status, 1, "{o}");
-    assert!(o.stderr.contains("already exists"));
+    // Conflict.
+    insta::assert_snapshot!(sb.run(sb.cmd().args(["tenant", "create", "-f", &p, "--yes"])), @r"
+        ------- stderr -------
+        error: tenant `newco` already exists; nothing was created
+
+        hint: change it with `cx2fa policy apply`, or pick another tenantId
+        [exit status: 1]
+    ");
     let sb2 = Sandbox::with(Config {
         require_logo: true,
         ..Default::default()
     });
-    let o = run(sb2.cmd().args(["tenant", "create", "-f", &p, "--yes"]));
-    assert_eq!(o.status, 1, "{o}");
-    assert!(o.stderr.contains("--logo"), "{o}");
+    insta::assert_snapshot!(sb2.run(sb2.cmd().args(["tenant", "create", "-f", &p, "--yes"])), @r"
+        ------- stderr -------
+        error: `POST [SANDBOX_URL]/cx-tenant/tenant` answered 400
+
+        Caused by:
+            tenantLogo is required
+
+        hint: this release requires a logo: pass `--logo FILE.png`
+        [exit status: 1]
+    ");
 }
 
 #[test]
@@ -450,16 +532,21 @@ fn an_invalid_input_file_is_refused_with_located_causes() {
             .replace("\"otpExpiry\": 60", "\"otpExpiry\": \"sixty\"")
             .as_bytes(),
     );
-    let o = run(sb
-        .cmd()
-        .args(["policy", "apply", "-t", "acme", "-f", &bad, "--yes"]));
-    assert_eq!(o.status, 1, "{o}");
-    assert!(
-        o.stderr
-            .contains("is not a valid 2FA configuration; nothing was changed"),
-        "{o}"
+    let o = sb.run(
+        sb.cmd()
+            .args(["policy", "apply", "-t", "acme", "-f", &bad, "--yes"]),
     );
-    assert!(o.stderr.contains(&format!("{bad}:10:26: \"sixty\" does not match \"^[1-9][0-9]*$\" [/tenantSettings/twoFAConfigs/otpExpiry]")), "{o}");
+    assert!(o.stderr.contains(&format!("{bad}:10:26:")), "{o}");
+    insta::assert_snapshot!(o, @r#"
+        ------- stderr -------
+        error: [TEMP]/input.json is not a valid 2FA configuration; nothing was changed
+
+        Caused by:
+            [TEMP]/input.json:10:26: "sixty" does not match "^[1-9][0-9]*$" [/tenantSettings/twoFAConfigs/otpExpiry]
+
+        hint: `cx2fa config validate [TEMP]/input.json` shows every finding
+        [exit status: 1]
+    "#);
     assert_eq!(
         sb.tenant("acme")["tenantSettings"]["twoFAConfigs"],
         serde_json::json!({"is2FAEnabled": false})
@@ -471,7 +558,7 @@ fn an_invalid_input_file_is_refused_with_located_causes() {
 #[test]
 fn plan_refuses_what_apply_would_refuse() {
     let sb = Sandbox::start();
-    let o = run(sb.cmd().args([
+    let o = sb.run(sb.cmd().args([
         "policy",
         "plan",
         "--channel",
@@ -480,9 +567,15 @@ fn plan_refuses_what_apply_would_refuse() {
         "nobody@example.test",
         "--exit-code",
     ]));
-    assert_eq!(o.status, 1, "{o}");
-    assert!(o.stderr.contains("nobody@example.test"), "{o}");
-    assert!(!o.stderr.contains("skipped"), "{o}");
+    insta::assert_snapshot!(o, @r"
+        tenant `expertflow`: failed
+          error: tenant `expertflow`: no channel with service identifier `nobody@example.test`; EMAIL channels: otp-mail@example.test, support@example.test; nothing was changed
+        ------- stderr -------
+        error: tenant `expertflow`: no channel with service identifier `nobody@example.test`; EMAIL channels: otp-mail@example.test, support@example.test; nothing was changed
+
+        hint: create the channel first (`cx2fa channel list` shows them), or pass `--skip-channel-check`
+        [exit status: 1]
+    ");
 }
 
 /// #26.3: `tenant create` runs `policy apply`'s pre-flight, also with `--dry-run`: the OTP

@@ -90,7 +90,11 @@ pub fn normalise(text: &str) -> String {
             (format!(r"(?:{tmp}|/tmp)/\.tmp[A-Za-z0-9_]+"), "[TEMP]"),
             // The private directory the sandbox puts its CA in.
             (format!(r"(?:{tmp}|/tmp)/cx2fa-[A-Za-z0-9_.-]+"), "[TEMP]"),
-            (r"(127\.0\.0\.1|localhost|\[::1\]):\d+".into(), "$1:[PORT]"),
+            // Ephemeral ports (a fixed one, like 9 for "nothing listens", stays).
+            (
+                r"(127\.0\.0\.1|localhost|\[::1\]):\d{4,5}\b".into(),
+                "$1:[PORT]",
+            ),
             (
                 r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?".into(),
                 "[TIME]",
