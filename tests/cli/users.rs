@@ -82,9 +82,17 @@ fn reset_keeps_other_attributes_and_is_idempotent() {
         sb.attrs("expertflow", "agent.stale"),
         serde_json::json!({"department": ["support"], "locale": ["de"]})
     );
-    let o = run(sb.cmd().args(["user", "reset", "agent.stale", "--yes"]));
-    assert_eq!(o.status, 0);
-    assert!(o.stderr.contains("nothing to reset"), "{o}");
+    insta::assert_snapshot!(sb.run(sb.cmd().args(["user", "reset", "agent.stale", "--yes"])), @r"
+        ┌─────────────┬───────────────┬──────────────────┐
+        │ username    ┆ outcome       ┆ removed / reason │
+        ╞═════════════╪═══════════════╪══════════════════╡
+        │ agent.stale ┆ already-clean ┆                  │
+        └─────────────┴───────────────┴──────────────────┘
+        1 row(s): 0 reset, 1 already clean, 0 not found, 0 would reset, 0 failed
+        ------- stderr -------
+        nothing to reset
+        [exit status: 0]
+    ");
     let o = run(sb.cmd().args(["user", "reset", "agent.app", "--dry-run"]));
     assert_eq!(o.status, 0);
     assert!(
@@ -95,11 +103,29 @@ fn reset_keeps_other_attributes_and_is_idempotent() {
         sb.attrs("expertflow", "agent.app")["otpSecret"].is_array(),
         "dry run writes nothing"
     );
-    assert_eq!(
-        run(sb.cmd().args(["user", "reset", "agent.app"])).status,
-        2,
-        "no terminal, no --yes"
-    );
+    // No terminal, no --yes.
+    insta::assert_snapshot!(sb.run(sb.cmd().args(["user", "reset", "agent.app"])), @r"
+        ------- stderr -------
+        agent.app: remove is2FARegistered, twoFAChannel, otpSecret
+        error: confirmation is needed but there is no terminal to ask on
+
+        hint: pass `--yes`
+        [exit status: 2]
+    ");
+    // Not found: a single named user is a plain failure.
+    insta::assert_snapshot!(sb.run(sb.cmd().args(["user", "reset", "agent.nobody", "--yes"])), @r"
+        ┌──────────────┬───────────┬──────────────────┐
+        │ username     ┆ outcome   ┆ removed / reason │
+        ╞══════════════╪═══════════╪══════════════════╡
+        │ agent.nobody ┆ not-found ┆                  │
+        └──────────────┴───────────┴──────────────────┘
+        1 row(s): 0 reset, 0 already clean, 1 not found, 0 would reset, 0 failed
+        ------- stderr -------
+        error: no user of that name in realm `expertflow`
+
+        hint: check the spelling; `cx2fa user status` lists the realm's users
+        [exit status: 1]
+    ");
 }
 
 #[test]
@@ -320,7 +346,8 @@ fn bulk_input_and_summary_as_support_staff_need_them() {
     );
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("r.ndjson");
-    let o = run(sb.cmd().args([
+    // Partial: the not-found row is named, with why; the duplicate was worked once.
+    let o = sb.run(sb.cmd().args([
         "user",
         "reset",
         "--from",
@@ -329,17 +356,23 @@ fn bulk_input_and_summary_as_support_staff_need_them() {
         "--report",
         report.to_str().unwrap(),
     ]));
-    assert_eq!(o.status, 5, "{o}");
-    // The not-found row is named, with why; the duplicate was worked once.
-    assert!(
-        o.stdout.contains("agent.nobody") && o.stdout.contains("no user of that name in the realm"),
-        "{o}"
-    );
-    assert!(o.stdout.contains("1 duplicate name(s) worked once"), "{o}");
+    insta::assert_snapshot!(o, @r"
+        ┌──────────────┬───────────┬───────────────────────────────────┐
+        │ user         ┆ outcome   ┆ reason                            │
+        ╞══════════════╪═══════════╪═══════════════════════════════════╡
+        │ agent.nobody ┆ not-found ┆ no user of that name in the realm │
+        └──────────────┴───────────┴───────────────────────────────────┘
+        2 row(s): 1 reset, 0 already clean, 1 not found, 0 would reset, 0 failed; 1 duplicate name(s) worked once
+        ------- stderr -------
+        error: 1 of 2 row(s) were not reset: 1 not found
+
+        hint: check the spelling; `cx2fa user status` lists the realm's users
+        [exit status: 5]
+    ");
     let (rows, _) = crate::support::report_usernames(&report);
     assert_eq!(rows, 2, "agent.stale once, agent.nobody once");
     // Resuming says how many rows it skipped.
-    let out = run(sb.cmd().args([
+    let o = sb.run(sb.cmd().args([
         "user",
         "reset",
         "--from",
@@ -347,21 +380,22 @@ fn bulk_input_and_summary_as_support_staff_need_them() {
         "--yes",
         "--resume",
         report.to_str().unwrap(),
-    ]))
-    .stdout;
-    assert!(
-        out.contains("skipped: finished in the --resume report"),
-        "{out}"
-    );
+    ]));
+    insta::assert_snapshot!(o, @r"
+        0 row(s): 0 reset, 0 already clean, 0 not found, 0 would reset, 0 failed; 3 skipped: finished in the --resume report
+        ------- stderr -------
+        `--resume [TEMP]/r.ndjson`: 2 user(s) already finished there; skipped if listed
+        [exit status: 0]
+    ");
     // Columns without `username` are refused, never read as names.
     let (_d2, bad) = crate::support::file("login,mail\nagent.stale,s@x.io\n".as_bytes());
-    let o = run(sb.cmd().args(["user", "reset", "--from", &bad, "--yes"]));
-    assert_eq!(o.status, 2, "{o}");
-    assert!(
-        o.stderr
-            .contains("(columns: login, mail) but has no `username` column"),
-        "{o}"
-    );
+    insta::assert_snapshot!(sb.run(sb.cmd().args(["user", "reset", "--from", &bad, "--yes"])), @r"
+        ------- stderr -------
+        error: `--from [TEMP]/input.json`: the input looks like CSV (columns: login, mail) but has no `username` column
+
+        hint: name the column of usernames `username` (any case), or give one name per line
+        [exit status: 2]
+    ");
 }
 
 /// #26.9: who shares a contact is named, in the list and in the single-user view (asked of
