@@ -335,6 +335,12 @@ fn ctrl_c_stops_a_bulk_reset_at_once_and_the_report_is_what_the_server_received(
     // One request on the wire (150 ms) plus the verify read at most; never a retry cycle.
     assert!(waited < Duration::from_secs(2), "took {waited:?} to stop");
     assert!(o.stderr.contains("interrupted"), "{o}");
+    // Cancelled: what to do next.
+    insta::assert_snapshot!(o.final_error(), @r"
+        cancelled
+
+        hint: rows not started are not in the report; continue with `--resume REPORT`
+    ");
     let rows = report_rows(&report);
     let reset: std::collections::HashSet<String> = rows
         .iter()

@@ -45,6 +45,19 @@ impl CommandOutput {
         self.normalise(&self.stderr)
     }
 
+    /// The error a run ended with, its causes and hint: normalised stderr from its last
+    /// `error:` (or `cancelled`) line on, empty when there is none; for runs whose progress
+    /// before it varies.
+    pub fn final_error(&self) -> String {
+        let err = self.normalised_stderr();
+        let lines: Vec<&str> = err.lines().collect();
+        lines
+            .iter()
+            .rposition(|l| l.starts_with("error: ") || *l == "cancelled")
+            .map(|at| lines[at..].join("\n"))
+            .unwrap_or_default()
+    }
+
     fn normalise(&self, text: &str) -> String {
         // Longest first, so that a value containing another is replaced whole.
         let mut redactions = self.redactions.clone();
