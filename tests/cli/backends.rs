@@ -4,7 +4,7 @@
 //! that cx2fa agrees with itself; these bodies must hold on both.
 
 use crate::real::{fronting, servers};
-use crate::support::{file, run, Sandbox};
+use crate::support::{file, policy_to_sms, run, Sandbox};
 use serde_json::Value;
 
 /// (name, sandbox): the plain sandbox first, then one fronting each real Keycloak.
@@ -153,29 +153,9 @@ fn policy_show_plan_apply_on_every_backend() {
         let v = json(&o.stdout);
         assert_eq!(v["ready"], false, "{name}: {v}");
 
-        let o = run(sb.cmd().args([
-            "policy",
-            "plan",
-            "-t",
-            "expertflow",
-            "--channel",
-            "SMS",
-            "--identifier",
-            "+15550001000",
-            "--exit-code",
-        ]));
+        let o = policy_to_sms(&sb, "plan", &["--exit-code"]);
         assert_eq!(o.status, 10, "{name}: {o}");
-        let o = run(sb.cmd().args([
-            "policy",
-            "enable",
-            "-t",
-            "expertflow",
-            "--channel",
-            "SMS",
-            "--identifier",
-            "+15550001000",
-            "--yes",
-        ]));
+        let o = policy_to_sms(&sb, "enable", &["--yes"]);
         assert_eq!(o.status, 0, "{name}: {o}");
         let out = run(sb
             .cmd()

@@ -2,92 +2,15 @@
 //! admin credentials, and none of these may leak them, inject into a terminal or a shell,
 //! exhaust memory or panic. Each test fails without the fix it names (issue #16's items).
 
+use crate::support::servers::{env_of, respond, sandbox_banner, serve, serve_on, Seen};
 use crate::support::{file, run, Sandbox, TestEnv};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 const LIMIT: Duration = Duration::from_secs(30);
 const ADMIN_PASSWORD: &str = "admin-Pa55-word";
-
-/// One request as a crafted server saw it.
-#[derive(Debug, Clone)]
-struct Seen {
-    method: String,
-    path: String,
-    head: String,
-    body: String,
-}
-
-/// A tiny HTTP/1.1 server on an ephemeral loopback port: `answer` writes the whole response
-/// for each request (connection closed after it). Returns its base URL and what it saw.
-fn serve(
-    answer: impl Fn(&Seen, &mut TcpStream) + Send + Sync + 'static,
-) -> (String, Arc<Mutex<Vec<Seen>>>) {
-    serve_on("127.0.0.1:0", answer)
-}
-
-/// [`serve`] on `addr` (another loopback address stands for another host).
-fn serve_on(
-    addr: &str,
-    answer: impl Fn(&Seen, &mut TcpStream) + Send + Sync + 'static,
-) -> (String, Arc<Mutex<Vec<Seen>>>) {
-    let listener = TcpListener::bind(addr).unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    let seen = Arc::new(Mutex::new(vec![]));
-    let log = seen.clone();
-    let answer = Arc::new(answer);
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let log = log.clone();
-            let answer = answer.clone();
-            std::thread::spawn(move || {
-                let mut stream = stream;
-                let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
-                let mut reader = BufReader::new(stream.try_clone().unwrap());
-                let mut line = String::new();
-                if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                    return;
-                }
-                let mut parts = line.split_whitespace();
-                let method = parts.next().unwrap_or("").to_string();
-                let path = parts.next().unwrap_or("").to_string();
-                let mut head = String::new();
-                let mut len = 0usize;
-                loop {
-                    let mut h = String::new();
-                    if reader.read_line(&mut h).unwrap_or(0) == 0 || h == "\r\n" {
-                        break;
-                    }
-                    if let Some(v) = h.to_ascii_lowercase().strip_prefix("content-length:") {
-                        len = v.trim().parse().unwrap_or(0);
-                    }
-                    head.push_str(&h);
-                }
-                let mut body = vec![0; len];
-                let _ = reader.read_exact(&mut body);
-                let s = Seen {
-                    method,
-                    path,
-                    head,
-                    body: String::from_utf8_lossy(&body).into(),
-                };
-                log.lock().unwrap().push(s.clone());
-                answer(&s, &mut stream);
-            });
-        }
-    });
-    (url, seen)
-}
-
-fn respond(stream: &mut TcpStream, status: &str, extra: &str, body: &str) {
-    let _ = write!(
-        stream,
-        "HTTP/1.1 {status}\r\n{extra}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-}
 
 /// A crafted deployment: a token for anyone, then `tenants` for the tenant list.
 fn deployment(
@@ -535,35 +458,12 @@ fn the_credentials_file_is_written_safely() {
 fn the_sandbox_ca_is_private_and_removed() {
     use std::os::unix::fs::PermissionsExt;
     let home = tempfile::tempdir().unwrap();
-    let mut child = TestEnv::at(home.path())
-        .cx2fa_process()
-        .args(["sandbox", "--port", "0", "--tls", "-o", "json"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut banner = String::new();
-    let mut out = BufReader::new(child.stdout.take().unwrap());
-    loop {
-        let mut line = String::new();
-        if out.read_line(&mut line).unwrap() == 0 {
-            break;
-        }
-        banner.push_str(&line);
-        if line == "}\n" {
-            break;
-        }
-    }
-    let v: serde_json::Value = serde_json::from_str(&banner).unwrap();
-    let ca = v["env"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|kv| kv[0] == "CX2FA_CA_CERT")
-        .unwrap()[1]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let (mut child, v) = sandbox_banner(
+        &TestEnv::at(home.path()),
+        &["--tls"],
+        std::process::Stdio::null(),
+    );
+    let ca = env_of(&v, "CX2FA_CA_CERT").unwrap();
     let dir = std::path::Path::new(&ca).parent().unwrap().to_path_buf();
     assert!(
         !ca.contains(&child.id().to_string()),

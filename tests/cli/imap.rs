@@ -1,6 +1,7 @@
 //! EMAIL login through a real IMAP server: the sandbox delivers OTPs into a Maildir that a
 //! dovecot started here serves over IMAPS; `--otp-from-imap` reads the code from it.
 
+use crate::support::servers::free_port;
 use crate::support::{run, Sandbox};
 use cx2fa_sandbox::Config;
 use std::path::Path;
@@ -16,14 +17,6 @@ impl Drop for Dovecot {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 /// A CA, and a certificate for 127.0.0.1 signed by it.

@@ -3,6 +3,7 @@
 //! the fix it names. The second account is `nobody` (`setpriv`, as `inputs.rs` does), so
 //! the tests that need it run only as root and say so otherwise.
 
+use crate::support::servers::{env_of, sandbox_banner};
 use crate::support::{bin, run, Sandbox, TestEnv};
 use std::io::{BufRead, BufReader};
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
@@ -256,28 +257,7 @@ fn report_files_are_private_and_resume_rows_are_checked() {
 
 /// The sandbox's banner as JSON, from `cx2fa sandbox ARGS -o json`; the child keeps running.
 fn banner(args: &[&str], home: &Path) -> (std::process::Child, serde_json::Value) {
-    let mut child = TestEnv::at(home)
-        .cx2fa_process()
-        .args(["sandbox", "--port", "0", "-o", "json"])
-        .args(args)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut text = String::new();
-    let mut out = BufReader::new(child.stdout.take().unwrap());
-    loop {
-        let mut line = String::new();
-        if out.read_line(&mut line).unwrap() == 0 {
-            break;
-        }
-        text.push_str(&line);
-        if line == "}\n" {
-            break;
-        }
-    }
-    let v = serde_json::from_str(&text).unwrap_or(serde_json::Value::Null);
-    (child, v)
+    sandbox_banner(&TestEnv::at(home), args, std::process::Stdio::piped())
 }
 
 fn stop(child: std::process::Child) -> (i32, String) {
@@ -289,15 +269,6 @@ fn stop(child: std::process::Child) -> (i32, String) {
         o.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&o.stderr).into(),
     )
-}
-
-fn env_of(banner: &serde_json::Value, name: &str) -> Option<String> {
-    banner["env"]
-        .as_array()?
-        .iter()
-        .find(|kv| kv[0] == name)
-        .and_then(|kv| kv[1].as_str())
-        .map(str::to_string)
 }
 
 /// Item 15: the sandbox's admin password is made per run, its `/sandbox/*` helpers need the

@@ -1,6 +1,6 @@
 //! The admin's job against the sandbox: plan, apply, idempotency, nothing lost, bad input.
 
-use crate::support::{file, run, Sandbox, TestEnv, UPDATE_EMAIL};
+use crate::support::{file, policy_to_sms, run, Sandbox, TestEnv, UPDATE_EMAIL};
 use cx2fa_sandbox::Config;
 use serde_json::Value;
 
@@ -72,19 +72,7 @@ fn off_to_email_to_sms_and_back_loses_nothing() {
     assert_eq!(v["tenants"][0]["status"], "applied");
     assert!(std::path::Path::new(v["tenants"][0]["backup"].as_str().unwrap()).exists());
 
-    let o = run(sb.cmd().args([
-        "policy",
-        "enable",
-        "-t",
-        "expertflow",
-        "--channel",
-        "SMS",
-        "--identifier",
-        "+15550001000",
-        "--expiry",
-        "90",
-        "--yes",
-    ]));
+    let o = policy_to_sms(&sb, "enable", &["--expiry", "90", "--yes"]);
     assert_eq!(o.status, 0, "{o}");
     assert!(
         o.stderr
@@ -100,19 +88,7 @@ fn off_to_email_to_sms_and_back_loses_nothing() {
 
     // The same again writes nothing.
     let n = std::fs::read_dir(sb.backups()).unwrap().count();
-    let o = run(sb.cmd().args([
-        "policy",
-        "enable",
-        "-t",
-        "expertflow",
-        "--channel",
-        "SMS",
-        "--identifier",
-        "+15550001000",
-        "--expiry",
-        "90",
-        "--yes",
-    ]));
+    let o = policy_to_sms(&sb, "enable", &["--expiry", "90", "--yes"]);
     assert_eq!(o.status, 0);
     assert!(
         o.stdout.contains("no-changes") && o.stderr.contains("no changes"),

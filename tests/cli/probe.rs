@@ -5,6 +5,7 @@
 //! `badtotp`, each with a dedicated probe user) and probed with `tests/probe/probe.toml`, the
 //! files `.ci/prometheus` uses against a real Prometheus.
 
+use crate::support::servers::free_port;
 use crate::support::{run, wait_at_most, Sandbox, TestEnv};
 use cx2fa_sandbox::Config;
 use serde_json::Value;
@@ -247,44 +248,36 @@ fn an_unregistered_probe_user_is_left_alone_without_register() {
 fn probe_file_problems_are_reported_at_line_and_column() {
     let d = tempfile::tempdir().unwrap();
     let f = d.path().join("probe.toml");
-    std::fs::write(
-        &f,
-        "[[tenant]]\nid = \"t1\"\nuser = \"p\"\ncontact = \"not a contact\"\npassword = \"in-clear\"\notp = { outbox = true }\n",
-    )
-    .unwrap();
-    let o = run(TestEnv::new()
-        .cx2fa()
-        .args(["probe", "--once", "--file"])
-        .arg(&f));
-    assert_eq!(o.status, 2, "{o}");
     let name = f.display().to_string();
+    let check = |text: &str| {
+        std::fs::write(&f, text).unwrap();
+        run(TestEnv::new()
+            .cx2fa()
+            .args(["probe", "--once", "--file"])
+            .arg(&f))
+    };
     // A secret's value where a reference goes is the parse error, at its place.
+    let o = check("[[tenant]]\nid = \"t1\"\nuser = \"p\"\ncontact = \"not a contact\"\npassword = \"in-clear\"\notp = { outbox = true }\n");
     assert!(o.stderr.contains(&format!("{name}:5:12:")), "{o}");
-    std::fs::write(
-        &f,
-        "[[tenant]]\nid = \"t1\"\nuser = \"p\"\ncontact = \"not a contact\"\npassword = { env = \"P\" }\notp = { outbox = true, command = \"x\" }\n",
-    )
-    .unwrap();
-    let o = run(TestEnv::new()
-        .cx2fa()
-        .args(["probe", "--once", "--file"])
-        .arg(&f));
-    assert_eq!(o.status, 2, "{o}");
-    assert!(o.stderr.contains("2 problems"), "{o}");
-    assert!(o.stderr.contains(&format!("{name}:4:11: `contact`")), "{o}");
-    assert!(
-        o.stderr
-            .contains(&format!("{name}:6:7: `otp` names several sources")),
-        "{o}"
-    );
-}
+    insta::assert_snapshot!(o, @r"
+        ------- stderr -------
+        error: `[TEMP]/probe.toml` is not a valid probe file (1 problem)
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+        Caused by:
+            [TEMP]/probe.toml:5:12: unknown variant `in-clear`, expected one of `env`, `file`, `command`
+        [exit status: 2]
+    ");
+    let o = check("[[tenant]]\nid = \"t1\"\nuser = \"p\"\ncontact = \"not a contact\"\npassword = { env = \"P\" }\notp = { outbox = true, command = \"x\" }\n");
+    assert!(o.stderr.contains(&format!("{name}:4:11: `contact`")), "{o}");
+    insta::assert_snapshot!(o, @r"
+        ------- stderr -------
+        error: `[TEMP]/probe.toml` is not a valid probe file (2 problems)
+
+        Caused by:
+            [TEMP]/probe.toml:4:11: `contact`: Invalid customerChannelIdentifier: `not a contact`; give the probe's own e-mail address or 7–15 digits
+            [TEMP]/probe.toml:6:7: `otp` names several sources: give exactly one
+        [exit status: 2]
+    ");
 }
 
 fn wait_for(path: &std::path::Path, limit: Duration) {

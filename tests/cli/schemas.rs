@@ -3,6 +3,7 @@
 //! `schemas/output/`. A change to a shape fails here until the schema (and, when the change
 //! is breaking, `SCHEMA_VERSION`) is updated: `CX2FA_REGENERATE=1 cargo test --test cli schemas`.
 
+use crate::support::servers::sandbox_banner;
 use crate::support::{file, run, Sandbox, TestEnv, UPDATE_EMAIL};
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -194,31 +195,11 @@ fn every_json_output_matches_its_schema() {
     );
     seen.borrow_mut().insert("error");
     // The sandbox's banner, from a real server started and stopped.
-    let mut child = TestEnv::at(d.path())
-        .cx2fa_process()
-        .args(["sandbox", "--port", "0", "-o", "json"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut banner = String::new();
-    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
-    loop {
-        let mut line = String::new();
-        if out.read_line(&mut line).unwrap() == 0 || {
-            banner.push_str(&line);
-            line == "}\n"
-        } {
-            break;
-        }
-    }
+    let (mut child, banner) =
+        sandbox_banner(&TestEnv::at(d.path()), &[], std::process::Stdio::null());
     let _ = child.kill();
     let _ = child.wait();
-    validate(
-        "sandbox",
-        &serde_json::from_str(&banner).unwrap(),
-        "the banner",
-    );
+    validate("sandbox", &banner, "the banner");
     seen.borrow_mut().insert("sandbox");
     let all: BTreeSet<&str> = cx2fa::commands::output_schemas()
         .into_iter()

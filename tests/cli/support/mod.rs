@@ -309,6 +309,22 @@ pub const UPDATE_EMAIL: &str = r#"{
     }
 }"#;
 
+/// The seed's SMS channel.
+pub const SMS_CHANNEL: &str = "+15550001000";
+
+/// `cx2fa policy VERB -t expertflow --channel SMS --identifier SMS_CHANNEL EXTRA...`: the
+/// switch of the seed's tenant to its SMS channel, planned or made.
+pub fn policy_to_sms(sb: &Sandbox, verb: &str, extra: &[&str]) -> CommandOutput {
+    let to_sms = ["-t", "expertflow", "--channel", "SMS", "--identifier"];
+    sb.run(
+        sb.cmd()
+            .args(["policy", verb])
+            .args(to_sms)
+            .arg(SMS_CHANNEL)
+            .args(extra),
+    )
+}
+
 /// The usernames of an NDJSON `user reset` report, sorted, and how many rows it has: a report
 /// whose rows are each there once has as many names as rows after deduplication.
 pub fn report_usernames(report: &std::path::Path) -> (usize, Vec<String>) {
