@@ -3,7 +3,7 @@
 //! exhaust memory or panic. Each test fails without the fix it names (issue #16's items).
 
 use crate::support::servers::{env_of, respond, sandbox_banner, serve, serve_on, Seen};
-use crate::support::{file, run, Sandbox, TestEnv};
+use crate::support::{file, run, CommandOutput, Sandbox, TestEnv};
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
@@ -38,6 +38,26 @@ fn cx2fa(home: &std::path::Path) -> assert_cmd::Command {
         .cx2fa();
     c.timeout(LIMIT);
     c
+}
+
+/// `cx2fa user reset -t t1 --url URL --yes --report REPORT OPTIONS NAMES` in a private home:
+/// its output, how long it took, and how many rows its report holds.
+fn bulk_reset(url: &str, options: &[&str], names: &[String]) -> (CommandOutput, Duration, usize) {
+    let home = tempfile::tempdir().unwrap();
+    let report = home.path().join("r.ndjson");
+    let started = Instant::now();
+    let o = run(cx2fa(home.path())
+        .args([
+            "user", "reset", "-t", "t1", "--url", url, "--yes", "--report",
+        ])
+        .arg(&report)
+        .args(options)
+        .args(names));
+    let took = started.elapsed();
+    let rows = std::fs::read_to_string(&report)
+        .map(|r| r.lines().count())
+        .unwrap_or(0);
+    (o, took, rows)
 }
 
 /// Item 1: a 307 on the token request would resend the form (the password) to its target.
@@ -684,28 +704,9 @@ fn a_bulk_run_against_an_hour_long_retry_after_stops_at_once() {
             r#"{"error":"slow down"}"#,
         )
     });
-    let home = tempfile::tempdir().unwrap();
-    let report = home.path().join("r.ndjson");
-    let started = Instant::now();
-    let o = run(cx2fa(home.path()).args([
-        "user",
-        "reset",
-        "-t",
-        "t1",
-        "--url",
-        &url,
-        "--yes",
-        "--report",
-        report.to_str().unwrap(),
-        "u1",
-        "u2",
-        "u3",
-    ]));
-    assert!(
-        started.elapsed() < Duration::from_secs(10),
-        "took {:?}",
-        started.elapsed()
-    );
+    let names = ["u1", "u2", "u3"].map(String::from);
+    let (o, took, _) = bulk_reset(&url, &[], &names);
+    assert!(took < Duration::from_secs(10), "took {took:?}");
     assert_eq!(o.status, 4, "{o}");
     assert!(
         o.stderr.contains("3600 s")
@@ -733,33 +734,12 @@ fn a_bulk_run_against_a_server_that_never_answers_stops() {
         let _ = s.set_read_timeout(Some(Duration::from_secs(30)));
         let _ = s.read(&mut buf);
     });
-    let home = tempfile::tempdir().unwrap();
-    let report = home.path().join("r.ndjson");
     let names: Vec<String> = (0..30).map(|i| format!("u{i}")).collect();
-    let started = Instant::now();
-    let o = run(cx2fa(home.path())
-        .args([
-            "user",
-            "reset",
-            "-t",
-            "t1",
-            "--url",
-            &url,
-            "--yes",
-            "--timeout",
-            "1",
-            "--concurrency",
-            "1",
-            "--report",
-            report.to_str().unwrap(),
-        ])
-        .args(&names));
-    let took = started.elapsed();
+    let (o, took, rows) = bulk_reset(&url, &["--timeout", "1", "--concurrency", "1"], &names);
     assert_eq!(o.status, 4, "{o}");
     assert!(o.stderr.contains("rows in a row failed"), "{o}");
     assert!(o.stderr.contains("--resume"), "{o}");
     assert!(took < Duration::from_secs(25), "took {took:?}: {o}");
-    let rows = std::fs::read_to_string(&report).unwrap().lines().count();
     assert!(rows < 30, "{rows} rows were tried");
 }
 
@@ -976,34 +956,13 @@ fn a_bulk_run_stops_at_its_deadline() {
         std::thread::sleep(Duration::from_millis(700));
         respond(s, "200 OK", "", "[]")
     });
-    let home = tempfile::tempdir().unwrap();
-    let report = home.path().join("r.ndjson");
     let names: Vec<String> = (0..20).map(|i| format!("u{i}")).collect();
-    let started = Instant::now();
-    let o = run(cx2fa(home.path())
-        .args([
-            "user",
-            "reset",
-            "-t",
-            "t1",
-            "--url",
-            &url,
-            "--yes",
-            "--concurrency",
-            "1",
-            "--max-time",
-            "2",
-            "--report",
-            report.to_str().unwrap(),
-        ])
-        .args(&names));
-    let took = started.elapsed();
+    let (o, took, rows) = bulk_reset(&url, &["--concurrency", "1", "--max-time", "2"], &names);
     assert_eq!(o.status, 5, "{o}");
     assert!(
         o.stderr.contains("time limit") && o.stderr.contains("--resume"),
         "{o}"
     );
     assert!(took < Duration::from_secs(10), "took {took:?}");
-    let rows = std::fs::read_to_string(&report).unwrap().lines().count();
     assert!((1..20).contains(&rows), "{rows} rows in the report");
 }
