@@ -81,12 +81,13 @@ fn file_store_login_once_then_no_prompts() {
     assert!(!out.contains(&sb.admin_password));
     // Too open: refused with the fix.
     std::fs::set_permissions(cred_file(&sb), std::fs::Permissions::from_mode(0o644)).unwrap();
-    let o = run(logged_out(&sb).args(["tenant", "list"]));
-    assert_eq!(o.status, 1);
-    assert!(
-        o.stderr.contains("readable by others") && o.stderr.contains("chmod 600"),
-        "{o}"
-    );
+    insta::assert_snapshot!(sb.run(logged_out(&sb).args(["tenant", "list"])), @r"
+        ------- stderr -------
+        error: `[HOME]/data/cx2fa/credentials/default.json` is readable by others (mode 644)
+
+        hint: run `chmod 600 [HOME]/data/cx2fa/credentials/default.json`, or `cx2fa auth login` again
+        [exit status: 1]
+    ");
     let o = run(logged_out(&sb).args(["auth", "logout"]));
     assert_eq!(o.status, 0, "{o}");
     assert!(!cred_file(&sb).exists());
@@ -148,15 +149,19 @@ fn profile_client_id_pairs_with_the_secret_in_the_environment() {
 #[test]
 fn no_keyring_means_an_explicit_choice() {
     let sb = Sandbox::start();
-    let o = run(logged_out(&sb)
-        .env_remove("DBUS_SESSION_BUS_ADDRESS")
-        .args(["auth", "login", "--username", "admin", "--password-stdin"])
-        .write_stdin(sb.admin_password.clone()));
-    assert_eq!(o.status, 1, "{o}");
-    assert!(
-        o.stderr.contains("the OS keyring is not available") && o.stderr.contains("--store file"),
-        "{o}"
+    let o = sb.run(
+        logged_out(&sb)
+            .env_remove("DBUS_SESSION_BUS_ADDRESS")
+            .args(["auth", "login", "--username", "admin", "--password-stdin"])
+            .write_stdin(sb.admin_password.clone()),
     );
+    insta::assert_snapshot!(o, @r"
+        ------- stderr -------
+        error: the OS keyring is not available: no secret service provider or dbus session found
+
+        hint: on a desktop, unlock your keyring; headless, choose explicitly: `cx2fa auth login --store file` (a 0600 file) or environment variables (`CX2FA_USERNAME`/`CX2FA_PASSWORD`)
+        [exit status: 1]
+    ");
     assert!(
         !sb.state
             .path()
