@@ -109,8 +109,14 @@ fn a_hidden_enrolment_is_refused_everywhere() {
                 && o.stderr.contains("User profile"),
             "{args:?}: {o}"
         );
+        o.final_error()
     };
-    refused(&["user", "status", "agent.app"]);
+    // The refusal and its fix, word for word once; every other command says the same.
+    insta::assert_snapshot!(refused(&["user", "status", "agent.app"]), @r#"
+        error: realm `expertflow` hides the 2FA enrolment attributes is2FARegistered, twoFAChannel, tempOTPSecret, otpSecret, customerChannelIdentifier, phoneNumber, channelServiceIdentifier, otpExpiry, otpMaxAttempts, channelType from the admin API (Keycloak 24+ user profile); cx2fa cannot see or change users' enrolment there, and refuses rather than give a wrong answer
+
+        hint: declare them in the realm's user profile with admin view and edit (admin console: Realm settings → User profile → Create attribute, permissions "Who can view/edit: admin"), or let admins edit unmanaged attributes (Realm settings → General → Unmanaged attributes: "Admin can edit"; API: `PUT /admin/realms/expertflow/users/profile` with `"unmanagedAttributePolicy": "ADMIN_EDIT"` added to the current configuration)
+    "#);
     refused(&["user", "status"]);
     refused(&["user", "reset", "agent.app", "--yes"]);
     let (_d, names) = file(b"agent.app\nagent.sms\n");
@@ -390,7 +396,13 @@ fn an_expired_ready_token_stops_a_bulk_run_at_once() {
         .env("CX2FA_TOKEN", &jwt)
         .args(["tenant", "list"]));
     assert_eq!(o.status, 3, "{o}");
+    // The token's own expiry date, which the snapshot's normalising hides.
     assert!(o.stderr.contains("expired at 2001-09-09"), "{o}");
+    insta::assert_snapshot!(o.final_error(), @r"
+        error: the token given in `CX2FA_TOKEN` expired at [TIME]
+
+        hint: get a fresh token, or give credentials cx2fa can renew a token with: `CX2FA_USERNAME`/`CX2FA_PASSWORD`, `CX2FA_CLIENT_ID`/`CX2FA_CLIENT_SECRET`, or `cx2fa auth login`
+    ");
 
     let names: String = (1..=1200).map(|i| format!("user{i:06}\n")).collect();
     let (_d, list) = file(names.as_bytes());
