@@ -6,7 +6,7 @@
 //! files `.ci/prometheus` uses against a real Prometheus.
 
 use crate::support::servers::free_port;
-use crate::support::{run, wait_at_most, Sandbox, TestEnv};
+use crate::support::{run, signal, wait_at_most, Sandbox, TestEnv};
 use cx2fa_sandbox::Config;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -289,12 +289,7 @@ fn wait_for(path: &std::path::Path, limit: Duration) {
 }
 
 fn term(child: &std::process::Child) {
-    let ok = std::process::Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap()
-        .success();
-    assert!(ok, "kill -TERM");
+    signal(child, "TERM");
 }
 
 /// The server answers GET /metrics only: read-only, nothing else served.

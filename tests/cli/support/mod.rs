@@ -251,12 +251,18 @@ pub fn run(c: &mut Command) -> CommandOutput {
 
 /// Sends SIGINT (a Ctrl-C) to `child`.
 pub fn interrupt(child: &std::process::Child) {
+    signal(child, "INT");
+}
+
+/// Sends the signal `name` (`INT`, `TERM`...) to `child`.
+pub fn signal(child: &std::process::Child, name: &str) {
     let ok = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+        .arg(format!("-{name}"))
+        .arg(child.id().to_string())
         .status()
         .unwrap()
         .success();
-    assert!(ok, "kill -INT");
+    assert!(ok, "kill -{name}");
 }
 
 /// Waits for `child` at most `limit`; its output and how long the wait was. A child still
