@@ -5,8 +5,12 @@ use crate::support::{run, Sandbox};
 use serde_json::Value;
 
 fn audit(sb: &Sandbox, args: &[&str]) -> (i32, Value, String) {
-    let (code, out, err) = run(sb.cmd().arg("audit").args(args).args(["-o", "json"]));
-    (code, serde_json::from_str(&out).unwrap_or(Value::Null), err)
+    let o = run(sb.cmd().arg("audit").args(args).args(["-o", "json"]));
+    (
+        o.status,
+        serde_json::from_str(&o.stdout).unwrap_or(Value::Null),
+        o.stderr,
+    )
 }
 
 /// (user, kind, severity) of every finding.
@@ -104,20 +108,50 @@ fn every_seeded_case_is_found_and_fix_repairs_the_fixable_ones() {
     );
     assert_eq!(audit(&sb, &["-t", "acme", "--fail-on", "low"]).0, 0);
 
+    // The audit as a person reads it: the findings, the summary, the exit for findings.
+    insta::assert_snapshot!(sb.run(sb.cmd().args(["audit", "-t", "expertflow"])), @r"
+        ┌────────────┬───────────────┬──────────┬──────────────────────┬───────────────────────────────────────────────────────────────────────────┬─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
+        │ tenant     ┆ user          ┆ severity ┆ kind                 ┆ evidence                                                                  ┆ remedy                                                                                                                          │
+        ╞════════════╪═══════════════╪══════════╪══════════════════════╪═══════════════════════════════════════════════════════════════════════════╪═════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════════╡
+        │ expertflow ┆ agent.legacy  ┆ CRITICAL ┆ bypass               ┆ is2FARegistered=true, twoFAChannel=`sms`                                  ┆ cx2fa user reset -t expertflow agent.legacy   (or: cx2fa audit -t expertflow --fix)                                             │
+        │ expertflow ┆ agent.app     ┆ high     ┆ channel-changed      ┆ registered for `APP`, the tenant uses another channel                     ┆ cx2fa user reset -t expertflow agent.app   (or: cx2fa audit -t expertflow --fix)                                                │
+        │ expertflow ┆ agent.rsa     ┆ high     ┆ channel-changed      ┆ registered for `RSA`, the tenant uses another channel                     ┆ cx2fa user reset -t expertflow agent.rsa   (or: cx2fa audit -t expertflow --fix)                                                │
+        │ expertflow ┆ agent.sms     ┆ high     ┆ channel-changed      ┆ registered for `SMS`, the tenant uses another channel                     ┆ cx2fa user reset -t expertflow agent.sms   (or: cx2fa audit -t expertflow --fix)                                                │
+        │ expertflow ┆ agent.stale   ┆ high     ┆ stale-identifier     ┆ channelServiceIdentifier=`old-otp@example.test` differs from the tenant's ┆ cx2fa user reset -t expertflow agent.stale   (or: cx2fa audit -t expertflow --fix)                                              │
+        │ expertflow ┆ (tenant)      ┆ medium   ┆ admin-not-enrolled   ┆ the realm admin `admin` is not registered for 2FA                         ┆ log in once as the realm admin to register, before relying on 2FA: cx2fa simulate-login -t expertflow --user <admin> --register │
+        │ expertflow ┆ agent.pending ┆ medium   ┆ pending-registration ┆ is2FARegistered is not true                                               ┆ none needed: `agent.pending` registers again at the next login; to start over: cx2fa user reset -t expertflow agent.pending     │
+        │ expertflow ┆ agent.shared1 ┆ low      ┆ shared-contact       ┆ contact s***@example.test is shared by 2 users                            ┆ confirm the shared phone or address is intended; otherwise reset the users so they register their own                           │
+        │ expertflow ┆ agent.shared2 ┆ low      ┆ shared-contact       ┆ contact s***@example.test is shared by 2 users                            ┆ confirm the shared phone or address is intended; otherwise reset the users so they register their own                           │
+        └────────────┴───────────────┴──────────┴──────────────────────┴───────────────────────────────────────────────────────────────────────────┴─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+        expertflow: 12 users; 1 critical, 4 high, 2 medium, 2 low
+        total: 1 critical, 4 high, 2 medium, 2 low
+        ------- stderr -------
+        error: 5 finding(s) at or above `high`
+
+        hint: each finding names its remedy; `--fix` applies the resets
+        [exit status: 11]
+    ");
+
     // A dry run of the fix writes nothing.
-    let (code, _, err) = run(sb
+    let o = run(sb
         .cmd()
         .args(["audit", "-t", "expertflow", "--fix", "--dry-run"]));
-    assert_eq!(code, 11, "{err}");
+    assert_eq!(o.status, 11, "{o}");
     assert!(sb.attrs("expertflow", "agent.legacy")["twoFAChannel"].is_array());
 
     // Without a terminal, --fix needs --yes; with it, the fixable users are reset, no one else.
-    let (code, _, err) = run(sb.cmd().args(["audit", "-t", "expertflow", "--fix"]));
-    assert_eq!(code, 2, "{err}");
+    // The table is the one above: what matters here is the refusal.
+    let o = sb.run(sb.cmd().args(["audit", "-t", "expertflow", "--fix"]));
+    assert_eq!(o.status, 2, "{o}");
+    insta::assert_snapshot!(o.normalised_stderr(), @r"
+    error: confirmation is needed but there is no terminal to ask on
+
+    hint: pass `--yes`
+    ");
     let before_pending = sb.attrs("expertflow", "agent.pending");
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("fix.ndjson");
-    let (code, _, err) = run(sb.cmd().args([
+    let o = run(sb.cmd().args([
         "audit",
         "-t",
         "expertflow",
@@ -127,8 +161,8 @@ fn every_seeded_case_is_found_and_fix_repairs_the_fixable_ones() {
         report.to_str().unwrap(),
     ]));
     assert_eq!(
-        code, 0,
-        "the fixable findings were the only high ones: {err}"
+        o.status, 0,
+        "the fixable findings were the only high ones: {o}"
     );
     let (_, names) = crate::support::report_usernames(&report);
     let mut names: Vec<String> = names.into_iter().collect();
@@ -159,11 +193,12 @@ fn every_seeded_case_is_found_and_fix_repairs_the_fixable_ones() {
             t("agent.shared2", "shared-contact", "low"),
         ]
     );
-    let (code, csv, _) = run(sb.cmd().args(["audit", "-t", "expertflow", "-o", "csv"]));
-    assert_eq!(code, 0);
+    let o = run(sb.cmd().args(["audit", "-t", "expertflow", "-o", "csv"]));
+    assert_eq!(o.status, 0);
     assert!(
-        csv.starts_with("tenant,realm,user,severity,kind,evidence,remedy\n"),
-        "{csv}"
+        o.stdout
+            .starts_with("tenant,realm,user,severity,kind,evidence,remedy\n"),
+        "{o}"
     );
 }
 
@@ -174,9 +209,14 @@ fn every_seeded_case_is_found_and_fix_repairs_the_fixable_ones() {
 fn fix_over_every_tenant_leaves_only_what_a_reset_cannot_repair() {
     let sb = Sandbox::start();
     let before_twosecrets = sb.attrs("globex", "globex.app");
-    let (code, _, err) = run(sb.cmd().args(["audit", "--all-tenants", "--fix", "--yes"]));
+    let o = sb.run(sb.cmd().args(["audit", "--all-tenants", "--fix", "--yes"]));
     // initech's document is still wrong (high): the run says so.
-    assert_eq!(code, 11, "{err}");
+    assert_eq!(o.status, 11, "{o}");
+    insta::assert_snapshot!(o.normalised_stderr(), @r"
+        error: 2 finding(s) at or above `high`
+
+        hint: each finding names its remedy; `--fix` applies the resets
+    ");
     assert_eq!(
         sb.attrs("globex", "globex.app"),
         before_twosecrets,

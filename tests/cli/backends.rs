@@ -4,7 +4,7 @@
 //! that cx2fa agrees with itself; these bodies must hold on both.
 
 use crate::real::{fronting, servers};
-use crate::support::{file, run, Sandbox};
+use crate::support::{file, policy_to_sms, run, Sandbox};
 use serde_json::Value;
 
 /// (name, sandbox): the plain sandbox first, then one fronting each real Keycloak.
@@ -22,11 +22,11 @@ fn json(out: &str) -> Value {
 
 /// `user status` of one user, as JSON.
 fn status(sb: &Sandbox, tenant: &str, user: &str) -> Value {
-    let (code, out, err) = run(sb
+    let o = run(sb
         .cmd()
         .args(["user", "status", "-t", tenant, user, "-o", "json"]));
-    assert_eq!(code, 0, "{err}");
-    json(&out)
+    assert_eq!(o.status, 0, "{o}");
+    json(&o.stdout)
 }
 
 /// Whether the user has any enrolment left (a reset removes it all).
@@ -47,17 +47,16 @@ fn reset_one_bulk_resume_and_fleet_on_every_backend() {
                 "{name}: {u} is seeded enrolled"
             );
         }
-        let (code, _, err) =
-            run(sb
-                .cmd()
-                .args(["user", "reset", "-t", "expertflow", "agent.stale", "--yes"]));
-        assert_eq!(code, 0, "{name}: {err}");
+        let o = run(sb
+            .cmd()
+            .args(["user", "reset", "-t", "expertflow", "agent.stale", "--yes"]));
+        assert_eq!(o.status, 0, "{name}: {o}");
         assert!(!enrolled(&sb, "expertflow", "agent.stale"), "{name}");
 
         let dir = tempfile::tempdir().unwrap();
         let report = dir.path().join("r.ndjson");
         let (_d, names) = file(b"username\nagent.email\nagent.sms\nnobody.here\n");
-        let (code, out, err) = run(sb.cmd().args([
+        let o = run(sb.cmd().args([
             "user",
             "reset",
             "-t",
@@ -71,10 +70,10 @@ fn reset_one_bulk_resume_and_fleet_on_every_backend() {
             "json",
         ]));
         assert_eq!(
-            code, 5,
-            "{name}: a name not found makes the run partial: {err}"
+            o.status, 5,
+            "{name}: a name not found makes the run partial: {o}"
         );
-        let v = json(&out);
+        let v = json(&o.stdout);
         assert_eq!(
             (&v["summary"]["reset"], &v["summary"]["notFound"]),
             (&Value::from(2), &Value::from(1)),
@@ -87,7 +86,7 @@ fn reset_one_bulk_resume_and_fleet_on_every_backend() {
 
         // The same list again with one more name: only the new one is worked.
         let (_d2, more) = file(b"username\nagent.email\nagent.sms\nagent.app\n");
-        let (code, out, err) = run(sb.cmd().args([
+        let o = run(sb.cmd().args([
             "user",
             "reset",
             "-t",
@@ -100,8 +99,8 @@ fn reset_one_bulk_resume_and_fleet_on_every_backend() {
             "-o",
             "json",
         ]));
-        assert_eq!(code, 0, "{name}: {err}");
-        let v = json(&out);
+        assert_eq!(o.status, 0, "{name}: {o}");
+        let v = json(&o.stdout);
         assert_eq!(
             (&v["summary"]["resumed"], &v["summary"]["reset"]),
             (&Value::from(2), &Value::from(1)),
@@ -110,7 +109,7 @@ fn reset_one_bulk_resume_and_fleet_on_every_backend() {
         assert!(!enrolled(&sb, "expertflow", "agent.app"), "{name}");
 
         // Every tenant by filter: what is still stale (the bypassed and the RSA user) goes.
-        let (code, out, err) = run(sb.cmd().args([
+        let o = run(sb.cmd().args([
             "user",
             "reset",
             "--all-tenants",
@@ -120,15 +119,14 @@ fn reset_one_bulk_resume_and_fleet_on_every_backend() {
             "-o",
             "json",
         ]));
-        assert_eq!(code, 0, "{name}: {err}");
-        let v = json(&out);
+        assert_eq!(o.status, 0, "{name}: {o}");
+        let v = json(&o.stdout);
         assert!(v["summary"]["reset"].as_u64().unwrap() >= 2, "{name}: {v}");
-        let (code, out, err) =
-            run(sb
-                .cmd()
-                .args(["user", "status", "--all-tenants", "-o", "json"]));
-        assert_eq!(code, 0, "{name}: {err}");
-        let v = json(&out);
+        let o = run(sb
+            .cmd()
+            .args(["user", "status", "--all-tenants", "-o", "json"]));
+        assert_eq!(o.status, 0, "{name}: {o}");
+        let v = json(&o.stdout);
         let left: u64 = v["tenants"]
             .as_array()
             .unwrap()
@@ -147,49 +145,29 @@ fn reset_one_bulk_resume_and_fleet_on_every_backend() {
 #[test]
 fn policy_show_plan_apply_on_every_backend() {
     for (name, sb) in backends("same-bodies suite") {
-        let (code, out, err) =
-            run(sb
-                .cmd()
-                .args(["policy", "show", "-t", "expertflow", "-o", "json"]));
-        // The seed has a bypassed user: NOT ready, exit 1.
-        assert_eq!(code, 1, "{name}: {err}");
-        let v = json(&out);
-        assert_eq!(v["ready"], false, "{name}: {v}");
-
-        let (code, _, err) = run(sb.cmd().args([
-            "policy",
-            "plan",
-            "-t",
-            "expertflow",
-            "--channel",
-            "SMS",
-            "--identifier",
-            "+15550001000",
-            "--exit-code",
-        ]));
-        assert_eq!(code, 10, "{name}: {err}");
-        let (code, _, err) = run(sb.cmd().args([
-            "policy",
-            "enable",
-            "-t",
-            "expertflow",
-            "--channel",
-            "SMS",
-            "--identifier",
-            "+15550001000",
-            "--yes",
-        ]));
-        assert_eq!(code, 0, "{name}: {err}");
-        let (_, out, _) = run(sb
+        let o = run(sb
             .cmd()
             .args(["policy", "show", "-t", "expertflow", "-o", "json"]));
+        // The seed has a bypassed user: NOT ready, exit 1.
+        assert_eq!(o.status, 1, "{name}: {o}");
+        let v = json(&o.stdout);
+        assert_eq!(v["ready"], false, "{name}: {v}");
+
+        let o = policy_to_sms(&sb, "plan", &["--exit-code"]);
+        assert_eq!(o.status, 10, "{name}: {o}");
+        let o = policy_to_sms(&sb, "enable", &["--yes"]);
+        assert_eq!(o.status, 0, "{name}: {o}");
+        let out = run(sb
+            .cmd()
+            .args(["policy", "show", "-t", "expertflow", "-o", "json"]))
+        .stdout;
         let v = json(&out);
         assert_eq!(
             v["policy"]["channelType"], "SMS",
             "{name}: the tenant now uses SMS: {v}"
         );
         // The users registered for EMAIL are now the stale ones.
-        let (_, out, _) = run(sb.cmd().args([
+        let out = run(sb.cmd().args([
             "user",
             "status",
             "-t",
@@ -198,7 +176,8 @@ fn policy_show_plan_apply_on_every_backend() {
             "stale",
             "-o",
             "json",
-        ]));
+        ]))
+        .stdout;
         let stale: Vec<String> = json(&out)["users"]
             .as_array()
             .unwrap()
@@ -217,14 +196,14 @@ fn policy_show_plan_apply_on_every_backend() {
 #[test]
 fn doctor_on_every_backend() {
     for (name, sb) in backends("same-bodies suite") {
-        let (code, out, err) = run(sb.cmd().args(["doctor", "-t", "acme", "-o", "json"]));
-        let v = json(&out);
+        let o = run(sb.cmd().args(["doctor", "-t", "acme", "-o", "json"]));
+        let v = json(&o.stdout);
         let failed: Vec<&Value> = v["findings"]
             .as_array()
             .map(|f| f.iter().filter(|f| f["level"] == "fail").collect())
             .unwrap_or_default();
-        assert!(failed.is_empty(), "{name}: {failed:?} {err}");
-        assert_eq!(code, 0, "{name}: {out} {err}");
+        assert!(failed.is_empty(), "{name}: {failed:?} {o}");
+        assert_eq!(o.status, 0, "{name}: {o}");
     }
 }
 
@@ -241,12 +220,12 @@ fn simulate_login_every_channel_registration_and_return_on_every_backend() {
             for (k, v) in env {
                 c.env(k, v);
             }
-            let (code, out, err) = run(c
+            let o = run(c
                 .args(["simulate-login", "-t", tenant, "--user", user])
                 .args(args)
                 .args(["-o", "json"]));
-            assert_eq!(code, 0, "{name}: {tenant}/{user} {args:?}: {out} {err}");
-            let t = json(&out);
+            assert_eq!(o.status, 0, "{name}: {tenant}/{user} {args:?}: {o}");
+            let t = json(&o.stdout);
             assert_eq!(t["ending"], "success", "{name}: {tenant}/{user}: {t}");
             t["flow"].as_str().unwrap_or("").to_string()
         };
@@ -258,15 +237,15 @@ fn simulate_login_every_channel_registration_and_return_on_every_backend() {
             );
         };
         let enable = |tenant: &str, args: &[&str]| {
-            let (code, _, err) = run(sb
+            let o = run(sb
                 .cmd()
                 .args(["policy", "enable", "-t", tenant, "--yes"])
                 .args(args));
-            assert_eq!(code, 0, "{name}: {err}");
+            assert_eq!(o.status, 0, "{name}: {o}");
         };
         let app = [("APP", APP_SECRET.to_string())];
         let rsa = || {
-            let (_, code, _) = run(sb.cmd().args(["sandbox", "rsa-code", "agent.rsa"]));
+            let code = run(sb.cmd().args(["sandbox", "rsa-code", "agent.rsa"])).stdout;
             [("RSA", format!("rsapin01{}", code.trim()))]
         };
 
@@ -310,11 +289,10 @@ fn simulate_login_every_channel_registration_and_return_on_every_backend() {
 
         // RSA: expertflow moves to RSA; its RSA user, reset first, registers, then returns.
         enable("expertflow", &["--channel", "RSA"]);
-        let (code, _, err) =
-            run(sb
-                .cmd()
-                .args(["user", "reset", "-t", "expertflow", "agent.rsa", "--yes"]));
-        assert_eq!(code, 0, "{name}: {err}");
+        let o = run(sb
+            .cmd()
+            .args(["user", "reset", "-t", "expertflow", "agent.rsa", "--yes"]));
+        assert_eq!(o.status, 0, "{name}: {o}");
         let pass = ["--register", "--rsa-passcode-env", "RSA"];
         assert_eq!(
             login("expertflow", "agent.rsa", &pass, &rsa()),

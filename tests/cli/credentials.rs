@@ -4,9 +4,7 @@ use crate::support::{run, Sandbox};
 
 fn logged_out(sb: &Sandbox) -> assert_cmd::Command {
     let mut c = sb.cmd();
-    c.env_remove("CX2FA_USERNAME")
-        .env_remove("CX2FA_PASSWORD")
-        .env("XDG_DATA_HOME", sb.state.path().join("data"));
+    c.env_remove("CX2FA_USERNAME").env_remove("CX2FA_PASSWORD");
     c
 }
 
@@ -17,7 +15,7 @@ fn cred_file(sb: &Sandbox) -> std::path::PathBuf {
 #[test]
 fn file_store_login_once_then_no_prompts() {
     let sb = Sandbox::start();
-    let (code, _, err) = run(logged_out(&sb)
+    let o = run(logged_out(&sb)
         .args([
             "auth",
             "login",
@@ -28,9 +26,9 @@ fn file_store_login_once_then_no_prompts() {
             "file",
         ])
         .write_stdin("wrong"));
-    assert_eq!(code, 3, "{err}");
+    assert_eq!(o.status, 3, "{o}");
     assert!(!cred_file(&sb).exists(), "a wrong password is not stored");
-    let (code, _, err) = run(logged_out(&sb)
+    let o = run(logged_out(&sb)
         .args([
             "auth",
             "login",
@@ -41,7 +39,7 @@ fn file_store_login_once_then_no_prompts() {
             "file",
         ])
         .write_stdin(format!("{}\n", sb.admin_password)));
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(o.status, 0, "{o}");
     use std::os::unix::fs::PermissionsExt;
     assert_eq!(
         std::fs::metadata(cred_file(&sb))
@@ -53,9 +51,9 @@ fn file_store_login_once_then_no_prompts() {
     );
     let token_before: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(cred_file(&sb)).unwrap()).unwrap();
-    let (code, out, err) = run(logged_out(&sb).args(["tenant", "list"]));
-    assert_eq!(code, 0, "{err}");
-    assert!(out.contains("expertflow"));
+    let o = run(logged_out(&sb).args(["tenant", "list"]));
+    assert_eq!(o.status, 0, "{o}");
+    assert!(o.stdout.contains("expertflow"));
     let token_after: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(cred_file(&sb)).unwrap()).unwrap();
     assert_eq!(
@@ -69,31 +67,32 @@ fn file_store_login_once_then_no_prompts() {
             .send(),
     )
     .unwrap();
-    assert_eq!(run(logged_out(&sb).args(["tenant", "list"])).0, 0);
+    assert_eq!(run(logged_out(&sb).args(["tenant", "list"])).status, 0);
     let token_new: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(cred_file(&sb)).unwrap()).unwrap();
     assert_ne!(
         token_new["token"]["access"],
         token_before["token"]["access"]
     );
-    let (_, out, _) = run(logged_out(&sb).args(["auth", "status", "-o", "json"]));
+    let out = run(logged_out(&sb).args(["auth", "status", "-o", "json"])).stdout;
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["source"], "file");
     assert_eq!(v["principal"], "admin");
     assert!(!out.contains(&sb.admin_password));
     // Too open: refused with the fix.
     std::fs::set_permissions(cred_file(&sb), std::fs::Permissions::from_mode(0o644)).unwrap();
-    let (code, _, err) = run(logged_out(&sb).args(["tenant", "list"]));
-    assert_eq!(code, 1);
-    assert!(
-        err.contains("readable by others") && err.contains("chmod 600"),
-        "{err}"
-    );
-    let (code, _, err) = run(logged_out(&sb).args(["auth", "logout"]));
-    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!(sb.run(logged_out(&sb).args(["tenant", "list"])), @r"
+        ------- stderr -------
+        error: `[HOME]/data/cx2fa/credentials/default.json` is readable by others (mode 644)
+
+        hint: run `chmod 600 [HOME]/data/cx2fa/credentials/default.json`, or `cx2fa auth login` again
+        [exit status: 1]
+    ");
+    let o = run(logged_out(&sb).args(["auth", "logout"]));
+    assert_eq!(o.status, 0, "{o}");
     assert!(!cred_file(&sb).exists());
     assert_eq!(
-        run(logged_out(&sb).args(["tenant", "list"])).0,
+        run(logged_out(&sb).args(["tenant", "list"])).status,
         2,
         "logged out, no terminal: usage error"
     );
@@ -102,7 +101,7 @@ fn file_store_login_once_then_no_prompts() {
 #[test]
 fn client_credentials_login() {
     let sb = Sandbox::start();
-    let (code, _, err) = run(logged_out(&sb)
+    let o = run(logged_out(&sb)
         .args([
             "auth",
             "login",
@@ -113,8 +112,8 @@ fn client_credentials_login() {
             "file",
         ])
         .write_stdin("sandbox-ci-secret"));
-    assert_eq!(code, 0, "{err}");
-    assert_eq!(run(logged_out(&sb).args(["tenant", "show"])).0, 0);
+    assert_eq!(o.status, 0, "{o}");
+    assert_eq!(run(logged_out(&sb).args(["tenant", "show"])).status, 0);
 }
 
 /// A profile names the automation client (`client_id`); its secret comes only from the
@@ -134,31 +133,35 @@ fn profile_client_id_pairs_with_the_secret_in_the_environment() {
         c.env("CX2FA_PROFILE", "ci");
         c
     };
-    let (code, _, err) = run(ci()
+    let o = run(ci()
         .env("CX2FA_CLIENT_SECRET", "sandbox-ci-secret")
         .args(["tenant", "show"]));
-    assert_eq!(code, 0, "{err}");
-    let (code, _, err) = run(ci()
+    assert_eq!(o.status, 0, "{o}");
+    let o = run(ci()
         .env("CX2FA_CLIENT_SECRET", "not-the-secret")
         .args(["policy", "show"]));
-    assert_eq!(code, 3, "{err}");
+    assert_eq!(o.status, 3, "{o}");
     // Without the secret there is nothing to log in with and no terminal to ask on.
-    let (code, _, err) = run(ci().args(["policy", "show"]));
-    assert_eq!(code, 2, "{err}");
+    let o = run(ci().args(["policy", "show"]));
+    assert_eq!(o.status, 2, "{o}");
 }
 
 #[test]
 fn no_keyring_means_an_explicit_choice() {
     let sb = Sandbox::start();
-    let (code, _, err) = run(logged_out(&sb)
-        .env_remove("DBUS_SESSION_BUS_ADDRESS")
-        .args(["auth", "login", "--username", "admin", "--password-stdin"])
-        .write_stdin(sb.admin_password.clone()));
-    assert_eq!(code, 1, "{err}");
-    assert!(
-        err.contains("the OS keyring is not available") && err.contains("--store file"),
-        "{err}"
+    let o = sb.run(
+        logged_out(&sb)
+            .env_remove("DBUS_SESSION_BUS_ADDRESS")
+            .args(["auth", "login", "--username", "admin", "--password-stdin"])
+            .write_stdin(sb.admin_password.clone()),
     );
+    insta::assert_snapshot!(o, @r"
+        ------- stderr -------
+        error: the OS keyring is not available: no secret service provider or dbus session found
+
+        hint: on a desktop, unlock your keyring; headless, choose explicitly: `cx2fa auth login --store file` (a 0600 file) or environment variables (`CX2FA_USERNAME`/`CX2FA_PASSWORD`)
+        [exit status: 1]
+    ");
     assert!(
         !sb.state
             .path()
@@ -203,22 +206,22 @@ fn real_secret_service() {
             .env_remove("CX2FA_TENANT");
         c
     };
-    let (code, _, err) = run(with_bus()
+    let o = run(with_bus()
         .args(["auth", "login", "--username", "admin", "--password-stdin"])
         .write_stdin(sb.admin_password.clone()));
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(o.status, 0, "{o}");
     let dir = sb.state.path().join("data/cx2fa/credentials");
     assert!(
         dir.join("keyring-test.keyring").exists() && !dir.join("keyring-test.json").exists(),
         "the secret is in the keyring, not a file"
     );
-    let (code, out, err) = run(with_bus().args(["tenant", "list"]));
-    assert_eq!(code, 0, "{err}");
-    assert!(out.contains("expertflow"));
-    let (_, out, _) = run(with_bus().args(["auth", "status", "-o", "json"]));
+    let o = run(with_bus().args(["tenant", "list"]));
+    assert_eq!(o.status, 0, "{o}");
+    assert!(o.stdout.contains("expertflow"));
+    let out = run(with_bus().args(["auth", "status", "-o", "json"])).stdout;
     assert!(out.contains("\"source\": \"keyring\""), "{out}");
-    assert_eq!(run(with_bus().args(["auth", "logout"])).0, 0);
-    assert_eq!(run(with_bus().args(["tenant", "list"])).0, 2);
+    assert_eq!(run(with_bus().args(["auth", "logout"])).status, 0);
+    assert_eq!(run(with_bus().args(["tenant", "list"])).status, 2);
 }
 
 /// #26.6: `auth login --url U` remembers U for the profile's later commands; a ready token in
@@ -227,7 +230,7 @@ fn real_secret_service() {
 #[test]
 fn login_remembers_the_deployment_and_status_tells_the_truth() {
     let sb = Sandbox::start();
-    let (code, _, err) = run(logged_out(&sb)
+    let o = run(logged_out(&sb)
         .env_remove("CX2FA_URL")
         .args([
             "auth",
@@ -241,21 +244,22 @@ fn login_remembers_the_deployment_and_status_tells_the_truth() {
             &sb.url,
         ])
         .write_stdin(sb.admin_password.clone()));
-    assert_eq!(code, 0, "{err}");
-    let (code, out, err) = run(logged_out(&sb)
+    assert_eq!(o.status, 0, "{o}");
+    let o = run(logged_out(&sb)
         .env_remove("CX2FA_URL")
         .args(["tenant", "list"]));
-    assert_eq!(code, 0, "no --url needed after login: {err}");
-    assert!(out.contains("expertflow"), "{out}");
-    let (_, out, _) = run(logged_out(&sb)
+    assert_eq!(o.status, 0, "no --url needed after login: {o}");
+    assert!(o.stdout.contains("expertflow"), "{o}");
+    let out = run(logged_out(&sb)
         .env_remove("CX2FA_URL")
         .env("CX2FA_TOKEN", "a-ready-token-value")
-        .args(["auth", "status", "-o", "json"]));
+        .args(["auth", "status", "-o", "json"]))
+    .stdout;
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["source"], "environment", "{v}");
     assert_eq!(v["url"], format!("{}/", sb.url), "{v}");
     // No keyring here (no D-Bus session): refused before the password is read from stdin.
-    let (code, _, err) = run(logged_out(&sb)
+    let o = run(logged_out(&sb)
         .env_remove("DBUS_SESSION_BUS_ADDRESS")
         .args([
             "auth",
@@ -268,7 +272,7 @@ fn login_remembers_the_deployment_and_status_tells_the_truth() {
         ])
         .write_stdin(sb.admin_password.clone()));
     if std::env::var_os("CX2FA_TEST_KEYRING").is_none() {
-        assert_ne!(code, 0, "{err}");
-        assert!(err.contains("keyring"), "{err}");
+        assert_ne!(o.status, 0, "{o}");
+        assert!(o.stderr.contains("keyring"), "{o}");
     }
 }

@@ -21,9 +21,9 @@ fn findings(out: &str) -> Vec<(String, String)> {
 #[test]
 fn a_working_setup_passes() {
     let sb = Sandbox::start();
-    let (code, out, err) = run(sb.cmd().args(["doctor", "-o", "json"]));
-    assert_eq!(code, 0, "{out}{err}");
-    let f = findings(&out);
+    let o = run(sb.cmd().args(["doctor", "-o", "json"]));
+    assert_eq!(o.status, 0, "{o}");
+    let f = findings(&o.stdout);
     for check in [
         "deployment URL",
         "credentials",
@@ -44,39 +44,40 @@ fn a_working_setup_passes() {
 #[test]
 fn each_broken_piece_is_named_with_its_fix() {
     let sb = Sandbox::start();
-    let (code, out, _) = run(sb
+    let o = run(sb
         .cmd()
         .env_remove("CX2FA_OTP_MANAGER_URL")
         .args(["doctor", "-o", "json"]));
-    assert_eq!(code, 1);
-    assert!(findings(&out).contains(&("OTP manager".into(), "fail".into())));
+    assert_eq!(o.status, 1);
+    assert!(findings(&o.stdout).contains(&("OTP manager".into(), "fail".into())));
     assert!(
-        out.contains("--otp-manager-url http://localhost:<port>/"),
-        "{out}"
+        o.stdout
+            .contains("--otp-manager-url http://localhost:<port>/"),
+        "{o}"
     );
-    let (code, out, _) = run(sb
+    let o = run(sb
         .cmd()
         .env("CX2FA_PASSWORD", "nope")
         .args(["doctor", "-o", "json"]));
-    assert_eq!(code, 1);
+    assert_eq!(o.status, 1);
     assert!(
-        findings(&out).contains(&("admin token".into(), "fail".into())),
-        "{out}"
+        findings(&o.stdout).contains(&("admin token".into(), "fail".into())),
+        "{o}"
     );
-    let (code, out, _) = run(sb
+    let o = run(sb
         .cmd()
         .env("CX2FA_URL", "http://127.0.0.1:9")
         .args(["doctor", "-o", "json"]));
-    assert_eq!(code, 1);
-    assert!(out.contains("cannot reach"), "{out}");
-    let (code, out, _) = run(sb
+    assert_eq!(o.status, 1);
+    assert!(o.stdout.contains("cannot reach"), "{o}");
+    let o = run(sb
         .cmd()
         .env_remove("CX2FA_URL")
         .args(["doctor", "-o", "json"]));
-    assert_eq!(code, 1);
+    assert_eq!(o.status, 1);
     assert!(
-        findings(&out).contains(&("deployment URL".into(), "fail".into())),
-        "{out}"
+        findings(&o.stdout).contains(&("deployment URL".into(), "fail".into())),
+        "{o}"
     );
 }
 
@@ -94,9 +95,9 @@ fn a_read_only_enrolment_is_a_failure() {
         },
         ..Default::default()
     });
-    let (code, out, err) = crate::support::run(sb.cmd().args(["doctor", "-o", "json"]));
-    assert_ne!(code, 0, "{out} {err}");
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let o = crate::support::run(sb.cmd().args(["doctor", "-o", "json"]));
+    assert_ne!(o.status, 0, "{o}");
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
     let row = v["findings"]
         .as_array()
         .unwrap()
@@ -104,15 +105,15 @@ fn a_read_only_enrolment_is_a_failure() {
         .find(|f| f["check"] == "user profile: expertflow")
         .unwrap();
     assert_eq!(row["level"], "fail", "{row}");
-    let (code, _, err) = crate::support::run(sb.cmd().args(["policy", "show"]));
-    assert_eq!(code, 1, "{err}");
+    let o = crate::support::run(sb.cmd().args(["policy", "show"]));
+    assert_eq!(o.status, 1, "{o}");
 }
 
 /// #24: the RSA texts are the platform's (connector 1.9.3-RC8) for a refused passcode.
 #[test]
 fn a_refused_rsa_passcode_shows_the_platforms_words() {
     let sb = crate::support::Sandbox::start();
-    let (code, _, err) = crate::support::run(sb.cmd().env("RSA", "rsapin01000000").args([
+    let o = crate::support::run(sb.cmd().env("RSA", "rsapin01000000").args([
         "simulate-login",
         "--user",
         "agent.rsa",
@@ -121,9 +122,10 @@ fn a_refused_rsa_passcode_shows_the_platforms_words() {
         "--expect",
         "invalid-otp",
     ]));
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(o.status, 0, "{o}");
     assert!(
-        err.contains("Invalid verification code. Please try again."),
-        "{err}"
+        o.stderr
+            .contains("Invalid verification code. Please try again."),
+        "{o}"
     );
 }

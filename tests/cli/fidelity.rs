@@ -100,16 +100,23 @@ fn a_hidden_enrolment_is_refused_everywhere() {
     let sb = profile(Unmanaged::Absent, false);
     let before = sb.stored_attrs("expertflow", "agent.app");
     let refused = |args: &[&str]| {
-        let (code, out, err) = run(sb.cmd().args(args));
-        assert_eq!(code, 1, "{args:?}: {out} {err}");
+        let o = run(sb.cmd().args(args));
+        assert_eq!(o.status, 1, "{args:?}: {o}");
         assert!(
-            err.contains("realm `expertflow` hides the 2FA enrolment attributes")
-                && err.contains("ADMIN_EDIT")
-                && err.contains("User profile"),
-            "{args:?}: {err}"
+            o.stderr
+                .contains("realm `expertflow` hides the 2FA enrolment attributes")
+                && o.stderr.contains("ADMIN_EDIT")
+                && o.stderr.contains("User profile"),
+            "{args:?}: {o}"
         );
+        o.final_error()
     };
-    refused(&["user", "status", "agent.app"]);
+    // The refusal and its fix, word for word once; every other command says the same.
+    insta::assert_snapshot!(refused(&["user", "status", "agent.app"]), @r#"
+        error: realm `expertflow` hides the 2FA enrolment attributes is2FARegistered, twoFAChannel, tempOTPSecret, otpSecret, customerChannelIdentifier, phoneNumber, channelServiceIdentifier, otpExpiry, otpMaxAttempts, channelType from the admin API (Keycloak 24+ user profile); cx2fa cannot see or change users' enrolment there, and refuses rather than give a wrong answer
+
+        hint: declare them in the realm's user profile with admin view and edit (admin console: Realm settings → User profile → Create attribute, permissions "Who can view/edit: admin"), or let admins edit unmanaged attributes (Realm settings → General → Unmanaged attributes: "Admin can edit"; API: `PUT /admin/realms/expertflow/users/profile` with `"unmanagedAttributePolicy": "ADMIN_EDIT"` added to the current configuration)
+    "#);
     refused(&["user", "status"]);
     refused(&["user", "reset", "agent.app", "--yes"]);
     let (_d, names) = file(b"agent.app\nagent.sms\n");
@@ -133,15 +140,15 @@ fn a_hidden_enrolment_is_refused_everywhere() {
     refused(&["simulate-login", "--user", "agent.app", "--otp", "000000"]);
     assert_eq!(sb.stored_attrs("expertflow", "agent.app"), before);
     // doctor names it per realm; policy show warns and does not count users it cannot see.
-    let (code, out, _) = run(sb.cmd().args(["doctor"]));
-    assert_ne!(code, 0);
+    let o = run(sb.cmd().args(["doctor"]));
+    assert_ne!(o.status, 0);
     assert!(
-        out.contains("user profile: expertflow") && out.contains("hides"),
-        "{out}"
+        o.stdout.contains("user profile: expertflow") && o.stdout.contains("hides"),
+        "{o}"
     );
-    let (code, out, err) = run(sb.cmd().args(["policy", "show", "-o", "json"]));
-    assert_eq!(code, 0, "{err}");
-    let v: Value = serde_json::from_str(&out).unwrap();
+    let o = run(sb.cmd().args(["policy", "show", "-o", "json"]));
+    assert_eq!(o.status, 0, "{o}");
+    let v: Value = serde_json::from_str(&o.stdout).unwrap();
     assert_eq!(v["users"], Value::Null);
     let users = v["checks"]
         .as_array()
@@ -157,24 +164,24 @@ fn a_hidden_enrolment_is_refused_everywhere() {
 #[test]
 fn read_only_enrolment_reads_with_a_warning_and_refuses_writes() {
     let sb = profile(Unmanaged::AdminView, false);
-    let (code, out, err) = run(sb.cmd().args(["user", "status", "agent.app"]));
-    assert_eq!(code, 0, "{err}");
-    assert!(out.contains("APP"), "{out}");
+    let o = run(sb.cmd().args(["user", "status", "agent.app"]));
+    assert_eq!(o.status, 0, "{o}");
+    assert!(o.stdout.contains("APP"), "{o}");
     assert!(
-        err.contains("warning") && err.contains("read-only"),
-        "{err}"
+        o.stderr.contains("warning") && o.stderr.contains("read-only"),
+        "{o}"
     );
-    let (code, _, err) = run(sb.cmd().args(["user", "reset", "agent.stale", "--yes"]));
-    assert_eq!(code, 1, "{err}");
-    assert!(err.contains("lets admins only read"), "{err}");
-    let (code, _, err) = run(sb.cmd().args(["user", "reset", "agent.stale", "--dry-run"]));
-    assert_eq!(code, 0, "a dry run only reads: {err}");
+    let o = run(sb.cmd().args(["user", "reset", "agent.stale", "--yes"]));
+    assert_eq!(o.status, 1, "{o}");
+    assert!(o.stderr.contains("lets admins only read"), "{o}");
+    let o = run(sb.cmd().args(["user", "reset", "agent.stale", "--dry-run"]));
+    assert_eq!(o.status, 0, "a dry run only reads: {o}");
     // The same through a filtered (fleet) reset: the tenant is refused before its first row.
-    let (code, out, err) = run(sb
+    let o = run(sb
         .cmd()
         .args(["user", "reset", "--filter", "stale", "--yes", "-o", "json"]));
-    assert_eq!(code, 5, "{out} {err}");
-    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(o.status, 5, "{o}");
+    let v: Value = serde_json::from_str(&o.stdout).unwrap();
     assert!(
         v["tenantErrors"][0]["error"]
             .as_str()
@@ -185,7 +192,7 @@ fn read_only_enrolment_reads_with_a_warning_and_refuses_writes() {
     assert_eq!(v["summary"]["rows"], 0);
     assert!(sb.stored_attrs("expertflow", "agent.stale")["is2FARegistered"].is_array());
     // Registration would write: refused. A registered APP user logs in (nothing written).
-    let (code, _, err) = run(sb.cmd().args([
+    let o = run(sb.cmd().args([
         "simulate-login",
         "--user",
         "agent.none",
@@ -193,12 +200,12 @@ fn read_only_enrolment_reads_with_a_warning_and_refuses_writes() {
         "a@example.test",
         "--otp-from-outbox",
     ]));
-    assert_eq!(code, 1, "{err}");
+    assert_eq!(o.status, 1, "{o}");
     assert!(sb
         .stored_attrs("expertflow", "agent.none")
         .get("twoFAChannel")
         .is_none());
-    let (code, _, err) = run(sb
+    let o = run(sb
         .cmd()
         .env("APP", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
         .args([
@@ -208,7 +215,7 @@ fn read_only_enrolment_reads_with_a_warning_and_refuses_writes() {
             "--totp-secret-env",
             "APP",
         ]));
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(o.status, 0, "{o}");
 }
 
 /// The fixes the refusal names: declared attributes, or `ADMIN_EDIT`/`ENABLED`; then status,
@@ -220,22 +227,22 @@ fn declared_or_editable_enrolment_works() {
         profile(Unmanaged::AdminEdit, false),
         profile(Unmanaged::Enabled, false),
     ] {
-        let (code, out, err) = run(sb.cmd().args(["user", "status", "agent.app"]));
-        assert_eq!(code, 0, "{err}");
-        assert!(out.contains("APP"), "{out}");
-        let (code, _, err) = run(sb.cmd().args(["user", "reset", "agent.stale", "--yes"]));
-        assert_eq!(code, 0, "{err}");
+        let o = run(sb.cmd().args(["user", "status", "agent.app"]));
+        assert_eq!(o.status, 0, "{o}");
+        assert!(o.stdout.contains("APP"), "{o}");
+        let o = run(sb.cmd().args(["user", "reset", "agent.stale", "--yes"]));
+        assert_eq!(o.status, 0, "{o}");
         assert_eq!(
             sb.stored_attrs("expertflow", "agent.stale"),
             json!({"department": ["support"], "locale": ["de"]})
         );
         let (_d, names) = file(b"agent.sms\nagent.app\n");
-        let (code, out, err) = run(sb.cmd().args(["user", "reset", "--from", &names, "--yes"]));
-        assert_eq!(code, 0, "{out} {err}");
-        assert!(out.contains("2 reset"), "{out}");
-        let (_, out, _) = run(sb.cmd().args(["doctor"]));
+        let o = run(sb.cmd().args(["user", "reset", "--from", &names, "--yes"]));
+        assert_eq!(o.status, 0, "{o}");
+        assert!(o.stdout.contains("2 reset"), "{o}");
+        let out = run(sb.cmd().args(["doctor"])).stdout;
         assert!(out.contains("visible and writable"), "{out}");
-        let (code, _, err) = run(sb.cmd().args([
+        let o = run(sb.cmd().args([
             "simulate-login",
             "--user",
             "agent.none",
@@ -243,7 +250,7 @@ fn declared_or_editable_enrolment_works() {
             "new@example.test",
             "--otp-from-outbox",
         ]));
-        assert_eq!(code, 0, "{err}");
+        assert_eq!(o.status, 0, "{o}");
         assert_eq!(
             sb.stored_attrs("expertflow", "agent.none")["is2FARegistered"],
             json!(["true"])
@@ -260,23 +267,24 @@ fn keycloak_at_the_root_is_found() {
     });
     let (status, _) = sb.get("/auth/realms/master/.well-known/openid-configuration", None);
     assert_eq!(status, 404);
-    let (code, out, err) = run(sb.cmd().args(["user", "status", "agent.app"]));
-    assert_eq!(code, 0, "{err}");
-    assert!(out.contains("APP"), "{out}");
-    let (_, out, _) = run(sb.cmd().args(["doctor"]));
+    let o = run(sb.cmd().args(["user", "status", "agent.app"]));
+    assert_eq!(o.status, 0, "{o}");
+    assert!(o.stdout.contains("APP"), "{o}");
+    let out = run(sb.cmd().args(["doctor"])).stdout;
     assert!(out.contains(&format!("found at `{}/`", sb.url)), "{out}");
     // Found once at `auth login` and stored with the credentials.
-    let (code, _, err) = run(sb
+    let o = run(sb
         .cmd()
         .env_remove("CX2FA_PASSWORD")
         .args(["auth", "login", "--store", "file", "--password-stdin"])
         .write_stdin(sb.admin_password.clone()));
-    assert_eq!(code, 0, "{err}");
-    let (_, out, _) = run(sb
+    assert_eq!(o.status, 0, "{o}");
+    let out = run(sb
         .cmd()
         .env_remove("CX2FA_USERNAME")
         .env_remove("CX2FA_PASSWORD")
-        .args(["doctor"]));
+        .args(["doctor"]))
+    .stdout;
     assert!(out.contains("found at `auth login`"), "{out}");
 }
 
@@ -300,38 +308,37 @@ fn password_grant_failures_are_told_apart() {
         ]))
     };
     for _ in 0..2 {
-        assert_eq!(probe(&sb, "wrong", "wrong-password").0, 0);
+        assert_eq!(probe(&sb, "wrong", "wrong-password").status, 0);
     }
-    let (code, out, err) = probe(&sb, "agent-pass", "wrong-password");
-    assert_eq!(
-        code, 0,
-        "locked out looks like a wrong password: {out} {err}"
-    );
-    assert!(out.contains("locked out"), "{out}");
+    let o = probe(&sb, "agent-pass", "wrong-password");
+    assert_eq!(o.status, 0, "locked out looks like a wrong password: {o}");
+    assert!(o.stdout.contains("locked out"), "{o}");
 
     let sb = Sandbox::with(Config {
         required_actions: vec![("agent.email".into(), "VERIFY_PROFILE".into())],
         ..Config::default()
     });
-    let (code, out, err) = probe(&sb, "agent-pass", "account-not-set-up");
-    assert_eq!(code, 0, "{err}");
-    assert!(out.contains("pending: VERIFY_PROFILE"), "{out}");
-    let (code, _, err) =
-        run(sb
-            .cmd()
-            .args(["simulate-login", "--user", "agent.email", "--otp", "1"]));
-    assert_eq!(
-        code, 3,
-        "unasserted, a refusal is an authentication failure: {err}"
+    let output = probe(&sb, "agent-pass", "account-not-set-up");
+    assert_eq!(output.status, 0, "{output}");
+    assert!(
+        output.stdout.contains("pending: VERIFY_PROFILE"),
+        "{output}"
     );
-    assert!(err.contains("not fully set up"), "{err}");
+    let o = run(sb
+        .cmd()
+        .args(["simulate-login", "--user", "agent.email", "--otp", "1"]));
+    assert_eq!(
+        o.status, 3,
+        "unasserted, a refusal is an authentication failure: {o}"
+    );
+    assert!(o.stderr.contains("not fully set up"), "{o}");
 
     let sb = with_keycloak(Keycloak {
         no_direct_grants: true,
         ..Keycloak::default()
     });
-    let (code, out, err) = probe(&sb, "agent-pass", "direct-grant-off");
-    assert_eq!(code, 0, "{out} {err}");
+    let o = probe(&sb, "agent-pass", "direct-grant-off");
+    assert_eq!(o.status, 0, "{o}");
 
     // A disabled account.
     let sb = Sandbox::start();
@@ -363,7 +370,7 @@ fn password_grant_failures_are_told_apart() {
         .await
         .unwrap();
     });
-    assert_eq!(probe(&sb, "agent-pass", "account-disabled").0, 0);
+    assert_eq!(probe(&sb, "agent-pass", "account-disabled").status, 0);
 }
 
 /// A ready token (`CX2FA_TOKEN`): a JWT past its `exp` is refused before it is sent, and a
@@ -382,14 +389,20 @@ fn an_expired_ready_token_stops_a_bulk_run_at_once() {
         b64(json!({"alg": "none"})),
         b64(json!({"exp": 1_000_000_000}))
     );
-    let (code, _, err) = run(sb
+    let o = run(sb
         .cmd()
         .env_remove("CX2FA_USERNAME")
         .env_remove("CX2FA_PASSWORD")
         .env("CX2FA_TOKEN", &jwt)
         .args(["tenant", "list"]));
-    assert_eq!(code, 3, "{err}");
-    assert!(err.contains("expired at 2001-09-09"), "{err}");
+    assert_eq!(o.status, 3, "{o}");
+    // The token's own expiry date, which the snapshot's normalising hides.
+    assert!(o.stderr.contains("expired at 2001-09-09"), "{o}");
+    insta::assert_snapshot!(o.final_error(), @r"
+        error: the token given in `CX2FA_TOKEN` expired at [TIME]
+
+        hint: get a fresh token, or give credentials cx2fa can renew a token with: `CX2FA_USERNAME`/`CX2FA_PASSWORD`, `CX2FA_CLIENT_ID`/`CX2FA_CLIENT_SECRET`, or `cx2fa auth login`
+    ");
 
     let names: String = (1..=1200).map(|i| format!("user{i:06}\n")).collect();
     let (_d, list) = file(names.as_bytes());
@@ -420,7 +433,7 @@ fn an_expired_ready_token_stops_a_bulk_run_at_once() {
             std::thread::sleep(Duration::from_millis(2));
         }
     });
-    let (code, out, err) = run(sb
+    let o = run(sb
         .cmd()
         .env_remove("CX2FA_USERNAME")
         .env_remove("CX2FA_PASSWORD")
@@ -448,14 +461,14 @@ fn an_expired_ready_token_stops_a_bulk_run_at_once() {
         eprintln!("the bulk run finished before the token expired; mid-run expiry not exercised");
         return;
     }
-    assert_eq!(code, 3, "{out} {err}");
-    assert!(err.contains("stopped at once"), "{err}");
+    assert_eq!(o.status, 3, "{o}");
+    assert!(o.stderr.contains("stopped at once"), "{o}");
     assert!(
         rows.iter().all(|r| r["outcome"] != "failed"),
         "no row blamed"
     );
     // Resume with renewable credentials: every row once.
-    let (code, _, err) = run(sb.cmd().args([
+    let o = run(sb.cmd().args([
         "user",
         "reset",
         "--from",
@@ -464,7 +477,7 @@ fn an_expired_ready_token_stops_a_bulk_run_at_once() {
         "--resume",
         report.to_str().unwrap(),
     ]));
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(o.status, 0, "{o}");
     let (n, names) = crate::support::report_usernames(&report);
     assert_eq!((n, names.len()), (1200, 1200), "every row exactly once");
 }

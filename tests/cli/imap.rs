@@ -1,6 +1,7 @@
 //! EMAIL login through a real IMAP server: the sandbox delivers OTPs into a Maildir that a
 //! dovecot started here serves over IMAPS; `--otp-from-imap` reads the code from it.
 
+use crate::support::servers::free_port;
 use crate::support::{run, Sandbox};
 use cx2fa_sandbox::Config;
 use std::path::Path;
@@ -16,14 +17,6 @@ impl Drop for Dovecot {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 /// A CA, and a certificate for 127.0.0.1 signed by it.
@@ -128,27 +121,27 @@ fn email_login_through_a_real_imap_server() {
         run(&mut c)
     };
     // Registration by email, then a returning login, each with the code from the mailbox.
-    let (code, out, err) = login(&["--register-contact", "agent@example.test"]);
-    assert_eq!(code, 0, "{out}{err}");
-    assert!(out.contains("verdict: success"), "{out}");
-    let (code, out, err) = login(&[]);
-    assert_eq!(code, 0, "{out}{err}");
+    let o = login(&["--register-contact", "agent@example.test"]);
+    assert_eq!(o.status, 0, "{o}");
+    assert!(o.stdout.contains("verdict: success"), "{o}");
+    let o = login(&[]);
+    assert_eq!(o.status, 0, "{o}");
     assert!(
-        out.contains("returning") || out.contains("verdict: success"),
-        "{out}"
+        o.stdout.contains("returning") || o.stdout.contains("verdict: success"),
+        "{o}"
     );
     // TLS is verified: without the CA the server is refused.
-    let (code, _, err) = run(sb.cmd().env("CX2FA_IMAP_PASSWORD", "mailpass").args([
+    let o = run(sb.cmd().env("CX2FA_IMAP_PASSWORD", "mailpass").args([
         "simulate-login",
         "--user",
         "agent.none",
         "--otp-from-imap",
         &url,
     ]));
-    assert_eq!(code, 4, "{err}");
-    assert!(err.contains("--ca-cert"), "{err}");
+    assert_eq!(o.status, 4, "{o}");
+    assert!(o.stderr.contains("--ca-cert"), "{o}");
     // A wrong mailbox password is an authentication failure.
-    let (code, _, err) = run(sb
+    let o = run(sb
         .cmd()
         .env("CX2FA_IMAP_PASSWORD", "wrong")
         .env("CX2FA_CA_CERT", &ca)
@@ -159,8 +152,8 @@ fn email_login_through_a_real_imap_server() {
             "--otp-from-imap",
             &url,
         ]));
-    assert_eq!(code, 3, "{err}");
-    assert!(err.contains("IMAP login failed"), "{err}");
+    assert_eq!(o.status, 3, "{o}");
+    assert!(o.stderr.contains("IMAP login failed"), "{o}");
 }
 
 /// Writes a message into `maildir/new` whose arrival (the file's time, dovecot's INTERNALDATE)
@@ -225,7 +218,7 @@ fn imap_takes_the_channels_mail_and_never_a_refused_code_again() {
         "imaps://agent%40example.test@127.0.0.1:{}/INBOX",
         dovecot.port
     );
-    let (code, out, err) = run(sb
+    let o = run(sb
         .cmd()
         .env("CX2FA_IMAP_PASSWORD", "mailpass")
         .env("CX2FA_CA_CERT", dir.path().join("ca.pem"))
@@ -237,13 +230,13 @@ fn imap_takes_the_channels_mail_and_never_a_refused_code_again() {
             &url,
         ])
         .timeout(secs(60)));
-    assert_eq!(code, 0, "{out}{err}");
-    assert!(out.contains("verdict: success"), "{out}");
+    assert_eq!(o.status, 0, "{o}");
+    assert!(o.stdout.contains("verdict: success"), "{o}");
     // One refusal (the spoofed code), then the real one.
     assert_eq!(
-        out.matches("Invalid verification code").count(),
+        o.stdout.matches("Invalid verification code").count(),
         1,
-        "{out}{err}"
+        "{o}"
     );
 }
 
@@ -327,7 +320,7 @@ fn an_imap_server_talking_forever_is_held_to_the_timeout() {
     let port = endless_fetch_server(dir.path());
     let sb = Sandbox::start();
     let started = std::time::Instant::now();
-    let (code, _, err) = run(sb
+    let o = run(sb
         .cmd()
         .env("CX2FA_IMAP_PASSWORD", "imap-pass")
         .env("CX2FA_CA_CERT", dir.path().join("ca.pem"))
@@ -342,10 +335,10 @@ fn an_imap_server_talking_forever_is_held_to_the_timeout() {
         ])
         .timeout(std::time::Duration::from_secs(40)));
     let took = started.elapsed();
-    assert_eq!(code, 4, "{err}");
-    assert!(err.contains("no answer within 5 s"), "{err}");
+    assert_eq!(o.status, 4, "{o}");
+    assert!(o.stderr.contains("no answer within 5 s"), "{o}");
     assert!(
         took < std::time::Duration::from_secs(15),
-        "took {took:?}: {err}"
+        "took {took:?}: {o}"
     );
 }

@@ -1,7 +1,7 @@
 //! Bad input files and honest exits: every file-taking option against the inputs a careless
 //! argument or a broken pipeline hands it, and bulk runs that did not do all they were asked.
 
-use crate::support::{file, run, Sandbox};
+use crate::support::{file, run, Sandbox, TestEnv};
 use serde_json::Value;
 use std::time::{Duration, Instant};
 
@@ -19,25 +19,26 @@ fn reset_from(sb: &Sandbox, from: &str) -> assert_cmd::Command {
 fn a_bulk_run_with_an_unknown_name_is_partial_and_says_why() {
     let sb = Sandbox::start();
     let (_d, csv) = file(b"username\nagent.stale\nagent.ghost\n");
-    let (code, out, err) = run(&mut reset_from(&sb, &csv));
-    assert_eq!(code, 5, "{out} {err}");
+    let o = run(&mut reset_from(&sb, &csv));
+    assert_eq!(o.status, 5, "{o}");
     assert!(
-        err.contains("1 of 2 row(s) were not reset: 1 not found"),
-        "{err}"
+        o.stderr
+            .contains("1 of 2 row(s) were not reset: 1 not found"),
+        "{o}"
     );
     assert!(
-        out.contains("1 reset") && out.contains("1 not found"),
-        "{out}"
+        o.stdout.contains("1 reset") && o.stdout.contains("1 not found"),
+        "{o}"
     );
     // Several names on the command line: the same rule.
-    let (code, _, err) = run(sb
+    let o = run(sb
         .cmd()
         .args(["user", "reset", "agent.sms", "nobody.here", "--yes"]));
-    assert_eq!(code, 5, "{err}");
+    assert_eq!(o.status, 5, "{o}");
     // One name: not found is a plain failure.
-    let (code, _, err) = run(sb.cmd().args(["user", "reset", "ghost", "--yes"]));
-    assert_eq!(code, 1, "{err}");
-    assert!(err.contains("no user of that name"), "{err}");
+    let o = run(sb.cmd().args(["user", "reset", "ghost", "--yes"]));
+    assert_eq!(o.status, 1, "{o}");
+    assert!(o.stderr.contains("no user of that name"), "{o}");
 }
 
 #[test]
@@ -51,42 +52,45 @@ fn empty_inputs_are_usage_errors_unless_allowed() {
         b"[]",
     ] {
         let (_d, f) = file(text);
-        let (code, _, err) = run(&mut reset_from(&sb, &f));
-        assert_eq!(code, 2, "{text:?}: {err}");
-        assert!(err.contains("held no user names"), "{err}");
+        let o = run(&mut reset_from(&sb, &f));
+        assert_eq!(o.status, 2, "{text:?}: {o}");
+        assert!(o.stderr.contains("held no user names"), "{o}");
     }
-    let (code, _, err) = run(reset_from(&sb, "-").write_stdin(""));
-    assert_eq!(code, 2, "{err}");
-    assert!(err.contains("standard input held no user names"), "{err}");
-    let (code, _, err) = run(reset_from(&sb, "-")
+    let o = run(reset_from(&sb, "-").write_stdin(""));
+    assert_eq!(o.status, 2, "{o}");
+    assert!(
+        o.stderr.contains("standard input held no user names"),
+        "{o}"
+    );
+    let o = run(reset_from(&sb, "-")
         .arg("--allow-empty")
         .write_stdin(r#"{"users": []}"#));
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(o.status, 0, "{o}");
 }
 
 #[test]
 fn a_spreadsheet_csv_with_a_bom_is_read() {
     let sb = Sandbox::start();
     let (_d, f) = file(b"\xEF\xBB\xBFusername,department\r\nagent.stale,support\r\n");
-    let (code, out, err) = run(&mut reset_from(&sb, &f));
-    assert_eq!(code, 0, "{out} {err}");
-    assert!(out.contains("1 reset"), "{out}");
+    let o = run(&mut reset_from(&sb, &f));
+    assert_eq!(o.status, 0, "{o}");
+    assert!(o.stdout.contains("1 reset"), "{o}");
 }
 
 #[test]
 fn dev_stdin_and_process_substitution_stream() {
     let sb = Sandbox::start();
-    let (code, out, err) = run(sb
+    let o = run(sb
         .shell("printf 'agent.stale\\nagent.sms\\n' | cx2fa user reset --from /dev/stdin --yes")
         .timeout(LIMIT));
-    assert_eq!(code, 0, "{out} {err}");
-    assert!(out.contains("2 row(s): 2 reset"), "{out}");
+    assert_eq!(o.status, 0, "{o}");
+    assert!(o.stdout.contains("2 row(s): 2 reset"), "{o}");
     if std::path::Path::new("/bin/bash").exists() {
-        let (code, out, err) = run(sb
+        let o = run(sb
             .shell("bash -c 'cx2fa user reset --from <(echo agent.app) --yes'")
             .timeout(LIMIT));
-        assert_eq!(code, 0, "{out} {err}");
-        assert!(out.contains("1 row(s): 1 reset"), "{out}");
+        assert_eq!(o.status, 0, "{o}");
+        assert!(o.stdout.contains("1 row(s): 1 reset"), "{o}");
     }
 }
 
@@ -109,9 +113,12 @@ fn endless_and_odd_inputs_are_refused_at_once() {
         ("/nonexistent/users.csv", "no such file"),
     ] {
         let started = Instant::now();
-        let (code, _, err) = run(&mut reset_from(&sb, from));
-        assert_eq!(code, 2, "{from}: {err}");
-        assert!(err.contains(says) && err.contains(from), "{from}: {err}");
+        let o = run(&mut reset_from(&sb, from));
+        assert_eq!(o.status, 2, "{from}: {o}");
+        assert!(
+            o.stderr.contains(says) && o.stderr.contains(from),
+            "{from}: {o}"
+        );
         assert!(
             started.elapsed() < Duration::from_secs(10),
             "{from} took too long"
@@ -119,8 +126,8 @@ fn endless_and_odd_inputs_are_refused_at_once() {
     }
     // Invalid UTF-8 in a file is refused before any row is touched.
     let (_f, bad) = file(b"agent.stale\n\xff\xfe\n");
-    let (code, _, err) = run(&mut reset_from(&sb, &bad));
-    assert_eq!(code, 2, "{err}");
+    let o = run(&mut reset_from(&sb, &bad));
+    assert_eq!(o.status, 2, "{o}");
     let attrs = sb.attrs("expertflow", "agent.stale");
     assert!(
         attrs["is2FARegistered"].is_array(),
@@ -133,20 +140,20 @@ fn resume_refuses_what_is_not_its_report() {
     let sb = Sandbox::start();
     let (_d, names) = file(b"agent.stale\n");
     let (_r, text) = file(b"hello, I am not a report\n");
-    let (code, _, err) = run(reset_from(&sb, &names).args(["--resume", &text]));
-    assert_eq!(code, 2, "{err}");
-    assert!(err.contains("line 1 is not a row"), "{err}");
+    let o = run(reset_from(&sb, &names).args(["--resume", &text]));
+    assert_eq!(o.status, 2, "{o}");
+    assert!(o.stderr.contains("line 1 is not a row"), "{o}");
     let (_o, other) = file(
         br#"{"tenant":"acme","realm":"acme","username":"agent.stale","outcome":"reset","attempts":1}"#,
     );
-    let (code, _, err) = run(reset_from(&sb, &names).args(["--resume", &other]));
-    assert_eq!(code, 2, "{err}");
-    assert!(err.contains("tenant `acme`"), "{err}");
+    let o = run(reset_from(&sb, &names).args(["--resume", &other]));
+    assert_eq!(o.status, 2, "{o}");
+    assert!(o.stderr.contains("tenant `acme`"), "{o}");
     // A real report of this tenant resumes: the finished row is not redone.
     let d = tempfile::tempdir().unwrap();
     let report = d.path().join("r.ndjson").display().to_string();
-    let (code, _, err) = run(reset_from(&sb, &names).args(["--report", &report]));
-    assert_eq!(code, 0, "{err}");
+    let o = run(reset_from(&sb, &names).args(["--report", &report]));
+    assert_eq!(o.status, 0, "{o}");
     let row: Value = serde_json::from_str(
         std::fs::read_to_string(&report)
             .unwrap()
@@ -157,9 +164,9 @@ fn resume_refuses_what_is_not_its_report() {
     .unwrap();
     assert_eq!(row["tenant"], "expertflow");
     assert_eq!(row["realm"], "expertflow");
-    let (code, out, err) = run(reset_from(&sb, &names).args(["--resume", &report, "-o", "json"]));
-    assert_eq!(code, 0, "{err}");
-    let v: Value = serde_json::from_str(&out).unwrap();
+    let o = run(reset_from(&sb, &names).args(["--resume", &report, "-o", "json"]));
+    assert_eq!(o.status, 0, "{o}");
+    let v: Value = serde_json::from_str(&o.stdout).unwrap();
     assert_eq!(v["summary"]["rows"], 0);
     assert_eq!(v["summary"]["resumed"], 1);
 }
@@ -250,19 +257,19 @@ fn every_file_option_refuses_bad_files_cleanly() {
             }
             let path = p(name);
             let started = Instant::now();
-            let (code, out, err) = run(make(&path).timeout(LIMIT));
+            let o = run(make(&path).timeout(LIMIT));
             assert!(
-                code != 0 && code != 101 && code != -1,
-                "{flag} {name}: exit {code}\n{out}\n{err}"
+                o.status != 0 && o.status != 101 && o.status != -1,
+                "{flag} {name}: exit {o}"
             );
-            assert!(!err.contains("panicked"), "{flag} {name}: {err}");
+            assert!(!o.stderr.contains("panicked"), "{flag} {name}: {o}");
             assert!(
-                err.contains("error:") && err.trim().lines().count() <= 12,
-                "{flag} {name}: one clear message: {err}"
+                o.stderr.contains("error:") && o.stderr.trim().lines().count() <= 12,
+                "{flag} {name}: one clear message: {o}"
             );
             // And what to do instead (the sandbox's file options lost it once, #28).
             if name == "dir" {
-                assert!(err.contains("hint:"), "{flag} {name}: no hint: {err}");
+                assert!(o.stderr.contains("hint:"), "{flag} {name}: no hint: {o}");
             }
             assert!(
                 started.elapsed() < Duration::from_secs(15),
@@ -273,38 +280,39 @@ fn every_file_option_refuses_bad_files_cleanly() {
     }
     // `--report` and `--maildir` are written to: a directory or a FIFO is refused at once.
     for target in [p("dir"), p("fifo")] {
-        let (code, _, err) = run(sb
+        let o = run(sb
             .cmd()
             .args(["user", "reset", "agent.stale", "--yes", "--report", &target])
             .timeout(LIMIT));
-        assert_eq!(code, 2, "--report {target}: {err}");
-        assert!(err.contains(&target), "{err}");
+        assert_eq!(o.status, 2, "--report {target}: {o}");
+        assert!(o.stderr.contains(&target), "{o}");
     }
-    let (code, _, err) = run(sb
+    let o = run(sb
         .cmd()
         .args(["sandbox", "--port", "0", "--maildir", &p("empty")])
         .timeout(LIMIT));
-    assert_eq!(code, 2, "--maildir on a file: {err}");
+    assert_eq!(o.status, 2, "--maildir on a file: {o}");
 }
 
 #[test]
 fn policy_show_warns_about_users_and_its_verdict_agrees() {
     let sb = Sandbox::start();
-    let (code, out, err) = run(sb.cmd().args(["policy", "show"]));
+    let o = run(sb.cmd().args(["policy", "show"]));
     // The seed's agent.legacy (twoFAChannel `sms`, as connector 1.7.x wrote it) is logged in by
     // the platform with any code: 2FA is not enforced for everyone, so NOT ready, exit 1.
-    assert_eq!(code, 1, "{err}");
-    assert!(err.contains("NOT ready: users failed"), "{err}");
-    let users_row = out
+    assert_eq!(o.status, 1, "{o}");
+    assert!(o.stderr.contains("NOT ready: users failed"), "{o}");
+    let users_row = o
+        .stdout
         .lines()
         .find(|l| l.contains("│ users"))
-        .unwrap_or_else(|| panic!("no users row: {out}"));
+        .unwrap_or_else(|| panic!("no users row: {o}"));
     assert!(
         users_row.contains("NO") && users_row.contains("accepts any code"),
         "{users_row}"
     );
-    assert!(out.contains("verdict: NOT ready"), "{out}");
-    let (_, out, _) = run(sb.cmd().args(["policy", "show", "-o", "json"]));
+    assert!(o.stdout.contains("verdict: NOT ready"), "{o}");
+    let out = run(sb.cmd().args(["policy", "show", "-o", "json"])).stdout;
     let v: Value = serde_json::from_str(&out).unwrap();
     let checks = v["checks"].as_array().unwrap();
     let users = checks.iter().find(|c| c["name"] == "users").unwrap();
@@ -372,7 +380,7 @@ fn file_options_on_a_pipe_and_without_permission() {
             false,
         ),
     ] {
-        let (code, out, err) = run(sb
+        let o = run(sb
             .shell(&format!(
                 "printf '%s' \"$INPUT\" | cx2fa {}",
                 args.join(" ")
@@ -380,10 +388,13 @@ fn file_options_on_a_pipe_and_without_permission() {
             .env("INPUT", stdin)
             .timeout(LIMIT));
         if ok {
-            assert!(code == 0 || code == 10, "{args:?}: {code} {out} {err}");
+            assert!(o.status == 0 || o.status == 10, "{args:?}: {o}");
         } else {
-            assert!(code == 1 || code == 2, "{args:?}: {code} {out} {err}");
-            assert!(err.contains("/dev/stdin"), "{args:?} names the path: {err}");
+            assert!(o.status == 1 || o.status == 2, "{args:?}: {o}");
+            assert!(
+                o.stderr.contains("/dev/stdin"),
+                "{args:?} names the path: {o}"
+            );
         }
     }
     // Without permission.
@@ -430,21 +441,15 @@ fn file_options_on_a_pipe_and_without_permission() {
         } else {
             std::process::Command::new(&bin)
         };
-        c.env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("HOME", &home)
-            .env("XDG_CONFIG_HOME", home.join("c"))
-            .env("XDG_STATE_HOME", home.join("s"))
-            .env("NO_COLOR", "1");
-        for (k, v) in &sb.env {
-            c.env(k, v);
-        }
+        TestEnv::at(&home)
+            .set_all(sb.env.iter().cloned())
+            .apply(&mut c);
         c.args(&args);
-        let (code, out, err) = run(assert_cmd::Command::from_std(c).timeout(LIMIT));
-        assert!(code == 1 || code == 2, "{args:?}: {code} {out} {err}");
+        let o = run(assert_cmd::Command::from_std(c).timeout(LIMIT));
+        assert!(o.status == 1 || o.status == 2, "{args:?}: {o}");
         assert!(
-            err.contains(&locked) && err.to_lowercase().contains("permission denied"),
-            "{args:?}: {err}"
+            o.stderr.contains(&locked) && o.stderr.to_lowercase().contains("permission denied"),
+            "{args:?}: {o}"
         );
     }
 }

@@ -20,7 +20,7 @@ const SECRETS: &[&str] = &[
 fn debug_output_of_every_command_is_redacted() {
     let sb = Sandbox::start();
     let (_d, p) = file(UPDATE_EMAIL.as_bytes());
-    let (_, code, _) = run(sb.cmd().args(["sandbox", "rsa-code", "agent.rsa"]));
+    let code = run(sb.cmd().args(["sandbox", "rsa-code", "agent.rsa"])).stdout;
     let pass = format!("rsapin01{}", code.trim());
     let runs: Vec<Vec<&str>> = vec![
         vec!["tenant", "list"],
@@ -114,18 +114,18 @@ fn debug_output_of_every_command_is_redacted() {
                 .arg("--print-curl")
                 .args(&args)
                 .args(["-o", format]);
-            let (_, out, err) = run(&mut c);
+            let o = run(&mut c);
             let offline = args[0] == "tenant" && matches!(args[1], "restore" | "backups")
                 || args[0] == "config"
                 || args[0] == "auth";
             assert!(
-                err.contains("debug:") || offline || format == "csv",
-                "{args:?} -o {format} traced nothing: {err}"
+                o.stderr.contains("debug:") || offline || format == "csv",
+                "{args:?} -o {format} traced nothing: {o}"
             );
             for s in &planted {
                 assert!(
-                    !out.contains(s.as_str()) && !err.contains(s.as_str()),
-                    "{args:?} -o {format} leaked `{s}`:\n{out}\n{err}"
+                    !o.stdout.contains(s.as_str()) && !o.stderr.contains(s.as_str()),
+                    "{args:?} -o {format} leaked `{s}`:\n{o}"
                 );
             }
         }
@@ -137,11 +137,11 @@ fn debug_output_of_every_command_is_redacted() {
 #[test]
 fn print_curl_lines_run_as_printed() {
     let sb = Sandbox::start();
-    let (code, _, err) = run(sb.cmd().args(["tenant", "list", "--print-curl"]));
-    assert_eq!(code, 0, "{err}");
-    assert!(err.contains("export CX2FA_TOKEN=\"$(curl "), "{err}");
+    let o = run(sb.cmd().args(["tenant", "list", "--print-curl"]));
+    assert_eq!(o.status, 0, "{o}");
+    assert!(o.stderr.contains("export CX2FA_TOKEN=\"$(curl "), "{o}");
     let out = std::process::Command::new("bash")
-        .args(["-c", &format!("set -e\n{err}")])
+        .args(["-c", &format!("set -e\n{}", o.stderr)])
         .env("CX2FA_PASSWORD", &sb.admin_password)
         .output()
         .unwrap();

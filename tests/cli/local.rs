@@ -3,7 +3,8 @@
 //! the fix it names. The second account is `nobody` (`setpriv`, as `inputs.rs` does), so
 //! the tests that need it run only as root and say so otherwise.
 
-use crate::support::{run, Sandbox};
+use crate::support::servers::{env_of, sandbox_banner};
+use crate::support::{bin, run, Sandbox, TestEnv};
 use std::io::{BufRead, BufReader};
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;
@@ -30,10 +31,6 @@ fn as_nobody(program: impl AsRef<std::ffi::OsStr>) -> std::process::Command {
 
 fn chmod(p: &Path, mode: u32) {
     std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
-}
-
-fn bin() -> std::path::PathBuf {
-    assert_cmd::cargo::cargo_bin("cx2fa")
 }
 
 /// Item 1: `cx2fa tour` as root, after another account planted `cx2fa-tour-<pid>` with
@@ -66,21 +63,15 @@ fn the_tour_never_writes_through_a_planted_directory() {
     assert!(ok, "nobody plants the directory");
     let home = d.path().join("home");
     std::fs::create_dir(&home).unwrap();
-    let mut c = std::process::Command::new("unshare");
+    let mut c = TestEnv::at(&home).set("TMPDIR", &tmp).command("unshare");
     c.args(["--pid", "--fork"]).arg(bin()).arg("tour");
-    let (code, _, err) = run(assert_cmd::Command::from_std(c)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("HOME", &home)
-        .env("TMPDIR", &tmp)
-        .env("NO_COLOR", "1")
-        .timeout(LIMIT));
+    let o = run(assert_cmd::Command::from_std(c).timeout(LIMIT));
     assert_eq!(
         std::fs::read_to_string(&victim).unwrap(),
         "root's file\n",
         "the tour wrote through the planted link"
     );
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(o.status, 0, "{o}");
     let names: Vec<_> = std::fs::read_dir(&planted)
         .unwrap()
         .map(|e| e.unwrap().file_name())
@@ -108,7 +99,7 @@ fn otp_cmd_children_get_an_allow_listed_environment() {
     let sb = Sandbox::start();
     let d = tempfile::tempdir().unwrap();
     let env_file = d.path().join("env");
-    let (code, _, err) = run(sb
+    let o = run(sb
         .cmd()
         .env("CX2FA_TENANT_CLIENT_SECRET", "Tenant-Secret-1")
         .env("CX2FA_RSA_CLIENT_KEY", "Rsa-Key-2")
@@ -127,7 +118,7 @@ fn otp_cmd_children_get_an_allow_listed_environment() {
             "--expect",
             "invalid-otp",
         ]));
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(o.status, 0, "{o}");
     let env = std::fs::read_to_string(&env_file).unwrap();
     for leaked in [
         "Tenant-Secret-1",
@@ -158,11 +149,11 @@ fn the_process_is_not_dumpable() {
     }
     let home = tempfile::tempdir().unwrap();
     chmod(home.path(), 0o777);
-    let mut child = as_nobody(bin())
-        .env_clear()
-        .env("HOME", home.path())
-        .env("NO_COLOR", "1")
-        .env("CX2FA_PASSWORD", "Dump-Me-Pass-42")
+    let mut child = as_nobody(bin());
+    TestEnv::at(home.path())
+        .set("CX2FA_PASSWORD", "Dump-Me-Pass-42")
+        .apply(&mut child);
+    let mut child = child
         .args(["sandbox", "--port", "0"])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
@@ -211,20 +202,20 @@ fn report_files_are_private_and_resume_rows_are_checked() {
     std::fs::write(&victim, "untouched").unwrap();
     let link = d.path().join("planted.ndjson");
     std::os::unix::fs::symlink(&victim, &link).unwrap();
-    let (code, _, err) = run(sb
+    let o = run(sb
         .cmd()
         .args(["user", "reset", "agent.stale", "--yes", "--report"])
         .arg(&link));
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "untouched");
-    assert_eq!(code, 2, "{err}");
-    assert!(err.contains("symlink"), "{err}");
+    assert_eq!(o.status, 2, "{o}");
+    assert!(o.stderr.contains("symlink"), "{o}");
     // Under `umask 000`, a new report is still 0600.
     let report = d.path().join("report.ndjson");
-    let (code, _, err) = run(&mut sb.shell(&format!(
+    let o = run(&mut sb.shell(&format!(
         "umask 000; cx2fa user reset agent.stale --yes --report {}",
         report.display()
     )));
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(o.status, 0, "{o}");
     let mode = std::fs::metadata(&report).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
     // A forged row without tenant and realm would skip `agent.sms` silently.
@@ -235,16 +226,19 @@ fn report_files_are_private_and_resume_rows_are_checked() {
     )
     .unwrap();
     let out = d.path().join("out.ndjson");
-    let (code, _, err) = run(sb
+    let o = run(sb
         .cmd()
         .args(["user", "reset", "agent.sms", "--yes", "--resume"])
         .arg(&forged)
         .arg("--report")
         .arg(&out));
-    assert_eq!(code, 2, "{err}");
-    assert!(err.contains("line 1") && err.contains("tenant"), "{err}");
+    assert_eq!(o.status, 2, "{o}");
+    assert!(
+        o.stderr.contains("line 1") && o.stderr.contains("tenant"),
+        "{o}"
+    );
     // A real report: the users it finished are skipped, and the run says how many.
-    let (code, _, err) = run(sb
+    let o = run(sb
         .cmd()
         .args([
             "user",
@@ -257,36 +251,13 @@ fn report_files_are_private_and_resume_rows_are_checked() {
         .arg(&report)
         .arg("--report")
         .arg(&out));
-    assert_eq!(code, 0, "{err}");
-    assert!(err.contains("1 user(s) already finished"), "{err}");
+    assert_eq!(o.status, 0, "{o}");
+    assert!(o.stderr.contains("1 user(s) already finished"), "{o}");
 }
 
 /// The sandbox's banner as JSON, from `cx2fa sandbox ARGS -o json`; the child keeps running.
 fn banner(args: &[&str], home: &Path) -> (std::process::Child, serde_json::Value) {
-    let mut child = std::process::Command::new(bin())
-        .env_clear()
-        .env("HOME", home)
-        .env("NO_COLOR", "1")
-        .args(["sandbox", "--port", "0", "-o", "json"])
-        .args(args)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut text = String::new();
-    let mut out = BufReader::new(child.stdout.take().unwrap());
-    loop {
-        let mut line = String::new();
-        if out.read_line(&mut line).unwrap() == 0 {
-            break;
-        }
-        text.push_str(&line);
-        if line == "}\n" {
-            break;
-        }
-    }
-    let v = serde_json::from_str(&text).unwrap_or(serde_json::Value::Null);
-    (child, v)
+    sandbox_banner(&TestEnv::at(home), args, std::process::Stdio::piped())
 }
 
 fn stop(child: std::process::Child) -> (i32, String) {
@@ -298,15 +269,6 @@ fn stop(child: std::process::Child) -> (i32, String) {
         o.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&o.stderr).into(),
     )
-}
-
-fn env_of(banner: &serde_json::Value, name: &str) -> Option<String> {
-    banner["env"]
-        .as_array()?
-        .iter()
-        .find(|kv| kv[0] == name)
-        .and_then(|kv| kv[1].as_str())
-        .map(str::to_string)
 }
 
 /// Item 15: the sandbox's admin password is made per run, its `/sandbox/*` helpers need the
@@ -395,17 +357,17 @@ fn the_sandbox_is_closed_to_other_accounts() {
         if let Some(uid) = owner {
             std::os::unix::fs::chown(&state, Some(uid), Some(uid)).unwrap();
         }
-        let (code, out, err) = run(assert_cmd::Command::cargo_bin("cx2fa")
-            .unwrap()
-            .env_clear()
-            .env("HOME", home.path())
-            .env("NO_COLOR", "1")
+        let o = run(TestEnv::at(home.path())
+            .cx2fa()
             .args(["sandbox", "--port", "0", "--state"])
             .arg(&state)
             .timeout(Duration::from_secs(5)));
-        assert_eq!(code, 2, "{what}: {out} {err}");
-        assert!(!out.contains("Planted-Pass-77"), "{what}: loaded: {out}");
-        assert!(err.contains(&state.display().to_string()), "{what}: {err}");
+        assert_eq!(o.status, 2, "{what}: {o}");
+        assert!(!o.stdout.contains("Planted-Pass-77"), "{what}: loaded: {o}");
+        assert!(
+            o.stderr.contains(&state.display().to_string()),
+            "{what}: {o}"
+        );
         std::os::unix::fs::chown(&state, Some(0), Some(0)).ok();
     }
 }

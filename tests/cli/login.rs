@@ -4,12 +4,16 @@ use crate::support::{run, Sandbox};
 use serde_json::Value;
 
 fn login(sb: &Sandbox, args: &[&str]) -> (i32, Value, String) {
-    let (code, out, err) = run(sb
+    let o = run(sb
         .cmd()
         .arg("simulate-login")
         .args(args)
         .args(["-o", "json"]));
-    (code, serde_json::from_str(&out).unwrap_or(Value::Null), err)
+    (
+        o.status,
+        serde_json::from_str(&o.stdout).unwrap_or(Value::Null),
+        o.stderr,
+    )
 }
 
 #[test]
@@ -110,7 +114,7 @@ fn every_expectation_holds_or_fails() {
 #[test]
 fn app_and_rsa() {
     let sb = Sandbox::start();
-    let (code, _, err) = run(sb
+    let o = run(sb
         .cmd()
         .env("APP", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
         .args([
@@ -120,18 +124,18 @@ fn app_and_rsa() {
             "--totp-secret-env",
             "APP",
         ]));
-    assert_eq!(code, 0, "{err}");
-    let (_, tokencode, _) = run(sb.cmd().args(["sandbox", "rsa-code", "agent.rsa"]));
+    assert_eq!(o.status, 0, "{o}");
+    let tokencode = run(sb.cmd().args(["sandbox", "rsa-code", "agent.rsa"])).stdout;
     let pass = format!("rsapin01{}", tokencode.trim());
-    let (code, _, err) = run(sb.cmd().env("RSA", &pass).args([
+    let o = run(sb.cmd().env("RSA", &pass).args([
         "simulate-login",
         "--user",
         "agent.rsa",
         "--rsa-passcode-env",
         "RSA",
     ]));
-    assert_eq!(code, 0, "{err}");
-    let (code, out, _) = run(sb.cmd().env("RSA", "rsapin01000000").args([
+    assert_eq!(o.status, 0, "{o}");
+    let o = run(sb.cmd().env("RSA", "rsapin01000000").args([
         "simulate-login",
         "--user",
         "agent.rsa",
@@ -141,13 +145,13 @@ fn app_and_rsa() {
         "invalid-otp",
     ]));
     assert_eq!(
-        code, 0,
+        o.status, 0,
         "a rejected passcode is `invalid-otp`, as for every channel"
     );
-    assert!(out.contains("wrong PIN or tokencode"), "{out}");
+    assert!(o.stdout.contains("wrong PIN or tokencode"), "{o}");
     // An RSA server that cannot be reached decided nothing: no expectation is satisfied.
     for expect in ["invalid-otp", "success"] {
-        let (code, out, err) = run(sb
+        let o = run(sb
             .cmd()
             .env("RSA", &pass)
             .env("CX2FA_RSA_URL", "http://127.0.0.1:9/")
@@ -160,10 +164,10 @@ fn app_and_rsa() {
                 "--expect",
                 expect,
             ]));
-        assert_eq!(code, 4, "--expect {expect} with RSA down: {out} {err}");
-        assert!(err.contains("unreachable"), "{err}");
+        assert_eq!(o.status, 4, "--expect {expect} with RSA down: {o}");
+        assert!(o.stderr.contains("unreachable"), "{o}");
     }
-    let (code, _, err) = run(sb.cmd().env("RSA", &pass).args([
+    let o = run(sb.cmd().env("RSA", &pass).args([
         "simulate-login",
         "--user",
         "agent.rsa",
@@ -172,8 +176,8 @@ fn app_and_rsa() {
         "--expect",
         "rsa-failed",
     ]));
-    assert_eq!(code, 2, "`rsa-failed` is gone: {err}");
-    let (code, _, err) = run(sb.cmd().env("RSA", "short").args([
+    assert_eq!(o.status, 2, "`rsa-failed` is gone: {o}");
+    let o = run(sb.cmd().env("RSA", "short").args([
         "simulate-login",
         "--user",
         "agent.rsa",
@@ -181,19 +185,24 @@ fn app_and_rsa() {
         "RSA",
     ]));
     assert_eq!(
-        code, 1,
-        "a malformed scripted passcode is refused before sending: {err}"
+        o.status, 1,
+        "a malformed scripted passcode is refused before sending: {o}"
     );
-    assert!(err.contains("the passcode must be 14 characters"), "{err}");
+    insta::assert_snapshot!(o.final_error(), @r"
+        error: the RSA passcode from the environment is malformed; nothing was sent to the RSA server
+
+        Caused by:
+            no enrolment attribute was written
+    ");
     // An APP registration with a secret the script keeps, once the tenant's channel is APP.
     assert_eq!(
         run(sb
             .cmd()
             .args(["policy", "enable", "--channel", "APP", "--yes"]))
-        .0,
+        .status,
         0
     );
-    let (code, _, err) = run(sb
+    let o = run(sb
         .cmd()
         .env("APP", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")
         .args([
@@ -204,7 +213,7 @@ fn app_and_rsa() {
             "APP",
             "--register",
         ]));
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(o.status, 0, "{o}");
     let a = sb.attrs("expertflow", "agent.noattrs");
     assert_eq!(
         a["otpSecret"],
@@ -218,15 +227,15 @@ fn app_and_rsa() {
 #[test]
 fn bad_input_and_disabled_2fa() {
     let sb = Sandbox::start();
-    let (code, _, err) = run(sb.cmd().env("CX2FA_USER_PASSWORD", "nope").args([
+    let o = run(sb.cmd().env("CX2FA_USER_PASSWORD", "nope").args([
         "simulate-login",
         "--user",
         "agent.email",
         "--otp",
         "1",
     ]));
-    assert_eq!(code, 3, "{err}");
-    let (code, _, err) = run(sb.cmd().args([
+    assert_eq!(o.status, 3, "{o}");
+    let o = run(sb.cmd().args([
         "simulate-login",
         "--user",
         "agent.none",
@@ -234,9 +243,13 @@ fn bad_input_and_disabled_2fa() {
         "not-an-email",
         "--otp-from-outbox",
     ]));
-    assert_eq!(code, 1, "{err}");
-    assert!(err.contains("Invalid customerChannelIdentifier"), "{err}");
-    let (code, out, _) = run(sb.cmd().args([
+    assert_eq!(o.status, 1, "{o}");
+    insta::assert_snapshot!(o.final_error(), @r"
+        error: the address given with `--register-contact` was refused
+
+        hint: pass an email address or 7–15 digits with no `+` (the platform's rule)
+    ");
+    let o = run(sb.cmd().args([
         "simulate-login",
         "-t",
         "acme",
@@ -245,16 +258,24 @@ fn bad_input_and_disabled_2fa() {
         "--otp",
         "1",
     ]));
-    assert_eq!(code, 0);
-    assert!(out.contains("2FA disabled"), "{out}");
-    let (code, _, err) = run(sb
+    assert_eq!(o.status, 0);
+    assert!(o.stdout.contains("2FA disabled"), "{o}");
+    let o = run(sb
         .cmd()
         .env("CX2FA_OTP_MANAGER_URL", "http://127.0.0.1:9/")
         .args(["simulate-login", "--user", "agent.email", "--otp", "1"]));
-    assert_eq!(code, 4, "{err}");
-    assert!(err.contains("port-forward"), "{err}");
+    assert_eq!(o.status, 4, "{o}");
+    insta::assert_snapshot!(o.final_error(), @r"
+        error: cannot reach `http://127.0.0.1:9/otp/generate`
+
+        Caused by:
+            error sending request for url (http://127.0.0.1:9/otp/generate): client error (Connect): tcp connect error: Connection refused (os error 111)
+            no enrolment attribute was written
+
+        hint: the OTP manager is usually in-cluster: port-forward it and pass `--otp-manager-url http://localhost:PORT/`
+    ");
     // The OTP manager down never satisfies an expectation either.
-    let (code, _, err) = run(sb
+    let o = run(sb
         .cmd()
         .env("CX2FA_OTP_MANAGER_URL", "http://127.0.0.1:9/")
         .args([
@@ -266,13 +287,13 @@ fn bad_input_and_disabled_2fa() {
             "--expect",
             "invalid-otp",
         ]));
-    assert_eq!(code, 4, "{err}");
+    assert_eq!(o.status, 4, "{o}");
 }
 
 #[test]
 fn a_refused_password_is_an_outcome_that_can_be_expected_in_one_attempt() {
     let sb = Sandbox::start();
-    let (code, out, err) = run(sb.cmd().env("CX2FA_USER_PASSWORD", "nope").args([
+    let o = run(sb.cmd().env("CX2FA_USER_PASSWORD", "nope").args([
         "simulate-login",
         "--user",
         "agent.email",
@@ -281,24 +302,20 @@ fn a_refused_password_is_an_outcome_that_can_be_expected_in_one_attempt() {
         "-o",
         "json",
     ]));
-    assert_eq!(code, 0, "{err}");
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(o.status, 0, "{o}");
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
     assert_eq!(v["ending"], "wrong-password");
-    assert_eq!(
-        v["steps"].as_array().unwrap().len(),
-        1,
-        "one attempt: {out}"
-    );
+    assert_eq!(v["steps"].as_array().unwrap().len(), 1, "one attempt: {o}");
     // Expecting success, a wrong password is a mismatch (exit 1); unasserted it stays exit 3.
-    let (code, _, err) = run(sb.cmd().env("CX2FA_USER_PASSWORD", "nope").args([
+    let o = run(sb.cmd().env("CX2FA_USER_PASSWORD", "nope").args([
         "simulate-login",
         "--user",
         "agent.email",
         "--expect",
         "success",
     ]));
-    assert_eq!(code, 1, "{err}");
-    assert!(err.contains("wrong-password"), "{err}");
+    assert_eq!(o.status, 1, "{o}");
+    assert!(o.stderr.contains("wrong-password"), "{o}");
 }
 
 /// Keycloak 26.6+ answers a wrong password 400 (401 before): still `wrong-password`, in one
@@ -312,7 +329,7 @@ fn a_wrong_password_answered_400_as_keycloak_26_6_does_is_still_wrong_password()
         },
         ..Default::default()
     });
-    let (code, out, err) = run(sb.cmd().env("CX2FA_USER_PASSWORD", "nope").args([
+    let o = run(sb.cmd().env("CX2FA_USER_PASSWORD", "nope").args([
         "simulate-login",
         "--user",
         "agent.email",
@@ -321,10 +338,10 @@ fn a_wrong_password_answered_400_as_keycloak_26_6_does_is_still_wrong_password()
         "-o",
         "json",
     ]));
-    assert_eq!(code, 0, "{err}");
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["ending"], "wrong-password", "{out}");
-    assert_eq!(v["steps"].as_array().unwrap().len(), 1, "{out}");
+    assert_eq!(o.status, 0, "{o}");
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
+    assert_eq!(v["ending"], "wrong-password", "{o}");
+    assert_eq!(v["steps"].as_array().unwrap().len(), 1, "{o}");
 }
 
 /// #24/#25: simulate-login decides as the platform's own login (connector 1.9.3-RC8) does,
@@ -378,7 +395,7 @@ fn the_platforms_own_decisions_are_reproduced() {
 #[test]
 fn a_scripted_login_registers_only_when_told_to() {
     let sb = Sandbox::start();
-    let (code, _, err) = run(sb
+    let o = run(sb
         .cmd()
         .env("APP", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")
         .args([
@@ -388,11 +405,12 @@ fn a_scripted_login_registers_only_when_told_to() {
             "--totp-secret-env",
             "APP",
         ]));
-    assert_eq!(code, 1, "{err}");
-    assert!(
-        err.contains("would register them for EMAIL") && err.contains("--register"),
-        "{err}"
-    );
+    assert_eq!(o.status, 1, "{o}");
+    insta::assert_snapshot!(o.final_error(), @r"
+        error: `agent.noattrs` is not registered for 2FA: this login would register them for EMAIL, writing their enrolment in Keycloak
+
+        hint: pass `--register` (or `--register-contact ADDR`) to register them; nothing was written
+    ");
     assert!(
         sb.attrs("expertflow", "agent.noattrs")
             .get("twoFAChannel")

@@ -1,6 +1,6 @@
 //! The admin's job against the sandbox: plan, apply, idempotency, nothing lost, bad input.
 
-use crate::support::{file, run, Sandbox, UPDATE_EMAIL};
+use crate::support::{file, policy_to_sms, run, Sandbox, TestEnv, UPDATE_EMAIL};
 use cx2fa_sandbox::Config;
 use serde_json::Value;
 
@@ -25,13 +25,14 @@ fn off_to_email_to_sms_and_back_loses_nothing() {
         "seed keeps number text"
     );
 
-    let (code, _, err) = run(sb
+    let o = run(sb
         .cmd()
         .args(["policy", "disable", "-t", "expertflow", "--yes"]));
-    assert_eq!(code, 0, "{err}");
-    assert!(err.contains("disabling 2FA affects 12 user(s)"), "{err}");
+    assert_eq!(o.status, 0, "{o}");
+    assert!(o.stderr.contains("disabling 2FA affects 12 user(s)"), "{o}");
     let (_d, email) = file(UPDATE_EMAIL.as_bytes());
-    let (code, out, _) = run(sb.cmd().args([
+    // Changes pending: the plan's whole table.
+    let o = sb.run(sb.cmd().args([
         "policy",
         "plan",
         "-t",
@@ -40,9 +41,22 @@ fn off_to_email_to_sms_and_back_loses_nothing() {
         &email,
         "--exit-code",
     ]));
-    assert_eq!(code, 10, "{out}");
-    assert!(out.contains(r#"/tenantSettings/twoFAConfigs/channelServiceIdentifier ┆ "otp-mail@example.test" ┆ "support@example.test""#), "{out}");
-    let (code, out, err) = run(sb.cmd().args([
+    insta::assert_snapshot!(o, @r#"
+        tenant `expertflow`: planned
+        ┌───────────────────────────────────────────────────────┬─────────────────────────┬────────────────────────┐
+        │ field                                                 ┆ before                  ┆ after                  │
+        ╞═══════════════════════════════════════════════════════╪═════════════════════════╪════════════════════════╡
+        │ /tenantSettings/twoFAConfigs/is2FAEnabled             ┆ false                   ┆ true                   │
+        │ /tenantSettings/twoFAConfigs/channelServiceIdentifier ┆ "otp-mail@example.test" ┆ "support@example.test" │
+        └───────────────────────────────────────────────────────┴─────────────────────────┴────────────────────────┘
+          channel: EMAIL channel `support@example.test` exists (Support mail)
+        ------- stderr -------
+        warning: tenant `expertflow`: 7 enrolled user(s) will hold a policy copy that differs from the new policy and may fail OTP verification; reset them with `cx2fa user status -t expertflow --filter stale -o json | cx2fa user reset -t expertflow --from - --yes`
+        warning: tenant `expertflow`: the tenant admin `admin` is not enrolled in 2FA: enabling it may lock them out until they register; try `cx2fa simulate-login -t expertflow --user admin` first
+        changes pending for 1 tenant(s) (exit code 10)
+        [exit status: 10]
+    "#);
+    let o = run(sb.cmd().args([
         "policy",
         "apply",
         "-t",
@@ -53,28 +67,17 @@ fn off_to_email_to_sms_and_back_loses_nothing() {
         "-o",
         "json",
     ]));
-    assert_eq!(code, 0, "{err}");
-    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(o.status, 0, "{o}");
+    let v: Value = serde_json::from_str(&o.stdout).unwrap();
     assert_eq!(v["tenants"][0]["status"], "applied");
     assert!(std::path::Path::new(v["tenants"][0]["backup"].as_str().unwrap()).exists());
 
-    let (code, _, err) = run(sb.cmd().args([
-        "policy",
-        "enable",
-        "-t",
-        "expertflow",
-        "--channel",
-        "SMS",
-        "--identifier",
-        "+15550001000",
-        "--expiry",
-        "90",
-        "--yes",
-    ]));
-    assert_eq!(code, 0, "{err}");
+    let o = policy_to_sms(&sb, "enable", &["--expiry", "90", "--yes"]);
+    assert_eq!(o.status, 0, "{o}");
     assert!(
-        err.contains("enrolled user(s) will hold a policy copy"),
-        "{err}"
+        o.stderr
+            .contains("enrolled user(s) will hold a policy copy"),
+        "{o}"
     );
     let after = sb.tenant("expertflow");
     assert_eq!(
@@ -85,23 +88,11 @@ fn off_to_email_to_sms_and_back_loses_nothing() {
 
     // The same again writes nothing.
     let n = std::fs::read_dir(sb.backups()).unwrap().count();
-    let (code, out, err) = run(sb.cmd().args([
-        "policy",
-        "enable",
-        "-t",
-        "expertflow",
-        "--channel",
-        "SMS",
-        "--identifier",
-        "+15550001000",
-        "--expiry",
-        "90",
-        "--yes",
-    ]));
-    assert_eq!(code, 0);
+    let o = policy_to_sms(&sb, "enable", &["--expiry", "90", "--yes"]);
+    assert_eq!(o.status, 0);
     assert!(
-        out.contains("no-changes") && err.contains("no changes"),
-        "{out}{err}"
+        o.stdout.contains("no-changes") && o.stderr.contains("no changes"),
+        "{o}"
     );
     assert_eq!(
         std::fs::read_dir(sb.backups()).unwrap().count(),
@@ -120,31 +111,30 @@ fn off_to_email_to_sms_and_back_loses_nothing() {
     let name = first.file_name().unwrap().to_str().unwrap().to_string();
     let decoy = tempfile::tempdir().unwrap();
     std::fs::write(decoy.path().join(&name), r#"{"tenantId":"expertflow"}"#).unwrap();
-    let (code, out, err) =
-        run(sb
-            .cmd()
-            .current_dir(decoy.path())
-            .args(["tenant", "restore", &name, "--dry-run"]));
-    assert_eq!(code, 0, "{err}");
+    let o = run(sb
+        .cmd()
+        .current_dir(decoy.path())
+        .args(["tenant", "restore", &name, "--dry-run"]));
+    assert_eq!(o.status, 0, "{o}");
     // The plan is the command's output (#26.10: a report in every mode, on stdout).
     assert!(
-        out.contains("twoFAConfigs")
-            && !out.contains("tenantName")
-            && out.contains("would be restored"),
-        "the backup was planned, not the decoy: {out}"
+        o.stdout.contains("twoFAConfigs")
+            && !o.stdout.contains("tenantName")
+            && o.stdout.contains("would be restored"),
+        "the backup was planned, not the decoy: {o}"
     );
-    let (_, out, _) = run(sb
+    let out = run(sb
         .cmd()
-        .args(["tenant", "restore", &name, "--dry-run", "-o", "json"]));
+        .args(["tenant", "restore", &name, "--dry-run", "-o", "json"]))
+    .stdout;
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["status"], "would-restore", "{v}");
-    let (code, _, err) =
-        run(sb
-            .cmd()
-            .args(["tenant", "restore", first.to_str().unwrap(), "--yes"]));
-    assert_eq!(code, 2, "a path is not a name: {err}");
+    let o = run(sb
+        .cmd()
+        .args(["tenant", "restore", first.to_str().unwrap(), "--yes"]));
+    assert_eq!(o.status, 2, "a path is not a name: {o}");
     // Onto another deployment: refused without `--force`, naming both.
-    let (code, _, err) = run(sb.cmd().args([
+    let o = run(sb.cmd().args([
         "tenant",
         "restore",
         &name,
@@ -152,19 +142,19 @@ fn off_to_email_to_sms_and_back_loses_nothing() {
         "--url",
         "http://127.0.0.1:9",
     ]));
-    assert_eq!(code, 1, "{err}");
+    assert_eq!(o.status, 1, "{o}");
     assert!(
-        err.contains(&sb.url) && err.contains("http://127.0.0.1:9/"),
-        "{err}"
+        o.stderr.contains(&sb.url) && o.stderr.contains("http://127.0.0.1:9/"),
+        "{o}"
     );
-    let (code, _, err) = run(sb.cmd().args([
+    let o = run(sb.cmd().args([
         "tenant",
         "restore",
         "--file",
         first.to_str().unwrap(),
         "--yes",
     ]));
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(o.status, 0, "{o}");
     assert_eq!(
         serde_json::to_string(&sb.tenant("expertflow")).unwrap(),
         serde_json::to_string(&before).unwrap()
@@ -175,7 +165,7 @@ fn off_to_email_to_sms_and_back_loses_nothing() {
 fn backups_are_private() {
     use std::os::unix::fs::PermissionsExt;
     let sb = Sandbox::start();
-    assert_eq!(run(sb.cmd().args(["policy", "disable", "--yes"])).0, 0);
+    assert_eq!(run(sb.cmd().args(["policy", "disable", "--yes"])).status, 0);
     let f = std::fs::read_dir(sb.backups())
         .unwrap()
         .next()
@@ -186,9 +176,9 @@ fn backups_are_private() {
         std::fs::metadata(&f).unwrap().permissions().mode() & 0o777,
         0o600
     );
-    let (code, out, _) = run(sb.cmd().args(["tenant", "backups"]));
-    assert_eq!(code, 0);
-    assert!(out.contains("expertflow-"), "{out}");
+    let o = run(sb.cmd().args(["tenant", "backups"]));
+    assert_eq!(o.status, 0);
+    assert!(o.stdout.contains("expertflow-"), "{o}");
 }
 
 #[test]
@@ -199,13 +189,17 @@ fn refusals_have_the_documented_exit_codes() {
             .replace("support@example.test", "nobody@example.test")
             .as_bytes(),
     );
-    let (code, _, err) = run(sb
-        .cmd()
-        .args(["policy", "apply", "-t", "acme", "-f", &email, "--yes"]));
-    assert_eq!(code, 1, "{err}");
-    assert!(
-        err.contains("no channel with service identifier `nobody@example.test`"),
-        "{err}"
+    insta::assert_snapshot!(
+        sb.run(sb.cmd().args(["policy", "apply", "-t", "acme", "-f", &email, "--yes"])),
+        @r"
+        tenant `acme`: failed
+          error: tenant `acme`: no channel with service identifier `nobody@example.test`; EMAIL channels: otp-mail@example.test, support@example.test; nothing was changed
+        ------- stderr -------
+        error: tenant `acme`: no channel with service identifier `nobody@example.test`; EMAIL channels: otp-mail@example.test, support@example.test; nothing was changed
+
+        hint: create the channel first (`cx2fa channel list` shows them), or pass `--skip-channel-check`
+        [exit status: 1]
+    "
     );
     let (_e, sms_as_email) = file(
         UPDATE_EMAIL
@@ -222,14 +216,34 @@ fn refusals_have_the_documented_exit_codes() {
             &sms_as_email,
             "--yes"
         ]))
-        .0,
+        .status,
         1
     );
     let (_f, ok) = file(UPDATE_EMAIL.as_bytes());
-    let (code, _, err) = run(sb.cmd().args(["policy", "apply", "-t", "acme", "-f", &ok]));
-    assert_eq!(code, 2, "no terminal, no --yes: {err}");
-    assert!(err.contains("pass `--yes`"));
-    let (code, _, err) = run(sb.cmd().args([
+    // No terminal, no --yes.
+    insta::assert_snapshot!(
+        sb.run(sb.cmd().args(["policy", "apply", "-t", "acme", "-f", &ok])),
+        @r#"
+        ------- stderr -------
+        warning: tenant `acme`: the tenant admin `admin` is not enrolled in 2FA: enabling it may lock them out until they register; try `cx2fa simulate-login -t acme --user admin` first
+        tenant `acme`:
+        ┌───────────────────────────────────────────────────────┬──────────┬──────────────────────────────────────┐
+        │ field                                                 ┆ before   ┆ after                                │
+        ╞═══════════════════════════════════════════════════════╪══════════╪══════════════════════════════════════╡
+        │ /tenantSettings/keyCloak/Otp_Manager_Url              ┆ (absent) ┆ "http://ef-cx-otp-manager-svc:3000/" │
+        │ /tenantSettings/twoFAConfigs/is2FAEnabled             ┆ false    ┆ true                                 │
+        │ /tenantSettings/twoFAConfigs/channelType              ┆ (absent) ┆ "EMAIL"                              │
+        │ /tenantSettings/twoFAConfigs/channelServiceIdentifier ┆ (absent) ┆ "support@example.test"               │
+        │ /tenantSettings/twoFAConfigs/otpExpiry                ┆ (absent) ┆ 60                                   │
+        │ /tenantSettings/twoFAConfigs/otpMaxAttempts           ┆ (absent) ┆ 3                                    │
+        └───────────────────────────────────────────────────────┴──────────┴──────────────────────────────────────┘
+        error: confirmation is needed but there is no terminal to ask on
+
+        hint: pass `--yes`
+        [exit status: 2]
+    "#
+    );
+    let o = sb.run(sb.cmd().args([
         "policy",
         "enable",
         "-t",
@@ -240,34 +254,67 @@ fn refusals_have_the_documented_exit_codes() {
         "support@example.test",
         "--yes",
     ]));
-    assert_eq!(code, 1, "acme has no Otp_Manager_Url: {err}");
-    assert!(err.contains("Otp_Manager_Url"), "{err}");
-    let (code, _, err) = run(sb.cmd().args(["policy", "show", "-t", "acmee"]));
-    assert_eq!(code, 1);
-    assert!(err.contains("did you mean `acme`?"), "{err}");
-    let (code, _, err) = run(sb
-        .cmd()
-        .env("CX2FA_PASSWORD", "wrong")
-        .args(["policy", "show"]));
-    assert_eq!(code, 3, "{err}");
-    assert!(err.contains("Invalid user credentials"), "{err}");
-    let (code, _, err) = run(sb
-        .cmd()
-        .env("CX2FA_URL", "http://127.0.0.1:9")
-        .args(["tenant", "list"]));
-    assert_eq!(code, 4, "{err}");
-    assert!(
-        err.contains(
-            "cannot reach `http://127.0.0.1:9/auth/realms/master/protocol/openid-connect/token`"
-        ),
-        "{err}"
+    // acme has no Otp_Manager_Url.
+    insta::assert_snapshot!(o, @r"
+        tenant `acme`: failed
+          error: the resulting 2FA settings of tenant `acme` are invalid; nothing was changed
+            /tenantSettings/keyCloak/Otp_Manager_Url: `keyCloak.Otp_Manager_Url` is required when is2FAEnabled is true with channelType EMAIL
+        ------- stderr -------
+        error: the resulting 2FA settings of tenant `acme` are invalid; nothing was changed
+
+        Caused by:
+            /tenantSettings/keyCloak/Otp_Manager_Url: `keyCloak.Otp_Manager_Url` is required when is2FAEnabled is true with channelType EMAIL
+
+        hint: fix the input, or pass the missing setting (e.g. `--set-otp-manager-url`)
+        [exit status: 1]
+    ");
+    // Not found, with the near name.
+    insta::assert_snapshot!(sb.run(sb.cmd().args(["policy", "show", "-t", "acmee"])), @r"
+        ------- stderr -------
+        error: no tenant `acmee` on this deployment
+
+        hint: did you mean `acme`? (`cx2fa tenant list` shows them all)
+        [exit status: 1]
+    ");
+    // Authentication.
+    insta::assert_snapshot!(
+        sb.run(sb.cmd().env("CX2FA_PASSWORD", "wrong").args(["policy", "show"])),
+        @r"
+        ------- stderr -------
+        error: `POST [SANDBOX_URL]/auth/realms/master/protocol/openid-connect/token` answered 401
+
+        Caused by:
+            Invalid user credentials
+
+        hint: check the admin credentials (`CX2FA_USERNAME`/`CX2FA_PASSWORD`, or `cx2fa auth login`)
+        [exit status: 3]
+    "
     );
-    let (code, _, err) = run(sb
-        .cmd()
-        .env_remove("CX2FA_PASSWORD")
-        .args(["tenant", "list"]));
-    assert_eq!(code, 2, "{err}");
-    assert!(err.contains("CX2FA_PASSWORD"));
+    // Network: nothing listens on port 9.
+    insta::assert_snapshot!(
+        sb.run(sb.cmd().env("CX2FA_URL", "http://127.0.0.1:9").args(["tenant", "list"])),
+        @r"
+        ------- stderr -------
+        error: cannot reach `http://127.0.0.1:9/auth/realms/master/protocol/openid-connect/token`
+
+        Caused by:
+            error sending request for url (http://127.0.0.1:9/auth/realms/master/protocol/openid-connect/token): client error (Connect): tcp connect error: Connection refused (os error 111)
+
+        hint: check `--url` and that the service is running; in-cluster URLs need a port-forward and an override
+        [exit status: 4]
+    "
+    );
+    // Usage: a password is needed and there is no terminal to ask for it.
+    insta::assert_snapshot!(
+        sb.run(sb.cmd().env_remove("CX2FA_PASSWORD").args(["tenant", "list"])),
+        @r"
+        ------- stderr -------
+        error: admin credentials are needed but there is no terminal to ask on
+
+        hint: run `cx2fa auth login` once, set `CX2FA_USERNAME` and `CX2FA_PASSWORD` (or `CX2FA_CLIENT_ID`/`CX2FA_CLIENT_SECRET`), or pass `--password-stdin`
+        [exit status: 2]
+    "
+    );
     // Not one of those changed the tenant.
     assert_eq!(
         sb.tenant("acme")["tenantSettings"]["twoFAConfigs"],
@@ -279,7 +326,7 @@ fn refusals_have_the_documented_exit_codes() {
 fn many_tenants_in_one_run_with_a_summary() {
     let sb = Sandbox::start();
     let (_d, email) = file(UPDATE_EMAIL.as_bytes());
-    let (code, out, err) = run(sb.cmd().args([
+    let o = run(sb.cmd().args([
         "policy",
         "apply",
         "-t",
@@ -292,12 +339,12 @@ fn many_tenants_in_one_run_with_a_summary() {
         &email,
         "--yes",
     ]));
-    assert_eq!(code, 5, "{out}{err}");
+    assert_eq!(o.status, 5, "{o}");
     assert!(
-        out.contains("tenant `acme`: applied")
-            && out.contains("tenant `expertflow`: applied")
-            && out.contains("tenant `ghost`: failed"),
-        "{out}"
+        o.stdout.contains("tenant `acme`: applied")
+            && o.stdout.contains("tenant `expertflow`: applied")
+            && o.stdout.contains("tenant `ghost`: failed"),
+        "{o}"
     );
     assert_eq!(
         sb.tenant("acme")["tenantSettings"]["twoFAConfigs"]["channelServiceIdentifier"],
@@ -311,9 +358,9 @@ fn list_endpoint_missing_falls_back_to_the_probe() {
         no_channel_list: true,
         ..Default::default()
     });
-    let (code, out, _) = run(sb.cmd().args(["channel", "check"]));
-    assert_eq!(code, 0);
-    assert!(out.contains("its type was not verified"), "{out}");
+    let o = run(sb.cmd().args(["channel", "check"]));
+    assert_eq!(o.status, 0);
+    assert!(o.stdout.contains("its type was not verified"), "{o}");
 }
 
 #[test]
@@ -332,7 +379,7 @@ fn writes_survive_faults_without_half_changes() {
         } else {
             "support@example.test"
         };
-        let (code, _, err) = run(sb.cmd().args([
+        let o = run(sb.cmd().args([
             "policy",
             "enable",
             "--channel",
@@ -344,10 +391,10 @@ fn writes_survive_faults_without_half_changes() {
         ]));
         let now = sb.tenant("expertflow");
         let cfg = &now["tenantSettings"]["twoFAConfigs"];
-        if code == 0 {
-            assert_eq!(cfg["channelType"], channel, "{err}");
+        if o.status == 0 {
+            assert_eq!(cfg["channelType"], channel, "{o}");
         } else {
-            assert!([1, 3, 4].contains(&code), "{code}: {err}");
+            assert!([1, 3, 4].contains(&o.status), "{o}");
         }
         assert!(
             cfg["channelType"] == "SMS" && cfg["channelServiceIdentifier"] == "+15550001000"
@@ -362,16 +409,16 @@ fn writes_survive_faults_without_half_changes() {
 #[test]
 fn tenant_show_masks_secrets_and_create_verifies() {
     let sb = Sandbox::start();
-    let (code, out, _) = run(sb.cmd().args(["tenant", "show"]));
-    assert_eq!(code, 0);
+    let o = run(sb.cmd().args(["tenant", "show"]));
+    assert_eq!(o.status, 0);
     assert!(
-        !out.contains("ef61df80-061c-4c29-b9ac-387e6bf67052")
-            && !out.contains("Expertflow123")
-            && out.contains("********")
+        !o.stdout.contains("ef61df80-061c-4c29-b9ac-387e6bf67052")
+            && !o.stdout.contains("Expertflow123")
+            && o.stdout.contains("********")
     );
-    assert!(out.contains("\"realm\": \"expertflow\""));
+    assert!(o.stdout.contains("\"realm\": \"expertflow\""));
     assert_eq!(
-        run(sb.cmd().args(["tenant", "show", "--show-secrets"])).0,
+        run(sb.cmd().args(["tenant", "show", "--show-secrets"])).status,
         2
     );
     let mut doc = sb.tenant("acme");
@@ -379,33 +426,41 @@ fn tenant_show_masks_secrets_and_create_verifies() {
     doc["tenantName"] = "NewCo".into();
     doc["tenantSettings"]["keyCloak"]["realm"] = "newco".into();
     let (_d, p) = file(doc.to_string().as_bytes());
-    let (code, _, err) = run(sb.cmd().args(["tenant", "create", "-f", &p, "--yes"]));
-    assert_eq!(code, 0, "{err}");
-    let (code, _, err) = run(sb.cmd().args(["tenant", "create", "-f", &p, "--yes"]));
-    assert_eq!(code, 1, "{err}");
-    assert!(err.contains("already exists"));
+    let o = run(sb.cmd().args(["tenant", "create", "-f", &p, "--yes"]));
+    assert_eq!(o.status, 0, "{o}");
+    // Conflict.
+    insta::assert_snapshot!(sb.run(sb.cmd().args(["tenant", "create", "-f", &p, "--yes"])), @r"
+        ------- stderr -------
+        error: tenant `newco` already exists; nothing was created
+
+        hint: change it with `cx2fa policy apply`, or pick another tenantId
+        [exit status: 1]
+    ");
     let sb2 = Sandbox::with(Config {
         require_logo: true,
         ..Default::default()
     });
-    let (code, _, err) = run(sb2.cmd().args(["tenant", "create", "-f", &p, "--yes"]));
-    assert_eq!(code, 1, "{err}");
-    assert!(err.contains("--logo"), "{err}");
+    insta::assert_snapshot!(sb2.run(sb2.cmd().args(["tenant", "create", "-f", &p, "--yes"])), @r"
+        ------- stderr -------
+        error: `POST [SANDBOX_URL]/cx-tenant/tenant` answered 400
+
+        Caused by:
+            tenantLogo is required
+
+        hint: this release requires a logo: pass `--logo FILE.png`
+        [exit status: 1]
+    ");
 }
 
 #[test]
 fn the_tour_runs_every_step() {
     let home = tempfile::tempdir().unwrap();
-    let (code, _, err) = run(assert_cmd::Command::cargo_bin("cx2fa")
-        .unwrap()
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("HOME", home.path())
-        .env("NO_COLOR", "1")
+    let o = run(TestEnv::at(home.path())
+        .cx2fa()
         .arg("tour")
         .timeout(std::time::Duration::from_secs(120)));
-    assert_eq!(code, 0, "{err}");
-    assert!(err.contains("tour finished: every step worked"), "{err}");
+    assert_eq!(o.status, 0, "{o}");
+    assert!(o.stderr.contains("tour finished: every step worked"), "{o}");
 }
 
 /// A proxy in front of the deployment answering HTML instead of JSON.
@@ -435,13 +490,13 @@ fn html_answers_get_one_clear_message() {
         (502, 4, "answered 502"),
     ] {
         let (_rt, url) = html_server(status);
-        let (got, _, err) = run(sb.cmd().env("CX2FA_URL", &url).args(["policy", "show"]));
-        assert_eq!(got, code, "{err}");
+        let o = run(sb.cmd().env("CX2FA_URL", &url).args(["policy", "show"]));
+        assert_eq!(o.status, code, "{o}");
         assert!(
-            err.contains(want) && err.contains("Corporate proxy: please sign in"),
-            "{err}"
+            o.stderr.contains(want) && o.stderr.contains("Corporate proxy: please sign in"),
+            "{o}"
         );
-        assert!(!err.contains("panicked"), "{err}");
+        assert!(!o.stderr.contains("panicked"), "{o}");
     }
 }
 
@@ -453,15 +508,21 @@ fn an_invalid_input_file_is_refused_with_located_causes() {
             .replace("\"otpExpiry\": 60", "\"otpExpiry\": \"sixty\"")
             .as_bytes(),
     );
-    let (code, _, err) = run(sb
-        .cmd()
-        .args(["policy", "apply", "-t", "acme", "-f", &bad, "--yes"]));
-    assert_eq!(code, 1, "{err}");
-    assert!(
-        err.contains("is not a valid 2FA configuration; nothing was changed"),
-        "{err}"
+    let o = sb.run(
+        sb.cmd()
+            .args(["policy", "apply", "-t", "acme", "-f", &bad, "--yes"]),
     );
-    assert!(err.contains(&format!("{bad}:10:26: \"sixty\" does not match \"^[1-9][0-9]*$\" [/tenantSettings/twoFAConfigs/otpExpiry]")), "{err}");
+    assert!(o.stderr.contains(&format!("{bad}:10:26:")), "{o}");
+    insta::assert_snapshot!(o, @r#"
+        ------- stderr -------
+        error: [TEMP]/input.json is not a valid 2FA configuration; nothing was changed
+
+        Caused by:
+            [TEMP]/input.json:10:26: "sixty" does not match "^[1-9][0-9]*$" [/tenantSettings/twoFAConfigs/otpExpiry]
+
+        hint: `cx2fa config validate [TEMP]/input.json` shows every finding
+        [exit status: 1]
+    "#);
     assert_eq!(
         sb.tenant("acme")["tenantSettings"]["twoFAConfigs"],
         serde_json::json!({"is2FAEnabled": false})
@@ -473,7 +534,7 @@ fn an_invalid_input_file_is_refused_with_located_causes() {
 #[test]
 fn plan_refuses_what_apply_would_refuse() {
     let sb = Sandbox::start();
-    let (code, _, err) = run(sb.cmd().args([
+    let o = sb.run(sb.cmd().args([
         "policy",
         "plan",
         "--channel",
@@ -482,9 +543,15 @@ fn plan_refuses_what_apply_would_refuse() {
         "nobody@example.test",
         "--exit-code",
     ]));
-    assert_eq!(code, 1, "{err}");
-    assert!(err.contains("nobody@example.test"), "{err}");
-    assert!(!err.contains("skipped"), "{err}");
+    insta::assert_snapshot!(o, @r"
+        tenant `expertflow`: failed
+          error: tenant `expertflow`: no channel with service identifier `nobody@example.test`; EMAIL channels: otp-mail@example.test, support@example.test; nothing was changed
+        ------- stderr -------
+        error: tenant `expertflow`: no channel with service identifier `nobody@example.test`; EMAIL channels: otp-mail@example.test, support@example.test; nothing was changed
+
+        hint: create the channel first (`cx2fa channel list` shows them), or pass `--skip-channel-check`
+        [exit status: 1]
+    ");
 }
 
 /// #26.3: `tenant create` runs `policy apply`'s pre-flight, also with `--dry-run`: the OTP
@@ -500,30 +567,33 @@ fn tenant_create_checks_channel_and_realm_first() {
         "nobody@example.test".into();
     let (_d, p) = file(doc.to_string().as_bytes());
     for extra in [&["--dry-run"][..], &["--yes"][..]] {
-        let (code, _, err) = run(sb.cmd().args(["tenant", "create", "-f", &p]).args(extra));
-        assert_eq!(code, 1, "{extra:?}: {err}");
+        let o = run(sb.cmd().args(["tenant", "create", "-f", &p]).args(extra));
+        assert_eq!(o.status, 1, "{extra:?}: {o}");
         assert!(
-            err.contains("nobody@example.test") && err.contains("--skip-channel-check"),
-            "{err}"
+            o.stderr.contains("nobody@example.test") && o.stderr.contains("--skip-channel-check"),
+            "{o}"
         );
     }
-    assert!(!run(sb.cmd().args(["tenant", "list"])).1.contains("newco"));
+    assert!(!run(sb.cmd().args(["tenant", "list"]))
+        .stdout
+        .contains("newco"));
     // A realm that exists already (another tenant's) is refused before anything is sent.
     doc["tenantSettings"]["twoFAConfigs"]["channelServiceIdentifier"] =
         "otp-mail@example.test".into();
     doc["tenantSettings"]["keyCloak"]["realm"] = "expertflow".into();
     let (_d2, p2) = file(doc.to_string().as_bytes());
-    let (code, _, err) = run(sb.cmd().args(["tenant", "create", "-f", &p2, "--dry-run"]));
-    assert_eq!(code, 1, "{err}");
+    let o = run(sb.cmd().args(["tenant", "create", "-f", &p2, "--dry-run"]));
+    assert_eq!(o.status, 1, "{o}");
     assert!(
-        err.contains("realm `expertflow` already exists") && err.contains("keyCloak.realm"),
-        "{err}"
+        o.stderr.contains("realm `expertflow` already exists")
+            && o.stderr.contains("keyCloak.realm"),
+        "{o}"
     );
     for bad in ["master", ".."] {
         doc["tenantSettings"]["keyCloak"]["realm"] = bad.into();
         let (_d3, p3) = file(doc.to_string().as_bytes());
-        let (code, _, err) = run(sb.cmd().args(["tenant", "create", "-f", &p3, "--dry-run"]));
-        assert_eq!(code, 1, "{bad}: {err}");
+        let o = run(sb.cmd().args(["tenant", "create", "-f", &p3, "--dry-run"]));
+        assert_eq!(o.status, 1, "{bad}: {o}");
     }
 }
 
@@ -536,12 +606,12 @@ fn channel_check_on_an_rsa_tenant_has_nothing_to_check() {
         run(sb
             .cmd()
             .args(["policy", "enable", "--channel", "RSA", "--yes"]))
-        .0,
+        .status,
         0
     );
-    let (code, out, err) = run(sb.cmd().args(["channel", "check", "-o", "json"]));
-    assert_eq!(code, 0, "{err}");
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let o = run(sb.cmd().args(["channel", "check", "-o", "json"]));
+    assert_eq!(o.status, 0, "{o}");
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
     assert_eq!(v["ok"], true, "{v}");
     assert!(
         v["message"].as_str().unwrap().contains("nothing to check"),

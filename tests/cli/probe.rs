@@ -5,7 +5,8 @@
 //! `badtotp`, each with a dedicated probe user) and probed with `tests/probe/probe.toml`, the
 //! files `.ci/prometheus` uses against a real Prometheus.
 
-use crate::support::{run, wait_at_most, Sandbox};
+use crate::support::servers::free_port;
+use crate::support::{run, signal, wait_at_most, Sandbox, TestEnv};
 use cx2fa_sandbox::Config;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -47,9 +48,9 @@ fn probe_once_tells_a_healthy_tenant_from_broken_ones_with_the_cause() {
         .arg("--textfile")
         .arg(dir.path())
         .envs(ENV);
-    let (code, out, err) = run(&mut c);
-    assert_eq!(code, 5, "two of three tenants are broken: {err}");
-    let v: Value = serde_json::from_str(&out).unwrap();
+    let o = run(&mut c);
+    assert_eq!(o.status, 5, "two of three tenants are broken: {o}");
+    let v: Value = serde_json::from_str(&o.stdout).unwrap();
     let t = |id: &str| {
         v["tenants"]
             .as_array()
@@ -59,19 +60,20 @@ fn probe_once_tells_a_healthy_tenant_from_broken_ones_with_the_cause() {
             .cloned()
             .unwrap()
     };
-    assert_eq!(t("healthy")["healthy"], true, "{out}");
+    assert_eq!(t("healthy")["healthy"], true, "{o}");
     assert_eq!(t("healthy")["login"]["ending"], "success");
     assert_eq!(t("otpdown")["login"]["cause"], "otp-manager-unreachable");
     assert_eq!(t("badtotp")["login"]["ending"], "invalid-otp");
     // The log lines are JSON with `-o json`, one per tenant.
-    let logs: Vec<Value> = err
+    let logs: Vec<Value> = o
+        .stderr
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
         .collect();
     assert_eq!(
         logs.iter().filter(|l| l["event"] == "probe").count(),
         3,
-        "{err}"
+        "{o}"
     );
 
     let m = std::fs::read_to_string(dir.path().join("cx2fa_probe.prom")).unwrap();
@@ -198,7 +200,7 @@ fn regex_lite_labels(m: &str) -> Vec<(String, String)> {
 #[test]
 fn a_user_that_is_not_dedicated_is_refused_before_any_attempt() {
     let sb = Sandbox::start();
-    let (code, out, err) = run(sb.cmd().args([
+    let o = run(sb.cmd().args([
         "probe",
         "--once",
         "--user",
@@ -209,9 +211,9 @@ fn a_user_that_is_not_dedicated_is_refused_before_any_attempt() {
         "-o",
         "json",
     ]));
-    assert_eq!(code, 1, "{err}");
-    let v: Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["tenants"][0]["login"]["cause"], "not-dedicated", "{out}");
+    assert_eq!(o.status, 1, "{o}");
+    let v: Value = serde_json::from_str(&o.stdout).unwrap();
+    assert_eq!(v["tenants"][0]["login"]["cause"], "not-dedicated", "{o}");
     assert!(v["tenants"][0]["login"]["steps"]
         .as_array()
         .unwrap()
@@ -225,7 +227,7 @@ fn a_user_that_is_not_dedicated_is_refused_before_any_attempt() {
 fn an_unregistered_probe_user_is_left_alone_without_register() {
     let sb = Sandbox::start();
     let before = sb.stored_attrs("expertflow", "agent.none");
-    let (code, out, err) = run(sb.cmd().args([
+    let o = run(sb.cmd().args([
         "probe",
         "--once",
         "--user",
@@ -236,9 +238,9 @@ fn an_unregistered_probe_user_is_left_alone_without_register() {
         "-o",
         "json",
     ]));
-    assert_eq!(code, 1, "{err}");
-    let v: Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["tenants"][0]["login"]["cause"], "not-registered", "{out}");
+    assert_eq!(o.status, 1, "{o}");
+    let v: Value = serde_json::from_str(&o.stdout).unwrap();
+    assert_eq!(v["tenants"][0]["login"]["cause"], "not-registered", "{o}");
     assert_eq!(sb.stored_attrs("expertflow", "agent.none"), before);
 }
 
@@ -246,45 +248,36 @@ fn an_unregistered_probe_user_is_left_alone_without_register() {
 fn probe_file_problems_are_reported_at_line_and_column() {
     let d = tempfile::tempdir().unwrap();
     let f = d.path().join("probe.toml");
-    std::fs::write(
-        &f,
-        "[[tenant]]\nid = \"t1\"\nuser = \"p\"\ncontact = \"not a contact\"\npassword = \"in-clear\"\notp = { outbox = true }\n",
-    )
-    .unwrap();
-    let (code, _, err) = run(assert_cmd::Command::cargo_bin("cx2fa")
-        .unwrap()
-        .env_clear()
-        .args(["probe", "--once", "--file"])
-        .arg(&f));
-    assert_eq!(code, 2, "{err}");
     let name = f.display().to_string();
+    let check = |text: &str| {
+        std::fs::write(&f, text).unwrap();
+        run(TestEnv::new()
+            .cx2fa()
+            .args(["probe", "--once", "--file"])
+            .arg(&f))
+    };
     // A secret's value where a reference goes is the parse error, at its place.
-    assert!(err.contains(&format!("{name}:5:12:")), "{err}");
-    std::fs::write(
-        &f,
-        "[[tenant]]\nid = \"t1\"\nuser = \"p\"\ncontact = \"not a contact\"\npassword = { env = \"P\" }\notp = { outbox = true, command = \"x\" }\n",
-    )
-    .unwrap();
-    let (code, _, err) = run(assert_cmd::Command::cargo_bin("cx2fa")
-        .unwrap()
-        .env_clear()
-        .args(["probe", "--once", "--file"])
-        .arg(&f));
-    assert_eq!(code, 2, "{err}");
-    assert!(err.contains("2 problems"), "{err}");
-    assert!(err.contains(&format!("{name}:4:11: `contact`")), "{err}");
-    assert!(
-        err.contains(&format!("{name}:6:7: `otp` names several sources")),
-        "{err}"
-    );
-}
+    let o = check("[[tenant]]\nid = \"t1\"\nuser = \"p\"\ncontact = \"not a contact\"\npassword = \"in-clear\"\notp = { outbox = true }\n");
+    assert!(o.stderr.contains(&format!("{name}:5:12:")), "{o}");
+    insta::assert_snapshot!(o, @r"
+        ------- stderr -------
+        error: `[TEMP]/probe.toml` is not a valid probe file (1 problem)
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+        Caused by:
+            [TEMP]/probe.toml:5:12: unknown variant `in-clear`, expected one of `env`, `file`, `command`
+        [exit status: 2]
+    ");
+    let o = check("[[tenant]]\nid = \"t1\"\nuser = \"p\"\ncontact = \"not a contact\"\npassword = { env = \"P\" }\notp = { outbox = true, command = \"x\" }\n");
+    assert!(o.stderr.contains(&format!("{name}:4:11: `contact`")), "{o}");
+    insta::assert_snapshot!(o, @r"
+        ------- stderr -------
+        error: `[TEMP]/probe.toml` is not a valid probe file (2 problems)
+
+        Caused by:
+            [TEMP]/probe.toml:4:11: `contact`: Invalid customerChannelIdentifier: `not a contact`; give the probe's own e-mail address or 7–15 digits
+            [TEMP]/probe.toml:6:7: `otp` names several sources: give exactly one
+        [exit status: 2]
+    ");
 }
 
 fn wait_for(path: &std::path::Path, limit: Duration) {
@@ -296,12 +289,7 @@ fn wait_for(path: &std::path::Path, limit: Duration) {
 }
 
 fn term(child: &std::process::Child) {
-    let ok = std::process::Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap()
-        .success();
-    assert!(ok, "kill -TERM");
+    signal(child, "TERM");
 }
 
 /// The server answers GET /metrics only: read-only, nothing else served.
@@ -352,8 +340,8 @@ fn the_metrics_server_is_read_only() {
         )
     });
     term(&child);
-    let (code, _, err, _) = wait_at_most(child, Duration::from_secs(10));
-    assert_eq!(code, 0, "{err}");
+    let (o, _) = wait_at_most(child, Duration::from_secs(10));
+    assert_eq!(o.status, 0, "{o}");
     assert_eq!(get, 200);
     assert!(ctype.starts_with("application/openmetrics-text"), "{ctype}");
     assert!(
@@ -388,19 +376,20 @@ fn sigterm_ends_the_probe_between_runs() {
     let textfile = dir.path().join("cx2fa_probe.prom");
     assert!(!textfile.exists(), "the first run is still going");
     term(&child);
-    let (code, _, err, _) = wait_at_most(child, Duration::from_secs(60));
-    assert_eq!(code, 0, "{err}");
-    let logs: Vec<Value> = err
+    let (o, _) = wait_at_most(child, Duration::from_secs(60));
+    assert_eq!(o.status, 0, "{o}");
+    let logs: Vec<Value> = o
+        .stderr
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(
         logs.iter().filter(|l| l["event"] == "probe").count(),
         3,
-        "the run finished: {err}"
+        "the run finished: {o}"
     );
-    assert_eq!(logs.last().unwrap()["event"], "stop", "{err}");
-    assert_eq!(logs.last().unwrap()["runs"], 1, "{err}");
+    assert_eq!(logs.last().unwrap()["event"], "stop", "{o}");
+    assert_eq!(logs.last().unwrap()["runs"], 1, "{o}");
     assert!(textfile.exists(), "the run's metrics were written");
 
     // Between runs: at once.
@@ -409,10 +398,10 @@ fn sigterm_ends_the_probe_between_runs() {
     wait_for(&textfile, Duration::from_secs(30));
     std::thread::sleep(Duration::from_millis(200));
     term(&child);
-    let (code, _, err, waited) = wait_at_most(child, Duration::from_secs(10));
-    assert_eq!(code, 0, "{err}");
+    let (o, waited) = wait_at_most(child, Duration::from_secs(10));
+    assert_eq!(o.status, 0, "{o}");
     assert!(waited < Duration::from_secs(3), "{waited:?}");
-    assert!(err.lines().last().unwrap().contains("\"stop\""), "{err}");
+    assert!(o.stderr.lines().last().unwrap().contains("\"stop\""), "{o}");
 }
 
 /// Exactly one password attempt a run: with Keycloak locking a user out after 2 failures, a
@@ -427,7 +416,7 @@ fn one_password_attempt_a_run_never_trips_the_lockout() {
         ..Config::default()
     });
     let probe = |password: &str| {
-        let (code, out, err) = run(sb.cmd().env("CX2FA_USER_PASSWORD", password).args([
+        let o = run(sb.cmd().env("CX2FA_USER_PASSWORD", password).args([
             "probe",
             "--once",
             "--user",
@@ -438,8 +427,8 @@ fn one_password_attempt_a_run_never_trips_the_lockout() {
             "-o",
             "json",
         ]));
-        let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
-        (code, v["tenants"][0]["login"]["ending"].clone())
+        let v: Value = serde_json::from_str(&o.stdout).unwrap_or_else(|e| panic!("{e}: {o}"));
+        (o.status, v["tenants"][0]["login"]["ending"].clone())
     };
     assert_eq!(probe("wrong").1, "wrong-password");
     assert_eq!(

@@ -1,22 +1,17 @@
 //! simulate-login driven through a pseudo-terminal, as a person would.
 
-use crate::support::Sandbox;
+use crate::support::{bin, Sandbox};
 use expectrl::{Eof, Regex, Session};
 use std::process::Command;
 use std::time::Duration;
 
 fn spawn(sb: &Sandbox, args: &[&str]) -> Session {
-    let mut c = Command::new(assert_cmd::cargo::cargo_bin("cx2fa"));
-    c.env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("TERM", "dumb")
-        .env("NO_COLOR", "1")
-        .env("HOME", sb.state.path())
-        .env("XDG_CONFIG_HOME", sb.state.path().join("c"))
-        .env("XDG_STATE_HOME", sb.state.path().join("s"));
-    for (k, v) in &sb.env {
-        c.env(k, v);
-    }
+    let mut c = Command::new(bin());
+    // Every answer comes through the terminal: the agent's password too.
+    sb.test_env()
+        .set("TERM", "dumb")
+        .without("CX2FA_USER_PASSWORD")
+        .apply(&mut c);
     c.args(args);
     let mut s = Session::spawn(c).expect("spawn in a pty");
     s.set_expect_timeout(Some(Duration::from_secs(20)));
@@ -115,7 +110,7 @@ fn ctrl_c_leaves_what_the_platform_wrote() {
 #[test]
 fn rsa_passcode_is_masked_and_checked_locally() {
     let sb = Sandbox::start();
-    let (_, code, _) = crate::support::run(sb.cmd().args(["sandbox", "rsa-code", "agent.rsa"]));
+    let code = crate::support::run(sb.cmd().args(["sandbox", "rsa-code", "agent.rsa"])).stdout;
     let mut p = log_in(&sb, "agent.rsa");
     p.expect("RSA passcode").unwrap();
     answer_hidden(&mut p, "short");
@@ -138,7 +133,7 @@ fn app_registration_shows_a_qr_code_and_registers() {
             sb.cmd()
                 .args(["policy", "enable", "--channel", "APP", "--yes"])
         )
-        .0,
+        .status,
         0
     );
     let mut p = log_in(&sb, "agent.none");
@@ -186,7 +181,7 @@ fn sms_returning_login() {
             "+15550001000",
             "--yes"
         ]))
-        .0,
+        .status,
         0
     );
     let mut p = log_in(&sb, "agent.sms");
@@ -238,7 +233,7 @@ fn sms_registration_validates_the_number() {
             "+15550001000",
             "--yes"
         ]))
-        .0,
+        .status,
         0
     );
     let mut p = log_in(&sb, "agent.none");
@@ -264,21 +259,14 @@ fn sms_registration_validates_the_number() {
 #[test]
 fn the_admin_prompt_asks_only_the_password_when_the_username_is_in_the_environment() {
     let sb = Sandbox::start();
-    let mut c = Command::new(assert_cmd::cargo::cargo_bin("cx2fa"));
-    c.env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("TERM", "dumb")
-        .env("NO_COLOR", "1")
-        .env("HOME", sb.state.path())
-        .env("XDG_CONFIG_HOME", sb.state.path().join("c"))
-        .env("XDG_STATE_HOME", sb.state.path().join("s"))
-        .env("XDG_DATA_HOME", sb.state.path().join("d"));
-    for (k, v) in &sb.env {
-        if k != "CX2FA_PASSWORD" {
-            c.env(k, v);
-        }
-    }
-    c.env("CX2FA_USERNAME", "admin").args(["tenant", "list"]);
+    let mut c = Command::new(bin());
+    sb.test_env()
+        .set("TERM", "dumb")
+        .without("CX2FA_PASSWORD")
+        .without("CX2FA_USER_PASSWORD")
+        .set("CX2FA_USERNAME", "admin")
+        .apply(&mut c);
+    c.args(["tenant", "list"]);
     let mut p = Session::spawn(c).expect("spawn in a pty");
     p.set_expect_timeout(Some(Duration::from_secs(20)));
     let before = p.expect("Password of `admin`").unwrap();
@@ -316,7 +304,7 @@ fn the_qr_code_has_a_forced_light_ground_when_colour_is_on() {
             sb.cmd()
                 .args(["policy", "enable", "--channel", "APP", "--yes"])
         )
-        .0,
+        .status,
         0
     );
     let mut p = spawn(

@@ -18,18 +18,18 @@ fn json_of(out: &str) -> Value {
 fn status_and_reset_on_a_real_keycloak() {
     for (name, url) in servers("real-Keycloak suite") {
         let (sb, real) = fronting(&url, Some("ENABLED"));
-        let (code, out, err) = run(sb.cmd().args(["user", "status", "-o", "json"]));
-        assert_eq!(code, 0, "{name}: {err}");
-        let v = json_of(&out);
+        let o = run(sb.cmd().args(["user", "status", "-o", "json"]));
+        assert_eq!(o.status, 0, "{name}: {o}");
+        let v = json_of(&o.stdout);
         let users = v["users"].as_array().unwrap();
         assert!(
             users.iter().all(|u| !u["username"]
                 .as_str()
                 .unwrap()
                 .starts_with("service-account-")),
-            "{name}: {out}"
+            "{name}: {o}"
         );
-        assert_eq!(users.len(), 12, "{name}: the seed's 12 users: {out}");
+        assert_eq!(users.len(), 12, "{name}: the seed's 12 users: {o}");
         let stale = users
             .iter()
             .find(|u| u["username"] == "agent.stale")
@@ -40,8 +40,8 @@ fn status_and_reset_on_a_real_keycloak() {
             "{name}: {stale}"
         );
 
-        let (code, _, err) = run(sb.cmd().args(["user", "reset", "agent.email", "--yes"]));
-        assert_eq!(code, 0, "{name}: {err}");
+        let o = run(sb.cmd().args(["user", "reset", "agent.email", "--yes"]));
+        assert_eq!(o.status, 0, "{name}: {o}");
         let u = real.user(&sb, "agent.email");
         assert_eq!(u["email"], "agent.email@example.test", "{name}: {u}");
         assert_eq!(u["firstName"], "agent.email", "{name}: {u}");
@@ -55,12 +55,11 @@ fn status_and_reset_on_a_real_keycloak() {
             "{name}: {u}"
         );
 
-        let (code, out, err) =
-            run(sb
-                .cmd()
-                .args(["user", "reset", "service-account-cim", "--yes"]));
-        assert_ne!(code, 0, "{name}: a service account is never reset");
-        assert!(out.contains("service account"), "{name}: {out} {err}");
+        let o = run(sb
+            .cmd()
+            .args(["user", "reset", "service-account-cim", "--yes"]));
+        assert_ne!(o.status, 0, "{name}: a service account is never reset");
+        assert!(o.stdout.contains("service account"), "{name}: {o}");
     }
 }
 
@@ -71,12 +70,12 @@ fn simulate_login_on_a_real_keycloak() {
     for (name, url) in servers("real-Keycloak suite") {
         let (sb, real) = fronting(&url, Some("ENABLED"));
         let login = |args: &[&str]| {
-            let (code, out, err) = run(sb
+            let o = run(sb
                 .cmd()
                 .arg("simulate-login")
                 .args(args)
                 .args(["-o", "json"]));
-            (code, json_of(&out), err)
+            (o.status, json_of(&o.stdout), o.stderr)
         };
         let (code, t, err) = login(&[
             "--user",
@@ -101,7 +100,7 @@ fn simulate_login_on_a_real_keycloak() {
         assert_eq!(code, 0, "{name}: {err}");
         assert_eq!(t["flow"], "returning", "{name}: {t}");
 
-        let (code, _, err) = run(sb
+        let o = run(sb
             .cmd()
             .env("APP", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
             .args([
@@ -111,10 +110,10 @@ fn simulate_login_on_a_real_keycloak() {
                 "--totp-secret-env",
                 "APP",
             ]));
-        assert_eq!(code, 0, "{name}: {err}");
+        assert_eq!(o.status, 0, "{name}: {o}");
 
-        let (_, tokencode, _) = run(sb.cmd().args(["sandbox", "rsa-code", "agent.rsa"]));
-        let (code, _, err) = run(sb
+        let tokencode = run(sb.cmd().args(["sandbox", "rsa-code", "agent.rsa"])).stdout;
+        let o = run(sb
             .cmd()
             .env("RSA", format!("rsapin01{}", tokencode.trim()))
             .args([
@@ -124,9 +123,9 @@ fn simulate_login_on_a_real_keycloak() {
                 "--rsa-passcode-env",
                 "RSA",
             ]));
-        assert_eq!(code, 0, "{name}: {err}");
+        assert_eq!(o.status, 0, "{name}: {o}");
 
-        let (code, t, err) = run(sb
+        let o = run(sb
             .cmd()
             .env("CX2FA_USER_PASSWORD", "not-the-password")
             .args([
@@ -139,8 +138,8 @@ fn simulate_login_on_a_real_keycloak() {
                 "json",
             ]))
         .clone();
-        assert_eq!(code, 0, "{name}: {err}");
-        let t = json_of(&t);
+        assert_eq!(o.status, 0, "{name}: {o}");
+        let t = json_of(&o.stdout);
         assert_eq!(
             t["steps"].as_array().unwrap().len(),
             1,
@@ -159,28 +158,28 @@ fn refused_accounts_on_a_real_keycloak() {
         let id = u["id"].as_str().unwrap().to_string();
         let (s, _) = real.call(&sb, reqwest::Method::PUT, &format!("/users/{id}"), Some(u));
         assert_eq!(s, 204, "{name}");
-        let (code, _, err) = run(sb.cmd().args([
+        let o = run(sb.cmd().args([
             "simulate-login",
             "--user",
             "agent.sms",
             "--expect",
             "account-disabled",
         ]));
-        assert_eq!(code, 0, "{name}: {err}");
+        assert_eq!(o.status, 0, "{name}: {o}");
 
         let mut u = real.user(&sb, "agent.legacy");
         u["requiredActions"] = json!(["UPDATE_PASSWORD"]);
         let id = u["id"].as_str().unwrap().to_string();
         let (s, _) = real.call(&sb, reqwest::Method::PUT, &format!("/users/{id}"), Some(u));
         assert_eq!(s, 204, "{name}");
-        let (code, _, err) = run(sb.cmd().args([
+        let o = run(sb.cmd().args([
             "simulate-login",
             "--user",
             "agent.legacy",
             "--expect",
             "account-not-set-up",
         ]));
-        assert_eq!(code, 0, "{name}: {err}");
+        assert_eq!(o.status, 0, "{name}: {o}");
     }
 }
 
@@ -191,11 +190,11 @@ fn refused_accounts_on_a_real_keycloak() {
 fn user_profile_policies_on_a_real_keycloak() {
     for (name, url) in servers("real-Keycloak suite") {
         let (sb, _real) = fronting(&url, None);
-        let (code, _, err) = run(sb.cmd().args(["user", "status", "agent.email"]));
-        assert_eq!(code, 1, "{name}: hidden attributes are refused: {err}");
+        let o = run(sb.cmd().args(["user", "status", "agent.email"]));
+        assert_eq!(o.status, 1, "{name}: hidden attributes are refused: {o}");
         assert!(
-            err.contains("unmanagedAttributePolicy") || err.contains("user profile"),
-            "{name}: {err}"
+            o.stderr.contains("unmanagedAttributePolicy") || o.stderr.contains("user profile"),
+            "{name}: {o}"
         );
         drop(sb);
 
@@ -203,10 +202,10 @@ fn user_profile_policies_on_a_real_keycloak() {
         // attributes of a user being created).
         let (sb, real) = fronting(&url, Some("ENABLED"));
         real.set_policy(&sb, "ADMIN_VIEW");
-        let (code, _, err) = run(sb.cmd().args(["user", "reset", "agent.email", "--yes"]));
+        let o = run(sb.cmd().args(["user", "reset", "agent.email", "--yes"]));
         assert_eq!(
-            code, 1,
-            "{name}: read-only attributes are not written: {err}"
+            o.status, 1,
+            "{name}: read-only attributes are not written: {o}"
         );
         let u = real.user(&sb, "agent.email");
         assert_eq!(
@@ -225,13 +224,13 @@ fn user_profile_policies_on_a_real_keycloak() {
 fn admin_edit_and_declared_attributes_on_a_real_keycloak() {
     for (name, url) in servers("real-Keycloak suite") {
         let (sb, real) = fronting(&url, Some("ADMIN_EDIT"));
-        let (code, out, err) = run(sb
+        let o = run(sb
             .cmd()
             .args(["user", "status", "agent.email", "-o", "json"]));
-        assert_eq!(code, 0, "{name}: {err}");
-        assert_eq!(json_of(&out)["registered"], true, "{name}: {out}");
-        let (code, _, err) = run(sb.cmd().args(["user", "reset", "agent.email", "--yes"]));
-        assert_eq!(code, 0, "{name}: ADMIN_EDIT is writable: {err}");
+        assert_eq!(o.status, 0, "{name}: {o}");
+        assert_eq!(json_of(&o.stdout)["registered"], true, "{name}: {o}");
+        let o = run(sb.cmd().args(["user", "reset", "agent.email", "--yes"]));
+        assert_eq!(o.status, 0, "{name}: ADMIN_EDIT is writable: {o}");
         let u = real.user(&sb, "agent.email");
         assert!(u["attributes"].get("twoFAChannel").is_none(), "{name}: {u}");
         assert_eq!(u["email"], "agent.email@example.test", "{name}: {u}");
@@ -253,11 +252,11 @@ fn admin_edit_and_declared_attributes_on_a_real_keycloak() {
             .remove("unmanagedAttributePolicy");
         let (s, v) = real.call(&sb, reqwest::Method::PUT, "/users/profile", Some(p));
         assert_eq!(s, 200, "{name}: {v}");
-        let (code, out, err) = run(sb.cmd().args(["user", "status", "agent.sms", "-o", "json"]));
-        assert_eq!(code, 0, "{name}: declared attributes are read: {err}");
-        assert_eq!(json_of(&out)["channel"], "SMS", "{name}: {out}");
-        let (code, _, err) = run(sb.cmd().args(["user", "reset", "agent.sms", "--yes"]));
-        assert_eq!(code, 0, "{name}: and written: {err}");
+        let o = run(sb.cmd().args(["user", "status", "agent.sms", "-o", "json"]));
+        assert_eq!(o.status, 0, "{name}: declared attributes are read: {o}");
+        assert_eq!(json_of(&o.stdout)["channel"], "SMS", "{name}: {o}");
+        let o = run(sb.cmd().args(["user", "reset", "agent.sms", "--yes"]));
+        assert_eq!(o.status, 0, "{name}: and written: {o}");
         // Undeclared attributes are hidden without an unmanaged policy: shown again to check
         // that the reset kept them.
         real.set_policy(&sb, "ENABLED");
@@ -296,15 +295,15 @@ fn lockout_and_direct_grants_off_on_a_real_keycloak() {
             ]))
         };
         for _ in 0..2 {
-            let (code, out, err) = probe("wrong", "wrong-password");
-            assert_eq!(code, 0, "{name}: {out} {err}");
+            let o = probe("wrong", "wrong-password");
+            assert_eq!(o.status, 0, "{name}: {o}");
         }
-        let (code, out, err) = probe("agent-pass", "wrong-password");
+        let output = probe("agent-pass", "wrong-password");
         assert_eq!(
-            code, 0,
-            "{name}: locked out looks like a wrong password: {out} {err}"
+            output.status, 0,
+            "{name}: locked out looks like a wrong password: {output}"
         );
-        assert!(out.contains("locked out"), "{name}: {out}");
+        assert!(output.stdout.contains("locked out"), "{name}: {output}");
 
         // The tenant's client without direct access grants.
         let (_, clients) = real.call(&sb, reqwest::Method::GET, "/clients?clientId=cim", None);
@@ -318,7 +317,7 @@ fn lockout_and_direct_grants_off_on_a_real_keycloak() {
             Some(c),
         );
         assert_eq!(s, 204, "{name}: {v}");
-        let (code, out, err) = run(sb.cmd().env("CX2FA_USER_PASSWORD", "agent-pass").args([
+        let o = run(sb.cmd().env("CX2FA_USER_PASSWORD", "agent-pass").args([
             "simulate-login",
             "--user",
             "agent.sms",
@@ -327,7 +326,7 @@ fn lockout_and_direct_grants_off_on_a_real_keycloak() {
             "-o",
             "json",
         ]));
-        assert_eq!(code, 0, "{name}: {out} {err}");
+        assert_eq!(o.status, 0, "{name}: {o}");
     }
 }
 
@@ -404,7 +403,7 @@ fn admin_token_expiring_during_a_bulk_run_on_a_real_keycloak() {
         let (_d, names) = crate::support::file(names.as_bytes());
         let dir = tempfile::tempdir().unwrap();
         let report = dir.path().join("r.ndjson");
-        let (code, out, err) = run(sb
+        let o = run(sb
             .cmd()
             .env_remove("CX2FA_USERNAME")
             .env_remove("CX2FA_PASSWORD")
@@ -422,14 +421,16 @@ fn admin_token_expiring_during_a_bulk_run_on_a_real_keycloak() {
                 "--report",
                 report.to_str().unwrap(),
             ]));
-        let tail: Vec<&str> = err.lines().rev().take(25).collect();
+        let tail: Vec<&str> = o.stderr.lines().rev().take(25).collect();
         assert_eq!(
-            code,
+            o.status,
             0,
-            "{name}: {out} ... {}",
+            "{name}: {} ... {}",
+            o.stdout,
             tail.into_iter().rev().collect::<Vec<_>>().join("\n")
         );
-        let grants = err
+        let grants = o
+            .stderr
             .lines()
             .filter(|l| l.contains("/realms/master/protocol/openid-connect/token"))
             .count();

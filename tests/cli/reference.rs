@@ -1,5 +1,6 @@
 //! Every `--help` as a snapshot, and the checked-in completions and man pages kept current.
 
+use crate::support::TestEnv;
 use clap::CommandFactory;
 use cx2fa::commands::completions::{file_name, man_pages, script, SHELLS};
 use std::path::Path;
@@ -17,15 +18,9 @@ fn all_paths(cmd: &clap::Command, prefix: Vec<String>, out: &mut Vec<Vec<String>
 fn help_snapshots() {
     let mut paths = vec![];
     all_paths(&cx2fa::cli::Cli::command(), vec![], &mut paths);
+    let env = TestEnv::new();
     for p in paths {
-        let mut c = assert_cmd::Command::cargo_bin("cx2fa").unwrap();
-        let o = c
-            .env_clear()
-            .env("COLUMNS", "100")
-            .args(&p)
-            .arg("--help")
-            .output()
-            .unwrap();
+        let o = env.cx2fa().args(&p).arg("--help").output().unwrap();
         assert!(o.status.success(), "{p:?}");
         let name = if p.is_empty() {
             "cx2fa".to_string()
@@ -42,16 +37,10 @@ fn help_snapshots() {
 fn short_help_shows_examples_and_names_the_global_options_once() {
     let mut paths = vec![];
     all_paths(&cx2fa::cli::Cli::command(), vec![], &mut paths);
+    let env = TestEnv::new();
     for p in paths {
         for flag in ["-h", "--help"] {
-            let o = assert_cmd::Command::cargo_bin("cx2fa")
-                .unwrap()
-                .env_clear()
-                .env("COLUMNS", "100")
-                .args(&p)
-                .arg(flag)
-                .output()
-                .unwrap();
+            let o = env.cx2fa().args(&p).arg(flag).output().unwrap();
             let text = String::from_utf8_lossy(&o.stdout);
             assert!(o.status.success(), "{p:?} {flag}");
             assert!(
@@ -69,8 +58,8 @@ fn short_help_shows_examples_and_names_the_global_options_once() {
         }
     }
     // `help VERB` is the same page.
-    let o = assert_cmd::Command::cargo_bin("cx2fa")
-        .unwrap()
+    let o = env
+        .cx2fa()
         .args(["help", "user", "reset"])
         .output()
         .unwrap();
@@ -215,15 +204,15 @@ fn every_help_example_runs() {
                 // An example that writes under `~` writes into the test's directory.
                 .env("HOME", w)
                 .timeout(std::time::Duration::from_secs(60));
-            let (code, out, err) = crate::support::run(&mut c);
-            let needs_terminal = err.contains("no terminal to ask on");
+            let o = crate::support::run(&mut c);
+            let needs_terminal = o.stderr.contains("no terminal to ask on");
             assert!(
-                code != 2 || needs_terminal,
-                "example `{line}` is a usage error:\n{out}\n{err}"
+                o.status != 2 || needs_terminal,
+                "example `{line}` is a usage error:\n{o}"
             );
             assert!(
-                code != 101 && !err.contains("panicked"),
-                "example `{line}` crashed:\n{err}"
+                o.status != 101 && !o.stderr.contains("panicked"),
+                "example `{line}` crashed:\n{o}"
             );
             ran += 1;
         }
@@ -348,10 +337,11 @@ fn completion_offers_tenants_users_and_backups() {
             words[words.len().saturating_sub(2)],
         );
         let mut c = sb.shell(&format!("bash -c {}", shell_quote(&body)));
-        let (code, out, err) = crate::support::run(&mut c);
-        assert_eq!(code, 0, "{err}");
-        assert!(err.is_empty(), "completion printed on stderr: {err}");
-        out.lines()
+        let o = crate::support::run(&mut c);
+        assert_eq!(o.status, 0, "{o}");
+        assert!(o.stderr.is_empty(), "completion printed on stderr: {o}");
+        o.stdout
+            .lines()
             .map(|l| l.trim().to_string())
             .filter(|l| !l.is_empty())
             .collect()
@@ -368,12 +358,11 @@ fn completion_offers_tenants_users_and_backups() {
         "{users:?}"
     );
     // A backup, as `policy disable` keeps one before it writes.
-    let (code, _, err) =
-        crate::support::run(
-            sb.cmd()
-                .args(["policy", "disable", "-t", "expertflow", "--yes"]),
-        );
-    assert_eq!(code, 0, "{err}");
+    let o = crate::support::run(
+        sb.cmd()
+            .args(["policy", "disable", "-t", "expertflow", "--yes"]),
+    );
+    assert_eq!(o.status, 0, "{o}");
     // With nothing typed yet, the options are offered too.
     let backups: Vec<String> = complete("cx2fa tenant restore ")
         .into_iter()

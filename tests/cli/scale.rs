@@ -57,7 +57,7 @@ fn a_small_server_is_not_flooded() {
     let (_d, names) = enrolled_names(n);
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("r.ndjson");
-    let (code, out, err) = run(sb
+    let o = run(sb
         .cmd()
         .args([
             "user",
@@ -69,7 +69,7 @@ fn a_small_server_is_not_flooded() {
             report.to_str().unwrap(),
         ])
         .timeout(Duration::from_secs(120)));
-    assert_eq!(code, 0, "{out} {err}");
+    assert_eq!(o.status, 0, "{o}");
     every_row_once(&report, n);
     let s = stats(&sb);
     let share = s["rejected"].as_f64().unwrap() / s["requests"].as_f64().unwrap();
@@ -109,7 +109,7 @@ fn a_capacity_drop_mid_run_is_survived() {
         }
         false
     });
-    let (code, out, err) = run(sb
+    let o = run(sb
         .cmd()
         .args([
             "user",
@@ -125,7 +125,7 @@ fn a_capacity_drop_mid_run_is_survived() {
         dropper.join().unwrap(),
         "the capacity dropped during the run"
     );
-    assert_eq!(code, 0, "{out} {err}");
+    assert_eq!(o.status, 0, "{o}");
     every_row_once(&report, n);
 }
 
@@ -135,11 +135,11 @@ fn rate_and_sequential_caps_hold() {
     let sb = finite(0, 0, 60);
     let (_d, names) = enrolled_names(30);
     let started = Instant::now();
-    let (code, _, err) = run(sb
+    let o = run(sb
         .cmd()
         .args(["user", "reset", "--from", &names, "--yes", "--rate", "40"])
         .timeout(Duration::from_secs(60)));
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(o.status, 0, "{o}");
     let s = stats(&sb);
     let requests = s["requests"].as_u64().unwrap();
     // Spaced at 25 ms: n requests take at least (n - 1) x 25 ms.
@@ -162,14 +162,14 @@ fn rate_and_sequential_caps_hold() {
     );
 
     for absurd in ["0", "-5", "1e-300", "NaN", "inf"] {
-        let (code, _, err) = run(sb.cmd().args(["tenant", "list", "--rate", absurd]));
-        assert_eq!(code, 2, "--rate {absurd}: {err}");
-        assert!(!err.contains("panicked"), "{err}");
+        let o = run(sb.cmd().args(["tenant", "list", "--rate", absurd]));
+        assert_eq!(o.status, 2, "--rate {absurd}: {o}");
+        assert!(!o.stderr.contains("panicked"), "{o}");
     }
 
     let sb = finite(0, 2, 60);
     let (_d, names) = enrolled_names(20);
-    let (code, _, err) = run(sb.cmd().args([
+    let o = run(sb.cmd().args([
         "user",
         "reset",
         "--from",
@@ -178,7 +178,7 @@ fn rate_and_sequential_caps_hold() {
         "--concurrency",
         "1",
     ]));
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(o.status, 0, "{o}");
     assert_eq!(stats(&sb)["maxInFlight"], 1, "strictly sequential");
 }
 
@@ -195,11 +195,11 @@ fn a_fleet_with_one_failing_tenant() {
     doc["tenantSettings"]["keyCloak"]["realm"] = json!("gone");
     let status = sb.put_tenant("fleet0002", &doc);
     assert_eq!(status, 200);
-    let (code, out, err) = run(sb
+    let o = run(sb
         .cmd()
         .args(["user", "status", "--all-tenants", "-o", "json"]));
-    assert_eq!(code, 5, "{err}");
-    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(o.status, 5, "{o}");
+    let v: Value = serde_json::from_str(&o.stdout).unwrap();
     let rows = v["tenants"].as_array().unwrap();
     // The seed's four tenants and the three generated ones.
     assert_eq!(rows.len(), 7);
@@ -210,20 +210,24 @@ fn a_fleet_with_one_failing_tenant() {
     );
     let ok = rows.iter().filter(|r| r["posture"]["users"] == 12).count();
     assert_eq!(ok, 2, "fleet0001 and fleet0003 complete: {v:#}");
-    assert!(err.contains("1 of 7 tenant(s) failed: fleet0002"), "{err}");
-    let (code, csv, _) = run(sb
+    assert!(
+        o.stderr.contains("1 of 7 tenant(s) failed: fleet0002"),
+        "{o}"
+    );
+    let o = run(sb
         .cmd()
         .args(["user", "status", "--all-tenants", "-o", "csv"]));
-    assert_eq!(code, 5);
+    assert_eq!(o.status, 5);
     assert!(
-        csv.starts_with("tenant,realm,users,enrolled,unregistered,stale,sharedContacts,error\n"),
-        "{csv}"
+        o.stdout
+            .starts_with("tenant,realm,users,enrolled,unregistered,stale,sharedContacts,error\n"),
+        "{o}"
     );
 
     // One reset over the fleet: rows name their tenant; the broken tenant makes it partial.
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("r.ndjson");
-    let (code, out, err) = run(sb.cmd().args([
+    let o = run(sb.cmd().args([
         "user",
         "reset",
         "--all-tenants",
@@ -235,17 +239,17 @@ fn a_fleet_with_one_failing_tenant() {
         "-o",
         "json",
     ]));
-    assert_eq!(code, 5, "{out} {err}");
+    assert_eq!(o.status, 5, "{o}");
     let rows = report_rows(&report);
     let mut tenants: Vec<&str> = rows.iter().map(|r| r["tenant"].as_str().unwrap()).collect();
     tenants.sort();
     tenants.dedup();
     assert_eq!(tenants, ["expertflow", "fleet0001", "fleet0003"]);
     assert!(rows.iter().all(|r| r["outcome"] == "reset"));
-    let v: Value = serde_json::from_str(&out).unwrap();
+    let v: Value = serde_json::from_str(&o.stdout).unwrap();
     assert_eq!(v["tenantErrors"][0]["tenant"], "fleet0002");
     // The same filter again finds nothing stale where it worked.
-    let (_, out, _) = run(sb.cmd().args([
+    let out = run(sb.cmd().args([
         "user",
         "status",
         "-t",
@@ -254,7 +258,8 @@ fn a_fleet_with_one_failing_tenant() {
         "stale",
         "-o",
         "json",
-    ]));
+    ]))
+    .stdout;
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["users"].as_array().unwrap().len(), 0);
 }
@@ -264,7 +269,7 @@ fn a_fleet_with_one_failing_tenant() {
 #[test]
 fn channel_filters_are_asked_of_the_server() {
     let sb = Sandbox::start();
-    let (code, out, err) = run(sb.cmd().args([
+    let o = run(sb.cmd().args([
         "user",
         "reset",
         "--filter",
@@ -274,22 +279,22 @@ fn channel_filters_are_asked_of_the_server() {
         "-o",
         "json",
     ]));
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(o.status, 0, "{o}");
     assert!(
-        err.contains("q=twoFAChannel%3ASMS") && err.contains("q=twoFAChannel%3Asms"),
-        "{err}"
+        o.stderr.contains("q=twoFAChannel%3ASMS") && o.stderr.contains("q=twoFAChannel%3Asms"),
+        "{o}"
     );
     assert!(
-        !err.contains("users?first=0&max=100 "),
-        "no whole scan: {err}"
+        !o.stderr.contains("users?first=0&max=100 "),
+        "no whole scan: {o}"
     );
-    let v: Value = serde_json::from_str(&out).unwrap();
+    let v: Value = serde_json::from_str(&o.stdout).unwrap();
     assert_eq!(v["summary"]["wouldReset"], 2, "{v}");
     // The same users a whole scan with the same filter lists.
-    let (_, out, _) =
-        run(sb
-            .cmd()
-            .args(["user", "status", "--filter", "channel=SMS", "-o", "json"]));
+    let out = run(sb
+        .cmd()
+        .args(["user", "status", "--filter", "channel=SMS", "-o", "json"]))
+    .stdout;
     let listed: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(listed["users"].as_array().unwrap().len(), 2);
 }
@@ -325,11 +330,17 @@ fn ctrl_c_stops_a_bulk_reset_at_once_and_the_report_is_what_the_server_received(
     ]);
     std::thread::sleep(Duration::from_millis(1500));
     interrupt(&child);
-    let (code, out, err, waited) = wait_at_most(child, Duration::from_secs(20));
-    assert_eq!(code, 130, "{err}");
+    let (o, waited) = wait_at_most(child, Duration::from_secs(20));
+    assert_eq!(o.status, 130, "{o}");
     // One request on the wire (150 ms) plus the verify read at most; never a retry cycle.
     assert!(waited < Duration::from_secs(2), "took {waited:?} to stop");
-    assert!(err.contains("interrupted"), "{err}");
+    assert!(o.stderr.contains("interrupted"), "{o}");
+    // Cancelled: what to do next.
+    insta::assert_snapshot!(o.final_error(), @r"
+        cancelled
+
+        hint: rows not started are not in the report; continue with `--resume REPORT`
+    ");
     let rows = report_rows(&report);
     let reset: std::collections::HashSet<String> = rows
         .iter()
@@ -354,9 +365,11 @@ fn ctrl_c_stops_a_bulk_reset_at_once_and_the_report_is_what_the_server_received(
     // The summary counts them, so that its numbers add up to the input.
     let not_started = n - reset.len();
     assert!(
-        out.contains(&format!(" row(s): {} reset,", reset.len()))
-            && out.contains(&format!("; {not_started} not started (interrupted)")),
-        "{out}"
+        o.stdout
+            .contains(&format!(" row(s): {} reset,", reset.len()))
+            && o.stdout
+                .contains(&format!("; {not_started} not started (interrupted)")),
+        "{o}"
     );
 }
 
@@ -379,8 +392,8 @@ fn a_second_ctrl_c_quits_at_once() {
         "the write on the wire is waited for"
     );
     interrupt(&child);
-    let (code, _out, err, waited) = wait_at_most(child, Duration::from_secs(5));
-    assert_eq!(code, 130, "{err}");
+    let (o, waited) = wait_at_most(child, Duration::from_secs(5));
+    assert_eq!(o.status, 130, "{o}");
     assert!(waited < Duration::from_secs(1), "took {waited:?}");
 }
 
@@ -408,8 +421,8 @@ fn ctrl_c_stops_a_fleet_reset() {
     ]);
     std::thread::sleep(Duration::from_millis(2500));
     interrupt(&child);
-    let (code, _out, err, waited) = wait_at_most(child, Duration::from_secs(20));
-    assert_eq!(code, 130, "{err}");
+    let (o, waited) = wait_at_most(child, Duration::from_secs(20));
+    assert_eq!(o.status, 130, "{o}");
     assert!(waited < Duration::from_secs(2), "took {waited:?} to stop");
     for r in report_rows(&report) {
         let (realm, name) = (
@@ -432,7 +445,7 @@ fn a_bulk_run_without_a_terminal_prints_progress_lines() {
         ..Config::default()
     });
     let (_d, names) = enrolled_names(n);
-    let (code, _, err) = run(sb.cmd().env("CX2FA_PROGRESS_EVERY", "1").args([
+    let o = run(sb.cmd().env("CX2FA_PROGRESS_EVERY", "1").args([
         "user",
         "reset",
         "--from",
@@ -442,14 +455,15 @@ fn a_bulk_run_without_a_terminal_prints_progress_lines() {
         "2",
         "--fixed-concurrency",
     ]));
-    assert_eq!(code, 0, "{err}");
-    let lines: Vec<&str> = err
+    assert_eq!(o.status, 0, "{o}");
+    let lines: Vec<&str> = o
+        .stderr
         .lines()
         .filter(|l| l.starts_with("progress: "))
         .collect();
-    assert!(lines.len() >= 2, "{err}");
+    assert!(lines.len() >= 2, "{o}");
     assert!(
         lines[0].contains(&format!(" of {n} rows done (0 failed)")),
-        "{err}"
+        "{o}"
     );
 }

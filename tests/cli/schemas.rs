@@ -3,7 +3,8 @@
 //! `schemas/output/`. A change to a shape fails here until the schema (and, when the change
 //! is breaking, `SCHEMA_VERSION`) is updated: `CX2FA_REGENERATE=1 cargo test --test cli schemas`.
 
-use crate::support::{file, run, Sandbox, UPDATE_EMAIL};
+use crate::support::servers::sandbox_banner;
+use crate::support::{file, run, Sandbox, TestEnv, UPDATE_EMAIL};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::io::BufRead;
@@ -70,7 +71,7 @@ fn every_json_output_matches_its_schema() {
     let sb = Sandbox::start();
     // The seed's bypassed user makes `policy show` exit 1 (NOT ready): reset it first.
     assert_eq!(
-        run(sb.cmd().args(["user", "reset", "agent.legacy", "--yes"])).0,
+        run(sb.cmd().args(["user", "reset", "agent.legacy", "--yes"])).status,
         0
     );
     let seen = std::cell::RefCell::new(BTreeSet::new());
@@ -80,10 +81,10 @@ fn every_json_output_matches_its_schema() {
         if let Some(s) = stdin {
             c.write_stdin(s.to_string());
         }
-        let (code, out, err) = run(&mut c);
-        assert!(code == 0 || code == 10, "{args:?}: exit {code}: {err}");
+        let o = run(&mut c);
+        assert!(o.status == 0 || o.status == 10, "{args:?}: exit {o}");
         let v: Value =
-            serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: {e}: {out}"));
+            serde_json::from_str(&o.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}: {o}"));
         validate(name, &v, &format!("{args:?}"));
         seen.borrow_mut().insert(name);
     };
@@ -114,7 +115,7 @@ fn every_json_output_matches_its_schema() {
     check("policy-push", &["policy", "plan", "-f", &payload], None);
     check("policy-push", &["policy", "disable", "--yes"], None);
     check("tenant-backups", &["tenant", "backups"], None);
-    let (_, backups, _) = run(sb.cmd().args(["tenant", "backups", "-o", "json"]));
+    let backups = run(sb.cmd().args(["tenant", "backups", "-o", "json"])).stdout;
     let backups: Value = serde_json::from_str(&backups).unwrap();
     let name = backups["backups"][0]["name"].as_str().unwrap().to_string();
     check(
@@ -185,41 +186,20 @@ fn every_json_output_matches_its_schema() {
     check("version", &["version", "--verbose"], None);
     check("version", &["version"], None);
     // The error object on stderr.
-    let (code, _, err) = run(sb.cmd().args(["user", "status", "ghost", "-o", "json"]));
-    assert_eq!(code, 1);
+    let o = run(sb.cmd().args(["user", "status", "ghost", "-o", "json"]));
+    assert_eq!(o.status, 1);
     validate(
         "error",
-        &serde_json::from_str(err.trim()).unwrap(),
+        &serde_json::from_str(o.stderr.trim()).unwrap(),
         "the error object",
     );
     seen.borrow_mut().insert("error");
     // The sandbox's banner, from a real server started and stopped.
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("cx2fa"))
-        .env_clear()
-        .env("HOME", d.path())
-        .args(["sandbox", "--port", "0", "-o", "json"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut banner = String::new();
-    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
-    loop {
-        let mut line = String::new();
-        if out.read_line(&mut line).unwrap() == 0 || {
-            banner.push_str(&line);
-            line == "}\n"
-        } {
-            break;
-        }
-    }
+    let (mut child, banner) =
+        sandbox_banner(&TestEnv::at(d.path()), &[], std::process::Stdio::null());
     let _ = child.kill();
     let _ = child.wait();
-    validate(
-        "sandbox",
-        &serde_json::from_str(&banner).unwrap(),
-        "the banner",
-    );
+    validate("sandbox", &banner, "the banner");
     seen.borrow_mut().insert("sandbox");
     let all: BTreeSet<&str> = cx2fa::commands::output_schemas()
         .into_iter()
@@ -237,12 +217,12 @@ fn every_json_output_matches_its_schema() {
 #[test]
 fn with_json_output_stderr_is_json_lines_only() {
     let sb = Sandbox::start();
-    let (code, _, err) =
-        run(sb
-            .cmd()
-            .args(["policy", "show", "-t", "nope", "--insecure", "-o", "json"]));
-    assert_eq!(code, 1, "{err}");
-    let lines: Vec<Value> = err
+    let o = run(sb
+        .cmd()
+        .args(["policy", "show", "-t", "nope", "--insecure", "-o", "json"]));
+    assert_eq!(o.status, 1, "{o}");
+    let lines: Vec<Value> = o
+        .stderr
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l:?}")))
         .collect();
@@ -250,13 +230,13 @@ fn with_json_output_stderr_is_json_lines_only() {
         lines.iter().any(|l| l["warning"]
             .as_str()
             .is_some_and(|w| w.contains("--insecure"))),
-        "{err}"
+        "{o}"
     );
-    assert!(lines.last().unwrap()["error"]["kind"].is_string(), "{err}");
+    assert!(lines.last().unwrap()["error"]["kind"].is_string(), "{o}");
     assert!(
         lines
             .iter()
             .all(|l| l["schemaVersion"] == cx2fa::output::SCHEMA_VERSION),
-        "{err}"
+        "{o}"
     );
 }

@@ -1,6 +1,6 @@
 //! HTTPS against the sandbox's `--tls`: trusted with its CA, refused without.
 
-use crate::support::{run, Sandbox};
+use crate::support::{run, Sandbox, TestEnv};
 use cx2fa_sandbox::Config;
 
 #[test]
@@ -12,33 +12,34 @@ fn tls_with_the_generated_ca_and_refusal_without() {
         ..Default::default()
     });
     assert!(sb.url.starts_with("https://127.0.0.1:"));
-    let (code, out, err) = run(sb.cmd().args(["tenant", "list"]));
-    assert_eq!(code, 0, "{err}");
-    assert!(out.contains("expertflow"));
-    let (code, _, err) = run(sb
+    let o = run(sb.cmd().args(["tenant", "list"]));
+    assert_eq!(o.status, 0, "{o}");
+    assert!(o.stdout.contains("expertflow"));
+    let o = run(sb
         .cmd()
         .env_remove("CX2FA_CA_CERT")
         .args(["tenant", "list"]));
-    assert_eq!(code, 4, "{err}");
+    assert_eq!(o.status, 4, "{o}");
     assert!(
-        err.contains("TLS failed for `https://127.0.0.1:") && err.contains("--ca-cert"),
-        "{err}"
+        o.stderr.contains("TLS failed for `https://127.0.0.1:") && o.stderr.contains("--ca-cert"),
+        "{o}"
     );
-    let (code, _, err) =
-        run(sb
-            .cmd()
-            .env_remove("CX2FA_CA_CERT")
-            .args(["tenant", "list", "--insecure"]));
-    assert_eq!(code, 0, "{err}");
-    assert!(err.contains("warning: `--insecure`"), "{err}");
-    let (code, _, err) = run(sb
+    let o = run(sb
+        .cmd()
+        .env_remove("CX2FA_CA_CERT")
+        .args(["tenant", "list", "--insecure"]));
+    assert_eq!(o.status, 0, "{o}");
+    assert!(o.stderr.contains("warning: `--insecure`"), "{o}");
+    let o = run(sb
         .cmd()
         .env("CX2FA_CA_CERT", dir.path().join("missing.pem"))
         .args(["tenant", "list"]));
-    assert_eq!(code, 2, "{err}");
+    assert_eq!(o.status, 2, "{o}");
     assert!(
-        err.contains("--ca-cert") && err.contains("missing.pem") && err.contains("no such file"),
-        "{err}"
+        o.stderr.contains("--ca-cert")
+            && o.stderr.contains("missing.pem")
+            && o.stderr.contains("no such file"),
+        "{o}"
     );
 }
 
@@ -64,29 +65,24 @@ fn a_redirect_to_https_is_reported_with_the_address_to_use() {
             );
         }
     });
-    let home = tempfile::tempdir().unwrap();
-    let (code, _, err) = run(assert_cmd::Command::cargo_bin("cx2fa")
-        .unwrap()
-        .env_clear()
-        .env("HOME", home.path())
-        .env("XDG_CONFIG_HOME", home.path())
-        .env("XDG_STATE_HOME", home.path())
-        .env("NO_COLOR", "1")
-        .env("CX2FA_USERNAME", "admin")
-        .env("CX2FA_PASSWORD", "secret-pass")
+    let o = run(TestEnv::new()
+        .set("CX2FA_USERNAME", "admin")
+        .set("CX2FA_PASSWORD", "secret-pass")
+        .cx2fa()
         .args([
             "tenant",
             "list",
             "--url",
             &format!("http://127.0.0.1:{port}"),
         ]));
-    assert_eq!(code, 1, "{err}");
-    assert!(
-        err.contains("answered 308, a redirect to `https://127.0.0.1:")
-            && err.contains("cx2fa never follows redirects"),
-        "{err}"
-    );
-    assert!(!err.contains("secret-pass"), "{err}");
+    assert!(!o.stderr.contains("secret-pass"), "{o}");
+    insta::assert_snapshot!(o, @r"
+        ------- stderr -------
+        error: `POST http://127.0.0.1:[PORT]/auth/realms/master/protocol/openid-connect/token` answered 308, a redirect to `https://127.0.0.1:[PORT]/auth/realms/master/protocol/openid-connect/token`; not followed
+
+        hint: cx2fa never follows redirects; if the new address is right, use it (e.g. `--url https://…`)
+        [exit status: 1]
+    ");
 }
 
 /// #26.7: a server that takes the connection and never answers costs one `--timeout`, not
@@ -102,32 +98,29 @@ fn a_hung_server_costs_one_timeout_and_says_what_happened() {
             held.push(c);
         }
     });
-    let dir = tempfile::tempdir().unwrap();
+    let env = TestEnv::new()
+        .set("CX2FA_USERNAME", "admin")
+        .set("CX2FA_PASSWORD", "a-password-1");
     let started = std::time::Instant::now();
-    let out = assert_cmd::Command::cargo_bin("cx2fa")
-        .unwrap()
-        .env_clear()
-        .env("HOME", dir.path())
-        .env("XDG_CONFIG_HOME", dir.path())
-        .env("XDG_STATE_HOME", dir.path())
-        .env("CX2FA_USERNAME", "admin")
-        .env("CX2FA_PASSWORD", "a-password-1")
+    let o = run(env
+        .cx2fa()
         .args(["user", "status", "-t", "t1", "--timeout", "2", "--url"])
         .arg(format!("http://127.0.0.1:{port}"))
-        .timeout(std::time::Duration::from_secs(60))
-        .output()
-        .unwrap();
+        .timeout(std::time::Duration::from_secs(60)));
     let took = started.elapsed();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(4), "{err}");
     assert!(
         took < std::time::Duration::from_secs(6),
-        "took {took:?}: {err}"
+        "took {took:?}: {o}"
     );
-    assert!(err.contains("no answer within 2 s"), "{err}");
-    assert!(err.contains("waited 2 s in all"), "{err}");
-    assert!(
-        err.contains("did not answer"),
-        "the hint says what happened: {err}"
-    );
+    // Network: one `--timeout` in all, and the hint says what happened.
+    insta::assert_snapshot!(o, @r"
+        ------- stderr -------
+        error: `GET http://127.0.0.1:[PORT]/auth/realms/master/.well-known/openid-configuration`: no answer within 2 s
+
+        Caused by:
+            waited 2 s in all for this request
+
+        hint: the server took the connection but did not answer: check that the URL is the deployment's and that the service is up (`cx2fa doctor`); `--timeout SECS` waits longer
+        [exit status: 4]
+    ");
 }

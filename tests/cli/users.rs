@@ -7,29 +7,30 @@ use serde_json::Value;
 #[test]
 fn status_shows_masked_contacts_and_never_secrets() {
     let sb = Sandbox::start();
-    let (code, out, _) = run(sb.cmd().args(["user", "status", "agent.sms"]));
-    assert_eq!(code, 0);
+    let o = run(sb.cmd().args(["user", "status", "agent.sms"]));
+    assert_eq!(o.status, 0);
     assert!(
-        out.contains("+1555****222") && !out.contains("+15550100222"),
-        "{out}"
+        o.stdout.contains("+1555****222") && !o.stdout.contains("+15550100222"),
+        "{o}"
     );
-    let (code, out, _) = run(sb.cmd().args(["user", "status", "agent.app", "-o", "json"]));
-    assert_eq!(code, 0);
-    assert!(!out.contains("JBSWY3DPEHPK3PXP"), "{out}");
-    assert_eq!(run(sb.cmd().args(["user", "status", "ghost"])).0, 1);
+    let o = run(sb.cmd().args(["user", "status", "agent.app", "-o", "json"]));
+    assert_eq!(o.status, 0);
+    assert!(!o.stdout.contains("JBSWY3DPEHPK3PXP"), "{o}");
+    assert_eq!(run(sb.cmd().args(["user", "status", "ghost"])).status, 1);
 }
 
 #[test]
 fn posture_and_filters() {
     let sb = Sandbox::start();
-    let (_, out, _) = run(sb.cmd().args(["user", "status", "-o", "json"]));
+    let out = run(sb.cmd().args(["user", "status", "-o", "json"])).stdout;
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["posture"]["users"], 12);
     assert_eq!(v["posture"]["sharedContacts"], 2);
     let names = |f: &str| -> Vec<String> {
-        let (_, out, _) = run(sb
+        let out = run(sb
             .cmd()
-            .args(["user", "status", "--filter", f, "-o", "json"]));
+            .args(["user", "status", "--filter", f, "-o", "json"]))
+        .stdout;
         let v: Value = serde_json::from_str(&out).unwrap();
         v["users"]
             .as_array()
@@ -53,63 +54,98 @@ fn posture_and_filters() {
     assert_eq!(names("shared-contact"), ["agent.shared1", "agent.shared2"]);
     assert_eq!(names("channel=SMS"), ["agent.legacy", "agent.sms"]);
     assert!(names("unregistered").contains(&"agent.pending".to_string()));
-    let (_, csv, _) = run(sb.cmd().args(["user", "status", "-o", "csv"]));
+    let csv = run(sb.cmd().args(["user", "status", "-o", "csv"])).stdout;
     assert!(
         csv.starts_with("username,channel,registered,contact,stale,staleFields,sharedWith\n"),
         "{csv}"
     );
-    assert_eq!(
-        run(sb.cmd().args(["user", "status", "--filter", "weird"])).0,
-        2
+    // The whole refusal: an exit status of 2 alone would pass for any usage error.
+    insta::assert_snapshot!(
+        sb.run(sb.cmd().args(["user", "status", "--filter", "weird"])),
+        @r"
+        ------- stderr -------
+        error: unknown filter `weird`
+
+        hint: use unregistered, stale, shared-contact or channel=EMAIL|SMS|APP|RSA
+        [exit status: 2]
+    "
     );
 }
 
 #[test]
 fn reset_keeps_other_attributes_and_is_idempotent() {
     let sb = Sandbox::start();
-    let (code, out, err) = run(sb.cmd().args(["user", "reset", "agent.stale", "--yes"]));
-    assert_eq!(code, 0, "{err}");
-    assert!(out.contains("reset"), "{out}");
+    let o = run(sb.cmd().args(["user", "reset", "agent.stale", "--yes"]));
+    assert_eq!(o.status, 0, "{o}");
+    assert!(o.stdout.contains("reset"), "{o}");
     assert_eq!(
         sb.attrs("expertflow", "agent.stale"),
         serde_json::json!({"department": ["support"], "locale": ["de"]})
     );
-    let (code, _, err) = run(sb.cmd().args(["user", "reset", "agent.stale", "--yes"]));
-    assert_eq!(code, 0);
-    assert!(err.contains("nothing to reset"), "{err}");
-    let (code, out, _) = run(sb.cmd().args(["user", "reset", "agent.app", "--dry-run"]));
-    assert_eq!(code, 0);
+    insta::assert_snapshot!(sb.run(sb.cmd().args(["user", "reset", "agent.stale", "--yes"])), @r"
+        ┌─────────────┬───────────────┬──────────────────┐
+        │ username    ┆ outcome       ┆ removed / reason │
+        ╞═════════════╪═══════════════╪══════════════════╡
+        │ agent.stale ┆ already-clean ┆                  │
+        └─────────────┴───────────────┴──────────────────┘
+        1 row(s): 0 reset, 1 already clean, 0 not found, 0 would reset, 0 failed
+        ------- stderr -------
+        nothing to reset
+        [exit status: 0]
+    ");
+    let o = run(sb.cmd().args(["user", "reset", "agent.app", "--dry-run"]));
+    assert_eq!(o.status, 0);
     assert!(
-        out.contains("would-reset") && out.contains("otpSecret"),
-        "{out}"
+        o.stdout.contains("would-reset") && o.stdout.contains("otpSecret"),
+        "{o}"
     );
     assert!(
         sb.attrs("expertflow", "agent.app")["otpSecret"].is_array(),
         "dry run writes nothing"
     );
-    assert_eq!(
-        run(sb.cmd().args(["user", "reset", "agent.app"])).0,
-        2,
-        "no terminal, no --yes"
-    );
+    // No terminal, no --yes.
+    insta::assert_snapshot!(sb.run(sb.cmd().args(["user", "reset", "agent.app"])), @r"
+        ------- stderr -------
+        agent.app: remove is2FARegistered, twoFAChannel, otpSecret
+        error: confirmation is needed but there is no terminal to ask on
+
+        hint: pass `--yes`
+        [exit status: 2]
+    ");
+    // Not found: a single named user is a plain failure.
+    insta::assert_snapshot!(sb.run(sb.cmd().args(["user", "reset", "agent.nobody", "--yes"])), @r"
+        ┌──────────────┬───────────┬──────────────────┐
+        │ username     ┆ outcome   ┆ removed / reason │
+        ╞══════════════╪═══════════╪══════════════════╡
+        │ agent.nobody ┆ not-found ┆                  │
+        └──────────────┴───────────┴──────────────────┘
+        1 row(s): 0 reset, 0 already clean, 1 not found, 0 would reset, 0 failed
+        ------- stderr -------
+        error: no user of that name in realm `expertflow`
+
+        hint: check the spelling; `cx2fa user status` lists the realm's users
+        [exit status: 1]
+    ");
 }
 
 #[test]
 fn pipeline_from_status_to_reset() {
     let sb = Sandbox::start();
-    let (_, json, _) = run(sb
+    let json = run(sb
         .cmd()
-        .args(["user", "status", "--filter", "stale", "-o", "json"]));
-    let (code, out, err) = run(sb
+        .args(["user", "status", "--filter", "stale", "-o", "json"]))
+    .stdout;
+    let o = run(sb
         .cmd()
         .args(["user", "reset", "--from", "-", "--yes", "-o", "json"])
         .write_stdin(json));
-    assert_eq!(code, 0, "{err}");
-    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(o.status, 0, "{o}");
+    let v: Value = serde_json::from_str(&o.stdout).unwrap();
     assert_eq!(v["summary"]["reset"], 5);
-    let (_, out, _) = run(sb
+    let out = run(sb
         .cmd()
-        .args(["user", "status", "--filter", "stale", "-o", "json"]));
+        .args(["user", "status", "--filter", "stale", "-o", "json"]))
+    .stdout;
     assert_eq!(
         serde_json::from_str::<Value>(&out).unwrap()["users"],
         serde_json::json!([])
@@ -130,7 +166,7 @@ fn bulk_under_faults_reports_every_row_once_and_loses_nothing() {
     names.push("ghost".into());
     let (_d, input) = file(format!("username\n{}\n", names.join("\n")).as_bytes());
     let report = sb.state.path().join("report.ndjson");
-    let (code, _, err) = run(sb.cmd().args([
+    let o = run(sb.cmd().args([
         "user",
         "reset",
         "--from",
@@ -139,7 +175,7 @@ fn bulk_under_faults_reports_every_row_once_and_loses_nothing() {
         report.to_str().unwrap(),
         "--yes",
     ]));
-    assert!(code == 0 || code == 5, "{code} {err}");
+    assert!(o.status == 0 || o.status == 5, "{o}");
     let rows: Vec<Value> = std::fs::read_to_string(&report)
         .unwrap()
         .lines()
@@ -164,7 +200,8 @@ fn bulk_under_faults_reports_every_row_once_and_loses_nothing() {
             report.to_str().unwrap(),
             "--yes",
         ]))
-        .0 == 0
+        .status
+            == 0
         {
             break;
         }
@@ -189,9 +226,9 @@ fn progress_is_hidden_on_a_pipe() {
         ..Default::default()
     });
     let (_d, input) = generated_names(50);
-    let (code, _, err) = run(sb.cmd().args(["user", "reset", "--from", &input, "--yes"]));
-    assert_eq!(code, 0);
-    assert!(!err.contains("eta") && !err.contains('\r'), "{err}");
+    let o = run(sb.cmd().args(["user", "reset", "--from", &input, "--yes"]));
+    assert_eq!(o.status, 0);
+    assert!(!o.stderr.contains("eta") && !o.stderr.contains('\r'), "{o}");
 }
 
 #[test]
@@ -204,14 +241,7 @@ fn ctrl_c_stops_cleanly_and_resume_finishes() {
     });
     let (_d, input) = generated_names(400);
     let report = sb.state.path().join("report.ndjson");
-    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("cx2fa"));
-    c.env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("HOME", sb.state.path())
-        .env("XDG_CONFIG_HOME", sb.state.path().join("c"));
-    for (k, v) in &sb.env {
-        c.env(k, v);
-    }
+    let mut c = sb.test_env().cx2fa_process();
     c.args([
         "user",
         "reset",
@@ -247,7 +277,7 @@ fn ctrl_c_stops_cleanly_and_resume_finishes() {
         lines.len()
     );
     // Resume does only what is left; then every row is accounted for exactly once.
-    let (code, _, err) = run(sb.cmd().args([
+    let o = run(sb.cmd().args([
         "user",
         "reset",
         "--from",
@@ -256,7 +286,7 @@ fn ctrl_c_stops_cleanly_and_resume_finishes() {
         report.to_str().unwrap(),
         "--yes",
     ]));
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(o.status, 0, "{o}");
     let (before, names) = crate::support::report_usernames(&report);
     assert_eq!(
         before, 400,
@@ -284,17 +314,17 @@ fn weak_credentials_in_a_tenant_document_do_not_mangle_output() {
     doc["tenantSettings"]["adminPass"] = serde_json::json!("pass");
     let status = sb.put_tenant("expertflow", &doc);
     assert_eq!(status, 200);
-    let (code, csv, err) = run(sb.cmd().args(["user", "status", "-o", "csv"]));
-    assert_eq!(code, 0, "{err}");
-    assert!(csv.lines().any(|l| l.starts_with("admin,")), "{csv}");
-    assert!(!csv.contains("********"), "{csv}");
-    let (code, out, err) = run(sb.cmd().args(["tenant", "show", "-o", "json"]));
-    assert_eq!(code, 0, "{err}");
-    let v: Value = serde_json::from_str(&out).unwrap();
+    let o = run(sb.cmd().args(["user", "status", "-o", "csv"]));
+    assert_eq!(o.status, 0, "{o}");
+    assert!(o.stdout.lines().any(|l| l.starts_with("admin,")), "{o}");
+    assert!(!o.stdout.contains("********"), "{o}");
+    let o = run(sb.cmd().args(["tenant", "show", "-o", "json"]));
+    assert_eq!(o.status, 0, "{o}");
+    let v: Value = serde_json::from_str(&o.stdout).unwrap();
     let kc = &v["tenant"]["tenantSettings"]["keyCloak"];
-    assert_eq!(kc["PASSWORD_ADMIN"], "********", "{out}");
+    assert_eq!(kc["PASSWORD_ADMIN"], "********", "{o}");
     assert_eq!(v["tenant"]["tenantSettings"]["adminPass"], "********");
-    assert_eq!(kc["GRANT_TYPE"], "password", "{out}");
+    assert_eq!(kc["GRANT_TYPE"], "password", "{o}");
 }
 
 /// #26.5: bulk input as support staff have it, and a summary that names what went wrong.
@@ -306,17 +336,18 @@ fn bulk_input_and_summary_as_support_staff_need_them() {
         "Username;Email\nagent.stale;s@x.io\nAGENT.STALE;s@x.io\nagent.nobody;n@x.io\n".as_bytes(),
     );
     // A dry run shows its table of what it would do.
-    let (code, out, err) = run(sb
+    let o = run(sb
         .cmd()
         .args(["user", "reset", "--from", &csv, "--dry-run"]));
-    assert_eq!(code, 5, "{err}");
+    assert_eq!(o.status, 5, "{o}");
     assert!(
-        out.contains("agent.stale") && out.contains("would-reset"),
-        "{out}"
+        o.stdout.contains("agent.stale") && o.stdout.contains("would-reset"),
+        "{o}"
     );
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("r.ndjson");
-    let (code, out, err) = run(sb.cmd().args([
+    // Partial: the not-found row is named, with why; the duplicate was worked once.
+    let o = sb.run(sb.cmd().args([
         "user",
         "reset",
         "--from",
@@ -325,17 +356,23 @@ fn bulk_input_and_summary_as_support_staff_need_them() {
         "--report",
         report.to_str().unwrap(),
     ]));
-    assert_eq!(code, 5, "{err}");
-    // The not-found row is named, with why; the duplicate was worked once.
-    assert!(
-        out.contains("agent.nobody") && out.contains("no user of that name in the realm"),
-        "{out}"
-    );
-    assert!(out.contains("1 duplicate name(s) worked once"), "{out}");
+    insta::assert_snapshot!(o, @r"
+        ┌──────────────┬───────────┬───────────────────────────────────┐
+        │ user         ┆ outcome   ┆ reason                            │
+        ╞══════════════╪═══════════╪═══════════════════════════════════╡
+        │ agent.nobody ┆ not-found ┆ no user of that name in the realm │
+        └──────────────┴───────────┴───────────────────────────────────┘
+        2 row(s): 1 reset, 0 already clean, 1 not found, 0 would reset, 0 failed; 1 duplicate name(s) worked once
+        ------- stderr -------
+        error: 1 of 2 row(s) were not reset: 1 not found
+
+        hint: check the spelling; `cx2fa user status` lists the realm's users
+        [exit status: 5]
+    ");
     let (rows, _) = crate::support::report_usernames(&report);
     assert_eq!(rows, 2, "agent.stale once, agent.nobody once");
     // Resuming says how many rows it skipped.
-    let (_, out, _) = run(sb.cmd().args([
+    let o = sb.run(sb.cmd().args([
         "user",
         "reset",
         "--from",
@@ -344,18 +381,21 @@ fn bulk_input_and_summary_as_support_staff_need_them() {
         "--resume",
         report.to_str().unwrap(),
     ]));
-    assert!(
-        out.contains("skipped: finished in the --resume report"),
-        "{out}"
-    );
+    insta::assert_snapshot!(o, @r"
+        0 row(s): 0 reset, 0 already clean, 0 not found, 0 would reset, 0 failed; 3 skipped: finished in the --resume report
+        ------- stderr -------
+        `--resume [TEMP]/r.ndjson`: 2 user(s) already finished there; skipped if listed
+        [exit status: 0]
+    ");
     // Columns without `username` are refused, never read as names.
     let (_d2, bad) = crate::support::file("login,mail\nagent.stale,s@x.io\n".as_bytes());
-    let (code, _, err) = run(sb.cmd().args(["user", "reset", "--from", &bad, "--yes"]));
-    assert_eq!(code, 2, "{err}");
-    assert!(
-        err.contains("(columns: login, mail) but has no `username` column"),
-        "{err}"
-    );
+    insta::assert_snapshot!(sb.run(sb.cmd().args(["user", "reset", "--from", &bad, "--yes"])), @r"
+        ------- stderr -------
+        error: `--from [TEMP]/input.json`: the input looks like CSV (columns: login, mail) but has no `username` column
+
+        hint: name the column of usernames `username` (any case), or give one name per line
+        [exit status: 2]
+    ");
 }
 
 /// #26.9: who shares a contact is named, in the list and in the single-user view (asked of
@@ -363,20 +403,20 @@ fn bulk_input_and_summary_as_support_staff_need_them() {
 #[test]
 fn a_shared_contact_is_named_in_both_views() {
     let sb = Sandbox::start();
-    let (code, out, err) = run(sb
+    let o = run(sb
         .cmd()
         .args(["user", "status", "agent.shared1", "-o", "json"]));
-    assert_eq!(code, 0, "{err}");
-    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(o.status, 0, "{o}");
+    let v: Value = serde_json::from_str(&o.stdout).unwrap();
     assert_eq!(v["sharedWith"], 2, "{v}");
     assert_eq!(
         v["sharedWithUsers"],
         serde_json::json!(["agent.shared2"]),
         "{v}"
     );
-    let (_, out, _) = run(sb.cmd().args(["user", "status", "agent.shared1"]));
+    let out = run(sb.cmd().args(["user", "status", "agent.shared1"])).stdout;
     assert!(out.contains("yes, with agent.shared2"), "{out}");
-    let (_, out, _) = run(sb.cmd().args(["user", "status", "-o", "json"]));
+    let out = run(sb.cmd().args(["user", "status", "-o", "json"])).stdout;
     let v: Value = serde_json::from_str(&out).unwrap();
     let u = v["users"]
         .as_array()
@@ -389,9 +429,10 @@ fn a_shared_contact_is_named_in_both_views() {
         serde_json::json!(["agent.shared1"]),
         "{u}"
     );
-    let (_, out, _) = run(sb
+    let out = run(sb
         .cmd()
-        .args(["user", "status", "agent.email", "-o", "json"]));
+        .args(["user", "status", "agent.email", "-o", "json"]))
+    .stdout;
     let v: Value = serde_json::from_str(&out).unwrap();
     assert!(v.get("sharedWithUsers").is_none(), "{v}");
 }
@@ -401,21 +442,22 @@ fn a_shared_contact_is_named_in_both_views() {
 #[test]
 fn boolean_environment_and_csv_numbers_as_ci_scripts_expect() {
     let sb = Sandbox::start();
-    let (code, _, err) = run(sb
+    let o = run(sb
         .cmd()
         .env("CX2FA_YES", "1")
         .env("CX2FA_QUIET", "yes")
         .args(["user", "reset", "agent.stale"]));
-    assert_eq!(code, 0, "{err}");
-    let (code, _, _) = run(sb
+    assert_eq!(o.status, 0, "{o}");
+    let code = run(sb
         .cmd()
         .env("CX2FA_YES", "0")
-        .args(["user", "reset", "agent.sms"]));
+        .args(["user", "reset", "agent.sms"]))
+    .status;
     assert_eq!(
         code, 2,
         "0 is no: without a terminal the confirmation is missing"
     );
-    let (_, csv, _) = run(sb.cmd().args(["user", "status", "-o", "csv"]));
+    let csv = run(sb.cmd().args(["user", "status", "-o", "csv"])).stdout;
     assert!(csv.contains(",+1555****222,"), "{csv}");
     assert!(!csv.contains("'+1555"), "{csv}");
 }

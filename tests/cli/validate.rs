@@ -1,14 +1,14 @@
 //! `config validate` through the real binary: good inputs, and bad ones with precise messages.
 
-use crate::support::{file, run, Sandbox, UPDATE_EMAIL};
-use assert_cmd::Command;
+use crate::support::{file, run, CommandOutput, Sandbox, TestEnv, UPDATE_EMAIL};
 
-fn validate(text: &str) -> (i32, String, String) {
+/// `config validate` of `text` as a file, which the output calls `F`.
+fn validate(text: &str) -> CommandOutput {
     let (_d, p) = file(text.as_bytes());
-    let mut c = Command::cargo_bin("cx2fa").unwrap();
-    c.env("NO_COLOR", "1").arg("config").arg("validate").arg(&p);
-    let (code, out, err) = run(&mut c);
-    (code, out.replace(&p, "F"), err.replace(&p, "F"))
+    let mut o = run(TestEnv::new().cx2fa().args(["config", "validate", &p]));
+    o.stdout = o.stdout.replace(&p, "F");
+    o.stderr = o.stderr.replace(&p, "F");
+    o
 }
 
 fn seed_payload() -> String {
@@ -18,20 +18,22 @@ fn seed_payload() -> String {
 
 #[test]
 fn the_guides_payloads_validate_as_pasted() {
-    let (code, out, _) = validate(&seed_payload());
-    assert_eq!(code, 0, "{out}");
+    let o = validate(&seed_payload());
+    assert_eq!(o.status, 0, "{o}");
     assert!(
-        out.contains("2FA update payload, 0 error(s), 0 warning(s)"),
-        "{out}"
+        o.stdout
+            .contains("2FA update payload, 0 error(s), 0 warning(s)"),
+        "{o}"
     );
     assert!(
-        out.contains("ignored 1 non-breaking space(s), 3 comment(s), 1 trailing comma(s)"),
-        "{out}"
+        o.stdout
+            .contains("ignored 1 non-breaking space(s), 3 comment(s), 1 trailing comma(s)"),
+        "{o}"
     );
     let full = cx2fa_sandbox::seed::Seed::builtin().tenants[0].to_string();
-    let (code, out, _) = validate(&full);
-    assert_eq!(code, 0, "{out}");
-    assert!(out.contains("tenant document"), "{out}");
+    let o = validate(&full);
+    assert_eq!(o.status, 0, "{o}");
+    assert!(o.stdout.contains("tenant document"), "{o}");
 }
 
 /// (description, input, exit code, expected substring with line:column, pointer or message).
@@ -85,10 +87,13 @@ fn every_bad_input_gets_its_precise_message_and_exit_code() {
     assert!(cases.len() >= 30);
     let mut wrong = vec![];
     for (what, input, code, wants) in cases {
-        let (got, out, err) = validate(&input);
-        let all = format!("{out}\n{err}");
-        if got != code {
-            wrong.push(format!("{what}: exit code {got}, want {code}\n{all}"));
+        let o = validate(&input);
+        let all = format!("{}\n{}", o.stdout, o.stderr);
+        if o.status != code {
+            wrong.push(format!(
+                "{what}: exit code {}, want {code}\n{all}",
+                o.status
+            ));
         }
         for w in wants.iter().filter(|w| !all.contains(**w)) {
             wrong.push(format!("{what}: expected `{w}` in\n{all}"));
@@ -103,19 +108,28 @@ fn warnings_pass_unless_strict_and_suggest_keys() {
         "\"otpExpiry\": 60",
         "\"otpExpiry\": 600, \"otpMaxAtempts\": 3",
     );
-    let (code, out, _) = validate(&text);
-    assert_eq!(code, 0, "{out}");
-    assert!(
-        out.contains("F:10:26: warning: otpExpiry 600 s is outside the recommended 60–120 s"),
-        "{out}"
-    );
-    assert!(out.contains("did you mean `otpMaxAttempts`?"), "{out}");
+    insta::assert_snapshot!(validate(&text), @r"
+        ✓ F: 2FA update payload, 0 error(s), 2 warning(s)
+          F:10:26: warning: otpExpiry 600 s is outside the recommended 60–120 s [/tenantSettings/twoFAConfigs/otpExpiry]
+          F:10:48: warning: unknown key `otpMaxAtempts` in twoFAConfigs is ignored by the platform; did you mean `otpMaxAttempts`? [/tenantSettings/twoFAConfigs/otpMaxAtempts]
+        1 file(s): 1 valid, 0 invalid; 0 error(s), 2 warning(s)
+        [exit status: 0]
+    ");
     let (_d, p) = file(text.as_bytes());
-    let (code, _, err) = run(Command::cargo_bin("cx2fa")
-        .unwrap()
+    let o = run(TestEnv::new()
+        .cx2fa()
         .args(["config", "validate", "--strict", &p]));
-    assert_eq!(code, 1, "{err}");
-    assert!(err.contains("warnings count as errors with --strict"));
+    insta::assert_snapshot!(o, @r"
+        ✓ [TEMP]/input.json: 2FA update payload, 0 error(s), 2 warning(s)
+          [TEMP]/input.json:10:26: warning: otpExpiry 600 s is outside the recommended 60–120 s [/tenantSettings/twoFAConfigs/otpExpiry]
+          [TEMP]/input.json:10:48: warning: unknown key `otpMaxAtempts` in twoFAConfigs is ignored by the platform; did you mean `otpMaxAttempts`? [/tenantSettings/twoFAConfigs/otpMaxAtempts]
+        1 file(s): 0 valid, 1 invalid; 0 error(s), 2 warning(s)
+        ------- stderr -------
+        error: 1 of 1 file(s) invalid (warnings count as errors with --strict)
+
+        hint: fix the findings above; each names its JSON pointer and line:column
+        [exit status: 1]
+    ");
 }
 
 #[test]
@@ -143,12 +157,9 @@ fn files_that_are_not_json_documents_are_refused_clearly() {
         (missing, "no such file"),
     ];
     for (path, want) in cases {
-        let (code, out, _) = run(Command::cargo_bin("cx2fa")
-            .unwrap()
-            .env("NO_COLOR", "1")
-            .args(["config", "validate", &path]));
-        assert_eq!(code, 1, "{path}");
-        assert!(out.contains(want), "{path}: {out}");
+        let o = run(TestEnv::new().cx2fa().args(["config", "validate", &path]));
+        assert_eq!(o.status, 1, "{path}");
+        assert!(o.stdout.contains(want), "{path}: {o}");
     }
 }
 
@@ -156,12 +167,12 @@ fn files_that_are_not_json_documents_are_refused_clearly() {
 fn many_files_in_parallel_with_json_results_and_stdin() {
     let (_a, good) = file(UPDATE_EMAIL.as_bytes());
     let (_b, bad) = file(b"{");
-    let (code, out, _) = run(Command::cargo_bin("cx2fa")
-        .unwrap()
+    let o = run(TestEnv::new()
+        .cx2fa()
         .args(["config", "validate", "-o", "json", &good, &bad, "-"])
         .write_stdin(seed_payload()));
-    assert_eq!(code, 1);
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(o.status, 1);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).unwrap();
     assert_eq!(v["summary"]["files"], 3);
     assert_eq!(v["summary"]["valid"], 2);
     assert_eq!(v["files"][0]["valid"], true);
@@ -173,12 +184,12 @@ fn many_files_in_parallel_with_json_results_and_stdin() {
 #[test]
 fn json_errors_are_one_object_on_stderr() {
     let sb = Sandbox::start();
-    let (code, out, err) = run(sb
+    let o = run(sb
         .cmd()
         .args(["-o", "json", "tenant", "show", "-t", "expertflw"]));
-    assert_eq!(code, 1);
-    assert!(out.is_empty());
-    let v: serde_json::Value = serde_json::from_str(err.trim()).unwrap();
+    assert_eq!(o.status, 1);
+    assert!(o.stdout.is_empty());
+    let v: serde_json::Value = serde_json::from_str(o.stderr.trim()).unwrap();
     assert_eq!(v["error"]["kind"], "not-found");
     assert!(v["error"]["hint"]
         .as_str()

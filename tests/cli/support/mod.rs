@@ -1,4 +1,13 @@
-//! Test support: an in-process sandbox per test and a `cx2fa` command pointed at it.
+//! Test support: one isolated environment ([`TestEnv`]), a finished run's output
+//! ([`CommandOutput`]), crafted servers, and an in-process sandbox per test with a `cx2fa`
+//! command pointed at it.
+
+mod env;
+mod output;
+pub mod servers;
+
+pub use env::{bin, TestEnv};
+pub use output::CommandOutput;
 
 use assert_cmd::Command;
 use cx2fa_sandbox::{self as sandbox, Config, Running};
@@ -43,48 +52,21 @@ impl Sandbox {
             rt: Some(rt),
         }
     }
+    /// The environment of every `cx2fa` this sandbox's tests run: isolated in the sandbox's
+    /// state directory, with its exports and an agent's password.
+    pub fn test_env(&self) -> TestEnv {
+        TestEnv::at(self.state.path())
+            .set("CX2FA_USER_PASSWORD", "agent-pass")
+            .set_all(self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
     /// `cx2fa` with the sandbox's environment and a private state dir, no profile, no terminal.
     pub fn cmd(&self) -> Command {
-        self.with_env(Command::cargo_bin("cx2fa").unwrap())
+        self.test_env().cx2fa()
     }
     /// A shell command line with the same environment as [`Sandbox::cmd`].
     /// `cx2fa` is on its `PATH`.
     pub fn shell(&self, line: &str) -> Command {
-        let mut c = std::process::Command::new("sh");
-        c.args(["-c", line]);
-        let mut c = self.with_env(Command::from_std(c));
-        let bin = assert_cmd::cargo::cargo_bin("cx2fa");
-        let dir = bin.parent().expect("the binary's directory");
-        c.env(
-            "PATH",
-            format!(
-                "{}:{}",
-                dir.display(),
-                std::env::var("PATH").unwrap_or_default()
-            ),
-        );
-        c
-    }
-    fn with_env(&self, mut c: Command) -> Command {
-        c.env_clear();
-        for (k, v) in self.env_pairs() {
-            c.env(k, v);
-        }
-        c
-    }
-    /// The environment of [`Sandbox::cmd`], for commands built without assert_cmd.
-    fn env_pairs(&self) -> Vec<(String, String)> {
-        let state = |p: &str| self.state.path().join(p).display().to_string();
-        let mut env = vec![
-            ("PATH".into(), std::env::var("PATH").unwrap_or_default()),
-            ("HOME".into(), self.state.path().display().to_string()),
-            ("XDG_CONFIG_HOME".into(), state("config")),
-            ("XDG_STATE_HOME".into(), state("state")),
-            ("NO_COLOR".into(), "1".into()),
-            ("CX2FA_USER_PASSWORD".into(), "agent-pass".into()),
-        ];
-        env.extend(self.env.iter().cloned());
-        env
+        self.test_env().shell(line)
     }
     /// `cx2fa ARGS` started in the background, with [`Sandbox::cmd`]'s environment and its
     /// output piped, for tests that signal it while it runs.
@@ -93,16 +75,23 @@ impl Sandbox {
     }
     /// [`Sandbox::spawn`] with more environment variables.
     pub fn spawn_env(&self, args: &[&str], env: &[(&str, &str)]) -> std::process::Child {
-        std::process::Command::new(assert_cmd::cargo::cargo_bin("cx2fa"))
+        self.test_env()
+            .set_all(env.iter().copied())
+            .cx2fa_process()
             .args(args)
-            .env_clear()
-            .envs(self.env_pairs())
-            .envs(env.iter().copied())
-            .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .spawn()
             .unwrap()
+    }
+    /// [`run`], with this sandbox's address, admin password and helper token shown as
+    /// placeholders in the output's `Display`.
+    pub fn run(&self, c: &mut Command) -> CommandOutput {
+        run(c)
+            .redact(&self.admin_password, "[ADMIN_PASSWORD]")
+            .redact(&self.token, "[SANDBOX_TOKEN]")
+            .redact(&self.url, "[SANDBOX_URL]")
+            .redact(&self.state.path().display().to_string(), "[HOME]")
     }
     pub fn backups(&self) -> PathBuf {
         self.state.path().join("state/cx2fa/backups")
@@ -255,32 +244,33 @@ fn http_client(ca: Option<&std::path::Path>) -> reqwest::Client {
     b.build().unwrap()
 }
 
-/// Output of a finished command as strings.
-pub fn run(c: &mut Command) -> (i32, String, String) {
-    let o = c.output().unwrap();
-    (
-        o.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&o.stdout).into(),
-        String::from_utf8_lossy(&o.stderr).into(),
-    )
+/// Runs `c` to its end.
+pub fn run(c: &mut Command) -> CommandOutput {
+    CommandOutput::new(&c.output().unwrap())
 }
 
 /// Sends SIGINT (a Ctrl-C) to `child`.
 pub fn interrupt(child: &std::process::Child) {
+    signal(child, "INT");
+}
+
+/// Sends the signal `name` (`INT`, `TERM`...) to `child`.
+pub fn signal(child: &std::process::Child, name: &str) {
     let ok = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+        .arg(format!("-{name}"))
+        .arg(child.id().to_string())
         .status()
         .unwrap()
         .success();
-    assert!(ok, "kill -INT");
+    assert!(ok, "kill -{name}");
 }
 
-/// Waits for `child` at most `limit`; its exit code (-1 for a signal), stdout, stderr, and how
-/// long the wait was. A child still running at the limit is killed and the test fails.
+/// Waits for `child` at most `limit`; its output and how long the wait was. A child still
+/// running at the limit is killed and the test fails.
 pub fn wait_at_most(
     mut child: std::process::Child,
     limit: std::time::Duration,
-) -> (i32, String, String, std::time::Duration) {
+) -> (CommandOutput, std::time::Duration) {
     let start = std::time::Instant::now();
     loop {
         if child.try_wait().unwrap().is_some() {
@@ -298,12 +288,7 @@ pub fn wait_at_most(
     }
     let waited = start.elapsed();
     let o = child.wait_with_output().unwrap();
-    (
-        o.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&o.stdout).into(),
-        String::from_utf8_lossy(&o.stderr).into(),
-        waited,
-    )
+    (CommandOutput::new(&o), waited)
 }
 
 /// Writes `text` to a temp file and returns it (kept alive by the returned dir).
@@ -329,6 +314,22 @@ pub const UPDATE_EMAIL: &str = r#"{
         }
     }
 }"#;
+
+/// The seed's SMS channel.
+pub const SMS_CHANNEL: &str = "+15550001000";
+
+/// `cx2fa policy VERB -t expertflow --channel SMS --identifier SMS_CHANNEL EXTRA...`: the
+/// switch of the seed's tenant to its SMS channel, planned or made.
+pub fn policy_to_sms(sb: &Sandbox, verb: &str, extra: &[&str]) -> CommandOutput {
+    let to_sms = ["-t", "expertflow", "--channel", "SMS", "--identifier"];
+    sb.run(
+        sb.cmd()
+            .args(["policy", verb])
+            .args(to_sms)
+            .arg(SMS_CHANNEL)
+            .args(extra),
+    )
+}
 
 /// The usernames of an NDJSON `user reset` report, sorted, and how many rows it has: a report
 /// whose rows are each there once has as many names as rows after deduplication.
