@@ -1,10 +1,12 @@
 //! `cx2fa sandbox`: run the emulated deployment in the foreground.
 
+mod banner;
 mod rsa_code;
 mod serve;
 
+pub use banner::Banner;
 pub use rsa_code::Tokencode;
-pub use serve::{Banner, ServeArgs};
+pub use serve::ServeArgs;
 
 use crate::ctx::Ctx;
 use crate::error::Error;

@@ -61,65 +61,22 @@ pub fn clean(raw: &str) -> Cleaned {
     let mut out: Vec<u8> = Vec::with_capacity(b.len());
     let mut c = Cleaned::default();
     let mut i = 0;
-    let mut in_string = false;
     while i < b.len() {
         let ch = b[i];
-        if in_string {
-            // Copy up to the next quote or backslash in one go.
-            let run = memchr::memchr2(b'"', b'\\', &b[i..]).unwrap_or(b.len() - i);
-            out.extend_from_slice(&b[i..i + run]);
-            i += run;
-            match b.get(i) {
-                Some(b'\\') => {
-                    out.extend_from_slice(&b[i..(i + 2).min(b.len())]);
-                    i += 2;
-                }
-                Some(_) => {
-                    out.push(b'"');
-                    in_string = false;
-                    i += 1;
-                }
-                None => {}
-            }
-            continue;
-        }
-        match ch {
-            b'"' => {
-                in_string = true;
-                out.push(ch);
-                i += 1;
-            }
+        i = match ch {
+            b'"' => copy_string(b, i, &mut out),
             b'/' if b.get(i + 1) == Some(&b'/') => {
                 c.comments += 1;
-                while i < b.len() && b[i] != b'\n' {
-                    // One space per character, not per byte, to keep columns.
-                    if b[i] & 0xC0 != 0x80 {
-                        out.push(b' ');
-                    }
-                    i += 1;
-                }
+                blank_line_comment(b, i, &mut out)
             }
             b'/' if b.get(i + 1) == Some(&b'*') => {
                 c.comments += 1;
-                out.extend_from_slice(b"  ");
-                i += 2;
-                while i < b.len() && !(b[i] == b'*' && b.get(i + 1) == Some(&b'/')) {
-                    if b[i] == b'\n' {
-                        out.push(b'\n');
-                    } else if b[i] & 0xC0 != 0x80 {
-                        out.push(b' ');
-                    }
-                    i += 1;
-                }
-                if i < b.len() {
-                    out.extend_from_slice(b"  ");
-                    i += 2;
-                }
+                blank_block_comment(b, i, &mut out)
             }
             b',' if closes_after(b, i + 1) => {
                 c.trailing_commas += 1;
                 out.push(b' ');
-                i += 1;
+                i + 1
             }
             _ if ch < 0x80 => {
                 // This byte (it may be a `,` or a `/` that is not special), then the run of
@@ -129,26 +86,79 @@ pub fn clean(raw: &str) -> Cleaned {
                 if !rest[..run].is_ascii() {
                     run = rest[..run].iter().position(|&x| x >= 0x80).unwrap_or(run);
                 }
-                let run = 1 + run;
-                out.extend_from_slice(&b[i..i + run]);
-                i += run;
+                out.extend_from_slice(&b[i..i + 1 + run]);
+                i + 1 + run
             }
             _ => match stray_at(b, i) {
                 Some(n) => {
                     c.nbsp += 1;
                     out.push(b' ');
-                    i += n;
+                    i + n
                 }
                 None => {
                     out.push(ch);
-                    i += 1;
+                    i + 1
                 }
             },
-        }
+        };
     }
     // Only whole ASCII bytes or whole UTF-8 sequences were copied or replaced.
     c.text = String::from_utf8(out).expect("cleaning keeps UTF-8 intact");
     c
+}
+
+/// Copies the string literal starting at the `"` at `i`, as it is; returns where it ends.
+fn copy_string(b: &[u8], mut i: usize, out: &mut Vec<u8>) -> usize {
+    out.push(b'"');
+    i += 1;
+    loop {
+        // Up to the next quote or backslash in one go.
+        let run = memchr::memchr2(b'"', b'\\', &b[i..]).unwrap_or(b.len() - i);
+        out.extend_from_slice(&b[i..i + run]);
+        i += run;
+        match b.get(i) {
+            Some(b'\\') => {
+                out.extend_from_slice(&b[i..(i + 2).min(b.len())]);
+                i += 2;
+            }
+            Some(_) => {
+                out.push(b'"');
+                return i + 1;
+            }
+            None => return i,
+        }
+    }
+}
+
+/// Blanks the `//` comment at `i` up to the end of its line; returns where it ends.
+fn blank_line_comment(b: &[u8], mut i: usize, out: &mut Vec<u8>) -> usize {
+    while i < b.len() && b[i] != b'\n' {
+        // One space per character, not per byte, to keep columns.
+        if b[i] & 0xC0 != 0x80 {
+            out.push(b' ');
+        }
+        i += 1;
+    }
+    i
+}
+
+/// Blanks the `/* */` comment at `i`, keeping its newlines; returns where it ends.
+fn blank_block_comment(b: &[u8], mut i: usize, out: &mut Vec<u8>) -> usize {
+    out.extend_from_slice(b"  ");
+    i += 2;
+    while i < b.len() && !(b[i] == b'*' && b.get(i + 1) == Some(&b'/')) {
+        if b[i] == b'\n' {
+            out.push(b'\n');
+        } else if b[i] & 0xC0 != 0x80 {
+            out.push(b' ');
+        }
+        i += 1;
+    }
+    if i < b.len() {
+        out.extend_from_slice(b"  ");
+        i += 2;
+    }
+    i
 }
 
 /// Whether only blanks and comments stand between position `i` and a closing bracket.

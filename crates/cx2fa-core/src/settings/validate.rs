@@ -158,15 +158,38 @@ fn did_you_mean(key: &str) -> Option<&'static str> {
         .map(|(k, _)| *k)
 }
 
+type Object = serde_json::Map<String, Value>;
+
 fn semantic(kind: DocKind, v: &Value, out: &mut Vec<Finding>) {
     let Some(cfg) = v.pointer(TWO_FA).and_then(Value::as_object) else {
         return;
     };
     let kc = v.pointer(KEYCLOAK).and_then(Value::as_object);
-    let kc_str = |k: &str| kc.and_then(|m| m.get(k)).and_then(Value::as_str);
-    let err = |p: String, m: String| Finding::new(Severity::Error, p, m);
-    let warn = |p: String, m: String| Finding::new(Severity::Warning, p, m);
+    unknown_keys(cfg, out);
+    numbers_as_strings(cfg, out);
+    urls_and_ranges(cfg, kc, out);
+    if let Some(channel) = enabled_channel(cfg) {
+        channel_requirements(cfg, kc, channel, out);
+        if channel == ChannelType::Rsa {
+            rsa_requirements(kind, kc, out);
+        }
+    }
+}
 
+/// A string field of `keyCloak`.
+fn kc_str<'v>(kc: Option<&'v Object>, key: &str) -> Option<&'v str> {
+    kc.and_then(|m| m.get(key)).and_then(Value::as_str)
+}
+
+fn err(pointer: String, message: String) -> Finding {
+    Finding::new(Severity::Error, pointer, message)
+}
+
+fn warn(pointer: String, message: String) -> Finding {
+    Finding::new(Severity::Warning, pointer, message)
+}
+
+fn unknown_keys(cfg: &Object, out: &mut Vec<Finding>) {
     for key in cfg.keys().filter(|k| !KNOWN_2FA_KEYS.contains(&k.as_str())) {
         let mut msg = format!("unknown key `{key}` in twoFAConfigs is ignored by the platform");
         if let Some(s) = did_you_mean(key) {
@@ -174,7 +197,9 @@ fn semantic(kind: DocKind, v: &Value, out: &mut Vec<Finding>) {
         }
         out.push(warn(format!("{TWO_FA}/{key}"), msg));
     }
+}
 
+fn numbers_as_strings(cfg: &Object, out: &mut Vec<Finding>) {
     // Numbers as strings: what the connector itself writes at registration, and what it
     // passes on to the OTP manager as they are. The platform runs them; they are unusual.
     for k in [fields::OTP_EXPIRY, fields::OTP_MAX_ATTEMPTS] {
@@ -189,7 +214,10 @@ fn semantic(kind: DocKind, v: &Value, out: &mut Vec<Finding>) {
             ));
         }
     }
-    if let Some(url) = kc_str(fields::OTP_MANAGER_URL) {
+}
+
+fn urls_and_ranges(cfg: &Object, kc: Option<&Object>, out: &mut Vec<Finding>) {
+    if let Some(url) = kc_str(kc, fields::OTP_MANAGER_URL) {
         if let Err(why) = check_service_url(url) {
             out.push(err(format!("{KEYCLOAK}/Otp_Manager_Url"), why));
         }
@@ -210,23 +238,30 @@ fn semantic(kind: DocKind, v: &Value, out: &mut Vec<Finding>) {
             ));
         }
     }
+}
 
+/// The channel 2FA is enabled with, when it is enabled with a known one.
+fn enabled_channel(cfg: &Object) -> Option<ChannelType> {
     if cfg.get(fields::IS_2FA_ENABLED).and_then(Value::as_bool) != Some(true) {
-        return;
+        return None;
     }
-    let Some(channel) = cfg
-        .get(fields::CHANNEL_TYPE)
+    cfg.get(fields::CHANNEL_TYPE)
         .and_then(Value::as_str)
         .and_then(ChannelType::parse)
-    else {
-        return;
-    };
+}
+
+fn channel_requirements(
+    cfg: &Object,
+    kc: Option<&Object>,
+    channel: ChannelType,
+    out: &mut Vec<Finding>,
+) {
     let ident = cfg
         .get(fields::CHANNEL_SERVICE_IDENTIFIER)
         .and_then(Value::as_str);
     let ident_ptr = format!("{TWO_FA}/channelServiceIdentifier");
     if channel.uses_channel() {
-        if kc_str(fields::OTP_MANAGER_URL).is_none_or(|s| s.trim().is_empty()) {
+        if kc_str(kc, fields::OTP_MANAGER_URL).is_none_or(|s| s.trim().is_empty()) {
             out.push(err(
                 format!("{KEYCLOAK}/Otp_Manager_Url"),
                 format!("`keyCloak.Otp_Manager_Url` is required when is2FAEnabled is true with channelType {channel}"),
@@ -254,32 +289,33 @@ fn semantic(kind: DocKind, v: &Value, out: &mut Vec<Finding>) {
             format!("channelType {channel} is accepted by the Keycloak connector; the configuration guide documents EMAIL and SMS"),
         ));
     }
-    if channel == ChannelType::Rsa {
-        // RSA keys live on the tenant, not in the documented update payload: an update payload
-        // that leaves them out may still be fine once merged, so that is only a warning there.
-        let sev = if kind == DocKind::TenantDocument {
-            Severity::Error
-        } else {
-            Severity::Warning
-        };
-        for key in [
-            fields::RSA_SERVER_URL,
-            fields::RSA_CLIENT_KEY,
-            fields::RSA_CLIENT_ID,
-        ] {
-            match kc_str(key).filter(|s| !s.trim().is_empty()) {
-                None => out.push(Finding::new(
-                    sev,
-                    format!("{KEYCLOAK}/{key}"),
-                    format!("`keyCloak.{key}` is required for channelType RSA"),
-                )),
-                Some(url) if key == fields::RSA_SERVER_URL => {
-                    if let Err(why) = check_service_url(url) {
-                        out.push(err(format!("{KEYCLOAK}/{key}"), why));
-                    }
+}
+
+/// RSA keys live on the tenant, not in the documented update payload: an update payload that
+/// leaves them out may still be fine once merged, so that is only a warning there.
+fn rsa_requirements(kind: DocKind, kc: Option<&Object>, out: &mut Vec<Finding>) {
+    let sev = if kind == DocKind::TenantDocument {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    for key in [
+        fields::RSA_SERVER_URL,
+        fields::RSA_CLIENT_KEY,
+        fields::RSA_CLIENT_ID,
+    ] {
+        match kc_str(kc, key).filter(|s| !s.trim().is_empty()) {
+            None => out.push(Finding::new(
+                sev,
+                format!("{KEYCLOAK}/{key}"),
+                format!("`keyCloak.{key}` is required for channelType RSA"),
+            )),
+            Some(url) if key == fields::RSA_SERVER_URL => {
+                if let Err(why) = check_service_url(url) {
+                    out.push(err(format!("{KEYCLOAK}/{key}"), why));
                 }
-                Some(_) => {}
             }
+            Some(_) => {}
         }
     }
 }
