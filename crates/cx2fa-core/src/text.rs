@@ -6,6 +6,10 @@
 /// [`Styles`] marks, turned into escapes after this ran, so that no text from a server can
 /// style (or hide, with `ESC[8m`) what follows it.
 pub fn sanitize_text(s: &str) -> String {
+    // Printable ASCII and newlines, most outputs, in one quick pass over the bytes.
+    if s.bytes().all(|b| matches!(b, b' '..=b'~' | b'\n')) {
+        return s.to_string();
+    }
     if !s.chars().any(|c| c != '\n' && needs_escape(c)) {
         return s.to_string();
     }
