@@ -3,9 +3,52 @@
 //! each into the hint worded for this command line ([`crate::hints`]). Commands build their own
 //! errors here too, with hints that may name flags.
 
-pub use cx2fa_core::error::Kind;
 use serde::Serialize;
 use std::fmt;
+
+/// What went wrong, coarse enough to decide the exit code: core's kinds, and the outcomes this
+/// command line makes an exit code of (a partial bulk run, pending changes, audit findings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+// The published schemas (`schemas/output/`) describe it in these words.
+#[schemars(description = "What went wrong, coarse enough to decide the exit code.")]
+pub enum Kind {
+    /// Invalid configuration, refused change, failed precondition, a change that did not verify.
+    Failed,
+    /// The thing asked for does not exist (tenant, user, channel).
+    NotFound,
+    /// Someone else changed the document, or it already exists.
+    Conflict,
+    /// Bad flags, or input needed but no terminal to ask on.
+    Usage,
+    /// Wrong credentials, expired token, forbidden.
+    Auth,
+    /// Unreachable, timeout, TLS, 5xx, 429 after retries, unreadable answer.
+    Network,
+    /// A bulk run in which some rows failed.
+    Partial,
+    /// `policy plan --exit-code` with changes pending.
+    ChangesPending,
+    /// `audit`: findings at or above `--fail-on`.
+    Findings,
+    /// The user cancelled at a prompt (Ctrl-C or "no").
+    Cancelled,
+}
+
+impl From<cx2fa_core::error::Kind> for Kind {
+    fn from(k: cx2fa_core::error::Kind) -> Self {
+        use cx2fa_core::error::Kind as K;
+        match k {
+            K::Failed => Kind::Failed,
+            K::NotFound => Kind::NotFound,
+            K::Conflict => Kind::Conflict,
+            K::Usage => Kind::Usage,
+            K::Auth => Kind::Auth,
+            K::Network => Kind::Network,
+            K::Cancelled => Kind::Cancelled,
+        }
+    }
+}
 
 /// The exit code of each kind, as documented in `--help`, the man page and the README.
 pub fn exit_code(kind: Kind) -> i32 {
@@ -143,8 +186,17 @@ impl From<cx2fa_core::error::Error> for CommandError {
             (None, Some(ca)) => crate::hints::ca_error(ca, e.message.clone(), e.fix.clone()),
             (None, None) => (e.message, e.fix),
         };
+        // A bulk run out of time left rows not started: partial, like one with failed rows.
+        let out_of_time = e
+            .source
+            .as_deref()
+            .is_some_and(|s| s.is::<cx2fa_core::bulk::OutOfTime>());
         CommandError {
-            kind: e.kind,
+            kind: if out_of_time {
+                Kind::Partial
+            } else {
+                e.kind.into()
+            },
             message,
             causes: e.causes,
             hint: fix.as_ref().map(crate::hints::hint),
@@ -166,7 +218,18 @@ fn ca_error(e: &cx2fa_core::error::Error) -> Option<&cx2fa_core::api::http::CaEr
 /// A command-line error handed to core (from a prompt of the login flow's `Io`).
 impl From<CommandError> for cx2fa_core::error::Error {
     fn from(e: CommandError) -> Self {
-        cx2fa_core::error::Error::external(e.kind, e)
+        use cx2fa_core::error::Kind as K;
+        // A prompt's error is one of core's kinds; the outcome kinds never reach a prompt.
+        let kind = match e.kind {
+            Kind::NotFound => K::NotFound,
+            Kind::Conflict => K::Conflict,
+            Kind::Usage => K::Usage,
+            Kind::Auth => K::Auth,
+            Kind::Network => K::Network,
+            Kind::Cancelled => K::Cancelled,
+            Kind::Failed | Kind::Partial | Kind::ChangesPending | Kind::Findings => K::Failed,
+        };
+        cx2fa_core::error::Error::external(kind, e)
     }
 }
 

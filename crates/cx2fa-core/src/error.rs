@@ -6,12 +6,12 @@
 //! for its command line (flags, commands, environment variables). HTTP failures also carry the
 //! URL and status. No command-line wording here.
 
-use serde::Serialize;
 use std::fmt;
 
-/// What went wrong, coarse enough to decide the exit code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "kebab-case")]
+/// What went wrong, coarse enough for a caller to tell failures apart. Outcomes that are not
+/// failures of an operation (a bulk run with failed rows, a plan with changes, audit findings)
+/// are typed outcomes; the binary decides what exit code each makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// Invalid configuration, refused change, failed precondition, a change that did not verify.
     Failed,
@@ -25,17 +25,9 @@ pub enum Kind {
     Auth,
     /// Unreachable, timeout, TLS, 5xx, 429 after retries, unreadable answer.
     Network,
-    /// A bulk run in which some rows failed.
-    Partial,
-    /// `policy plan --exit-code` with changes pending.
-    ChangesPending,
-    /// `audit`: findings at or above `--fail-on`.
-    Findings,
     /// The user cancelled at a prompt (Ctrl-C or "no").
     Cancelled,
 }
-
-impl Kind {}
 
 /// What would let a failed operation succeed, in the operation's own terms. The binary turns
 /// each into a hint worded for its command line (`src/hints.rs`); core never words one.
