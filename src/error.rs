@@ -175,16 +175,19 @@ impl From<cx2fa_core::error::Error> for CommandError {
         {
             return ours.clone();
         }
-        // Core names only the file of a refused resume report or CA certificate: worded here
-        // with its flag.
-        let resume = e
-            .source
-            .as_deref()
-            .and_then(|s| s.downcast_ref::<cx2fa_core::bulk::ResumeError>());
-        let (message, fix) = match (resume, ca_error(&e)) {
-            (Some(r), _) => (crate::hints::resume_error(r), e.fix),
-            (None, Some(ca)) => crate::hints::ca_error(ca, e.message.clone(), e.fix.clone()),
-            (None, None) => (e.message, e.fix),
+        // Core names only the file of a refused input, resume report or CA certificate: worded
+        // here with its flag.
+        let source = e.source.as_deref();
+        let resume = source.and_then(|s| s.downcast_ref::<cx2fa_core::bulk::ResumeError>());
+        let input = source.and_then(|s| s.downcast_ref::<cx2fa_core::input::InputError>());
+        let (message, hint) = match (resume, input, ca_error(&e)) {
+            (Some(r), _, _) => (
+                crate::hints::resume_error(r),
+                e.fix.as_ref().map(crate::hints::hint),
+            ),
+            (None, Some(i), _) => crate::hints::input_error(i),
+            (None, None, Some(ca)) => crate::hints::ca_error(ca, e.message.clone(), e.fix.as_ref()),
+            (None, None, None) => (e.message.clone(), e.fix.as_ref().map(crate::hints::hint)),
         };
         // A bulk run out of time left rows not started: partial, like one with failed rows.
         let out_of_time = e
@@ -199,7 +202,7 @@ impl From<cx2fa_core::error::Error> for CommandError {
             },
             message,
             causes: e.causes,
-            hint: fix.as_ref().map(crate::hints::hint),
+            hint,
             status: e.status,
             url: e.url,
         }
@@ -241,6 +244,12 @@ impl From<cx2fa_platform::DocumentError> for CommandError {
 
 impl From<cx2fa_platform::totp::InvalidSecret> for CommandError {
     fn from(e: cx2fa_platform::totp::InvalidSecret) -> Self {
+        cx2fa_core::error::Error::from(e).into()
+    }
+}
+
+impl From<cx2fa_core::input::InputError> for CommandError {
+    fn from(e: cx2fa_core::input::InputError) -> Self {
         cx2fa_core::error::Error::from(e).into()
     }
 }
@@ -308,6 +317,33 @@ mod tests {
         let e = CommandError::needs_input("a password", "--password-stdin");
         assert_eq!(e.kind, Kind::Usage);
         assert_eq!(e.hint.as_deref(), Some("pass `--password-stdin`"));
+    }
+
+    /// Core names which input a refused path was given as; the message and hint name its flag,
+    /// or the path alone when it is positional.
+    #[test]
+    fn input_refusals_name_the_flag() {
+        let d = tempfile::tempdir().unwrap();
+        let dir = d.path().display().to_string();
+        let e: CommandError = cx2fa_core::input::shape(&dir, "--from").unwrap_err().into();
+        assert_eq!(e.message, format!("`--from {dir}`: is a directory"));
+        assert_eq!(
+            e.hint.as_deref(),
+            Some("pass a file to `--from`, not a directory")
+        );
+        assert_eq!(e.kind, Kind::Usage);
+        let e: CommandError = cx2fa_core::input::shape(&dir, cx2fa_core::input::InputSource::Path)
+            .unwrap_err()
+            .into();
+        assert_eq!(e.message, format!("`{dir}`: is a directory"));
+        assert_eq!(e.hint.as_deref(), Some("pass a file, not a directory"));
+        let missing = d.path().join("gone.json").display().to_string();
+        let Err(e) = cx2fa_core::backup::read_path(std::path::Path::new(&missing)) else {
+            panic!("a missing backup was read");
+        };
+        let e = CommandError::from(e);
+        assert_eq!(e.message, format!("`--file {missing}`: no such file"));
+        assert_eq!(e.hint, None);
     }
 
     /// Core names a CA file alone; the message and hint name it by its flag, as they always

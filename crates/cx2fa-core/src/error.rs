@@ -50,10 +50,10 @@ pub enum Fix {
     InspectTenant,
     /// A CSV input needs a `username` column.
     UsernameColumn,
-    /// The input named by `flag` is a directory; a file is needed.
-    FileNotDirectory { flag: String },
-    /// The input is a named pipe: the caller should stream it through standard input.
-    StreamPipe { flag: String, name: String },
+    /// The input is a directory; a file is needed.
+    FileNotDirectory,
+    /// The input `name` is a named pipe: the caller should stream it through standard input.
+    StreamPipe { name: String },
     /// The file is not readable by this user.
     FilePermissions,
     /// A named profile does not exist because there is no config file.
