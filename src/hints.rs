@@ -16,6 +16,12 @@ pub fn hint(fix: &Fix) -> String {
             format!("to stream from it, redirect it yourself: `cx2fa ... - < {name}`")
         }
         F::FilePermissions => "check the file's permissions".into(),
+        F::BackupOfOtherDeployment => {
+            "check `--url`; pass `--force` if restoring it onto this deployment is meant".into()
+        }
+        F::BackupOfUnrecordedDeployment { here } => {
+            format!("pass `--force` if it belongs to `{here}`")
+        }
         F::TenantExists => "change it with `cx2fa policy apply`, or pick another tenantId".into(),
         F::RealmOfItsOwn => {
             "set `tenantSettings.keyCloak.realm` (or the tenantId) to a name of its own".into()

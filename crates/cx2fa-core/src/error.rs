@@ -94,6 +94,11 @@ pub enum Fix {
     BackupNameNotPath,
     /// No backup of that name.
     ListBackups,
+    /// A backup records another deployment than this one: check which one is meant, or
+    /// restore it anyway.
+    BackupOfOtherDeployment,
+    /// A backup records no deployment: restore it anyway if it belongs to `here`.
+    BackupOfUnrecordedDeployment { here: String },
     /// No such user in the realm.
     CheckUsername,
     /// No such tenant; the closest name.
