@@ -3,9 +3,52 @@
 //! each into the hint worded for this command line ([`crate::hints`]). Commands build their own
 //! errors here too, with hints that may name flags.
 
-pub use cx2fa_core::error::Kind;
 use serde::Serialize;
 use std::fmt;
+
+/// What went wrong, coarse enough to decide the exit code: core's kinds, and the outcomes this
+/// command line makes an exit code of (a partial bulk run, pending changes, audit findings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+// The published schemas (`schemas/output/`) describe it in these words.
+#[schemars(description = "What went wrong, coarse enough to decide the exit code.")]
+pub enum Kind {
+    /// Invalid configuration, refused change, failed precondition, a change that did not verify.
+    Failed,
+    /// The thing asked for does not exist (tenant, user, channel).
+    NotFound,
+    /// Someone else changed the document, or it already exists.
+    Conflict,
+    /// Bad flags, or input needed but no terminal to ask on.
+    Usage,
+    /// Wrong credentials, expired token, forbidden.
+    Auth,
+    /// Unreachable, timeout, TLS, 5xx, 429 after retries, unreadable answer.
+    Network,
+    /// A bulk run in which some rows failed.
+    Partial,
+    /// `policy plan --exit-code` with changes pending.
+    ChangesPending,
+    /// `audit`: findings at or above `--fail-on`.
+    Findings,
+    /// The user cancelled at a prompt (Ctrl-C or "no").
+    Cancelled,
+}
+
+impl From<cx2fa_core::error::Kind> for Kind {
+    fn from(k: cx2fa_core::error::Kind) -> Self {
+        use cx2fa_core::error::Kind as K;
+        match k {
+            K::Failed => Kind::Failed,
+            K::NotFound => Kind::NotFound,
+            K::Conflict => Kind::Conflict,
+            K::Usage => Kind::Usage,
+            K::Auth => Kind::Auth,
+            K::Network => Kind::Network,
+            K::Cancelled => Kind::Cancelled,
+        }
+    }
+}
 
 /// The exit code of each kind, as documented in `--help`, the man page and the README.
 pub fn exit_code(kind: Kind) -> i32 {
@@ -132,22 +175,34 @@ impl From<cx2fa_core::error::Error> for CommandError {
         {
             return ours.clone();
         }
-        // Core names only the file of a refused resume report or CA certificate: worded here
-        // with its flag.
-        let resume = e
+        // Core names only the file of a refused input, resume report or CA certificate: worded
+        // here with its flag.
+        let source = e.source.as_deref();
+        let resume = source.and_then(|s| s.downcast_ref::<cx2fa_core::bulk::ResumeError>());
+        let input = source.and_then(|s| s.downcast_ref::<cx2fa_core::input::InputError>());
+        let (message, hint) = match (resume, input, ca_error(&e)) {
+            (Some(r), _, _) => (
+                crate::hints::resume_error(r),
+                e.fix.as_ref().map(crate::hints::hint),
+            ),
+            (None, Some(i), _) => crate::hints::input_error(i),
+            (None, None, Some(ca)) => crate::hints::ca_error(ca, e.message.clone(), e.fix.as_ref()),
+            (None, None, None) => (e.message.clone(), e.fix.as_ref().map(crate::hints::hint)),
+        };
+        // A bulk run out of time left rows not started: partial, like one with failed rows.
+        let out_of_time = e
             .source
             .as_deref()
-            .and_then(|s| s.downcast_ref::<cx2fa_core::bulk::ResumeError>());
-        let (message, fix) = match (resume, ca_error(&e)) {
-            (Some(r), _) => (crate::hints::resume_error(r), e.fix),
-            (None, Some(ca)) => crate::hints::ca_error(ca, e.message.clone(), e.fix.clone()),
-            (None, None) => (e.message, e.fix),
-        };
+            .is_some_and(|s| s.is::<cx2fa_core::bulk::OutOfTime>());
         CommandError {
-            kind: e.kind,
+            kind: if out_of_time {
+                Kind::Partial
+            } else {
+                e.kind.into()
+            },
             message,
             causes: e.causes,
-            hint: fix.as_ref().map(crate::hints::hint),
+            hint,
             status: e.status,
             url: e.url,
         }
@@ -166,7 +221,18 @@ fn ca_error(e: &cx2fa_core::error::Error) -> Option<&cx2fa_core::api::http::CaEr
 /// A command-line error handed to core (from a prompt of the login flow's `Io`).
 impl From<CommandError> for cx2fa_core::error::Error {
     fn from(e: CommandError) -> Self {
-        cx2fa_core::error::Error::external(e.kind, e)
+        use cx2fa_core::error::Kind as K;
+        // A prompt's error is one of core's kinds; the outcome kinds never reach a prompt.
+        let kind = match e.kind {
+            Kind::NotFound => K::NotFound,
+            Kind::Conflict => K::Conflict,
+            Kind::Usage => K::Usage,
+            Kind::Auth => K::Auth,
+            Kind::Network => K::Network,
+            Kind::Cancelled => K::Cancelled,
+            Kind::Failed | Kind::Partial | Kind::ChangesPending | Kind::Findings => K::Failed,
+        };
+        cx2fa_core::error::Error::external(kind, e)
     }
 }
 
@@ -178,6 +244,12 @@ impl From<cx2fa_platform::DocumentError> for CommandError {
 
 impl From<cx2fa_platform::totp::InvalidSecret> for CommandError {
     fn from(e: cx2fa_platform::totp::InvalidSecret) -> Self {
+        cx2fa_core::error::Error::from(e).into()
+    }
+}
+
+impl From<cx2fa_core::input::InputError> for CommandError {
+    fn from(e: cx2fa_core::input::InputError) -> Self {
         cx2fa_core::error::Error::from(e).into()
     }
 }
@@ -245,6 +317,33 @@ mod tests {
         let e = CommandError::needs_input("a password", "--password-stdin");
         assert_eq!(e.kind, Kind::Usage);
         assert_eq!(e.hint.as_deref(), Some("pass `--password-stdin`"));
+    }
+
+    /// Core names which input a refused path was given as; the message and hint name its flag,
+    /// or the path alone when it is positional.
+    #[test]
+    fn input_refusals_name_the_flag() {
+        let d = tempfile::tempdir().unwrap();
+        let dir = d.path().display().to_string();
+        let e: CommandError = cx2fa_core::input::shape(&dir, "--from").unwrap_err().into();
+        assert_eq!(e.message, format!("`--from {dir}`: is a directory"));
+        assert_eq!(
+            e.hint.as_deref(),
+            Some("pass a file to `--from`, not a directory")
+        );
+        assert_eq!(e.kind, Kind::Usage);
+        let e: CommandError = cx2fa_core::input::shape(&dir, cx2fa_core::input::InputSource::Path)
+            .unwrap_err()
+            .into();
+        assert_eq!(e.message, format!("`{dir}`: is a directory"));
+        assert_eq!(e.hint.as_deref(), Some("pass a file, not a directory"));
+        let missing = d.path().join("gone.json").display().to_string();
+        let Err(e) = cx2fa_core::backup::read_path(std::path::Path::new(&missing)) else {
+            panic!("a missing backup was read");
+        };
+        let e = CommandError::from(e);
+        assert_eq!(e.message, format!("`--file {missing}`: no such file"));
+        assert_eq!(e.hint, None);
     }
 
     /// Core names a CA file alone; the message and hint name it by its flag, as they always

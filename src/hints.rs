@@ -5,18 +5,23 @@
 use cx2fa_core::api::http::{CaError, CertificateSource};
 use cx2fa_core::env;
 use cx2fa_core::error::{ChannelTypeHint, Fix};
+use cx2fa_core::input::{InputError, InputProblem, InputSource};
 
 /// The hint for `fix`.
 pub fn hint(fix: &Fix) -> String {
     use Fix as F;
     match fix {
-        F::FileNotDirectory { flag } if flag.is_empty() => "pass a file, not a directory".into(),
-        F::FileNotDirectory { flag } => format!("pass a file to `{flag}`, not a directory"),
-        F::StreamPipe { flag, name } => format!(
-            "to stream from it, redirect it yourself: `{} - < {name}`",
-            if flag.is_empty() { "cx2fa ..." } else { flag }
-        ),
+        F::FileNotDirectory => "pass a file, not a directory".into(),
+        F::StreamPipe { name } => {
+            format!("to stream from it, redirect it yourself: `cx2fa ... - < {name}`")
+        }
         F::FilePermissions => "check the file's permissions".into(),
+        F::BackupOfOtherDeployment => {
+            "check `--url`; pass `--force` if restoring it onto this deployment is meant".into()
+        }
+        F::BackupOfUnrecordedDeployment { here } => {
+            format!("pass `--force` if it belongs to `{here}`")
+        }
         F::TenantExists => "change it with `cx2fa policy apply`, or pick another tenantId".into(),
         F::RealmOfItsOwn => {
             "set `tenantSettings.keyCloak.realm` (or the tenantId) to a name of its own".into()
@@ -256,30 +261,44 @@ fn certificate_flag(from: &CertificateSource) -> &'static str {
 }
 
 /// A CA certificate's error worded for this command line: core names the file alone; here it
-/// is named with its flag, and a file refusal's hint names the flag too.
-pub fn ca_error(e: &CaError, message: String, fix: Option<Fix>) -> (String, Option<Fix>) {
+/// is named with its flag (message, hint).
+pub fn ca_error(e: &CaError, message: String, fix: Option<&Fix>) -> (String, Option<String>) {
     let from = e.source_of_certificate();
     let flag = certificate_flag(from);
     match e {
-        CaError::Refused { problem, .. } => (format!("`{flag} {from}` {problem}"), fix),
-        CaError::Unreadable { .. } => {
-            // The input layer's refusal without an argument name reads "`PATH`: why".
-            let message = match message.strip_prefix(&format!("`{from}`")) {
-                Some(why) => format!("`{flag} {from}`{why}"),
-                None => message,
-            };
-            let fix = fix.map(|f| match f {
-                Fix::FileNotDirectory { flag: f } if f.is_empty() => {
-                    Fix::FileNotDirectory { flag: flag.into() }
-                }
-                Fix::StreamPipe { flag: f, name } if f.is_empty() => Fix::StreamPipe {
-                    flag: flag.into(),
-                    name,
-                },
-                other => other,
-            });
-            (message, fix)
-        }
-        CaError::NotACertificate { .. } => (message, fix),
+        CaError::Refused { problem, .. } => (format!("`{flag} {from}` {problem}"), fix.map(hint)),
+        CaError::Unreadable { refusal, .. } => input_error(refusal),
+        CaError::NotACertificate { .. } => (message, fix.map(hint)),
     }
+}
+
+/// The flag (or other words) an input is given by; `None` for a positional path.
+fn input_flag(from: &InputSource) -> Option<&str> {
+    match from {
+        InputSource::Path => None,
+        InputSource::Backup | InputSource::ProbeFile => Some("--file"),
+        InputSource::CaCertificate => Some(certificate_flag(&CertificateSource::File(
+            Default::default(),
+        ))),
+        InputSource::Named(name) => Some(name),
+    }
+}
+
+/// A refused input worded for this command line: named with its flag (message, hint).
+pub fn input_error(e: &InputError) -> (String, Option<String>) {
+    let (name, flag) = (&e.name, input_flag(&e.input));
+    let message = match flag {
+        Some(flag) => format!("`{flag} {name}`: {}", e.problem),
+        None => format!("`{name}`: {}", e.problem),
+    };
+    let hint = match (&e.problem, flag) {
+        (InputProblem::Directory, Some(flag)) => {
+            Some(format!("pass a file to `{flag}`, not a directory"))
+        }
+        (InputProblem::NamedPipe, Some(flag)) => Some(format!(
+            "to stream from it, redirect it yourself: `{flag} - < {name}`"
+        )),
+        _ => e.fix().as_ref().map(hint),
+    };
+    (message, hint)
 }

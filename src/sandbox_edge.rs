@@ -13,11 +13,11 @@ pub struct CheckedFiles;
 impl Files for CheckedFiles {
     fn read_text(&self, path: &Path, flag: &str, limit: u64) -> Result<String, FileError> {
         cx2fa_core::input::read_text(&path.display().to_string(), flag, limit)
-            .map_err(|e| Box::new(e) as FileError)
+            .map_err(|e| Box::new(cx2fa_core::error::Error::from(e)) as FileError)
     }
     fn is_regular_file(&self, path: &Path, flag: &str) -> Result<bool, FileError> {
         let shape = cx2fa_core::input::shape(&path.display().to_string(), flag)
-            .map_err(|e| Box::new(e) as FileError)?;
+            .map_err(|e| Box::new(cx2fa_core::error::Error::from(e)) as FileError)?;
         Ok(shape == cx2fa_core::input::Shape::File)
     }
     fn write_private(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {

@@ -156,7 +156,7 @@ pub fn read_named(name: &str) -> Result<Backup, Error> {
 /// Reads a backup from a file anywhere.
 pub fn read_path(path: &Path) -> Result<Backup, Error> {
     let name = path.display().to_string();
-    let text = crate::input::read_text(&name, "--file", 64 << 20)?;
+    let text = crate::input::read_text(&name, crate::input::InputSource::Backup, 64 << 20)?;
     let v: serde_json::Value = serde_json::from_str(&text)
         .map_err(|e| Error::failed(format!("`{name}` is not a tenant backup: {e}")))?;
     let (tenant, deployment) = match serde_json::from_value::<File>(v.clone()) {

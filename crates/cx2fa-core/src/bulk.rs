@@ -241,6 +241,12 @@ impl From<ResumeError> for Error {
     }
 }
 
+/// A run that reached its time limit with rows not started: not a failure of any row, so a
+/// caller can tell it apart (the command line makes it a partial run).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the run reached its time limit with rows not started")]
+pub struct OutOfTime;
+
 /// The names already finished in an earlier report, open as `r` (`name` is how errors call
 /// it). A file whose lines are not report rows, or whose rows were worked in another tenant or
 /// realm, is refused: resuming from it would silently redo (or skip) the wrong rows. Every row
@@ -849,13 +855,8 @@ impl Ended {
 
     fn result(mut self, stopped: bool, out_of_time: bool) -> Result<(Summary, Vec<Row>), Error> {
         if self.fatal.is_none() && out_of_time && !stopped {
-            self.fatal = Some(
-                Error::new(
-                    Kind::Partial,
-                    "the run reached its time limit with rows not started",
-                )
-                .with_fix(Fix::DeadlineReached),
-            );
+            self.fatal =
+                Some(Error::external(Kind::Failed, OutOfTime).with_fix(Fix::DeadlineReached));
         }
         self.summary.interrupted = stopped;
         if let Some(e) = self.fatal {

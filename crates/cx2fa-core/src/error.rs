@@ -6,12 +6,12 @@
 //! for its command line (flags, commands, environment variables). HTTP failures also carry the
 //! URL and status. No command-line wording here.
 
-use serde::Serialize;
 use std::fmt;
 
-/// What went wrong, coarse enough to decide the exit code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "kebab-case")]
+/// What went wrong, coarse enough for a caller to tell failures apart. Outcomes that are not
+/// failures of an operation (a bulk run with failed rows, a plan with changes, audit findings)
+/// are typed outcomes; the binary decides what exit code each makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// Invalid configuration, refused change, failed precondition, a change that did not verify.
     Failed,
@@ -25,17 +25,9 @@ pub enum Kind {
     Auth,
     /// Unreachable, timeout, TLS, 5xx, 429 after retries, unreadable answer.
     Network,
-    /// A bulk run in which some rows failed.
-    Partial,
-    /// `policy plan --exit-code` with changes pending.
-    ChangesPending,
-    /// `audit`: findings at or above `--fail-on`.
-    Findings,
     /// The user cancelled at a prompt (Ctrl-C or "no").
     Cancelled,
 }
-
-impl Kind {}
 
 /// What would let a failed operation succeed, in the operation's own terms. The binary turns
 /// each into a hint worded for its command line (`src/hints.rs`); core never words one.
@@ -58,10 +50,10 @@ pub enum Fix {
     InspectTenant,
     /// A CSV input needs a `username` column.
     UsernameColumn,
-    /// The input named by `flag` is a directory; a file is needed.
-    FileNotDirectory { flag: String },
-    /// The input is a named pipe: the caller should stream it through standard input.
-    StreamPipe { flag: String, name: String },
+    /// The input is a directory; a file is needed.
+    FileNotDirectory,
+    /// The input `name` is a named pipe: the caller should stream it through standard input.
+    StreamPipe { name: String },
     /// The file is not readable by this user.
     FilePermissions,
     /// A named profile does not exist because there is no config file.
@@ -102,6 +94,11 @@ pub enum Fix {
     BackupNameNotPath,
     /// No backup of that name.
     ListBackups,
+    /// A backup records another deployment than this one: check which one is meant, or
+    /// restore it anyway.
+    BackupOfOtherDeployment,
+    /// A backup records no deployment: restore it anyway if it belongs to `here`.
+    BackupOfUnrecordedDeployment { here: String },
     /// No such user in the realm.
     CheckUsername,
     /// No such tenant; the closest name.

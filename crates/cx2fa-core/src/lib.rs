@@ -29,6 +29,7 @@ pub mod private;
 pub mod probe;
 pub mod push;
 pub mod readiness;
+pub mod restore;
 pub mod services;
 pub mod settings;
 pub mod tenant;

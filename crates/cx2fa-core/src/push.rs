@@ -2,7 +2,7 @@
 //! change, send the whole document, verify. A failure at any step leaves the tenant unchanged
 //! or fully changed, and says which.
 
-use crate::api::tenant::Tenants;
+use crate::api::tenant::{Tenants, Unwritten};
 use crate::api::Session;
 use crate::backup;
 use crate::error::{Error, Fix, Kind};
@@ -86,17 +86,13 @@ async fn unchanged_since_plan(api: &Tenants<'_>, plan: &Plan) -> Result<(), Erro
 /// Sends the planned document; a note when the write answered an error but took effect.
 async fn write(api: &Tenants<'_>, plan: &Plan, backup: &Path) -> Result<Option<String>, Error> {
     let first = match api.update(&plan.after).await {
-        Ok(resp) if resp.ok() => return Ok(None),
-        Ok(resp) if resp.status < 500 && resp.status != 429 => {
-            return Err(resp
-                .check()
-                .expect_err("not ok")
-                .with_cause("nothing was changed"))
+        Ok(()) => return Ok(None),
+        Err(Unwritten::Refused { error, .. }) => {
+            return Err(error.with_cause("nothing was changed"))
         }
         // A 5xx or a broken connection: the write may or may not have happened. Look
         // instead of resending blindly.
-        Ok(resp) => crate::api::http::status_error(&resp),
-        Err(e) => e,
+        Err(Unwritten::Unknown(e)) => e,
     };
     after_failed_write(api, plan, backup, first).await.map(Some)
 }

@@ -2,7 +2,7 @@
 //! a write, for a tenant about to exist, then the create and a read-back.
 
 use crate::api::keycloak::Users;
-use crate::api::tenant::Tenants;
+use crate::api::tenant::{Tenants, Unwritten};
 use crate::api::Session;
 use crate::error::{Error, Fix};
 use crate::settings::model::same_meaning;
@@ -82,14 +82,19 @@ async fn check_channel(s: &Session, doc: &Tenant, skip: bool) -> Result<(), Erro
 /// told apart by their answers ([`Fix::LogoRequired`], [`Fix::RealmTaken`]).
 pub async fn create(s: &Session, doc: &Tenant, logo: Option<Logo>) -> Result<Tenant, Error> {
     let api = Tenants::new(s);
-    let resp = api.create(doc, logo.map(|l| (l.name, l.bytes))).await?;
-    if !resp.ok() {
-        let fix = refusal_fix(resp.status, &resp.body, doc.realm());
-        let e = resp.check().expect_err("not ok");
-        return Err(match fix {
-            Some(f) => e.with_fix(f),
-            None => e,
-        });
+    match api.create(doc, logo.map(|l| (l.name, l.bytes))).await {
+        Ok(()) => {}
+        Err(Unwritten::Refused {
+            error,
+            status,
+            body,
+        }) => {
+            return Err(match refusal_fix(status, body.as_bytes(), doc.realm()) {
+                Some(f) => error.with_fix(f),
+                None => error,
+            })
+        }
+        Err(Unwritten::Unknown(e)) => return Err(e),
     }
     let stored = api.get(doc.id()).await?;
     if !same_meaning(&stored.0, &doc.0) {

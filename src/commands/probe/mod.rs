@@ -219,7 +219,7 @@ async fn one_run(
             Ok(s) => *session = Some(s),
             // A command line that cannot work is not retried every interval.
             Err(e) if e.kind == Kind::Usage => return Err(e),
-            Err(e) => failure = Some(cx2fa_core::error::Error::new(e.kind, e.message)),
+            Err(e) => failure = Some(cx2fa_core::error::Error::from(e)),
         }
     }
     let opts = probe::Options {

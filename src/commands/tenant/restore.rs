@@ -4,9 +4,10 @@ use crate::ctx::Ctx;
 use crate::error::Error;
 use crate::output::{Printer, Report};
 use clap::Args;
-use cx2fa_core::api::tenant::Tenants;
-use cx2fa_core::backup;
-use cx2fa_core::push::{self, Plan};
+use cx2fa_core::api::Session;
+use cx2fa_core::error::Error as CoreError;
+use cx2fa_core::push::Plan;
+use cx2fa_core::restore::{self, BackupSource, Done, Restore, RestoreEdge, RestoreOptions};
 use serde::Serialize;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -96,86 +97,68 @@ restored; the document before the restore is in `{}`",
 }
 
 pub(super) async fn run(ctx: &Ctx, a: RestoreArgs) -> Result<(), Error> {
-    let b = match (&a.backup, &a.file) {
-        (Some(name), _) => backup::read_named(name)?,
-        (None, Some(path)) => backup::read_path(path)?,
+    let source = match (a.backup, a.file) {
+        (Some(name), _) => BackupSource::Named(name),
+        (None, Some(path)) => BackupSource::File(path),
         (None, None) => unreachable!("clap requires one source"),
     };
-    let shown = b.path.display().to_string();
-    check_origin(ctx, b.deployment.as_deref(), &shown, a.force)?;
-    let wanted = b.tenant;
-    if wanted.id().is_empty() {
-        return Err(Error::failed(format!("backup `{shown}` has no tenantId")));
-    }
-    let s = ctx.session().await?;
-    let current = Tenants::new(&s).get(wanted.id()).await?;
-    let plan = Plan::new(current, wanted);
-    let report = |status, backup: Option<String>| RestoreReport {
-        tenant: plan.tenant.clone(),
+    let opts = RestoreOptions {
+        source,
+        force: a.force,
+        dry_run: a.dry_run,
+    };
+    let Restore { plan, done } = restore::restore(opts, &Edge(ctx)).await?;
+    let (status, backup) = match done {
+        Done::NoChanges => (RestoreStatus::NoChanges, None),
+        Done::WouldRestore => (RestoreStatus::WouldRestore, None),
+        Done::Restored { backup } => (RestoreStatus::Restored, Some(backup)),
+    };
+    // Every outcome is a report, in table and JSON mode alike.
+    ctx.out.data(&RestoreReport {
+        tenant: plan.tenant,
         status,
         changes: plan
             .changes
-            .iter()
+            .into_iter()
             .map(|c| RestoreChange {
-                path: c.path.clone(),
-                before: c.before.clone(),
-                after: c.after.clone(),
+                path: c.path,
+                before: c.before,
+                after: c.after,
             })
             .collect(),
-        backup,
-    };
-    // Every outcome is a report, in table and JSON mode alike.
-    if plan.is_empty() {
-        return ctx.out.data(&report(RestoreStatus::NoChanges, None));
-    }
-    if a.dry_run {
-        return ctx.out.data(&report(RestoreStatus::WouldRestore, None));
-    }
-    ctx.out.status(format!(
-        "restoring tenant `{}`:\n{}",
-        plan.tenant,
-        crate::output::changes_table(&ctx.out, &plan.changes)
-    ));
-    ctx.confirm(&format!(
-        "Restore tenant `{}` ({} change(s))?",
-        plan.tenant,
-        plan.changes.len()
-    ))?;
-    let applied = push::execute(&s, &plan).await?;
-    ctx.out.data(&report(
-        RestoreStatus::Restored,
-        Some(applied.backup.display().to_string()),
-    ))
+        backup: backup.map(|b| b.display().to_string()),
+    })
 }
 
-/// A backup goes back onto the deployment it was taken from; elsewhere only with `--force`.
-fn check_origin(
-    ctx: &Ctx,
-    deployment: Option<&str>,
-    shown: &str,
-    force: bool,
-) -> Result<(), Error> {
-    let here = ctx.endpoints()?.base;
-    match (deployment, force) {
-        (Some(from), _) if from == here => {}
-        (_, true) => ctx.out.warn(format!(
-            "`--force`: restoring a backup of {} onto `{here}`",
-            deployment
-                .map(|d| format!("`{d}`"))
-                .unwrap_or_else(|| "an unrecorded deployment".into())
-        )),
-        (Some(from), false) => {
-            return Err(Error::failed(format!(
-                "backup `{shown}` was taken from `{from}`; this command is for `{here}`; nothing was changed"
-            ))
-            .with_hint("check `--url`; pass `--force` if restoring it onto this deployment is meant"))
-        }
-        (None, false) => {
-            return Err(Error::failed(format!(
-                "backup `{shown}` does not record which deployment it came from; nothing was changed"
-            ))
-            .with_hint(format!("pass `--force` if it belongs to `{here}`")))
-        }
+/// What the restore asks of this command line: the deployment, the session, the `--force`
+/// warning and the confirmation.
+struct Edge<'a>(&'a Ctx);
+
+impl RestoreEdge for Edge<'_> {
+    fn here(&self) -> Result<String, CoreError> {
+        Ok(self.0.endpoints()?.base)
     }
-    Ok(())
+    fn forced(&self, from: Option<&str>, here: &str) {
+        self.0.out.warn(format!(
+            "`--force`: restoring a backup of {} onto `{here}`",
+            from.map(|d| format!("`{d}`"))
+                .unwrap_or_else(|| "an unrecorded deployment".into())
+        ));
+    }
+    async fn session(&self) -> Result<Session, CoreError> {
+        Ok(self.0.session().await?)
+    }
+    fn confirm(&self, plan: &Plan) -> Result<(), CoreError> {
+        let ctx = self.0;
+        ctx.out.status(format!(
+            "restoring tenant `{}`:\n{}",
+            plan.tenant,
+            crate::output::changes_table(&ctx.out, &plan.changes)
+        ));
+        Ok(ctx.confirm(&format!(
+            "Restore tenant `{}` ({} change(s))?",
+            plan.tenant,
+            plan.changes.len()
+        ))?)
+    }
 }

@@ -320,22 +320,11 @@ impl<'a> Users<'a> {
             "?username={}&max={max}&briefRepresentation=true",
             seg(prefix)
         );
-        let v = self
-            .s
-            .authed(
-                self.request(&route::USERS, None, &query)
-                    .max_body(super::http::LIST_MAX_BODY),
-            )
-            .await?
-            .check()?
-            .json()?;
-        let Value::Array(users) = v else {
-            return Ok(vec![]);
-        };
         let prefix = prefix.to_lowercase();
-        Ok(users
+        Ok(self
+            .list(&query)
+            .await?
             .into_iter()
-            .map(User)
             .filter(|u| !u.is_service_account())
             .map(|u| u.username().to_string())
             .filter(|n| n.to_lowercase().starts_with(&prefix))
@@ -364,10 +353,16 @@ impl<'a> Users<'a> {
         q: Option<&str>,
     ) -> Result<Vec<User>, Error> {
         let q = q.map(|q| format!("&q={}", seg(q))).unwrap_or_default();
+        self.list(&format!("?first={first}&max={max}{q}")).await
+    }
+
+    /// The users a list query (`?...`) answers, read with a list's body cap; an answer that is
+    /// not a list is no users.
+    async fn list(&self, query: &str) -> Result<Vec<User>, Error> {
         let v = self
             .s
             .authed(
-                self.request(&route::USERS, None, &format!("?first={first}&max={max}{q}"))
+                self.request(&route::USERS, None, query)
                     .max_body(super::http::LIST_MAX_BODY),
             )
             .await?

@@ -96,7 +96,7 @@ impl<'a> Tenants<'a> {
 
     /// Sends the whole document. Not retried: after a failure the caller re-reads to learn
     /// whether it took effect.
-    pub async fn update(&self, doc: &Tenant) -> Result<Response, Error> {
+    pub async fn update(&self, doc: &Tenant) -> Result<(), Unwritten> {
         let url = self.s.ep.tenant_api(&format!(
             "{}?{}={}",
             contract::tenant::UPDATE.path(&[]),
@@ -106,7 +106,7 @@ impl<'a> Tenants<'a> {
         secrets::remember_document(&doc.0);
         let mut req = Request::new(contract::tenant::UPDATE.method, url).retry(false);
         req.body = Body::Multipart(vec![data_part(&doc.0)]);
-        self.s.authed(req).await
+        written(self.s.authed(req).await)
     }
 
     /// Creates a tenant, with its logo when given (file name, bytes).
@@ -114,7 +114,7 @@ impl<'a> Tenants<'a> {
         &self,
         doc: &Tenant,
         logo: Option<(String, Vec<u8>)>,
-    ) -> Result<Response, Error> {
+    ) -> Result<(), Unwritten> {
         secrets::remember_document(&doc.0);
         let url = self.s.ep.tenant_api(&contract::tenant::CREATE.path(&[]));
         let mut req = Request::new(contract::tenant::CREATE.method, url).retry(false);
@@ -133,7 +133,48 @@ impl<'a> Tenants<'a> {
             ));
         }
         req.body = Body::Multipart(parts);
-        self.s.authed(req).await
+        written(self.s.authed(req).await)
+    }
+}
+
+/// A write (not retried) that the server did not accept, told apart by whether it may have
+/// taken effect: that decides what the caller does next.
+#[derive(Debug)]
+pub enum Unwritten {
+    /// Refused outright (a 4xx other than 429): nothing changed. The answer's status and body
+    /// say why.
+    Refused {
+        error: Error,
+        status: u16,
+        body: String,
+    },
+    /// A 5xx, a 429 or a broken connection: it may or may not have taken effect.
+    Unknown(Error),
+}
+
+impl From<Unwritten> for Error {
+    fn from(u: Unwritten) -> Self {
+        match u {
+            Unwritten::Refused { error, .. } | Unwritten::Unknown(error) => error,
+        }
+    }
+}
+
+/// A write's answer as [`Unwritten`] when it is not a success.
+fn written(answer: Result<Response, Error>) -> Result<(), Unwritten> {
+    let resp = answer.map_err(Unwritten::Unknown)?;
+    if resp.ok() {
+        return Ok(());
+    }
+    let error = crate::api::http::status_error(&resp);
+    if resp.status < 500 && resp.status != 429 {
+        Err(Unwritten::Refused {
+            error,
+            status: resp.status,
+            body: String::from_utf8_lossy(&resp.body).into_owned(),
+        })
+    } else {
+        Err(Unwritten::Unknown(error))
     }
 }
 

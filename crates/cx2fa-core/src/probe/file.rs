@@ -222,7 +222,7 @@ fn otp_source(o: RawOtp, span: Range<usize>, p: &mut Problems) -> Option<OtpSour
 /// [`parse`] for a file at `path`: a usage error listing every problem as `path:line:column`.
 pub fn load(path: &std::path::Path) -> Result<Vec<ProbeSpec>, Error> {
     let name = path.display().to_string();
-    let text = crate::input::read_text(&name, "--file", 1 << 20)?;
+    let text = crate::input::read_text(&name, crate::input::InputSource::ProbeFile, 1 << 20)?;
     parse(&text).map_err(|problems| {
         let mut e = Error::usage(format!(
             "`{name}` is not a valid probe file ({} problem{})",

@@ -291,15 +291,12 @@ pub fn read_document(name: &str) -> Result<String, Error> {
         let is_dir = meta.as_ref().is_ok_and(|m| m.is_dir());
         if is_dir {
             return Err(
-                Error::failed(format!("{name}: is a directory, not a JSON file")).with_fix(
-                    crate::error::Fix::FileNotDirectory {
-                        flag: String::new(),
-                    },
-                ),
+                Error::failed(format!("{name}: is a directory, not a JSON file"))
+                    .with_fix(crate::error::Fix::FileNotDirectory),
             );
         }
-        let (_, meta) =
-            crate::input::shape_from(name, "", meta).map_err(|e| Error::failed(e.message))?;
+        let (_, meta) = crate::input::shape_from(name, crate::input::InputSource::Path, meta)
+            .map_err(|e| Error::failed(e.to_string()))?;
         let cannot_read = |e: std::io::Error| Error::failed(format!("{name}: cannot read: {e}"));
         let file = std::fs::File::open(name).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => Error::failed(format!("{name}: no such file")),

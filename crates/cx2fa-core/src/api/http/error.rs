@@ -148,7 +148,6 @@ impl TransportError {
             | Self::Unreachable { source, .. }
             | Self::ConnectionBroke { source, .. } => Some(chain(source)),
             Self::NotJson { body, .. } => Some(snippet(body)),
-            Self::Ca(e) => e.cause(),
             _ => None,
         }
     }

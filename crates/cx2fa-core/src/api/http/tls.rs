@@ -40,7 +40,7 @@ pub enum CaError {
     #[error("{refusal}")]
     Unreadable {
         from: CertificateSource,
-        refusal: Error,
+        refusal: crate::input::InputError,
     },
     #[error("`{from}` {}", .problem)]
     Refused {
@@ -91,26 +91,15 @@ impl CaError {
         }
     }
     pub(super) fn kind(&self) -> Kind {
-        match self {
-            Self::Unreadable { refusal, .. } => refusal.kind,
-            _ => Kind::Usage,
-        }
+        Kind::Usage
     }
     pub(super) fn fix(&self) -> Option<Fix> {
         match self {
-            Self::Unreadable { refusal, .. } => refusal.fix.clone(),
+            Self::Unreadable { refusal, .. } => refusal.fix(),
             Self::Refused {
                 problem: CaProblem::KeyNotCertificate | CaProblem::NoCertificate,
                 ..
             } => Some(Fix::PemCertificate),
-            _ => None,
-        }
-    }
-    pub(super) fn cause(&self) -> Option<String> {
-        match self {
-            Self::Unreadable { refusal, .. } if !refusal.causes.is_empty() => {
-                Some(refusal.causes.join(": "))
-            }
             _ => None,
         }
     }
@@ -126,12 +115,15 @@ pub fn ca_pem(path: &Path) -> Result<Vec<u8>, Error> {
 
 fn read_ca(from: &CertificateSource) -> Result<Vec<u8>, CaError> {
     let name = from.to_string();
-    // No argument name: the binary names the source (see `CertificateSource`).
-    let pem =
-        crate::input::read_all(&name, "", MAX_CA_BYTES).map_err(|refusal| CaError::Unreadable {
-            from: from.clone(),
-            refusal,
-        })?;
+    let pem = crate::input::read_all(
+        &name,
+        crate::input::InputSource::CaCertificate,
+        MAX_CA_BYTES,
+    )
+    .map_err(|refusal| CaError::Unreadable {
+        from: from.clone(),
+        refusal,
+    })?;
     let refused = |problem| CaError::Refused {
         from: from.clone(),
         problem,
