@@ -507,7 +507,9 @@ impl<'de> serde::de::Visitor<'de> for Seed<'_> {
                 .map(Value::Number)
                 .map_err(serde::de::Error::custom);
         }
-        let mut object = serde_json::Map::new();
+        // Room for a typical section of a tenant document: growing from empty rehashed and
+        // reallocated most objects two or three times.
+        let mut object = serde_json::Map::with_capacity(8);
         loop {
             let at = At::Key(&key, self.at);
             let seed = Seed {
