@@ -51,8 +51,8 @@ pub fn env_lines(x: &cx2fa_sandbox::Exports) -> Vec<(String, String)> {
 }
 
 /// A sandbox failure as the command line shows it.
-pub fn error(e: cx2fa_sandbox::Error) -> Error {
-    use cx2fa_sandbox::Error as S;
+pub fn error(e: cx2fa_sandbox::SandboxError) -> Error {
+    use cx2fa_sandbox::SandboxError as S;
     let message = e.to_string();
     match e {
         S::Config(_) => Error::usage(message),

@@ -106,10 +106,10 @@ pub struct ServeArgs {
 
 impl ServeArgs {
     /// `--user-profile` and `--declare-enrolment`: the Keycloak 24+ user profile emulated.
-    fn profile(&self) -> Result<Option<sandbox::variant::Profile>, Error> {
+    fn profile(&self) -> Result<Option<sandbox::variant::UserProfile>, Error> {
         let profile = match self.user_profile.as_str() {
             "none" => None,
-            p => Some(sandbox::variant::Profile {
+            p => Some(sandbox::variant::UserProfile {
                 unmanaged: p.parse().map_err(Error::usage)?,
                 declared: if self.declare_enrolment {
                     cx2fa_core::enrolment::ENROLMENT_ATTRS
@@ -194,9 +194,9 @@ impl ServeArgs {
             required_actions,
             capacity: self.capacity,
             capacity_mode: if self.capacity_mode == "queue" {
-                sandbox::capacity::Mode::Queue
+                sandbox::capacity::CapacityMode::Queue
             } else {
-                sandbox::capacity::Mode::Reject
+                sandbox::capacity::CapacityMode::Reject
             },
             tenants: self.fleet,
             // A seed file's author chose its admin password; the built-in one is public.
