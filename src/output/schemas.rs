@@ -95,7 +95,7 @@ const SCHEMAS: &[Entry] = &[
         name: "user-status-one",
         what: "`user status USER -o json`",
         description: "cx2fa user status USER -o json",
-        shape: schema::<cx2fa_core::enrolment::Status>,
+        shape: schema::<cx2fa_core::enrolment::EnrolmentStatus>,
     },
     Entry {
         name: "user-reset",
@@ -107,7 +107,7 @@ const SCHEMAS: &[Entry] = &[
         name: "user-reset-report-row",
         what: "each line of `user reset --report`",
         description: "one line of the NDJSON report of cx2fa user reset --report",
-        shape: schema::<cx2fa_core::bulk::Row>,
+        shape: schema::<cx2fa_core::bulk::ResetRow>,
     },
     Entry {
         name: "simulate-login",

@@ -1,7 +1,7 @@
 //! `cx2fa auth status`: who logs in, with what, and where it is kept.
 
 use crate::ctx::{Ctx, Login};
-use crate::error::Error;
+use crate::error::CommandError;
 use crate::output::{kv_table, Printer, Report};
 use cx2fa_core::api::Credentials;
 use cx2fa_core::auth::store;
@@ -69,18 +69,18 @@ impl Source {
     }
 }
 
-impl From<store::Kind> for Source {
-    fn from(k: store::Kind) -> Self {
+impl From<store::StoreKind> for Source {
+    fn from(k: store::StoreKind) -> Self {
         match k {
-            store::Kind::Keyring => Source::Keyring,
-            store::Kind::File => Source::File,
+            store::StoreKind::Keyring => Source::Keyring,
+            store::StoreKind::File => Source::File,
         }
     }
 }
 
 /// Answers from [`Ctx::login`], the one answer sessions use too. `--password-stdin` is not
 /// read here: status then shows what is stored.
-pub(super) fn run(ctx: &Ctx) -> Result<(), Error> {
+pub(super) fn run(ctx: &Ctx) -> Result<(), CommandError> {
     let profile = ctx.profile_name().to_string();
     let url = ctx.base_url().ok();
     let from_env = |principal: String| AuthStatus {

@@ -2,9 +2,9 @@
 
 use super::push::{push, PushOpts};
 use crate::commands::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use cx2fa_core::policy::Change;
 
-pub async fn disable(ctx: &Ctx, o: PushOpts) -> Result<(), Error> {
+pub async fn disable(ctx: &Ctx, o: PushOpts) -> Result<(), CommandError> {
     push(ctx, Change::Disable, &o, false).await
 }

@@ -2,7 +2,7 @@
 
 use super::push::{push, PushOpts};
 use crate::commands::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use clap::Args;
 use cx2fa_core::policy::Change;
 use cx2fa_core::settings::ChannelType;
@@ -28,7 +28,7 @@ pub struct EnableArgs {
     pub push: PushOpts,
 }
 
-pub async fn enable(ctx: &Ctx, a: EnableArgs) -> Result<(), Error> {
+pub async fn enable(ctx: &Ctx, a: EnableArgs) -> Result<(), CommandError> {
     let change = Change::Enable {
         channel: a.channel,
         identifier: a.identifier,

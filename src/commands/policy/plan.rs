@@ -3,7 +3,7 @@
 use super::apply::read_change_file;
 use super::push::{push, PushOpts};
 use crate::commands::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use clap::Args;
 use cx2fa_core::policy::Change;
 use cx2fa_core::settings::ChannelType;
@@ -40,7 +40,7 @@ pub struct PlanArgs {
     pub all_tenants: bool,
 }
 
-pub async fn plan(ctx: &Ctx, a: PlanArgs) -> Result<(), Error> {
+pub async fn plan(ctx: &Ctx, a: PlanArgs) -> Result<(), CommandError> {
     let change = if let Some(f) = &a.file {
         Change::Given(read_change_file(f)?)
     } else if let Some(channel) = a.channel {
@@ -54,7 +54,7 @@ pub async fn plan(ctx: &Ctx, a: PlanArgs) -> Result<(), Error> {
     } else if a.disable {
         Change::Disable
     } else {
-        return Err(Error::usage("nothing to plan")
+        return Err(CommandError::usage("nothing to plan")
             .with_hint("pass `-f FILE`, `--channel ...`, or `--disable`"));
     };
     let opts = PushOpts {

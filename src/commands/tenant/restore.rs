@@ -1,7 +1,7 @@
 //! `cx2fa tenant restore`: put a backup back (plan, confirm, push, verify).
 
 use crate::ctx::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use crate::output::{Printer, Report};
 use clap::Args;
 use cx2fa_core::api::tenant::Tenants;
@@ -95,7 +95,7 @@ restored; the document before the restore is in `{}`",
     }
 }
 
-pub(super) async fn run(ctx: &Ctx, a: RestoreArgs) -> Result<(), Error> {
+pub(super) async fn run(ctx: &Ctx, a: RestoreArgs) -> Result<(), CommandError> {
     let b = match (&a.backup, &a.file) {
         (Some(name), _) => backup::read_named(name)?,
         (None, Some(path)) => backup::read_path(path)?,
@@ -105,7 +105,9 @@ pub(super) async fn run(ctx: &Ctx, a: RestoreArgs) -> Result<(), Error> {
     check_origin(ctx, b.deployment.as_deref(), &shown, a.force)?;
     let wanted = b.tenant;
     if wanted.id().is_empty() {
-        return Err(Error::failed(format!("backup `{shown}` has no tenantId")));
+        return Err(CommandError::failed(format!(
+            "backup `{shown}` has no tenantId"
+        )));
     }
     let s = ctx.session().await?;
     let current = Tenants::new(&s).get(wanted.id()).await?;
@@ -154,7 +156,7 @@ fn check_origin(
     deployment: Option<&str>,
     shown: &str,
     force: bool,
-) -> Result<(), Error> {
+) -> Result<(), CommandError> {
     let here = ctx.endpoints()?.base;
     match (deployment, force) {
         (Some(from), _) if from == here => {}
@@ -165,13 +167,13 @@ fn check_origin(
                 .unwrap_or_else(|| "an unrecorded deployment".into())
         )),
         (Some(from), false) => {
-            return Err(Error::failed(format!(
+            return Err(CommandError::failed(format!(
                 "backup `{shown}` was taken from `{from}`; this command is for `{here}`; nothing was changed"
             ))
             .with_hint("check `--url`; pass `--force` if restoring it onto this deployment is meant"))
         }
         (None, false) => {
-            return Err(Error::failed(format!(
+            return Err(CommandError::failed(format!(
                 "backup `{shown}` does not record which deployment it came from; nothing was changed"
             ))
             .with_hint(format!("pass `--force` if it belongs to `{here}`")))

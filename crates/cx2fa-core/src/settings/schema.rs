@@ -1,6 +1,6 @@
 //! The JSON Schemas in `schemas/`, compiled in, and schema findings.
 
-use super::validate::{Finding, Severity};
+use super::validate::{Severity, ValidationFinding};
 use cx2fa_platform::fields;
 use serde_json::Value;
 use std::sync::OnceLock;
@@ -49,11 +49,11 @@ fn compiled(kind: DocKind) -> &'static jsonschema::Validator {
 }
 
 /// Every schema violation of `v` as `kind`.
-pub fn check(kind: DocKind, v: &Value) -> Vec<Finding> {
+pub fn check(kind: DocKind, v: &Value) -> Vec<ValidationFinding> {
     compiled(kind)
         .iter_errors(v)
         .map(|e| {
-            Finding::new(
+            ValidationFinding::new(
                 Severity::Error,
                 e.instance_path().to_string(),
                 e.to_string(),

@@ -20,7 +20,9 @@ pub enum Severity {
 /// One problem, with where it is.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct Finding {
+// Its name in the published schemas (`schemas/output/`), which predate this name.
+#[schemars(rename = "Finding")]
+pub struct ValidationFinding {
     pub severity: Severity,
     /// JSON pointer of the offending value (or of the object missing a field).
     pub pointer: String,
@@ -29,9 +31,9 @@ pub struct Finding {
     pub column: usize,
 }
 
-impl Finding {
+impl ValidationFinding {
     pub fn new(severity: Severity, pointer: impl Into<String>, message: impl Into<String>) -> Self {
-        Finding {
+        ValidationFinding {
             severity,
             pointer: pointer.into(),
             message: message.into(),
@@ -52,7 +54,7 @@ const KNOWN_2FA_KEYS: &[&str] = &[
 ];
 
 /// Schema and semantic findings for a parsed document, unlocated.
-pub fn check_value(v: &Value) -> (DocKind, Vec<Finding>) {
+pub fn check_value(v: &Value) -> (DocKind, Vec<ValidationFinding>) {
     let kind = DocKind::detect(v);
     let mut findings = schema::check(kind, v);
     misplaced(v, &mut findings);
@@ -64,8 +66,8 @@ pub fn check_value(v: &Value) -> (DocKind, Vec<Finding>) {
 /// `keycloak`, `Otp_Manager_URL`), which would silently lose the setting, and a section pasted
 /// at the top level instead of inside `tenantSettings`. Each is an error naming the right
 /// spelling or place.
-fn misplaced(v: &Value, out: &mut Vec<Finding>) {
-    let err = |p: String, m: String| Finding::new(Severity::Error, p, m);
+fn misplaced(v: &Value, out: &mut Vec<ValidationFinding>) {
+    let err = |p: String, m: String| ValidationFinding::new(Severity::Error, p, m);
     let mut near = |obj: Option<&Value>, at: &str, known: &[&str]| {
         let Some(m) = obj.and_then(Value::as_object) else {
             return;
@@ -160,7 +162,7 @@ fn did_you_mean(key: &str) -> Option<&'static str> {
 
 type Object = serde_json::Map<String, Value>;
 
-fn semantic(kind: DocKind, v: &Value, out: &mut Vec<Finding>) {
+fn semantic(kind: DocKind, v: &Value, out: &mut Vec<ValidationFinding>) {
     let Some(cfg) = v.pointer(TWO_FA).and_then(Value::as_object) else {
         return;
     };
@@ -181,15 +183,15 @@ fn kc_str<'v>(kc: Option<&'v Object>, key: &str) -> Option<&'v str> {
     kc.and_then(|m| m.get(key)).and_then(Value::as_str)
 }
 
-fn err(pointer: String, message: String) -> Finding {
-    Finding::new(Severity::Error, pointer, message)
+fn err(pointer: String, message: String) -> ValidationFinding {
+    ValidationFinding::new(Severity::Error, pointer, message)
 }
 
-fn warn(pointer: String, message: String) -> Finding {
-    Finding::new(Severity::Warning, pointer, message)
+fn warn(pointer: String, message: String) -> ValidationFinding {
+    ValidationFinding::new(Severity::Warning, pointer, message)
 }
 
-fn unknown_keys(cfg: &Object, out: &mut Vec<Finding>) {
+fn unknown_keys(cfg: &Object, out: &mut Vec<ValidationFinding>) {
     for key in cfg.keys().filter(|k| !KNOWN_2FA_KEYS.contains(&k.as_str())) {
         let mut msg = format!("unknown key `{key}` in twoFAConfigs is ignored by the platform");
         if let Some(s) = did_you_mean(key) {
@@ -199,7 +201,7 @@ fn unknown_keys(cfg: &Object, out: &mut Vec<Finding>) {
     }
 }
 
-fn numbers_as_strings(cfg: &Object, out: &mut Vec<Finding>) {
+fn numbers_as_strings(cfg: &Object, out: &mut Vec<ValidationFinding>) {
     // Numbers as strings: what the connector itself writes at registration, and what it
     // passes on to the OTP manager as they are. The platform runs them; they are unusual.
     for k in [fields::OTP_EXPIRY, fields::OTP_MAX_ATTEMPTS] {
@@ -216,7 +218,7 @@ fn numbers_as_strings(cfg: &Object, out: &mut Vec<Finding>) {
     }
 }
 
-fn urls_and_ranges(cfg: &Object, kc: Option<&Object>, out: &mut Vec<Finding>) {
+fn urls_and_ranges(cfg: &Object, kc: Option<&Object>, out: &mut Vec<ValidationFinding>) {
     if let Some(url) = kc_str(kc, fields::OTP_MANAGER_URL) {
         if let Err(why) = check_service_url(url) {
             out.push(err(format!("{KEYCLOAK}/Otp_Manager_Url"), why));
@@ -254,7 +256,7 @@ fn channel_requirements(
     cfg: &Object,
     kc: Option<&Object>,
     channel: ChannelType,
-    out: &mut Vec<Finding>,
+    out: &mut Vec<ValidationFinding>,
 ) {
     let ident = cfg
         .get(fields::CHANNEL_SERVICE_IDENTIFIER)
@@ -283,7 +285,7 @@ fn channel_requirements(
             _ => {}
         }
     } else {
-        out.push(Finding::new(
+        out.push(ValidationFinding::new(
             Severity::Note,
             format!("{TWO_FA}/channelType"),
             format!("channelType {channel} is accepted by the Keycloak connector; the configuration guide documents EMAIL and SMS"),
@@ -293,7 +295,7 @@ fn channel_requirements(
 
 /// RSA keys live on the tenant, not in the documented update payload: an update payload that
 /// leaves them out may still be fine once merged, so that is only a warning there.
-fn rsa_requirements(kind: DocKind, kc: Option<&Object>, out: &mut Vec<Finding>) {
+fn rsa_requirements(kind: DocKind, kc: Option<&Object>, out: &mut Vec<ValidationFinding>) {
     let sev = if kind == DocKind::TenantDocument {
         Severity::Error
     } else {
@@ -305,7 +307,7 @@ fn rsa_requirements(kind: DocKind, kc: Option<&Object>, out: &mut Vec<Finding>) 
         fields::RSA_CLIENT_ID,
     ] {
         match kc_str(kc, key).filter(|s| !s.trim().is_empty()) {
-            None => out.push(Finding::new(
+            None => out.push(ValidationFinding::new(
                 sev,
                 format!("{KEYCLOAK}/{key}"),
                 format!("`keyCloak.{key}` is required for channelType RSA"),
@@ -329,7 +331,7 @@ pub struct FileReport {
     pub valid: bool,
     pub errors: usize,
     pub warnings: usize,
-    pub findings: Vec<Finding>,
+    pub findings: Vec<ValidationFinding>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Set when the file could not be read or parsed at all.
@@ -360,7 +362,7 @@ pub fn validate_text(raw: &str, origin: &str) -> Result<FileReport, Error> {
     let parsed = source::parse(raw, origin)?;
     let (kind, mut findings) = check_value(&parsed.value);
     for (pointer, key) in &parsed.duplicates {
-        findings.push(Finding::new(
+        findings.push(ValidationFinding::new(
             Severity::Error,
             pointer,
             format!("duplicate key `{key}`: the object holds it more than once, and only the last value would count"),
