@@ -166,7 +166,7 @@ pub fn total(rows: &[TenantPosture]) -> Posture {
 }
 
 /// A reset over several tenants ([`reset`], [`reset_work`]).
-pub struct ResetOptions {
+pub struct FleetResetOptions {
     pub rows: RowOptions,
     /// One report for every tenant's rows, each naming its tenant.
     pub report: Option<Box<dyn std::io::Write + Send>>,
@@ -202,7 +202,7 @@ pub async fn reset(
     s: &Session,
     targets: Vec<Result<Tenant, (String, Error)>>,
     filters: &[Filter],
-    opts: ResetOptions,
+    opts: FleetResetOptions,
     caller: &dyn Caller,
 ) -> Result<ResetOutcome, Error> {
     let scanned = postures(s, targets, true, filters, !opts.rows.dry_run).await;
@@ -237,7 +237,7 @@ pub async fn reset_work(
     s: &Session,
     work: Vec<TenantWork>,
     mut tenant_errors: Vec<TenantPosture>,
-    opts: ResetOptions,
+    opts: FleetResetOptions,
     caller: &dyn Caller,
 ) -> Result<ResetOutcome, Error> {
     let n: usize = work.iter().map(|w| w.names.len()).sum();

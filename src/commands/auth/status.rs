@@ -15,7 +15,7 @@ pub struct AuthStatus {
     /// `environment`, `keyring`, `file`, or `none`.
     // Published as a string (schemas/output/auth-status.schema.json); the values are fixed.
     #[schemars(with = "String")]
-    pub source: Source,
+    pub source: CredentialSource,
     pub principal: Option<String>,
     pub location: Option<String>,
     /// Seconds the cached token is still valid, if any.
@@ -47,7 +47,7 @@ impl Report for AuthStatus {
 /// Where a run's admin credentials come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
-pub enum Source {
+pub enum CredentialSource {
     /// `CX2FA_PASSWORD`, `CX2FA_CLIENT_SECRET` or `CX2FA_TOKEN`.
     Environment,
     /// Stored by `auth login` in the OS keyring.
@@ -58,22 +58,22 @@ pub enum Source {
     None,
 }
 
-impl Source {
+impl CredentialSource {
     pub fn as_str(self) -> &'static str {
         match self {
-            Source::Environment => "environment",
-            Source::Keyring => "keyring",
-            Source::File => "file",
-            Source::None => "none",
+            CredentialSource::Environment => "environment",
+            CredentialSource::Keyring => "keyring",
+            CredentialSource::File => "file",
+            CredentialSource::None => "none",
         }
     }
 }
 
-impl From<store::StoreKind> for Source {
+impl From<store::StoreKind> for CredentialSource {
     fn from(k: store::StoreKind) -> Self {
         match k {
-            store::StoreKind::Keyring => Source::Keyring,
-            store::StoreKind::File => Source::File,
+            store::StoreKind::Keyring => CredentialSource::Keyring,
+            store::StoreKind::File => CredentialSource::File,
         }
     }
 }
@@ -86,7 +86,7 @@ pub(super) fn run(ctx: &Ctx) -> Result<(), CommandError> {
     let from_env = |principal: String| AuthStatus {
         profile: profile.clone(),
         url: url.clone(),
-        source: Source::Environment,
+        source: CredentialSource::Environment,
         principal: Some(principal),
         location: None,
         token_expires_in: None,
@@ -113,7 +113,7 @@ pub(super) fn run(ctx: &Ctx) -> Result<(), CommandError> {
             None => AuthStatus {
                 profile,
                 url,
-                source: Source::None,
+                source: CredentialSource::None,
                 principal: None,
                 location: None,
                 token_expires_in: None,

@@ -4,7 +4,7 @@ use crate::ctx::Ctx;
 use crate::error::{CommandError, Kind};
 use crate::output::{Printer, Report};
 use clap::Args;
-use cx2fa_core::settings::validate::{FileReport, Severity};
+use cx2fa_core::settings::validate::{FileReport, ValidationSeverity};
 use serde::Serialize;
 
 #[derive(Debug, Args)]
@@ -56,9 +56,9 @@ impl Report for ValidateReport {
             ));
             for x in &f.findings {
                 let sev = match x.severity {
-                    Severity::Error => out.paint("error", "31"),
-                    Severity::Warning => out.paint("warning", "33"),
-                    Severity::Note => out.paint("note", "36"),
+                    ValidationSeverity::Error => out.paint("error", "31"),
+                    ValidationSeverity::Warning => out.paint("warning", "33"),
+                    ValidationSeverity::Note => out.paint("note", "36"),
                 };
                 lines.push(format!(
                     "  {}:{}:{}: {sev}: {} [{}]",

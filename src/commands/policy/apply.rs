@@ -4,7 +4,7 @@ use super::push::{push, PushOpts};
 use crate::commands::Ctx;
 use crate::error::CommandError;
 use clap::Args;
-use cx2fa_core::policy::Change;
+use cx2fa_core::policy::ChangeRequest;
 use cx2fa_core::settings::merge::PolicyChange;
 use cx2fa_core::settings::validate;
 
@@ -18,7 +18,7 @@ pub struct ApplyArgs {
 }
 
 pub async fn apply(ctx: &Ctx, a: ApplyArgs) -> Result<(), CommandError> {
-    let change = Change::Given(read_change_file(&a.file)?);
+    let change = ChangeRequest::Given(read_change_file(&a.file)?);
     push(ctx, change, &a.push, false).await
 }
 

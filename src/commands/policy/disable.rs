@@ -3,8 +3,8 @@
 use super::push::{push, PushOpts};
 use crate::commands::Ctx;
 use crate::error::CommandError;
-use cx2fa_core::policy::Change;
+use cx2fa_core::policy::ChangeRequest;
 
 pub async fn disable(ctx: &Ctx, o: PushOpts) -> Result<(), CommandError> {
-    push(ctx, Change::Disable, &o, false).await
+    push(ctx, ChangeRequest::Disable, &o, false).await
 }

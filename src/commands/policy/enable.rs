@@ -4,7 +4,7 @@ use super::push::{push, PushOpts};
 use crate::commands::Ctx;
 use crate::error::CommandError;
 use clap::Args;
-use cx2fa_core::policy::Change;
+use cx2fa_core::policy::ChangeRequest;
 use cx2fa_core::settings::ChannelType;
 
 #[derive(Debug, Args, Clone)]
@@ -29,7 +29,7 @@ pub struct EnableArgs {
 }
 
 pub async fn enable(ctx: &Ctx, a: EnableArgs) -> Result<(), CommandError> {
-    let change = Change::Enable {
+    let change = ChangeRequest::Enable {
         channel: a.channel,
         identifier: a.identifier,
         otp_manager_url: a.set_otp_manager_url,

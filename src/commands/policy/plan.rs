@@ -5,7 +5,7 @@ use super::push::{push, PushOpts};
 use crate::commands::Ctx;
 use crate::error::CommandError;
 use clap::Args;
-use cx2fa_core::policy::Change;
+use cx2fa_core::policy::ChangeRequest;
 use cx2fa_core::settings::ChannelType;
 
 #[derive(Debug, Args)]
@@ -42,9 +42,9 @@ pub struct PlanArgs {
 
 pub async fn plan(ctx: &Ctx, a: PlanArgs) -> Result<(), CommandError> {
     let change = if let Some(f) = &a.file {
-        Change::Given(read_change_file(f)?)
+        ChangeRequest::Given(read_change_file(f)?)
     } else if let Some(channel) = a.channel {
-        Change::Enable {
+        ChangeRequest::Enable {
             channel,
             identifier: a.identifier,
             otp_manager_url: a.set_otp_manager_url,
@@ -52,7 +52,7 @@ pub async fn plan(ctx: &Ctx, a: PlanArgs) -> Result<(), CommandError> {
             max_attempts: a.max_attempts,
         }
     } else if a.disable {
-        Change::Disable
+        ChangeRequest::Disable
     } else {
         return Err(CommandError::usage("nothing to plan")
             .with_hint("pass `-f FILE`, `--channel ...`, or `--disable`"));

@@ -196,7 +196,7 @@ fn review(ctx: &Ctx, r: &Review) -> Result<(), CommandError> {
 /// reports. With `exit_code` (`policy plan --exit-code`), pending changes exit 10.
 pub async fn push(
     ctx: &Ctx,
-    change: policy::Change,
+    change: policy::ChangeRequest,
     opts: &PushOpts,
     exit_code: bool,
 ) -> Result<(), CommandError> {
@@ -204,7 +204,7 @@ pub async fn push(
     let run = policy::RunOptions {
         targets: ctx.targets(&s, opts.all_tenants).await?,
         change,
-        prepare: policy::Options {
+        prepare: policy::PrepareOptions {
             skip_channel_check: opts.skip_channel_check,
         },
         dry_run: opts.dry_run,

@@ -159,7 +159,7 @@ pub async fn run(ctx: &Ctx, mut a: ProbeArgs) -> Result<(), CommandError> {
         .map(|s| probe::schedule::parse_every(s).map_err(interval_error))
         .transpose()?;
     let specs = a.specs(ctx)?;
-    let shared = serve::Shared::default();
+    let shared = serve::SharedRendering::default();
     let mut state = metrics::State {
         every,
         ..Default::default()
@@ -224,7 +224,7 @@ async fn one_run(
             Err(e) => failure = Some(cx2fa_core::error::Error::new(e.kind, e.message)),
         }
     }
-    let opts = probe::Options {
+    let opts = probe::ProbeOptions {
         ca: ctx.settings.ca_cert.clone(),
         stale_remedy: &|t: &str| crate::hints::reset_stale(t),
     };

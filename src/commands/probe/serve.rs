@@ -21,7 +21,7 @@ const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
 const CONNECTION_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The last rendering, shared with the server.
-pub type Shared = Arc<Mutex<String>>;
+pub type SharedRendering = Arc<Mutex<String>>;
 
 /// `--listen`: `PORT` alone is loopback (`127.0.0.1:PORT`); any other address is explicit.
 pub fn listen_addr(s: &str) -> Result<std::net::SocketAddr, CommandError> {
@@ -40,7 +40,7 @@ pub fn listen_addr(s: &str) -> Result<std::net::SocketAddr, CommandError> {
 /// process ends.
 pub async fn start(
     addr: std::net::SocketAddr,
-    shared: Shared,
+    shared: SharedRendering,
 ) -> Result<std::net::SocketAddr, CommandError> {
     let listener = tokio::net::TcpListener::bind(addr)
         .await
@@ -75,7 +75,7 @@ pub async fn start(
     Ok(bound)
 }
 
-fn answer<B>(req: &Request<B>, shared: &Shared) -> Response<Full<Bytes>> {
+fn answer<B>(req: &Request<B>, shared: &SharedRendering) -> Response<Full<Bytes>> {
     let reply = |status: StatusCode, ctype: &str, body: String| {
         let mut r = Response::new(Full::new(Bytes::from(body)));
         *r.status_mut() = status;

@@ -25,7 +25,7 @@ pub async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), CommandError> {
     let s = ctx.session().await?;
     let targets = ctx.targets(&s, a.all_tenants).await?;
     let ui = ResetUi::new(ctx, s.http.limiter(), false, a.revoke_sessions);
-    let opts = fleet::ResetOptions {
+    let opts = fleet::FleetResetOptions {
         rows: row_options(ctx, a.dry_run, a.revoke_sessions, a.max_time),
         report,
     };
@@ -44,7 +44,7 @@ pub(crate) async fn reset_work(
     report: Option<Box<dyn std::io::Write + Send>>,
 ) -> Result<(), CommandError> {
     let ui = ResetUi::new(ctx, s.http.limiter(), false, false);
-    let opts = fleet::ResetOptions {
+    let opts = fleet::FleetResetOptions {
         rows: row_options(ctx, dry_run, false, None),
         report,
     };

@@ -17,7 +17,7 @@ pub(super) struct Bar<'a> {
     /// Shown with the bar: how many requests go out at once now.
     limiter: Option<&'a cx2fa_core::limiter::Limiter>,
     /// Rows done and failed, for the progress lines printed without a terminal.
-    done: progress::Counts,
+    done: progress::ProgressCounts,
     /// Without a terminal: a line every few seconds (stopped when dropped).
     ticker: Option<progress::Ticker>,
     /// Failed rows printed above the bar name a user and a server's reason: cleaned first.
@@ -37,7 +37,7 @@ impl<'a> Bar<'a> {
             total,
             "{spinner} {pos}/{len} users [{elapsed_precise}] {per_sec} eta {eta} {msg}",
         );
-        let done = progress::Counts::default();
+        let done = progress::ProgressCounts::default();
         let ticker = (bar.is_none() && !ctx.out.quiet).then(|| {
             let every = ctx
                 .env

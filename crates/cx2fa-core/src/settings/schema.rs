@@ -1,6 +1,6 @@
 //! The JSON Schemas in `schemas/`, compiled in, and schema findings.
 
-use super::validate::{Severity, ValidationFinding};
+use super::validate::{ValidationFinding, ValidationSeverity};
 use cx2fa_platform::fields;
 use serde_json::Value;
 use std::sync::OnceLock;
@@ -54,7 +54,7 @@ pub fn check(kind: DocKind, v: &Value) -> Vec<ValidationFinding> {
         .iter_errors(v)
         .map(|e| {
             ValidationFinding::new(
-                Severity::Error,
+                ValidationSeverity::Error,
                 e.instance_path().to_string(),
                 e.to_string(),
             )

@@ -11,7 +11,9 @@ use serde_json::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
-pub enum Severity {
+// Its name in the published schemas (`schemas/output/`), which predate this name.
+#[schemars(rename = "Severity")]
+pub enum ValidationSeverity {
     Error,
     Warning,
     Note,
@@ -23,7 +25,7 @@ pub enum Severity {
 // Its name in the published schemas (`schemas/output/`), which predate this name.
 #[schemars(rename = "Finding")]
 pub struct ValidationFinding {
-    pub severity: Severity,
+    pub severity: ValidationSeverity,
     /// JSON pointer of the offending value (or of the object missing a field).
     pub pointer: String,
     pub message: String,
@@ -32,7 +34,11 @@ pub struct ValidationFinding {
 }
 
 impl ValidationFinding {
-    pub fn new(severity: Severity, pointer: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(
+        severity: ValidationSeverity,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
         ValidationFinding {
             severity,
             pointer: pointer.into(),
@@ -67,7 +73,7 @@ pub fn check_value(v: &Value) -> (DocKind, Vec<ValidationFinding>) {
 /// at the top level instead of inside `tenantSettings`. Each is an error naming the right
 /// spelling or place.
 fn misplaced(v: &Value, out: &mut Vec<ValidationFinding>) {
-    let err = |p: String, m: String| ValidationFinding::new(Severity::Error, p, m);
+    let err = |p: String, m: String| ValidationFinding::new(ValidationSeverity::Error, p, m);
     let mut near = |obj: Option<&Value>, at: &str, known: &[&str]| {
         let Some(m) = obj.and_then(Value::as_object) else {
             return;
@@ -184,11 +190,11 @@ fn kc_str<'v>(kc: Option<&'v Object>, key: &str) -> Option<&'v str> {
 }
 
 fn err(pointer: String, message: String) -> ValidationFinding {
-    ValidationFinding::new(Severity::Error, pointer, message)
+    ValidationFinding::new(ValidationSeverity::Error, pointer, message)
 }
 
 fn warn(pointer: String, message: String) -> ValidationFinding {
-    ValidationFinding::new(Severity::Warning, pointer, message)
+    ValidationFinding::new(ValidationSeverity::Warning, pointer, message)
 }
 
 fn unknown_keys(cfg: &Object, out: &mut Vec<ValidationFinding>) {
@@ -286,7 +292,7 @@ fn channel_requirements(
         }
     } else {
         out.push(ValidationFinding::new(
-            Severity::Note,
+            ValidationSeverity::Note,
             format!("{TWO_FA}/channelType"),
             format!("channelType {channel} is accepted by the Keycloak connector; the configuration guide documents EMAIL and SMS"),
         ));
@@ -297,9 +303,9 @@ fn channel_requirements(
 /// leaves them out may still be fine once merged, so that is only a warning there.
 fn rsa_requirements(kind: DocKind, kc: Option<&Object>, out: &mut Vec<ValidationFinding>) {
     let sev = if kind == DocKind::TenantDocument {
-        Severity::Error
+        ValidationSeverity::Error
     } else {
-        Severity::Warning
+        ValidationSeverity::Warning
     };
     for key in [
         fields::RSA_SERVER_URL,
@@ -344,7 +350,7 @@ impl FileReport {
     pub fn refusal(&self, message: String) -> Error {
         self.findings
             .iter()
-            .filter(|f| f.severity == Severity::Error)
+            .filter(|f| f.severity == ValidationSeverity::Error)
             .fold(Error::failed(message), |e, f| {
                 e.with_cause(format!(
                     "{}:{}:{}: {} [{}]",
@@ -363,7 +369,7 @@ pub fn validate_text(raw: &str, origin: &str) -> Result<FileReport, Error> {
     let (kind, mut findings) = check_value(&parsed.value);
     for (pointer, key) in &parsed.duplicates {
         findings.push(ValidationFinding::new(
-            Severity::Error,
+            ValidationSeverity::Error,
             pointer,
             format!("duplicate key `{key}`: the object holds it more than once, and only the last value would count"),
         ));
@@ -382,11 +388,11 @@ pub fn validate_text(raw: &str, origin: &str) -> Result<FileReport, Error> {
     findings.dedup();
     let errors = findings
         .iter()
-        .filter(|f| f.severity == Severity::Error)
+        .filter(|f| f.severity == ValidationSeverity::Error)
         .count();
     let warnings = findings
         .iter()
-        .filter(|f| f.severity == Severity::Warning)
+        .filter(|f| f.severity == ValidationSeverity::Warning)
         .count();
     Ok(FileReport {
         file: origin.to_string(),
@@ -409,7 +415,7 @@ mod tests {
         "twoFAConfigs": {"is2FAEnabled": true, "channelType": "EMAIL",
         "channelServiceIdentifier": "ops@example.test", "otpExpiry": 60, "otpMaxAttempts": 3}}}"#;
 
-    fn findings(text: &str) -> Vec<(Severity, String)> {
+    fn findings(text: &str) -> Vec<(ValidationSeverity, String)> {
         validate_text(text, "t")
             .unwrap()
             .findings
@@ -482,7 +488,7 @@ mod tests {
         assert_eq!(
             r.findings
                 .iter()
-                .filter(|f| f.severity == Severity::Warning)
+                .filter(|f| f.severity == ValidationSeverity::Warning)
                 .count(),
             2
         );
@@ -513,7 +519,7 @@ mod tests {
         assert_eq!(
             findings(&text),
             vec![(
-                Severity::Error,
+                ValidationSeverity::Error,
                 "/tenantSettings/keyCloak/Otp_Manager_Url".into()
             )]
         );
@@ -526,11 +532,11 @@ mod tests {
             .replace("ops@example.test", "ops example");
         let f = findings(&text);
         assert!(f.contains(&(
-            Severity::Error,
+            ValidationSeverity::Error,
             "/tenantSettings/keyCloak/Otp_Manager_Url".into()
         )));
         assert!(f.contains(&(
-            Severity::Error,
+            ValidationSeverity::Error,
             "/tenantSettings/twoFAConfigs/channelServiceIdentifier".into()
         )));
     }
@@ -558,11 +564,11 @@ mod tests {
             .replace("true", "\"yes\"");
         let f = findings(&text);
         assert!(f.contains(&(
-            Severity::Error,
+            ValidationSeverity::Error,
             "/tenantSettings/twoFAConfigs/otpExpiry".into()
         )));
         assert!(f.contains(&(
-            Severity::Error,
+            ValidationSeverity::Error,
             "/tenantSettings/twoFAConfigs/is2FAEnabled".into()
         )));
     }
