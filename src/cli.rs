@@ -189,7 +189,7 @@ pub enum Command {
     #[command(subcommand, verbatim_doc_comment)]
     User(commands::user::UserCmd),
     // About, description and examples: the doc comment of its arguments' struct.
-    SimulateLogin(commands::login::LoginArgs),
+    SimulateLogin(commands::login::SimulateLoginArgs),
     // About, description and examples: the doc comment of its arguments' struct.
     Audit(commands::audit::AuditArgs),
     // About, description and examples: the doc comment of its arguments' struct.

@@ -8,10 +8,12 @@
 
 mod resolve;
 
-pub use resolve::{login_username, read_stdin_secret, Env, Login, Settings, DEFAULT_CONCURRENCY};
+pub use resolve::{
+    login_username, read_stdin_secret, Env, Login, RunSettings, DEFAULT_CONCURRENCY,
+};
 
 use crate::cli::Global;
-use crate::error::{Error, Kind};
+use crate::error::{CommandError, Kind};
 use crate::output::{ColorChoice, Format, Printer};
 use cx2fa_core::api::http::{Http, Transport};
 use cx2fa_core::api::session::KeycloakSource;
@@ -28,7 +30,7 @@ use std::sync::{Arc, OnceLock};
 /// deployment.
 pub struct Ctx {
     pub g: Global,
-    pub settings: Settings,
+    pub settings: RunSettings,
     pub login: Login,
     pub env: Env,
     pub dirs: Dirs,
@@ -53,11 +55,11 @@ impl Drop for Interruptible {
 
 impl Ctx {
     /// The context of this process: its environment, read once here.
-    pub fn new(g: Global) -> Result<Self, Error> {
+    pub fn new(g: Global) -> Result<Self, CommandError> {
         Self::with_env(g, Env::from_process())
     }
 
-    pub fn with_env(g: Global, env: Env) -> Result<Self, Error> {
+    pub fn with_env(g: Global, env: Env) -> Result<Self, CommandError> {
         let dirs = Dirs::from(&env);
         let profile =
             cx2fa_core::auth::profile::load(dirs.config_file().as_deref(), g.profile.as_deref())?;
@@ -67,7 +69,7 @@ impl Ctx {
             g.quiet,
             g.color.unwrap_or(ColorChoice::Auto),
         );
-        let settings = Settings::resolve(&g, profile);
+        let settings = RunSettings::resolve(&g, profile);
         let login = Login::resolve(&env, g.password_stdin, &settings);
         Ok(Ctx {
             store: Store::new(dirs.credentials()),
@@ -115,12 +117,12 @@ impl Ctx {
     }
 
     /// Asks to go on: `--yes` says yes, a terminal asks, otherwise a usage error naming `--yes`.
-    pub fn confirm(&self, question: &str) -> Result<(), Error> {
+    pub fn confirm(&self, question: &str) -> Result<(), CommandError> {
         if self.g.yes {
             return Ok(());
         }
         if !self.can_prompt() {
-            return Err(Error::needs_input("confirmation", "--yes"));
+            return Err(CommandError::needs_input("confirmation", "--yes"));
         }
         // The question may name values from the server: shown escaped, like all server text.
         let yes = dialoguer::Confirm::new()
@@ -131,11 +133,11 @@ impl Ctx {
         if yes {
             Ok(())
         } else {
-            Err(Error::cancelled())
+            Err(CommandError::cancelled())
         }
     }
 
-    pub fn base_url(&self) -> Result<String, Error> {
+    pub fn base_url(&self) -> Result<String, CommandError> {
         let hint = if cfg!(feature = "sandbox") {
             "pass `--url https://<ingress>` (or `CX2FA_URL`, or `url` in a profile); to try cx2fa, run `cx2fa sandbox` and the `export` lines it prints"
         } else {
@@ -153,10 +155,10 @@ impl Ctx {
                     .flatten()
                     .and_then(|(_, s)| s.url)
             })
-            .ok_or_else(|| Error::usage("no deployment URL").with_hint(hint))
+            .ok_or_else(|| CommandError::usage("no deployment URL").with_hint(hint))
     }
 
-    pub fn endpoints(&self) -> Result<Endpoints, Error> {
+    pub fn endpoints(&self) -> Result<Endpoints, CommandError> {
         let base = self.base_url()?;
         refuse_credentials_in(&base, "--url")?;
         if let Some(k) = &self.settings.keycloak_url {
@@ -170,7 +172,7 @@ impl Ctx {
 
     /// The run's HTTP client (a clone sharing its connections, limiter and cancellation):
     /// built once, so that every request of the run passes the one limiter.
-    pub fn http(&self) -> Result<Http, Error> {
+    pub fn http(&self) -> Result<Http, CommandError> {
         if let Some(h) = self.http.get() {
             return Ok(h.clone());
         }
@@ -178,7 +180,7 @@ impl Ctx {
         Ok(self.http.get_or_init(|| built).clone())
     }
 
-    fn build_http(&self) -> Result<Http, Error> {
+    fn build_http(&self) -> Result<Http, CommandError> {
         let insecure = self.settings.insecure;
         if insecure {
             self.out.warn("`--insecure`: TLS certificates are not checked; anyone on the path can read credentials");
@@ -223,10 +225,10 @@ impl Ctx {
         }
     }
 
-    fn limiter(&self) -> Result<cx2fa_core::limiter::Limiter, Error> {
+    fn limiter(&self) -> Result<cx2fa_core::limiter::Limiter, CommandError> {
         let rate = self.settings.rate;
         if let Some(r) = rate.filter(|r| !(0.01..=1_000_000.0).contains(r)) {
-            return Err(Error::usage(format!(
+            return Err(CommandError::usage(format!(
                 "`--rate {r}`: give requests per second between 0.01 and 1000000"
             )));
         }
@@ -238,7 +240,7 @@ impl Ctx {
     }
 
     /// An authenticated session; asks for credentials on a terminal when none are configured.
-    pub async fn session(&self) -> Result<Session, Error> {
+    pub async fn session(&self) -> Result<Session, CommandError> {
         let mut ep = self.endpoints()?;
         let http = self.http()?;
         let creds = match &self.login {
@@ -275,7 +277,7 @@ impl Ctx {
                     self.prompt_credentials(env_username.as_deref(), profile_username.as_deref())?
                 }
                 None => {
-                    return Err(Error::usage("admin credentials are needed but there is no terminal to ask on")
+                    return Err(CommandError::usage("admin credentials are needed but there is no terminal to ask on")
                     .with_hint("run `cx2fa auth login` once, set `CX2FA_USERNAME` and `CX2FA_PASSWORD` (or `CX2FA_CLIENT_ID`/`CX2FA_CLIENT_SECRET`), or pass `--password-stdin`"))
                 }
             },
@@ -294,7 +296,7 @@ impl Ctx {
         &self,
         http: Http,
         ep: Endpoints,
-        kind: cx2fa_core::auth::store::Kind,
+        kind: cx2fa_core::auth::store::StoreKind,
         stored: cx2fa_core::auth::store::Stored,
     ) -> Session {
         let mut s = Session::new(http, ep, stored.credentials());
@@ -317,7 +319,7 @@ impl Ctx {
         &self,
         env_username: Option<&str>,
         profile_username: Option<&str>,
-    ) -> Result<Credentials, Error> {
+    ) -> Result<Credentials, CommandError> {
         let term = dialoguer::console::Term::stderr();
         // A username already given (environment) is used as given: only the password is asked.
         let username = match env_username {
@@ -345,15 +347,15 @@ impl Ctx {
     }
 
     /// The one tenant this command works on.
-    pub fn tenant_id(&self) -> Result<String, Error> {
+    pub fn tenant_id(&self) -> Result<String, CommandError> {
         let all = self.tenant_ids();
         match all.as_slice() {
             [one] => Ok(one.clone()),
-            [] => Err(Error::usage("no tenant given").with_hint(
+            [] => Err(CommandError::usage("no tenant given").with_hint(
                 "pass `-t <tenantId>` (or `CX2FA_TENANT`); `cx2fa tenant list` shows them",
             )),
             _ => Err(
-                Error::usage("this command works on one tenant; several were given")
+                CommandError::usage("this command works on one tenant; several were given")
                     .with_hint("pass a single `-t`"),
             ),
         }
@@ -370,14 +372,14 @@ impl Ctx {
         &self,
         s: &Session,
         all: bool,
-    ) -> Result<Vec<Result<Tenant, (String, cx2fa_core::error::Error)>>, Error> {
+    ) -> Result<Vec<Result<Tenant, (String, cx2fa_core::error::Error)>>, CommandError> {
         let list = cx2fa_core::api::tenant::Tenants::new(s).list().await?;
         if all {
             return Ok(list.into_iter().map(Ok).collect());
         }
         let ids = self.tenant_ids();
         if ids.is_empty() {
-            return Err(Error::usage("no tenant given")
+            return Err(CommandError::usage("no tenant given")
                 .with_hint("pass `-t <tenantId>` (repeatable) or `--all-tenants`"));
         }
         Ok(ids
@@ -387,7 +389,7 @@ impl Ctx {
     }
 
     /// Reads the one tenant.
-    pub async fn tenant(&self, s: &Session) -> Result<Tenant, Error> {
+    pub async fn tenant(&self, s: &Session) -> Result<Tenant, CommandError> {
         Ok(cx2fa_core::api::tenant::Tenants::new(s)
             .get(&self.tenant_id()?)
             .await?)
@@ -395,7 +397,7 @@ impl Ctx {
 
     /// Reads the one tenant whose realm's users a command works on: a realm no tenant
     /// operation works in is refused, and one that other tenants share is named in a warning.
-    pub async fn tenant_for_users(&self, s: &Session) -> Result<Tenant, Error> {
+    pub async fn tenant_for_users(&self, s: &Session) -> Result<Tenant, CommandError> {
         let (t, others) = cx2fa_core::api::tenant::Tenants::new(s)
             .get_for_users(&self.tenant_id()?)
             .await?;
@@ -416,7 +418,7 @@ impl Ctx {
 
 /// A URL given with credentials in it is refused, naming where it came from, without
 /// repeating the credentials.
-fn refuse_credentials_in(url: &str, flag: &str) -> Result<(), Error> {
+fn refuse_credentials_in(url: &str, flag: &str) -> Result<(), CommandError> {
     cx2fa_core::api::session::check_no_credentials(url).map_err(|c| {
         cx2fa_core::error::Error::usage(format!(
             "`{flag}` holds credentials (`user:password@`); cx2fa does not take them in a URL: `{}`",
@@ -428,12 +430,14 @@ fn refuse_credentials_in(url: &str, flag: &str) -> Result<(), Error> {
 }
 
 /// A prompt that failed: Ctrl-C (or a closed terminal) is a cancellation.
-pub fn prompt_error(e: dialoguer::Error) -> Error {
+pub fn prompt_error(e: dialoguer::Error) -> CommandError {
     match e {
         dialoguer::Error::IO(io) if io.kind() == std::io::ErrorKind::Interrupted => {
-            Error::cancelled()
+            CommandError::cancelled()
         }
-        dialoguer::Error::IO(io) => Error::new(Kind::Cancelled, format!("prompt ended: {io}")),
+        dialoguer::Error::IO(io) => {
+            CommandError::new(Kind::Cancelled, format!("prompt ended: {io}"))
+        }
     }
 }
 

@@ -95,9 +95,6 @@ pub struct CommandError {
     pub url: Option<String>,
 }
 
-/// The name commands use: every command returns `Result<_, Error>`.
-pub type Error = CommandError;
-
 impl CommandError {
     pub fn new(kind: Kind, message: impl Into<String>) -> Self {
         CommandError {
@@ -261,7 +258,7 @@ impl From<std::io::Error> for CommandError {
 }
 
 /// A core error shown as a warning: its message and, when it has one, its hint.
-pub fn warning(e: cx2fa_core::error::Error) -> String {
+pub fn as_warning(e: cx2fa_core::error::Error) -> String {
     let e = CommandError::from(e);
     match e.hint {
         Some(h) => format!("{}; {h}", e.message),

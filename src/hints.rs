@@ -223,7 +223,7 @@ pub fn resume_error(e: &cx2fa_core::bulk::ResumeError) -> String {
 }
 
 /// A warning before a 2FA change is written, worded for this command line.
-pub fn warning(w: &cx2fa_core::policy::Warning) -> String {
+pub fn policy_warning(w: &cx2fa_core::policy::Warning) -> String {
     use cx2fa_core::policy::Warning as W;
     match w {
         W::ChannelCheckSkipped(m) => format!("channel check skipped: {m}"),

@@ -21,10 +21,10 @@ pub mod sandbox_edge;
 
 use cli::{Cli, Command};
 use commands::Ctx;
-use error::Error;
+use error::CommandError;
 
 /// Runs one parsed command line; the error is already printed when this returns it.
-pub async fn run(cli: Cli) -> Result<(), Error> {
+pub async fn run(cli: Cli) -> Result<(), CommandError> {
     let ctx = match Ctx::new(cli.global.clone()) {
         Ok(c) => c,
         Err(e) => {

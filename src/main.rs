@@ -27,7 +27,7 @@ fn main() {
     {
         Ok(r) => r,
         Err(e) => {
-            let err = cx2fa::error::Error::failed(format!("cannot start the async runtime: {e}"));
+            let err = cx2fa::error::CommandError::failed(format!("cannot start the async runtime: {e}"));
             cx2fa::output::Printer::plain().error(&err);
             std::process::exit(err.exit_code());
         }

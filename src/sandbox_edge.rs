@@ -1,7 +1,7 @@
 //! The sandbox at the command line's edge: cx2fa's checked, private file handling for the
 //! files it is given, and its errors turned into messages with hints and exit codes.
 
-use crate::error::Error;
+use crate::error::CommandError;
 use cx2fa_sandbox::{FileError, Files};
 use std::path::Path;
 
@@ -51,31 +51,31 @@ pub fn env_lines(x: &cx2fa_sandbox::Exports) -> Vec<(String, String)> {
 }
 
 /// A sandbox failure as the command line shows it.
-pub fn error(e: cx2fa_sandbox::Error) -> Error {
-    use cx2fa_sandbox::Error as S;
+pub fn error(e: cx2fa_sandbox::SandboxError) -> CommandError {
+    use cx2fa_sandbox::SandboxError as S;
     let message = e.to_string();
     match e {
-        S::Config(_) => Error::usage(message),
+        S::Config(_) => CommandError::usage(message),
         S::UnknownFaultKind(_) => {
-            Error::usage(message).with_hint("kinds are 500|429|reset|slow|500-after-write")
+            CommandError::usage(message).with_hint("kinds are 500|429|reset|slow|500-after-write")
         }
-        S::UnknownFaultKey(_) => Error::usage(message).with_hint("use rate=, kinds=, seed="),
-        S::BadSeed { .. } => Error::usage(message)
+        S::UnknownFaultKey(_) => CommandError::usage(message).with_hint("use rate=, kinds=, seed="),
+        S::BadSeed { .. } => CommandError::usage(message)
             .with_hint("see the built-in seed with `cx2fa sandbox --print-seed` for the format"),
         S::BadState { .. } => {
-            Error::usage(message).with_hint("delete it to start from the seed again")
+            CommandError::usage(message).with_hint("delete it to start from the seed again")
         }
-        S::UntrustedState { .. } => Error::usage(message).with_hint(
+        S::UntrustedState { .. } => CommandError::usage(message).with_hint(
             "keep the state in a directory of yours, e.g. `--state ~/.local/state/cx2fa/sandbox.json`, or delete the file",
         ),
         S::Listen { .. } => {
-            Error::usage(message).with_hint("pick another `--port`, or `--port 0` for a free one")
+            CommandError::usage(message).with_hint("pick another `--port`, or `--port 0` for a free one")
         }
         // Our own `CheckedFiles` failed: its error (core's, with its remedy) is the one to show.
         S::File(inner) => match inner.downcast::<cx2fa_core::error::Error>() {
             Ok(e) => (*e).into(),
-            Err(other) => Error::usage(other.to_string()),
+            Err(other) => CommandError::usage(other.to_string()),
         },
-        S::Failed(_) | S::Io(_) => Error::failed(message),
+        S::Failed(_) | S::Io(_) => CommandError::failed(message),
     }
 }

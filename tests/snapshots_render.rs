@@ -1,6 +1,6 @@
 //! Snapshots of what admins read: the plan's diff table and the push summary.
 
-use cx2fa::commands::policy::{PushReport, Status, TenantOutcome};
+use cx2fa::commands::policy::{PushReport, PushStatus, TenantOutcome};
 use cx2fa::output::changes_table;
 use cx2fa::output::{Printer, Report};
 use cx2fa_core::settings::diff::diff;
@@ -36,7 +36,7 @@ fn push_summary_for_several_tenants() {
         tenants: vec![
             TenantOutcome {
                 tenant: "expertflow".into(),
-                status: Status::Applied,
+                status: PushStatus::Applied,
                 changes: diff(&before.0, &after.0),
                 warnings: vec![],
                 channel: None,
@@ -45,7 +45,7 @@ fn push_summary_for_several_tenants() {
             },
             TenantOutcome {
                 tenant: "acme".into(),
-                status: Status::NoChanges,
+                status: PushStatus::NoChanges,
                 changes: vec![],
                 warnings: vec![],
                 channel: None,

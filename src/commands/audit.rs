@@ -1,11 +1,11 @@
 //! `cx2fa audit`: find the users for whom 2FA is not what it seems (`cx2fa_core::audit`).
 
 use super::Ctx;
-use crate::error::{Error, Kind};
+use crate::error::{CommandError, Kind};
 use crate::output::{Printer, Report};
 use clap::Args;
 use cx2fa_core::api::Session;
-use cx2fa_core::audit::{self, Counts, Finding, FindingKind, Severity, TenantSummary};
+use cx2fa_core::audit::{self, AuditFinding, Counts, FindingKind, Severity, TenantSummary};
 use cx2fa_core::bulk;
 use cx2fa_core::fleet::{TenantPosture, TenantWork};
 use serde::Serialize;
@@ -50,22 +50,24 @@ pub struct AuditArgs {
 /// One finding as printed: core's finding with its remedy worded for this command line.
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct Row {
+// Its name in the published schemas (`schemas/output/`), which predate this name.
+#[schemars(rename = "Row")]
+pub struct AuditRow {
     #[serde(flatten)]
-    pub finding: Finding,
+    pub finding: AuditFinding,
     pub remedy: String,
 }
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct AuditReport {
-    pub findings: Vec<Row>,
+    pub findings: Vec<AuditRow>,
     pub tenants: Vec<TenantSummary>,
     pub total: Counts,
 }
 
 /// The remedy for a finding, as a command where there is one.
-fn remedy(f: &Finding) -> String {
+fn remedy(f: &AuditFinding) -> String {
     use FindingKind::*;
     let t = &f.tenant;
     let user = f.user.as_deref().unwrap_or("");
@@ -154,7 +156,7 @@ fn kind_name(k: FindingKind) -> String {
         .unwrap_or_default()
 }
 
-pub async fn run(ctx: &Ctx, a: AuditArgs) -> Result<(), Error> {
+pub async fn run(ctx: &Ctx, a: AuditArgs) -> Result<(), CommandError> {
     let _interrupt = ctx.interruptible();
     if let Some(p) = &a.report {
         cx2fa_core::input::check_output(p, "--report")?;
@@ -174,7 +176,7 @@ pub async fn run(ctx: &Ctx, a: AuditArgs) -> Result<(), Error> {
         findings: found
             .findings
             .into_iter()
-            .map(|f| Row {
+            .map(|f| AuditRow {
                 remedy: remedy(&f),
                 finding: f,
             })
@@ -194,7 +196,7 @@ async fn fix(
     a: &AuditArgs,
     work: Vec<TenantWork>,
     errors: Vec<TenantPosture>,
-) -> Result<(), Error> {
+) -> Result<(), CommandError> {
     let report = a.report.as_deref().map(bulk::open_report).transpose()?;
     if work.is_empty() {
         ctx.out.status("--fix: nothing a reset repairs");
@@ -205,10 +207,14 @@ async fn fix(
 
 /// The exit of an audit: tenants not audited make it partial; findings at or above
 /// `--fail-on` fail it.
-fn outcome(errors: &[TenantPosture], failing: usize, fail_on: Severity) -> Result<(), Error> {
+fn outcome(
+    errors: &[TenantPosture],
+    failing: usize,
+    fail_on: Severity,
+) -> Result<(), CommandError> {
     if !errors.is_empty() {
         let names: Vec<&str> = errors.iter().map(|e| e.tenant.as_str()).collect();
-        return Err(Error::new(
+        return Err(CommandError::new(
             Kind::Partial,
             format!(
                 "{} tenant(s) not audited: {}",
@@ -219,7 +225,7 @@ fn outcome(errors: &[TenantPosture], failing: usize, fail_on: Severity) -> Resul
         .with_hint("each tenant's line says why"));
     }
     if failing > 0 {
-        return Err(Error::new(
+        return Err(CommandError::new(
             Kind::Findings,
             format!(
                 "{failing} finding(s) at or above `{}`",

@@ -1,7 +1,7 @@
 //! `cx2fa completions SHELL`, and the generators for `completions/` and `man/`.
 
 use super::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use clap::Args;
 use clap_complete::Shell;
 
@@ -257,6 +257,6 @@ fn bold_backquotes(text: &str) -> String {
     out
 }
 
-pub fn run(_ctx: &Ctx, a: CompletionsArgs) -> Result<(), Error> {
+pub fn run(_ctx: &Ctx, a: CompletionsArgs) -> Result<(), CommandError> {
     crate::output::write_stdout(script(a.shell).trim_end())
 }

@@ -20,7 +20,7 @@ pub mod version;
 
 // The resolved context moved to `crate::ctx`; these paths keep every `commands::Ctx` user
 // compiling.
-pub use crate::ctx::{prompt_error, Ctx, Interruptible, Settings, DEFAULT_CONCURRENCY};
+pub use crate::ctx::{prompt_error, Ctx, Interruptible, RunSettings, DEFAULT_CONCURRENCY};
 
 /// The schema registry, kept by `crate::output::schemas`; this path is the tests'.
 pub use crate::output::schemas::output_schemas;

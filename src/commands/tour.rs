@@ -1,7 +1,7 @@
 //! `cx2fa tour`: the main jobs, run with the real commands against an in-process sandbox.
 
 use crate::ctx::Ctx;
-use crate::error::{Error, Kind};
+use crate::error::{CommandError, Kind};
 use clap::Args;
 use cx2fa_sandbox as sandbox;
 use std::io::Write;
@@ -38,12 +38,13 @@ const PAYLOAD: &str = r#"{
 }
 "#;
 
-pub async fn run(ctx: &Ctx, a: TourArgs) -> Result<(), Error> {
+pub async fn run(ctx: &Ctx, a: TourArgs) -> Result<(), CommandError> {
     // A fresh private directory (0700, random name, created exclusively), as the sandbox's CA
     // gets: a name derived from the PID could be planted in a shared /tmp by another account,
     // with links the tour (often run as root) would write through.
-    let dir = cx2fa_core::private::TempDir::new("cx2fa-tour")
-        .map_err(|e| Error::failed(format!("cannot create a private temporary directory: {e}")))?;
+    let dir = cx2fa_core::private::TempDir::new("cx2fa-tour").map_err(|e| {
+        CommandError::failed(format!("cannot create a private temporary directory: {e}"))
+    })?;
     let payload = dir.path().join("payload.json");
     cx2fa_core::private::create_new(&payload)?
         .write_all(PAYLOAD.replace(", // ", ",\u{a0}// ").as_bytes())?;
@@ -54,7 +55,7 @@ pub async fn run(ctx: &Ctx, a: TourArgs) -> Result<(), Error> {
     .await
     .map_err(crate::sandbox_edge::error)?;
     let exe = std::env::current_exe()
-        .map_err(|e| Error::failed(format!("cannot find the cx2fa binary: {e}")))?;
+        .map_err(|e| CommandError::failed(format!("cannot find the cx2fa binary: {e}")))?;
     let env = crate::sandbox_edge::env_lines(&running.exports());
     banner(&ctx.out, &env);
     let p = payload.display().to_string();
@@ -143,7 +144,7 @@ async fn step(
     args: &[&str],
     (exe, env, dir): (&std::path::Path, &[(String, String)], &std::path::Path),
     interactive: bool,
-) -> Result<Option<i32>, Error> {
+) -> Result<Option<i32>, CommandError> {
     out.status(format!("\n{} {what}", out.paint(&format!("{n}."), "1;36")));
     out.status(format!(
         "  $ {}",
@@ -162,12 +163,12 @@ async fn step(
     let status = cmd
         .status()
         .await
-        .map_err(|e| Error::failed(format!("cannot run cx2fa: {e}")))?;
+        .map_err(|e| CommandError::failed(format!("cannot run cx2fa: {e}")))?;
     Ok(status.code())
 }
 
 /// What to do next, and the tour's verdict.
-fn finish(out: &crate::output::Printer, failed: Vec<String>) -> Result<(), Error> {
+fn finish(out: &crate::output::Printer, failed: Vec<String>) -> Result<(), CommandError> {
     out.status(format!(
         "\n{}\n  Keep a sandbox running:   cx2fa sandbox   (then paste the export lines it prints)\n  \
          Point at a deployment:    export CX2FA_URL=https://<ingress> CX2FA_TENANT=<tenantId> CX2FA_USERNAME=<master admin>\n                            \
@@ -178,7 +179,7 @@ fn finish(out: &crate::output::Printer, failed: Vec<String>) -> Result<(), Error
         out.status(out.paint("tour finished: every step worked", "32"));
         Ok(())
     } else {
-        let mut e = Error::new(
+        let mut e = CommandError::new(
             Kind::Failed,
             format!("{} tour step(s) failed", failed.len()),
         );

@@ -1,7 +1,7 @@
 //! `cx2fa version [--verbose]`: the version, and for bug reports what the binary was built from.
 
 use super::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use crate::output::{kv_table, Printer, Report};
 use clap::Args;
 use serde::Serialize;
@@ -64,7 +64,7 @@ impl Report for Version {
     }
 }
 
-pub fn run(ctx: &Ctx, a: VersionArgs) -> Result<(), Error> {
+pub fn run(ctx: &Ctx, a: VersionArgs) -> Result<(), CommandError> {
     let features = env!("CX2FA_BUILD_FEATURES");
     ctx.out.data(&Version {
         version: env!("CARGO_PKG_VERSION"),

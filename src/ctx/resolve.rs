@@ -3,7 +3,7 @@
 //! who logs in with what.
 
 use crate::cli::Global;
-use crate::error::Error;
+use crate::error::CommandError;
 use cx2fa_core::api::{Credentials, Secret};
 use cx2fa_core::auth::profile::Profile;
 use cx2fa_core::env as var;
@@ -73,7 +73,7 @@ impl From<&Env> for Dirs {
 /// resolved once, in one place: flag > environment > profile > default. Each may say no as
 /// well as yes (`--insecure=false` beats `insecure = true` in a profile).
 #[derive(Debug, Clone)]
-pub struct Settings {
+pub struct RunSettings {
     pub url: Option<String>,
     pub keycloak_url: Option<String>,
     pub otp_manager_url: Option<String>,
@@ -92,7 +92,7 @@ pub struct Settings {
     pub client_id: Option<String>,
 }
 
-impl Settings {
+impl RunSettings {
     /// `g` holds flags and, through clap's `env`, their variables: flag > environment is
     /// clap's; this adds the profile and the defaults.
     pub fn resolve(g: &Global, p: Profile) -> Self {
@@ -106,7 +106,7 @@ impl Settings {
             tenants.extend(p.tenant);
         }
         tenants.dedup();
-        Settings {
+        RunSettings {
             url: g.url.clone().or(p.url),
             keycloak_url: g.keycloak_url.clone().or(p.keycloak_url),
             otp_manager_url: g.otp_manager_url.clone().or(p.otp_manager_url),
@@ -151,7 +151,7 @@ impl Login {
     /// `CX2FA_CLIENT_ID`/`CX2FA_CLIENT_SECRET`, then `CX2FA_TOKEN`, then the store. A profile
     /// may name the user (`username`) or the automation client (`client_id`), never a secret;
     /// the environment's name beats the profile's.
-    pub fn resolve(env: &Env, password_stdin: bool, s: &Settings) -> Self {
+    pub fn resolve(env: &Env, password_stdin: bool, s: &RunSettings) -> Self {
         let env_username = env.get(var::USERNAME);
         let username = env_username.clone().or_else(|| s.username.clone());
         if password_stdin {
@@ -182,21 +182,21 @@ impl Login {
 
 /// The admin username `auth login` uses: `--username`, else `CX2FA_USERNAME`, else the
 /// profile's; `None` means ask.
-pub fn login_username(flag: Option<String>, env: &Env, s: &Settings) -> Option<String> {
+pub fn login_username(flag: Option<String>, env: &Env, s: &RunSettings) -> Option<String> {
     flag.or_else(|| env.get(var::USERNAME))
         .or_else(|| s.username.clone())
 }
 
 /// Reads one secret from standard input (trailing newline removed).
-pub fn read_stdin_secret(what: &str) -> Result<Secret, Error> {
+pub fn read_stdin_secret(what: &str) -> Result<Secret, CommandError> {
     use std::io::Read;
     let mut s = String::new();
     std::io::stdin()
         .read_to_string(&mut s)
-        .map_err(|e| Error::usage(format!("cannot read {what} from stdin: {e}")))?;
+        .map_err(|e| CommandError::usage(format!("cannot read {what} from stdin: {e}")))?;
     let s = s.trim_end_matches(['\n', '\r']).to_string();
     if s.is_empty() {
-        return Err(Error::usage(format!("stdin held no {what}")));
+        return Err(CommandError::usage(format!("stdin held no {what}")));
     }
     Ok(Secret::new(s))
 }

@@ -5,8 +5,8 @@ use cx2fa_core::auth::profile::Profile;
 use std::path::PathBuf;
 use std::time::Duration;
 
-fn settings(profile_username: Option<&str>, profile_client: Option<&str>) -> Settings {
-    Settings::resolve(
+fn settings(profile_username: Option<&str>, profile_client: Option<&str>) -> RunSettings {
+    RunSettings::resolve(
         &Global::default(),
         Profile {
             username: profile_username.map(Into::into),
@@ -122,7 +122,7 @@ fn a_flag_beats_the_profile_which_beats_the_default() {
         concurrency: Some(8),
         ..Profile::default()
     };
-    let s = Settings::resolve(&Global::default(), p.clone());
+    let s = RunSettings::resolve(&Global::default(), p.clone());
     assert_eq!(s.url.as_deref(), Some("https://profile/"));
     assert_eq!(s.tenants, ["profile-tenant"]);
     assert!(s.insecure);
@@ -136,7 +136,7 @@ fn a_flag_beats_the_profile_which_beats_the_default() {
         concurrency: Some(1024),
         ..Global::default()
     };
-    let s = Settings::resolve(&g, p);
+    let s = RunSettings::resolve(&g, p);
     assert_eq!(s.url.as_deref(), Some("https://flag/"));
     assert_eq!(
         s.tenants,
@@ -146,7 +146,7 @@ fn a_flag_beats_the_profile_which_beats_the_default() {
     assert!(!s.insecure, "`--insecure=false` beats the profile's yes");
     assert_eq!(s.timeout, Duration::from_secs(1), "at least a second");
     assert_eq!(s.concurrency, 1024);
-    let s = Settings::resolve(&Global::default(), Profile::default());
+    let s = RunSettings::resolve(&Global::default(), Profile::default());
     assert_eq!(s.timeout, Duration::from_secs(30));
     assert_eq!(s.concurrency, DEFAULT_CONCURRENCY);
     assert!(!s.insecure);

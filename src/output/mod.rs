@@ -7,7 +7,7 @@
 pub mod progress;
 pub mod schemas;
 
-use crate::error::{Error, Kind};
+use crate::error::{CommandError, Kind};
 use comfy_table::{presets, Cell, ContentArrangement, Table};
 use cx2fa_core::settings::secrets;
 use serde::Serialize;
@@ -91,16 +91,16 @@ impl Printer {
     }
 
     /// Prints the command's result on stdout. A closed pipe ends the process quietly.
-    pub fn data<R: Report>(&self, report: &R) -> Result<(), Error> {
+    pub fn data<R: Report>(&self, report: &R) -> Result<(), CommandError> {
         let text = match self.format {
             // JSON escapes control characters itself, and its values are masked by key.
             Format::Json => serde_json::to_string_pretty(&versioned(report)?)
-                .map_err(|e| Error::failed(format!("cannot render JSON: {e}")))?,
+                .map_err(|e| CommandError::failed(format!("cannot render JSON: {e}")))?,
             Format::Table => self.clean(&report.render(self)),
             Format::Csv => match report.csv() {
                 Some(rows) => to_csv(&rows)?,
                 None => {
-                    return Err(Error::usage("this command has no CSV output")
+                    return Err(CommandError::usage("this command has no CSV output")
                         .with_hint("use `--output table` or `--output json`"))
                 }
             },
@@ -157,7 +157,7 @@ impl Printer {
     }
 
     /// Shows an error: `error:`, `Caused by:`, `hint:`; or one JSON object in JSON mode.
-    pub fn error(&self, err: &Error) {
+    pub fn error(&self, err: &CommandError) {
         let scrub = |s: &String| secrets::scrub(s);
         if self.is_json() {
             let value = ErrorOutput {
@@ -229,9 +229,9 @@ pub use cx2fa_core::text::{csv_cell, sanitize, sanitize_text};
 pub use cx2fa_core::SCHEMA_VERSION;
 
 /// `report` as JSON with `schemaVersion` first.
-fn versioned<R: Serialize>(report: &R) -> Result<serde_json::Value, Error> {
+fn versioned<R: Serialize>(report: &R) -> Result<serde_json::Value, CommandError> {
     let mut v = serde_json::to_value(report)
-        .map_err(|e| Error::failed(format!("cannot render JSON: {e}")))?;
+        .map_err(|e| CommandError::failed(format!("cannot render JSON: {e}")))?;
     if let serde_json::Value::Object(m) = &mut v {
         m.shift_insert(0, "schemaVersion".into(), SCHEMA_VERSION.into());
     }
@@ -258,23 +258,25 @@ pub struct ErrorBody {
     pub exit_code: i32,
 }
 
-fn to_csv(rows: &[Vec<String>]) -> Result<String, Error> {
+fn to_csv(rows: &[Vec<String>]) -> Result<String, CommandError> {
     let mut w = csv::Writer::from_writer(Vec::new());
     for row in rows {
         w.write_record(row.iter().map(|c| csv_cell(c)))
-            .map_err(|e| Error::failed(e.to_string()))?;
+            .map_err(|e| CommandError::failed(e.to_string()))?;
     }
-    let bytes = w.into_inner().map_err(|e| Error::failed(e.to_string()))?;
+    let bytes = w
+        .into_inner()
+        .map_err(|e| CommandError::failed(e.to_string()))?;
     Ok(String::from_utf8_lossy(&bytes).trim_end().to_string())
 }
 
 /// Writes to stdout; a reader that went away (`cx2fa ... | head`) ends the process quietly.
-pub fn write_stdout(text: &str) -> Result<(), Error> {
+pub fn write_stdout(text: &str) -> Result<(), CommandError> {
     let mut out = std::io::stdout().lock();
     let res = writeln!(out, "{text}").and_then(|_| out.flush());
     match res {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
-        Err(e) => Err(Error::failed(format!("cannot write to stdout: {e}"))),
+        Err(e) => Err(CommandError::failed(format!("cannot write to stdout: {e}"))),
         Ok(()) => Ok(()),
     }
 }

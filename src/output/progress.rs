@@ -24,14 +24,14 @@ pub fn bar(out: &Printer, total: Option<u64>, template: &str) -> Option<indicati
 }
 
 /// Rows done and failed, shared between the workers and a [`Ticker`].
-pub type Counts = Arc<[AtomicU64; 2]>;
+pub type ProgressCounts = Arc<[AtomicU64; 2]>;
 
 /// Without a terminal: a status line every `every`, so that a CI job's log (and its
 /// watchdog) sees the run alive, however slow the server. Stops when dropped.
 pub struct Ticker(tokio::task::JoinHandle<()>);
 
 impl Ticker {
-    pub fn start(out: &Printer, every: Duration, total: Option<u64>, done: Counts) -> Self {
+    pub fn start(out: &Printer, every: Duration, total: Option<u64>, done: ProgressCounts) -> Self {
         let out = out.clone();
         let of = total.map(|n| format!(" of {n}")).unwrap_or_default();
         let started = Instant::now();

@@ -7,7 +7,7 @@ use super::SCHEMA_VERSION;
 use serde_json::{json, Value};
 
 /// One published schema.
-struct Entry {
+struct SchemaEntry {
     /// Its file name, without `.schema.json`.
     name: &'static str,
     /// Which output it describes, for the README.
@@ -18,142 +18,142 @@ struct Entry {
 }
 
 /// Every published schema, in the README's order.
-const SCHEMAS: &[Entry] = &[
-    Entry {
+const SCHEMAS: &[SchemaEntry] = &[
+    SchemaEntry {
         name: "config-validate",
         what: "`config validate -o json`",
         description: "cx2fa config validate -o json",
         shape: schema::<crate::commands::config::ValidateReport>,
     },
-    Entry {
+    SchemaEntry {
         name: "tenant-list",
         what: "`tenant list -o json`",
         description: "cx2fa tenant list -o json",
         shape: schema::<crate::commands::tenant::TenantList>,
     },
-    Entry {
+    SchemaEntry {
         name: "tenant-show",
         what: "`tenant show` and `tenant create`",
         description: "cx2fa tenant show|create -o json",
         shape: schema::<crate::commands::tenant::TenantDoc>,
     },
-    Entry {
+    SchemaEntry {
         name: "tenant-backups",
         what: "`tenant backups -o json`",
         description: "cx2fa tenant backups -o json",
         shape: schema::<crate::commands::tenant::BackupList>,
     },
-    Entry {
+    SchemaEntry {
         name: "tenant-restore",
         what: "`tenant restore -o json`",
         description: "cx2fa tenant restore -o json: no changes, what would be restored (--dry-run), or what was",
         shape: schema::<crate::commands::tenant::RestoreReport>,
     },
-    Entry {
+    SchemaEntry {
         name: "policy-show",
         what: "`policy show -o json`",
         description: "cx2fa policy show -o json",
         shape: schema::<crate::commands::policy::ShowReport>,
     },
-    Entry {
+    SchemaEntry {
         name: "policy-push",
         what: "`policy plan|apply|enable|disable -o json`",
         description: "cx2fa policy plan|apply|enable|disable -o json",
         shape: schema::<crate::commands::policy::PushReport>,
     },
-    Entry {
+    SchemaEntry {
         name: "channel-list",
         what: "`channel list -o json`",
         description: "cx2fa channel list -o json",
         shape: schema::<crate::commands::channel::ChannelList>,
     },
-    Entry {
+    SchemaEntry {
         name: "channel-check",
         what: "`channel check -o json`",
         description: "cx2fa channel check -o json",
         shape: schema::<cx2fa_core::readiness::ChannelCheck>,
     },
-    Entry {
+    SchemaEntry {
         name: "user-status",
         what: "`user status -o json` (every user)",
         description: "cx2fa user status -o json",
         shape: schema::<crate::commands::user::UserList>,
     },
-    Entry {
+    SchemaEntry {
         name: "user-status-fleet",
         what: "`user status --all-tenants -o json` (and several `-t`)",
         description: "cx2fa user status --all-tenants -o json: one posture per tenant, with a total",
         shape: schema::<crate::commands::user::fleet::FleetStatus>,
     },
-    Entry {
+    SchemaEntry {
         name: "audit",
         what: "`audit -o json`",
         description: "cx2fa audit -o json: findings, with a summary per tenant and a total",
         shape: schema::<crate::commands::audit::AuditReport>,
     },
-    Entry {
+    SchemaEntry {
         name: "user-status-one",
         what: "`user status USER -o json`",
         description: "cx2fa user status USER -o json",
-        shape: schema::<cx2fa_core::enrolment::Status>,
+        shape: schema::<cx2fa_core::enrolment::EnrolmentStatus>,
     },
-    Entry {
+    SchemaEntry {
         name: "user-reset",
         what: "`user reset -o json`",
         description: "cx2fa user reset -o json",
         shape: schema::<crate::commands::user::ResetReport>,
     },
-    Entry {
+    SchemaEntry {
         name: "user-reset-report-row",
         what: "each line of `user reset --report`",
         description: "one line of the NDJSON report of cx2fa user reset --report",
-        shape: schema::<cx2fa_core::bulk::Row>,
+        shape: schema::<cx2fa_core::bulk::ResetRow>,
     },
-    Entry {
+    SchemaEntry {
         name: "simulate-login",
         what: "`simulate-login -o json`",
         description: "cx2fa simulate-login -o json",
         shape: schema::<cx2fa_core::login::Transcript>,
     },
-    Entry {
+    SchemaEntry {
         name: "probe",
         what: "`probe --once -o json`",
         description: "cx2fa probe --once -o json: each tenant's login, readiness, posture, audit counts and errors",
         shape: schema::<crate::commands::probe::ProbeReport>,
     },
-    Entry {
+    SchemaEntry {
         name: "auth-status",
         what: "`auth login|status -o json`",
         description: "cx2fa auth login|status -o json",
         shape: schema::<crate::commands::auth::AuthStatus>,
     },
-    Entry {
+    SchemaEntry {
         name: "doctor",
         what: "`doctor -o json`",
         description: "cx2fa doctor -o json",
         shape: schema::<crate::commands::doctor::Doctor>,
     },
     #[cfg(feature = "sandbox")]
-    Entry {
+    SchemaEntry {
         name: "sandbox",
         what: "`sandbox -o json` (the banner)",
         description: "cx2fa sandbox -o json",
         shape: schema::<crate::commands::sandbox::Banner>,
     },
     #[cfg(feature = "sandbox")]
-    Entry {
+    SchemaEntry {
         name: "sandbox-rsa-code",
         what: "`sandbox rsa-code -o json`",
         description: "cx2fa sandbox rsa-code -o json",
         shape: schema::<crate::commands::sandbox::Tokencode>,
     },
-    Entry {
+    SchemaEntry {
         name: "version",
         what: "`version -o json`",
         description: "cx2fa version -o json",
         shape: schema::<crate::commands::version::Version>,
     },
-    Entry {
+    SchemaEntry {
         name: "error",
         what: "the error object on stderr with `-o json`",
         description: "the JSON error object cx2fa writes to stderr with -o json",

@@ -243,11 +243,11 @@ fn fix_over_every_tenant_leaves_only_what_a_reset_cannot_repair() {
 /// dropped), and enrolled users without e-mail or names (the profile blocks their login).
 #[test]
 fn user_profile_kinds_are_found_on_keycloak_24_and_later() {
-    use cx2fa_sandbox::variant::{Keycloak, Profile, Unmanaged};
+    use cx2fa_sandbox::variant::{Keycloak, Unmanaged, UserProfile};
     let with = |unmanaged| {
         Sandbox::with(cx2fa_sandbox::Config {
             keycloak: Keycloak {
-                profile: Some(Profile {
+                profile: Some(UserProfile {
                     unmanaged,
                     declared: vec![],
                 }),

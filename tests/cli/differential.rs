@@ -10,7 +10,7 @@
 
 use crate::real::{admin_password, fronting, servers};
 use crate::support::Sandbox;
-use cx2fa_sandbox::variant::{Keycloak, Profile, Unmanaged};
+use cx2fa_sandbox::variant::{Keycloak, Unmanaged, UserProfile};
 use cx2fa_sandbox::Config;
 use serde_json::{json, Value};
 
@@ -140,7 +140,7 @@ fn the_sandbox_answers_as_the_real_keycloak_does() {
         let emu = Sandbox::with(Config {
             keycloak: Keycloak {
                 root_path: newer,
-                profile: Some(Profile {
+                profile: Some(UserProfile {
                     unmanaged: Unmanaged::Enabled,
                     declared: vec![],
                 }),

@@ -87,7 +87,7 @@ fn each_broken_piece_is_named_with_its_fix() {
 fn a_read_only_enrolment_is_a_failure() {
     let sb = crate::support::Sandbox::with(cx2fa_sandbox::Config {
         keycloak: cx2fa_sandbox::variant::Keycloak {
-            profile: Some(cx2fa_sandbox::variant::Profile {
+            profile: Some(cx2fa_sandbox::variant::UserProfile {
                 unmanaged: cx2fa_sandbox::variant::Unmanaged::AdminView,
                 declared: vec![],
             }),

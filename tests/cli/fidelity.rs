@@ -3,7 +3,7 @@
 //! naming the cause and the fix. Never a silent wrong answer.
 
 use crate::support::{file, run, Sandbox};
-use cx2fa_sandbox::variant::{Keycloak, Profile, Unmanaged};
+use cx2fa_sandbox::variant::{Keycloak, Unmanaged, UserProfile};
 use cx2fa_sandbox::Config;
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -17,7 +17,7 @@ fn with_keycloak(keycloak: Keycloak) -> Sandbox {
 
 fn profile(unmanaged: Unmanaged, declared: bool) -> Sandbox {
     with_keycloak(Keycloak {
-        profile: Some(Profile {
+        profile: Some(UserProfile {
             unmanaged,
             declared: if declared {
                 cx2fa_core::enrolment::ENROLMENT_ATTRS

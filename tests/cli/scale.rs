@@ -2,7 +2,7 @@
 //! strictly sequential `--concurrency 1`, and fleets of tenants with one that fails.
 
 use crate::support::{file, interrupt, run, wait_at_most, Sandbox};
-use cx2fa_sandbox::capacity::Mode;
+use cx2fa_sandbox::capacity::CapacityMode;
 use cx2fa_sandbox::Config;
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 fn finite(capacity: usize, latency_ms: u64, users: usize) -> Sandbox {
     Sandbox::with(Config {
         capacity,
-        capacity_mode: Mode::Reject,
+        capacity_mode: CapacityMode::Reject,
         latency_ms,
         users,
         ..Config::default()

@@ -3,10 +3,10 @@
 //! what each means for the user are in `docs/audit.md`).
 //!
 //! The scan is `user status`'s (one page walk per realm, through the same limiter); the
-//! findings are derived from each user's [`Status`] and the tenant document. Core names kinds
+//! findings are derived from each user's [`EnrolmentStatus`] and the tenant document. Core names kinds
 //! and severities; the binary words the remedies.
 
-use crate::enrolment::Status;
+use crate::enrolment::EnrolmentStatus;
 use crate::settings::{secrets, ChannelType, Tenant};
 use cx2fa_platform::{contract, fields};
 use serde::Serialize;
@@ -95,7 +95,7 @@ impl FindingKind {
 /// One finding: a user's (or, with no user, the tenant's).
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct Finding {
+pub struct AuditFinding {
     pub tenant: String,
     pub realm: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -108,10 +108,14 @@ pub struct Finding {
 
 /// Every finding of one tenant whose users were scanned, in a realm whose user profile gives
 /// `access`.
-pub fn tenant(t: &Tenant, users: &[Status], access: &crate::user_profile::Access) -> Vec<Finding> {
+pub fn tenant(
+    t: &Tenant,
+    users: &[EnrolmentStatus],
+    access: &crate::user_profile::Access,
+) -> Vec<AuditFinding> {
     let mut out = vec![];
     let mut add = |user: Option<&str>, kind: FindingKind, evidence: String| {
-        out.push(Finding {
+        out.push(AuditFinding {
             tenant: t.id().into(),
             realm: t.realm().into(),
             user: user.map(str::to_string),
@@ -150,7 +154,7 @@ pub fn tenant(t: &Tenant, users: &[Status], access: &crate::user_profile::Access
 
 /// `profile_matters`: 2FA is on and the realm has a Keycloak 24+ user profile, where missing
 /// names and e-mail block a login.
-fn user_findings(u: &Status, profile_matters: bool) -> Vec<(FindingKind, String)> {
+fn user_findings(u: &EnrolmentStatus, profile_matters: bool) -> Vec<(FindingKind, String)> {
     use FindingKind::*;
     let mut out = vec![];
     let raw = u.facts.raw_channel.as_deref().unwrap_or("");
@@ -233,7 +237,7 @@ fn user_findings(u: &Status, profile_matters: bool) -> Vec<(FindingKind, String)
     out
 }
 
-fn document_findings(t: &Tenant, users: &[Status]) -> Vec<(FindingKind, String)> {
+fn document_findings(t: &Tenant, users: &[EnrolmentStatus]) -> Vec<(FindingKind, String)> {
     use FindingKind::*;
     let mut out = vec![];
     let policy = t.two_fa();
@@ -293,7 +297,7 @@ pub struct Counts {
 }
 
 impl Counts {
-    pub fn of<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Counts {
+    pub fn of<'a>(findings: impl IntoIterator<Item = &'a AuditFinding>) -> Counts {
         let mut c = Counts::default();
         for f in findings {
             match f.severity {
@@ -323,7 +327,7 @@ pub struct TenantSummary {
 /// What [`run`] found over its tenants.
 #[derive(Debug)]
 pub struct Audit {
-    pub findings: Vec<Finding>,
+    pub findings: Vec<AuditFinding>,
     /// Every tenant, audited or not, in the order of the targets.
     pub tenants: Vec<TenantSummary>,
     /// The users a reset repairs ([`FindingKind::fixable`]), by tenant.

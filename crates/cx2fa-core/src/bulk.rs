@@ -38,7 +38,9 @@ impl Outcome {
 /// One line of the NDJSON report.
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct Row {
+// Its name in the published schemas (`schemas/output/`), which predate this name.
+#[schemars(rename = "Row")]
+pub struct ResetRow {
     /// The report's shape version (`cx2fa_core::SCHEMA_VERSION`); absent in older reports.
     #[serde(default)]
     pub schema_version: u32,
@@ -268,7 +270,7 @@ pub fn resume_rows(
         if line.trim().is_empty() {
             continue;
         }
-        let r: Row = serde_json::from_str(&line)
+        let r: ResetRow = serde_json::from_str(&line)
             .map_err(|_| refused(ResumeProblem::NotARow { line: i + 1 }))?;
         for (what, theirs, ours) in [
             ("tenant", &r.tenant, &scope.tenant),
@@ -311,7 +313,7 @@ pub async fn reset_one(
     dry_run: bool,
     revoke: bool,
     stop: &CancellationToken,
-) -> Result<Row, Error> {
+) -> Result<ResetRow, Error> {
     Ok(reset_row(users, username, dry_run, revoke, stop).await?.0)
 }
 
@@ -323,8 +325,8 @@ async fn reset_row(
     dry_run: bool,
     revoke: bool,
     stop: &CancellationToken,
-) -> Result<(Row, bool), Error> {
-    let row = |outcome, reason, removed| Row {
+) -> Result<(ResetRow, bool), Error> {
+    let row = |outcome, reason, removed| ResetRow {
         schema_version: crate::SCHEMA_VERSION,
         tenant: None,
         realm: None,
@@ -456,7 +458,9 @@ enum Stop {
 /// Counts for the summary.
 #[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct Summary {
+// Its name in the published schemas (`schemas/output/`), which predate this name.
+#[schemars(rename = "Summary")]
+pub struct ResetSummary {
     pub rows: usize,
     pub reset: usize,
     pub already_clean: usize,
@@ -478,7 +482,7 @@ pub struct Summary {
     pub interrupted: bool,
 }
 
-impl Summary {
+impl ResetSummary {
     pub fn add(&mut self, o: Outcome) {
         self.rows += 1;
         match o {
@@ -492,7 +496,7 @@ impl Summary {
     }
 
     /// Adds another run's counts (a fleet's tenants).
-    pub fn absorb(&mut self, o: &Summary) {
+    pub fn absorb(&mut self, o: &ResetSummary) {
         self.rows += o.rows;
         self.reset += o.reset;
         self.already_clean += o.already_clean;
@@ -546,7 +550,7 @@ impl ReportWriter {
         }
     }
 
-    fn write(&mut self, row: &Row) -> Result<(), Error> {
+    fn write(&mut self, row: &ResetRow) -> Result<(), Error> {
         serde_json::to_writer(&mut self.out, row)
             .map_err(std::io::Error::from)
             .and_then(|_| self.out.write_all(b"\n"))
@@ -611,7 +615,7 @@ impl Write for LineHandle {
 
 /// Progress as seen by the caller (the printer owns any bar).
 pub trait Progress: Send + Sync {
-    fn row_done(&self, row: &Row);
+    fn row_done(&self, row: &ResetRow);
 }
 
 /// What a reset run tells its caller before its first row, in the run's own terms; the caller
@@ -715,7 +719,7 @@ pub async fn reset(
     users: &Users<'_>,
     opts: ResetOptions,
     caller: &dyn Caller,
-) -> Result<(Summary, Vec<Row>), Error> {
+) -> Result<(ResetSummary, Vec<ResetRow>), Error> {
     let skip = match opts.resume {
         Some((r, name)) => {
             let done = resume_rows(r, &name, &opts.scope)?;
@@ -801,8 +805,8 @@ impl Once<'_> {
 /// What a run's loop collected, turned into its result.
 #[derive(Default)]
 struct Ended {
-    summary: Summary,
-    failures: Vec<Row>,
+    summary: ResetSummary,
+    failures: Vec<ResetRow>,
     input_error: Option<Error>,
     fatal: Option<Error>,
     /// The breaker: transient failures in a row, reset by any row that reached the server.
@@ -813,7 +817,7 @@ impl Ended {
     /// Takes one row as it finished (or why the run must stop: `halt` then stops it).
     fn take(
         &mut self,
-        r: Result<(Row, bool), Stop>,
+        r: Result<(ResetRow, bool), Stop>,
         scope: &Scope,
         progress: &dyn Progress,
         report: Option<&mut ReportWriter>,
@@ -853,7 +857,11 @@ impl Ended {
         Ok(())
     }
 
-    fn result(mut self, stopped: bool, out_of_time: bool) -> Result<(Summary, Vec<Row>), Error> {
+    fn result(
+        mut self,
+        stopped: bool,
+        out_of_time: bool,
+    ) -> Result<(ResetSummary, Vec<ResetRow>), Error> {
         if self.fatal.is_none() && out_of_time && !stopped {
             self.fatal =
                 Some(Error::external(Kind::Failed, OutOfTime).with_fix(Fix::DeadlineReached));
@@ -883,7 +891,7 @@ impl Ended {
 }
 
 /// The breaker's error: [`BREAKER_ROWS`] rows in a row failed for a transient reason.
-fn breaker(last: &Row) -> Error {
+fn breaker(last: &ResetRow) -> Error {
     Error::network(format!(
         "{BREAKER_ROWS} rows in a row failed talking to the server; the run stopped"
     ))
@@ -905,7 +913,7 @@ pub async fn run(
     opts: RowOptions,
     report: Option<Box<dyn Write + Send>>,
     progress: &dyn Progress,
-) -> Result<(Summary, Vec<Row>), Error> {
+) -> Result<(ResetSummary, Vec<ResetRow>), Error> {
     use futures::StreamExt;
     let deadline = opts.deadline();
     let RowOptions {

@@ -34,7 +34,9 @@ pub fn mask_contact(s: &str) -> String {
 /// One user's enrolment as support needs to see it.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct Status {
+// Its name in the published schemas (`schemas/output/`), which predate this name.
+#[schemars(rename = "Status")]
+pub struct EnrolmentStatus {
     pub username: String,
     pub id: String,
     /// `twoFAChannel` normalised (older releases wrote lowercase).
@@ -89,7 +91,7 @@ pub struct Facts {
 }
 
 /// Judges `u` against the tenant's policy.
-pub fn status(u: &User, policy: &TwoFa) -> Status {
+pub fn status(u: &User, policy: &TwoFa) -> EnrolmentStatus {
     let attr = |k: &str| u.attr(k);
     let channel = attr(attrs::TWO_FA_CHANNEL).map(|c| {
         ChannelType::parse(&c)
@@ -111,7 +113,7 @@ pub fn status(u: &User, policy: &TwoFa) -> Status {
     if registered && !bypass && channel_moved(raw_channel.as_deref(), policy) {
         stale.push(attrs::TWO_FA_CHANNEL.to_string());
     }
-    Status {
+    EnrolmentStatus {
         username: u.username().to_string(),
         id: u.id().to_string(),
         channel,
@@ -281,7 +283,7 @@ impl Filter {
         }
     }
 
-    pub fn keeps(&self, s: &Status) -> bool {
+    pub fn keeps(&self, s: &EnrolmentStatus) -> bool {
         match self {
             Filter::Unregistered => !s.registered,
             // A bypassed user's remedy is the same reset.
@@ -307,7 +309,11 @@ pub struct Posture {
     pub unregistered: usize,
     pub stale: usize,
     pub shared_contacts: usize,
-    /// Registered users whose login the platform does not check at all ([`Status::bypass`]).
+    /// Registered users whose login the platform does not check at all ([`EnrolmentStatus::bypass`]).
+    // The published description names the type as the schemas do.
+    #[schemars(
+        description = "Registered users whose login the platform does not check at all ([`Status::bypass`])."
+    )]
     #[serde(default)]
     pub bypassed: usize,
 }
@@ -335,7 +341,7 @@ pub async fn scan(
     users: &Users<'_>,
     policy: &TwoFa,
     page: usize,
-) -> Result<(Vec<Status>, Posture), Error> {
+) -> Result<(Vec<EnrolmentStatus>, Posture), Error> {
     scan_where(users, policy, page, &[]).await
 }
 
@@ -346,7 +352,7 @@ pub async fn scan_where(
     policy: &TwoFa,
     page: usize,
     queries: &[String],
-) -> Result<(Vec<Status>, Posture), Error> {
+) -> Result<(Vec<EnrolmentStatus>, Posture), Error> {
     let mut seen = std::collections::HashSet::new();
     let mut all = vec![];
     let every: [Option<&str>; 1] = [None];
@@ -419,7 +425,7 @@ async fn scan_pages(
     q: Option<&str>,
     bound: &Bound,
     seen: &mut std::collections::HashSet<String>,
-    all: &mut Vec<Status>,
+    all: &mut Vec<EnrolmentStatus>,
 ) -> Result<(), Error> {
     // Pages of full user representations get slow on large realms (a page of 1,000 can take
     // longer than the timeout): the page size starts at Keycloak's default, grows while pages
@@ -488,7 +494,11 @@ fn others(names: &[String], me: &str) -> Vec<String> {
 
 /// One user's status, with who else shares their contact point: asked of Keycloak with one
 /// exact attribute query (`q=customerChannelIdentifier:<contact>`), not a scan of the realm.
-pub async fn one(users: &Users<'_>, username: &str, policy: &TwoFa) -> Result<Status, Error> {
+pub async fn one(
+    users: &Users<'_>,
+    username: &str,
+    policy: &TwoFa,
+) -> Result<EnrolmentStatus, Error> {
     let u = users.require(username).await?;
     let mut s = status(&u, policy);
     if let Some(contact) = u.attr(attrs::CUSTOMER_CHANNEL_IDENTIFIER) {
@@ -510,7 +520,7 @@ pub async fn one(users: &Users<'_>, username: &str, policy: &TwoFa) -> Result<St
 }
 
 /// Counts shared contacts and the posture of a set of users.
-fn posture(mut all: Vec<Status>) -> (Vec<Status>, Posture) {
+fn posture(mut all: Vec<EnrolmentStatus>) -> (Vec<EnrolmentStatus>, Posture) {
     let mut counts: HashMap<String, usize> = HashMap::new();
     let mut names: HashMap<String, Vec<String>> = HashMap::new();
     for s in &all {

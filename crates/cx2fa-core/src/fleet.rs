@@ -4,8 +4,8 @@
 
 use crate::api::keycloak::Users;
 use crate::api::Session;
-use crate::bulk::{self, Caller, Confirm, Note, Row, RowOptions, SharedReport, Summary};
-use crate::enrolment::{self, Filter, Posture, Status};
+use crate::bulk::{self, Caller, Confirm, Note, ResetRow, ResetSummary, RowOptions, SharedReport};
+use crate::enrolment::{self, EnrolmentStatus, Filter, Posture};
 use crate::error::{Error, Fix, Kind};
 use crate::settings::Tenant;
 use futures::StreamExt;
@@ -38,11 +38,11 @@ pub async fn postures(
     keep_users: bool,
     filters: &[crate::enrolment::Filter],
     write: bool,
-) -> Vec<(TenantPosture, Vec<Status>)> {
+) -> Vec<(TenantPosture, Vec<EnrolmentStatus>)> {
     let queries = server_queries(filters);
     let queries = &queries;
     let targets = refuse_shared_realms(targets);
-    let mut out: Vec<(usize, (TenantPosture, Vec<Status>))> =
+    let mut out: Vec<(usize, (TenantPosture, Vec<EnrolmentStatus>))> =
         futures::stream::iter(targets.into_iter().enumerate())
             .map(|(i, t)| async move { (i, one(s, t, keep_users, queries, write).await) })
             .buffer_unordered(TENANTS_AT_ONCE)
@@ -71,7 +71,7 @@ async fn one(
     keep_users: bool,
     queries: &[String],
     write: bool,
-) -> (TenantPosture, Vec<Status>) {
+) -> (TenantPosture, Vec<EnrolmentStatus>) {
     let t = match t {
         Ok(t) => t,
         Err((id, e)) => return (failed(id, None, &e), vec![]),
@@ -166,7 +166,7 @@ pub fn total(rows: &[TenantPosture]) -> Posture {
 }
 
 /// A reset over several tenants ([`reset`], [`reset_work`]).
-pub struct ResetOptions {
+pub struct FleetResetOptions {
     pub rows: RowOptions,
     /// One report for every tenant's rows, each naming its tenant.
     pub report: Option<Box<dyn std::io::Write + Send>>,
@@ -183,9 +183,9 @@ pub struct TenantWork {
 /// What a reset over several tenants did.
 #[derive(Debug)]
 pub struct ResetOutcome {
-    pub summary: Summary,
+    pub summary: ResetSummary,
     /// The rows that did not do what was asked.
-    pub failed: Vec<Row>,
+    pub failed: Vec<ResetRow>,
     /// Tenants that could not be worked, and why.
     pub tenant_errors: Vec<TenantPosture>,
     /// What stopped a tenant's run and so stops the fleet's: the tenants share the server
@@ -202,7 +202,7 @@ pub async fn reset(
     s: &Session,
     targets: Vec<Result<Tenant, (String, Error)>>,
     filters: &[Filter],
-    opts: ResetOptions,
+    opts: FleetResetOptions,
     caller: &dyn Caller,
 ) -> Result<ResetOutcome, Error> {
     let scanned = postures(s, targets, true, filters, !opts.rows.dry_run).await;
@@ -237,7 +237,7 @@ pub async fn reset_work(
     s: &Session,
     work: Vec<TenantWork>,
     mut tenant_errors: Vec<TenantPosture>,
-    opts: ResetOptions,
+    opts: FleetResetOptions,
     caller: &dyn Caller,
 ) -> Result<ResetOutcome, Error> {
     let n: usize = work.iter().map(|w| w.names.len()).sum();
@@ -272,7 +272,7 @@ pub async fn reset_work(
     });
     let results = futures::future::join_all(runs).await;
     let mut out = ResetOutcome {
-        summary: Summary::default(),
+        summary: ResetSummary::default(),
         failed: vec![],
         tenant_errors: vec![],
         stopped: None,

@@ -313,7 +313,7 @@ impl Aimd {
 
 /// What the gate reports for a progress bar.
 #[derive(Debug, Clone, Copy)]
-pub struct Level {
+pub struct Concurrency {
     pub limit: usize,
     pub in_flight: usize,
 }
@@ -398,8 +398,8 @@ impl Gate {
         }
     }
 
-    pub fn level(&self) -> Level {
-        Level {
+    pub fn level(&self) -> Concurrency {
+        Concurrency {
             limit: self.aimd.limit(),
             in_flight: self.in_flight,
         }
@@ -475,7 +475,7 @@ impl Limiter {
         self.lock().hold(now + wait, now);
     }
 
-    pub fn level(&self) -> Level {
+    pub fn level(&self) -> Concurrency {
         self.lock().level()
     }
 

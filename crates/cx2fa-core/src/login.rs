@@ -333,7 +333,10 @@ pub async fn simulate(target: Target<'_>, io: &mut impl Io) -> Result<Transcript
 async fn password(run: &mut Run<'_>, target: &Target<'_>) -> Result<bool, Error> {
     let (s, t) = (target.session, &target.tenant);
     let grant = Grant::Password {
-        client: t.kc("CLIENT_ID").unwrap_or("cim").to_string(),
+        client: t
+            .kc(fields::CLIENT_ID)
+            .unwrap_or(contract::DEFAULT_TENANT_CLIENT_ID)
+            .to_string(),
         client_secret: t
             .0
             .pointer("/tenantSettings/keyCloak/credentials/secret")

@@ -8,14 +8,14 @@ use crate::error::{Error, Fix};
 use crate::push::Plan;
 use crate::readiness::{self, ChannelCheck};
 use crate::settings::merge::{self, PolicyChange};
-use crate::settings::validate::{self, Severity};
+use crate::settings::validate::{self, ValidationSeverity};
 use crate::settings::{ChannelType, Tenant};
 use crate::{enrolment, user_profile};
 use cx2fa_platform::{contract, fields};
 
 /// How to prepare.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Options {
+pub struct PrepareOptions {
     /// Go on when the OTP channel cannot be found or has another type (a warning instead).
     pub skip_channel_check: bool,
 }
@@ -56,13 +56,13 @@ pub async fn prepare(
     s: &Session,
     current: Tenant,
     change: &PolicyChange,
-    opts: Options,
+    opts: PrepareOptions,
 ) -> Result<Prepared, Error> {
     let after = merge::apply(&current, change)?;
     let (_, findings) = validate::check_value(&merge::effective_payload(&after));
     let errors: Vec<_> = findings
         .iter()
-        .filter(|f| f.severity == Severity::Error)
+        .filter(|f| f.severity == ValidationSeverity::Error)
         .collect();
     if !errors.is_empty() {
         let mut e = Error::failed(format!(
@@ -170,7 +170,7 @@ async fn user_warnings(s: &Session, plan: &Plan) -> Result<Vec<Warning>, Error> 
 /// Where a run's change comes from. Enabling is worked out per tenant: what is not given is
 /// kept from that tenant's own settings.
 #[derive(Debug, Clone)]
-pub enum Change {
+pub enum ChangeRequest {
     /// The same change for every tenant (an update payload or a tenant document).
     Given(PolicyChange),
     /// Turn 2FA on with a channel.
@@ -185,11 +185,11 @@ pub enum Change {
     Disable,
 }
 
-impl Change {
+impl ChangeRequest {
     fn for_tenant(&self, t: &Tenant) -> Result<PolicyChange, Error> {
         match self {
-            Change::Given(c) => Ok(c.clone()),
-            Change::Enable {
+            ChangeRequest::Given(c) => Ok(c.clone()),
+            ChangeRequest::Enable {
                 channel,
                 identifier,
                 otp_manager_url,
@@ -203,7 +203,7 @@ impl Change {
                 *expiry,
                 *max_attempts,
             ),
-            Change::Disable => Ok(PolicyChange::disable()),
+            ChangeRequest::Disable => Ok(PolicyChange::disable()),
         }
     }
 }
@@ -212,8 +212,8 @@ impl Change {
 pub struct RunOptions {
     /// The tenants, as read (an unknown one is an error of its own, so the others still run).
     pub targets: Vec<Result<Tenant, (String, Error)>>,
-    pub change: Change,
-    pub prepare: Options,
+    pub change: ChangeRequest,
+    pub prepare: PrepareOptions,
     /// Plan only: nothing is written.
     pub dry_run: bool,
 }

@@ -21,6 +21,10 @@ pub const CCM_PREFIX: &str = "ccm/";
 /// client, which every Keycloak has).
 pub const ADMIN_CLIENT_ID: &str = "admin-cli";
 
+/// [assumed] The tenant realm's login client when the tenant document's `keyCloak` names none
+/// in [`crate::fields::CLIENT_ID`] (the client the platform creates with the realm).
+pub const DEFAULT_TENANT_CLIENT_ID: &str = "cim";
+
 /// One route of the deployment: a method and a path under its service's base, whose `{name}`
 /// segments are filled in order. The clients fill it ([`Route::path`]); the sandbox serves the
 /// template as it is (axum's syntax is the same), so both sides cannot drift apart.

@@ -26,7 +26,9 @@ pub const OTP_MANAGER_URL: &str = "Otp_Manager_Url";
 pub const RSA_SERVER_URL: &str = "RSA_Server_URL";
 pub const RSA_CLIENT_ID: &str = "RSA_Client_ID";
 pub const RSA_CLIENT_KEY: &str = "RSA_Client_Key";
-pub const CLIENT_ID: &str = "clientId";
+/// The confidential client of the tenant's realm that logins use (with `credentials.secret`);
+/// absent, [`crate::contract::DEFAULT_TENANT_CLIENT_ID`].
+pub const CLIENT_ID: &str = "CLIENT_ID";
 /// The tenant's own admin user in its realm [doc: the configuration guide's tenant payloads].
 pub const USERNAME_ADMIN: &str = "USERNAME_ADMIN";
 pub const CLIENT_SECRET: &str = "clientSecret";

@@ -9,9 +9,7 @@ use totp_rs::{Algorithm, Secret as TotpSecret, TOTP};
 #[error("the TOTP secret is not valid base32")]
 pub struct InvalidSecret;
 
-type Error = InvalidSecret;
-
-fn totp(seed_b32: &str, step: u64, skew: u8) -> Result<TOTP, Error> {
+fn totp(seed_b32: &str, step: u64, skew: u8) -> Result<TOTP, InvalidSecret> {
     let bytes = TotpSecret::Encoded(seed_b32.trim().to_uppercase().replace(' ', ""))
         .to_bytes()
         .map_err(|_| InvalidSecret)?;
@@ -27,12 +25,18 @@ fn totp(seed_b32: &str, step: u64, skew: u8) -> Result<TOTP, Error> {
 }
 
 /// The 6-digit code for `seed_b32` at unix time `at`.
-pub fn code(seed_b32: &str, step: u64, at: u64) -> Result<String, Error> {
+pub fn code(seed_b32: &str, step: u64, at: u64) -> Result<String, InvalidSecret> {
     Ok(totp(seed_b32, step, 0)?.generate(at))
 }
 
 /// Whether `candidate` is valid at `at`, allowing `skew` steps either side.
-pub fn check(seed_b32: &str, candidate: &str, step: u64, skew: u8, at: u64) -> Result<bool, Error> {
+pub fn check(
+    seed_b32: &str,
+    candidate: &str,
+    step: u64,
+    skew: u8,
+    at: u64,
+) -> Result<bool, InvalidSecret> {
     Ok(totp(seed_b32, step, skew)?.check(candidate.trim(), at))
 }
 

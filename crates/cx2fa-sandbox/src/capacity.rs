@@ -17,7 +17,7 @@ use std::time::Duration;
 
 /// What a request beyond capacity gets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Mode {
+pub enum CapacityMode {
     /// 429 with `Retry-After: 1`, as a rate-limiting ingress answers.
     #[default]
     Reject,
@@ -93,7 +93,7 @@ pub async fn layer(State(app): State<App>, req: Request, next: Next) -> Response
         if cap.try_enter() {
             break;
         }
-        if app.cfg.capacity_mode == Mode::Reject {
+        if app.cfg.capacity_mode == CapacityMode::Reject {
             cap.rejected.fetch_add(1, Ordering::Relaxed);
             return (
                 StatusCode::TOO_MANY_REQUESTS,

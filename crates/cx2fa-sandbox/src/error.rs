@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 /// A sandbox failure.
 #[derive(Debug, thiserror::Error)]
-pub enum Error {
+pub enum SandboxError {
     /// The configuration cannot be used (a fault spec, a required action for a missing user, a
     /// maildir that cannot be created): the caller's input is wrong.
     #[error("{0}")]

@@ -1,7 +1,7 @@
 //! Fault injection (`--faults`) and latency (`--latency`) for tests and soak runs.
 
 use super::App;
-use crate::Error;
+use crate::SandboxError;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{Method, StatusCode};
@@ -33,8 +33,8 @@ pub struct FaultSpec {
 }
 
 impl std::str::FromStr for FaultSpec {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self, Error> {
+    type Err = SandboxError;
+    fn from_str(s: &str) -> Result<Self, SandboxError> {
         let mut spec = FaultSpec {
             rate: 0.2,
             kinds: vec![
@@ -46,9 +46,9 @@ impl std::str::FromStr for FaultSpec {
             seed: 1,
         };
         for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-            let (k, v) = part
-                .split_once('=')
-                .ok_or_else(|| Error::Config(format!("`{part}` in --faults is not key=value")))?;
+            let (k, v) = part.split_once('=').ok_or_else(|| {
+                SandboxError::Config(format!("`{part}` in --faults is not key=value"))
+            })?;
             match k {
                 "rate" => {
                     spec.rate = v
@@ -56,12 +56,14 @@ impl std::str::FromStr for FaultSpec {
                         .ok()
                         .filter(|r: &f64| (0.0..=1.0).contains(r))
                         .ok_or_else(|| {
-                            Error::Config(format!("--faults rate `{v}` must be between 0 and 1"))
+                            SandboxError::Config(format!(
+                                "--faults rate `{v}` must be between 0 and 1"
+                            ))
                         })?
                 }
                 "seed" => {
                     spec.seed = v.parse().map_err(|_| {
-                        Error::Config(format!("--faults seed `{v}` must be a number"))
+                        SandboxError::Config(format!("--faults seed `{v}` must be a number"))
                     })?
                 }
                 "kinds" => {
@@ -73,11 +75,11 @@ impl std::str::FromStr for FaultSpec {
                             "reset" => Ok(FaultKind::Reset),
                             "slow" => Ok(FaultKind::Slow),
                             "500-after-write" => Ok(FaultKind::ErrorAfterWrite),
-                            other => Err(Error::UnknownFaultKind(other.to_string())),
+                            other => Err(SandboxError::UnknownFaultKind(other.to_string())),
                         })
                         .collect::<Result<_, _>>()?
                 }
-                other => return Err(Error::UnknownFaultKey(other.to_string())),
+                other => return Err(SandboxError::UnknownFaultKey(other.to_string())),
             }
         }
         Ok(spec)

@@ -659,7 +659,7 @@ fn update(
     u: &mut SUser,
     rep: &Attributes,
     attrs: Option<Attributes>,
-    profile: Option<&super::variant::Profile>,
+    profile: Option<&super::variant::UserProfile>,
 ) {
     // With a user profile, a body with `attributes` is the whole user: a core field it
     // leaves out is removed (the Keycloak 22–24 behaviour that wiped e-mails).

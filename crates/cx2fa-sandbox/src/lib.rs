@@ -24,7 +24,7 @@ pub mod upstream;
 mod util;
 pub mod variant;
 
-pub use error::Error;
+pub use error::SandboxError;
 pub use faults::FaultSpec;
 pub use files::{check_trusted, FileError, Files, StdFiles};
 /// RSA tokencodes change every minute.
@@ -76,7 +76,7 @@ pub struct Config {
     pub required_actions: Vec<(String, String)>,
     /// Requests worked at once (0: unlimited); see [`capacity`].
     pub capacity: usize,
-    pub capacity_mode: capacity::Mode,
+    pub capacity_mode: capacity::CapacityMode,
     /// Generated tenants added to the seed's (`fleet0001`...), each with `users` users.
     pub tenants: usize,
     /// How files are read and written (the binary's checked, private file handling).
@@ -107,7 +107,7 @@ impl Default for Config {
             keycloak: variant::Keycloak::default(),
             required_actions: vec![],
             capacity: 0,
-            capacity_mode: capacity::Mode::Reject,
+            capacity_mode: capacity::CapacityMode::Reject,
             tenants: 0,
             files: Arc::new(StdFiles),
             upstream: None,
@@ -174,11 +174,11 @@ impl Shared {
 }
 
 /// Loads the state file when it exists, else builds from the seed.
-pub fn load(cfg: &Config) -> Result<Data, Error> {
+pub fn load(cfg: &Config) -> Result<Data, SandboxError> {
     if let Some(path) = &cfg.state_file {
         if path.exists() {
             let name = path.display().to_string();
-            check_trusted(path).map_err(|reason| Error::UntrustedState {
+            check_trusted(path).map_err(|reason| SandboxError::UntrustedState {
                 path: path.clone(),
                 reason,
             })?;
@@ -186,17 +186,17 @@ pub fn load(cfg: &Config) -> Result<Data, Error> {
             if !cfg
                 .files
                 .is_regular_file(path, "--state")
-                .map_err(Error::File)?
+                .map_err(SandboxError::File)?
             {
-                return Err(Error::Config(format!(
+                return Err(SandboxError::Config(format!(
                     "`--state {name}` is not a regular file; the sandbox writes its state back to it"
                 )));
             }
             let text = cfg
                 .files
                 .read_text(path, "--state", 1 << 30)
-                .map_err(Error::File)?;
-            let mut d: Data = serde_json::from_str(&text).map_err(|e| Error::BadState {
+                .map_err(SandboxError::File)?;
+            let mut d: Data = serde_json::from_str(&text).map_err(|e| SandboxError::BadState {
                 path: path.clone(),
                 reason: e.to_string(),
             })?;
@@ -209,7 +209,7 @@ pub fn load(cfg: &Config) -> Result<Data, Error> {
             let text = cfg
                 .files
                 .read_text(p, "--seed", 64 << 20)
-                .map_err(Error::File)?;
+                .map_err(SandboxError::File)?;
             seed::Seed::parse(&text, &p.display().to_string())?
         }
         None => seed::Seed::builtin(),
@@ -493,11 +493,11 @@ impl Running {
         }
     }
     /// Writes the state file now (also done in the background and on stop).
-    pub fn save(&self) -> Result<(), Error> {
+    pub fn save(&self) -> Result<(), SandboxError> {
         save(&self.app)
     }
     /// Stops the server, saves the state file, and deletes the realms it created upstream.
-    pub async fn stop(mut self) -> Result<(), Error> {
+    pub async fn stop(mut self) -> Result<(), SandboxError> {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
@@ -512,7 +512,7 @@ impl Running {
     }
 }
 
-fn save(app: &App) -> Result<(), Error> {
+fn save(app: &App) -> Result<(), SandboxError> {
     let Some(path) = &app.cfg.state_file else {
         return Ok(());
     };
@@ -521,11 +521,11 @@ fn save(app: &App) -> Result<(), Error> {
     }
     let text = {
         let d = app.data.lock().expect("lock");
-        serde_json::to_vec(&*d).map_err(|e| Error::Failed(e.to_string()))?
+        serde_json::to_vec(&*d).map_err(|e| SandboxError::Failed(e.to_string()))?
     };
     // It holds every seeded password: 0600, written atomically, never through a symlink.
     app.cfg.files.write_private(path, &text).map_err(|e| {
-        Error::Failed(format!(
+        SandboxError::Failed(format!(
             "cannot write sandbox state `{}`: {e}",
             path.display()
         ))
@@ -533,7 +533,7 @@ fn save(app: &App) -> Result<(), Error> {
 }
 
 /// Starts a sandbox on 127.0.0.1 and returns once it accepts connections.
-pub async fn start(cfg: Config) -> Result<Running, Error> {
+pub async fn start(cfg: Config) -> Result<Running, SandboxError> {
     let mut data = load(&cfg)?;
     if !cfg.keep_admin_password {
         fresh_admin_passwords(&mut data);
@@ -551,7 +551,7 @@ pub async fn start(cfg: Config) -> Result<Running, Error> {
     };
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", cfg.port))
         .await
-        .map_err(|source| Error::Listen {
+        .map_err(|source| SandboxError::Listen {
             port: cfg.port,
             source,
         })?;
@@ -613,7 +613,7 @@ fn fresh_admin_passwords(data: &mut Data) {
 }
 
 /// Gives the configured users of the first tenant's realm their required actions.
-fn add_required_actions(cfg: &Config, data: &mut Data) -> Result<(), Error> {
+fn add_required_actions(cfg: &Config, data: &mut Data) -> Result<(), SandboxError> {
     for (user, action) in &cfg.required_actions {
         let realm = data
             .tenants
@@ -630,7 +630,7 @@ fn add_required_actions(cfg: &Config, data: &mut Data) -> Result<(), Error> {
             .get_mut(&realm)
             .and_then(|r| r.users.get_mut(&user.to_lowercase()))
             .ok_or_else(|| {
-                Error::Config(format!(
+                SandboxError::Config(format!(
                     "`--required-action {user}={action}`: no user `{user}` in realm `{realm}`"
                 ))
             })?;
@@ -639,10 +639,10 @@ fn add_required_actions(cfg: &Config, data: &mut Data) -> Result<(), Error> {
     Ok(())
 }
 
-fn make_maildir(dir: &std::path::Path) -> Result<(), Error> {
+fn make_maildir(dir: &std::path::Path) -> Result<(), SandboxError> {
     for sub in ["cur", "new", "tmp"] {
         std::fs::create_dir_all(dir.join(sub)).map_err(|e| {
-            Error::Config(format!("cannot create maildir `{}`: {e}", dir.display()))
+            SandboxError::Config(format!("cannot create maildir `{}`: {e}", dir.display()))
         })?;
     }
     Ok(())

@@ -73,16 +73,16 @@ fn request(
 }
 
 /// Whom an OTP is for: one per tenant, contact point, channel and purpose.
-struct Target<'a> {
+struct OtpRecipient<'a> {
     tenant: String,
     contact: &'a str,
     channel_identifier: &'a str,
     purpose: &'a str,
 }
 
-impl<'a> Target<'a> {
+impl<'a> OtpRecipient<'a> {
     fn of(tenant: String, v: &'a Value) -> Self {
-        Target {
+        OtpRecipient {
             tenant,
             contact: s(v, attrs::CUSTOMER_CHANNEL_IDENTIFIER),
             channel_identifier: s(v, fields::CHANNEL_SERVICE_IDENTIFIER),
@@ -123,7 +123,7 @@ pub async fn generate(
         Err(r) => return r,
     };
     let expiry = num(&v, fields::OTP_EXPIRY, 60);
-    let entry = issue(&app, Target::of(tenant, &v), &v, expiry);
+    let entry = issue(&app, OtpRecipient::of(tenant, &v), &v, expiry);
     app.touch();
     if entry.channel_type.eq_ignore_ascii_case("EMAIL") {
         if let Some(dir) = &app.cfg.maildir {
@@ -134,7 +134,7 @@ pub async fn generate(
 }
 
 /// Draws a code for `target`, replacing its previous one, and puts it in the outbox.
-fn issue(app: &App, target: Target<'_>, v: &Value, expiry: u64) -> OutboxEntry {
+fn issue(app: &App, target: OtpRecipient<'_>, v: &Value, expiry: u64) -> OutboxEntry {
     let code = format!("{:06}", rand::random::<u32>() % 1_000_000);
     let mut d = app.data.lock().expect("lock");
     let now = d.now_ms();
@@ -198,7 +198,7 @@ pub async fn verify(
         Ok(r) => r,
         Err(r) => return r,
     };
-    let target = Target::of(tenant, &v);
+    let target = OtpRecipient::of(tenant, &v);
     let mut d = app.data.lock().expect("lock");
     let now = d.now_ms();
     let Some(otp) = d.otps.iter_mut().find(|o| target.is(o)) else {

@@ -1,7 +1,8 @@
 //! Seed data: the built-in one (`seed.json` beside this file) or `--seed FILE` in the same format.
 
 use super::state::{Data, Realm, RsaServer, RsaUser, SUser};
-use crate::Error;
+use crate::SandboxError;
+use cx2fa_platform::contract;
 use cx2fa_platform::enrolment as attrs;
 use cx2fa_platform::fields;
 use serde::Deserialize;
@@ -57,8 +58,8 @@ pub struct Seed {
 }
 
 impl Seed {
-    pub fn parse(text: &str, origin: &str) -> Result<Seed, Error> {
-        serde_json::from_str(text).map_err(|e| Error::BadSeed {
+    pub fn parse(text: &str, origin: &str) -> Result<Seed, SandboxError> {
+        serde_json::from_str(text).map_err(|e| SandboxError::BadSeed {
             origin: origin.to_string(),
             line: e.line(),
             column: e.column(),
@@ -93,7 +94,7 @@ pub fn realm_for(tenant: &Value) -> (String, String, Option<String>) {
         .unwrap_or_default()
         .to_string();
     let realm = s("realm").unwrap_or(id);
-    let client = s("CLIENT_ID").unwrap_or_else(|| "cim".into());
+    let client = s(fields::CLIENT_ID).unwrap_or_else(|| contract::DEFAULT_TENANT_CLIENT_ID.into());
     let secret = kc
         .and_then(|v| v.pointer("/credentials/secret"))
         .and_then(Value::as_str)

@@ -42,7 +42,7 @@ fn yes() -> bool {
 impl SUser {
     /// The admin API's representation (never the password), as a realm with `profile` shows
     /// it: attributes the profile hides are left out.
-    pub fn to_json(&self, profile: Option<&super::variant::Profile>) -> Value {
+    pub fn to_json(&self, profile: Option<&super::variant::UserProfile>) -> Value {
         let mut m = Map::new();
         m.insert("id".into(), self.id.clone().into());
         m.insert("createdTimestamp".into(), self.created.into());

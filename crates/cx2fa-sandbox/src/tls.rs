@@ -1,7 +1,7 @@
 //! `--tls`: a generated CA and a certificate for 127.0.0.1/localhost, so clients can be tested
 //! against HTTPS with `--ca-cert` (and refuse without it).
 
-use crate::Error;
+use crate::SandboxError;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -11,12 +11,12 @@ pub struct Tls {
     pub ca_path: PathBuf,
 }
 
-fn gen_err(e: rcgen::Error) -> Error {
-    Error::Failed(format!("cannot generate the sandbox's certificate: {e}"))
+fn gen_err(e: rcgen::Error) -> SandboxError {
+    SandboxError::Failed(format!("cannot generate the sandbox's certificate: {e}"))
 }
 
 /// Generates a fresh CA and server certificate; writes the CA's PEM to `ca_path`.
-pub fn generate(ca_path: &Path, files: &dyn crate::Files) -> Result<Tls, Error> {
+pub fn generate(ca_path: &Path, files: &dyn crate::Files) -> Result<Tls, SandboxError> {
     use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, KeyPair, KeyUsagePurpose};
     let mut ca = CertificateParams::new(Vec::<String>::new()).map_err(gen_err)?;
     ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
@@ -39,19 +39,19 @@ pub fn generate(ca_path: &Path, files: &dyn crate::Files) -> Result<Tls, Error> 
         .map_err(gen_err)?;
     files
         .write_private(ca_path, ca_cert.pem().as_bytes())
-        .map_err(|e| Error::Failed(format!("cannot write `{}`: {e}", ca_path.display())))?;
+        .map_err(|e| SandboxError::Failed(format!("cannot write `{}`: {e}", ca_path.display())))?;
 
     let certs = vec![leaf_cert.der().clone(), ca_cert.der().clone()];
     let key = rustls::pki_types::PrivateKeyDer::try_from(leaf_key.serialize_der())
-        .map_err(|e| Error::Failed(format!("bad generated key: {e}")))?;
+        .map_err(|e| SandboxError::Failed(format!("bad generated key: {e}")))?;
     // Name the provider explicitly: more than one may be compiled in through dependencies.
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let mut cfg = rustls::ServerConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
-        .map_err(|e| Error::Failed(format!("TLS setup failed: {e}")))?
+        .map_err(|e| SandboxError::Failed(format!("TLS setup failed: {e}")))?
         .with_no_client_auth()
         .with_single_cert(certs, key)
-        .map_err(|e| Error::Failed(format!("TLS setup failed: {e}")))?;
+        .map_err(|e| SandboxError::Failed(format!("TLS setup failed: {e}")))?;
     cfg.alpn_protocols = vec![b"http/1.1".to_vec()];
     Ok(Tls {
         config: axum_server::tls_rustls::RustlsConfig::from_config(Arc::new(cfg)),

@@ -9,7 +9,7 @@
 //! never touches a realm it did not create.
 
 use crate::state::{Data, SUser};
-use crate::Error;
+use crate::SandboxError;
 use cx2fa_platform::fields;
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -42,12 +42,12 @@ pub struct Admin {
     token: String,
 }
 
-fn failed(what: &str, e: impl std::fmt::Display) -> Error {
-    Error::Failed(format!("upstream Keycloak: {what}: {e}"))
+fn failed(what: &str, e: impl std::fmt::Display) -> SandboxError {
+    SandboxError::Failed(format!("upstream Keycloak: {what}: {e}"))
 }
 
 impl Admin {
-    pub async fn connect(up: &Upstream) -> Result<Admin, Error> {
+    pub async fn connect(up: &Upstream) -> Result<Admin, SandboxError> {
         let http = reqwest::Client::builder()
             .timeout(Duration::from_secs(30))
             .redirect(reqwest::redirect::Policy::none())
@@ -89,7 +89,7 @@ impl Admin {
         method: reqwest::Method,
         path: &str,
         body: Option<Value>,
-    ) -> Result<(u16, Value), Error> {
+    ) -> Result<(u16, Value), SandboxError> {
         let url = format!("{}/admin/realms{path}", self.up.url);
         let mut r = self
             .http
@@ -115,7 +115,7 @@ impl Admin {
         method: reqwest::Method,
         path: &str,
         body: Option<Value>,
-    ) -> Result<Value, Error> {
+    ) -> Result<Value, SandboxError> {
         let (status, v) = self.call(method.clone(), path, body).await?;
         if !(200..300).contains(&status) {
             return Err(failed(
@@ -144,7 +144,7 @@ type Renamed = std::collections::BTreeMap<String, (String, Option<(String, Strin
 /// Creates the seed's tenant realms in the upstream Keycloak and points the tenant documents at
 /// them; returns the realms created, for [`remove`]. A realm of that name that already exists
 /// is an error: the run never adopts (and so never deletes) a realm it did not create.
-pub async fn seed(up: &Upstream, data: &mut Data) -> Result<Vec<String>, Error> {
+pub async fn seed(up: &Upstream, data: &mut Data) -> Result<Vec<String>, SandboxError> {
     let admin = Admin::connect(up).await?;
     let mut created = vec![];
     for (old, (new, realm_admin)) in &rename_realms(up, data) {
@@ -218,7 +218,7 @@ fn rename_realms(up: &Upstream, data: &mut Data) -> Renamed {
 }
 
 /// Creates realm `new` (refusing one that exists), with the run's unmanaged-attribute policy.
-async fn create_realm(admin: &Admin, up: &Upstream, new: &str) -> Result<(), Error> {
+async fn create_realm(admin: &Admin, up: &Upstream, new: &str) -> Result<(), SandboxError> {
     let (status, v) = admin
         .call(
             reqwest::Method::POST,
@@ -227,7 +227,7 @@ async fn create_realm(admin: &Admin, up: &Upstream, new: &str) -> Result<(), Err
         )
         .await?;
     if status == 409 {
-        return Err(Error::Config(format!(
+        return Err(SandboxError::Config(format!(
             "realm `{new}` already exists in the upstream Keycloak; the sandbox creates its own realms and will not adopt one"
         )));
     }
@@ -322,7 +322,7 @@ async fn grant_realm_admin(
     realm: &str,
     name: &str,
     password: &str,
-) -> Result<(), Error> {
+) -> Result<(), SandboxError> {
     let find = format!("/{realm}/users?username={name}&exact=true");
     let mut found = admin.must(reqwest::Method::GET, &find, None).await?;
     if found[0]["id"].as_str().is_none() {
@@ -369,7 +369,7 @@ async fn grant_realm_admin(
 }
 
 /// Deletes the realms [`seed`] created.
-pub async fn remove(up: &Upstream, realms: &[String]) -> Result<(), Error> {
+pub async fn remove(up: &Upstream, realms: &[String]) -> Result<(), SandboxError> {
     if realms.is_empty() {
         return Ok(());
     }

@@ -22,13 +22,13 @@ pub enum Unmanaged {
 
 /// A realm's declarative user profile.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Profile {
+pub struct UserProfile {
     pub unmanaged: Unmanaged,
     /// Attributes declared with admin view and edit permissions.
     pub declared: Vec<String>,
 }
 
-impl Profile {
+impl UserProfile {
     pub fn visible(&self, attr: &str) -> bool {
         self.declared.iter().any(|d| d == attr) || self.unmanaged != Unmanaged::Absent
     }
@@ -70,7 +70,7 @@ pub struct Keycloak {
     pub root_path: bool,
     /// `None`: before 24 (the profile endpoint answers 404; every attribute is visible and
     /// writable).
-    pub profile: Option<Profile>,
+    pub profile: Option<UserProfile>,
     /// Brute-force protection: after this many failed password grants a user is locked out
     /// (0: off). A locked-out user gets the same answer as a wrong password.
     pub lockout_after: u32,

@@ -1,17 +1,17 @@
 //! `cx2fa auth login`: check admin credentials against the deployment and store them.
 
 use crate::ctx::{login_username, prompt_error, read_stdin_secret, Ctx};
-use crate::error::Error;
+use crate::error::CommandError;
 use clap::Args;
 use cx2fa_core::api::keycloak;
 use cx2fa_core::api::{Credentials, Secret};
-use cx2fa_core::auth::store::{self, Kind, Stored};
+use cx2fa_core::auth::store::{self, StoreKind, Stored};
 
 #[derive(Debug, Args)]
-pub struct LoginArgs {
+pub struct AuthLoginArgs {
     /// Where to keep the secret
     #[arg(long, value_enum, default_value = "keyring")]
-    pub store: Kind,
+    pub store: StoreKind,
     /// Master-realm admin username (default: `CX2FA_USERNAME`, the profile's, or a prompt)
     #[arg(long, value_name = "NAME", conflicts_with = "client_id")]
     pub username: Option<String>,
@@ -23,7 +23,7 @@ pub struct LoginArgs {
     pub client_secret_stdin: bool,
 }
 
-pub(super) async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
+pub(super) async fn run(ctx: &Ctx, a: AuthLoginArgs) -> Result<(), CommandError> {
     // Where the secret will go must work before anyone types it.
     ctx.store.check_available(a.store)?;
     let creds = match a.client_id {
@@ -57,7 +57,7 @@ pub(super) async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
 
 /// The admin's username (flag, environment, profile, or a prompt) and password (standard
 /// input or a prompt).
-fn password_credentials(ctx: &Ctx, flag: Option<String>) -> Result<Credentials, Error> {
+fn password_credentials(ctx: &Ctx, flag: Option<String>) -> Result<Credentials, CommandError> {
     let term = dialoguer::console::Term::stderr();
     let username = match login_username(flag, &ctx.env, &ctx.settings) {
         Some(u) => u,
@@ -65,7 +65,12 @@ fn password_credentials(ctx: &Ctx, flag: Option<String>) -> Result<Credentials, 
             .with_prompt("Admin username (master realm)")
             .interact_on(&term)
             .map_err(prompt_error)?,
-        None => return Err(Error::needs_input("the admin username", "--username")),
+        None => {
+            return Err(CommandError::needs_input(
+                "the admin username",
+                "--username",
+            ))
+        }
     };
     let password = if ctx.g.password_stdin {
         read_stdin_secret("password")?
@@ -77,7 +82,10 @@ fn password_credentials(ctx: &Ctx, flag: Option<String>) -> Result<Credentials, 
                 .map_err(prompt_error)?,
         )
     } else {
-        return Err(Error::needs_input("the password", "--password-stdin"));
+        return Err(CommandError::needs_input(
+            "the password",
+            "--password-stdin",
+        ));
     };
     Ok(Credentials::Password { username, password })
 }

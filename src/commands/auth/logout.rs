@@ -1,9 +1,9 @@
 //! `cx2fa auth logout`: remove what `auth login` stored for this profile.
 
 use crate::ctx::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 
-pub(super) fn run(ctx: &Ctx) -> Result<(), Error> {
+pub(super) fn run(ctx: &Ctx) -> Result<(), CommandError> {
     let profile = ctx.profile_name();
     if ctx.store.remove(profile)? {
         ctx.out.status(format!(

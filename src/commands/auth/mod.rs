@@ -4,11 +4,11 @@ mod login;
 mod logout;
 mod status;
 
-pub use login::LoginArgs;
+pub use login::AuthLoginArgs;
 pub use status::AuthStatus;
 
 use super::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use clap::Subcommand;
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
@@ -23,7 +23,7 @@ pub enum AuthCmd {
     ///   printf '%s' "$PW" | cx2fa auth login --password-stdin --store file
     ///   printf '%s' "$SECRET" | cx2fa auth login --client-id cx2fa-ci --client-secret-stdin
     #[command(verbatim_doc_comment)]
-    Login(LoginArgs),
+    Login(AuthLoginArgs),
     /// Show the profile, deployment, user, where the secret lives and the cached token's expiry
     ///
     /// Examples:
@@ -38,7 +38,7 @@ pub enum AuthCmd {
     Logout,
 }
 
-pub async fn run(ctx: &Ctx, cmd: AuthCmd) -> Result<(), Error> {
+pub async fn run(ctx: &Ctx, cmd: AuthCmd) -> Result<(), CommandError> {
     match cmd {
         AuthCmd::Login(a) => login::run(ctx, a).await,
         AuthCmd::Status => status::run(ctx),

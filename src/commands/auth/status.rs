@@ -1,7 +1,7 @@
 //! `cx2fa auth status`: who logs in, with what, and where it is kept.
 
 use crate::ctx::{Ctx, Login};
-use crate::error::Error;
+use crate::error::CommandError;
 use crate::output::{kv_table, Printer, Report};
 use cx2fa_core::api::Credentials;
 use cx2fa_core::auth::store;
@@ -15,7 +15,7 @@ pub struct AuthStatus {
     /// `environment`, `keyring`, `file`, or `none`.
     // Published as a string (schemas/output/auth-status.schema.json); the values are fixed.
     #[schemars(with = "String")]
-    pub source: Source,
+    pub source: CredentialSource,
     pub principal: Option<String>,
     pub location: Option<String>,
     /// Seconds the cached token is still valid, if any.
@@ -47,7 +47,7 @@ impl Report for AuthStatus {
 /// Where a run's admin credentials come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
-pub enum Source {
+pub enum CredentialSource {
     /// `CX2FA_PASSWORD`, `CX2FA_CLIENT_SECRET` or `CX2FA_TOKEN`.
     Environment,
     /// Stored by `auth login` in the OS keyring.
@@ -58,35 +58,35 @@ pub enum Source {
     None,
 }
 
-impl Source {
+impl CredentialSource {
     pub fn as_str(self) -> &'static str {
         match self {
-            Source::Environment => "environment",
-            Source::Keyring => "keyring",
-            Source::File => "file",
-            Source::None => "none",
+            CredentialSource::Environment => "environment",
+            CredentialSource::Keyring => "keyring",
+            CredentialSource::File => "file",
+            CredentialSource::None => "none",
         }
     }
 }
 
-impl From<store::Kind> for Source {
-    fn from(k: store::Kind) -> Self {
+impl From<store::StoreKind> for CredentialSource {
+    fn from(k: store::StoreKind) -> Self {
         match k {
-            store::Kind::Keyring => Source::Keyring,
-            store::Kind::File => Source::File,
+            store::StoreKind::Keyring => CredentialSource::Keyring,
+            store::StoreKind::File => CredentialSource::File,
         }
     }
 }
 
 /// Answers from [`Ctx::login`], the one answer sessions use too. `--password-stdin` is not
 /// read here: status then shows what is stored.
-pub(super) fn run(ctx: &Ctx) -> Result<(), Error> {
+pub(super) fn run(ctx: &Ctx) -> Result<(), CommandError> {
     let profile = ctx.profile_name().to_string();
     let url = ctx.base_url().ok();
     let from_env = |principal: String| AuthStatus {
         profile: profile.clone(),
         url: url.clone(),
-        source: Source::Environment,
+        source: CredentialSource::Environment,
         principal: Some(principal),
         location: None,
         token_expires_in: None,
@@ -113,7 +113,7 @@ pub(super) fn run(ctx: &Ctx) -> Result<(), Error> {
             None => AuthStatus {
                 profile,
                 url,
-                source: Source::None,
+                source: CredentialSource::None,
                 principal: None,
                 location: None,
                 token_expires_in: None,

@@ -1,7 +1,7 @@
 //! `cx2fa channel check`: an OTP channel exists and has the right type.
 
 use crate::ctx::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use crate::output::{Printer, Report};
 use clap::Args;
 use cx2fa_core::api::Session;
@@ -29,7 +29,7 @@ impl Report for ChannelCheck {
     }
 }
 
-pub(super) async fn run(ctx: &Ctx, s: &Session, a: CheckArgs) -> Result<(), Error> {
+pub(super) async fn run(ctx: &Ctx, s: &Session, a: CheckArgs) -> Result<(), CommandError> {
     let (ct, id) = match (a.channel_type, a.identifier) {
         (Some(ct), Some(id)) => (ct, id),
         (ct, id) => match from_policy(ctx, s, ct, id).await? {
@@ -38,7 +38,7 @@ pub(super) async fn run(ctx: &Ctx, s: &Session, a: CheckArgs) -> Result<(), Erro
         },
     };
     if !ct.uses_channel() {
-        return Err(Error::usage(format!(
+        return Err(CommandError::usage(format!(
             "{ct} does not use a channel of the channel manager"
         ))
         .with_hint("only EMAIL and SMS deliver OTPs through a channel"));
@@ -48,7 +48,7 @@ pub(super) async fn run(ctx: &Ctx, s: &Session, a: CheckArgs) -> Result<(), Erro
     if check.ok {
         Ok(())
     } else {
-        Err(Error::failed(check.message)
+        Err(CommandError::failed(check.message)
             .with_hint("`cx2fa channel list` shows the channels that exist"))
     }
 }
@@ -60,11 +60,12 @@ async fn from_policy(
     s: &Session,
     ct: Option<ChannelType>,
     id: Option<String>,
-) -> Result<Result<(ChannelType, String), ChannelCheck>, Error> {
+) -> Result<Result<(ChannelType, String), ChannelCheck>, CommandError> {
     let t = ctx.tenant(s).await?;
     let p = t.two_fa();
     let ct = ct.or(p.channel_type).ok_or_else(|| {
-        Error::usage(format!("tenant `{}` has no channelType", t.id())).with_hint("pass `--type`")
+        CommandError::usage(format!("tenant `{}` has no channelType", t.id()))
+            .with_hint("pass `--type`")
     })?;
     // A tenant on APP or RSA has no OTP channel: nothing to check is an answer, not a usage
     // error (a script checks every tenant alike).
@@ -83,7 +84,7 @@ async fn from_policy(
         }));
     }
     let id = id.or(p.identifier).ok_or_else(|| {
-        Error::usage(format!(
+        CommandError::usage(format!(
             "tenant `{}` has no channelServiceIdentifier",
             t.id()
         ))

@@ -1,7 +1,7 @@
 //! `cx2fa channel list`: the deployment's channels with their type and service identifier.
 
 use crate::ctx::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use crate::output::{Printer, Report};
 use cx2fa_core::api::channels::{Channel, Channels};
 use cx2fa_core::api::Session;
@@ -45,9 +45,9 @@ impl Report for ChannelList {
     }
 }
 
-pub(super) async fn run(ctx: &Ctx, s: &Session) -> Result<(), Error> {
+pub(super) async fn run(ctx: &Ctx, s: &Session) -> Result<(), CommandError> {
     let channels = Channels::new(s).list().await?.ok_or_else(|| {
-        Error::not_found("this deployment's channel manager has no channel list endpoint")
+        CommandError::not_found("this deployment's channel manager has no channel list endpoint")
             .with_hint(
             "check one identifier with `cx2fa channel check --type EMAIL --identifier <sender>`",
         )

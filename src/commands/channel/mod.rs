@@ -7,7 +7,7 @@ pub use check::CheckArgs;
 pub use list::ChannelList;
 
 use crate::ctx::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use clap::Subcommand;
 
 #[derive(Debug, Subcommand)]
@@ -28,7 +28,7 @@ pub enum ChannelCmd {
     Check(CheckArgs),
 }
 
-pub async fn run(ctx: &Ctx, cmd: ChannelCmd) -> Result<(), Error> {
+pub async fn run(ctx: &Ctx, cmd: ChannelCmd) -> Result<(), CommandError> {
     let s = ctx.session().await?;
     match cmd {
         ChannelCmd::List => list::run(ctx, &s).await,

@@ -2,10 +2,10 @@
 
 mod validate;
 
-pub use validate::{Summary, ValidateArgs, ValidateReport};
+pub use validate::{ValidateArgs, ValidateReport, ValidateSummary};
 
 use crate::ctx::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use clap::Subcommand;
 
 #[derive(Debug, Subcommand)]
@@ -25,7 +25,7 @@ pub enum ConfigCmd {
     Validate(ValidateArgs),
 }
 
-pub async fn run(ctx: &Ctx, cmd: ConfigCmd) -> Result<(), Error> {
+pub async fn run(ctx: &Ctx, cmd: ConfigCmd) -> Result<(), CommandError> {
     match cmd {
         ConfigCmd::Validate(a) => validate::run(ctx, a),
     }

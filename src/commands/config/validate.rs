@@ -1,10 +1,10 @@
 //! `cx2fa config validate`: check 2FA update payloads or tenant documents offline.
 
 use crate::ctx::Ctx;
-use crate::error::{Error, Kind};
+use crate::error::{CommandError, Kind};
 use crate::output::{Printer, Report};
 use clap::Args;
-use cx2fa_core::settings::validate::{FileReport, Severity};
+use cx2fa_core::settings::validate::{FileReport, ValidationSeverity};
 use serde::Serialize;
 
 #[derive(Debug, Args)]
@@ -19,7 +19,9 @@ pub struct ValidateArgs {
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct Summary {
+// Its name in the published schemas (`schemas/output/`), which predate this name.
+#[schemars(rename = "Summary")]
+pub struct ValidateSummary {
     pub files: usize,
     pub valid: usize,
     pub invalid: usize,
@@ -31,7 +33,7 @@ pub struct Summary {
 #[serde(rename_all = "camelCase")]
 pub struct ValidateReport {
     pub files: Vec<FileReport>,
-    pub summary: Summary,
+    pub summary: ValidateSummary,
 }
 
 impl Report for ValidateReport {
@@ -54,9 +56,9 @@ impl Report for ValidateReport {
             ));
             for x in &f.findings {
                 let sev = match x.severity {
-                    Severity::Error => out.paint("error", "31"),
-                    Severity::Warning => out.paint("warning", "33"),
-                    Severity::Note => out.paint("note", "36"),
+                    ValidationSeverity::Error => out.paint("error", "31"),
+                    ValidationSeverity::Warning => out.paint("warning", "33"),
+                    ValidationSeverity::Note => out.paint("note", "36"),
                 };
                 lines.push(format!(
                     "  {}:{}:{}: {sev}: {} [{}]",
@@ -76,13 +78,13 @@ impl Report for ValidateReport {
     }
 }
 
-pub(super) fn run(ctx: &Ctx, a: ValidateArgs) -> Result<(), Error> {
+pub(super) fn run(ctx: &Ctx, a: ValidateArgs) -> Result<(), CommandError> {
     if a.files.iter().filter(|f| *f == "-").count() > 1 {
-        return Err(Error::usage("stdin (`-`) can be read only once"));
+        return Err(CommandError::usage("stdin (`-`) can be read only once"));
     }
     // Validation runs on its own threads; nothing else needs the runtime meanwhile.
     let files = cx2fa_core::settings::files::validate_files(&a.files);
-    let summary = Summary {
+    let summary = ValidateSummary {
         files: files.len(),
         valid: files
             .iter()
@@ -104,7 +106,7 @@ pub(super) fn run(ctx: &Ctx, a: ValidateArgs) -> Result<(), Error> {
         } else {
             ""
         };
-        return Err(Error::new(
+        return Err(CommandError::new(
             Kind::Failed,
             format!("{invalid} of {total} file(s) invalid{why}"),
         )

@@ -2,7 +2,7 @@
 
 use super::{Findings, Level};
 use crate::ctx::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use cx2fa_core::api::tenant::Tenants;
 use cx2fa_core::api::{Endpoints, Session};
 use cx2fa_core::env;
@@ -59,7 +59,12 @@ pub(super) async fn user_profiles(
                 Ok(()) => f.add(&check, Level::Ok, access.describe(), None),
                 // Read-only (ADMIN_VIEW) fails too: the platform's own registration writes are
                 // dropped (Keycloak 26.5.2+), so nobody can finish registering.
-                Err(e) => f.add(&check, Level::Fail, access.describe(), Error::from(e).hint),
+                Err(e) => f.add(
+                    &check,
+                    Level::Fail,
+                    access.describe(),
+                    CommandError::from(e).hint,
+                ),
             },
             Err(e) => f.err(&check, e),
         }
@@ -243,7 +248,7 @@ pub(super) async fn services(ctx: &Ctx, f: &mut Findings, ep: &Endpoints, tenant
             );
         }
         if let Err(e) = a.check_rsa_transport(false) {
-            let e: Error = e.into();
+            let e: CommandError = e.into();
             f.add(check, Level::Warn, e.message, e.hint);
         }
     }

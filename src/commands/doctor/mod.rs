@@ -3,7 +3,7 @@
 mod checks;
 
 use crate::ctx::Ctx;
-use crate::error::{Error, Kind};
+use crate::error::{CommandError, Kind};
 use crate::output::{Printer, Report};
 use checks::{
     channel_manager, config_file, credentials, keycloak, policy_checks, services,
@@ -27,7 +27,9 @@ pub use cx2fa_core::readiness::Level;
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct Finding {
+// Its name in the published schemas (`schemas/output/`), which predate this name.
+#[schemars(rename = "Finding")]
+pub struct DoctorFinding {
     pub check: String,
     pub level: Level,
     pub detail: String,
@@ -38,7 +40,7 @@ pub struct Finding {
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Doctor {
-    pub findings: Vec<Finding>,
+    pub findings: Vec<DoctorFinding>,
 }
 
 impl Report for Doctor {
@@ -61,26 +63,26 @@ impl Report for Doctor {
     }
 }
 
-struct Findings(Vec<Finding>);
+struct Findings(Vec<DoctorFinding>);
 
 impl Findings {
     fn add(&mut self, check: &str, level: Level, detail: impl Into<String>, fix: Option<String>) {
-        self.0.push(Finding {
+        self.0.push(DoctorFinding {
             check: check.into(),
             level,
             detail: detail.into(),
             fix,
         });
     }
-    fn err(&mut self, check: &str, e: impl Into<Error>) {
-        let e: Error = e.into();
+    fn err(&mut self, check: &str, e: impl Into<CommandError>) {
+        let e: CommandError = e.into();
         self.add(check, Level::Fail, e.one_line(), e.hint);
     }
 }
 
 /// Each check in the order a deployment's parts depend on each other: without a URL nothing
 /// else can be asked, without a token no API.
-pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), Error> {
+pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), CommandError> {
     let mut f = Findings(vec![]);
     config_file(ctx, &mut f);
     let ep = match ctx.endpoints() {
@@ -135,7 +137,7 @@ pub async fn run(ctx: &Ctx, _a: DoctorArgs) -> Result<(), Error> {
     finish(ctx, f)
 }
 
-fn finish(ctx: &Ctx, f: Findings) -> Result<(), Error> {
+fn finish(ctx: &Ctx, f: Findings) -> Result<(), CommandError> {
     let failed: Vec<String> =
         f.0.iter()
             .filter(|x| x.level == Level::Fail)
@@ -145,7 +147,7 @@ fn finish(ctx: &Ctx, f: Findings) -> Result<(), Error> {
     if failed.is_empty() {
         Ok(())
     } else {
-        Err(Error::new(
+        Err(CommandError::new(
             Kind::Failed,
             format!("{} check(s) failed: {}", failed.len(), failed.join(", ")),
         )

@@ -4,7 +4,7 @@ mod scripted;
 mod terminal;
 
 use crate::ctx::{prompt_error, Ctx};
-use crate::error::{Error, Kind};
+use crate::error::{CommandError, Kind};
 use crate::output::{Printer, Report};
 use clap::Args;
 use cx2fa_core::api::Secret;
@@ -33,7 +33,7 @@ use terminal::Terminal;
 ///   cx2fa simulate-login -t expertflow --user agent.email --otp 000000 --expect invalid-otp
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
-pub struct LoginArgs {
+pub struct SimulateLoginArgs {
     /// The user to log in as
     #[arg(long, value_name = "USERNAME")]
     pub user: String,
@@ -81,7 +81,7 @@ pub struct LoginArgs {
     pub expect: Option<Ending>,
 }
 
-impl LoginArgs {
+impl SimulateLoginArgs {
     pub(super) fn scripted_flags(&self) -> bool {
         self.otp.is_some()
             || self.otp_stdin
@@ -115,14 +115,14 @@ impl Report for Transcript {
     }
 }
 
-pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
+pub async fn run(ctx: &Ctx, a: SimulateLoginArgs) -> Result<(), CommandError> {
     if [a.user_password_stdin, a.otp_stdin, ctx.g.password_stdin]
         .iter()
         .filter(|b| **b)
         .count()
         > 1
     {
-        return Err(Error::usage("stdin can carry only one password")
+        return Err(CommandError::usage("stdin can carry only one password")
             .with_hint("give the admin credentials by environment"));
     }
     let scripted = a.scripted_flags() || !ctx.can_prompt();
@@ -162,7 +162,7 @@ pub async fn run(ctx: &Ctx, a: LoginArgs) -> Result<(), Error> {
 }
 
 /// The user's password: standard input, `CX2FA_USER_PASSWORD`, or a prompt.
-fn user_password(ctx: &Ctx, a: &LoginArgs, scripted: bool) -> Result<Secret, Error> {
+fn user_password(ctx: &Ctx, a: &SimulateLoginArgs, scripted: bool) -> Result<Secret, CommandError> {
     if a.user_password_stdin {
         return crate::ctx::read_stdin_secret("user password");
     }
@@ -170,7 +170,7 @@ fn user_password(ctx: &Ctx, a: &LoginArgs, scripted: bool) -> Result<Secret, Err
         return Ok(Secret::new(p));
     }
     if scripted {
-        return Err(Error::needs_input(
+        return Err(CommandError::needs_input(
             "the user's password",
             "--user-password-stdin or CX2FA_USER_PASSWORD",
         ));
@@ -185,7 +185,7 @@ fn user_password(ctx: &Ctx, a: &LoginArgs, scripted: bool) -> Result<Secret, Err
 
 /// The exit status: the ending asserted by `--expect` (else success) is 0; a refused
 /// password, unasserted, is an authentication failure; anything else fails.
-fn verdict(ctx: &Ctx, a: &LoginArgs, transcript: &Transcript) -> Result<(), Error> {
+fn verdict(ctx: &Ctx, a: &SimulateLoginArgs, transcript: &Transcript) -> Result<(), CommandError> {
     let ending = transcript.ending;
     let want = a.expect.unwrap_or(Ending::Success);
     if ending == want {
@@ -193,7 +193,7 @@ fn verdict(ctx: &Ctx, a: &LoginArgs, transcript: &Transcript) -> Result<(), Erro
     }
     if a.expect.is_none() && ending.at_password() {
         // Unasserted, a refused password is an authentication failure, as it always was.
-        return Err(Error::auth(format!(
+        return Err(CommandError::auth(format!(
             "Keycloak refused the password of `{}` in realm `{}`: {}",
             transcript.user,
             ctx.tenant_id()?,
@@ -211,7 +211,7 @@ fn verdict(ctx: &Ctx, a: &LoginArgs, transcript: &Transcript) -> Result<(), Erro
         ),
         None => format!("the login failed: {}", transcript.message),
     };
-    Err(Error::new(Kind::Failed, msg))
+    Err(CommandError::new(Kind::Failed, msg))
 }
 
 fn label(e: Ending) -> String {

@@ -1,9 +1,9 @@
 //! Answers to the login screen from flags: `simulate-login` without a terminal, or with an
 //! OTP source given.
 
-use super::LoginArgs;
+use super::SimulateLoginArgs;
 use crate::ctx::Env;
-use crate::error::Error;
+use crate::error::CommandError;
 use crate::output::Printer;
 use cx2fa_core::api::{Secret, Session};
 /// The login flow's `Io` answers in core's error type; ours travel inside it unchanged.
@@ -12,17 +12,17 @@ use cx2fa_core::login::code_source::{self, CodeSource};
 use cx2fa_core::login::{CodeAnswer, Ending, Io};
 use cx2fa_core::settings::ChannelType;
 
-fn env_secret(env: &Env, var: &str, what: &str) -> Result<Secret, Error> {
-    env.get(var)
-        .map(Secret::new)
-        .ok_or_else(|| Error::usage(format!("environment variable `{var}` ({what}) is not set")))
+fn env_secret(env: &Env, var: &str, what: &str) -> Result<Secret, CommandError> {
+    env.get(var).map(Secret::new).ok_or_else(|| {
+        CommandError::usage(format!("environment variable `{var}` ({what}) is not set"))
+    })
 }
 
 /// Answers from flags.
 pub(super) struct Scripted<'a> {
     /// The environment the secrets named by flags are read from.
     pub(super) env: &'a Env,
-    pub(super) a: &'a LoginArgs,
+    pub(super) a: &'a SimulateLoginArgs,
     /// `--yes`: registration agreed to.
     pub(super) yes: bool,
     pub(super) session: &'a Session,
@@ -44,7 +44,7 @@ pub(super) struct Scripted<'a> {
 
 impl<'a> Scripted<'a> {
     pub(super) fn new(
-        a: &'a LoginArgs,
+        a: &'a SimulateLoginArgs,
         ctx: &'a crate::ctx::Ctx,
         session: &'a Session,
         otp_stdin: Option<Secret>,
@@ -65,7 +65,7 @@ impl<'a> Scripted<'a> {
         }
     }
 
-    fn run_cmd(&self, cmd: &str) -> Result<Secret, Error> {
+    fn run_cmd(&self, cmd: &str) -> Result<Secret, CommandError> {
         let mut c = std::process::Command::new("sh");
         c.arg("-c").arg(cmd).stderr(std::process::Stdio::inherit());
         // An allow-listed environment: the command needs none of cx2fa's secrets, and they
@@ -76,9 +76,9 @@ impl<'a> Scripted<'a> {
         );
         let o = c
             .output()
-            .map_err(|e| Error::usage(format!("cannot run `--otp-cmd`: {e}")))?;
+            .map_err(|e| CommandError::usage(format!("cannot run `--otp-cmd`: {e}")))?;
         if !o.status.success() {
-            return Err(Error::failed(format!(
+            return Err(CommandError::failed(format!(
                 "`--otp-cmd` exited with {}",
                 o.status
             )));
@@ -89,7 +89,7 @@ impl<'a> Scripted<'a> {
     }
 
     /// The OTP source the flags name for `channel`, its secrets read from the environment.
-    fn code_source(&self, channel: ChannelType) -> Result<CodeSource<'_>, Error> {
+    fn code_source(&self, channel: ChannelType) -> Result<CodeSource<'_>, CommandError> {
         Ok(if let Some(cmd) = &self.a.otp_cmd {
             CodeSource::Output(self.run_cmd(cmd)?)
         } else if let (ChannelType::App, Some(var)) = (channel, &self.a.totp_secret_env) {
@@ -121,7 +121,7 @@ impl<'a> Scripted<'a> {
                     .map(Secret::new),
             }
         } else {
-            return Err(Error::needs_input(
+            return Err(CommandError::needs_input(
                 "an OTP",
                 "--otp, --otp-cmd, --otp-from-outbox, --otp-from-imap or --totp-secret-env",
             ));
@@ -147,7 +147,7 @@ impl Io for Scripted<'_> {
             ));
             return Ok(());
         }
-        Err(Error::failed(format!(
+        Err(CommandError::failed(format!(
             "`{user}` is not registered for 2FA: this login would register them for {channel}, writing their enrolment in Keycloak"
         ))
         .with_hint("pass `--register` (or `--register-contact ADDR`) to register them; nothing was written")
@@ -160,16 +160,15 @@ impl Io for Scripted<'_> {
     }
     fn contact(&mut self, _channel: ChannelType) -> Result<String, CoreError> {
         if std::mem::replace(&mut self.contact_given, true) {
-            return Err(
-                Error::failed("the address given with `--register-contact` was refused")
-                    .with_hint(
-                        "pass an email address or 7–15 digits with no `+` (the platform's rule)",
-                    )
-                    .into(),
-            );
+            return Err(CommandError::failed(
+                "the address given with `--register-contact` was refused",
+            )
+            .with_hint("pass an email address or 7–15 digits with no `+` (the platform's rule)")
+            .into());
         }
         self.a.register_contact.clone().ok_or_else(|| {
-            Error::needs_input("the contact address to register", "--register-contact").into()
+            CommandError::needs_input("the contact address to register", "--register-contact")
+                .into()
         })
     }
     fn confirm_contact(&mut self, _: ChannelType, _: &str) -> Result<Option<String>, CoreError> {
@@ -196,13 +195,13 @@ impl Io for Scripted<'_> {
             match code_source::read_code(self.session, source, contact).await {
                 Ok(Some(code)) => code,
                 Ok(None) => {
-                    return Err(Error::failed(format!(
+                    return Err(CommandError::failed(format!(
                         "the sandbox's outbox has no OTP for `{}`",
                         cx2fa_core::enrolment::mask_contact(contact)
                     ))
                     .into())
                 }
-                Err(e) if outbox => return Err(Error::from(e).with_hint(format!(
+                Err(e) if outbox => return Err(CommandError::from(e).with_hint(format!(
                     "`--otp-from-outbox` works against `cx2fa sandbox` only, with `{}` set from its banner",
                     cx2fa_core::env::SANDBOX_TOKEN
                 )).into()),
@@ -229,7 +228,9 @@ impl Io for Scripted<'_> {
         }
         match &self.a.rsa_passcode_env {
             Some(v) => Ok(env_secret(self.env, v, "RSA passcode")?),
-            None => Err(Error::needs_input("the RSA passcode", "--rsa-passcode-env VAR").into()),
+            None => {
+                Err(CommandError::needs_input("the RSA passcode", "--rsa-passcode-env VAR").into())
+            }
         }
     }
     fn retry_after_invalid(&mut self) -> bool {

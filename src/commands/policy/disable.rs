@@ -2,9 +2,9 @@
 
 use super::push::{push, PushOpts};
 use crate::commands::Ctx;
-use crate::error::Error;
-use cx2fa_core::policy::Change;
+use crate::error::CommandError;
+use cx2fa_core::policy::ChangeRequest;
 
-pub async fn disable(ctx: &Ctx, o: PushOpts) -> Result<(), Error> {
-    push(ctx, Change::Disable, &o, false).await
+pub async fn disable(ctx: &Ctx, o: PushOpts) -> Result<(), CommandError> {
+    push(ctx, ChangeRequest::Disable, &o, false).await
 }

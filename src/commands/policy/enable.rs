@@ -2,9 +2,9 @@
 
 use super::push::{push, PushOpts};
 use crate::commands::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use clap::Args;
-use cx2fa_core::policy::Change;
+use cx2fa_core::policy::ChangeRequest;
 use cx2fa_core::settings::ChannelType;
 
 #[derive(Debug, Args, Clone)]
@@ -28,8 +28,8 @@ pub struct EnableArgs {
     pub push: PushOpts,
 }
 
-pub async fn enable(ctx: &Ctx, a: EnableArgs) -> Result<(), Error> {
-    let change = Change::Enable {
+pub async fn enable(ctx: &Ctx, a: EnableArgs) -> Result<(), CommandError> {
+    let change = ChangeRequest::Enable {
         channel: a.channel,
         identifier: a.identifier,
         otp_manager_url: a.set_otp_manager_url,

@@ -9,14 +9,14 @@ mod push;
 mod show;
 
 use super::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use apply::ApplyArgs;
 use clap::Subcommand;
 use enable::EnableArgs;
 use plan::PlanArgs;
 use push::PushOpts;
 
-pub use push::{PushReport, Status, TenantOutcome};
+pub use push::{PushReport, PushStatus, TenantOutcome};
 pub use show::ShowReport;
 
 #[derive(Debug, Subcommand)]
@@ -56,7 +56,7 @@ pub enum PolicyCmd {
     Disable(PushOpts),
 }
 
-pub async fn run(ctx: &Ctx, cmd: PolicyCmd) -> Result<(), Error> {
+pub async fn run(ctx: &Ctx, cmd: PolicyCmd) -> Result<(), CommandError> {
     match cmd {
         PolicyCmd::Show => show::show(ctx).await,
         PolicyCmd::Plan(a) => plan::plan(ctx, a).await,

@@ -3,9 +3,9 @@
 use super::apply::read_change_file;
 use super::push::{push, PushOpts};
 use crate::commands::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use clap::Args;
-use cx2fa_core::policy::Change;
+use cx2fa_core::policy::ChangeRequest;
 use cx2fa_core::settings::ChannelType;
 
 #[derive(Debug, Args)]
@@ -40,11 +40,11 @@ pub struct PlanArgs {
     pub all_tenants: bool,
 }
 
-pub async fn plan(ctx: &Ctx, a: PlanArgs) -> Result<(), Error> {
+pub async fn plan(ctx: &Ctx, a: PlanArgs) -> Result<(), CommandError> {
     let change = if let Some(f) = &a.file {
-        Change::Given(read_change_file(f)?)
+        ChangeRequest::Given(read_change_file(f)?)
     } else if let Some(channel) = a.channel {
-        Change::Enable {
+        ChangeRequest::Enable {
             channel,
             identifier: a.identifier,
             otp_manager_url: a.set_otp_manager_url,
@@ -52,9 +52,9 @@ pub async fn plan(ctx: &Ctx, a: PlanArgs) -> Result<(), Error> {
             max_attempts: a.max_attempts,
         }
     } else if a.disable {
-        Change::Disable
+        ChangeRequest::Disable
     } else {
-        return Err(Error::usage("nothing to plan")
+        return Err(CommandError::usage("nothing to plan")
             .with_hint("pass `-f FILE`, `--channel ...`, or `--disable`"));
     };
     let opts = PushOpts {

@@ -2,7 +2,7 @@
 //! call to `cx2fa_core::policy::run` (prepare every tenant, confirm here, write each).
 
 use crate::commands::Ctx;
-use crate::error::{Error, Kind};
+use crate::error::{CommandError, Kind};
 use crate::hints;
 use crate::output::{changes_table, Printer, Report};
 use clap::Args;
@@ -31,20 +31,22 @@ pub struct PushOpts {
 /// Where one tenant's change ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
-pub enum Status {
+// Its name in the published schemas (`schemas/output/`), which predate this name.
+#[schemars(rename = "Status")]
+pub enum PushStatus {
     Planned,
     NoChanges,
     Applied,
     Failed,
 }
 
-impl std::fmt::Display for Status {
+impl std::fmt::Display for PushStatus {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
-            Status::Planned => "planned",
-            Status::NoChanges => "no-changes",
-            Status::Applied => "applied",
-            Status::Failed => "failed",
+            PushStatus::Planned => "planned",
+            PushStatus::NoChanges => "no-changes",
+            PushStatus::Applied => "applied",
+            PushStatus::Failed => "failed",
         })
     }
 }
@@ -54,7 +56,7 @@ impl std::fmt::Display for Status {
 #[serde(rename_all = "camelCase")]
 pub struct TenantOutcome {
     pub tenant: String,
-    pub status: Status,
+    pub status: PushStatus,
     pub changes: Vec<Change>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
@@ -63,7 +65,7 @@ pub struct TenantOutcome {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub backup: Option<PathBuf>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<Error>,
+    pub error: Option<CommandError>,
 }
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
@@ -118,7 +120,7 @@ impl From<TenantResult> for TenantOutcome {
         match r {
             TenantResult::Refused { tenant, error } => TenantOutcome {
                 tenant,
-                status: Status::Failed,
+                status: PushStatus::Failed,
                 changes: vec![],
                 warnings: vec![],
                 channel: None,
@@ -131,14 +133,14 @@ impl From<TenantResult> for TenantOutcome {
                 applied,
             } => {
                 let mut o = prepared(p);
-                o.status = Status::Applied;
+                o.status = PushStatus::Applied;
                 o.backup = Some(applied.backup);
                 o.warnings.extend(applied.note);
                 o
             }
             TenantResult::Failed { prepared: p, error } => {
                 let mut o = prepared(p);
-                o.status = Status::Failed;
+                o.status = PushStatus::Failed;
                 o.error = Some(error.into());
                 o
             }
@@ -151,12 +153,12 @@ fn prepared(p: Prepared) -> TenantOutcome {
     TenantOutcome {
         tenant: p.plan.tenant.clone(),
         status: if p.plan.is_empty() {
-            Status::NoChanges
+            PushStatus::NoChanges
         } else {
-            Status::Planned
+            PushStatus::Planned
         },
         changes: p.plan.changes,
-        warnings: p.warnings.iter().map(hints::warning).collect(),
+        warnings: p.warnings.iter().map(hints::policy_warning).collect(),
         channel: p.channel,
         backup: None,
         error: None,
@@ -165,11 +167,14 @@ fn prepared(p: Prepared) -> TenantOutcome {
 
 /// Before anything is written: each tenant's warnings, then (when the run writes) the
 /// changes and one confirmation for every tenant.
-fn review(ctx: &Ctx, r: &Review) -> Result<(), Error> {
+fn review(ctx: &Ctx, r: &Review) -> Result<(), CommandError> {
     for p in r.plans.iter().flatten() {
         for w in &p.warnings {
-            ctx.out
-                .warn(format!("tenant `{}`: {}", p.plan.tenant, hints::warning(w)));
+            ctx.out.warn(format!(
+                "tenant `{}`: {}",
+                p.plan.tenant,
+                hints::policy_warning(w)
+            ));
         }
     }
     if !r.writes {
@@ -191,15 +196,15 @@ fn review(ctx: &Ctx, r: &Review) -> Result<(), Error> {
 /// reports. With `exit_code` (`policy plan --exit-code`), pending changes exit 10.
 pub async fn push(
     ctx: &Ctx,
-    change: policy::Change,
+    change: policy::ChangeRequest,
     opts: &PushOpts,
     exit_code: bool,
-) -> Result<(), Error> {
+) -> Result<(), CommandError> {
     let s = ctx.session().await?;
     let run = policy::RunOptions {
         targets: ctx.targets(&s, opts.all_tenants).await?,
         change,
-        prepare: policy::Options {
+        prepare: policy::PrepareOptions {
             skip_channel_check: opts.skip_channel_check,
         },
         dry_run: opts.dry_run,
@@ -211,7 +216,7 @@ pub async fn push(
         tenants: outcome.tenants.into_iter().map(Into::into).collect(),
     };
     ctx.out.data(&report)?;
-    let failed: Vec<&Error> = report
+    let failed: Vec<&CommandError> = report
         .tenants
         .iter()
         .filter_map(|o| o.error.as_ref())
@@ -220,7 +225,7 @@ pub async fn push(
         return Err(if single {
             (*first).clone()
         } else {
-            Error::new(
+            CommandError::new(
                 Kind::Partial,
                 format!(
                     "{} of {} tenant(s) failed; the others are done",
@@ -233,7 +238,7 @@ pub async fn push(
     if outcome.pending == 0 {
         ctx.out.status("no changes");
     } else if exit_code {
-        return Err(Error::new(
+        return Err(CommandError::new(
             Kind::ChangesPending,
             format!("changes pending for {} tenant(s)", outcome.pending),
         ));

@@ -2,7 +2,7 @@
 //! (`cx2fa_core::readiness::tenant`).
 
 use crate::commands::Ctx;
-use crate::error::{Error, Kind};
+use crate::error::{CommandError, Kind};
 use crate::hints;
 use crate::output::{kv_table, Printer, Report};
 use cx2fa_core::enrolment;
@@ -102,19 +102,19 @@ fn users_row(tenant: &str, users: UsersReadiness) -> (Check, Option<enrolment::P
                 c.status = Level::Fail;
                 c.ok = false;
                 c.detail
-                    .push_str(&format!("; {}", crate::error::warning(w)));
+                    .push_str(&format!("; {}", crate::error::as_warning(w)));
             }
             (c, Some(posture))
         }
         UsersReadiness::Hidden(e) => {
-            let e = Error::from(e);
+            let e = CommandError::from(e);
             let detail = format!("{}; fix: {}", e.message, e.hint.unwrap_or_default());
             (Check::new("users", Level::Warn, detail), None)
         }
     }
 }
 
-pub async fn show(ctx: &Ctx) -> Result<(), Error> {
+pub async fn show(ctx: &Ctx) -> Result<(), CommandError> {
     let s = ctx.session().await?;
     let t = ctx.tenant_for_users(&s).await?;
     let r = readiness::tenant(&s, &t).await?;
@@ -132,7 +132,7 @@ pub async fn show(ctx: &Ctx) -> Result<(), Error> {
     })?;
     // A script or a cron job reads the verdict from the exit code, as from the table.
     if !r.ready {
-        return Err(Error::new(
+        return Err(CommandError::new(
             Kind::Failed,
             format!(
                 "tenant `{}` is NOT ready: {} failed",

@@ -10,7 +10,7 @@ use report::label;
 pub use report::ProbeReport;
 
 use crate::ctx::Ctx;
-use crate::error::{Error, Kind};
+use crate::error::{CommandError, Kind};
 use clap::Args;
 use cx2fa_core::probe::{self, OtpSource, ProbeSpec, SecretRef, TenantProbe};
 use std::path::PathBuf;
@@ -97,13 +97,13 @@ pub enum LogFormat {
 }
 
 /// `--every`'s value refused, worded for the flag.
-fn interval_error(e: probe::schedule::BadInterval) -> Error {
+fn interval_error(e: probe::schedule::BadInterval) -> CommandError {
     use probe::schedule::BadInterval as B;
     match e {
-        B::NotAnInterval(s) => Error::usage(format!(
+        B::NotAnInterval(s) => CommandError::usage(format!(
             "`{s}` is not an interval: write e.g. `30s`, `5m`, `1h` or `1h30m`"
         )),
-        B::TooShort(s) => Error::usage(format!(
+        B::TooShort(s) => CommandError::usage(format!(
             "`--every {s}`: the shortest interval is {} s (each run logs the probe users in)",
             probe::schedule::MIN_EVERY.as_secs()
         )),
@@ -112,12 +112,12 @@ fn interval_error(e: probe::schedule::BadInterval) -> Error {
 
 impl ProbeArgs {
     /// The probes: the file's, or one from the flags.
-    fn specs(&self, ctx: &Ctx) -> Result<Vec<ProbeSpec>, Error> {
+    fn specs(&self, ctx: &Ctx) -> Result<Vec<ProbeSpec>, CommandError> {
         if let Some(f) = &self.file {
             return Ok(probe::file::load(f)?);
         }
         let (Some(user), Some(contact)) = (&self.user, &self.contact) else {
-            return Err(Error::usage("nothing to probe").with_hint("pass `--file probe.toml`, or `-t TENANT --user PROBE_USER --contact ADDR` with an OTP source"));
+            return Err(CommandError::usage("nothing to probe").with_hint("pass `--file probe.toml`, or `-t TENANT --user PROBE_USER --contact ADDR` with an OTP source"));
         };
         let otp = if let Some(v) = &self.totp_secret_env {
             OtpSource::TotpSecret(SecretRef::Env(v.clone()))
@@ -133,7 +133,7 @@ impl ProbeArgs {
         } else if let Some(c) = &self.rsa_passcode_cmd {
             OtpSource::RsaPasscode(SecretRef::Command(c.clone()))
         } else {
-            return Err(Error::needs_input("the probe's OTP source", "--totp-secret-env, --otp-from-outbox, --otp-from-imap, --otp-cmd or --rsa-passcode-cmd"));
+            return Err(CommandError::needs_input("the probe's OTP source", "--totp-secret-env, --otp-from-outbox, --otp-from-imap, --otp-cmd or --rsa-passcode-cmd"));
         };
         cx2fa_core::login::check_contact(cx2fa_core::settings::ChannelType::Email, contact)?;
         Ok(vec![ProbeSpec {
@@ -148,7 +148,7 @@ impl ProbeArgs {
     }
 }
 
-pub async fn run(ctx: &Ctx, mut a: ProbeArgs) -> Result<(), Error> {
+pub async fn run(ctx: &Ctx, mut a: ProbeArgs) -> Result<(), CommandError> {
     // With `-o json` every line on stderr is a JSON object (README "Machine contract").
     if ctx.out.is_json() {
         a.log_format = LogFormat::Json;
@@ -159,12 +159,14 @@ pub async fn run(ctx: &Ctx, mut a: ProbeArgs) -> Result<(), Error> {
         .map(|s| probe::schedule::parse_every(s).map_err(interval_error))
         .transpose()?;
     let specs = a.specs(ctx)?;
-    let shared = serve::Shared::default();
+    let shared = serve::SharedRendering::default();
     let mut state = metrics::State {
         every,
         ..Default::default()
     };
-    *shared.lock().map_err(|_| Error::failed("metrics lock"))? = metrics::render(&state);
+    *shared
+        .lock()
+        .map_err(|_| CommandError::failed("metrics lock"))? = metrics::render(&state);
     if let Some(addr) = &a.listen {
         let bound = serve::start(serve::listen_addr(addr)?, shared.clone()).await?;
         log::event(
@@ -212,7 +214,7 @@ async fn one_run(
     ctx: &Ctx,
     specs: &[ProbeSpec],
     session: &mut Option<cx2fa_core::api::Session>,
-) -> Result<Vec<TenantProbe>, Error> {
+) -> Result<Vec<TenantProbe>, CommandError> {
     let mut failure = None;
     if session.is_none() {
         match ctx.session().await {
@@ -222,7 +224,7 @@ async fn one_run(
             Err(e) => failure = Some(cx2fa_core::error::Error::from(e)),
         }
     }
-    let opts = probe::Options {
+    let opts = probe::ProbeOptions {
         ca: ctx.settings.ca_cert.clone(),
         stale_remedy: &|t: &str| crate::hints::reset_stale(t),
     };
@@ -234,7 +236,7 @@ async fn one_run(
     Ok(probe::run(s, specs, &sources::Resolver, &opts).await)
 }
 
-fn once_result(ctx: &Ctx, probes: Vec<TenantProbe>) -> Result<(), Error> {
+fn once_result(ctx: &Ctx, probes: Vec<TenantProbe>) -> Result<(), CommandError> {
     let broken: Vec<String> = probes
         .iter()
         .filter(|p| !p.healthy)
@@ -249,7 +251,7 @@ fn once_result(ctx: &Ctx, probes: Vec<TenantProbe>) -> Result<(), Error> {
         return Ok(());
     }
     let kind = if several { Kind::Partial } else { Kind::Failed };
-    Err(Error::new(kind, format!("not healthy: {}", broken.join(", ")))
+    Err(CommandError::new(kind, format!("not healthy: {}", broken.join(", ")))
         .with_hint("each tenant's causes are above; `cx2fa simulate-login` and `cx2fa policy show` show the details"))
 }
 

@@ -6,7 +6,7 @@
 //! scanner or a slow client cannot hold the probe: a few connections at once (others wait in
 //! the kernel's backlog), 16 KiB of request head, 5 s to send it, 10 s per connection.
 
-use crate::error::Error;
+use crate::error::CommandError;
 use bytes::Bytes;
 use http_body_util::Full;
 use hyper::{Method, Request, Response, StatusCode};
@@ -21,10 +21,10 @@ const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
 const CONNECTION_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The last rendering, shared with the server.
-pub type Shared = Arc<Mutex<String>>;
+pub type SharedRendering = Arc<Mutex<String>>;
 
 /// `--listen`: `PORT` alone is loopback (`127.0.0.1:PORT`); any other address is explicit.
-pub fn listen_addr(s: &str) -> Result<std::net::SocketAddr, Error> {
+pub fn listen_addr(s: &str) -> Result<std::net::SocketAddr, CommandError> {
     let s = s.trim();
     let with_host = if s.chars().all(|c| c.is_ascii_digit()) {
         format!("127.0.0.1:{s}")
@@ -32,7 +32,7 @@ pub fn listen_addr(s: &str) -> Result<std::net::SocketAddr, Error> {
         s.to_string()
     };
     with_host.parse().map_err(|_| {
-        Error::usage(format!("`--listen {s}`: give a port (loopback) or an address, e.g. `9464`, `127.0.0.1:9464`, `0.0.0.0:9464`, `[::1]:9464`"))
+        CommandError::usage(format!("`--listen {s}`: give a port (loopback) or an address, e.g. `9464`, `127.0.0.1:9464`, `0.0.0.0:9464`, `[::1]:9464`"))
     })
 }
 
@@ -40,11 +40,11 @@ pub fn listen_addr(s: &str) -> Result<std::net::SocketAddr, Error> {
 /// process ends.
 pub async fn start(
     addr: std::net::SocketAddr,
-    shared: Shared,
-) -> Result<std::net::SocketAddr, Error> {
+    shared: SharedRendering,
+) -> Result<std::net::SocketAddr, CommandError> {
     let listener = tokio::net::TcpListener::bind(addr)
         .await
-        .map_err(|e| Error::usage(format!("cannot listen on `{addr}`: {e}")))?;
+        .map_err(|e| CommandError::usage(format!("cannot listen on `{addr}`: {e}")))?;
     let bound = listener.local_addr().unwrap_or(addr);
     let slots = Arc::new(tokio::sync::Semaphore::new(CONNECTIONS_AT_ONCE));
     tokio::spawn(async move {
@@ -75,7 +75,7 @@ pub async fn start(
     Ok(bound)
 }
 
-fn answer<B>(req: &Request<B>, shared: &Shared) -> Response<Full<Bytes>> {
+fn answer<B>(req: &Request<B>, shared: &SharedRendering) -> Response<Full<Bytes>> {
     let reply = |status: StatusCode, ctype: &str, body: String| {
         let mut r = Response::new(Full::new(Bytes::from(body)));
         *r.status_mut() = status;
@@ -116,13 +116,14 @@ pub fn textfile_path(dir: &Path) -> PathBuf {
 /// Writes the metrics to `dir/cx2fa_probe.prom` atomically: a temporary file in the same
 /// directory, flushed, then renamed over the old one, so that the collector never reads half a
 /// file. Readable by all (0644): the collector runs as another user, and nothing in it is secret.
-pub fn write_textfile(dir: &Path, text: &str) -> Result<(), Error> {
+pub fn write_textfile(dir: &Path, text: &str) -> Result<(), CommandError> {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
     let target = textfile_path(dir);
     let tmp = dir.join(format!(".cx2fa_probe.prom.{}.tmp", std::process::id()));
-    let fail =
-        |e: std::io::Error| Error::failed(format!("cannot write `{}`: {e}", target.display()));
+    let fail = |e: std::io::Error| {
+        CommandError::failed(format!("cannot write `{}`: {e}", target.display()))
+    };
     let _ = std::fs::remove_file(&tmp);
     let mut f = std::fs::OpenOptions::new()
         .write(true)

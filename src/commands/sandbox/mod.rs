@@ -9,7 +9,7 @@ pub use rsa_code::Tokencode;
 pub use serve::ServeArgs;
 
 use crate::ctx::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use clap::{Args, Subcommand};
 use std::path::PathBuf;
 
@@ -51,7 +51,7 @@ pub enum SandboxCmd {
     },
 }
 
-pub async fn run(ctx: &Ctx, a: SandboxArgs) -> Result<(), Error> {
+pub async fn run(ctx: &Ctx, a: SandboxArgs) -> Result<(), CommandError> {
     match a.cmd {
         Some(SandboxCmd::RsaCode { user, state }) => rsa_code::run(ctx, user, state),
         None => serve::run(ctx, a.serve).await,

@@ -1,7 +1,7 @@
 //! `cx2fa sandbox rsa-code`: an RSA SecurID user's current tokencode.
 
 use crate::ctx::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use crate::output::{Printer, Report};
 use crate::sandbox_edge as edge;
 use cx2fa_sandbox as sandbox;
@@ -23,7 +23,7 @@ impl Report for Tokencode {
     }
 }
 
-pub(super) fn run(ctx: &Ctx, user: String, state: Option<PathBuf>) -> Result<(), Error> {
+pub(super) fn run(ctx: &Ctx, user: String, state: Option<PathBuf>) -> Result<(), CommandError> {
     let cfg = sandbox::Config {
         state_file: state,
         files: Arc::new(edge::CheckedFiles),
@@ -31,7 +31,7 @@ pub(super) fn run(ctx: &Ctx, user: String, state: Option<PathBuf>) -> Result<(),
     };
     let data = sandbox::load(&cfg).map_err(edge::error)?;
     let u = data.rsa.users.get(&user).ok_or_else(|| {
-        Error::not_found(format!("no RSA user `{user}` in the sandbox")).with_hint(format!(
+        CommandError::not_found(format!("no RSA user `{user}` in the sandbox")).with_hint(format!(
             "RSA users: {}",
             data.rsa
                 .users

@@ -2,7 +2,7 @@
 
 use super::banner::Banner;
 use crate::ctx::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use crate::sandbox_edge as edge;
 use clap::Args;
 use cx2fa_platform::fields;
@@ -106,11 +106,11 @@ pub struct ServeArgs {
 
 impl ServeArgs {
     /// `--user-profile` and `--declare-enrolment`: the Keycloak 24+ user profile emulated.
-    fn profile(&self) -> Result<Option<sandbox::variant::Profile>, Error> {
+    fn profile(&self) -> Result<Option<sandbox::variant::UserProfile>, CommandError> {
         let profile = match self.user_profile.as_str() {
             "none" => None,
-            p => Some(sandbox::variant::Profile {
-                unmanaged: p.parse().map_err(Error::usage)?,
+            p => Some(sandbox::variant::UserProfile {
+                unmanaged: p.parse().map_err(CommandError::usage)?,
                 declared: if self.declare_enrolment {
                     cx2fa_core::enrolment::ENROLMENT_ATTRS
                         .iter()
@@ -122,20 +122,22 @@ impl ServeArgs {
             }),
         };
         if self.declare_enrolment && profile.is_none() {
-            return Err(Error::usage("`--declare-enrolment` needs `--user-profile`"));
+            return Err(CommandError::usage(
+                "`--declare-enrolment` needs `--user-profile`",
+            ));
         }
         Ok(profile)
     }
 
     /// Each `--required-action USER=ACTION`.
-    fn required_actions(&self) -> Result<Vec<(String, String)>, Error> {
+    fn required_actions(&self) -> Result<Vec<(String, String)>, CommandError> {
         self.required_action
             .iter()
             .map(|ra| {
                 ra.split_once('=')
                     .map(|(u, a)| (u.to_string(), a.to_string()))
                     .ok_or_else(|| {
-                        Error::usage(format!(
+                        CommandError::usage(format!(
                             "`--required-action {ra}`: use USER=ACTION, e.g. agent.email=VERIFY_PROFILE"
                         ))
                     })
@@ -145,7 +147,7 @@ impl ServeArgs {
 
     /// `--keycloak-upstream`: the real Keycloak, with its admin's password from the
     /// environment (never the command line).
-    fn upstream(&self) -> Result<Option<sandbox::upstream::Upstream>, Error> {
+    fn upstream(&self) -> Result<Option<sandbox::upstream::Upstream>, CommandError> {
         let Some(url) = &self.keycloak_upstream else {
             return Ok(None);
         };
@@ -153,13 +155,15 @@ impl ServeArgs {
             .ok()
             .filter(|p| !p.is_empty())
             .ok_or_else(|| {
-                Error::usage("`--keycloak-upstream` needs the admin's password").with_hint(format!(
-                    "set `{}` (never on the command line)",
-                    cx2fa_core::env::UPSTREAM_ADMIN_PASSWORD
-                ))
+                CommandError::usage("`--keycloak-upstream` needs the admin's password").with_hint(
+                    format!(
+                        "set `{}` (never on the command line)",
+                        cx2fa_core::env::UPSTREAM_ADMIN_PASSWORD
+                    ),
+                )
             })?;
         if !(url.starts_with("http://") || url.starts_with("https://")) {
-            return Err(Error::usage(format!(
+            return Err(CommandError::usage(format!(
                 "`--keycloak-upstream {url}`: give Keycloak's http:// or https:// URL"
             )));
         }
@@ -172,7 +176,7 @@ impl ServeArgs {
         }))
     }
 
-    pub fn config(&self) -> Result<sandbox::Config, Error> {
+    pub fn config(&self) -> Result<sandbox::Config, CommandError> {
         let faults = self
             .faults
             .as_deref()
@@ -194,9 +198,9 @@ impl ServeArgs {
             required_actions,
             capacity: self.capacity,
             capacity_mode: if self.capacity_mode == "queue" {
-                sandbox::capacity::Mode::Queue
+                sandbox::capacity::CapacityMode::Queue
             } else {
-                sandbox::capacity::Mode::Reject
+                sandbox::capacity::CapacityMode::Reject
             },
             tenants: self.fleet,
             // A seed file's author chose its admin password; the built-in one is public.
@@ -224,7 +228,7 @@ impl ServeArgs {
     }
 }
 
-pub(super) async fn run(ctx: &Ctx, a: ServeArgs) -> Result<(), Error> {
+pub(super) async fn run(ctx: &Ctx, a: ServeArgs) -> Result<(), CommandError> {
     if a.print_seed {
         return crate::output::write_stdout(sandbox::seed::BUILTIN.trim_end());
     }
@@ -232,7 +236,7 @@ pub(super) async fn run(ctx: &Ctx, a: ServeArgs) -> Result<(), Error> {
     let private_dir = match &cfg.tls_ca {
         Some(p) if p.as_os_str().is_empty() => {
             let d = cx2fa_core::private::TempDir::new("cx2fa-sandbox").map_err(|e| {
-                Error::failed(format!("cannot create a private temporary directory: {e}"))
+                CommandError::failed(format!("cannot create a private temporary directory: {e}"))
             })?;
             cfg.tls_ca = Some(d.path().join("ca.pem"));
             Some(d)
@@ -241,8 +245,9 @@ pub(super) async fn run(ctx: &Ctx, a: ServeArgs) -> Result<(), Error> {
     };
     // Listening for Ctrl-C before the banner says the sandbox is up: a script that reads the
     // banner and interrupts at once must still get the clean stop (state saved, CA removed).
-    let mut interrupt = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())
-        .map_err(|e| Error::failed(format!("cannot wait for Ctrl-C: {e}")))?;
+    let mut interrupt =
+        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())
+            .map_err(|e| CommandError::failed(format!("cannot wait for Ctrl-C: {e}")))?;
     let running = sandbox::start(cfg).await.map_err(edge::error)?;
     let tenants = running
         .app

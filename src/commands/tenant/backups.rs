@@ -1,7 +1,7 @@
 //! `cx2fa tenant backups`: the local backups taken before each push.
 
 use crate::ctx::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use crate::output::{Printer, Report};
 use cx2fa_core::backup;
 use serde::Serialize;
@@ -30,7 +30,7 @@ impl Report for BackupList {
     }
 }
 
-pub(super) fn run(ctx: &Ctx) -> Result<(), Error> {
+pub(super) fn run(ctx: &Ctx) -> Result<(), CommandError> {
     let ids = ctx.tenant_ids();
     ctx.out.data(&BackupList {
         backups: backup::list(ids.first().map(String::as_str))?,

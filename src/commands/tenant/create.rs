@@ -1,7 +1,7 @@
 //! `cx2fa tenant create`: create a tenant from a full tenant document.
 
 use crate::ctx::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use clap::Args;
 use cx2fa_core::settings::schema::DocKind;
 use cx2fa_core::settings::validate;
@@ -27,7 +27,7 @@ pub struct CreateArgs {
     pub skip_channel_check: bool,
 }
 
-pub(super) async fn run(ctx: &Ctx, a: CreateArgs) -> Result<(), Error> {
+pub(super) async fn run(ctx: &Ctx, a: CreateArgs) -> Result<(), CommandError> {
     let doc = read_document(&a.file)?;
     let logo = a.logo.as_deref().map(read_logo).transpose()?;
     let s = ctx.session().await?;
@@ -59,11 +59,11 @@ pub(super) async fn run(ctx: &Ctx, a: CreateArgs) -> Result<(), Error> {
 }
 
 /// The file's tenant document, valid, or the refusal naming what is wrong.
-fn read_document(file: &str) -> Result<Tenant, Error> {
+fn read_document(file: &str) -> Result<Tenant, CommandError> {
     let text = cx2fa_core::settings::source::read_document(file)?;
     let report = validate::validate_text(&text, file)?;
     if report.kind != Some(DocKind::TenantDocument) {
-        return Err(Error::failed(format!(
+        return Err(CommandError::failed(format!(
             "{file} is a 2FA update payload, not a tenant document"
         ))
         .with_hint("`tenant create` takes a whole tenant document with tenantId and tenantName"));
@@ -80,7 +80,7 @@ fn read_document(file: &str) -> Result<Tenant, Error> {
 }
 
 /// The logo file, checked and capped like every file option: a FIFO or /dev/zero is refused.
-fn read_logo(p: &std::path::Path) -> Result<Logo, Error> {
+fn read_logo(p: &std::path::Path) -> Result<Logo, CommandError> {
     let bytes = cx2fa_core::input::read_all(&p.display().to_string(), "--logo", 16 << 20)?;
     let name = p
         .file_name()

@@ -1,7 +1,7 @@
 //! `cx2fa tenant list`: the deployment's tenants with their 2FA state.
 
 use crate::ctx::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use crate::output::{Printer, Report};
 use cx2fa_core::api::tenant::Tenants;
 use cx2fa_platform::fields;
@@ -10,7 +10,9 @@ use serde_json::Value;
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct Row {
+// Its name in the published schemas (`schemas/output/`), which predate this name.
+#[schemars(rename = "Row")]
+pub struct TenantRow {
     #[serde(rename = "tenantId")]
     pub tenant_id: String,
     #[serde(rename = "tenantName")]
@@ -26,7 +28,7 @@ pub struct Row {
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct TenantList {
-    pub tenants: Vec<Row>,
+    pub tenants: Vec<TenantRow>,
 }
 
 impl Report for TenantList {
@@ -74,12 +76,12 @@ impl Report for TenantList {
     }
 }
 
-pub(super) async fn run(ctx: &Ctx) -> Result<(), Error> {
+pub(super) async fn run(ctx: &Ctx) -> Result<(), CommandError> {
     let s = ctx.session().await?;
     let tenants = Tenants::new(&s).list().await?;
     let rows = tenants
         .iter()
-        .map(|t| Row {
+        .map(|t| TenantRow {
             tenant_id: t.id().into(),
             tenant_name: t.name().into(),
             status: t

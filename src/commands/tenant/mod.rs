@@ -8,12 +8,12 @@ mod show;
 
 pub use backups::BackupList;
 pub use create::CreateArgs;
-pub use list::{Row, TenantList};
+pub use list::{TenantList, TenantRow};
 pub use restore::{RestoreArgs, RestoreChange, RestoreReport, RestoreStatus};
 pub use show::{ShowArgs, TenantDoc};
 
 use crate::ctx::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use clap::Subcommand;
 
 #[derive(Debug, Subcommand)]
@@ -54,7 +54,7 @@ pub enum TenantCmd {
     Restore(RestoreArgs),
 }
 
-pub async fn run(ctx: &Ctx, cmd: TenantCmd) -> Result<(), Error> {
+pub async fn run(ctx: &Ctx, cmd: TenantCmd) -> Result<(), CommandError> {
     match cmd {
         TenantCmd::List => list::run(ctx).await,
         TenantCmd::Show(a) => show::run(ctx, a).await,

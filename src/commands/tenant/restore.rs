@@ -1,7 +1,7 @@
 //! `cx2fa tenant restore`: put a backup back (plan, confirm, push, verify).
 
 use crate::ctx::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use crate::output::{Printer, Report};
 use clap::Args;
 use cx2fa_core::api::Session;
@@ -96,7 +96,7 @@ restored; the document before the restore is in `{}`",
     }
 }
 
-pub(super) async fn run(ctx: &Ctx, a: RestoreArgs) -> Result<(), Error> {
+pub(super) async fn run(ctx: &Ctx, a: RestoreArgs) -> Result<(), CommandError> {
     let source = match (a.backup, a.file) {
         (Some(name), _) => BackupSource::Named(name),
         (None, Some(path)) => BackupSource::File(path),

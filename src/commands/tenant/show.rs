@@ -1,7 +1,7 @@
 //! `cx2fa tenant show`: a tenant's whole document, secrets masked.
 
 use crate::ctx::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use crate::output::{Printer, Report};
 use clap::Args;
 use cx2fa_core::settings::secrets;
@@ -28,7 +28,7 @@ impl Report for TenantDoc {
     }
 }
 
-pub(super) async fn run(ctx: &Ctx, a: ShowArgs) -> Result<(), Error> {
+pub(super) async fn run(ctx: &Ctx, a: ShowArgs) -> Result<(), CommandError> {
     if a.show_secrets {
         ctx.confirm("Print the tenant's secrets unmasked?")?;
     }

@@ -3,7 +3,7 @@
 //! one limiter (`cx2fa_core::fleet::postures`).
 
 use crate::commands::Ctx;
-use crate::error::{Error, Kind};
+use crate::error::{CommandError, Kind};
 use crate::output::{Printer, Report};
 use cx2fa_core::enrolment::Posture;
 use cx2fa_core::fleet::{self, TenantPosture};
@@ -75,12 +75,12 @@ impl Report for FleetStatus {
 }
 
 /// Tenants that could not be worked make a fleet run partial (exit 5), naming them.
-pub(super) fn partial(failed: &[&TenantPosture], of: usize) -> Result<(), Error> {
+pub(super) fn partial(failed: &[&TenantPosture], of: usize) -> Result<(), CommandError> {
     if failed.is_empty() {
         return Ok(());
     }
     let names: Vec<&str> = failed.iter().map(|t| t.tenant.as_str()).collect();
-    Err(Error::new(
+    Err(CommandError::new(
         Kind::Partial,
         format!(
             "{} of {of} tenant(s) failed: {}",
@@ -91,7 +91,7 @@ pub(super) fn partial(failed: &[&TenantPosture], of: usize) -> Result<(), Error>
     .with_hint("each failed tenant's row says why; the others are complete"))
 }
 
-pub async fn status(ctx: &Ctx, all_tenants: bool) -> Result<(), Error> {
+pub async fn status(ctx: &Ctx, all_tenants: bool) -> Result<(), CommandError> {
     let s = ctx.session().await?;
     let targets = ctx.targets(&s, all_tenants).await?;
     let rows: Vec<TenantPosture> = fleet::postures(&s, targets, false, &[], false)

@@ -6,13 +6,13 @@ use super::report::{reset_outcome, ResetReport};
 use super::reset::{row_options, ResetArgs};
 use super::ui::ResetUi;
 use crate::commands::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use cx2fa_core::api::Session;
 use cx2fa_core::bulk;
 use cx2fa_core::enrolment::Filter;
 use cx2fa_core::fleet::{self, TenantPosture, TenantWork};
 
-pub async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
+pub async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), CommandError> {
     let filters = a
         .filter
         .iter()
@@ -25,7 +25,7 @@ pub async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
     let s = ctx.session().await?;
     let targets = ctx.targets(&s, a.all_tenants).await?;
     let ui = ResetUi::new(ctx, s.http.limiter(), false, a.revoke_sessions);
-    let opts = fleet::ResetOptions {
+    let opts = fleet::FleetResetOptions {
         rows: row_options(ctx, a.dry_run, a.revoke_sessions, a.max_time),
         report,
     };
@@ -42,9 +42,9 @@ pub(crate) async fn reset_work(
     errors: Vec<TenantPosture>,
     dry_run: bool,
     report: Option<Box<dyn std::io::Write + Send>>,
-) -> Result<(), Error> {
+) -> Result<(), CommandError> {
     let ui = ResetUi::new(ctx, s.http.limiter(), false, false);
-    let opts = fleet::ResetOptions {
+    let opts = fleet::FleetResetOptions {
         rows: row_options(ctx, dry_run, false, None),
         report,
     };
@@ -54,7 +54,7 @@ pub(crate) async fn reset_work(
 }
 
 /// Prints a fleet reset's summary and decides its exit.
-fn finish(ctx: &Ctx, o: fleet::ResetOutcome) -> Result<(), Error> {
+fn finish(ctx: &Ctx, o: fleet::ResetOutcome) -> Result<(), CommandError> {
     let out = ResetReport {
         summary: o.summary,
         failed: o.failed,

@@ -10,7 +10,7 @@ mod status;
 mod ui;
 
 use super::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use clap::Subcommand;
 use reset::ResetArgs;
 use status::StatusArgs;
@@ -39,7 +39,7 @@ pub enum UserCmd {
     Reset(ResetArgs),
 }
 
-pub async fn run(ctx: &Ctx, cmd: UserCmd) -> Result<(), Error> {
+pub async fn run(ctx: &Ctx, cmd: UserCmd) -> Result<(), CommandError> {
     match cmd {
         UserCmd::Status(a) => status::status(ctx, a).await,
         UserCmd::Reset(a) => reset::reset(ctx, a).await,

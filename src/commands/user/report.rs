@@ -1,21 +1,21 @@
 //! What a `user reset` run prints and how it exits, over one tenant or many (`reset`,
 //! `fleet_reset`, and `audit --fix`).
 
-use crate::error::{Error, Kind};
+use crate::error::{CommandError, Kind};
 use crate::output::{Printer, Report};
-use cx2fa_core::bulk::{self, Row, Summary};
+use cx2fa_core::bulk::{self, ResetRow, ResetSummary};
 use serde::Serialize;
 
 #[derive(Debug, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ResetReport {
-    pub summary: Summary,
+    pub summary: ResetSummary,
     /// Tenants of a fleet run that could not be worked, and why.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tenant_errors: Vec<cx2fa_core::fleet::TenantPosture>,
-    pub failed: Vec<Row>,
+    pub failed: Vec<ResetRow>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub rows: Vec<Row>,
+    pub rows: Vec<ResetRow>,
 }
 
 fn outcome_name(o: bulk::Outcome) -> String {
@@ -59,7 +59,7 @@ impl Report for ResetReport {
 }
 
 /// The summary under the table: the counts, then what was skipped and why.
-fn summary_line(m: &Summary) -> String {
+fn summary_line(m: &ResetSummary) -> String {
     let mut s = format!(
         "{} row(s): {} reset, {} already clean, {} not found, {} would reset, {} failed",
         m.rows, m.reset, m.already_clean, m.not_found, m.would_reset, m.failed,
@@ -88,13 +88,13 @@ fn summary_line(m: &Summary) -> String {
 /// failure (exit 1); in any longer run, a row that was neither reset nor already clean makes
 /// the run partial (exit 5), so that a typo in a CSV does not look like a clean run.
 pub(crate) fn reset_outcome(
-    m: &Summary,
+    m: &ResetSummary,
     few: bool,
     realm: &str,
     report: Option<&std::path::Path>,
-) -> Result<(), Error> {
+) -> Result<(), CommandError> {
     if m.interrupted {
-        return Err(Error::cancelled()
+        return Err(CommandError::cancelled()
             .with_hint("rows not started are not in the report; continue with `--resume REPORT`"));
     }
     let unfinished = m.unfinished();
@@ -121,5 +121,5 @@ pub(crate) fn reset_outcome(
         (_, Some(p)) => format!("retry only the failed rows with `--resume {}`", p.display()),
         (_, None) => "pass `--report FILE` to keep a per-row record, then `--resume FILE`".into(),
     };
-    Err(Error::new(kind, message).with_hint(hint))
+    Err(CommandError::new(kind, message).with_hint(hint))
 }

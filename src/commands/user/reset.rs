@@ -4,7 +4,7 @@
 use super::report::{reset_outcome, ResetReport};
 use super::ui::ResetUi;
 use crate::commands::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use clap::Args;
 use cx2fa_core::api::keycloak::Users;
 use cx2fa_core::bulk::{self, Names};
@@ -48,7 +48,7 @@ pub struct ResetArgs {
     pub max_time: Option<u64>,
 }
 
-pub async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
+pub async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), CommandError> {
     // From the first request on: a Ctrl-C while the names are read or the session is made
     // ends the run as cleanly as one during the rows.
     let _interrupt = ctx.interruptible();
@@ -56,7 +56,7 @@ pub async fn reset(ctx: &Ctx, a: ResetArgs) -> Result<(), Error> {
         return super::fleet_reset::reset(ctx, a).await;
     }
     if a.usernames.is_empty() && a.from.is_none() {
-        return Err(Error::usage("no users given")
+        return Err(CommandError::usage("no users given")
             .with_hint("pass usernames, `--from FILE` (`-` for stdin), or `--filter stale`"));
     }
     check_report_files(&a)?;
@@ -135,14 +135,16 @@ fn who(a: &ResetArgs, total: Option<u64>) -> String {
 }
 
 /// The `--resume` report, open, with its name.
-fn open_resume(r: &std::path::Path) -> Result<(Box<dyn std::io::Read + Send>, String), Error> {
+fn open_resume(
+    r: &std::path::Path,
+) -> Result<(Box<dyn std::io::Read + Send>, String), CommandError> {
     let name = r.display().to_string();
     let (reader, _) = cx2fa_core::input::open(&name, "--resume")?;
     Ok((reader, name))
 }
 
 /// The names to reset: given on the command line, or `--from`.
-fn names(a: &ResetArgs) -> Result<(Names, Option<u64>), Error> {
+fn names(a: &ResetArgs) -> Result<(Names, Option<u64>), CommandError> {
     Ok(match &a.from {
         Some(f) => names_from(f)?,
         None => (
@@ -155,13 +157,13 @@ fn names(a: &ResetArgs) -> Result<(Names, Option<u64>), Error> {
 /// The names of `--from`, checked before anything is written. A regular file is read once
 /// here, so that a bad line, an over-long line or an empty file is refused before the first
 /// reset, and so that the progress bar knows the total. A pipe is streamed: it can be read once.
-fn names_from(f: &str) -> Result<(Names, Option<u64>), Error> {
+fn names_from(f: &str) -> Result<(Names, Option<u64>), CommandError> {
     // Every input error names where the names came from.
     let named = |e: CoreError| CoreError {
         message: format!("`--from {f}`: {}", e.message),
         ..e
     };
-    let read = || -> Result<(Names, cx2fa_core::input::Shape), Error> {
+    let read = || -> Result<(Names, cx2fa_core::input::Shape), CommandError> {
         let (r, shape) = cx2fa_core::input::open(f, "--from")?;
         let names = bulk::read_names(r).map_err(named)?;
         let f = f.to_string();
@@ -190,19 +192,19 @@ fn names_from(f: &str) -> Result<(Names, Option<u64>), Error> {
 
 /// A bulk run with nothing to do looks like success to a script; it is a usage error unless
 /// the caller said an empty list is expected.
-fn no_names(from: &str) -> Error {
+fn no_names(from: &str) -> CommandError {
     let src = if from == "-" {
         "standard input".to_string()
     } else {
         format!("`{from}`")
     };
-    Error::usage(format!("{src} held no user names; nothing was reset")).with_hint(
+    CommandError::usage(format!("{src} held no user names; nothing was reset")).with_hint(
         "check the command that produced the list; pass `--allow-empty` when an empty list is expected (e.g. `user status --filter stale` found none)",
     )
 }
 
 /// Everything about the input and report files is checked before the first request.
-fn check_report_files(a: &ResetArgs) -> Result<(), Error> {
+fn check_report_files(a: &ResetArgs) -> Result<(), CommandError> {
     if let Some(p) = &a.report {
         cx2fa_core::input::check_output(p, "--report")?;
     }
@@ -210,7 +212,7 @@ fn check_report_files(a: &ResetArgs) -> Result<(), Error> {
         // Without `--report` the run appends to the resume file: only a regular file will do.
         let name = r.display().to_string();
         if cx2fa_core::input::shape(&name, "--resume")? != cx2fa_core::input::Shape::File {
-            return Err(Error::usage(format!(
+            return Err(CommandError::usage(format!(
                 "`--resume {name}` is not a regular file, and the run would append its rows to it"
             ))
             .with_hint("pass `--report FILE` for this run's rows"));

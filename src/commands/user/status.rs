@@ -3,11 +3,11 @@
 
 use super::fleet;
 use crate::commands::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use crate::output::{kv_table, Printer, Report};
 use clap::Args;
 use cx2fa_core::api::keycloak::Users;
-use cx2fa_core::enrolment::{self, Posture, Status};
+use cx2fa_core::enrolment::{self, EnrolmentStatus, Posture};
 use cx2fa_core::user_profile;
 use serde::Serialize;
 
@@ -30,7 +30,7 @@ pub struct UserList {
     pub tenant: String,
     pub realm: String,
     pub posture: Posture,
-    pub users: Vec<Status>,
+    pub users: Vec<EnrolmentStatus>,
 }
 
 fn yn(b: bool) -> String {
@@ -111,7 +111,7 @@ impl Report for UserList {
     }
 }
 
-impl Report for Status {
+impl Report for EnrolmentStatus {
     fn render(&self, out: &Printer) -> String {
         let copy = self
             .policy_copy
@@ -164,10 +164,10 @@ impl Report for Status {
     }
 }
 
-pub async fn status(ctx: &Ctx, a: StatusArgs) -> Result<(), Error> {
+pub async fn status(ctx: &Ctx, a: StatusArgs) -> Result<(), CommandError> {
     if a.all_tenants || (ctx.tenant_ids().len() > 1 && a.username.is_none()) {
         if !a.filter.is_empty() {
-            return Err(Error::usage("`--filter` lists users of one tenant")
+            return Err(CommandError::usage("`--filter` lists users of one tenant")
                 .with_hint("over many tenants, reset matching users with `user reset --all-tenants --filter ...`"));
         }
         return fleet::status(ctx, a.all_tenants).await;
@@ -181,7 +181,7 @@ pub async fn status(ctx: &Ctx, a: StatusArgs) -> Result<(), Error> {
     let t = ctx.tenant_for_users(&s).await?;
     let users = Users::new(&s, t.realm());
     if let Some(w) = user_profile::read(&users).await?.require_read(t.realm())? {
-        ctx.out.warn(crate::error::warning(w));
+        ctx.out.warn(crate::error::as_warning(w));
     }
     if let Some(name) = a.username {
         return ctx

@@ -2,9 +2,9 @@
 //! and the confirmation, worded for this command line, and the progress bar.
 
 use crate::commands::Ctx;
-use crate::error::Error;
+use crate::error::CommandError;
 use crate::output::progress;
-use cx2fa_core::bulk::{self, Confirm, Note, Outcome, Row};
+use cx2fa_core::bulk::{self, Confirm, Note, Outcome, ResetRow};
 use cx2fa_core::error::Error as CoreError;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -12,12 +12,12 @@ use std::sync::OnceLock;
 /// Collects rows for small runs; drives the progress bar for large ones.
 pub(super) struct Bar<'a> {
     bar: Option<indicatif::ProgressBar>,
-    rows: std::sync::Mutex<Vec<Row>>,
+    rows: std::sync::Mutex<Vec<ResetRow>>,
     keep_rows: bool,
     /// Shown with the bar: how many requests go out at once now.
     limiter: Option<&'a cx2fa_core::limiter::Limiter>,
     /// Rows done and failed, for the progress lines printed without a terminal.
-    done: progress::Counts,
+    done: progress::ProgressCounts,
     /// Without a terminal: a line every few seconds (stopped when dropped).
     ticker: Option<progress::Ticker>,
     /// Failed rows printed above the bar name a user and a server's reason: cleaned first.
@@ -37,7 +37,7 @@ impl<'a> Bar<'a> {
             total,
             "{spinner} {pos}/{len} users [{elapsed_precise}] {per_sec} eta {eta} {msg}",
         );
-        let done = progress::Counts::default();
+        let done = progress::ProgressCounts::default();
         let ticker = (bar.is_none() && !ctx.out.quiet).then(|| {
             let every = ctx
                 .env
@@ -73,7 +73,7 @@ impl<'a> Bar<'a> {
 }
 
 impl bulk::Progress for Bar<'_> {
-    fn row_done(&self, row: &Row) {
+    fn row_done(&self, row: &ResetRow) {
         use std::sync::atomic::Ordering::Relaxed;
         self.done[0].fetch_add(1, Relaxed);
         if row.outcome == Outcome::Failed {
@@ -133,7 +133,7 @@ impl<'a> ResetUi<'a> {
     }
 
     /// Ends the bar (if the rows started) and hands back the rows it kept.
-    pub(super) fn finish(&self) -> Vec<Row> {
+    pub(super) fn finish(&self) -> Vec<ResetRow> {
         match self.bar.get() {
             Some(b) => {
                 b.finish();
@@ -153,7 +153,7 @@ impl<'a> ResetUi<'a> {
 }
 
 impl bulk::Progress for ResetUi<'_> {
-    fn row_done(&self, row: &Row) {
+    fn row_done(&self, row: &ResetRow) {
         if let Some(b) = self.bar.get() {
             b.row_done(row);
         }
@@ -171,7 +171,7 @@ impl bulk::Caller for ResetUi<'_> {
                     .unwrap_or(std::path::Path::new(""))
                     .display(),
             )),
-            Note::ReadOnly(w) => out.warn(crate::error::warning(w)),
+            Note::ReadOnly(w) => out.warn(crate::error::as_warning(w)),
             Note::Matched { tenant, users } => {
                 out.status(format!("{tenant}: {users} user(s) match"))
             }
@@ -211,7 +211,7 @@ impl bulk::Caller for ResetUi<'_> {
                 )
             }
         };
-        self.ctx.confirm(&question).map_err(Error::into)
+        self.ctx.confirm(&question).map_err(CommandError::into)
     }
 
     fn start(&self, total: Option<u64>) {

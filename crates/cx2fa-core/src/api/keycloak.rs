@@ -399,11 +399,11 @@ impl<'a> Users<'a> {
     /// verification needs, read thousands of times in a bulk reset.
     pub async fn attribute_names(&self, id: &str) -> Result<Vec<String>, Error> {
         #[derive(serde::Deserialize)]
-        struct Names {
+        struct AttributeNames {
             #[serde(default)]
             attributes: Option<std::collections::HashMap<String, serde::de::IgnoredAny>>,
         }
-        let names: Names = self
+        let names: AttributeNames = self
             .s
             .authed(self.request(&route::USER, Some(id), ""))
             .await?

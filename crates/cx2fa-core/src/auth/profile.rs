@@ -37,7 +37,7 @@ pub struct Profile {
 }
 
 #[derive(Debug, Default, Deserialize)]
-struct File {
+struct ConfigFile {
     #[serde(default)]
     profiles: BTreeMap<String, Profile>,
 }
@@ -67,7 +67,7 @@ pub fn load(path: Option<&Path>, name: Option<&str>) -> Result<Profile, Error> {
             )))
         }
     };
-    let file: File = toml::from_str(&text).map_err(|e| {
+    let file: ConfigFile = toml::from_str(&text).map_err(|e| {
         Error::usage(format!("`{}` is not a valid cx2fa config", path.display()))
             .with_cause(e.to_string().trim().to_string())
             .with_fix(Fix::ProfileFormat)

@@ -15,7 +15,7 @@ const SERVICE: &str = "cx2fa";
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
-pub enum Kind {
+pub enum StoreKind {
     /// The OS keyring (Secret Service on Linux, Keychain on macOS, Credential Manager on Windows).
     Keyring,
     /// A file readable only by you, under `$XDG_DATA_HOME/cx2fa/credentials/`.
@@ -243,10 +243,10 @@ fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
 impl Store {
     /// Whether `kind` can store a secret here, asked before anyone types one: a keyring that is
     /// missing, locked or refuses access is found now, not after the password prompt.
-    pub fn check_available(&self, kind: Kind) -> Result<(), Error> {
+    pub fn check_available(&self, kind: StoreKind) -> Result<(), Error> {
         match kind {
-            Kind::File => self.dir().map(|_| ()),
-            Kind::Keyring => {
+            StoreKind::File => self.dir().map(|_| ()),
+            StoreKind::Keyring => {
                 keyring_entry(|| {
                     keyring::Entry::new(SERVICE, "cx2fa-availability-check")?.get_password()
                 })?;
@@ -256,10 +256,10 @@ impl Store {
     }
 
     /// Saves a profile's credentials in `kind`, replacing what was stored before.
-    pub fn save(&self, profile: &str, kind: Kind, s: &Stored) -> Result<PathBuf, Error> {
+    pub fn save(&self, profile: &str, kind: StoreKind, s: &Stored) -> Result<PathBuf, Error> {
         let text = serde_json::to_string(s).map_err(|e| Error::failed(e.to_string()))?;
         match kind {
-            Kind::File => {
+            StoreKind::File => {
                 let p = self.file_path(profile)?;
                 // Runs caching tokens at the same time take turns; each write is atomic anyway.
                 let _lock = crate::private::lock(&p)
@@ -269,7 +269,7 @@ impl Store {
                 let _ = std::fs::remove_file(self.marker_path(profile)?);
                 Ok(p)
             }
-            Kind::Keyring => {
+            StoreKind::Keyring => {
                 let user = profile.to_string();
                 keyring(move || keyring::Entry::new(SERVICE, &user)?.set_password(&text))?;
                 // Check it reads back: some backends accept a write and keep nothing.
@@ -285,7 +285,7 @@ impl Store {
     }
 
     /// What is stored for `profile`, and where; `None` when nothing is.
-    pub fn load(&self, profile: &str) -> Result<Option<(Kind, Stored)>, Error> {
+    pub fn load(&self, profile: &str) -> Result<Option<(StoreKind, Stored)>, Error> {
         let f = self.file_path(profile)?;
         if f.exists() {
             check_permissions(&f)?;
@@ -298,7 +298,7 @@ impl Store {
                 ))
                 .with_fix(Fix::StoreCredentialsAgain)
             })?;
-            return Ok(Some((Kind::File, s)));
+            return Ok(Some((StoreKind::File, s)));
         }
         if self.marker_path(profile)?.exists() {
             let user = profile.to_string();
@@ -312,7 +312,7 @@ impl Store {
                     "the keyring entry for profile `{profile}` is unreadable: {e}"
                 ))
             })?;
-            return Ok(Some((Kind::Keyring, s)));
+            return Ok(Some((StoreKind::Keyring, s)));
         }
         Ok(None)
     }
@@ -338,10 +338,10 @@ impl Store {
     }
 
     /// Where a profile's secret lives, for `auth status`.
-    pub fn location(&self, profile: &str, kind: Kind) -> String {
+    pub fn location(&self, profile: &str, kind: StoreKind) -> String {
         match kind {
-            Kind::Keyring => format!("OS keyring (service `{SERVICE}`, entry `{profile}`)"),
-            Kind::File => self
+            StoreKind::Keyring => format!("OS keyring (service `{SERVICE}`, entry `{profile}`)"),
+            StoreKind::File => self
                 .file_path(profile)
                 .map(|p| p.display().to_string())
                 .unwrap_or_default(),

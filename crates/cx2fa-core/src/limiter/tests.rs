@@ -36,7 +36,7 @@ impl Server {
 }
 
 #[derive(Debug)]
-struct Outcome {
+struct SimOutcome {
     took: Duration,
     sent: usize,
     refused: usize,
@@ -58,7 +58,7 @@ enum Ev {
 
 /// Runs `server` with a client at `gate`; `told`: the gate is fixed at the server's capacity
 /// (or at `told_unlimited` when unlimited), following its changes.
-fn run(server: &Server, mut gate: Gate, told: Option<usize>) -> Outcome {
+fn run(server: &Server, mut gate: Gate, told: Option<usize>) -> SimOutcome {
     let t0 = Instant::now();
     let ns = |d: Duration| d.as_nanos() as u64;
     let mut now = 0u64;
@@ -163,7 +163,7 @@ fn run(server: &Server, mut gate: Gate, told: Option<usize>) -> Outcome {
             trace.push((Duration::from_nanos(now), level));
         }
     }
-    Outcome {
+    SimOutcome {
         took: Duration::from_nanos(now),
         sent,
         refused,
@@ -181,7 +181,7 @@ fn told_gate(server: &Server, unlimited: usize) -> (Gate, Option<usize>) {
 
 /// The default client's time as a share of the told client's (1.0: as fast), and the share of
 /// its requests refused.
-fn ratio(server: &Server, max: usize) -> (f64, f64, Outcome) {
+fn ratio(server: &Server, max: usize) -> (f64, f64, SimOutcome) {
     let (g, told) = told_gate(server, max);
     let best = run(server, g, told);
     let got = run(server, Gate::new(max, None), None);

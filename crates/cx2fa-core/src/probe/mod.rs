@@ -282,7 +282,7 @@ pub const FINDING_KINDS: [FindingKind; 13] = [
 ];
 
 /// What every probe of a run shares.
-pub struct Options<'a> {
+pub struct ProbeOptions<'a> {
     /// The CA to trust for IMAP, beside the system roots.
     pub ca: Option<PathBuf>,
     /// How `readiness::users_check` words the remedy for a tenant's stale users (the caller's
@@ -304,7 +304,7 @@ pub async fn run(
     session: Result<&Session, &Error>,
     specs: &[ProbeSpec],
     sources: &impl Sources,
-    opts: &Options<'_>,
+    opts: &ProbeOptions<'_>,
 ) -> Vec<TenantProbe> {
     let mut out = Vec::with_capacity(specs.len());
     let s = match session {
@@ -366,7 +366,7 @@ async fn tenant(
     doc: Result<Tenant, (Cause, Error)>,
     spec: &ProbeSpec,
     sources: &impl Sources,
-    opts: &Options<'_>,
+    opts: &ProbeOptions<'_>,
 ) -> TenantProbe {
     let started = Instant::now();
     let mut p = blank(&spec.tenant);
@@ -400,7 +400,7 @@ async fn health(
     s: &Session,
     t: &Tenant,
     p: &mut TenantProbe,
-    opts: &Options<'_>,
+    opts: &ProbeOptions<'_>,
 ) -> Result<(), Error> {
     let policy = t.two_fa();
     p.checks = readiness::static_checks(t);
@@ -478,7 +478,7 @@ async fn login_probe(
     t: Tenant,
     spec: &ProbeSpec,
     sources: &impl Sources,
-    opts: &Options<'_>,
+    opts: &ProbeOptions<'_>,
 ) -> LoginResult {
     let started = Instant::now();
     let mut r = LoginResult {

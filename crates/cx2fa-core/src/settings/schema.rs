@@ -1,6 +1,6 @@
 //! The JSON Schemas in `schemas/`, compiled in, and schema findings.
 
-use super::validate::{Finding, Severity};
+use super::validate::{ValidationFinding, ValidationSeverity};
 use cx2fa_platform::fields;
 use serde_json::Value;
 use std::sync::OnceLock;
@@ -49,12 +49,12 @@ fn compiled(kind: DocKind) -> &'static jsonschema::Validator {
 }
 
 /// Every schema violation of `v` as `kind`.
-pub fn check(kind: DocKind, v: &Value) -> Vec<Finding> {
+pub fn check(kind: DocKind, v: &Value) -> Vec<ValidationFinding> {
     compiled(kind)
         .iter_errors(v)
         .map(|e| {
-            Finding::new(
-                Severity::Error,
+            ValidationFinding::new(
+                ValidationSeverity::Error,
                 e.instance_path().to_string(),
                 e.to_string(),
             )

@@ -396,7 +396,7 @@ pub fn value_and_duplicates(text: &str) -> serde_json::Result<(Value, Vec<(Strin
     let dups = std::cell::RefCell::new(vec![]);
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde::de::DeserializeSeed::deserialize(
-        Seed {
+        DocumentSeed {
             at: &At::Root,
             dups: &dups,
         },
@@ -441,19 +441,19 @@ impl At<'_> {
     }
 }
 
-struct Seed<'p> {
+struct DocumentSeed<'p> {
     at: &'p At<'p>,
     dups: &'p std::cell::RefCell<Vec<(String, String)>>,
 }
 
-impl<'de> serde::de::DeserializeSeed<'de> for Seed<'_> {
+impl<'de> serde::de::DeserializeSeed<'de> for DocumentSeed<'_> {
     type Value = Value;
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> serde::de::Visitor<'de> for Seed<'_> {
+impl<'de> serde::de::Visitor<'de> for DocumentSeed<'_> {
     type Value = Value;
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str("any valid JSON value")
@@ -486,7 +486,7 @@ impl<'de> serde::de::Visitor<'de> for Seed<'_> {
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
         loop {
             let at = At::Index(items.len(), self.at);
-            let seed = Seed {
+            let seed = DocumentSeed {
                 at: &at,
                 dups: self.dups,
             };
@@ -512,7 +512,7 @@ impl<'de> serde::de::Visitor<'de> for Seed<'_> {
         let mut object = serde_json::Map::with_capacity(8);
         loop {
             let at = At::Key(&key, self.at);
-            let seed = Seed {
+            let seed = DocumentSeed {
                 at: &at,
                 dups: self.dups,
             };

@@ -11,7 +11,9 @@ use serde_json::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
-pub enum Severity {
+// Its name in the published schemas (`schemas/output/`), which predate this name.
+#[schemars(rename = "Severity")]
+pub enum ValidationSeverity {
     Error,
     Warning,
     Note,
@@ -20,8 +22,10 @@ pub enum Severity {
 /// One problem, with where it is.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct Finding {
-    pub severity: Severity,
+// Its name in the published schemas (`schemas/output/`), which predate this name.
+#[schemars(rename = "Finding")]
+pub struct ValidationFinding {
+    pub severity: ValidationSeverity,
     /// JSON pointer of the offending value (or of the object missing a field).
     pub pointer: String,
     pub message: String,
@@ -29,9 +33,13 @@ pub struct Finding {
     pub column: usize,
 }
 
-impl Finding {
-    pub fn new(severity: Severity, pointer: impl Into<String>, message: impl Into<String>) -> Self {
-        Finding {
+impl ValidationFinding {
+    pub fn new(
+        severity: ValidationSeverity,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        ValidationFinding {
             severity,
             pointer: pointer.into(),
             message: message.into(),
@@ -58,7 +66,7 @@ const KNOWN_2FA_KEYS: &[&str] = &[
 ];
 
 /// Schema and semantic findings for a parsed document, unlocated.
-pub fn check_value(v: &Value) -> (DocKind, Vec<Finding>) {
+pub fn check_value(v: &Value) -> (DocKind, Vec<ValidationFinding>) {
     let kind = DocKind::detect(v);
     let mut findings = schema::check(kind, v);
     misplaced(v, &mut findings);
@@ -70,8 +78,8 @@ pub fn check_value(v: &Value) -> (DocKind, Vec<Finding>) {
 /// `keycloak`, `Otp_Manager_URL`), which would silently lose the setting, and a section pasted
 /// at the top level instead of inside `tenantSettings`. Each is an error naming the right
 /// spelling or place.
-fn misplaced(v: &Value, out: &mut Vec<Finding>) {
-    let err = |p: String, m: String| Finding::new(Severity::Error, p, m);
+fn misplaced(v: &Value, out: &mut Vec<ValidationFinding>) {
+    let err = |p: String, m: String| ValidationFinding::new(ValidationSeverity::Error, p, m);
     let mut near = |obj: Option<&Value>, at: &str, known: &[&str]| {
         let Some(m) = obj.and_then(Value::as_object) else {
             return;
@@ -166,7 +174,7 @@ fn did_you_mean(key: &str) -> Option<&'static str> {
 
 type Object = serde_json::Map<String, Value>;
 
-fn semantic(kind: DocKind, v: &Value, out: &mut Vec<Finding>) {
+fn semantic(kind: DocKind, v: &Value, out: &mut Vec<ValidationFinding>) {
     let Some(cfg) = section(v, "twoFAConfigs").and_then(Value::as_object) else {
         return;
     };
@@ -187,15 +195,15 @@ fn kc_str<'v>(kc: Option<&'v Object>, key: &str) -> Option<&'v str> {
     kc.and_then(|m| m.get(key)).and_then(Value::as_str)
 }
 
-fn err(pointer: String, message: String) -> Finding {
-    Finding::new(Severity::Error, pointer, message)
+fn err(pointer: String, message: String) -> ValidationFinding {
+    ValidationFinding::new(ValidationSeverity::Error, pointer, message)
 }
 
-fn warn(pointer: String, message: String) -> Finding {
-    Finding::new(Severity::Warning, pointer, message)
+fn warn(pointer: String, message: String) -> ValidationFinding {
+    ValidationFinding::new(ValidationSeverity::Warning, pointer, message)
 }
 
-fn unknown_keys(cfg: &Object, out: &mut Vec<Finding>) {
+fn unknown_keys(cfg: &Object, out: &mut Vec<ValidationFinding>) {
     for key in cfg.keys().filter(|k| !KNOWN_2FA_KEYS.contains(&k.as_str())) {
         let mut msg = format!("unknown key `{key}` in twoFAConfigs is ignored by the platform");
         if let Some(s) = did_you_mean(key) {
@@ -205,7 +213,7 @@ fn unknown_keys(cfg: &Object, out: &mut Vec<Finding>) {
     }
 }
 
-fn numbers_as_strings(cfg: &Object, out: &mut Vec<Finding>) {
+fn numbers_as_strings(cfg: &Object, out: &mut Vec<ValidationFinding>) {
     // Numbers as strings: what the connector itself writes at registration, and what it
     // passes on to the OTP manager as they are. The platform runs them; they are unusual.
     for k in [fields::OTP_EXPIRY, fields::OTP_MAX_ATTEMPTS] {
@@ -222,7 +230,7 @@ fn numbers_as_strings(cfg: &Object, out: &mut Vec<Finding>) {
     }
 }
 
-fn urls_and_ranges(cfg: &Object, kc: Option<&Object>, out: &mut Vec<Finding>) {
+fn urls_and_ranges(cfg: &Object, kc: Option<&Object>, out: &mut Vec<ValidationFinding>) {
     if let Some(url) = kc_str(kc, fields::OTP_MANAGER_URL) {
         if let Err(why) = check_service_url(url) {
             out.push(err(format!("{KEYCLOAK}/Otp_Manager_Url"), why));
@@ -260,7 +268,7 @@ fn channel_requirements(
     cfg: &Object,
     kc: Option<&Object>,
     channel: ChannelType,
-    out: &mut Vec<Finding>,
+    out: &mut Vec<ValidationFinding>,
 ) {
     let ident = cfg
         .get(fields::CHANNEL_SERVICE_IDENTIFIER)
@@ -289,8 +297,8 @@ fn channel_requirements(
             _ => {}
         }
     } else {
-        out.push(Finding::new(
-            Severity::Note,
+        out.push(ValidationFinding::new(
+            ValidationSeverity::Note,
             format!("{TWO_FA}/channelType"),
             format!("channelType {channel} is accepted by the Keycloak connector; the configuration guide documents EMAIL and SMS"),
         ));
@@ -299,11 +307,11 @@ fn channel_requirements(
 
 /// RSA keys live on the tenant, not in the documented update payload: an update payload that
 /// leaves them out may still be fine once merged, so that is only a warning there.
-fn rsa_requirements(kind: DocKind, kc: Option<&Object>, out: &mut Vec<Finding>) {
+fn rsa_requirements(kind: DocKind, kc: Option<&Object>, out: &mut Vec<ValidationFinding>) {
     let sev = if kind == DocKind::TenantDocument {
-        Severity::Error
+        ValidationSeverity::Error
     } else {
-        Severity::Warning
+        ValidationSeverity::Warning
     };
     for key in [
         fields::RSA_SERVER_URL,
@@ -311,7 +319,7 @@ fn rsa_requirements(kind: DocKind, kc: Option<&Object>, out: &mut Vec<Finding>) 
         fields::RSA_CLIENT_ID,
     ] {
         match kc_str(kc, key).filter(|s| !s.trim().is_empty()) {
-            None => out.push(Finding::new(
+            None => out.push(ValidationFinding::new(
                 sev,
                 format!("{KEYCLOAK}/{key}"),
                 format!("`keyCloak.{key}` is required for channelType RSA"),
@@ -335,7 +343,7 @@ pub struct FileReport {
     pub valid: bool,
     pub errors: usize,
     pub warnings: usize,
-    pub findings: Vec<Finding>,
+    pub findings: Vec<ValidationFinding>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Set when the file could not be read or parsed at all.
@@ -348,7 +356,7 @@ impl FileReport {
     pub fn refusal(&self, message: String) -> Error {
         self.findings
             .iter()
-            .filter(|f| f.severity == Severity::Error)
+            .filter(|f| f.severity == ValidationSeverity::Error)
             .fold(Error::failed(message), |e, f| {
                 e.with_cause(format!(
                     "{}:{}:{}: {} [{}]",
@@ -366,8 +374,8 @@ pub fn validate_text(raw: &str, origin: &str) -> Result<FileReport, Error> {
     let parsed = source::parse(raw, origin)?;
     let (kind, mut findings) = check_value(&parsed.value);
     for (pointer, key) in &parsed.duplicates {
-        findings.push(Finding::new(
-            Severity::Error,
+        findings.push(ValidationFinding::new(
+            ValidationSeverity::Error,
             pointer,
             format!("duplicate key `{key}`: the object holds it more than once, and only the last value would count"),
         ));
@@ -386,11 +394,11 @@ pub fn validate_text(raw: &str, origin: &str) -> Result<FileReport, Error> {
     findings.dedup();
     let errors = findings
         .iter()
-        .filter(|f| f.severity == Severity::Error)
+        .filter(|f| f.severity == ValidationSeverity::Error)
         .count();
     let warnings = findings
         .iter()
-        .filter(|f| f.severity == Severity::Warning)
+        .filter(|f| f.severity == ValidationSeverity::Warning)
         .count();
     Ok(FileReport {
         file: origin.to_string(),
@@ -413,7 +421,7 @@ mod tests {
         "twoFAConfigs": {"is2FAEnabled": true, "channelType": "EMAIL",
         "channelServiceIdentifier": "ops@example.test", "otpExpiry": 60, "otpMaxAttempts": 3}}}"#;
 
-    fn findings(text: &str) -> Vec<(Severity, String)> {
+    fn findings(text: &str) -> Vec<(ValidationSeverity, String)> {
         validate_text(text, "t")
             .unwrap()
             .findings
@@ -486,7 +494,7 @@ mod tests {
         assert_eq!(
             r.findings
                 .iter()
-                .filter(|f| f.severity == Severity::Warning)
+                .filter(|f| f.severity == ValidationSeverity::Warning)
                 .count(),
             2
         );
@@ -517,7 +525,7 @@ mod tests {
         assert_eq!(
             findings(&text),
             vec![(
-                Severity::Error,
+                ValidationSeverity::Error,
                 "/tenantSettings/keyCloak/Otp_Manager_Url".into()
             )]
         );
@@ -530,11 +538,11 @@ mod tests {
             .replace("ops@example.test", "ops example");
         let f = findings(&text);
         assert!(f.contains(&(
-            Severity::Error,
+            ValidationSeverity::Error,
             "/tenantSettings/keyCloak/Otp_Manager_Url".into()
         )));
         assert!(f.contains(&(
-            Severity::Error,
+            ValidationSeverity::Error,
             "/tenantSettings/twoFAConfigs/channelServiceIdentifier".into()
         )));
     }
@@ -562,11 +570,11 @@ mod tests {
             .replace("true", "\"yes\"");
         let f = findings(&text);
         assert!(f.contains(&(
-            Severity::Error,
+            ValidationSeverity::Error,
             "/tenantSettings/twoFAConfigs/otpExpiry".into()
         )));
         assert!(f.contains(&(
-            Severity::Error,
+            ValidationSeverity::Error,
             "/tenantSettings/twoFAConfigs/is2FAEnabled".into()
         )));
     }

@@ -22,7 +22,7 @@ pub use trace::{redact_value, Sink};
 use crate::error::Error;
 use crate::limiter::{Limiter, Permit};
 use reqwest::Method;
-use retry::{Failure, Tried, Verdict};
+use retry::{Failure, RetryVerdict, Tried};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio_util::sync::CancellationToken;
@@ -112,7 +112,7 @@ impl Http {
     }
 
     /// [`Http::send`] without giving up the request, for callers that may send it again.
-    /// The one owner of retries: the loop below, by [`retry::Verdict`].
+    /// The one owner of retries: the loop below, by [`retry::RetryVerdict`].
     pub async fn send_ref(&self, r: &Request) -> Result<Response, Error> {
         if has_dot_segment(&r.url) {
             return Err(TransportError::DotSegment {
@@ -126,7 +126,7 @@ impl Http {
         loop {
             attempt += 1;
             let result = self.try_once(r, attempt).await?;
-            let verdict = Verdict::of(&result);
+            let verdict = RetryVerdict::of(&result);
             if let (Some(asked), Ok(resp)) = (verdict.asked, &result) {
                 if asked > retry::MAX_WAIT {
                     return Err(retry::wait_refused(resp, asked));

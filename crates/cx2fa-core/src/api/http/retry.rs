@@ -1,5 +1,5 @@
 //! When to send a request again, and how long to wait first: the one owner of retries
-//! ([`super::Http::send_ref`] loops on [`Verdict`]; no caller above it retries on its own).
+//! ([`super::Http::send_ref`] loops on [`RetryVerdict`]; no caller above it retries on its own).
 //! The server's `Retry-After` is read in both of its forms (RFC 9110 §10.2.3: delay-seconds or
 //! an HTTP-date).
 
@@ -80,7 +80,7 @@ pub(super) type Tried = Result<Response, Failure>;
 
 /// What one try's result says about sending the request again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Verdict {
+pub(super) struct RetryVerdict {
     /// A 429, a 5xx, a dropped connection or a timeout: the next try may fare better.
     transient: bool,
     /// A 429 means the server did not process the request (it refused it at the door), so any
@@ -94,14 +94,14 @@ pub(super) struct Verdict {
     pub(super) asked: Option<Duration>,
 }
 
-impl Verdict {
+impl RetryVerdict {
     pub(super) fn of(result: &Tried) -> Self {
         let transient = match result {
             Ok(resp) => resp.is_transient(),
             Err(Failure::Transient(_) | Failure::Overloaded(_)) => true,
             Err(Failure::Once(_)) => false,
         };
-        Verdict {
+        RetryVerdict {
             transient,
             refused: matches!(result, Ok(resp) if resp.status == 429),
             timed_out: matches!(result, Err(Failure::Overloaded(_))),
@@ -224,16 +224,16 @@ mod tests {
     fn who_goes_again() {
         let get = Request::get("https://h/x");
         let post = Request::post("https://h/x");
-        let busy = Verdict::of(&answer(503, None));
+        let busy = RetryVerdict::of(&answer(503, None));
         assert!(busy.again(&get, 1, 3) && busy.again(&get, 3, 3) && !busy.again(&get, 4, 3));
         assert!(!busy.again(&post, 1, 3));
-        let refused = Verdict::of(&answer(429, Some(Duration::from_secs(2))));
+        let refused = RetryVerdict::of(&answer(429, Some(Duration::from_secs(2))));
         assert!(refused.again(&post, 1, 3));
         assert_eq!(refused.wait(1), Duration::from_secs(2));
-        assert!(!Verdict::of(&answer(404, None)).again(&get, 1, 3));
-        let timeout = Verdict::of(&Err(Failure::Overloaded(Error::network("t"))));
+        assert!(!RetryVerdict::of(&answer(404, None)).again(&get, 1, 3));
+        let timeout = RetryVerdict::of(&Err(Failure::Overloaded(Error::network("t"))));
         assert!(!timeout.again(&get, 1, 3));
-        let dropped = Verdict::of(&Err(Failure::Transient(Error::network("d"))));
+        let dropped = RetryVerdict::of(&Err(Failure::Transient(Error::network("d"))));
         assert!(dropped.again(&get, 1, 3) && !dropped.again(&post, 1, 3));
     }
 
