@@ -6,11 +6,8 @@
 /// [`Styles`] marks, turned into escapes after this ran, so that no text from a server can
 /// style (or hide, with `ESC[8m`) what follows it.
 pub fn sanitize_text(s: &str) -> String {
-    // Printable ASCII and newlines, most outputs, in one quick pass over the bytes.
-    if s.bytes().all(|b| matches!(b, b' '..=b'~' | b'\n')) {
-        return s.to_string();
-    }
-    if !s.chars().any(|c| c != '\n' && needs_escape(c)) {
+    // Most outputs need nothing escaped: known in one pass over the bytes, without decoding.
+    if !bytes_need_escape(s.as_bytes()) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -145,6 +142,34 @@ pub fn sanitize(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// Control characters, bidirectional controls, and the invisible tag characters (which
 /// [`Styles`] marks are made of, and which can carry hidden text).
+/// Whether any character of `b` (UTF-8) but a newline [`needs_escape`], read on the bytes: the
+/// characters it escapes are ASCII controls, C1 controls (`C2 80`–`C2 9F`), U+061C (`D8 9C`),
+/// the bidi marks and embeddings U+200E/F, U+202A–E and U+2066–9 (`E2 80 ..`, `E2 81 ..`) and
+/// tag characters (`F3 A0 80`–`F3 A0 81 ..`); any other byte is passed over.
+/// `bytes_need_escape_agrees_with_needs_escape` checks it against every Unicode scalar value.
+fn bytes_need_escape(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        let escape = match b[i] {
+            b'\n' | b' '..=b'~' => false,
+            0..=0x7f => true,
+            0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
+            0xd8 => b.get(i + 1) == Some(&0x9c),
+            0xe2 => matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0x80), Some(0x8e | 0x8f | 0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+            ),
+            0xf3 => b.get(i + 1) == Some(&0xa0) && matches!(b.get(i + 2), Some(0x80 | 0x81)),
+            _ => false,
+        };
+        if escape {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
 fn needs_escape(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}' | '\u{e0000}'..='\u{e007f}')
@@ -173,6 +198,20 @@ pub fn csv_cell(cell: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn bytes_need_escape_agrees_with_needs_escape() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let text = c.encode_utf8(&mut buf);
+            assert_eq!(
+                super::bytes_need_escape(text.as_bytes()),
+                c != '\n' && super::needs_escape(c),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
     use super::*;
 
     #[test]
