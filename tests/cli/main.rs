@@ -8,6 +8,7 @@ mod differential;
 mod doctor;
 mod fidelity;
 mod hostile;
+mod house;
 mod imap;
 mod inputs;
 mod leaks;

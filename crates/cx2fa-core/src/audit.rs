@@ -8,6 +8,7 @@
 
 use crate::enrolment::EnrolmentStatus;
 use crate::settings::{secrets, ChannelType, Tenant};
+use cx2fa_platform::enrolment as attrs;
 use cx2fa_platform::{contract, fields};
 use serde::Serialize;
 use serde_json::Value;
@@ -158,51 +159,27 @@ fn user_findings(u: &EnrolmentStatus, profile_matters: bool) -> Vec<(FindingKind
     use FindingKind::*;
     let mut out = vec![];
     let raw = u.facts.raw_channel.as_deref().unwrap_or("");
+    let has = |attribute: &str| u.other_attributes.iter().any(|a| a == attribute);
     if u.bypass {
         out.push((
             Bypass,
             format!("is2FARegistered=true, twoFAChannel=`{raw}`"),
         ));
     }
-    // One finding per cause: a user registered for another channel has, of course, another
-    // identifier too; that is the channel change, not a second problem.
-    let channel_changed = u
-        .stale_fields
-        .iter()
-        .any(|f| f != fields::CHANNEL_SERVICE_IDENTIFIER);
-    if channel_changed {
-        out.push((
-            ChannelChanged,
-            format!("registered for `{raw}`, the tenant uses another channel"),
-        ));
-    } else if u
-        .stale_fields
-        .iter()
-        .any(|f| f == fields::CHANNEL_SERVICE_IDENTIFIER)
-    {
-        let copy = u
-            .policy_copy
-            .get(fields::CHANNEL_SERVICE_IDENTIFIER)
-            .cloned()
-            .unwrap_or_default();
-        out.push((
-            StaleIdentifier,
-            format!("channelServiceIdentifier=`{copy}` differs from the tenant's"),
-        ));
-    }
+    out.extend(channel_finding(u, raw));
     let otp_channel = matches!(raw, "EMAIL" | "SMS");
     if u.registered && otp_channel && !u.facts.customer_contact {
         out.push((
             MissingContact,
-            if u.other_attributes.iter().any(|a| a == "phoneNumber") {
+            if has(attrs::PHONE_NUMBER) {
                 "no customerChannelIdentifier (only a 1.7.x phoneNumber)".to_string()
             } else {
                 "no customerChannelIdentifier".to_string()
             },
         ));
     }
-    let temp = u.other_attributes.iter().any(|a| a == "tempOTPSecret");
-    let secret = u.other_attributes.iter().any(|a| a == "otpSecret");
+    let temp = has(attrs::TEMP_OTP_SECRET);
+    let secret = has(attrs::OTP_SECRET);
     if u.enrolled && !u.registered && !u.bypass {
         out.push((
             PendingRegistration,
@@ -235,6 +212,39 @@ fn user_findings(u: &EnrolmentStatus, profile_matters: bool) -> Vec<(FindingKind
         ));
     }
     out
+}
+
+/// The user's copy of the tenant's channel settings against the tenant's own.
+fn channel_finding(u: &EnrolmentStatus, raw: &str) -> Option<(FindingKind, String)> {
+    use FindingKind::*;
+    // One finding per cause: a user registered for another channel has, of course, another
+    // identifier too; that is the channel change, not a second problem.
+    let channel_changed = u
+        .stale_fields
+        .iter()
+        .any(|f| f != fields::CHANNEL_SERVICE_IDENTIFIER);
+    if channel_changed {
+        Some((
+            ChannelChanged,
+            format!("registered for `{raw}`, the tenant uses another channel"),
+        ))
+    } else if u
+        .stale_fields
+        .iter()
+        .any(|f| f == fields::CHANNEL_SERVICE_IDENTIFIER)
+    {
+        let copy = u
+            .policy_copy
+            .get(fields::CHANNEL_SERVICE_IDENTIFIER)
+            .cloned()
+            .unwrap_or_default();
+        Some((
+            StaleIdentifier,
+            format!("channelServiceIdentifier=`{copy}` differs from the tenant's"),
+        ))
+    } else {
+        None
+    }
 }
 
 fn document_findings(t: &Tenant, users: &[EnrolmentStatus]) -> Vec<(FindingKind, String)> {

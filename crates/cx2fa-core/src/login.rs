@@ -624,13 +624,7 @@ async fn otp(
         tenant_csi.clone()
     };
     let tenant_channel = policy.channel_type.unwrap_or(channel);
-    if registered && tenant_channel != channel {
-        let m = format!(
-            "registered for {channel}, but the tenant now uses {tenant_channel}: the platform asks the OTP manager for an OTP with channelType `{tenant_channel}`, and this user cannot log in; reset the user so that they register for {tenant_channel}"
-        );
-        run.step("platform", "would-fail", m.clone());
-        run.t.ending = Ending::WouldFail;
-        run.t.message = m;
+    if registered && channel_changed(run, channel, tenant_channel) {
         return Ok(());
     }
     let mismatch = (registered && stored_csi != tenant_csi).then(|| {
@@ -642,16 +636,7 @@ async fn otp(
         run.step("platform", "mismatch", m.clone());
     }
     let contact = if registered {
-        run.user
-            .attr(attrs::CUSTOMER_CHANNEL_IDENTIFIER)
-            .or_else(|| run.user.attr(attrs::PHONE_NUMBER))
-            .ok_or_else(|| {
-                Error::failed(format!(
-                    "`{}` is registered for {channel} but has no contact point",
-                    run.t.user
-                ))
-                .with_fix(Fix::ResetUser)
-            })?
+        registered_contact(run, channel)?
     } else {
         register_contact(run, channel, &tenant_csi, expiry, max, io).await?
     };
@@ -690,6 +675,43 @@ async fn otp(
         run.t.message = m;
     }
     Ok(())
+}
+
+/// A user registered for one channel whose tenant now uses another cannot log in: the platform
+/// asks the OTP manager for the tenant's channel. Records that, and says whether it was so.
+fn channel_changed(run: &mut Run<'_>, channel: ChannelType, tenant_channel: ChannelType) -> bool {
+    if tenant_channel == channel {
+        return false;
+    }
+    would_fail(
+        run,
+        format!(
+            "registered for {channel}, but the tenant now uses {tenant_channel}: the platform asks the OTP manager for an OTP with channelType `{tenant_channel}`, and this user cannot log in; reset the user so that they register for {tenant_channel}"
+        ),
+    );
+    true
+}
+
+/// Ends the transcript with "the platform's login would fail here", and why.
+fn would_fail(run: &mut Run<'_>, why: String) {
+    run.step("platform", "would-fail", why.clone());
+    run.t.ending = Ending::WouldFail;
+    run.t.message = why;
+}
+
+/// Where a registered user's OTP goes: 1.9.x keeps it in `customerChannelIdentifier`, 1.7.x
+/// users still have only `phoneNumber`.
+fn registered_contact(run: &Run<'_>, channel: ChannelType) -> Result<String, Error> {
+    run.user
+        .attr(attrs::CUSTOMER_CHANNEL_IDENTIFIER)
+        .or_else(|| run.user.attr(attrs::PHONE_NUMBER))
+        .ok_or_else(|| {
+            Error::failed(format!(
+                "`{}` is registered for {channel} but has no contact point",
+                run.t.user
+            ))
+            .with_fix(Fix::ResetUser)
+        })
 }
 
 /// Where this login reaches the OTP manager (a probe's per-tenant address first, as the
