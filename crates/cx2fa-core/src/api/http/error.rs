@@ -203,7 +203,7 @@ fn is_tls(e: &reqwest::Error) -> bool {
 const SNIPPET_CHARS: usize = 300;
 
 /// The start of a body, for messages: secrets masked (by key when it is JSON, by value always),
-/// control characters escaped, at most [`SNIPPET_CHARS`] characters.
+/// control characters escaped, at most `SNIPPET_CHARS` characters.
 pub fn snippet(body: &[u8]) -> String {
     let text = match serde_json::from_slice::<Value>(body) {
         Ok(v) => secrets::mask(&v).to_string(),

@@ -112,7 +112,7 @@ impl Http {
     }
 
     /// [`Http::send`] without giving up the request, for callers that may send it again.
-    /// The one owner of retries: the loop below, by [`retry::RetryVerdict`].
+    /// The one owner of retries: the loop below, by `retry::RetryVerdict`.
     pub async fn send_ref(&self, r: &Request) -> Result<Response, Error> {
         if has_dot_segment(&r.url) {
             return Err(TransportError::DotSegment {

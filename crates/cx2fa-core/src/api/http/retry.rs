@@ -1,5 +1,5 @@
 //! When to send a request again, and how long to wait first: the one owner of retries
-//! ([`super::Http::send_ref`] loops on [`RetryVerdict`]; no caller above it retries on its own).
+//! ([`super::Http::send_ref`] loops on `RetryVerdict`; no caller above it retries on its own).
 //! The server's `Retry-After` is read in both of its forms (RFC 9110 §10.2.3: delay-seconds or
 //! an HTTP-date).
 

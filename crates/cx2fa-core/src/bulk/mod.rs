@@ -1,14 +1,24 @@
 //! Resetting many users: streamed input, bounded concurrency, a per-row report, resume.
 
-use crate::api::keycloak::{User, Users};
+mod names;
+mod report;
+mod resume;
+mod row;
+
+pub use names::{read_names, Names};
+use report::ReportWriter;
+pub use report::{open_report, SharedReport};
+pub use resume::{resume_rows, ResumeError, ResumeProblem, Scope};
+use row::reset_row;
+pub use row::{reset_one, BREAKER_ROWS};
+
+use crate::api::keycloak::Users;
 use crate::enrolment;
 use crate::error::{Error, Fix, Kind};
-use crate::input;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::sync::atomic::Ordering;
-use std::sync::Arc;
 use tokio_util::sync::CancellationToken;
 
 /// How one row ended.
@@ -59,395 +69,11 @@ pub struct ResetRow {
     pub removed: Vec<String>,
 }
 
-/// Usernames from a CSV with a `username` column, one name per line, or the JSON of
-/// `user status -o json` / a JSON array. CSV and plain lines are streamed.
-pub fn read_names(
-    input: Box<dyn Read + Send>,
-) -> Result<Box<dyn Iterator<Item = Result<String, Error>> + Send>, Error> {
-    let mut reader = BufReader::with_capacity(64 * 1024, input);
-    // Spreadsheets save CSV with a byte-order mark before the header.
-    input::skip_bom(&mut reader).map_err(read_error)?;
-    let head = reader.fill_buf().map_err(read_error)?;
-    let first = head.iter().find(|b| !b.is_ascii_whitespace()).copied();
-    if matches!(first, Some(b'[') | Some(b'{')) {
-        return json_names(reader);
-    }
-    let mut reader = BufReader::new(input::LineCap::new(reader, input::MAX_LINE_BYTES));
-    let mut first_line = String::new();
-    reader.read_line(&mut first_line).map_err(read_error)?;
-    // A spreadsheet saves CSV with `,`, or with `;` where the decimal separator is a comma
-    // (most of Europe), or with tabs; the header line says which.
-    let delimiter = [b',', b';', b'\t']
-        .into_iter()
-        .find(|d| first_line.as_bytes().contains(d));
-    if let Some(d) = delimiter {
-        let header: Vec<String> = first_line
-            .trim_end()
-            .split(d as char)
-            .map(|h| h.trim().trim_matches('"').to_lowercase())
-            .collect();
-        let Some(col) = header.iter().position(|h| h == "username") else {
-            // A line with separators is a header, never a username: a list of names without
-            // the column would be read as one name per row, each "not found".
-            return Err(Error::usage(format!(
-                "the input looks like CSV (columns: {}) but has no `username` column",
-                header.join(", ")
-            ))
-            .with_fix(Fix::UsernameColumn));
-        };
-        let rdr = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .delimiter(d)
-            .flexible(true)
-            .from_reader(reader);
-        let it = rdr.into_records().filter_map(move |r| match r {
-            Ok(rec) => rec
-                .get(col)
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .map(Ok),
-            Err(e) => Some(Err(Error::usage(format!("bad CSV row: {e}")))),
-        });
-        return Ok(Box::new(it));
-    }
-    // A one-column CSV: its header is `username`, not a user.
-    let first = first_line.trim().to_string();
-    let first = if first.trim_matches('"').eq_ignore_ascii_case("username") {
-        String::new()
-    } else {
-        first
-    };
-    let rest = reader
-        .lines()
-        .map(|l| l.map(|s| s.trim().to_string()).map_err(read_error));
-    let all = std::iter::once(Ok(first))
-        .chain(rest)
-        .filter(|r| !matches!(r, Ok(s) if s.is_empty() || s.starts_with('#')));
-    Ok(Box::new(all))
-}
-
-/// The names of a JSON list: an array of names or of objects with `username`, or an object
-/// with `users` (`user status -o json`).
-fn json_names(reader: BufReader<Box<dyn Read + Send>>) -> Result<Names, Error> {
-    // JSON may be one long line (`jq -c`), so it gets a size cap instead of a line cap.
-    let mut capped = reader.take(MAX_JSON_BYTES + 1);
-    let v: serde_json::Value = serde_json::from_reader(&mut capped).map_err(|e| {
-        if capped.limit() == 0 {
-            Error::usage(format!(
-                "the JSON input is larger than {} MiB",
-                MAX_JSON_BYTES >> 20
-            ))
-        } else {
-            Error::usage(format!("the input looks like JSON but is not: {e}"))
-        }
-    })?;
-    let items = match &v {
-        serde_json::Value::Array(a) => a.clone(),
-        other => other
-            .get("users")
-            .and_then(|u| u.as_array())
-            .cloned()
-            .ok_or_else(|| Error::usage("JSON input must be an array or an object with `users`"))?,
-    };
-    let names: Vec<Result<String, Error>> = items
-        .iter()
-        .filter_map(|i| {
-            i.as_str().map(str::to_string).or_else(|| {
-                i.get("username")
-                    .and_then(|u| u.as_str())
-                    .map(str::to_string)
-            })
-        })
-        .map(Ok)
-        .collect();
-    Ok(Box::new(names.into_iter()))
-}
-
-/// A stream of names (or input errors), as `read_names` gives them.
-pub type Names = Box<dyn Iterator<Item = Result<String, Error>> + Send>;
-
-/// The cap on a JSON list of names (`user status -o json` of 100,000 users is about 40 MiB).
-const MAX_JSON_BYTES: u64 = 512 << 20;
-
-fn read_error(e: std::io::Error) -> Error {
-    Error::usage(format!("cannot read the input: {e}"))
-}
-
-/// Where a run works: what its report rows record, and what `--resume` checks.
-#[derive(Debug, Clone, Default)]
-pub struct Scope {
-    pub tenant: String,
-    pub realm: String,
-}
-
-/// Why an earlier report cannot be resumed from. It names the file; the caller words how the
-/// file was given (a flag, a prompt).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ResumeError {
-    pub file: String,
-    pub problem: ResumeProblem,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum ResumeProblem {
-    /// The file could not be read; the system's reason.
-    Unreadable(String),
-    /// Line `line` (from 1) is not a row of a reset report.
-    NotARow { line: usize },
-    /// Line `line` names no tenant (or realm: `what`), so it cannot be told to be of this run.
-    Unscoped { line: usize, what: &'static str },
-    /// The report was worked in another tenant (or realm: `what`).
-    OtherScope {
-        what: &'static str,
-        theirs: String,
-        ours: String,
-    },
-}
-
-impl std::fmt::Display for ResumeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let file = &self.file;
-        match &self.problem {
-            ResumeProblem::Unreadable(e) => write!(f, "`{file}`: {e}"),
-            ResumeProblem::NotARow { line } => {
-                write!(f, "`{file}`: line {line} is not a row of a reset report")
-            }
-            ResumeProblem::Unscoped { line, what } => write!(
-                f,
-                "`{file}`: line {line} names no {what}, so it cannot be told to be of this run"
-            ),
-            ResumeProblem::OtherScope { what, theirs, ours } => write!(
-                f,
-                "`{file}` is a report of {what} `{theirs}`; this run is for {what} `{ours}`"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for ResumeError {}
-
-impl From<ResumeError> for Error {
-    fn from(e: ResumeError) -> Self {
-        let fix = match &e.problem {
-            ResumeProblem::Unreadable(_) => None,
-            ResumeProblem::NotARow { .. } | ResumeProblem::Unscoped { .. } => {
-                Some(Fix::ResumeFromReport)
-            }
-            ResumeProblem::OtherScope { .. } => Some(Fix::ResumeMatchingTenant),
-        };
-        let err = Error::external(Kind::Usage, e);
-        match fix {
-            Some(f) => err.with_fix(f),
-            None => err,
-        }
-    }
-}
-
 /// A run that reached its time limit with rows not started: not a failure of any row, so a
 /// caller can tell it apart (the command line makes it a partial run).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("the run reached its time limit with rows not started")]
 pub struct OutOfTime;
-
-/// The names already finished in an earlier report, open as `r` (`name` is how errors call
-/// it). A file whose lines are not report rows, or whose rows were worked in another tenant or
-/// realm, is refused: resuming from it would silently redo (or skip) the wrong rows. Every row
-/// must name the tenant and realm it was worked in, as cx2fa writes them: a row without them (a
-/// report older than that field, or a line someone added) could skip any user of any tenant.
-pub fn resume_rows(
-    r: impl Read,
-    name: &str,
-    scope: &Scope,
-) -> Result<HashSet<String>, ResumeError> {
-    let refused = |problem| ResumeError {
-        file: name.to_string(),
-        problem,
-    };
-    let lines = BufReader::new(input::LineCap::new(r, input::MAX_LINE_BYTES)).lines();
-    let mut done = HashSet::new();
-    for (i, line) in lines.enumerate() {
-        let line = line.map_err(|e| refused(ResumeProblem::Unreadable(e.to_string())))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let r: ResetRow = serde_json::from_str(&line)
-            .map_err(|_| refused(ResumeProblem::NotARow { line: i + 1 }))?;
-        for (what, theirs, ours) in [
-            ("tenant", &r.tenant, &scope.tenant),
-            ("realm", &r.realm, &scope.realm),
-        ] {
-            let Some(theirs) = theirs.as_deref() else {
-                return Err(refused(ResumeProblem::Unscoped { line: i + 1, what }));
-            };
-            if theirs != ours {
-                return Err(refused(ResumeProblem::OtherScope {
-                    what,
-                    theirs: theirs.to_string(),
-                    ours: ours.clone(),
-                }));
-            }
-        }
-        if r.outcome.finished() {
-            done.insert(r.username.to_lowercase());
-        } else {
-            done.remove(&r.username.to_lowercase());
-        }
-    }
-    Ok(done)
-}
-
-/// Resets one user, verifying by re-reading. The row is tried once: every request in it is
-/// already retried by the HTTP layer where that is safe (the one owner of retries), and a row
-/// retried on top of it would multiply every wait (four row tries of four requests each, each
-/// waiting out a `Retry-After`). A row that failed is in the report as `failed`; `--resume`
-/// does it again. An authentication failure (the token expired, the account lost its rights)
-/// is no row's fault: it comes back as `Err` and ends the run, as does a server asking for a
-/// longer pause than cx2fa waits.
-///
-/// `stop` (Ctrl-C) ends the row at its next step: before its write it is `skipped` (nothing was
-/// sent that changes anything); a write already sent is let finish and reported as what the
-/// server answered, so the report is what the server received.
-pub async fn reset_one(
-    users: &Users<'_>,
-    username: &str,
-    dry_run: bool,
-    revoke: bool,
-    stop: &CancellationToken,
-) -> Result<ResetRow, Error> {
-    Ok(reset_row(users, username, dry_run, revoke, stop).await?.0)
-}
-
-/// [`reset_one`], and whether a failed row failed for a reason that may pass (the server
-/// unreachable, overloaded, failing): what the run's breaker counts.
-async fn reset_row(
-    users: &Users<'_>,
-    username: &str,
-    dry_run: bool,
-    revoke: bool,
-    stop: &CancellationToken,
-) -> Result<(ResetRow, bool), Error> {
-    let row = |outcome, reason, removed| ResetRow {
-        schema_version: crate::SCHEMA_VERSION,
-        tenant: None,
-        realm: None,
-        username: username.into(),
-        outcome,
-        reason,
-        attempts: 1,
-        removed,
-    };
-    let skipped = || row(Outcome::Skipped, Some(INTERRUPTED.into()), vec![]);
-    if stop.is_cancelled() {
-        return Ok((skipped(), false));
-    }
-    match reset_once(users, username, dry_run, revoke, stop).await {
-        Ok(done) => Ok((row(done.outcome, done.note, done.removed), false)),
-        Err(e) if e.kind == Kind::Cancelled => Ok((skipped(), false)),
-        Err(e) if e.kind == Kind::Auth || matches!(e.fix, Some(Fix::ComeBackLater { .. })) => {
-            Err(e)
-        }
-        Err(e) => Ok((
-            row(Outcome::Failed, Some(e.one_line()), vec![]),
-            e.kind == Kind::Network,
-        )),
-    }
-}
-
-/// Rows in a row that failed for a transient reason before a run stops: the server is down or
-/// refusing everything, and the other rows would only fail the same way, one `--timeout` or
-/// `Retry-After` each (10,000 rows against a server that never answers would take weeks).
-pub const BREAKER_ROWS: usize = 8;
-
-/// Why a row was not worked: the run was interrupted before its write.
-const INTERRUPTED: &str = "interrupted before anything was written";
-
-/// What one try of a row did.
-struct Done {
-    outcome: Outcome,
-    removed: Vec<String>,
-    /// Said in the report row when the outcome is not the whole story.
-    note: Option<String>,
-}
-
-async fn reset_once(
-    users: &Users<'_>,
-    username: &str,
-    dry_run: bool,
-    revoke: bool,
-    stop: &CancellationToken,
-) -> Result<Done, Error> {
-    let done = |outcome, removed, note: Option<&str>| Done {
-        outcome,
-        removed,
-        note: note.map(str::to_string),
-    };
-    let Some(u) = users.find(username).await? else {
-        return Ok(done(Outcome::NotFound, vec![], None));
-    };
-    if u.is_service_account() {
-        return Err(Error::failed(format!(
-            "`{username}` is a client's service account, not a person: it has no 2FA enrolment to reset"
-        )));
-    }
-    let removed = enrolment::enrolled(&u);
-    if removed.is_empty() {
-        return Ok(done(Outcome::AlreadyClean, vec![], None));
-    }
-    if dry_run {
-        return Ok(done(Outcome::WouldReset, removed, None));
-    }
-    // The last point at which an interrupted row has changed nothing.
-    if stop.is_cancelled() {
-        return Err(Error::cancelled());
-    }
-    let put = enrolment::without_enrolment(u);
-    users.put(&put).await?;
-    // From here the write is done: an interruption leaves it reported as done, unverified.
-    match users.attribute_names(put.id()).await {
-        Ok(after) => verify(&put, &after)?,
-        Err(e) if e.kind == Kind::Cancelled => {
-            return Ok(done(
-                Outcome::Reset,
-                removed,
-                Some("written; not verified: the run was interrupted"),
-            ))
-        }
-        Err(e) => return Err(e),
-    }
-    if revoke {
-        match users.logout(put.id()).await {
-            Ok(()) => {}
-            Err(e) if e.kind == Kind::Cancelled => {
-                return Ok(done(
-                    Outcome::Reset,
-                    removed,
-                    Some("reset; sessions not ended: the run was interrupted"),
-                ))
-            }
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(done(Outcome::Reset, removed, None))
-}
-
-/// Checks a re-read after a reset: no enrolment attribute left, and every attribute that was
-/// sent (everything that was not enrolment) still there.
-fn verify(sent: &User, after: &[String]) -> Result<(), Error> {
-    let left = enrolment::leftovers(after);
-    if !left.is_empty() {
-        return Err(Error::failed(format!(
-            "reset did not verify: still present: {}",
-            left.join(", ")
-        )));
-    }
-    let mut kept = sent.attrs().into_iter().flat_map(|m| m.keys());
-    if let Some(lost) = kept.find(|k| !after.contains(k)) {
-        return Err(Error::failed(format!(
-            "reset did not verify: attribute `{lost}` was lost"
-        )));
-    }
-    Ok(())
-}
 
 /// Why a run stops early: its input broke, or something no row can survive (authentication).
 enum Stop {
@@ -528,88 +154,6 @@ impl ResetSummary {
         .map(|(n, what)| format!("{n} {what}"))
         .collect::<Vec<_>>()
         .join(", ")
-    }
-}
-
-/// The NDJSON report, written through a buffer that reaches the file at least every
-/// [`ReportWriter::EVERY`]. A run cut short without warning (a kill, a power cut) loses at most
-/// that much of the report; `--resume` then redoes those rows, which is safe because a reset is
-/// idempotent (they come back `already-clean`). A Ctrl-C or an error still flushes everything.
-struct ReportWriter {
-    out: std::io::BufWriter<Box<dyn Write + Send>>,
-    flushed: std::time::Instant,
-}
-
-impl ReportWriter {
-    const EVERY: std::time::Duration = std::time::Duration::from_millis(200);
-
-    fn new(w: Box<dyn Write + Send>) -> Self {
-        ReportWriter {
-            out: std::io::BufWriter::with_capacity(64 * 1024, w),
-            flushed: std::time::Instant::now(),
-        }
-    }
-
-    fn write(&mut self, row: &ResetRow) -> Result<(), Error> {
-        serde_json::to_writer(&mut self.out, row)
-            .map_err(std::io::Error::from)
-            .and_then(|_| self.out.write_all(b"\n"))
-            .map_err(report_error)?;
-        if self.flushed.elapsed() >= Self::EVERY {
-            self.flush()?;
-        }
-        Ok(())
-    }
-
-    fn flush(&mut self) -> Result<(), Error> {
-        self.flushed = std::time::Instant::now();
-        self.out.flush().map_err(report_error)
-    }
-}
-
-fn report_error(e: std::io::Error) -> Error {
-    Error::failed(format!("cannot write the report: {e}"))
-}
-
-/// One report file that several runs write at once (the tenants of a fleet): each run's rows
-/// reach the file whole, never interleaved in the middle of a line.
-#[derive(Clone)]
-pub struct SharedReport(Arc<std::sync::Mutex<Box<dyn Write + Send>>>);
-
-impl SharedReport {
-    pub fn new(w: Box<dyn Write + Send>) -> Self {
-        SharedReport(Arc::new(std::sync::Mutex::new(w)))
-    }
-    /// A writer for one run: it hands the file only complete lines.
-    pub fn handle(&self) -> Box<dyn Write + Send> {
-        Box::new(LineHandle {
-            file: self.clone(),
-            pending: vec![],
-        })
-    }
-}
-
-struct LineHandle {
-    file: SharedReport,
-    pending: Vec<u8>,
-}
-
-impl Write for LineHandle {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.pending.extend_from_slice(buf);
-        if let Some(end) = self.pending.iter().rposition(|b| *b == b'\n') {
-            let mut f = self.file.0.lock().unwrap_or_else(|p| p.into_inner());
-            f.write_all(&self.pending[..=end])?;
-            self.pending.drain(..=end);
-        }
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.file
-            .0
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .flush()
     }
 }
 
@@ -703,13 +247,6 @@ pub struct ResetOptions {
     /// The report to append one row per user to; opened after the confirmation.
     pub report: Option<std::path::PathBuf>,
     pub rows: RowOptions,
-}
-
-/// The report, appended to: 0600, never through a planted symlink (`private::append`).
-pub fn open_report(p: &std::path::Path) -> Result<Box<dyn Write + Send>, Error> {
-    Ok(Box::new(crate::private::append(p).map_err(|e| {
-        Error::usage(format!("cannot write report `{}`: {e}", p.display()))
-    })?))
 }
 
 /// Resets the users `opts` names in `users`' realm: skips those the resume report finished,
@@ -977,20 +514,6 @@ mod tests {
             .unwrap()
             .map(Result::unwrap)
             .collect()
-    }
-
-    #[test]
-    fn a_reset_verifies_only_when_nothing_enrolled_is_left_and_nothing_else_is_lost() {
-        let sent =
-            User(serde_json::json!({"id": "1", "attributes": {"department": ["x"], "ext": ["1"]}}));
-        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert!(verify(&sent, &names(&["ext", "department"])).is_ok());
-        let e = verify(&sent, &names(&["department", "ext", "otpSecret"])).unwrap_err();
-        assert_eq!(e.message, "reset did not verify: still present: otpSecret");
-        let e = verify(&sent, &names(&["department"])).unwrap_err();
-        assert_eq!(e.message, "reset did not verify: attribute `ext` was lost");
-        let bare = User(serde_json::json!({"id": "1"}));
-        assert!(verify(&bare, &[]).is_ok());
     }
 
     #[test]
