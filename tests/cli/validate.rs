@@ -42,6 +42,7 @@ fn cases() -> Vec<(&'static str, String, i32, Vec<&'static str>)> {
     vec![
         ("syntax: missing comma", u.replace("\"is2FAEnabled\": true,", "\"is2FAEnabled\": true"), 1, vec!["F:8:13: malformed JSON: expected `,` or `}`"]),
         ("syntax: unterminated string", "{\"tenantSettings\": {\"x\": \"abc}}".into(), 1, vec!["F:1:31: malformed JSON: EOF while parsing a string"]),
+        ("syntax: cut after a backslash in a string", "{\"tenantSettings\": {\"x\": \"abc\\".into(), 1, vec!["F:1:30: malformed JSON: EOF while parsing a string"]),
         ("syntax: bare word", "{\"a\": yes}".into(), 1, vec!["F:1:7: malformed JSON: expected value"]),
         ("syntax: trailing garbage", format!("{u} x"), 1, vec!["malformed JSON: trailing characters"]),
         ("empty file", String::new(), 1, vec!["F: the file is empty"]),

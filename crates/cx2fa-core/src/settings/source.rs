@@ -118,8 +118,11 @@ fn copy_string(b: &[u8], mut i: usize, out: &mut Vec<u8>) -> usize {
         i += run;
         match b.get(i) {
             Some(b'\\') => {
-                out.extend_from_slice(&b[i..(i + 2).min(b.len())]);
-                i += 2;
+                // The escape and the byte it escapes; a backslash that ends the input escapes
+                // nothing (the JSON parser then says where the string is cut).
+                let end = (i + 2).min(b.len());
+                out.extend_from_slice(&b[i..end]);
+                i = end;
             }
             Some(_) => {
                 out.push(b'"');
@@ -358,6 +361,37 @@ mod tests {
         assert_eq!(p.cleaned.nbsp, 1);
         assert_eq!(p.cleaned.comments, 2);
         assert_eq!(p.cleaned.trailing_commas, 2);
+    }
+
+    #[test]
+    fn input_cut_inside_a_string_is_cleaned_without_panic() {
+        // Found by `benches/fuzz.sh`: a string cut right after a backslash.
+        for raw in ["\"R\\", "{\"a\": \"x\\", "\"\\\u{1b}\\\\@\\\\\\"] {
+            assert_eq!(clean(raw).text, raw);
+            assert!(parse(raw, "t").is_err());
+        }
+    }
+
+    #[test]
+    fn every_short_paste_keeps_one_character_for_one() {
+        // Every input of up to five characters over the bytes cleaning treats specially (and
+        // two multi-byte ones): no panic, and one character out for one character in, so that
+        // line:column of a finding points at the text as pasted.
+        let alphabet = ['"', '\\', '/', '*', ',', ']', '\n', 'x', '\u{a0}', 'é'];
+        let mut raw = String::new();
+        fn all(raw: &mut String, alphabet: &[char], left: usize) {
+            let c = clean(raw);
+            assert_eq!(c.text.chars().count(), raw.chars().count(), "{raw:?}");
+            if left == 0 {
+                return;
+            }
+            for &ch in alphabet {
+                raw.push(ch);
+                all(raw, alphabet, left - 1);
+                raw.pop();
+            }
+        }
+        all(&mut raw, &alphabet, 5);
     }
 
     #[test]
