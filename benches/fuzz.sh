@@ -35,7 +35,16 @@ printf 'Sun, 06 Nov 1994 08:49:37 GMT' > "$C/retry_after/imf"
 printf 'Sunday, 06-Nov-94 08:49:37 GMT' > "$C/retry_after/rfc850"
 printf 'Sun Nov  6 08:49:37 1994' > "$C/retry_after/asctime"
 printf '\xffFrom: <otp@example.test>\r\nContent-Type: text/html\r\n\r\n<p>code <b>246810</b></p>\r\n' > "$C/imap_pick/html"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 for target in validate merge curl sanitize retry_after imap_pick; do
   echo "== fuzzing $target for ${SECS}s"
-  cargo fuzz run --fuzz-dir benches/fuzz "$target" "$C/$target" -- -max_total_time="$SECS" -rss_limit_mb=2048 2>&1 | tail -n 4
+  if ! cargo fuzz run --fuzz-dir benches/fuzz "$target" "$C/$target" -- -max_total_time="$SECS" -rss_limit_mb=2048 >"$log" 2>&1; then
+    # What failed and on which input: the panic, libFuzzer's verdict and the saved input (the
+    # end of the log alone is a backtrace's last frames).
+    grep -A2 -E 'panicked at|ERROR: libFuzzer|Test unit written|^error' "$log" >&2 || tail -n 40 "$log" >&2
+    echo "fuzz target $target failed; run the saved input again with: cargo fuzz run --fuzz-dir benches/fuzz $target <file>" >&2
+    exit 1
+  fi
+  tail -n 4 "$log"
 done
