@@ -6,9 +6,10 @@
 //! timeout, halve (once per round trip, so that one burst of refusals counts once). Three
 //! refinements keep refusals rare, which matters on a server that agents are logging in to, and
 //! costly, since a refusal's `Retry-After` holds the whole client:
-//! - where overload begins is read from the refused requests themselves: each request carries
-//!   how many were in flight when it was sent ([`Sent::level`]), and a refusal at level `n`
-//!   says the server takes fewer than `n` (`ceiling`); recovery climbs back to it at once;
+//! - where overload begins is read from the refused requests themselves: a refusal with
+//!   `n - 1` requests sent before it still in flight when it comes back says the server takes
+//!   fewer than `n` (`ceiling`; [`Gate::release`] says why counted then); recovery climbs back
+//!   to it at once;
 //! - probing above the ceiling waits [`PROBE_AFTER`] clean windows and, when refusals made the
 //!   server ask for a pause, [`PROBE_COST`] times that pause (doubling after each failed
 //!   probe), so that pauses cost a client a few percent of a run at most;
@@ -20,7 +21,7 @@
 //! `--concurrency N` is the ceiling it never exceeds (`1`: strictly one at a time); `--rate R`
 //! is a token bucket of R requests per second, a hard cap whatever the server could take.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -51,10 +52,13 @@ pub enum Signal {
 /// Where a request stood when it was sent: what its answer can teach.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Sent {
-    /// Requests of this client in flight with it, itself included.
+    /// Requests of this client in flight with it, itself included. For a refusal, the gate
+    /// counts again when it comes back ([`Gate::release`]).
     pub level: usize,
     /// Its kind ([`route`]).
     pub route: u64,
+    /// Its place in the order requests were let through.
+    pub seq: u64,
 }
 
 /// A request's kind for latency comparisons: the method, the path with its identifiers
@@ -327,7 +331,9 @@ pub type Trace = std::sync::Arc<dyn Fn(&str) + Send + Sync>;
 pub struct Gate {
     aimd: Aimd,
     fixed: bool,
-    in_flight: usize,
+    /// The requests in flight, by their place in the order they were let through.
+    in_flight: BTreeSet<u64>,
+    next_seq: u64,
     next_slot: Option<Instant>,
     /// Seconds between two requests under `--rate`.
     interval: Option<Duration>,
@@ -340,7 +346,8 @@ impl Gate {
         Gate {
             aimd: Aimd::new(max),
             fixed: max <= 1,
-            in_flight: 0,
+            in_flight: BTreeSet::new(),
+            next_seq: 0,
             next_slot: None,
             interval: rate
                 .filter(|r| *r > 0.0)
@@ -357,9 +364,10 @@ impl Gate {
         g
     }
 
-    /// A request may start now (it is counted in flight: `Ok` with its level), or not before
-    /// `Err(Some(wait))`, or not before a request ends (`Err(None)`).
-    pub fn admit(&mut self, now: Instant) -> Result<usize, Option<Duration>> {
+    /// A request may start now (it is counted in flight: `Ok` with its level and place; the
+    /// caller fills in its route), or not before `Err(Some(wait))`, or not before a request
+    /// ends (`Err(None)`).
+    pub fn admit(&mut self, now: Instant) -> Result<Sent, Option<Duration>> {
         if let Some(held) = self.held_until.filter(|until| *until > now) {
             // Even at a fixed concurrency: this is the server's word, not a guess.
             return Err(Some(held - now));
@@ -367,7 +375,7 @@ impl Gate {
         if let Some(pause) = self.aimd.pause(now).filter(|_| !self.fixed) {
             return Err(Some(pause));
         }
-        if self.in_flight >= self.aimd.limit() {
+        if self.in_flight.len() >= self.aimd.limit() {
             return Err(None);
         }
         if let Some(step) = self.interval {
@@ -380,8 +388,14 @@ impl Gate {
             let floor = now.checked_sub(step).unwrap_or(now);
             self.next_slot = Some(next.max(floor) + step);
         }
-        self.in_flight += 1;
-        Ok(self.in_flight)
+        let seq = self.next_seq;
+        self.next_seq += 1;
+        self.in_flight.insert(seq);
+        Ok(Sent {
+            level: self.in_flight.len(),
+            route: 0,
+            seq,
+        })
     }
 
     /// The server asked for a pause until `until`; a longer hold already set stays.
@@ -391,9 +405,26 @@ impl Gate {
     }
 
     /// A request sent as `sent` ended; `signal` is what it says about load, if anything.
+    ///
+    /// A refusal says the server was full when the request reached it. Its level when it was
+    /// let through overstates what the server then held by the requests sent before it that
+    /// ended at the server meanwhile: in a burst (slow start doubling, a return to the
+    /// ceiling) the requests take a millisecond or more to leave, and at 3,000 answers a
+    /// second several end in that time (#30: a ceiling of 65 or 66 read at capacity 64, and a
+    /// second refusal and whole-client pause to correct it). So a refusal is counted at the
+    /// requests sent before it that are still in flight when it comes back, itself included:
+    /// answers come back in the order the server sent them, so those that ended before the
+    /// refusal was sent are in, and those still at the server are not.
     pub fn release(&mut self, signal: Option<Signal>, sent: Sent, now: Instant) {
-        self.in_flight -= 1;
+        self.in_flight.remove(&sent.seq);
         if let (Some(sig), false) = (signal, self.fixed) {
+            let sent = match sig {
+                Signal::Overload => Sent {
+                    level: self.in_flight.range(..sent.seq).count() + 1,
+                    ..sent
+                },
+                Signal::Answered(_) => sent,
+            };
             self.aimd.on(sig, sent, now);
         }
     }
@@ -401,7 +432,7 @@ impl Gate {
     pub fn level(&self) -> Concurrency {
         Concurrency {
             limit: self.aimd.limit(),
-            in_flight: self.in_flight,
+            in_flight: self.in_flight.len(),
         }
     }
 }
@@ -449,10 +480,10 @@ impl Limiter {
             let changed = self.changed.notified();
             let admitted = self.lock().admit(Instant::now());
             match admitted {
-                Ok(level) => {
+                Ok(sent) => {
                     return Permit {
                         limiter: self,
-                        sent: Sent { level, route },
+                        sent: Sent { route, ..sent },
                         started: Instant::now(),
                         done: false,
                     }

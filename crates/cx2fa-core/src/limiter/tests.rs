@@ -44,13 +44,20 @@ struct SimOutcome {
     trace: Vec<(Duration, usize)>,
 }
 
+/// How long an answer or a refusal takes to reach the client once the server sent it.
+const BACK: Duration = Duration::from_micros(200);
+
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
 enum Ev {
     Wake,
-    /// Request `req` sent as `sent` at `started` (ns) ends, answered or refused.
+    /// The server is done with a request: its place is free (its answer reaches the client
+    /// [`BACK`] later).
+    Freed,
+    /// Request `req` sent as `sent` (level, kind, place) at `started` (ns) comes back to the
+    /// client, answered or refused.
     Done {
         req: usize,
-        sent: (usize, u64),
+        sent: (usize, u64, u64),
         started: u64,
         ok: bool,
     },
@@ -69,40 +76,48 @@ fn run(server: &Server, mut gate: Gate, told: Option<usize>) -> SimOutcome {
         events.push(Reverse((at, seq, ev)));
     };
     let mut pending: VecDeque<usize> = (0..server.n).collect();
-    let mut waiting: VecDeque<(usize, (usize, u64), u64)> = VecDeque::new();
+    let mut waiting: VecDeque<(usize, (usize, u64, u64), u64)> = VecDeque::new();
     let (mut in_service, mut done, mut sent, mut refused) = (0usize, 0usize, 0usize, 0usize);
     let mut next_wake: Option<u64> = None;
     let mut trace = vec![(Duration::ZERO, gate.level().limit)];
     let mut cap = server.cap(0);
-    let lat = |req: usize| server.kinds[req % server.kinds.len()];
+    // Each request's latency varies by up to a tenth either way (deterministically), as a real
+    // server's do: answers that all came back at once would keep the client's requests in
+    // step, as they never are.
+    let lat = |req: usize| {
+        let spread = (req as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54; // 0..1024
+        server.kinds[req % server.kinds.len()].mul_f64(0.9 + 0.2 * spread as f64 / 1024.0)
+    };
     while done < server.n {
         // Every request the gate lets through now.
         while !pending.is_empty() {
             match gate.admit(t0 + Duration::from_nanos(now)) {
-                Ok(level) => {
+                Ok(s) => {
                     let req = pending.pop_front().expect("pending");
                     let kind = (req % server.kinds.len()) as u64;
+                    let level = (s.level, kind, s.seq);
                     sent += 1;
                     if cap == 0 || in_service < cap {
                         in_service += 1;
                         let ev = Ev::Done {
                             req,
-                            sent: (level, kind),
+                            sent: level,
                             started: now,
                             ok: true,
                         };
-                        push(&mut events, now + ns(lat(req)), ev);
+                        push(&mut events, now + ns(lat(req)), Ev::Freed);
+                        push(&mut events, now + ns(lat(req) + BACK), ev);
                     } else if server.queue {
-                        waiting.push_back((req, (level, kind), now));
+                        waiting.push_back((req, level, now));
                     } else {
                         refused += 1;
                         let ev = Ev::Done {
                             req,
-                            sent: (level, kind),
+                            sent: level,
                             started: now,
                             ok: false,
                         };
-                        push(&mut events, now + ns(MS / 5), ev);
+                        push(&mut events, now + ns(BACK), ev);
                     }
                 }
                 Err(Some(d)) => {
@@ -119,26 +134,10 @@ fn run(server: &Server, mut gate: Gate, told: Option<usize>) -> SimOutcome {
         let Reverse((at, _, ev)) = events.pop().expect("a request in flight or a wake");
         now = at;
         let t = t0 + Duration::from_nanos(now);
-        if let Ev::Done {
-            req,
-            sent: (level, route),
-            started,
-            ok,
-        } = ev
-        {
-            let s = Sent { level, route };
-            if ok {
+        match ev {
+            Ev::Wake => {}
+            Ev::Freed => {
                 in_service -= 1;
-                done += 1;
-                let rtt = Duration::from_nanos(now - started);
-                gate.release(Some(Signal::Answered(rtt)), s, t);
-                let new_cap = server.cap(done);
-                if new_cap != cap {
-                    cap = new_cap;
-                    if told.is_some() {
-                        gate.aimd.limit = cap as f64;
-                    }
-                }
                 while server.queue && (cap == 0 || in_service < cap) {
                     let Some((req, sent, started)) = waiting.pop_front() else {
                         break;
@@ -150,12 +149,33 @@ fn run(server: &Server, mut gate: Gate, told: Option<usize>) -> SimOutcome {
                         started,
                         ok: true,
                     };
-                    push(&mut events, now + ns(lat(req)), ev);
+                    push(&mut events, now + ns(lat(req)), Ev::Freed);
+                    push(&mut events, now + ns(lat(req) + BACK), ev);
                 }
-            } else {
-                gate.release(Some(Signal::Overload), s, t);
-                gate.hold(t + server.retry_after, t);
-                pending.push_front(req);
+            }
+            Ev::Done {
+                req,
+                sent: (level, route, seq),
+                started,
+                ok,
+            } => {
+                let s = Sent { level, route, seq };
+                if ok {
+                    done += 1;
+                    let rtt = Duration::from_nanos(now - started);
+                    gate.release(Some(Signal::Answered(rtt)), s, t);
+                    let new_cap = server.cap(done);
+                    if new_cap != cap {
+                        cap = new_cap;
+                        if told.is_some() {
+                            gate.aimd.limit = cap as f64;
+                        }
+                    }
+                } else {
+                    gate.release(Some(Signal::Overload), s, t);
+                    gate.hold(t + server.retry_after, t);
+                    pending.push_front(req);
+                }
             }
         }
         let level = gate.level().limit;
@@ -232,7 +252,7 @@ fn near_the_told_client_on_every_shape() {
             // Three pauses of 1 s cannot be avoided here: one refusal finds the first
             // capacity, one says the server shrank, one says by how much (a refusal is the
             // only sign such a server gives). The told client (switching at the right moment)
-            // takes 22.4 s: the best a client that has to find out can do is 22.4 / 25.4.
+            // takes 22.6 s: the best a client that has to find out can do is 22.6 / 25.6.
             0.88,
         ),
         (
@@ -299,6 +319,29 @@ fn the_ceiling_is_the_capacity() {
     assert!(got.refused <= 64, "refused {}", got.refused);
 }
 
+/// A burst takes time to leave: requests sent before a refused one may end at the server
+/// before it arrives, and their places go to the burst's first requests. The refusal is
+/// counted at what is still in flight when it comes back, not at its level when sent, which
+/// would put the ceiling above the capacity (and cost a second refusal and pause).
+#[test]
+fn a_refusal_counts_what_is_still_in_flight_when_it_comes_back() {
+    let t = Instant::now();
+    let mut gate = Gate::new(128, None);
+    gate.aimd.limit = 128.0;
+    gate.aimd.slow_start = false;
+    // 64 in flight at a server of capacity 64; a burst of three more is let through.
+    let old: Vec<Sent> = (0..64).map(|_| gate.admit(t).expect("room")).collect();
+    let burst: Vec<Sent> = (0..3).map(|_| gate.admit(t).expect("room")).collect();
+    assert_eq!(burst[2].level, 67);
+    // Two old requests end; the burst's first two take their places; the third is refused.
+    let answered = Signal::Answered(20 * MS);
+    gate.release(Some(answered), old[0], t + 20 * MS);
+    gate.release(Some(answered), old[1], t + 20 * MS);
+    gate.release(Some(Signal::Overload), burst[2], t + 21 * MS);
+    assert_eq!(gate.aimd.ceiling(), Some(64));
+    assert_eq!(gate.level().in_flight, 64);
+}
+
 #[test]
 fn one_at_a_time_stays_one() {
     let mut a = Aimd::new(1);
@@ -335,7 +378,18 @@ fn kinds_are_compared_with_their_own() {
     // A fast token call and slow pages: not a slow server.
     let mut a = Aimd::new(64);
     let t = Instant::now();
-    let (fast, slow) = (Sent { level: 1, route: 1 }, Sent { level: 1, route: 2 });
+    let (fast, slow) = (
+        Sent {
+            level: 1,
+            route: 1,
+            seq: 0,
+        },
+        Sent {
+            level: 1,
+            route: 2,
+            seq: 1,
+        },
+    );
     for i in 0..400u32 {
         let (sig, s) = if i % 2 == 0 {
             (Signal::Answered(MS), fast)
