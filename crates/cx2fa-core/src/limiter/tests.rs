@@ -256,6 +256,12 @@ fn near_the_told_client_on_every_shape() {
             0.88,
         ),
         (
+            // The same three pauses on a run of 36 s (as `benches/adaptive.sh`'s long one).
+            "capacity 32 then 4, a longer run",
+            reject(vec![(0, 32), (6_400, 4)], ms20.clone(), 12_800),
+            0.9,
+        ),
+        (
             "1 ms and 40 ms answers, capacity 16",
             reject(vec![(0, 16)], mixed.clone(), 16_000),
             0.9,
