@@ -35,7 +35,7 @@ impl<'a> Bar<'a> {
         let bar = progress::bar(
             &ctx.out,
             total,
-            "{spinner} {pos}/{len} users [{elapsed_precise}] {per_sec} eta {eta} {msg}",
+            "{spinner} {pos}/{len} users [{elapsed_precise}] {per_sec:1} eta {eta} {msg}",
         );
         let done = progress::ProgressCounts::default();
         let ticker = (bar.is_none() && !ctx.out.quiet).then(|| {
