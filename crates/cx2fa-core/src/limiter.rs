@@ -45,8 +45,10 @@ const FIRST_RTT: Duration = Duration::from_millis(50);
 pub enum Signal {
     /// Answered (any status but 429/503), in this long.
     Answered(Duration),
-    /// 429, 503 or a timeout: the server is over its capacity.
-    Overload,
+    /// 429 or 503, in this long: the server is over its capacity.
+    Refused(Duration),
+    /// No answer in time: the server is over its capacity too, but when it was full is unknown.
+    TimedOut,
 }
 
 /// Where a request stood when it was sent: what its answer can teach.
@@ -161,7 +163,7 @@ impl Aimd {
 
     pub fn on(&mut self, signal: Signal, sent: Sent, now: Instant) {
         match signal {
-            Signal::Overload => {
+            Signal::Refused(_) | Signal::TimedOut => {
                 self.paused_until = Some(now + self.rtt());
                 self.overload(sent.level, now)
             }
@@ -183,6 +185,14 @@ impl Aimd {
         let gap = wait * PROBE_COST * (1 << self.failed_probes.min(6));
         let at = now + gap.min(Duration::from_secs(600));
         self.probe_not_before = Some(self.probe_not_before.map_or(at, |p| p.max(at)));
+    }
+
+    /// A refusal that came back faster than any answer of its kind: the server refused it on
+    /// arrival, rather than after holding it a while.
+    fn refused_on_arrival(&self, route: u64, took: Duration) -> bool {
+        self.baselines
+            .get(&route)
+            .is_some_and(|(fastest, _)| took < *fastest)
     }
 
     /// The fastest answer of this kind in the last [`BASELINE_FOR`], `rtt` included.
@@ -411,19 +421,22 @@ impl Gate {
     /// ended at the server meanwhile: in a burst (slow start doubling, a return to the
     /// ceiling) the requests take a millisecond or more to leave, and at 3,000 answers a
     /// second several end in that time (#30: a ceiling of 65 or 66 read at capacity 64, and a
-    /// second refusal and whole-client pause to correct it). So a refusal is counted at the
-    /// requests sent before it that are still in flight when it comes back, itself included:
-    /// answers come back in the order the server sent them, so those that ended before the
-    /// refusal was sent are in, and those still at the server are not.
+    /// second refusal and whole-client pause to correct it). So a refusal on arrival is
+    /// counted at the requests sent before it that are still in flight when it comes back,
+    /// itself included: answers come back in the order the server sent them, so those that
+    /// ended before the refusal was sent are back and out of the count, and those still at
+    /// the server are in it. A refusal that took longer than an answer (held, then refused)
+    /// and a timeout keep the level they were sent at: requests sent after them may have
+    /// filled the server meanwhile, and the count would be too low.
     pub fn release(&mut self, signal: Option<Signal>, sent: Sent, now: Instant) {
         self.in_flight.remove(&sent.seq);
         if let (Some(sig), false) = (signal, self.fixed) {
             let sent = match sig {
-                Signal::Overload => Sent {
+                Signal::Refused(took) if self.aimd.refused_on_arrival(sent.route, took) => Sent {
                     level: self.in_flight.range(..sent.seq).count() + 1,
                     ..sent
                 },
-                Signal::Answered(_) => sent,
+                _ => sent,
             };
             self.aimd.on(sig, sent, now);
         }
@@ -528,8 +541,8 @@ impl Limiter {
     }
 }
 
-/// A turn at the gate; report how it went with [`Permit::answered`] or [`Permit::overload`]
-/// (dropping it reports nothing: a failure that says nothing about load).
+/// A turn at the gate; report how it went with [`Permit::answered`], [`Permit::refused`] or
+/// [`Permit::timed_out`] (dropping it reports nothing: a failure that says nothing about load).
 pub struct Permit<'a> {
     limiter: &'a Limiter,
     sent: Sent,
@@ -543,9 +556,15 @@ impl Permit<'_> {
         let signal = Signal::Answered(self.started.elapsed());
         self.limiter.release(Some(signal), self.sent);
     }
-    pub fn overload(mut self) {
+    /// Answered 429 or 503.
+    pub fn refused(mut self) {
         self.done = true;
-        self.limiter.release(Some(Signal::Overload), self.sent);
+        let signal = Signal::Refused(self.started.elapsed());
+        self.limiter.release(Some(signal), self.sent);
+    }
+    pub fn timed_out(mut self) {
+        self.done = true;
+        self.limiter.release(Some(Signal::TimedOut), self.sent);
     }
 }
 

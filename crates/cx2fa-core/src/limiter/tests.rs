@@ -172,7 +172,8 @@ fn run(server: &Server, mut gate: Gate, told: Option<usize>) -> SimOutcome {
                         }
                     }
                 } else {
-                    gate.release(Some(Signal::Overload), s, t);
+                    let took = Duration::from_nanos(now - started);
+                    gate.release(Some(Signal::Refused(took)), s, t);
                     gate.hold(t + server.retry_after, t);
                     pending.push_front(req);
                 }
@@ -325,27 +326,41 @@ fn the_ceiling_is_the_capacity() {
     assert!(got.refused <= 64, "refused {}", got.refused);
 }
 
-/// A burst takes time to leave: requests sent before a refused one may end at the server
-/// before it arrives, and their places go to the burst's first requests. The refusal is
-/// counted at what is still in flight when it comes back, not at its level when sent, which
-/// would put the ceiling above the capacity (and cost a second refusal and pause).
-#[test]
-fn a_refusal_counts_what_is_still_in_flight_when_it_comes_back() {
+/// 64 requests in flight at a server of capacity 64 and a burst of three more let through;
+/// two old requests end and the burst's first two take their places; the third ends as
+/// `third` says, `took` after it was sent. Returns the ceiling read from it.
+fn burst_at_64(third: impl Fn(Duration) -> Signal, took: Duration) -> Option<usize> {
     let t = Instant::now();
     let mut gate = Gate::new(128, None);
     gate.aimd.limit = 128.0;
     gate.aimd.slow_start = false;
-    // 64 in flight at a server of capacity 64; a burst of three more is let through.
     let old: Vec<Sent> = (0..64).map(|_| gate.admit(t).expect("room")).collect();
     let burst: Vec<Sent> = (0..3).map(|_| gate.admit(t).expect("room")).collect();
     assert_eq!(burst[2].level, 67);
-    // Two old requests end; the burst's first two take their places; the third is refused.
     let answered = Signal::Answered(20 * MS);
     gate.release(Some(answered), old[0], t + 20 * MS);
     gate.release(Some(answered), old[1], t + 20 * MS);
-    gate.release(Some(Signal::Overload), burst[2], t + 21 * MS);
-    assert_eq!(gate.aimd.ceiling(), Some(64));
+    gate.release(Some(third(took)), burst[2], t + 20 * MS + took);
     assert_eq!(gate.level().in_flight, 64);
+    gate.aimd.ceiling()
+}
+
+/// A burst takes time to leave: requests sent before a refused one may end at the server
+/// before it arrives, and their places go to the burst's first requests. A refusal on arrival
+/// is counted at what is still in flight when it comes back, not at its level when sent,
+/// which would put the ceiling above the capacity (and cost a second refusal and pause).
+#[test]
+fn a_refusal_counts_what_is_still_in_flight_when_it_comes_back() {
+    assert_eq!(burst_at_64(Signal::Refused, MS), Some(64));
+}
+
+/// A refusal slower than an answer (the server held it first) and a timeout say nothing about
+/// when the server was full: requests sent after them may have filled it meanwhile. They keep
+/// the level they were sent at.
+#[test]
+fn a_held_refusal_and_a_timeout_keep_their_level() {
+    assert_eq!(burst_at_64(Signal::Refused, 30 * MS), Some(66));
+    assert_eq!(burst_at_64(|_| Signal::TimedOut, 30 * MS), Some(66));
 }
 
 #[test]

@@ -241,9 +241,9 @@ impl Http {
 /// What the answer says about the server's load, told to the gate.
 fn report_load(p: Permit<'_>, result: &Tried) {
     match result {
-        Ok(resp) if resp.is_overload() => p.overload(),
+        Ok(resp) if resp.is_overload() => p.refused(),
         Ok(_) => p.answered(),
-        Err(Failure::Overloaded(_)) => p.overload(),
+        Err(Failure::Overloaded(_)) => p.timed_out(),
         Err(_) => drop(p),
     }
 }
