@@ -8,8 +8,9 @@
 //! costly, since a refusal's `Retry-After` holds the whole client:
 //! - where overload begins is read from the refused requests themselves: a refusal with
 //!   `n - 1` requests sent before it still in flight when it comes back says the server takes
-//!   fewer than `n` (`ceiling`; [`Gate::release`] says why counted then); recovery climbs back
-//!   to it at once;
+//!   fewer than `n` (`ceiling`; [`Gate::release`] says why counted then, and why a timeout or a
+//!   refusal the server held first keep the count from when they were sent); recovery climbs
+//!   back to it at once;
 //! - probing above the ceiling waits [`PROBE_AFTER`] clean windows and, when refusals made the
 //!   server ask for a pause, [`PROBE_COST`] times that pause (doubling after each failed
 //!   probe), so that pauses cost a client a few percent of a run at most;
@@ -54,8 +55,8 @@ pub enum Signal {
 /// Where a request stood when it was sent: what its answer can teach.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Sent {
-    /// Requests of this client in flight with it, itself included. For a refusal, the gate
-    /// counts again when it comes back ([`Gate::release`]).
+    /// Requests of this client in flight with it, itself included. For a refusal on arrival,
+    /// the gate counts again when it comes back ([`Gate::release`]).
     pub level: usize,
     /// Its kind ([`route`]).
     pub route: u64,
@@ -291,7 +292,8 @@ impl Aimd {
         at.is_some_and(|t| now.duration_since(t) < self.rtt())
     }
 
-    /// A refusal or a timeout of a request sent at `level`: the server takes fewer than that.
+    /// A refusal or a timeout of a request at `level` (as sent, or as counted again by
+    /// [`Gate::release`]): the server takes fewer than that.
     /// The first of a round trip halves the level; the others of the same burst only lower the
     /// ceiling to below the lowest refused level.
     fn overload(&mut self, level: usize, now: Instant) {
@@ -429,7 +431,8 @@ impl Gate {
     /// and a timeout keep the level they were sent at: requests sent after them may have
     /// filled the server meanwhile, and the count would be too low.
     pub fn release(&mut self, signal: Option<Signal>, sent: Sent, now: Instant) {
-        self.in_flight.remove(&sent.seq);
+        let was_in_flight = self.in_flight.remove(&sent.seq);
+        debug_assert!(was_in_flight, "request {} released twice", sent.seq);
         if let (Some(sig), false) = (signal, self.fixed) {
             let sent = match sig {
                 Signal::Refused(took) if self.aimd.refused_on_arrival(sent.route, took) => Sent {

@@ -330,6 +330,11 @@ fn the_ceiling_is_the_capacity() {
 /// two old requests end and the burst's first two take their places; the third ends as
 /// `third` says, `took` after it was sent. Returns the ceiling read from it.
 fn burst_at_64(third: impl Fn(Duration) -> Signal, took: Duration) -> Option<usize> {
+    burst_at_64_of(third, took, 0)
+}
+
+/// [`burst_at_64`], the third request of kind `route` (the others are of kind 0).
+fn burst_at_64_of(third: impl Fn(Duration) -> Signal, took: Duration, route: u64) -> Option<usize> {
     let t = Instant::now();
     let mut gate = Gate::new(128, None);
     gate.aimd.limit = 128.0;
@@ -340,7 +345,8 @@ fn burst_at_64(third: impl Fn(Duration) -> Signal, took: Duration) -> Option<usi
     let answered = Signal::Answered(20 * MS);
     gate.release(Some(answered), old[0], t + 20 * MS);
     gate.release(Some(answered), old[1], t + 20 * MS);
-    gate.release(Some(third(took)), burst[2], t + 20 * MS + took);
+    let last = Sent { route, ..burst[2] };
+    gate.release(Some(third(took)), last, t + 20 * MS + took);
     assert_eq!(gate.level().in_flight, 64);
     gate.aimd.ceiling()
 }
@@ -361,6 +367,8 @@ fn a_refusal_counts_what_is_still_in_flight_when_it_comes_back() {
 fn a_held_refusal_and_a_timeout_keep_their_level() {
     assert_eq!(burst_at_64(Signal::Refused, 30 * MS), Some(66));
     assert_eq!(burst_at_64(|_| Signal::TimedOut, 30 * MS), Some(66));
+    // A kind never answered yet: nothing says the refusal came on arrival.
+    assert_eq!(burst_at_64_of(Signal::Refused, MS, 7), Some(66));
 }
 
 #[test]
